@@ -1,0 +1,113 @@
+import PraktikaDomain
+
+/// The JSON schemas of the records, written field by field; the OpenAPI test checks that
+/// their property names are exactly the keys the records encode.
+enum Schemas {
+    static func string(max: Int? = nil, nullable: Bool = false, format: String? = nil) -> JSONValue {
+        var members: [(String, JSONValue)] = [("type", nullable ? .array([.string("string"), .string("null")]) : .string("string"))]
+        if let max { members.append(("maxLength", .number(max))) }
+        if let format { members.append(("format", .string(format))) }
+        return .object(members)
+    }
+
+    static func id(nullable: Bool = true) -> JSONValue {
+        .object([("type", nullable ? .array([.string("integer"), .string("null")]) : .string("integer")), ("format", .string("int64"))])
+    }
+
+    static func choice<E: LabelledChoice>(_ type: E.Type) -> JSONValue {
+        .object([("type", .string("string")), ("enum", .array(E.allCases.map { .string($0.rawValue) }))])
+    }
+
+    static let districtCode = JSONValue.object([
+        ("type", .array([.string("string"), .string("null")])), ("enum", .array(District.all.map { .string($0.code) } + [.null])),
+    ])
+    static let date = string(nullable: true, format: "date")
+
+    static func record(_ area: RegistryArea) -> JSONValue {
+        switch area {
+        case .municipalities:
+            return OpenAPIDocument.object(
+                [("id", id()), ("name", string(max: 200)), ("district_code", .object([("type", .string("string")), ("pattern", .string("^BG-[0-9]{2}$"))]))],
+                required: ["name", "district_code"])
+        case .settlements:
+            return OpenAPIDocument.object(
+                [
+                    ("id", id()), ("name", string(max: 200)), ("kind", choice(SettlementKind.self)), ("municipality_id", id(nullable: false)),
+                    ("population", .object([("type", .array([.string("integer"), .string("null")])), ("minimum", .number(0))])),
+                ],
+                required: ["name", "kind", "municipality_id"])
+        case .libraries:
+            return OpenAPIDocument.object(
+                [
+                    ("id", id()), ("name", string(max: 200)), ("kind", choice(LibraryKind.self)), ("chitalishte_name", string(max: 200, nullable: true)),
+                    ("settlement_id", id()), ("district_code", districtCode), ("network_member_since", date),
+                ] + contacts,
+                required: ["name", "kind"])
+        case .partners:
+            return OpenAPIDocument.object(
+                [
+                    ("id", id()), ("name", string(max: 200)), ("kind", choice(PartnerKind.self)), ("settlement_id", id()),
+                    ("district_code", districtCode), ("contact_person", string(max: 200, nullable: true)),
+                ] + contacts,
+                required: ["name", "kind"])
+        case .people:
+            return OpenAPIDocument.object(
+                [
+                    ("id", id()), ("full_name", string(max: 200)), ("network_role", choice(NetworkRole.self)), ("position", string(max: 300, nullable: true)),
+                    ("organisation", string(max: 300, nullable: true)), ("library_id", id()), ("partner_id", id()), ("district_code", districtCode),
+                    ("email", string(nullable: true, format: "email")), ("phone", string(nullable: true)),
+                    ("consent_recorded_on", date), ("notes", string(max: 4000, nullable: true)),
+                ],
+                required: ["full_name", "network_role"])
+        case .districts:
+            return OpenAPIDocument.object(
+                [("code", string()), ("nameBG", string()), ("nameEN", string())], required: ["code", "nameBG", "nameEN"])
+        }
+    }
+
+    static let contacts: [(String, JSONValue)] = [
+        ("address", string(max: 300, nullable: true)), ("email", string(nullable: true, format: "email")), ("phone", string(nullable: true)),
+        ("website", string(nullable: true, format: "uri")), ("notes", string(max: 4000, nullable: true)),
+    ]
+
+    static let common: [(String, JSONValue)] = [
+        ("District", record(.districts)),
+        (
+            "Error",
+            OpenAPIDocument.object(
+                [
+                    (
+                        "error",
+                        OpenAPIDocument.object(
+                            [
+                                ("status", OpenAPIDocument.integer), ("message", string()), ("code", string(nullable: true)),
+                                ("fields", .object([("type", .array([.string("object"), .string("null")])), ("additionalProperties", string())])),
+                            ], required: ["status", "message"])
+                    )
+                ], required: ["error"])
+        ),
+        ("TokenRequest", OpenAPIDocument.object([("email", string(format: "email")), ("password", string()), ("label", string(nullable: true))], required: ["email", "password"])),
+        ("TokenResponse", OpenAPIDocument.object([("token", string()), ("token_type", string()), ("role", choice(Role.self))], required: ["token", "token_type", "role"])),
+        (
+            "AuditPage",
+            OpenAPIDocument.object(
+                [
+                    (
+                        "items",
+                        .object([
+                            ("type", .string("array")),
+                            (
+                                "items",
+                                OpenAPIDocument.object(
+                                    [
+                                        ("id", id(nullable: false)), ("at", string(format: "date-time")), ("user_id", id()), ("user_name", string(nullable: true)),
+                                        ("action", choice(AuditAction.self)), ("entity", string()), ("entity_id", string(nullable: true)),
+                                        ("entity_name", string(nullable: true)), ("changes", string(nullable: true)),
+                                    ], required: ["id", "at", "action", "entity"])
+                            ),
+                        ])
+                    ), ("total", OpenAPIDocument.integer),
+                ], required: ["items", "total"])
+        ),
+    ]
+}

@@ -1,0 +1,118 @@
+import Fluent
+import PraktikaDomain
+import SQLKit
+import Vapor
+
+/// `/api/v1/<area>` for one kind of registry record: list (same filters as the pages),
+/// read, create, replace and delete. Writes need a bearer token and obey the same policy.
+struct RegistryAPIController<R: RegistryResource>: Sendable {
+    struct Page: Content {
+        let items: [R.Record]
+        let total: Int
+        let page: Int
+        let perPage: Int
+
+        enum CodingKeys: String, CodingKey {
+            case items, total, page
+            case perPage = "per_page"
+        }
+    }
+
+    func register(_ api: any RoutesBuilder) {
+        let area = PathComponent(stringLiteral: R.area.rawValue)
+        api.get(area, use: list)
+        api.post(area, use: create)
+        api.get(area, ":id", use: read)
+        api.put(area, ":id", use: replace)
+        api.delete(area, ":id", use: delete)
+    }
+
+    @Sendable func list(_ req: Request) async throws -> Response {
+        guard Policy.allows(req.actor, .view, R.Record.kind, in: .network) else { return try unauthorized(req) }
+        let query = ListQuery(req)
+        let (records, total) = try await RegistryListQuery.records(R.self, req.sql, query, limit: 100)
+        let response = Response(status: .ok)
+        try response.content.encode(Page(items: records, total: total, page: query.page, perPage: 100))
+        return response
+    }
+
+    @Sendable func read(_ req: Request) async throws -> Response {
+        guard Policy.allows(req.actor, .view, R.Record.kind, in: .network) else { return try unauthorized(req) }
+        guard let id = req.parameters.get("id", as: Int64.self), let record = try await service(req).find(id) else {
+            return try notFound(req)
+        }
+        return try json(record, .ok)
+    }
+
+    @Sendable func create(_ req: Request) async throws -> Response {
+        guard req.actor != nil else { return try unauthorized(req) }
+        let record: R.Record
+        do { record = try req.content.decode(R.Record.self) } catch { return try badBody(req, error) }
+        return try await answer(req, try await service(req).create(record), created: true)
+    }
+
+    @Sendable func replace(_ req: Request) async throws -> Response {
+        guard req.actor != nil else { return try unauthorized(req) }
+        guard let id = req.parameters.get("id", as: Int64.self) else { return try notFound(req) }
+        let record: R.Record
+        do { record = try req.content.decode(R.Record.self) } catch { return try badBody(req, error) }
+        return try await answer(req, try await service(req).update(id, record), created: false)
+    }
+
+    @Sendable func delete(_ req: Request) async throws -> Response {
+        guard req.actor != nil else { return try unauthorized(req) }
+        guard let id = req.parameters.get("id", as: Int64.self) else { return try notFound(req) }
+        return try await answer(req, try await service(req).delete(id), created: false)
+    }
+
+    private func service(_ req: Request) -> RegistryService<R> { RegistryService<R>(db: req.db, actor: req.actor) }
+
+    private func answer(_ req: Request, _ outcome: RegistryService<R>.Outcome, created: Bool) async throws -> Response {
+        let l = req.language
+        switch outcome {
+        case .saved(let record):
+            let response = try json(record, created ? .created : .ok)
+            if created, let id = record.id { response.headers.replaceOrAdd(name: .location, value: SiteURL.api(.item(R.area, String(id))).path) }
+            return response
+        case .invalid(_, let errors):
+            return try APIError.response(
+                status: .unprocessableEntity, message: TextKey.formHasErrors(l), code: "validation", fields: errors.messages(l))
+        case .forbidden:
+            return try APIError.response(status: .forbidden, message: TextKey.errorForbiddenBody(l), code: "forbidden")
+        case .notFound:
+            return try notFound(req)
+        case .referenced(let references):
+            return try APIError.response(
+                status: .conflict, message: TextKey.deleteRefused(l, ["refs": RegistryService<R>.describe(references, l)]), code: "referenced")
+        case .deleted:
+            return Response(status: .noContent)
+        }
+    }
+
+    private func json(_ record: R.Record, _ status: HTTPStatus) throws -> Response {
+        let response = Response(status: status)
+        try response.content.encode(record, as: .json)
+        return response
+    }
+
+    private func unauthorized(_ req: Request) throws -> Response {
+        try APIError.response(status: .unauthorized, message: TextKey.errorUnauthorized(req.language), code: "unauthorized")
+    }
+
+    private func notFound(_ req: Request) throws -> Response {
+        try APIError.response(status: .notFound, message: TextKey.errorNotFoundBody(req.language), code: "not_found")
+    }
+
+    private func badBody(_ req: Request, _ error: any Error) throws -> Response {
+        var fields: [String: String]?
+        if let decoding = error as? DecodingError {
+            switch decoding {
+            case .keyNotFound(let key, _): fields = [key.stringValue: TextKey.validationRequired(req.language)]
+            case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c):
+                if let key = c.codingPath.last { fields = [key.stringValue: TextKey.validationOption(req.language)] }
+            @unknown default: break
+            }
+        }
+        return try APIError.response(status: .badRequest, message: TextKey.errorBadRequest(req.language), code: "bad_request", fields: fields)
+    }
+}

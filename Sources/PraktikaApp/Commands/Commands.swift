@@ -1,0 +1,103 @@
+import Fluent
+import PraktikaDomain
+import SQLKit
+import Vapor
+
+/// `praktika migrate`: applies pending migrations, nothing else.
+struct MigrateCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help: String { "Applies every pending database migration." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        try await context.application.migrateDatabase()
+        let version = try await DatabaseKind.schemaVersion(context.application.sql)
+        context.console.print("Database is at schema version \(version).")
+    }
+}
+
+/// `praktika demo`: loads the Velingrad 2012 demo; safe to run again.
+struct DemoCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help: String { "Loads the demo data (the Velingrad 2012 regional meeting). Running it again changes nothing." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.migrateDatabase()
+        let summary = try await DemoLoader.forApplication(app).load()
+        context.console.print("Demo data: \(summary.inserted) records added, \(summary.existing) already present.")
+        DemoLoader.printSignInHelp(context.console)
+    }
+}
+
+extension DemoLoader {
+    static func forApplication(_ app: Application) -> DemoLoader {
+        let hasher = app.password
+        return DemoLoader(db: app.sql, passwordHasher: { try hasher.hash($0) })
+    }
+
+    static func printSignInHelp(_ console: any Console) {
+        console.print("Sign in at /sign-in with one of these demo accounts (password: \(VelingradDemo.demoPassword)):")
+        for account in VelingradDemo.accounts {
+            console.print("  \(account.email)  — \(account.role.rawValue)\(account.districtCode.map { " (\($0))" } ?? "")")
+        }
+    }
+}
+
+/// `praktika user add --email E --name N --role R [--library ID] [--district CODE]`;
+/// the password comes from `PRAKTIKA_PASSWORD` or standard input.
+struct UserCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "action", help: "add")
+        var action: String
+        @Option(name: "email", help: "the e-mail address to sign in with")
+        var email: String?
+        @Option(name: "name", help: "the person's name")
+        var name: String?
+        @Option(name: "role", help: "admin, coordinator, librarian or partner")
+        var role: String?
+        @Option(name: "library", help: "the library's id (librarian)")
+        var library: Int64?
+        @Option(name: "district", help: "the district's code, e.g. BG-13 (coordinator)")
+        var district: String?
+    }
+
+    var help: String { "Manages accounts: `user add --email E --name N --role R [--library ID] [--district CODE]`." }
+
+    struct Problem: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard signature.action == "add" else { throw Problem(description: "Unknown action '\(signature.action)'; use 'add'.") }
+        var problems: [String] = []
+        let email = signature.email ?? ""
+        var validator = Validator()
+        validator.email("email", email)
+        if email.isEmpty || !validator.errors.isEmpty { problems.append("--email must be an e-mail address") }
+        let name = (signature.name ?? "").trimmingCharacters(in: .whitespaces)
+        if name.isEmpty { problems.append("--name is required") }
+        let role = signature.role.flatMap(Role.init(rawValue:))
+        if role == nil { problems.append("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))") }
+        let app = context.application
+        try await app.migrateDatabase()
+        var district = signature.district
+        if let code = district, District.named(code) == nil { problems.append("--district must be a code BG-01 … BG-28") }
+        if let library = signature.library {
+            let row = try await app.sql.select().column("district_code").from("libraries").where("id", .equal, library).first()
+            if let row { district = try district ?? row.decode(column: "district_code", as: String?.self) } else {
+                problems.append("--library \(library) does not exist")
+            }
+        }
+        if role == .librarian && signature.library == nil { problems.append("a librarian needs --library") }
+        if role == .coordinator && district == nil { problems.append("a coordinator needs --district") }
+        if try await AccountStore(db: app.sql).user(email: email) != nil { problems.append("a user with e-mail \(email) exists already") }
+        guard problems.isEmpty, let role else { throw Problem(description: problems.joined(separator: "; ")) }
+
+        let password = ProcessInfo.processInfo.environment["PRAKTIKA_PASSWORD"] ?? readLine(strippingNewline: true) ?? ""
+        guard password.count >= 8 else { throw Problem(description: "the password (standard input or PRAKTIKA_PASSWORD) needs at least 8 characters") }
+        let id = try await AccountStore(db: app.sql).createUser(
+            email: email, name: name, passwordHash: try app.password.hash(password), role: role, districtCode: district,
+            libraryID: signature.library)
+        context.console.print("Created user \(id): \(AccountStore.normalisedEmail(email)) (\(role.rawValue)).")
+    }
+}

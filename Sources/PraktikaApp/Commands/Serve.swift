@@ -1,0 +1,17 @@
+import Vapor
+
+/// `praktika serve` migrates before it listens; `--demo` also loads the demo data, so that one
+/// command starts a ready-to-browse server on a fresh machine.
+public func prepareServe(_ app: Application) async throws {
+    var arguments = app.environment.arguments
+    let command = arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
+    guard command == "serve" else { return }
+    try await app.migrateDatabase()
+    if let index = arguments.firstIndex(of: "--demo") {
+        arguments.remove(at: index)
+        app.environment.arguments = arguments
+        let summary = try await DemoLoader.forApplication(app).load()
+        app.logger.notice("Demo data: \(summary.inserted) records added, \(summary.existing) already present.")
+        DemoLoader.printSignInHelp(app.console)
+    }
+}

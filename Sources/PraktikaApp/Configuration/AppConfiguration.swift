@@ -1,0 +1,78 @@
+import Foundation
+import Logging
+
+/// Everything the application needs from its environment, read in one place.
+public struct AppConfiguration: Sendable {
+    public enum DatabaseSetting: Sendable, Equatable {
+        case sqlite(path: String)
+        /// `searchPath` puts every table in one schema (tests give each test its own).
+        case postgres(url: String, searchPath: [String]?)
+
+        public var kind: String {
+            switch self {
+            case .sqlite: "sqlite"
+            case .postgres: "postgres"
+            }
+        }
+    }
+
+    public var database: DatabaseSetting
+    /// Bcrypt work factor. 12 in production; tests lower it to stay fast.
+    public var bcryptCost: Int
+    /// Sets the `Secure` flag on cookies; on whenever the site is served over HTTPS.
+    public var secureCookies: Bool
+    public var sqlLogLevel: Logger.Level
+    /// Failed sign-ins allowed per e-mail address within `loginWindowMinutes`.
+    public var loginAttempts: Int
+    public var loginWindowMinutes: Int
+    public var sessionDays: Int
+
+    public init(
+        database: DatabaseSetting, bcryptCost: Int = 12, secureCookies: Bool = false,
+        sqlLogLevel: Logger.Level = .debug, loginAttempts: Int = 5, loginWindowMinutes: Int = 15,
+        sessionDays: Int = 14
+    ) {
+        self.database = database
+        self.bcryptCost = bcryptCost
+        self.secureCookies = secureCookies
+        self.sqlLogLevel = sqlLogLevel
+        self.loginAttempts = loginAttempts
+        self.loginWindowMinutes = loginWindowMinutes
+        self.sessionDays = sessionDays
+    }
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Reads `DATABASE_URL`, `PRAKTIKA_PUBLIC_URL` and `PRAKTIKA_BCRYPT_COST`, naming what is wrong.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> AppConfiguration
+    {
+        let database = try databaseSetting(environment["DATABASE_URL"])
+        var problems: [String] = []
+        var cost = 12
+        if let raw = environment["PRAKTIKA_BCRYPT_COST"] {
+            if let value = Int(raw), (4...31).contains(value) { cost = value } else {
+                problems.append("PRAKTIKA_BCRYPT_COST must be a whole number from 4 to 31, got '\(raw)'")
+            }
+        }
+        let publicURL = environment["PRAKTIKA_PUBLIC_URL"] ?? ""
+        if !problems.isEmpty { throw Invalid(description: problems.joined(separator: "; ")) }
+        return AppConfiguration(database: database, bcryptCost: cost, secureCookies: publicURL.hasPrefix("https://"))
+    }
+
+    public static func databaseSetting(_ url: String?) throws -> DatabaseSetting {
+        guard let url, !url.isEmpty else { return .sqlite(path: "praktika.sqlite") }
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            return .postgres(url: url, searchPath: nil)
+        }
+        if url.hasPrefix("sqlite://") {
+            let path = String(url.dropFirst("sqlite://".count))
+            guard !path.isEmpty else { throw Invalid(description: "DATABASE_URL sqlite:// needs a file path") }
+            return .sqlite(path: path)
+        }
+        throw Invalid(
+            description: "DATABASE_URL must start with postgres://, postgresql:// or sqlite://, got '\(url.prefix(12))…'")
+    }
+}

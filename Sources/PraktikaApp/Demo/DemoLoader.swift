@@ -1,0 +1,77 @@
+import Fluent
+import PraktikaDomain
+import SQLKit
+import Vapor
+
+/// Loads the Velingrad 2012 demo into the database. Every record is looked up by its natural
+/// key first, so loading twice changes nothing and duplicates nothing.
+struct DemoLoader {
+    let db: any SQLDatabase
+    let passwordHasher: @Sendable (String) throws -> String
+
+    struct Summary: Equatable {
+        var inserted = 0
+        var existing = 0
+    }
+
+    func load() async throws -> Summary {
+        var summary = Summary()
+        var municipalityIDs: [String: Int64] = [:]
+        for municipality in VelingradDemo.municipalities {
+            municipalityIDs[municipality.name] = try await ensure(
+                municipality, table: .municipality,
+                lookup: ["name": municipality.name, "district_code": municipality.districtCode], &summary)
+        }
+        var settlementIDs: [String: Int64] = [:]
+        for (settlement, municipality) in VelingradDemo.settlements {
+            var record = settlement
+            record.municipalityID = municipalityIDs[municipality]!
+            settlementIDs[settlement.name] = try await ensure(
+                record, table: .settlement, lookup: ["name": record.name, "municipality_id": record.municipalityID], &summary)
+        }
+        var libraryIDs: [String: Int64] = [:]
+        for (library, settlement) in VelingradDemo.libraries {
+            var record = library
+            record.settlementID = settlement.flatMap { settlementIDs[$0] }
+            libraryIDs[library.name] = try await ensure(record, table: .library, lookup: ["name": record.name], &summary)
+        }
+        var partnerIDs: [String: Int64] = [:]
+        for (partner, settlement) in VelingradDemo.partners {
+            var record = partner
+            record.settlementID = settlement.flatMap { settlementIDs[$0] }
+            partnerIDs[partner.name] = try await ensure(record, table: .partner, lookup: ["name": record.name], &summary)
+        }
+        for (person, library, partner) in VelingradDemo.people {
+            var record = person
+            record.libraryID = library.flatMap { libraryIDs[$0] }
+            record.partnerID = partner.flatMap { partnerIDs[$0] }
+            _ = try await ensure(record, table: .person, lookup: ["full_name": record.fullName], &summary)
+        }
+        let accounts = AccountStore(db: db)
+        for account in VelingradDemo.accounts {
+            if try await accounts.user(email: account.email) != nil {
+                summary.existing += 1
+                continue
+            }
+            try await accounts.createUser(
+                email: account.email, name: account.name, passwordHash: try passwordHasher(VelingradDemo.demoPassword),
+                role: account.role, districtCode: account.districtCode, libraryID: account.library.flatMap { libraryIDs[$0] })
+            summary.inserted += 1
+        }
+        return summary
+    }
+
+    private func ensure<R: RegistryRecord>(_ record: R, table: RegistryTable, lookup: [String: any Encodable & Sendable], _ summary: inout Summary)
+        async throws -> Int64
+    {
+        var query = db.select().column("id").from(table.table)
+        for (column, value) in lookup.sorted(by: { $0.key < $1.key }) { query = query.where(SQLIdentifier(column), .equal, SQLBind(value)) }
+        if let row = try await query.first() {
+            summary.existing += 1
+            return try row.decode(column: "id", as: Int64.self)
+        }
+        precondition(record.validate().isEmpty, "demo record \(record.displayName) is invalid: \(record.validate().order)")
+        summary.inserted += 1
+        return try await RegistryStore<R>(db: db, table: table).insert(record)
+    }
+}

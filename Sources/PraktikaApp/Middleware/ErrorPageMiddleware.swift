@@ -1,0 +1,59 @@
+import Plot
+import PraktikaDomain
+import Vapor
+
+/// Turns every error into a page (or, under /api, a JSON body) in the visitor's language.
+/// Internal error descriptions are logged, never shown.
+struct ErrorPageMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let status: HTTPResponseStatus
+            var reason: String?
+            if let abort = error as? any AbortError {
+                status = abort.status
+                reason = abort.reason
+            } else {
+                status = .internalServerError
+            }
+            if status.code >= 500 {
+                request.logger.error("Unhandled error on \(request.method) \(request.url.path): \(String(reflecting: error))")
+            }
+            let context = request.page
+            let (titleKey, bodyKey) = Self.texts(status, reason: reason)
+            if request.url.path.hasPrefix("/api/") {
+                return try APIError.response(status: status, message: bodyKey(context.language), code: reason == "csrf" ? "csrf" : nil)
+            }
+            let html = Layout.page(
+                context, title: titleKey(context.language),
+                body: [
+                    .h1(.safe(titleKey(context.language))),
+                    .p(.safe(bodyKey(context.language))),
+                    status == .unauthorized
+                        ? .p(.link(SiteURL.signIn.with([("back", request.url.path)]), TextKey.signIn(context.language), .class("button")))
+                        : .p(.link(SiteURL.home.path, TextKey.back(context.language))),
+                ])
+            return HTMLResponse.make(html, status: status)
+        }
+    }
+
+    static func texts(_ status: HTTPResponseStatus, reason: String?) -> (TextKey, TextKey) {
+        switch status {
+        case .notFound: return (.errorNotFoundTitle, .errorNotFoundBody)
+        case .forbidden where reason == "csrf": return (.errorForbiddenTitle, .errorCSRF)
+        case .forbidden: return (.errorForbiddenTitle, .errorForbiddenBody)
+        case .unauthorized: return (.errorForbiddenTitle, .errorUnauthorized)
+        case .badRequest, .unprocessableEntity, .payloadTooLarge: return (.errorServerTitle, .errorBadRequest)
+        default: return (.errorServerTitle, .errorServerBody)
+        }
+    }
+}
+
+enum HTMLResponse {
+    static func make(_ html: HTML, status: HTTPResponseStatus = .ok) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: status, headers: headers, body: .init(string: html.render()))
+    }
+}

@@ -1,0 +1,53 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+import Vapor
+
+extension Application {
+    /// Connects to the configured database and registers the migrations in order.
+    func setUpDatabase(_ setting: AppConfiguration.DatabaseSetting, sqlLogLevel: Logger.Level) throws {
+        switch setting {
+        case .sqlite(let path):
+            databases.use(
+                .sqlite(.file(path), sqlLogLevel: sqlLogLevel), as: .sqlite)
+        case .postgres(let url, let searchPath):
+            var configuration = try SQLPostgresConfiguration(url: url)
+            configuration.searchPath = searchPath
+            databases.use(
+                .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: sqlLogLevel),
+                as: .psql)
+        }
+        Migrations001.register(in: migrations)
+        Migrations002.register(in: migrations)
+        Migrations003.register(in: migrations)
+    }
+
+    /// The database as SQLKit sees it; both supported drivers are SQL databases.
+    var sql: any SQLDatabase { db as! any SQLDatabase }
+}
+
+extension Request {
+    var sql: any SQLDatabase { db as! any SQLDatabase }
+}
+
+/// Database facts that differ between SQLite and PostgreSQL.
+enum DatabaseKind {
+    /// SQLite keeps the journal mode in the file: switching to WAL once lets readers and the
+    /// writer work side by side.
+    static func prepare(_ db: any SQLDatabase) async throws {
+        if db.dialect.name == "sqlite" {
+            try await db.raw("PRAGMA journal_mode = WAL").run()
+        }
+    }
+
+    /// The number of the newest migration applied, for `/healthz`.
+    static func schemaVersion(_ db: any SQLDatabase) async throws -> Int {
+        let rows = try await db.select().column("name").from("_fluent_migrations").all()
+        return try rows.compactMap { row -> Int? in
+            let name = try row.decode(column: "name", as: String.self)
+            return Int(name.split(separator: "_").first.map { $0.filter(\.isNumber) } ?? "")
+        }.max() ?? 0
+    }
+}

@@ -1,0 +1,111 @@
+import Fluent
+import SQLKit
+import Plot
+import PraktikaDomain
+import Vapor
+
+/// Sign-in, sign-out and the language switch.
+struct AccountController: Sendable {
+    let configuration: AppConfiguration
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get("sign-in", use: signInPage)
+        routes.post("sign-in", use: signIn)
+        routes.post("sign-out", use: signOut)
+        routes.get("language", ":code", use: switchLanguage)
+    }
+
+    @Sendable func signInPage(_ req: Request) async throws -> Response {
+        HTMLResponse.make(SignInView.render(email: "", error: nil, back: Self.safeBack(req.query["back"]), req.page))
+    }
+
+    @Sendable func signIn(_ req: Request) async throws -> Response {
+        struct Form: Content {
+            var email: String?
+            var password: String?
+            var back: String?
+        }
+        let form = try req.content.decode(Form.self)
+        let email = (form.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let back = Self.safeBack(form.back)
+        switch try await Authentication(db: req.db, configuration: configuration).signIn(email: email, password: form.password ?? "") {
+        case .success(let token, _):
+            let response = Response(status: .seeOther)
+            response.headers.replaceOrAdd(name: .location, value: back ?? SiteURL.home.path)
+            response.cookies[Cookies.session] = HTTPCookies.Value(
+                string: token, maxAge: configuration.sessionDays * 86_400, path: "/", isSecure: configuration.secureCookies,
+                isHTTPOnly: true, sameSite: .lax)
+            response.cookies[Cookies.flash] = HTTPCookies.Value(string: TextKey.flashSignedIn.rawValue, maxAge: 60, path: "/", isHTTPOnly: true)
+            return response
+        case .failure(let key, let values):
+            let message = key(req.language, values)
+            return HTMLResponse.make(SignInView.render(email: email, error: message, back: back, req.page), status: .unauthorized)
+        }
+    }
+
+    @Sendable func signOut(_ req: Request) async throws -> Response {
+        if let token = req.cookies[Cookies.session]?.string {
+            try await AccountStore(db: req.sql).revokeToken(token: token)
+        }
+        let response = Response(status: .seeOther)
+        response.headers.replaceOrAdd(name: .location, value: SiteURL.home.path)
+        response.cookies[Cookies.session] = HTTPCookies.Value(string: "", maxAge: 0, path: "/", isSecure: configuration.secureCookies, isHTTPOnly: true)
+        response.cookies[Cookies.flash] = HTTPCookies.Value(string: TextKey.flashSignedOut.rawValue, maxAge: 60, path: "/", isHTTPOnly: true)
+        return response
+    }
+
+    /// Remembers the chosen language for a year and returns to the page the visitor was on.
+    @Sendable func switchLanguage(_ req: Request) async throws -> Response {
+        let language = Language(code: req.parameters.get("code"))
+        let response = Response(status: .seeOther)
+        response.headers.replaceOrAdd(name: .location, value: Self.safeBack(req.query["back"]) ?? SiteURL.home.path)
+        response.cookies[Cookies.language] = HTTPCookies.Value(
+            string: language.rawValue, maxAge: 365 * 86_400, path: "/", isSecure: configuration.secureCookies, isHTTPOnly: true,
+            sameSite: .lax)
+        return response
+    }
+
+    /// Only paths on this site: "/libraries?x" yes, "//evil.example" or "https://…" no.
+    static func safeBack(_ back: String?) -> String? {
+        guard let back, back.hasPrefix("/"), !back.hasPrefix("//"), !back.hasPrefix("/\\"), back.count < 500,
+            !back.contains(where: { $0.isNewline })
+        else { return nil }
+        return back
+    }
+}
+
+/// Checking a password, counting failures, and issuing a session or API token.
+struct Authentication {
+    enum Result {
+        case success(token: String, actor: Actor)
+        case failure(TextKey, [String: String])
+    }
+
+    let db: any Database
+    let configuration: AppConfiguration
+
+    func signIn(email: String, password: String, kind: AccountStore.TokenKind = .session, label: String? = nil) async throws -> Result {
+        let accounts = AccountStore(db: db as! any SQLDatabase)
+        let audit = AuditStore(db: db as! any SQLDatabase)
+        let window = TimeInterval(configuration.loginWindowMinutes * 60)
+        let (failures, earliest) = try await accounts.failures(email: email, since: Date().addingTimeInterval(-window))
+        if failures >= configuration.loginAttempts {
+            let wait = max(1, Int(((earliest ?? Date()).addingTimeInterval(window).timeIntervalSinceNow / 60).rounded(.up)))
+            return .failure(.loginThrottled, ["minutes": String(wait)])
+        }
+        guard !email.isEmpty, !password.isEmpty, let user = try await accounts.user(email: email),
+            (try? Bcrypt.verify(password, created: user.passwordHash)) == true
+        else {
+            if !email.isEmpty { try await accounts.recordFailure(email: email) }
+            try await audit.record(actor: nil, action: .signInFailed, entity: "user", entityID: nil, entityName: String(email.prefix(100)))
+            return .failure(.loginFailed, [:])
+        }
+        try await accounts.clearFailures(email: email)
+        let lifetime: TimeInterval? = kind == .session ? TimeInterval(configuration.sessionDays * 86_400) : nil
+        let (_, token) = try await accounts.createToken(userID: user.id, kind: kind, label: label, lifetime: lifetime)
+        try await audit.record(
+            actor: user.actor, action: kind == .session ? .signIn : .tokenCreate, entity: "user", entityID: String(user.id),
+            entityName: user.name)
+        return .success(token: token, actor: user.actor)
+    }
+}

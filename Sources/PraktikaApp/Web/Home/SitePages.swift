@@ -1,0 +1,107 @@
+import Plot
+import PraktikaDomain
+import SQLKit
+import Vapor
+
+/// The home page, the districts (reference data), and the sections still to come.
+struct SitePagesController: Sendable {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(use: home)
+        routes.get("districts", use: districts)
+        routes.get("districts", ":code", use: district)
+        for area in UpcomingArea.allCases {
+            routes.get(PathComponent(stringLiteral: area.rawValue)) { req async throws -> Response in
+                let context = req.page
+                let l = context.language
+                return HTMLResponse.make(
+                    Layout.page(
+                        context, title: area.title(l),
+                        body: [
+                            .h1(.safe(area.title(l))),
+                            .h2(.safe(TextKey.areaInPreparationTitle(l))),
+                            .p(.safe(TextKey.areaInPreparationBody(l))),
+                            .p(.link(SiteURL.registry(.libraries).path, TextKey.navLibraries(l), .class("button"))),
+                        ]))
+            }
+        }
+    }
+
+    static let counted: [(RegistryArea, String)] = [
+        (.libraries, "libraries"), (.partners, "partners"), (.settlements, "settlements"), (.municipalities, "municipalities"),
+    ]
+
+    @Sendable func home(_ req: Request) async throws -> Response {
+        let context = req.page
+        let l = context.language
+        var figures: [(RegistryArea, Int)] = []
+        for (area, table) in Self.counted {
+            let n = try await req.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first()?
+                .decode(column: "n", as: Int.self) ?? 0
+            figures.append((area, n))
+        }
+        return HTMLResponse.make(
+            Layout.page(
+                context, title: TextKey.homeTitle(l),
+                body: [
+                    .h1(.safe(TextKey.homeTitle(l))),
+                    .p(.class("lead"), .safe(TextKey.homeIntro(l))),
+                    .h2(.safe(TextKey.homeNetworkFigures(l))),
+                    .ul(
+                        .class("figures"),
+                        .group(
+                            figures.map { area, n in
+                                .li(
+                                    .a(
+                                        .attr("href", SiteURL.registry(area).path),
+                                        .span(.class("figure"), .safe(context.format.integer(n))),
+                                        .span(.safe(area.title(l)))))
+                            })),
+                    .p(.safe(TextKey.homeRegistryIntro(l))),
+                    Layout.registryNav(context, current: .libraries),
+                ]))
+    }
+
+    @Sendable func districts(_ req: Request) async throws -> Response {
+        let context = req.page
+        let l = context.language
+        let counts = try await req.sql.raw(
+            "SELECT district_code, COUNT(*) AS n FROM libraries WHERE district_code IS NOT NULL GROUP BY district_code"
+        ).all()
+        var libraries: [String: Int] = [:]
+        for row in counts {
+            libraries[try row.decode(column: "district_code", as: String.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        let model = RegistryListModel(
+            area: .districts,
+            columns: [ListColumn(header: .fieldCode), ListColumn(header: .fieldName), ListColumn(header: .libraries)],
+            rows: District.all.map { d in
+                [.text(d.code), .link(SiteURL.record(.districts, d.code).path, d.name(l)), .text(context.format.integer(libraries[d.code] ?? 0))]
+            },
+            total: District.all.count, query: ListQuery(), kindOptions: [], canCreate: false, newTitle: .districts,
+            showFilters: false)
+        return HTMLResponse.make(RegistryListView.render(model, context))
+    }
+
+    @Sendable func district(_ req: Request) async throws -> Response {
+        let context = req.page
+        let l = context.language
+        guard let code = req.parameters.get("code"), let district = District.named(code) else { throw Abort(.notFound) }
+        let municipalities = try await Lookups.related(req.sql, area: .municipalities, table: "municipalities", column: "district_code", value: code)
+        let libraries = try await Lookups.related(req.sql, area: .libraries, table: "libraries", column: "district_code", value: code)
+        let partners = try await Lookups.related(req.sql, area: .partners, table: "partners", column: "district_code", value: code)
+        let model = RegistryRecordModel(
+            area: .districts, id: code, name: district.name(l),
+            details: [
+                DetailRow(label: .fieldCode, value: .text(district.code)),
+                DetailRow(label: .fieldNameBG, value: .text(district.nameBG)),
+                DetailRow(label: .fieldNameEN, value: .text(district.nameEN)),
+            ],
+            related: [
+                RelatedSection(title: .municipalities, items: municipalities),
+                RelatedSection(title: .relatedLibraries, items: libraries),
+                RelatedSection(title: .relatedPartners, items: partners),
+            ],
+            canEdit: false, canDelete: false)
+        return HTMLResponse.make(RegistryRecordView.render(model, context))
+    }
+}

@@ -1,0 +1,92 @@
+import PraktikaDomain
+import SQLKit
+import Vapor
+
+/// The state of a list page, all in its URL so that it can be shared: page, sort, filters.
+struct ListQuery: Sendable, Equatable {
+    static let perPage = 25
+
+    var page = 1
+    var sort: String?
+    var descending = false
+    var district: String?
+    var kind: String?
+    var q: String?
+
+    init() {}
+
+    /// Reads the query string leniently: anything unknown is ignored rather than refused.
+    init(_ request: Request) {
+        page = max(1, min((try? request.query.get(Int.self, at: "page")) ?? 1, 100_000))
+        sort = (try? request.query.get(String.self, at: "sort")).flatMap { $0.isEmpty ? nil : $0 }
+        descending = (try? request.query.get(String.self, at: "dir")) == "desc"
+        district = (try? request.query.get(String.self, at: "district")).flatMap { District.named($0)?.code }
+        kind = (try? request.query.get(String.self, at: "kind")).flatMap { $0.isEmpty ? nil : String($0.prefix(50)) }
+        q = (try? request.query.get(String.self, at: "q")).flatMap {
+            let t = $0.trimmingCharacters(in: .whitespacesAndNewlines)
+            return t.isEmpty ? nil : String(t.prefix(100))
+        }
+    }
+
+    var queryItems: [(String, String)] {
+        [
+            ("q", q ?? ""), ("district", district ?? ""), ("kind", kind ?? ""), ("sort", sort ?? ""),
+            ("dir", descending ? "desc" : ""), ("page", page > 1 ? String(page) : ""),
+        ]
+    }
+}
+
+/// The list query of any registry resource, shared by the HTML pages and the API.
+enum RegistryListQuery {
+    static func filtered<R: RegistryResource>(_ resource: R.Type, _ db: any SQLDatabase, _ query: ListQuery) -> SQLSelectBuilder {
+        var builder = R.listBase(db)
+        if let district = query.district {
+            builder = builder.where(R.districtColumn, .equal, SQLBind(district))
+        }
+        if let kind = query.kind, let column = R.kindColumn {
+            builder = builder.where(column, .equal, SQLBind(kind))
+        }
+        if let q = query.q {
+            let pattern = "%" + escapeLike(SortKey.fold(q)) + "%"
+            builder = builder.where(
+                SQLBinaryExpression(
+                    SQLColumn("name_key", table: R.table.table), .like,
+                    SQLRaw("? ESCAPE '\\'", [pattern])))
+        }
+        return builder
+    }
+
+    static func rows<R: RegistryResource>(_ resource: R.Type, _ db: any SQLDatabase, _ query: ListQuery) async throws
+        -> (rows: [any SQLRow], total: Int)
+    {
+        let total = try await count(resource, db, query)
+        var builder = filtered(resource, db, query)
+        let column = R.columns.first { $0.sortKey != nil && $0.sortKey == query.sort } ?? R.columns[0]
+        builder = builder.orderBy(column.sortColumn ?? SQLColumn("name_key", table: R.table.table), query.descending ? SQLDirection.descending : SQLDirection.ascending)
+        builder = builder.orderBy(SQLColumn("id", table: R.table.table))
+        let rows = try await builder.limit(ListQuery.perPage).offset((query.page - 1) * ListQuery.perPage).all()
+        return (rows, total)
+    }
+
+    static func records<R: RegistryResource>(_ resource: R.Type, _ db: any SQLDatabase, _ query: ListQuery, limit: Int) async throws
+        -> (records: [R.Record], total: Int)
+    {
+        let total = try await count(resource, db, query)
+        let builder = filtered(resource, db, query)
+        builder.select.columns = [SQLColumn(SQLLiteral.all, table: SQLIdentifier(R.table.table))]
+        let records = try await builder.orderBy(SQLColumn("name_key", table: R.table.table)).orderBy(SQLColumn("id", table: R.table.table))
+            .limit(limit).offset((query.page - 1) * limit).all(decoding: R.Record.self)
+        return (records, total)
+    }
+
+    static func count<R: RegistryResource>(_ resource: R.Type, _ db: any SQLDatabase, _ query: ListQuery) async throws -> Int {
+        let builder = filtered(resource, db, query)
+        builder.select.columns = [SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n"))]
+        return try await builder.first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    static func escapeLike(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+}

@@ -1,0 +1,182 @@
+import Fluent
+import PraktikaDomain
+import SQLKit
+import Vapor
+
+/// The HTML pages of one kind of registry record: list, record, new, edit, delete.
+struct RegistryController<R: RegistryResource>: Sendable {
+    func register(_ routes: any RoutesBuilder) {
+        let area = PathComponent(stringLiteral: R.area.rawValue)
+        let id = PathComponent(stringLiteral: ":\(SiteURL.idParameter)")
+        routes.get(area, use: index)
+        routes.get(area, "new", use: new)
+        routes.post(area, use: create)
+        routes.get(area, id, use: show)
+        routes.get(area, id, "edit", use: edit)
+        routes.post(area, id, use: update)
+        routes.get(area, id, "delete", use: confirmDelete)
+        routes.post(area, id, "delete", use: delete)
+    }
+
+    @Sendable func index(_ req: Request) async throws -> Response {
+        let context = req.page
+        guard Policy.allows(context.actor, .view, R.Record.kind, in: .network) else { throw Abort(.unauthorized) }
+        let query = ListQuery(req)
+        let (rows, total) = try await RegistryListQuery.rows(R.self, req.sql, query)
+        let model = RegistryListModel(
+            area: R.area, columns: R.columns, rows: try rows.map { try R.cells($0, context.language) }, total: total,
+            query: query, kindOptions: R.kindOptions(context.language),
+            canCreate: Policy.mayCreateSome(context.actor, R.Record.kind), newTitle: R.newTitle)
+        return HTMLResponse.make(RegistryListView.render(model, context))
+    }
+
+    @Sendable func show(_ req: Request) async throws -> Response {
+        let context = req.page
+        let (id, record) = try await load(req)
+        guard Policy.allows(context.actor, .view, R.Record.kind, in: .network) else { throw Abort(.unauthorized) }
+        return HTMLResponse.make(RegistryRecordView.render(try await recordModel(req, id, record), context))
+    }
+
+    @Sendable func new(_ req: Request) async throws -> Response {
+        let context = req.page
+        try requireCreate(context.actor)
+        var defaults: FormInput = ["district_code": context.actor?.districtCode ?? ""]
+        if let code = defaults["district_code"], code.isEmpty { defaults = [:] }
+        return try await form(req, values: defaults, errors: FieldErrors(), id: nil, status: .ok)
+    }
+
+    @Sendable func create(_ req: Request) async throws -> Response {
+        let context = req.page
+        try requireCreate(context.actor)
+        let input = try formInput(req)
+        let (record, errors) = R.Record.parse(input, previous: nil, today: LocalDate(Date()))
+        let service = RegistryService<R>(db: req.db, actor: context.actor)
+        switch try await service.create(record, earlier: errors) {
+        case .saved(let saved):
+            return redirect(to: SiteURL.record(R.area, String(saved.id!)).path, flash: .flashCreated)
+        case .invalid(_, let errors):
+            return try await form(req, values: input, errors: errors, id: nil, status: .unprocessableEntity)
+        case .forbidden: throw Abort(.forbidden)
+        default: throw Abort(.internalServerError)
+        }
+    }
+
+    @Sendable func edit(_ req: Request) async throws -> Response {
+        let (id, record) = try await load(req)
+        try await requireUpdate(req, record)
+        return try await form(req, values: record.formInput, errors: FieldErrors(), id: id, status: .ok)
+    }
+
+    @Sendable func update(_ req: Request) async throws -> Response {
+        let context = req.page
+        let (id, old) = try await load(req)
+        try await requireUpdate(req, old)
+        let input = try formInput(req)
+        let (record, errors) = R.Record.parse(input, previous: old, today: LocalDate(Date()))
+        switch try await RegistryService<R>(db: req.db, actor: context.actor).update(id, record, earlier: errors) {
+        case .saved:
+            return redirect(to: SiteURL.record(R.area, String(id)).path, flash: .flashUpdated)
+        case .invalid(_, let errors):
+            return try await form(req, values: input, errors: errors, id: id, status: .unprocessableEntity)
+        case .notFound: throw Abort(.notFound)
+        case .forbidden: throw Abort(.forbidden)
+        default: throw Abort(.internalServerError)
+        }
+    }
+
+    @Sendable func confirmDelete(_ req: Request) async throws -> Response {
+        let context = req.page
+        let (id, record) = try await load(req)
+        guard try await Policy.allows(context.actor, .delete, R.Record.kind, in: R.scope(record, req.sql)) else {
+            throw Abort(context.actor == nil ? .unauthorized : .forbidden)
+        }
+        return HTMLResponse.make(RegistryDeletePage.render(area: R.area, id: String(id), name: record.displayName, context))
+    }
+
+    @Sendable func delete(_ req: Request) async throws -> Response {
+        let context = req.page
+        let (id, record) = try await load(req)
+        switch try await RegistryService<R>(db: req.db, actor: context.actor).delete(id) {
+        case .deleted:
+            return redirect(to: SiteURL.registry(R.area).path, flash: .flashDeleted)
+        case .referenced(let references):
+            var model = try await recordModel(req, id, record)
+            model.problem = TextKey.deleteRefused(context.language, ["refs": RegistryService<R>.describe(references, context.language)])
+            return HTMLResponse.make(RegistryRecordView.render(model, context), status: .conflict)
+        case .notFound: throw Abort(.notFound)
+        case .forbidden: throw Abort(context.actor == nil ? .unauthorized : .forbidden)
+        default: throw Abort(.internalServerError)
+        }
+    }
+
+    // MARK: Helpers
+
+    private func load(_ req: Request) async throws -> (Int64, R.Record) {
+        guard let id = req.parameters.get(SiteURL.idParameter, as: Int64.self) else { throw Abort(.notFound) }
+        guard Policy.allows(req.actor, .view, R.Record.kind, in: .network) else { throw Abort(.unauthorized) }
+        guard let record = try await RegistryStore<R.Record>(db: req.sql, table: R.table).find(id) else {
+            throw Abort(.notFound)
+        }
+        return (id, record)
+    }
+
+    private func requireCreate(_ actor: Actor?) throws {
+        guard Policy.mayCreateSome(actor, R.Record.kind) else { throw Abort(actor == nil ? .unauthorized : .forbidden) }
+    }
+
+    private func requireUpdate(_ req: Request, _ record: R.Record) async throws {
+        guard try await Policy.allows(req.actor, .update, R.Record.kind, in: R.scope(record, req.sql)) else {
+            throw Abort(req.actor == nil ? .unauthorized : .forbidden)
+        }
+    }
+
+    private func formInput(_ req: Request) throws -> FormInput {
+        var input = (try? req.content.decode([String: String].self)) ?? [:]
+        input["_csrf"] = nil
+        return input
+    }
+
+    private func form(_ req: Request, values: FormInput, errors: FieldErrors, id: Int64?, status: HTTPStatus) async throws -> Response {
+        let context = req.page
+        let l = context.language
+        let fields = try await R.formFields(req.sql, context.actor, l)
+        let title: String
+        if let id {
+            let name = try await RegistryStore<R.Record>(db: req.sql, table: R.table).find(id)?.displayName ?? ""
+            title = TextKey.editRecord(l, ["name": name])
+        } else {
+            title = R.newTitle(l)
+        }
+        let model = FormModel(
+            title: title,
+            action: id.map { SiteURL.record(R.area, String($0)).path } ?? SiteURL.registry(R.area).path,
+            fields: fields, values: values, errors: errors,
+            cancelHref: id.map { SiteURL.record(R.area, String($0)).path } ?? SiteURL.registry(R.area).path)
+        return HTMLResponse.make(RegistryFormPage.render(model, area: R.area, context), status: status)
+    }
+
+    private func recordModel(_ req: Request, _ id: Int64, _ record: R.Record) async throws -> RegistryRecordModel {
+        let context = req.page
+        let scope = try await R.scope(record, req.sql)
+        var history: [AuditEntry]?
+        if Policy.mayReadAuditLog(context.actor) {
+            history = try await AuditStore(db: req.sql).entries(
+                entity: R.Record.kind.rawValue, entityID: String(id), limit: 20, offset: 0
+            ).0
+        }
+        return RegistryRecordModel(
+            area: R.area, id: String(id), name: record.displayName,
+            details: try await R.details(record, req.sql, context),
+            related: try await R.related(record, req.sql, context),
+            canEdit: Policy.allows(context.actor, .update, R.Record.kind, in: scope),
+            canDelete: Policy.allows(context.actor, .delete, R.Record.kind, in: scope),
+            history: history)
+    }
+
+    private func redirect(to path: String, flash: TextKey) -> Response {
+        let response = Response(status: .seeOther)
+        response.headers.replaceOrAdd(name: .location, value: path)
+        response.cookies[Cookies.flash] = HTTPCookies.Value(string: flash.rawValue, maxAge: 60, path: "/", isHTTPOnly: true, sameSite: .lax)
+        return response
+    }
+}

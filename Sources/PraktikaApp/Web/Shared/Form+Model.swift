@@ -1,0 +1,46 @@
+import PraktikaDomain
+
+/// One input of a form, described independently of how it is drawn.
+struct FormField: Sendable {
+    enum Kind: Sendable {
+        case text, email, tel, url, date, integer, textarea
+        case select([FormOption])
+        case checkbox
+    }
+
+    let name: String
+    let label: TextKey
+    let kind: Kind
+    var required: Bool = false
+    var hint: TextKey? = nil
+}
+
+struct FormOption: Sendable, Hashable {
+    let value: String
+    let label: String
+    /// Options with the same group are shown together (a district's settlements).
+    var group: String? = nil
+}
+
+/// A whole form: what it shows, what was typed, and what was wrong with it.
+struct FormModel: Sendable {
+    let title: String
+    let action: String
+    let fields: [FormField]
+    let values: FormInput
+    let errors: FieldErrors
+    let cancelHref: String
+}
+
+extension [FormOption] {
+    /// The options of a closed list, labelled in the page's language.
+    static func choices<E: LabelledChoice>(_ type: E.Type, _ language: Language) -> [FormOption] {
+        E.allCases.map { FormOption(value: $0.rawValue, label: $0.label(language)) }
+    }
+
+    static func districts(_ language: Language, only: String? = nil) -> [FormOption] {
+        District.all.filter { only == nil || $0.code == only }.map {
+            FormOption(value: $0.code, label: $0.name(language))
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import Plot
+import PraktikaDomain
+
+/// The frame of every page: header with the product's name and navigation, the language switch,
+/// the account menu, flash messages, and the footer.
+enum Layout {
+    static func page(_ context: PageContext, title: String, breadcrumbs: [(String, String)] = [], body: [Node<HTML.BodyContext>])
+        -> HTML
+    {
+        let l = context.language
+        return HTML(
+            .lang(l == .bg ? .bulgarian : .english),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .element(named: "title", nodes: [.safe("\(title) · \(TextKey.appName(l))")]),
+                .link(.rel(.stylesheet), .href(SiteURL.asset("app.css").path)),
+                .script(.src(SiteURL.asset("app.js").path), .defer())
+            ),
+            .body(
+                .a(.class("skip-link"), .href("#main"), .safe(TextKey.skipToContent(l))),
+                header(context),
+                .element(
+                    named: "main",
+                    nodes: [
+                        .id("main"), .attribute(named: "tabindex", value: "-1"),
+                        breadcrumbTrail(breadcrumbs, context),
+                        flash(context),
+                        .group(body),
+                    ]),
+                .footer(.class("site-footer"), .p(.safe(TextKey.footerText(l))))
+            )
+        )
+    }
+
+    static func header(_ context: PageContext) -> Node<HTML.BodyContext> {
+        let l = context.language
+        let items: [(SiteURL, TextKey, String)] = [
+            (.registry(.libraries), .navLibraries, "/libraries"),
+            (.registry(.partners), .navPartners, "/partners"),
+            (.upcoming(.services), .navServices, "/services"),
+            (.upcoming(.practices), .navPractices, "/practices"),
+            (.upcoming(.meetings), .navMeetings, "/meetings"),
+            (.upcoming(.outcomes), .navOutcomes, "/outcomes"),
+        ]
+        return .header(
+            .class("site-header"),
+            .div(
+                .class("bar"),
+                .a(.class("brand"), .href(SiteURL.home.path), .safe(TextKey.appName(l))),
+                .div(
+                    .class("account"),
+                    languageSwitch(context),
+                    accountMenu(context)
+                )
+            ),
+            .nav(
+                .attr("aria-label", TextKey.mainNavigation(l)),
+                .ul(
+                    .class("main-nav"),
+                    .group(
+                        items.map { url, key, prefix in
+                            let current = context.path == prefix || context.path.hasPrefix(prefix + "/")
+                            return .li(
+                                .element(
+                                    named: "a",
+                                    nodes: [
+                                        .attr("href", url.path), .safe(key(l)),
+                                        current ? .attribute(named: "aria-current", value: "page") : .empty,
+                                    ]))
+                        })
+                )
+            )
+        )
+    }
+
+    static func languageSwitch(_ context: PageContext) -> Node<HTML.BodyContext> {
+        let target = context.language.other
+        return .a(
+            .class("language"),
+            .attr("href", SiteURL.language(target).with([("back", context.path)])),
+            .attr("lang", target.rawValue),
+            .attr("hreflang", target.rawValue),
+            .safe(TextKey.switchLanguageTo(context.language))
+        )
+    }
+
+    static func accountMenu(_ context: PageContext) -> Node<HTML.BodyContext> {
+        let l = context.language
+        guard let actor = context.actor else {
+            return .a(.class("button secondary"), .href(SiteURL.signIn.path), .safe(TextKey.signIn(l)))
+        }
+        return .group(
+            .span(.class("who"), .safe(TextKey.signedInAs(l, ["name": actor.name]))),
+            Policy.mayReadAuditLog(actor)
+                ? .a(.href(SiteURL.audit.path), .safe(TextKey.navAudit(l))) : .empty,
+            .form(
+                .class("inline"), .method(.post), .action(SiteURL.signOut.path),
+                csrfField(context),
+                .button(.type(.submit), .class("link-button"), .safe(TextKey.signOut(l)))
+            )
+        )
+    }
+
+    static func breadcrumbTrail(_ crumbs: [(String, String)], _ context: PageContext) -> Node<HTML.BodyContext> {
+        guard !crumbs.isEmpty else { return .empty }
+        return .nav(
+            .class("breadcrumbs"), .attr("aria-label", "breadcrumbs"),
+            .ol(.group(crumbs.map { href, text in .li(.link(href, text)) })))
+    }
+
+    static func flash(_ context: PageContext) -> Node<HTML.BodyContext> {
+        guard let flash = context.flash else { return .empty }
+        return .div(.class("flash"), .attribute(named: "role", value: "status"), .p(.safe(flash(context.language))))
+    }
+
+    static func csrfField<C>(_ context: PageContext) -> Node<C> {
+        .selfClosedElement(
+            named: "input",
+            attributes: [
+                Attribute<C>(name: "type", value: "hidden"), Attribute<C>(name: "name", value: "_csrf"),
+                Attribute<C>(name: "value", value: context.csrfToken.htmlEscaped),
+            ])
+    }
+
+    /// The secondary navigation of the network registry.
+    static func registryNav(_ context: PageContext, current: RegistryArea) -> Node<HTML.BodyContext> {
+        let l = context.language
+        return .nav(
+            .class("sub-nav"), .attr("aria-label", TextKey.navNetwork(l)),
+            .ul(
+                .group(
+                    RegistryArea.allCases.filter { $0 != .people || context.actor != nil }.map { area in
+                        .li(
+                            .element(
+                                named: "a",
+                                nodes: [
+                                    .attr("href", SiteURL.registry(area).path), .safe(area.title(l)),
+                                    area == current ? .attribute(named: "aria-current", value: "page") : .empty,
+                                ]))
+                    })))
+    }
+}

@@ -1,0 +1,42 @@
+import PraktikaDomain
+import Vapor
+
+/// What every page needs to know about the request it answers.
+struct PageContext: Sendable {
+    var language: Language
+    var actor: Actor?
+    var csrfToken: String
+    var flash: TextKey?
+    var path: String
+
+    var format: Formatting { Formatting(language) }
+
+    func t(_ key: TextKey) -> String { key(language) }
+    func t(_ key: TextKey, _ values: [String: String]) -> String { key(language, values) }
+}
+
+extension Request {
+    private struct PageContextKey: StorageKey { typealias Value = PageContext }
+
+    /// Set by `RequestContextMiddleware` for every request.
+    var page: PageContext {
+        get {
+            storage[PageContextKey.self]
+                ?? PageContext(
+                    language: Language(code: cookies[Cookies.language]?.string), actor: nil, csrfToken: "",
+                    flash: nil, path: url.path)
+        }
+        set { storage[PageContextKey.self] = newValue }
+    }
+
+    var actor: Actor? { page.actor }
+    var language: Language { page.language }
+}
+
+/// Cookie names, in one place.
+enum Cookies {
+    static let session = "praktika-session"
+    static let csrf = "praktika-csrf"
+    static let language = "praktika-lang"
+    static let flash = "praktika-flash"
+}

@@ -1,0 +1,104 @@
+import Foundation
+import PraktikaDomain
+
+/// The areas of the registry, each a top-level path.
+enum RegistryArea: String, CaseIterable, Sendable {
+    case districts, municipalities, settlements, libraries, partners, people
+
+    var title: TextKey {
+        switch self {
+        case .districts: .navDistricts
+        case .municipalities: .navMunicipalities
+        case .settlements: .navSettlements
+        case .libraries: .navLibraries
+        case .partners: .navPartners
+        case .people: .navPeople
+        }
+    }
+}
+
+/// Sections of the product that later capabilities fill in.
+enum UpcomingArea: String, CaseIterable, Sendable {
+    case services, practices, meetings, outcomes
+
+    var title: TextKey {
+        switch self {
+        case .services: .navServices
+        case .practices: .navPractices
+        case .meetings: .navMeetings
+        case .outcomes: .navOutcomes
+        }
+    }
+}
+
+/// Every path the site serves and links to, in one place: routes are registered from the same
+/// cases that pages print, so a renamed route cannot leave a dead link behind.
+enum SiteURL: Sendable, Equatable {
+    case home
+    case signIn
+    case signOut
+    case language(Language)
+    case asset(String)
+    case health
+    case registry(RegistryArea)
+    case newRecord(RegistryArea)
+    case record(RegistryArea, String)
+    case editRecord(RegistryArea, String)
+    case deleteRecord(RegistryArea, String)
+    case upcoming(UpcomingArea)
+    case audit
+    case users
+    case api(APIPath)
+
+    enum APIPath: Sendable, Equatable {
+        case openAPI
+        case tokens
+        case currentToken
+        case collection(RegistryArea)
+        case item(RegistryArea, String)
+        case audit
+    }
+
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .signIn: "/sign-in"
+        case .signOut: "/sign-out"
+        case .language(let language): "/language/\(language.rawValue)"
+        case .asset(let name): "/assets/\(name)"
+        case .health: "/healthz"
+        case .registry(let area): "/\(area.rawValue)"
+        case .newRecord(let area): "/\(area.rawValue)/new"
+        case .record(let area, let id): "/\(area.rawValue)/\(id)"
+        case .editRecord(let area, let id): "/\(area.rawValue)/\(id)/edit"
+        case .deleteRecord(let area, let id): "/\(area.rawValue)/\(id)/delete"
+        case .upcoming(let area): "/\(area.rawValue)"
+        case .audit: "/audit"
+        case .users: "/users"
+        case .api(let api):
+            switch api {
+            case .openAPI: "/api/v1/openapi.json"
+            case .tokens: "/api/v1/tokens"
+            case .currentToken: "/api/v1/tokens/current"
+            case .collection(let area): "/api/v1/\(area.rawValue)"
+            case .item(let area, let id): "/api/v1/\(area.rawValue)/\(id)"
+            case .audit: "/api/v1/audit"
+            }
+        }
+    }
+
+    /// The path with a query string; empty values are left out.
+    func with(_ query: [(String, String)]) -> String {
+        let items = query.filter { !$0.1.isEmpty }
+        guard !items.isEmpty else { return path }
+        var allowed = CharacterSet.urlQueryAllowed
+        allowed.remove(charactersIn: "&=+?#")
+        let encoded = items.map { key, value in
+            "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+        }
+        return path + "?" + encoded.joined(separator: "&")
+    }
+
+    /// Route components with `:id` where a record identifier goes.
+    static let idParameter = "id"
+}

@@ -1,0 +1,71 @@
+import Fluent
+import PraktikaDomain
+import SQLKit
+import Vapor
+
+/// Builds the whole application from one configuration value; tests pass their own.
+public func configure(_ app: Application, _ configuration: AppConfiguration) async throws {
+    app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
+    try app.setUpDatabase(configuration.database, sqlLogLevel: configuration.sqlLogLevel)
+    app.routes.defaultMaxBodySize = "1mb"
+    app.storage[ConfigurationKey.self] = configuration
+
+    // Vapor's default error middleware would print internal reasons; ours speaks the user's language.
+    app.middleware = Middlewares()
+    app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(RequestContextMiddleware(secureCookies: configuration.secureCookies))
+    app.middleware.use(CSRFMiddleware())
+
+    try routes(app, configuration)
+    app.asyncCommands.use(MigrateCommand(), as: "migrate", isDefault: false)
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(UserCommand(), as: "user")
+}
+
+struct ConfigurationKey: StorageKey { typealias Value = AppConfiguration }
+
+extension Application {
+    /// Applies every pending migration (no prompt) and prepares the database file.
+    public func migrateDatabase() async throws {
+        try await DatabaseKind.prepare(sql)
+        try await autoMigrate()
+    }
+}
+
+func routes(_ app: Application, _ configuration: AppConfiguration) throws {
+    SitePagesController().register(app)
+    AccountController(configuration: configuration).register(app)
+    AdminController().register(app)
+    Assets.register(app)
+    RegistryController<MunicipalityResource>().register(app)
+    RegistryController<SettlementResource>().register(app)
+    RegistryController<LibraryResource>().register(app)
+    RegistryController<PartnerResource>().register(app)
+    RegistryController<PersonResource>().register(app)
+
+    app.get("healthz") { req async throws -> Response in
+        struct Health: Content {
+            let status: String
+            let database: String
+            let schemaVersion: Int
+        }
+        let response = Response(status: .ok)
+        try response.content.encode(
+            Health(status: "ok", database: configuration.database.kind, schemaVersion: try await DatabaseKind.schemaVersion(req.sql)))
+        return response
+    }
+
+    let api = app.grouped("api", "v1")
+    api.get("openapi.json") { _ async throws -> Response in
+        let response = Response(status: .ok)
+        try response.content.encode(OpenAPIDocument.make(), as: .json)
+        return response
+    }
+    AccountAPIController(configuration: configuration).register(api)
+    RegistryAPIController<MunicipalityResource>().register(api)
+    RegistryAPIController<SettlementResource>().register(api)
+    RegistryAPIController<LibraryResource>().register(api)
+    RegistryAPIController<PartnerResource>().register(api)
+    RegistryAPIController<PersonResource>().register(api)
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// A calendar date without a time or time zone ("network member since 2010-03-01").
+/// Stored and exchanged as ISO 8601 text so that SQLite and PostgreSQL hold the same value.
+public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+            (1...LocalDate.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Accepts ISO `2012-05-17` and the Bulgarian `17.05.2012` (with or without a trailing `г.`).
+    public init?(parsing text: String) {
+        var s = text.trimmingCharacters(in: .whitespaces)
+        if s.hasSuffix("г.") { s = String(s.dropLast(2)).trimmingCharacters(in: .whitespaces) }
+        let iso = s.split(separator: "-", omittingEmptySubsequences: false)
+        let dotted = s.split(separator: ".", omittingEmptySubsequences: false)
+        if iso.count == 3, iso[0].count == 4, let y = Int(iso[0]), let m = Int(iso[1]), let d = Int(iso[2]) {
+            self.init(year: y, month: m, day: d)
+        } else if dotted.count == 3, dotted[2].count == 4, let d = Int(dotted[0]), let m = Int(dotted[1]),
+            let y = Int(dotted[2])
+        {
+            self.init(year: y, month: m, day: d)
+        } else {
+            return nil
+        }
+    }
+
+    public var iso: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    public var description: String { iso }
+
+    public static func < (a: LocalDate, b: LocalDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = LocalDate(parsing: text) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "Expected a date as YYYY-MM-DD, got \(text)"))
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+}
+
+extension LocalDate {
+    /// The calendar day of an instant in the given time zone (Bulgarian time by default).
+    public init(_ instant: Date, in timeZone: TimeZone = Formatting.timeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day], from: instant)
+        self = LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)!
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Dates, numbers and money written the way readers of each language expect:
+/// Bulgarian `17.05.2012 г.`, `2 950,00 лв.`; English `17 May 2012`, `BGN 2,950.00`.
+public struct Formatting: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) {
+        self.language = language
+    }
+
+    static let englishMonths = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ]
+
+    /// The network works in Bulgarian time, whatever the server's own zone.
+    public static let timeZone = TimeZone(identifier: "Europe/Sofia") ?? TimeZone(secondsFromGMT: 7200)!
+
+    public func date(_ date: LocalDate) -> String {
+        switch language {
+        case .bg: return String(format: "%02d.%02d.%04d г.", date.day, date.month, date.year)
+        case .en: return "\(date.day) \(Formatting.englishMonths[date.month - 1]) \(date.year)"
+        }
+    }
+
+    public func dateTime(_ instant: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = Formatting.timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+        let day = LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)!
+        let time = String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
+        return "\(date(day)), \(time)"
+    }
+
+    /// Whole numbers with grouped thousands: `2 950` / `2,950`.
+    public func integer(_ value: Int64) -> String {
+        let digits = String(value.magnitude)
+        var groups: [Substring] = []
+        var end = digits.endIndex
+        while end > digits.startIndex {
+            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+            groups.insert(digits[start..<end], at: 0)
+            end = start
+        }
+        let grouped = groups.joined(separator: language == .bg ? " " : ",")
+        return value < 0 ? "-" + grouped : grouped
+    }
+
+    public func integer(_ value: Int) -> String { integer(Int64(value)) }
+
+    /// A fixed-point number given in hundredths: `2 950,00` / `2,950.00`.
+    public func hundredths(_ value: Int64) -> String {
+        let whole = integer(Int64(value.magnitude / 100))
+        let fraction = String(format: "%02d", Int(value.magnitude % 100))
+        let sign = value < 0 ? "-" : ""
+        return sign + whole + (language == .bg ? "," : ".") + fraction
+    }
+
+    public func money(_ money: Money) -> String {
+        let amount = hundredths(money.minorUnits)
+        switch (language, money.currency) {
+        case (.bg, .BGN): return "\(amount) лв."
+        case (.bg, .EUR): return "\(amount) €"
+        case (.en, .BGN): return "BGN \(amount)"
+        case (.en, .EUR): return "€\(amount)"
+        }
+    }
+
+    /// An amount with its equivalent in the other currency: `2 950,00 лв. (≈ 1 508,31 €)`.
+    public func moneyWithEquivalent(_ money: Money) -> String {
+        let other: Currency = money.currency == .BGN ? .EUR : .BGN
+        return "\(self.money(money)) (≈ \(self.money(money.converted(to: other))))"
+    }
+}

@@ -1,0 +1,63 @@
+/// Every string a person sees in the user interface, named by what it says.
+/// The texts live in `Catalogue+Bulgarian.swift` and `Catalogue+English.swift`;
+/// a test fails when a key lacks either language or their placeholders differ.
+public enum TextKey: String, CaseIterable, Sendable {
+    // Frame
+    case appName, appTagline, skipToContent, footerText, languageName, switchLanguageTo, mainNavigation
+    case navLibraries, navPartners, navServices, navPractices, navMeetings, navOutcomes
+    case navNetwork, navDistricts, navMunicipalities, navSettlements, navPeople, navAudit, navUsers
+    case signIn, signOut, signedInAs
+    // Actions
+    case save, cancel, edit, delete, confirmDelete, deleteQuestion, filter, clearFilters, back, add
+    case search, searchByName, apply
+    // Lists
+    case allDistricts, allKinds, recordCount, pageOf, previousPage, nextPage, noRecords, sortAscending
+    case sortDescending, pagination
+    // Feedback
+    case flashCreated, flashUpdated, flashDeleted, flashSignedIn, flashSignedOut, formHasErrors
+    // Errors
+    case errorNotFoundTitle, errorNotFoundBody, errorForbiddenTitle, errorForbiddenBody, errorCSRF
+    case errorServerTitle, errorServerBody, errorBadRequest, errorUnauthorized
+    // Validation
+    case validationRequired, validationTooLong, validationInteger, validationNegative, validationDate
+    case validationEmail, validationURL, validationPhone, validationOption, validationConsentForContacts
+    case validationNotYourDistrict, validationDistrictRequired, validationUnknownReference
+    case validationDateInFuture
+    // Delete refused
+    case deleteRefused, refSettlements, refLibraries, refPartners, refPeople, refUsers
+    // Entities
+    case districts, district, municipalities, municipality, settlements, settlement, libraries, library
+    case partners, partner, people, person
+    case newMunicipality, newSettlement, newLibrary, newPartner, newPerson
+    case editRecord
+    // Fields
+    case fieldName, fieldFullName, fieldKind, fieldCode, fieldNameBG, fieldNameEN, fieldDistrict
+    case fieldMunicipality, fieldSettlement, fieldPopulation, fieldSettlementKind, fieldChitalishteName
+    case fieldNetworkMemberSince, fieldAddress, fieldEmail, fieldPhone, fieldWebsite, fieldNotes
+    case fieldNetworkRole, fieldPosition, fieldOrganisation, fieldLibrary, fieldPartnerOrganisation
+    case fieldConsent, fieldConsentRecordedAt, fieldContactPerson, fieldPassword, fieldRole
+    case hintChitalishteName, hintConsent, hintDate, hintPopulation, hintDistrictFromSettlement
+    case noneSelected, notKnown
+    // Kinds
+    case libraryKindRegional, libraryKindMunicipal, libraryKindChitalishte, libraryKindSchool, libraryKindOther
+    case partnerKindLocalAuthority, partnerKindSchool, partnerKindNGO, partnerKindMuseum
+    case partnerKindLabourOffice, partnerKindAgricultureOffice, partnerKindPensionersClub
+    case partnerKindYouthCentre, partnerKindMedia, partnerKindBusiness, partnerKindChurch
+    case partnerKindHealthService, partnerKindVolunteerOrganisation, partnerKindOther
+    case roleLibrarian, roleChitalishteSecretary, roleMunicipalOfficial, roleNGO, roleBusiness
+    case roleCulturalInstitute, roleProgrammeStaff, roleVolunteer, roleOther
+    case settlementKindTown, settlementKindVillage
+    case userRoleAdmin, userRoleCoordinator, userRoleLibrarian, userRolePartner
+    // Sign-in
+    case loginTitle, loginButton, loginFailed, loginThrottled
+    // Audit log
+    case auditTitle, auditWhen, auditWho, auditAction, auditRecord, auditChanges, auditSystem
+    case auditActionCreate, auditActionUpdate, auditActionDelete, auditActionSignIn, auditActionSignInFailed
+    case auditActionTokenCreate, auditActionTokenRevoke, auditAllRecords
+    // Users
+    case usersTitle
+    // Pages
+    case homeTitle, homeIntro, homeNetworkFigures, homeRegistryIntro, areaInPreparationTitle
+    case areaInPreparationBody, contactsHidden, peopleRequireSignIn, recordDetails, relatedLibraries
+    case relatedPeople, relatedPartners, relatedSettlements, lastChanged, historyOfRecord
+}

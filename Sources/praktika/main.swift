@@ -1,0 +1,17 @@
+import PraktikaApp
+import Vapor
+
+// The entry point only: read the environment, build the app, run the command, shut down.
+var environment = try Environment.detect()
+try LoggingSystem.bootstrap(from: &environment)
+let app = try await Application.make(environment)
+do {
+    try await configure(app, try AppConfiguration.fromEnvironment())
+    try await prepareServe(app)
+    try await app.execute()
+} catch {
+    app.logger.report(error: error)
+    try? await app.asyncShutdown()
+    exit(1)
+}
+try await app.asyncShutdown()
