@@ -9,6 +9,12 @@ struct DemoLoader {
     let db: any SQLDatabase
     let passwordHasher: @Sendable (String) throws -> String
 
+    struct InvalidDemoRecord: Error, CustomStringConvertible {
+        let name: String
+        let fields: [String]
+        var description: String { "demo record \(name) is invalid in \(fields.joined(separator: ", "))" }
+    }
+
     struct Summary: Equatable {
         var inserted = 0
         var existing = 0
@@ -70,7 +76,8 @@ struct DemoLoader {
             summary.existing += 1
             return try row.decode(column: "id", as: Int64.self)
         }
-        precondition(record.validate().isEmpty, "demo record \(record.displayName) is invalid: \(record.validate().order)")
+        let problems = record.validate()
+        guard problems.isEmpty else { throw InvalidDemoRecord(name: record.displayName, fields: problems.order) }
         summary.inserted += 1
         return try await RegistryStore<R>(db: db, table: table).insert(record)
     }

@@ -74,7 +74,6 @@ extension Catalogue {
         .validationOption: "Изберете стойност от списъка.",
         .validationConsentForContacts: "Данни за контакт се пазят само при записано съгласие на лицето.",
         .validationNotYourDistrict: "Можете да записвате само данни от своята област.",
-        .validationDistrictRequired: "Изберете област или населено място.",
         .validationUnknownReference: "Избраният запис не съществува.",
         .validationDateInFuture: "Датата не може да бъде в бъдещето.",
         .deleteRefused: "Записът не може да бъде изтрит, защото към него има препратки: {refs}. Първо променете или изтрийте тях.",

@@ -74,7 +74,6 @@ extension Catalogue {
         .validationOption: "Choose a value from the list.",
         .validationConsentForContacts: "Contact details are kept only with the person's recorded consent.",
         .validationNotYourDistrict: "You can only record data for your own district.",
-        .validationDistrictRequired: "Choose a district or a settlement.",
         .validationUnknownReference: "The chosen record does not exist.",
         .validationDateInFuture: "The date cannot be in the future.",
         .deleteRefused: "This record cannot be deleted because other records refer to it: {refs}. Change or delete those first.",

@@ -21,7 +21,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     // Validation
     case validationRequired, validationTooLong, validationInteger, validationNegative, validationDate
     case validationEmail, validationURL, validationPhone, validationOption, validationConsentForContacts
-    case validationNotYourDistrict, validationDistrictRequired, validationUnknownReference
+    case validationNotYourDistrict, validationUnknownReference
     case validationDateInFuture
     // Delete refused
     case deleteRefused, refSettlements, refLibraries, refPartners, refPeople, refUsers

@@ -93,7 +93,6 @@ public struct Library: RegistryRecord {
         v.required("name", name)
         v.maxLength("name", name, Limits.name)
         v.maxLength("chitalishte_name", chitalishteName, Limits.name)
-        if settlementID == nil && districtCode == nil { v.add("district_code", .validationDistrictRequired) }
         v.district("district_code", districtCode)
         v.maxLength("address", address, Limits.short)
         v.email("email", email)

@@ -1,0 +1,181 @@
+import Fluent
+import Foundation
+import NIOCore
+import PraktikaDomain
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import PraktikaApp
+
+@Suite("Foundation")
+struct FoundationTests {
+    @Test("migrations create the schema, seed the 28 districts, and /healthz reports the database")
+    func migrationsAndHealth() async throws {
+        try await withApp { app in
+            #expect(try await app.count("districts") == 28)
+            let response = try await Browser(app).get("/healthz")
+            #expect(response.status == .ok)
+            let kind = (ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "").hasPrefix("postgres") ? "postgres" : "sqlite"
+            #expect(response.text.contains("\"database\":\"\(kind)\""))
+            #expect(response.text.contains("\"schemaVersion\":3"))
+            // Migrating again changes nothing.
+            try await app.migrateDatabase()
+            #expect(try await app.count("districts") == 28)
+        }
+    }
+
+    @Test("loading the demo twice changes nothing and duplicates nothing")
+    func demoTwice() async throws {
+        try await withApp(demo: true) { app in
+            let tables = ["municipalities", "settlements", "libraries", "partners", "people", "users"]
+            var before: [Int] = []
+            for t in tables { before.append(try await app.count(t)) }
+            #expect(before[2] == VelingradDemo.libraries.count)
+            let again = try await DemoLoader(db: app.sql, passwordHasher: { try Bcrypt.hash($0, cost: 4) }).load()
+            #expect(again.inserted == 0)
+            var after: [Int] = []
+            for t in tables { after.append(try await app.count(t)) }
+            #expect(before == after)
+            let page = try await Browser(app).get("/libraries")
+            #expect(page.text.contains("Регионална библиотека „Никола Фурнаджиев“"))
+            #expect(page.text.contains("с. Момчиловци"))
+        }
+    }
+
+    @Test("a form posted without the CSRF token is refused and saves nothing")
+    func csrf() async throws {
+        try await withApp { app in
+            let browser = Browser(app)
+            try await browser.signIn("admin@test.bg", "secret-admin")
+            let refused = try await browser.post("/municipalities", ["name": "Девин", "district_code": "BG-21"], csrf: false)
+            #expect(refused.status == .forbidden)
+            #expect(refused.text.contains("Формулярът е изтекъл"))
+            #expect(try await app.count("municipalities") == 0)
+            let forged = try await browser.post("/municipalities", ["name": "Девин", "district_code": "BG-21", "_csrf": "forged"], csrf: false)
+            #expect(forged.status == .forbidden)
+            let accepted = try await browser.post("/municipalities", ["name": "Девин", "district_code": "BG-21"])
+            #expect(accepted.status == .seeOther)
+            #expect(try await app.count("municipalities") == 1)
+        }
+    }
+
+    @Test("validation errors are shown at the field in the user's language, keeping what was typed")
+    func validationMessages() async throws {
+        try await withApp { app in
+            let browser = Browser(app)
+            try await browser.signIn("admin@test.bg", "secret-admin")
+            let form = ["name": "", "kind": "regional", "email": "нещо-без-маймунка", "address": "ул. „Ген. Гурко“ 1", "district_code": "BG-13"]
+            let bg = try await browser.post("/libraries", form)
+            #expect(bg.status == .unprocessableEntity)
+            #expect(bg.text.contains("Полето е задължително."))
+            #expect(bg.text.contains("Въведете имейл адрес"))
+            #expect(bg.text.contains("value=\"ул. „Ген. Гурко“ 1\""))
+            #expect(bg.text.contains("value=\"нещо-без-маймунка\""))
+            #expect(try await app.count("libraries") == 0)
+
+            try await browser.get("/language/en?back=/libraries")
+            #expect(browser.cookies[Cookies.language] == "en")
+            let en = try await browser.post("/libraries", form)
+            #expect(en.text.contains("This field is required."))
+            #expect(en.text.contains("Enter an e-mail address"))
+            #expect(!en.text.contains("Полето е задължително."))
+        }
+    }
+
+    @Test("what people type is escaped wherever it is shown")
+    func outputIsEscaped() async throws {
+        try await withApp { app in
+            let browser = Browser(app)
+            try await browser.signIn("admin@test.bg", "secret-admin")
+            let hostile = "\"><script>alert(1)</script>"
+            let created = try await browser.post("/libraries", ["name": hostile, "kind": "other", "district_code": "BG-13"])
+            #expect(created.status == .seeOther)
+            let location = created.headers.first(name: .location) ?? ""
+            let page = try await browser.get(location)
+            #expect(!page.text.contains("<script>alert(1)</script>"))
+            #expect(page.text.contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"))
+            let edit = try await browser.get(location + "/edit")
+            #expect(edit.text.contains("value=\"&quot;&gt;&lt;script&gt;"))
+            #expect(page.headers.first(name: "Content-Security-Policy")?.contains("script-src 'self'") == true)
+        }
+    }
+
+    @Test("an edit is saved and appears in the audit log with what changed")
+    func editAndAudit() async throws {
+        try await withApp(demo: true) { app in
+            let browser = Browser(app)
+            try await browser.signIn("admin@test.bg", "secret-admin")
+            let id = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Вранчев“")
+            let edit = try await browser.get("/libraries/\(id)/edit")
+            #expect(edit.status == .ok)
+            var form: [String: String] = [:]
+            let library = try await RegistryStore<Library>(db: app.sql, table: .library).find(id)!
+            form = library.formInput
+            form["phone"] = "0301 6 27 55"
+            let saved = try await browser.post("/libraries/\(id)", form)
+            #expect(saved.status == .seeOther)
+            let page = try await browser.get("/libraries/\(id)")
+            #expect(page.text.contains("0301 6 27 55"))
+            #expect(page.text.contains("Промените са запазени."))
+            let audit = try await browser.get("/audit")
+            #expect(audit.status == .ok)
+            #expect(audit.text.contains("Регионална библиотека „Никола Вранчев“"))
+            #expect(audit.text.contains("<ins>0301 6 27 55</ins>"))
+            // Others may not read it.
+            let other = Browser(app)
+            #expect(try await other.get("/audit").status == .unauthorized)
+        }
+    }
+
+    @Test("deleting a record others refer to is refused with an explanation")
+    func deleteRefused() async throws {
+        try await withApp(demo: true) { app in
+            let browser = Browser(app)
+            try await browser.signIn("admin@test.bg", "secret-admin")
+            let id = try await app.id("settlements", where: "name", is: "Пазарджик")
+            let refused = try await browser.post("/settlements/\(id)/delete", [:])
+            #expect(refused.status == .conflict)
+            #expect(refused.text.contains("не може да бъде изтрит"))
+            #expect(refused.text.contains("библиотеки (1)"))
+            #expect(try await app.count("settlements") == VelingradDemo.settlements.count)
+            let person = try await app.id("people", where: "full_name", is: "Мирова")
+            #expect(try await browser.post("/people/\(person)/delete", [:]).status == .seeOther)
+            #expect(try await Browser(app).get("/people/\(person)").status == .unauthorized)
+            #expect(try await browser.get("/people/\(person)").status == .notFound)
+        }
+    }
+
+    @Test("sign-in is throttled after repeated failures, even with the right password")
+    func throttling() async throws {
+        try await withApp { app in
+            let browser = Browser(app)
+            for _ in 0..<5 {
+                let failed = try await browser.post("/sign-in", ["email": "admin@test.bg", "password": "wrong"])
+                #expect(failed.status == .unauthorized)
+                #expect(failed.text.contains("Грешен имейл или парола."))
+            }
+            let throttled = try await browser.post("/sign-in", ["email": "admin@test.bg", "password": "secret-admin"])
+            #expect(throttled.status == .unauthorized)
+            #expect(throttled.text.contains("Твърде много неуспешни опита"))
+            #expect(browser.cookies[Cookies.session] == nil)
+        }
+    }
+
+    @Test("sessions live in the database: signing out ends them")
+    func sessions() async throws {
+        try await withApp { app in
+            let browser = Browser(app)
+            try await browser.signIn("admin@test.bg", "secret-admin")
+            let token = try #require(browser.cookies[Cookies.session])
+            #expect(try await app.count("auth_tokens") == 1)
+            #expect(try await browser.get("/audit").status == .ok)
+            try await browser.post("/sign-out", [:])
+            #expect(try await app.count("auth_tokens") == 0)
+            let replay = Browser(app)
+            replay.cookies[Cookies.session] = token
+            #expect(try await replay.get("/audit").status == .unauthorized)
+        }
+    }
+}

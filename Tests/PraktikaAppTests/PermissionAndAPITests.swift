@@ -1,0 +1,157 @@
+import Fluent
+import Foundation
+import NIOCore
+import PraktikaDomain
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import PraktikaApp
+
+@Suite("Permissions over HTTP and the API")
+struct PermissionAndAPITests {
+    /// Who may do what through the real routes, on the demo data (password praktika-demo).
+    struct Step: Sendable {
+        let who: String?
+        let method: HTTPMethod
+        let path: String
+        let expected: HTTPStatus
+    }
+
+    @Test("role × action table walked through the pages")
+    func roleTable() async throws {
+        try await withApp(demo: true) { app in
+            let smolyanRB = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Вранчев“")
+            let pazardzhikRB = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Фурнаджиев“")
+            let steps: [Step] = [
+                Step(who: nil, method: .GET, path: "/libraries", expected: .ok),
+                Step(who: nil, method: .GET, path: "/people", expected: .unauthorized),
+                Step(who: nil, method: .GET, path: "/libraries/new", expected: .unauthorized),
+                Step(who: "partner@praktika.local", method: .GET, path: "/people", expected: .ok),
+                Step(who: "partner@praktika.local", method: .GET, path: "/libraries/\(smolyanRB)/edit", expected: .forbidden),
+                Step(who: "smolyan@praktika.local", method: .GET, path: "/libraries/\(smolyanRB)/edit", expected: .ok),
+                Step(who: "smolyan@praktika.local", method: .GET, path: "/libraries/\(pazardzhikRB)/edit", expected: .forbidden),
+                Step(who: "smolyan@praktika.local", method: .GET, path: "/libraries/new", expected: .forbidden),
+                Step(who: "smolyan@praktika.local", method: .GET, path: "/partners/new", expected: .ok),
+                Step(who: "smolyan@praktika.local", method: .GET, path: "/audit", expected: .forbidden),
+                Step(who: "pazardzhik@praktika.local", method: .GET, path: "/libraries/\(pazardzhikRB)/edit", expected: .ok),
+                Step(who: "pazardzhik@praktika.local", method: .GET, path: "/libraries/\(smolyanRB)/edit", expected: .forbidden),
+                Step(who: "pazardzhik@praktika.local", method: .GET, path: "/libraries/\(pazardzhikRB)/delete", expected: .ok),
+                Step(who: "admin@praktika.local", method: .GET, path: "/libraries/\(smolyanRB)/delete", expected: .ok),
+                Step(who: "admin@praktika.local", method: .GET, path: "/users", expected: .ok),
+            ]
+            var browsers: [String: Browser] = [:]
+            for step in steps {
+                let browser: Browser
+                if let who = step.who {
+                    if browsers[who] == nil {
+                        let b = Browser(app)
+                        try await b.signIn(who, VelingradDemo.demoPassword)
+                        browsers[who] = b
+                    }
+                    browser = browsers[who]!
+                } else {
+                    browser = Browser(app)
+                }
+                let response = try await browser.send(step.method, step.path)
+                #expect(response.status == step.expected, "\(step.who ?? "anonymous") \(step.method) \(step.path)")
+            }
+        }
+    }
+
+    @Test("a coordinator cannot record a library in another district; the message is at the district field")
+    func notYourDistrict() async throws {
+        try await withApp(demo: true) { app in
+            let browser = Browser(app)
+            try await browser.signIn("pazardzhik@praktika.local", VelingradDemo.demoPassword)
+            let before = try await app.count("libraries")
+            let refused = try await browser.post("/libraries", ["name": "Нова", "kind": "municipal", "district_code": "BG-21"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.text.contains("Можете да записвате само данни от своята област."))
+            let accepted = try await browser.post("/libraries", ["name": "Нова", "kind": "municipal", "district_code": "BG-13"])
+            #expect(accepted.status == .seeOther)
+            #expect(try await app.count("libraries") == before + 1)
+        }
+    }
+
+    @Test("the API: token, create, validation, permissions, revoke")
+    func api() async throws {
+        try await withApp(demo: true) { app in
+            let client = Browser(app)
+            var headers = HTTPHeaders()
+            headers.contentType = .json
+            let bad = try await client.send(.POST, "/api/v1/tokens", headers: headers, body: ByteBuffer(string: #"{"email":"smolyan@praktika.local","password":"nope"}"#))
+            #expect(bad.status == .unauthorized)
+            let good = try await client.send(
+                .POST, "/api/v1/tokens", headers: headers, body: ByteBuffer(string: #"{"email":"smolyan@praktika.local","password":"praktika-demo"}"#))
+            #expect(good.status == .created)
+            let token = try JSONDecoder().decode([String: String].self, from: Data(good.text.utf8))["token"]!
+            headers.bearerAuthorization = BearerAuthorization(token: token)
+
+            let invalid = try await client.send(.POST, "/api/v1/partners", headers: headers, body: ByteBuffer(string: #"{"name":"","kind":"museum","district_code":"BG-21"}"#))
+            #expect(invalid.status == .unprocessableEntity)
+            #expect(invalid.text.contains("Полето е задължително."))
+            let elsewhere = try await client.send(.POST, "/api/v1/partners", headers: headers, body: ByteBuffer(string: #"{"name":"Музей","kind":"museum","district_code":"BG-13"}"#))
+            #expect(elsewhere.status == .unprocessableEntity)
+            let created = try await client.send(.POST, "/api/v1/partners", headers: headers, body: ByteBuffer(string: #"{"name":"Исторически музей – Смолян","kind":"museum","district_code":"BG-21"}"#))
+            #expect(created.status == .created)
+            let partner = try JSONDecoder().decode(Partner.self, from: Data(created.text.utf8))
+            #expect(partner.name == "Исторически музей – Смолян")
+            let listed = try await client.send(.GET, "/api/v1/partners?district=BG-21&kind=museum")
+            #expect(listed.text.contains("Исторически музей – Смолян"))
+            #expect(try await client.send(.GET, "/api/v1/people").status == .unauthorized)
+            #expect(try await client.send(.GET, "/api/v1/people", headers: headers).status == .ok)
+            #expect(try await client.send(.DELETE, "/api/v1/partners/\(partner.id!)", headers: headers).status == .forbidden)
+
+            #expect(try await client.send(.DELETE, "/api/v1/tokens/current", headers: headers).status == .noContent)
+            #expect(try await client.send(.GET, "/api/v1/people", headers: headers).status == .unauthorized)
+        }
+    }
+
+    @Test("the OpenAPI document describes exactly the API's routes and the records' fields")
+    func openAPIMatchesRoutes() async throws {
+        try await withApp { app in
+            let document = OpenAPIDocument.make()
+            guard case .object(let paths) = document["paths"] ?? .null else {
+                Issue.record("no paths")
+                return
+            }
+            var documented: Set<String> = []
+            for (path, item) in paths {
+                guard case .object(let operations) = item else { continue }
+                for (method, _) in operations where method != "parameters" { documented.insert("\(method.uppercased()) \(path)") }
+            }
+            var served: Set<String> = []
+            for route in app.routes.all {
+                let path = "/" + route.path.map { component -> String in
+                    if case .parameter(let name) = component { return "{\(name)}" }
+                    return component.description
+                }.joined(separator: "/")
+                if path.hasPrefix("/api/v1/"), path != "/api/v1/openapi.json" { served.insert("\(route.method.rawValue) \(path)") }
+            }
+            #expect(documented == served)
+            #expect(document["openapi"] == .string("3.1.0"))
+
+            // Every record encodes exactly the properties its schema lists.
+            let samples: [(String, any Encodable)] = [
+                ("Municipality", Municipality(id: 1, name: "a", districtCode: "BG-01")),
+                ("Settlement", Settlement(id: 1, name: "a", kind: .town, municipalityID: 1, population: 1)),
+                ("Library", Library(id: 1, name: "a", kind: .other, chitalishteName: "a", settlementID: 1, districtCode: "BG-01", networkMemberSince: LocalDate(year: 2010, month: 1, day: 1), address: "a", email: "a", phone: "a", website: "a", notes: "a")),
+                ("Partner", Partner(id: 1, name: "a", kind: .other, settlementID: 1, districtCode: "BG-01", contactPerson: "a", address: "a", email: "a", phone: "a", website: "a", notes: "a")),
+                ("Person", Person(id: 1, fullName: "a", networkRole: .other, position: "a", organisation: "a", libraryID: 1, partnerID: 1, districtCode: "BG-01", email: "a", phone: "a", consentRecordedOn: LocalDate(year: 2010, month: 1, day: 1), notes: "a")),
+            ]
+            for (name, sample) in samples {
+                let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(sample)) as! [String: Any]
+                guard case .object(let properties) = document["components"]?["schemas"]?[name]?["properties"] ?? .null else {
+                    Issue.record("no schema \(name)")
+                    continue
+                }
+                #expect(Set(encoded.keys) == Set(properties.map(\.0)), "\(name)")
+            }
+            let servedDocument = try await Browser(app).get("/api/v1/openapi.json")
+            #expect(servedDocument.status == .ok)
+            #expect(servedDocument.text.contains("\"openapi\":\"3.1.0\""))
+        }
+    }
+}

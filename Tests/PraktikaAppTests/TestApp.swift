@@ -1,0 +1,113 @@
+import Fluent
+import Foundation
+import NIOCore
+import PraktikaDomain
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import PraktikaApp
+
+/// Runs a test against a freshly migrated application: on SQLite (a new file per test) by
+/// default, or on the PostgreSQL that `DATABASE_URL` names (a new schema per test), so that the
+/// whole suite proves both databases behave the same.
+func withApp(demo: Bool = false, _ body: (Application) async throws -> Void) async throws {
+    let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning
+    let url = ProcessInfo.processInfo.environment["DATABASE_URL"] ?? ""
+    let unique = "t" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+    let sqlitePath = FileManager.default.temporaryDirectory.appendingPathComponent("praktika-\(unique).sqlite").path
+    let database: AppConfiguration.DatabaseSetting =
+        url.hasPrefix("postgres") ? .postgres(url: url, searchPath: [String(unique)]) : .sqlite(path: sqlitePath)
+    do {
+        try await configure(app, AppConfiguration(database: database, bcryptCost: 4, sqlLogLevel: .trace))
+        if case .postgres = database { try await app.sql.raw("CREATE SCHEMA \(ident: String(unique))").run() }
+        try await app.migrateDatabase()
+        try await AccountStore(db: app.sql).createUser(
+            email: "admin@test.bg", name: "Админ", passwordHash: try Bcrypt.hash("secret-admin", cost: 4), role: .admin,
+            districtCode: nil, libraryID: nil)
+        if demo { _ = try await DemoLoader(db: app.sql, passwordHasher: { try Bcrypt.hash($0, cost: 4) }).load() }
+        try await body(app)
+    } catch {
+        try? await cleanUp(app, database, unique, sqlitePath)
+        throw error
+    }
+    try await cleanUp(app, database, unique, sqlitePath)
+}
+
+private func cleanUp(_ app: Application, _ database: AppConfiguration.DatabaseSetting, _ unique: String, _ path: String) async throws {
+    if case .postgres = database { try? await app.sql.raw("DROP SCHEMA \(ident: unique) CASCADE").run() }
+    try await app.asyncShutdown()
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+}
+
+/// A browser-like client: keeps cookies, sends the CSRF token with forms.
+final class Browser: @unchecked Sendable {
+    // Used from one test task at a time; the lock-free state is never shared across tasks.
+    let app: Application
+    var cookies: [String: String] = [:]
+
+    init(_ app: Application) { self.app = app }
+
+    @discardableResult
+    func get(_ path: String) async throws -> TestingHTTPResponse {
+        try await send(.GET, path)
+    }
+
+    /// Posts a form; adds `_csrf` from the cookie unless told not to.
+    @discardableResult
+    func post(_ path: String, _ form: [String: String], csrf: Bool = true) async throws -> TestingHTTPResponse {
+        if cookies[Cookies.csrf] == nil { try await get("/") }
+        var fields = form
+        if csrf { fields["_csrf"] = cookies[Cookies.csrf] }
+        var headers = HTTPHeaders()
+        headers.contentType = .urlEncodedForm
+        let body = fields.map { "\(escape($0.key))=\(escape($0.value))" }.joined(separator: "&")
+        return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    func signIn(_ email: String, _ password: String) async throws {
+        let response = try await post("/sign-in", ["email": email, "password": password])
+        #expect(response.status == .seeOther, "sign-in as \(email) failed")
+    }
+
+    func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws -> TestingHTTPResponse {
+        var headers = headers
+        if !cookies.isEmpty {
+            headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
+        var result: TestingHTTPResponse?
+        try await app.testing().test(method, path, headers: headers, body: body) { result = $0 }
+        let response = result!
+        for header in response.headers[.setCookie] {
+            let pair = header.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1)
+            guard let name = pair.first.map(String.init) else { continue }
+            let value = pair.count > 1 ? String(pair[1]) : ""
+            if value.isEmpty || header.lowercased().contains("max-age=0") { cookies[name] = nil } else { cookies[name] = value }
+        }
+        return response
+    }
+
+    private func escape(_ s: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
+    }
+}
+
+extension TestingHTTPResponse {
+    var text: String { body.getString(at: body.readerIndex, length: body.readableBytes) ?? "" }
+}
+
+extension Application {
+    func count(_ table: String) async throws -> Int {
+        try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first()!
+            .decode(column: "n", as: Int.self)
+    }
+
+    func id(_ table: String, where column: String, is value: String) async throws -> Int64 {
+        try await sql.select().column("id").from(table).where(SQLIdentifier(column), .equal, SQLBind(value)).first()!
+            .decode(column: "id", as: Int64.self)
+    }
+}

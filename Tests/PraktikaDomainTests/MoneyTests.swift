@@ -1,0 +1,38 @@
+import Testing
+
+@testable import PraktikaDomain
+
+@Suite("Money")
+struct MoneyTests {
+    @Test("the seed's first budget: 300 + 150 + 2 000 + 500 лв. = 2 950 лв. ≈ 1 508,31 €")
+    func seedBudget() {
+        let lines = [300, 150, 2000, 500].map { Money(major: Int64($0), currency: .BGN) }
+        let total = lines.reduce(Money.zero(.BGN), +)
+        #expect(total == Money(minorUnits: 295_000, currency: .BGN))
+        #expect(total.converted(to: .EUR) == Money(minorUnits: 150_831, currency: .EUR))
+    }
+
+    @Test("conversion uses the fixed rate and rounds half away from zero to the cent",
+        arguments: [
+            (Int64(195_583), Currency.BGN, Int64(100_000)),  // 1 955,83 лв. = 1 000 €
+            (Int64(100), Currency.EUR, Int64(196)),  // 1 € = 1,95583 лв. → 1,96 лв.
+            (Int64(1), Currency.BGN, Int64(1)),  // 0,01 лв. = 0,0051 € → 0,01 €
+            (Int64(-100), Currency.EUR, Int64(-196)),
+        ])
+    func conversion(minor: Int64, from: Currency, expected: Int64) {
+        let to: Currency = from == .BGN ? .EUR : .BGN
+        #expect(Money(minorUnits: minor, currency: from).converted(to: to).minorUnits == expected)
+    }
+
+    @Test func parsingWhatPeopleType() {
+        #expect(Money.parseMinorUnits("2 950,00") == 295_000)
+        #expect(Money.parseMinorUnits("2950.5") == 295_050)
+        #expect(Money.parseMinorUnits("1,508.31") == 150_831)
+        #expect(Money.parseMinorUnits("1.508,31") == 150_831)
+        #expect(Money.parseMinorUnits("300 лв.") == 30_000)
+        #expect(Money.parseMinorUnits("2,000") == 200_000)
+        #expect(Money.parseMinorUnits("abc") == nil)
+        #expect(Money.parseMinorUnits("1,2345") == nil)
+        #expect(Money.parseMinorUnits("") == nil)
+    }
+}
