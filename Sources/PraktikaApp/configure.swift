@@ -14,7 +14,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.middleware = Middlewares()
     app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
-    app.middleware.use(RequestContextMiddleware(secureCookies: configuration.secureCookies))
+    app.middleware.use(RequestContextMiddleware())
     app.middleware.use(CSRFMiddleware())
 
     try routes(app, configuration)

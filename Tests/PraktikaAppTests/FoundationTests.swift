@@ -163,6 +163,23 @@ struct FoundationTests {
         }
     }
 
+    @Test("served over HTTPS, every cookie the site sets is Secure and HttpOnly")
+    func secureCookies() async throws {
+        try await withApp(secureCookies: true) { app in
+            let browser = Browser(app)
+            let signIn = try await browser.post("/sign-in", ["email": "admin@test.bg", "password": "secret-admin"])
+            let language = try await browser.get("/language/en")
+            let cookies = signIn.headers[.setCookie] + language.headers[.setCookie]
+            #expect(cookies.contains { $0.hasPrefix(Cookies.session + "=") })
+            #expect(cookies.contains { $0.hasPrefix(Cookies.flash + "=") })
+            #expect(cookies.contains { $0.hasPrefix(Cookies.language + "=") })
+            for cookie in cookies {
+                #expect(cookie.contains("Secure"), "\(cookie)")
+                #expect(cookie.contains("HttpOnly"), "\(cookie)")
+            }
+        }
+    }
+
     @Test("sessions live in the database: signing out ends them")
     func sessions() async throws {
         try await withApp { app in

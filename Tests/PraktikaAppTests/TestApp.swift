@@ -12,7 +12,7 @@ import VaporTesting
 /// Runs a test against a freshly migrated application: on SQLite (a new file per test) by
 /// default, or on the PostgreSQL that `DATABASE_URL` names (a new schema per test), so that the
 /// whole suite proves both databases behave the same.
-func withApp(demo: Bool = false, _ body: (Application) async throws -> Void) async throws {
+func withApp(demo: Bool = false, secureCookies: Bool = false, _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     let url = ProcessInfo.processInfo.environment["DATABASE_URL"] ?? ""
@@ -21,7 +21,7 @@ func withApp(demo: Bool = false, _ body: (Application) async throws -> Void) asy
     let database: AppConfiguration.DatabaseSetting =
         url.hasPrefix("postgres") ? .postgres(url: url, searchPath: [String(unique)]) : .sqlite(path: sqlitePath)
     do {
-        try await configure(app, AppConfiguration(database: database, bcryptCost: 4, sqlLogLevel: .trace))
+        try await configure(app, AppConfiguration(database: database, bcryptCost: 4, secureCookies: secureCookies, sqlLogLevel: .trace))
         if case .postgres = database { try await app.sql.raw("CREATE SCHEMA \(ident: String(unique))").run() }
         try await app.migrateDatabase()
         try await AccountStore(db: app.sql).createUser(

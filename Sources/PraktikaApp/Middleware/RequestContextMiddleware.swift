@@ -4,8 +4,6 @@ import Vapor
 /// Builds the `PageContext` of each request: language, signed-in actor (browser session or API
 /// bearer token), CSRF token and one-time flash message; and writes back the cookies they need.
 struct RequestContextMiddleware: AsyncMiddleware {
-    let secureCookies: Bool
-
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let isAPI = request.url.path.hasPrefix("/api/")
         let language = Language(code: request.cookies[Cookies.language]?.string)
@@ -31,10 +29,10 @@ struct RequestContextMiddleware: AsyncMiddleware {
         let response = try await next.respond(to: request)
         if !isAPI {
             if csrf != existingCSRF {
-                response.cookies[Cookies.csrf] = cookie(csrf, maxAge: nil, sameSite: .strict)
+                response.cookies[Cookies.csrf] = request.cookie(csrf, maxAge: nil, sameSite: .strict)
             }
             if flash != nil, response.cookies[Cookies.flash] == nil {
-                response.cookies[Cookies.flash] = cookie("", maxAge: 0)
+                response.cookies[Cookies.flash] = request.cookie("", maxAge: 0)
             }
             // Pages differ by cookie (language, account): never cache them in shared caches.
             if response.headers[.cacheControl].isEmpty {
@@ -42,11 +40,6 @@ struct RequestContextMiddleware: AsyncMiddleware {
             }
         }
         return response
-    }
-
-    func cookie(_ value: String, maxAge: Int?, sameSite: HTTPCookies.SameSitePolicy = .lax) -> HTTPCookies.Value {
-        HTTPCookies.Value(
-            string: value, maxAge: maxAge, path: "/", isSecure: secureCookies, isHTTPOnly: true, sameSite: sameSite)
     }
 }
 

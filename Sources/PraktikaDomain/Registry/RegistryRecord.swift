@@ -10,6 +10,8 @@ public protocol RegistryRecord: Codable, Sendable, Hashable {
     static var kind: RegistryKind { get }
     var id: Int64? { get set }
     var displayName: String { get }
+    /// The bare name used for sorting and name search (without prefixes such as "гр.").
+    var sortName: String { get }
     /// The record as form fields, for edit forms and for the audit log's field-by-field changes.
     var formInput: FormInput { get }
     /// Reads a form; `previous` is the stored version when editing.
@@ -19,6 +21,8 @@ public protocol RegistryRecord: Codable, Sendable, Hashable {
 }
 
 extension RegistryRecord {
+    public var sortName: String { displayName }
+
     /// Parsing problems first (they say why a value is missing), then the semantic checks.
     static func finish(_ record: Self, _ reader: FormReader) -> (Self, FieldErrors) {
         var errors = reader.errors

@@ -29,6 +29,8 @@ public struct Settlement: RegistryRecord {
 
     public var displayName: String { (kind == .town ? "гр. " : "с. ") + name }
 
+    public var sortName: String { name }
+
     public var formInput: FormInput {
         [
             "name": name, "kind": kind.rawValue, "municipality_id": String(municipalityID),

@@ -55,20 +55,12 @@ struct RegistryStore<Record: RegistryRecord> {
     /// The record's columns except its identifier, nils written as NULL so that clearing a field sticks.
     private func columns(of record: Record) throws -> [(String, any SQLExpression)] {
         var row = try SQLQueryEncoder(nilEncodingStrategy: .asNil).encode(record).filter { $0.0 != "id" }
-        row.append(("name_key", SQLBind(SortKey.fold(record.displayNameForKey))))
+        row.append(("name_key", SQLBind(SortKey.fold(record.sortName))))
         return row
     }
 
     enum StoreError: Error {
         case noIdentifierReturned
         case missingIdentifier
-    }
-}
-
-extension RegistryRecord {
-    /// The text folded into `name_key` for sorting and name search: the bare name, without
-    /// prefixes like "гр." that `displayName` may add.
-    var displayNameForKey: String {
-        (self as? Settlement)?.name ?? displayName
     }
 }

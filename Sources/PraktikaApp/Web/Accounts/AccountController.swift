@@ -30,12 +30,8 @@ struct AccountController: Sendable {
         let back = Self.safeBack(form.back)
         switch try await Authentication(db: req.db, configuration: configuration).signIn(email: email, password: form.password ?? "") {
         case .success(let token, _):
-            let response = Response(status: .seeOther)
-            response.headers.replaceOrAdd(name: .location, value: back ?? SiteURL.home.path)
-            response.cookies[Cookies.session] = HTTPCookies.Value(
-                string: token, maxAge: configuration.sessionDays * 86_400, path: "/", isSecure: configuration.secureCookies,
-                isHTTPOnly: true, sameSite: .lax)
-            response.cookies[Cookies.flash] = HTTPCookies.Value(string: TextKey.flashSignedIn.rawValue, maxAge: 60, path: "/", isHTTPOnly: true)
+            let response = req.seeOther(back ?? SiteURL.home.path, flash: .flashSignedIn)
+            response.cookies[Cookies.session] = req.cookie(token, maxAge: configuration.sessionDays * 86_400)
             return response
         case .failure(let key, let values):
             let message = key(req.language, values)
@@ -47,21 +43,16 @@ struct AccountController: Sendable {
         if let token = req.cookies[Cookies.session]?.string {
             try await AccountStore(db: req.sql).revokeToken(token: token)
         }
-        let response = Response(status: .seeOther)
-        response.headers.replaceOrAdd(name: .location, value: SiteURL.home.path)
-        response.cookies[Cookies.session] = HTTPCookies.Value(string: "", maxAge: 0, path: "/", isSecure: configuration.secureCookies, isHTTPOnly: true)
-        response.cookies[Cookies.flash] = HTTPCookies.Value(string: TextKey.flashSignedOut.rawValue, maxAge: 60, path: "/", isHTTPOnly: true)
+        let response = req.seeOther(SiteURL.home.path, flash: .flashSignedOut)
+        response.cookies[Cookies.session] = req.cookie("", maxAge: 0)
         return response
     }
 
     /// Remembers the chosen language for a year and returns to the page the visitor was on.
     @Sendable func switchLanguage(_ req: Request) async throws -> Response {
         let language = Language(code: req.parameters.get("code"))
-        let response = Response(status: .seeOther)
-        response.headers.replaceOrAdd(name: .location, value: Self.safeBack(req.query["back"]) ?? SiteURL.home.path)
-        response.cookies[Cookies.language] = HTTPCookies.Value(
-            string: language.rawValue, maxAge: 365 * 86_400, path: "/", isSecure: configuration.secureCookies, isHTTPOnly: true,
-            sameSite: .lax)
+        let response = req.seeOther(Self.safeBack(req.query["back"]) ?? SiteURL.home.path)
+        response.cookies[Cookies.language] = req.cookie(language.rawValue, maxAge: 365 * 86_400)
         return response
     }
 

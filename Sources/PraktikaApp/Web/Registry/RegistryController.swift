@@ -33,16 +33,15 @@ struct RegistryController<R: RegistryResource>: Sendable {
     @Sendable func show(_ req: Request) async throws -> Response {
         let context = req.page
         let (id, record) = try await load(req)
-        guard Policy.allows(context.actor, .view, R.Record.kind, in: .network) else { throw Abort(.unauthorized) }
         return HTMLResponse.make(RegistryRecordView.render(try await recordModel(req, id, record), context))
     }
 
     @Sendable func new(_ req: Request) async throws -> Response {
         let context = req.page
         try requireCreate(context.actor)
-        var defaults: FormInput = ["district_code": context.actor?.districtCode ?? ""]
-        if let code = defaults["district_code"], code.isEmpty { defaults = [:] }
-        return try await form(req, values: defaults, errors: FieldErrors(), id: nil, status: .ok)
+        // A new record starts in the author's own district.
+        let defaults: FormInput = context.actor?.districtCode.map { ["district_code": $0] } ?? [:]
+        return try await form(req, values: defaults, errors: FieldErrors(), editing: nil, status: .ok)
     }
 
     @Sendable func create(_ req: Request) async throws -> Response {
@@ -53,9 +52,9 @@ struct RegistryController<R: RegistryResource>: Sendable {
         let service = RegistryService<R>(db: req.db, actor: context.actor)
         switch try await service.create(record, earlier: errors) {
         case .saved(let saved):
-            return redirect(to: SiteURL.record(R.area, String(saved.id!)).path, flash: .flashCreated)
+            return req.seeOther(SiteURL.record(R.area, String(saved.id!)).path, flash: .flashCreated)
         case .invalid(_, let errors):
-            return try await form(req, values: input, errors: errors, id: nil, status: .unprocessableEntity)
+            return try await form(req, values: input, errors: errors, editing: nil, status: .unprocessableEntity)
         case .forbidden: throw Abort(.forbidden)
         default: throw Abort(.internalServerError)
         }
@@ -64,7 +63,7 @@ struct RegistryController<R: RegistryResource>: Sendable {
     @Sendable func edit(_ req: Request) async throws -> Response {
         let (id, record) = try await load(req)
         try await requireUpdate(req, record)
-        return try await form(req, values: record.formInput, errors: FieldErrors(), id: id, status: .ok)
+        return try await form(req, values: record.formInput, errors: FieldErrors(), editing: (id, record.displayName), status: .ok)
     }
 
     @Sendable func update(_ req: Request) async throws -> Response {
@@ -75,9 +74,9 @@ struct RegistryController<R: RegistryResource>: Sendable {
         let (record, errors) = R.Record.parse(input, previous: old, today: LocalDate(Date()))
         switch try await RegistryService<R>(db: req.db, actor: context.actor).update(id, record, earlier: errors) {
         case .saved:
-            return redirect(to: SiteURL.record(R.area, String(id)).path, flash: .flashUpdated)
+            return req.seeOther(SiteURL.record(R.area, String(id)).path, flash: .flashUpdated)
         case .invalid(_, let errors):
-            return try await form(req, values: input, errors: errors, id: id, status: .unprocessableEntity)
+            return try await form(req, values: input, errors: errors, editing: (id, old.displayName), status: .unprocessableEntity)
         case .notFound: throw Abort(.notFound)
         case .forbidden: throw Abort(.forbidden)
         default: throw Abort(.internalServerError)
@@ -98,7 +97,7 @@ struct RegistryController<R: RegistryResource>: Sendable {
         let (id, record) = try await load(req)
         switch try await RegistryService<R>(db: req.db, actor: context.actor).delete(id) {
         case .deleted:
-            return redirect(to: SiteURL.registry(R.area).path, flash: .flashDeleted)
+            return req.seeOther(SiteURL.registry(R.area).path, flash: .flashDeleted)
         case .referenced(let references):
             var model = try await recordModel(req, id, record)
             model.problem = TextKey.deleteRefused(context.language, ["refs": RegistryService<R>.describe(references, context.language)])
@@ -136,17 +135,15 @@ struct RegistryController<R: RegistryResource>: Sendable {
         return input
     }
 
-    private func form(_ req: Request, values: FormInput, errors: FieldErrors, id: Int64?, status: HTTPStatus) async throws -> Response {
+    /// `editing` is the stored record's id and name; nil for a new record.
+    private func form(_ req: Request, values: FormInput, errors: FieldErrors, editing: (id: Int64, name: String)?, status: HTTPStatus)
+        async throws -> Response
+    {
         let context = req.page
         let l = context.language
         let fields = try await R.formFields(req.sql, context.actor, l)
-        let title: String
-        if let id {
-            let name = try await RegistryStore<R.Record>(db: req.sql, table: R.table).find(id)?.displayName ?? ""
-            title = TextKey.editRecord(l, ["name": name])
-        } else {
-            title = R.newTitle(l)
-        }
+        let id = editing?.id
+        let title = editing.map { TextKey.editRecord(l, ["name": $0.name]) } ?? R.newTitle(l)
         let model = FormModel(
             title: title,
             action: id.map { SiteURL.record(R.area, String($0)).path } ?? SiteURL.registry(R.area).path,
@@ -171,12 +168,5 @@ struct RegistryController<R: RegistryResource>: Sendable {
             canEdit: Policy.allows(context.actor, .update, R.Record.kind, in: scope),
             canDelete: Policy.allows(context.actor, .delete, R.Record.kind, in: scope),
             history: history)
-    }
-
-    private func redirect(to path: String, flash: TextKey) -> Response {
-        let response = Response(status: .seeOther)
-        response.headers.replaceOrAdd(name: .location, value: path)
-        response.cookies[Cookies.flash] = HTTPCookies.Value(string: flash.rawValue, maxAge: 60, path: "/", isHTTPOnly: true, sameSite: .lax)
-        return response
     }
 }

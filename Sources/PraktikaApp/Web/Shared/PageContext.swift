@@ -40,3 +40,20 @@ enum Cookies {
     static let language = "praktika-lang"
     static let flash = "praktika-flash"
 }
+
+extension Request {
+    /// A cookie of this site: HttpOnly, whole-site path, `Secure` when served over HTTPS.
+    func cookie(_ value: String, maxAge: Int?, sameSite: HTTPCookies.SameSitePolicy = .lax) -> HTTPCookies.Value {
+        HTTPCookies.Value(
+            string: value, maxAge: maxAge, path: "/",
+            isSecure: application.storage[ConfigurationKey.self]?.secureCookies ?? false, isHTTPOnly: true, sameSite: sameSite)
+    }
+
+    /// A 303 to a page of this site, optionally carrying a one-time message for it.
+    func seeOther(_ path: String, flash: TextKey? = nil) -> Response {
+        let response = Response(status: .seeOther)
+        response.headers.replaceOrAdd(name: .location, value: path)
+        if let flash { response.cookies[Cookies.flash] = cookie(flash.rawValue, maxAge: 60) }
+        return response
+    }
+}
