@@ -123,6 +123,7 @@ struct FoundationTests {
             #expect(audit.status == .ok)
             #expect(audit.text.contains("Регионална библиотека „Никола Вранчев“"))
             #expect(audit.text.contains("<ins>0301 6 27 55</ins>"))
+            #expect(audit.text.contains("<li>Телефон: <del>"))
             // Others may not read it.
             let other = Browser(app)
             #expect(try await other.get("/audit").status == .unauthorized)

@@ -88,3 +88,20 @@ struct RegistryTests {
         #expect(VelingradDemo.people.allSatisfy { !$0.person.hasContactDetails })
     }
 }
+
+@Suite("Field labels")
+struct FieldLabelTests {
+    @Test("every field a record has, as a form or in the audit log, has a label")
+    func everyFieldIsLabelled() {
+        let records: [FormInput] = [
+            Municipality(name: "a", districtCode: "BG-01").formInput,
+            Settlement(name: "a", kind: .town, municipalityID: 1).formInput,
+            Library(name: "a", kind: .other).formInput,
+            Partner(name: "a", kind: .other).formInput,
+            Person(fullName: "a", networkRole: .other).formInput,
+        ]
+        for field in Set(records.flatMap(\.keys)) {
+            #expect(FieldLabel.of(field) != nil, "no label for \(field)")
+        }
+    }
+}

@@ -22,6 +22,7 @@ extension Catalogue {
         .navPeople: "Хора",
         .navAudit: "Журнал",
         .navUsers: "Потребители",
+        .breadcrumbs: "Къде се намирате",
         .signIn: "Вход",
         .signOut: "Изход",
         .signedInAs: "Влезли сте като {name}",

@@ -22,6 +22,7 @@ extension Catalogue {
         .navPeople: "People",
         .navAudit: "Audit log",
         .navUsers: "Users",
+        .breadcrumbs: "You are here",
         .signIn: "Sign in",
         .signOut: "Sign out",
         .signedInAs: "Signed in as {name}",

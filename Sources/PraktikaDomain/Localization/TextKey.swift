@@ -6,7 +6,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case appName, appTagline, skipToContent, footerText, languageName, switchLanguageTo, mainNavigation
     case navLibraries, navPartners, navServices, navPractices, navMeetings, navOutcomes
     case navNetwork, navDistricts, navMunicipalities, navSettlements, navPeople, navAudit, navUsers
-    case signIn, signOut, signedInAs
+    case signIn, signOut, signedInAs, breadcrumbs
     // Actions
     case save, cancel, edit, delete, confirmDelete, deleteQuestion, filter, clearFilters, back, add
     case search, searchByName, apply

@@ -84,7 +84,7 @@ enum AuditView {
                                 .td(.safe(entry.userName ?? TextKey.auditSystem(l))),
                                 .td(.safe(AuditAction(rawValue: entry.action)?.label(l) ?? entry.action)),
                                 showRecord ? .td(record(entry, l)) : .empty,
-                                .td(changes(entry.fieldChanges))
+                                .td(changes(entry.fieldChanges, l))
                             )
                         }))
             ))
@@ -100,14 +100,14 @@ enum AuditView {
         return .safe(name)
     }
 
-    static func changes(_ changes: [FieldChange]) -> Node<HTML.BodyContext> {
+    static func changes(_ changes: [FieldChange], _ l: Language) -> Node<HTML.BodyContext> {
         guard !changes.isEmpty else { return .empty }
         return .ul(
             .class("changes"),
             .group(
                 changes.map { change in
                     .li(
-                        .code(.safe(change.field)), .text(": "),
+                        .safe(FieldLabel.of(change.field)?(l) ?? change.field), .text(": "),
                         .element(named: "del", nodes: [.safe(change.before)]), .text(" → "),
                         .element(named: "ins", nodes: [.safe(change.after)]))
                 }))

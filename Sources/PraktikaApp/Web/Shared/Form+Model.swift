@@ -13,6 +13,15 @@ struct FormField: Sendable {
     let kind: Kind
     var required: Bool = false
     var hint: TextKey? = nil
+
+    /// The label defaults to the field's usual one (`FieldLabel`); give one only where it differs.
+    init(name: String, label: TextKey? = nil, kind: Kind, required: Bool = false, hint: TextKey? = nil) {
+        self.name = name
+        self.label = label ?? FieldLabel.of(name) ?? .fieldName
+        self.kind = kind
+        self.required = required
+        self.hint = hint
+    }
 }
 
 struct FormOption: Sendable, Hashable {

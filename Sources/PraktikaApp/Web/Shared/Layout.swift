@@ -105,7 +105,7 @@ enum Layout {
     static func breadcrumbTrail(_ crumbs: [(String, String)], _ context: PageContext) -> Node<HTML.BodyContext> {
         guard !crumbs.isEmpty else { return .empty }
         return .nav(
-            .class("breadcrumbs"), .attr("aria-label", "breadcrumbs"),
+            .class("breadcrumbs"), .attr("aria-label", TextKey.breadcrumbs(context.language)),
             .ol(.group(crumbs.map { href, text in .li(.link(href, text)) })))
     }
 

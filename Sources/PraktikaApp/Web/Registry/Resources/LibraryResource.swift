@@ -18,11 +18,11 @@ enum LibraryResource: RegistryResource {
 
     static func formFields(_ db: any SQLDatabase, _ actor: Actor?, _ l: Language) async throws -> [FormField] {
         [
-            FormField(name: "name", label: .fieldName, kind: .text, required: true),
-            FormField(name: "kind", label: .fieldKind, kind: .select(.choices(LibraryKind.self, l)), required: true),
-            FormField(name: "chitalishte_name", label: .fieldChitalishteName, kind: .text, hint: .hintChitalishteName),
+            FormField(name: "name",  kind: .text, required: true),
+            FormField(name: "kind",  kind: .select(.choices(LibraryKind.self, l)), required: true),
+            FormField(name: "chitalishte_name",  kind: .text, hint: .hintChitalishteName),
         ] + (try await PlaceFields.fields(db, actor, l)) + [
-            FormField(name: "network_member_since", label: .fieldNetworkMemberSince, kind: .date, hint: .hintDate)
+            FormField(name: "network_member_since",  kind: .date, hint: .hintDate)
         ] + PlaceFields.contactFields
     }
 

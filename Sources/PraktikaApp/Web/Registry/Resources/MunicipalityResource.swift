@@ -27,9 +27,9 @@ enum MunicipalityResource: RegistryResource {
 
     static func formFields(_ db: any SQLDatabase, _ actor: Actor?, _ l: Language) async throws -> [FormField] {
         [
-            FormField(name: "name", label: .fieldName, kind: .text, required: true),
+            FormField(name: "name",  kind: .text, required: true),
             FormField(
-                name: "district_code", label: .fieldDistrict,
+                name: "district_code",
                 kind: .select(.districts(l, only: actor?.role == .admin ? nil : actor?.districtCode)), required: true),
         ]
     }

@@ -45,21 +45,21 @@ enum PersonResource: RegistryResource {
     static func formFields(_ db: any SQLDatabase, _ actor: Actor?, _ l: Language) async throws -> [FormField] {
         let district = actor?.role == .admin ? nil : actor?.districtCode
         return [
-            FormField(name: "full_name", label: .fieldFullName, kind: .text, required: true),
-            FormField(name: "network_role", label: .fieldNetworkRole, kind: .select(.choices(NetworkRole.self, l)), required: true),
-            FormField(name: "position", label: .fieldPosition, kind: .text),
+            FormField(name: "full_name",  kind: .text, required: true),
+            FormField(name: "network_role",  kind: .select(.choices(NetworkRole.self, l)), required: true),
+            FormField(name: "position",  kind: .text),
             FormField(
-                name: "library_id", label: .fieldLibrary,
+                name: "library_id",
                 kind: .select(try await Lookups.namedOptions(db, table: "libraries", district: district, l))),
             FormField(
-                name: "partner_id", label: .fieldPartnerOrganisation,
+                name: "partner_id",
                 kind: .select(try await Lookups.namedOptions(db, table: "partners", district: district, l))),
-            FormField(name: "organisation", label: .fieldOrganisation, kind: .text),
-            FormField(name: "district_code", label: .fieldDistrict, kind: .select(.districts(l, only: district))),
-            FormField(name: "consent", label: .fieldConsent, kind: .checkbox, hint: .hintConsent),
-            FormField(name: "email", label: .fieldEmail, kind: .email),
-            FormField(name: "phone", label: .fieldPhone, kind: .tel),
-            FormField(name: "notes", label: .fieldNotes, kind: .textarea),
+            FormField(name: "organisation",  kind: .text),
+            FormField(name: "district_code",  kind: .select(.districts(l, only: district))),
+            FormField(name: "consent",  kind: .checkbox, hint: .hintConsent),
+            FormField(name: "email",  kind: .email),
+            FormField(name: "phone",  kind: .tel),
+            FormField(name: "notes",  kind: .textarea),
         ]
     }
 

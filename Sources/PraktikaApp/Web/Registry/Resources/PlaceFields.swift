@@ -8,10 +8,10 @@ enum PlaceFields {
         let district = actor?.role == .admin ? nil : actor?.districtCode
         return [
             FormField(
-                name: "settlement_id", label: .fieldSettlement,
+                name: "settlement_id",
                 kind: .select(try await Lookups.settlementOptions(db, district: district, l)),
                 hint: .hintDistrictFromSettlement),
-            FormField(name: "district_code", label: .fieldDistrict, kind: .select(.districts(l, only: district))),
+            FormField(name: "district_code",  kind: .select(.districts(l, only: district))),
         ]
     }
 
@@ -53,11 +53,11 @@ enum PlaceFields {
     }
 
     static let contactFields: [FormField] = [
-        FormField(name: "address", label: .fieldAddress, kind: .text),
-        FormField(name: "email", label: .fieldEmail, kind: .email),
-        FormField(name: "phone", label: .fieldPhone, kind: .tel),
-        FormField(name: "website", label: .fieldWebsite, kind: .url),
-        FormField(name: "notes", label: .fieldNotes, kind: .textarea),
+        FormField(name: "address",  kind: .text),
+        FormField(name: "email",  kind: .email),
+        FormField(name: "phone",  kind: .tel),
+        FormField(name: "website",  kind: .url),
+        FormField(name: "notes",  kind: .textarea),
     ]
 
     /// The list columns both libraries and partners show after their name and kind.

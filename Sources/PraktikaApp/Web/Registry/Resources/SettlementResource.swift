@@ -46,12 +46,12 @@ enum SettlementResource: RegistryResource {
     static func formFields(_ db: any SQLDatabase, _ actor: Actor?, _ l: Language) async throws -> [FormField] {
         let district = actor?.role == .admin ? nil : actor?.districtCode
         return [
-            FormField(name: "name", label: .fieldName, kind: .text, required: true),
+            FormField(name: "name",  kind: .text, required: true),
             FormField(name: "kind", label: .fieldSettlementKind, kind: .select(.choices(SettlementKind.self, l)), required: true),
             FormField(
-                name: "municipality_id", label: .fieldMunicipality,
+                name: "municipality_id",
                 kind: .select(try await Lookups.namedOptions(db, table: "municipalities", district: district, l)), required: true),
-            FormField(name: "population", label: .fieldPopulation, kind: .integer, hint: .hintPopulation),
+            FormField(name: "population",  kind: .integer, hint: .hintPopulation),
         ]
     }
 
