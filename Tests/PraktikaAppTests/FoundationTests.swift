@@ -47,8 +47,7 @@ struct FoundationTests {
     @Test("a form posted without the CSRF token is refused and saves nothing")
     func csrf() async throws {
         try await withApp { app in
-            let browser = Browser(app)
-            try await browser.signIn("admin@test.bg", "secret-admin")
+            let browser = try await Browser.signedIn(app)
             let refused = try await browser.post("/municipalities", ["name": "Девин", "district_code": "BG-21"], csrf: false)
             #expect(refused.status == .forbidden)
             #expect(refused.text.contains("Формулярът е изтекъл"))
@@ -64,8 +63,7 @@ struct FoundationTests {
     @Test("validation errors are shown at the field in the user's language, keeping what was typed")
     func validationMessages() async throws {
         try await withApp { app in
-            let browser = Browser(app)
-            try await browser.signIn("admin@test.bg", "secret-admin")
+            let browser = try await Browser.signedIn(app)
             let form = ["name": "", "kind": "regional", "email": "нещо-без-маймунка", "address": "ул. „Ген. Гурко“ 1", "district_code": "BG-13"]
             let bg = try await browser.post("/libraries", form)
             #expect(bg.status == .unprocessableEntity)
@@ -87,8 +85,7 @@ struct FoundationTests {
     @Test("what people type is escaped wherever it is shown")
     func outputIsEscaped() async throws {
         try await withApp { app in
-            let browser = Browser(app)
-            try await browser.signIn("admin@test.bg", "secret-admin")
+            let browser = try await Browser.signedIn(app)
             let hostile = "\"><script>alert(1)</script>"
             let created = try await browser.post("/libraries", ["name": hostile, "kind": "other", "district_code": "BG-13"])
             #expect(created.status == .seeOther)
@@ -105,8 +102,7 @@ struct FoundationTests {
     @Test("an edit is saved and appears in the audit log with what changed")
     func editAndAudit() async throws {
         try await withApp(demo: true) { app in
-            let browser = Browser(app)
-            try await browser.signIn("admin@test.bg", "secret-admin")
+            let browser = try await Browser.signedIn(app)
             let id = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Вранчев“")
             let edit = try await browser.get("/libraries/\(id)/edit")
             #expect(edit.status == .ok)
@@ -133,8 +129,7 @@ struct FoundationTests {
     @Test("deleting a record others refer to is refused with an explanation")
     func deleteRefused() async throws {
         try await withApp(demo: true) { app in
-            let browser = Browser(app)
-            try await browser.signIn("admin@test.bg", "secret-admin")
+            let browser = try await Browser.signedIn(app)
             let id = try await app.id("settlements", where: "name", is: "Пазарджик")
             let refused = try await browser.post("/settlements/\(id)/delete", [:])
             #expect(refused.status == .conflict)
@@ -184,8 +179,7 @@ struct FoundationTests {
     @Test("sessions live in the database: signing out ends them")
     func sessions() async throws {
         try await withApp { app in
-            let browser = Browser(app)
-            try await browser.signIn("admin@test.bg", "secret-admin")
+            let browser = try await Browser.signedIn(app)
             let token = try #require(browser.cookies[Cookies.session])
             #expect(try await app.count("auth_tokens") == 1)
             #expect(try await browser.get("/audit").status == .ok)

@@ -45,11 +45,7 @@ struct PermissionAndAPITests {
             for step in steps {
                 let browser: Browser
                 if let who = step.who {
-                    if browsers[who] == nil {
-                        let b = Browser(app)
-                        try await b.signIn(who, VelingradDemo.demoPassword)
-                        browsers[who] = b
-                    }
+                    if browsers[who] == nil { browsers[who] = try await Browser.signedIn(app, who, VelingradDemo.demoPassword) }
                     browser = browsers[who]!
                 } else {
                     browser = Browser(app)
@@ -63,8 +59,7 @@ struct PermissionAndAPITests {
     @Test("a coordinator cannot record a library in another district; the message is at the district field")
     func notYourDistrict() async throws {
         try await withApp(demo: true) { app in
-            let browser = Browser(app)
-            try await browser.signIn("pazardzhik@praktika.local", VelingradDemo.demoPassword)
+            let browser = try await Browser.signedIn(app, "pazardzhik@praktika.local", VelingradDemo.demoPassword)
             let before = try await app.count("libraries")
             let refused = try await browser.post("/libraries", ["name": "Нова", "kind": "municipal", "district_code": "BG-21"])
             #expect(refused.status == .unprocessableEntity)

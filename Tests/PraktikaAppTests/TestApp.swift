@@ -67,6 +67,13 @@ final class Browser: @unchecked Sendable {
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
     }
 
+    /// A browser already signed in.
+    static func signedIn(_ app: Application, _ email: String = "admin@test.bg", _ password: String = "secret-admin") async throws -> Browser {
+        let browser = Browser(app)
+        try await browser.signIn(email, password)
+        return browser
+    }
+
     func signIn(_ email: String, _ password: String) async throws {
         let response = try await post("/sign-in", ["email": email, "password": password])
         #expect(response.status == .seeOther, "sign-in as \(email) failed")

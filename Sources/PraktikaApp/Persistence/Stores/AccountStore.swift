@@ -102,9 +102,12 @@ struct AccountStore {
 
     // MARK: Throttling
 
-    func recordFailure(email: String) async throws {
+    /// Notes a failed sign-in, and forgets failures older than `keep`: only the recent ones count.
+    func recordFailure(email: String, keep: TimeInterval) async throws {
+        let now = Date()
+        try await db.delete(from: "login_failures").where("at", .lessThan, now.addingTimeInterval(-keep)).run()
         try await db.insert(into: "login_failures").columns("email", "at")
-            .values(SQLBind(Self.normalisedEmail(email)), SQLBind(Date())).run()
+            .values(SQLBind(Self.normalisedEmail(email)), SQLBind(now)).run()
     }
 
     /// Failures for this address since `since`, and the earliest of them.

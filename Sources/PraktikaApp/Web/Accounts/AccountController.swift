@@ -87,7 +87,7 @@ struct Authentication {
         guard !email.isEmpty, !password.isEmpty, let user = try await accounts.user(email: email),
             (try? Bcrypt.verify(password, created: user.passwordHash)) == true
         else {
-            if !email.isEmpty { try await accounts.recordFailure(email: email) }
+            if !email.isEmpty { try await accounts.recordFailure(email: email, keep: window) }
             try await audit.record(actor: nil, action: .signInFailed, entity: "user", entityID: nil, entityName: String(email.prefix(100)))
             return .failure(.loginFailed, [:])
         }
