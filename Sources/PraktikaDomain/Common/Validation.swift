@@ -67,6 +67,9 @@ public struct FormReader {
         self.input = input
     }
 
+    /// Notes a problem found by a reader defined elsewhere (money, decimals).
+    public mutating func addError(_ name: String, _ key: TextKey) { errors.add(name, key) }
+
     /// Trimmed text; empty becomes nil.
     public func text(_ name: String) -> String? {
         let value = (input[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

@@ -60,4 +60,31 @@ public enum TextKey: String, CaseIterable, Sendable {
     case homeTitle, homeIntro, homeNetworkFigures, homeRegistryIntro, areaInPreparationTitle
     case areaInPreparationBody, contactsHidden, peopleRequireSignIn, recordDetails, relatedLibraries
     case relatedPeople, relatedPartners, relatedSettlements, lastChanged, historyOfRecord
+    // Smart chart: choices
+    case targetChildren, targetPupils, targetYoungPeople, targetPensioners, targetUnemployed
+    case targetPeopleWithDisabilities, targetMinorities, targetFarmers, targetBusiness, targetWomenAtRisk
+    case targetLocalCommunity, targetOther
+    case statusIdea, statusPlanned, statusRunning, statusCompleted, statusEvaluated
+    case visibilityLibraries, visibilityDistrict, visibilityPublic
+    case innovationNewService, innovationNewTargetGroup, innovationNewPartnership, innovationNewTechnology
+    case fundingOwnBudget, fundingMunicipality, fundingPartner, fundingDonation, fundingProjectGrant
+    case fundingVolunteerWork
+    case channelWebsite, channelSocialNetworks, channelLocalMedia, channelPostersAndLeaflets, channelEvents
+    case channelPartnerChannels, channelWordOfMouth
+    case resourceRoom, resourceTrainedStaff, resourceProgrammeEquipment, resourceInternet, resourceCollection
+    case unitPeople, unitPercent, unitMoney, unitHours, unitEvents, unitOther
+    // Smart chart: blocks and fields
+    case blockBasics, blockTarget, blockService, blockResources, blockBudget, blockPartners, blockChannels
+    case blockActivities, blockEffect
+    case fieldTitle, fieldSummary, fieldStatus, fieldVisibility, fieldInnovations, fieldTargetCategory
+    case fieldTargetDescription, fieldExpectedReach, fieldNeeds, fieldService, fieldGoal, fieldExistingResources
+    case fieldExistingNotes, fieldNeededResources, fieldItem, fieldQuantity, fieldUnitCost, fieldFundingSource
+    case fieldPartnerRole, fieldChannels, fieldChannelNotes, fieldActivity, fieldStart, fieldEnd, fieldResponsible
+    case fieldSocialEffect, fieldEconomicEffect, fieldIndicator, fieldUnit, fieldBaseline, fieldTarget
+    case fieldExpectedResults, fundingUndecided, fieldPeriod, fieldActual, fieldCurrency, fieldAmount, fieldRegistryPartner, fieldPartnerKind
+    case diffRowLabel
+    // Smart chart: validation
+    case validationNumber, validationMoney, validationDesignNeedsLibrary, validationPositive, validationTooLarge
+    case validationEndBeforeStart, validationPercent, validationRequiredForPlanned, validationNeedsActivity
+    case validationNeedsIndicator, validationRequiredForEvaluated, validationStatusNeedsBlocks
 }
