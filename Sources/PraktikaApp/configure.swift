@@ -43,6 +43,7 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
     RegistryController<LibraryResource>().register(app)
     RegistryController<PartnerResource>().register(app)
     RegistryController<PersonResource>().register(app)
+    ServiceController().register(app)
 
     app.get("healthz") { req async throws -> Response in
         struct Health: Content {

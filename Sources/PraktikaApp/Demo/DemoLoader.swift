@@ -53,6 +53,20 @@ struct DemoLoader {
             record.partnerID = partner.flatMap { partnerIDs[$0] }
             _ = try await ensure(record, table: .person, lookup: ["full_name": record.fullName], &summary)
         }
+        let designs = DesignStore(db: db)
+        for demo in VelingradDemo.designs {
+            let existing = try await db.select().column("id").from("service_designs").where("title", .equal, demo.design.title).first()
+            if existing != nil {
+                summary.existing += 1
+                continue
+            }
+            var design = demo.design
+            design.libraryIDs = demo.libraryNames.compactMap { libraryIDs[$0] }
+            let errors = DesignValidation.validate(design)
+            guard errors.isEmpty else { throw InvalidDemoRecord(name: design.title, fields: errors.order) }
+            _ = try await designs.insert(design, by: nil)
+            summary.inserted += 1
+        }
         let accounts = AccountStore(db: db)
         for account in VelingradDemo.accounts {
             if try await accounts.user(email: account.email) != nil {

@@ -22,6 +22,7 @@ extension Application {
         Migrations001.register(in: migrations)
         Migrations002.register(in: migrations)
         Migrations003.register(in: migrations)
+        Migrations004.register(in: migrations)
     }
 
     /// The database as SQLKit sees it; both supported drivers are SQL databases.

@@ -7,4 +7,87 @@ document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("form.filters select").forEach(function (select) {
     select.addEventListener("change", function () { select.form.submit(); });
   });
+
+  // Rows of a block form: add a line in place instead of asking the server, hide removed lines.
+  document.querySelectorAll(".rows[data-prefix]").forEach(function (rows) {
+    var prefix = rows.getAttribute("data-prefix");
+    var button = rows.querySelector(".add-row");
+    if (button) {
+      button.addEventListener("click", function (event) {
+        var all = rows.querySelectorAll("fieldset.row");
+        var last = all[all.length - 1];
+        if (!last) { return; }
+        event.preventDefault();
+        var next = all.length;
+        var copy = last.cloneNode(true);
+        var from = new RegExp("(^|field-)" + prefix + "-\\d+-");
+        copy.setAttribute("data-row", String(next));
+        copy.classList.remove("removed");
+        copy.querySelectorAll("[name],[id],[for],[href],[aria-describedby]").forEach(function (el) {
+          ["name", "id", "for", "aria-describedby"].forEach(function (attr) {
+            var value = el.getAttribute(attr);
+            if (value) { el.setAttribute(attr, value.replace(from, "$1" + prefix + "-" + next + "-")); }
+          });
+        });
+        copy.querySelectorAll(".error, .hint[id$='-error']").forEach(function (el) { el.remove(); });
+        copy.querySelectorAll(".has-error").forEach(function (el) { el.classList.remove("has-error"); });
+        copy.querySelectorAll("[aria-invalid]").forEach(function (el) { el.removeAttribute("aria-invalid"); });
+        copy.querySelectorAll("input, select, textarea").forEach(function (el) {
+          if (el.type === "checkbox") { el.checked = false; } else if (el.tagName === "SELECT") { el.selectedIndex = 0; } else { el.value = ""; }
+        });
+        var legend = copy.querySelector("legend");
+        if (legend) { legend.textContent = legend.textContent.replace(/\d+$/, String(next + 1)); }
+        rows.insertBefore(copy, button);
+        var first = copy.querySelector("input:not([type=checkbox]), select");
+        if (first) { first.focus(); }
+      });
+    }
+    rows.addEventListener("change", function (event) {
+      var box = event.target;
+      if (box.type === "checkbox" && /-remove$/.test(box.name)) {
+        box.closest("fieldset.row").classList.toggle("removed", box.checked);
+      }
+    });
+  });
+
+  // Running totals of the budget while it is typed (the server computes the real ones).
+  var output = document.querySelector(".running-total");
+  if (output) {
+    var form = output.closest("form");
+    var bg = document.documentElement.lang === "bg";
+    var number = function (text) {
+      var s = String(text || "").replace(/[\s\u00a0\u202f]/g, "").replace(/(лв\.?|€|BGN|EUR)$/i, "");
+      var marks = s.match(/[.,]/g) || [];
+      if (marks.length === 1) { s = s.replace(",", "."); } else if (marks.length > 1) {
+        var last = Math.max(s.lastIndexOf(","), s.lastIndexOf("."));
+        s = s.slice(0, last).replace(/[.,]/g, "") + "." + s.slice(last + 1);
+      }
+      var n = parseFloat(s);
+      return isNaN(n) ? null : n;
+    };
+    var money = function (cents, currency) {
+      var whole = Math.floor(Math.abs(cents) / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, bg ? "\u00a0" : ",");
+      var text = (cents < 0 ? "-" : "") + whole + (bg ? "," : ".") + String(Math.abs(cents) % 100).padStart(2, "0");
+      if (currency === "BGN") { return bg ? text + " лв." : "BGN " + text; }
+      return bg ? text + " €" : "€" + text;
+    };
+    var update = function () {
+      var sums = {};
+      form.querySelectorAll("fieldset.row").forEach(function (row) {
+        var i = row.getAttribute("data-row");
+        var removed = form.querySelector("[name='budget-" + i + "-remove']");
+        if (removed && removed.checked) { return; }
+        var cost = number((form.querySelector("[name='budget-" + i + "-unit_cost']") || {}).value);
+        if (cost === null) { return; }
+        var q = number((form.querySelector("[name='budget-" + i + "-quantity']") || {}).value);
+        var currency = (form.querySelector("[name='budget-" + i + "-currency']") || {}).value || "EUR";
+        sums[currency] = (sums[currency] || 0) + Math.round(cost * 100 * (q === null ? 1 : q));
+      });
+      var parts = Object.keys(sums).sort().map(function (c) { return money(sums[c], c); });
+      output.textContent = parts.length ? (bg ? "Общо: " : "Total: ") + parts.join(" + ") : "";
+    };
+    form.addEventListener("input", update);
+    form.addEventListener("change", update);
+    update();
+  }
 });

@@ -19,11 +19,10 @@ enum RegistryArea: String, CaseIterable, Sendable {
 
 /// Sections of the product that later capabilities fill in.
 enum UpcomingArea: String, CaseIterable, Sendable {
-    case services, practices, meetings, outcomes
+    case practices, meetings, outcomes
 
     var title: TextKey {
         switch self {
-        case .services: .navServices
         case .practices: .navPractices
         case .meetings: .navMeetings
         case .outcomes: .navOutcomes
@@ -46,6 +45,14 @@ enum SiteURL: Sendable, Equatable {
     case editRecord(RegistryArea, String)
     case deleteRecord(RegistryArea, String)
     case upcoming(UpcomingArea)
+    case services
+    case newService
+    case service(Int64)
+    case serviceBlock(Int64, DesignBlock)
+    case serviceHistory(Int64)
+    case serviceCompare(Int64)
+    case serviceRestore(Int64, Int)
+    case serviceDelete(Int64)
     case audit
     case users
     case api(APIPath)
@@ -73,6 +80,14 @@ enum SiteURL: Sendable, Equatable {
         case .editRecord(let area, let id): "/\(area.rawValue)/\(id)/edit"
         case .deleteRecord(let area, let id): "/\(area.rawValue)/\(id)/delete"
         case .upcoming(let area): "/\(area.rawValue)"
+        case .services: "/services"
+        case .newService: "/services/new"
+        case .service(let id): "/services/\(id)"
+        case .serviceBlock(let id, let block): "/services/\(id)/edit/\(block.rawValue)"
+        case .serviceHistory(let id): "/services/\(id)/history"
+        case .serviceCompare(let id): "/services/\(id)/history/compare"
+        case .serviceRestore(let id, let version): "/services/\(id)/history/\(version)/restore"
+        case .serviceDelete(let id): "/services/\(id)/delete"
         case .audit: "/audit"
         case .users: "/users"
         case .api(let api):

@@ -24,7 +24,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case validationNotYourDistrict, validationUnknownReference
     case validationDateInFuture
     // Delete refused
-    case deleteRefused, refSettlements, refLibraries, refPartners, refPeople, refUsers
+    case deleteRefused, refSettlements, refLibraries, refPartners, refPeople, refUsers, refServices
     // Entities
     case districts, district, municipalities, municipality, settlements, settlement, libraries, library
     case partners, partner, people, person
@@ -87,4 +87,44 @@ public enum TextKey: String, CaseIterable, Sendable {
     case validationNumber, validationMoney, validationDesignNeedsLibrary, validationPositive, validationTooLarge
     case validationEndBeforeStart, validationPercent, validationRequiredForPlanned, validationNeedsActivity
     case validationNeedsIndicator, validationRequiredForEvaluated, validationStatusNeedsBlocks
+    // Smart chart: pages
+    case servicesTitle
+    case servicesIntro
+    case newService
+    case newServiceIntro
+    case allStatuses
+    case allTargetGroups
+    case budgetBySource
+    case budgetTotal
+    case totalInCurrency
+    case chartEmptyBlock
+    case chartLabel
+    case conflictTitle
+    case conflictBody
+    case editBlockTitle
+    case flashMerged
+    case flashRestored
+    case hintBudget
+    case hintIndicators
+    case hintPartners
+    case hintNeeds
+    case hintStatus
+    case hintVisibility
+    case hintVulnerableGroup
+    case historyTitle
+    case historyCompare
+    case historyComparison
+    case historyFrom
+    case historyTo
+    case historyNoChanges
+    case historyRestore
+    case historyRestoredFrom
+    case historyCreated
+    case historyVersion
+    case historyWhat
+    case indicatorsTitle
+    case addRow
+    case removeRow
+    case valueRemoved
+    case versionNumber
 }

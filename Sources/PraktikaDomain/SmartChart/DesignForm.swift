@@ -21,6 +21,14 @@ public enum DesignForm {
         ("indicator", indicatorColumns, ["name", "baseline", "target", "period", "actual"]),
     ]
 
+    /// The first column of a list ("budget" → "item"), to open an empty row with.
+    public static func firstColumn(_ prefix: String) -> String {
+        lists.first { $0.prefix == prefix }?.columns.first ?? "id"
+    }
+
+    /// Whether a name is one of the lists a form may add rows to.
+    public static func isList(_ prefix: String) -> Bool { lists.contains { $0.prefix == prefix } }
+
     // MARK: Design → form
 
     public static func input(_ d: ServiceDesign, _ block: DesignBlock, _ language: Language) -> FormInput {

@@ -59,8 +59,10 @@ struct RegistryStore<Record: RegistryRecord> {
         return row
     }
 
-    enum StoreError: Error {
-        case noIdentifierReturned
-        case missingIdentifier
-    }
+}
+
+/// What a store reports when the database answers something it should not.
+enum StoreError: Error {
+    case noIdentifierReturned
+    case missingIdentifier
 }

@@ -11,6 +11,8 @@ struct ListQuery: Sendable, Equatable {
     var descending = false
     var district: String?
     var kind: String?
+    /// A service design's stage; other lists ignore it.
+    var status: String?
     var q: String?
 
     init() {}
@@ -22,6 +24,7 @@ struct ListQuery: Sendable, Equatable {
         descending = (try? request.query.get(String.self, at: "dir")) == "desc"
         district = (try? request.query.get(String.self, at: "district")).flatMap { District.named($0)?.code }
         kind = (try? request.query.get(String.self, at: "kind")).flatMap { $0.isEmpty ? nil : String($0.prefix(50)) }
+        status = (try? request.query.get(String.self, at: "status")).flatMap { DesignStatus(rawValue: $0)?.rawValue }
         q = (try? request.query.get(String.self, at: "q")).flatMap {
             let t = $0.trimmingCharacters(in: .whitespacesAndNewlines)
             return t.isEmpty ? nil : String(t.prefix(100))
@@ -30,7 +33,7 @@ struct ListQuery: Sendable, Equatable {
 
     var queryItems: [(String, String)] {
         [
-            ("q", q ?? ""), ("district", district ?? ""), ("kind", kind ?? ""), ("sort", sort ?? ""),
+            ("q", q ?? ""), ("district", district ?? ""), ("kind", kind ?? ""), ("status", status ?? ""), ("sort", sort ?? ""),
             ("dir", descending ? "desc" : ""), ("page", page > 1 ? String(page) : ""),
         ]
     }

@@ -26,18 +26,7 @@ enum RegistryListView {
         let l = context.language
         let q = model.query
         func select(_ name: String, _ label: TextKey, _ all: TextKey, _ options: [FormOption], _ value: String?) -> Node<HTML.FormContext> {
-            .div(
-                .class("filter"),
-                .label(.attr("for", "filter-\(name)"), .safe(label(l))),
-                .element(
-                    named: "select",
-                    nodes: [.attr("id", "filter-\(name)"), .attr("name", name), .element(named: "option", nodes: [.attr("value", ""), .safe(all(l))])]
-                        + options.map { o in
-                            .element(
-                                named: "option",
-                                nodes: [.attr("value", o.value), o.value == value ? .attr("selected", "selected") : .empty, .safe(o.label)])
-                        })
-            )
+            FilterView.select(name, label, all, options, value, l)
         }
         return .form(
             .class("filters"), .method(.get), .action(SiteURL.registry(model.area).path),
@@ -87,21 +76,11 @@ enum RegistryListView {
     }
 
     static func pagination(_ model: RegistryListModel, _ context: PageContext) -> Node<HTML.BodyContext> {
-        guard model.pages > 1 else { return .empty }
-        let l = context.language
-        func pageLink(_ page: Int, _ text: String) -> Node<HTML.ListContext> {
+        FilterView.pagination(page: model.query.page, pages: model.pages, context) { page in
             var q = model.query
             q.page = page
-            return .li(.link(SiteURL.registry(model.area).with(q.queryItems), text))
+            return SiteURL.registry(model.area).with(q.queryItems)
         }
-        let current = model.query.page
-        return .nav(
-            .class("pagination"), .attr("aria-label", TextKey.pagination(l)),
-            .ul(
-                current > 1 ? pageLink(current - 1, TextKey.previousPage(l)) : .empty,
-                .li(.span(.safe(TextKey.pageOf(l, ["page": String(current), "pages": String(model.pages)])))),
-                current < model.pages ? pageLink(current + 1, TextKey.nextPage(l)) : .empty
-            ))
     }
 }
 

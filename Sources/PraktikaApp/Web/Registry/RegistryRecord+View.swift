@@ -60,21 +60,9 @@ enum RegistryFormPage {
 /// Asks before deleting; the button posts, so a link or a crawler can never delete.
 enum RegistryDeletePage {
     static func render(area: RegistryArea, id: String, name: String, _ context: PageContext) -> HTML {
-        let l = context.language
-        return Layout.page(
-            context, title: TextKey.delete(l),
-            breadcrumbs: [(SiteURL.registry(area).path, area.title(l)), (SiteURL.record(area, id).path, name)],
-            body: [
-                .h1(.safe(TextKey.delete(l))),
-                .p(.safe(TextKey.deleteQuestion(l, ["name": name]))),
-                .form(
-                    .method(.post), .action(SiteURL.deleteRecord(area, id).path),
-                    Layout.csrfField(context),
-                    .div(
-                        .class("actions"),
-                        .button(.type(.submit), .class("button danger"), .safe(TextKey.confirmDelete(l))),
-                        .link(SiteURL.record(area, id).path, TextKey.cancel(l), .class("button secondary"))
-                    )),
-            ])
+        ConfirmDeletePage.render(
+            name: name, action: SiteURL.deleteRecord(area, id).path, cancel: SiteURL.record(area, id).path,
+            breadcrumbs: [(SiteURL.registry(area).path, area.title(context.language)), (SiteURL.record(area, id).path, name)],
+            context)
     }
 }

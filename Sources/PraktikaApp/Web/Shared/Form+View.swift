@@ -106,7 +106,7 @@ enum FormView {
         case .tel: "tel"
         case .url: "url"
         // A text input, not type=date: browsers would then send ISO dates while people type 17.05.2012.
-        case .date, .integer, .text: "text"
+        case .date, .integer, .decimal, .text: "text"
         default: "text"
         }
     }
@@ -114,6 +114,7 @@ enum FormView {
     static func extras(_ kind: FormField.Kind) -> [(String, String)] {
         switch kind {
         case .integer: [("inputmode", "numeric")]
+        case .decimal: [("inputmode", "decimal")]
         case .date: [("placeholder", "17.05.2012")]
         default: []
         }

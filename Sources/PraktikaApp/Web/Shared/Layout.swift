@@ -38,7 +38,7 @@ enum Layout {
         let items: [(SiteURL, TextKey, String)] = [
             (.registry(.libraries), .navLibraries, "/libraries"),
             (.registry(.partners), .navPartners, "/partners"),
-            (.upcoming(.services), .navServices, "/services"),
+            (.services, .navServices, "/services"),
             (.upcoming(.practices), .navPractices, "/practices"),
             (.upcoming(.meetings), .navMeetings, "/meetings"),
             (.upcoming(.outcomes), .navOutcomes, "/outcomes"),

@@ -1,0 +1,203 @@
+import Foundation
+import PraktikaDomain
+import SQLKit
+
+/// A design as stored: the value, its version counter and where it sits.
+struct StoredDesign: Sendable {
+    let id: Int64
+    let design: ServiceDesign
+    let version: Int
+    let createdAt: Date
+    let updatedAt: Date
+    let updatedByName: String?
+    /// The districts of its libraries.
+    let districtCodes: Set<String>
+
+    var scope: DesignScope {
+        DesignScope(libraryIDs: Set(design.libraryIDs), districtCodes: districtCodes, visibility: design.visibility)
+    }
+}
+
+/// One saved version of a design.
+struct DesignRevision: Sendable {
+    let version: Int
+    let design: ServiceDesign
+    let block: DesignBlock?
+    let restoredFrom: Int?
+    let userName: String?
+    let at: Date
+}
+
+/// One line of the list of designs.
+struct DesignListRow: Sendable, Decodable {
+    let id: Int64
+    let title: String
+    let status: String
+    let visibility: String
+    let targetCategory: String
+    let budgetTotalEURMinor: Int64
+    let updatedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, status, visibility
+        case targetCategory = "target_category"
+        case budgetTotalEURMinor = "budget_total_eur_minor"
+        case updatedAt = "updated_at"
+    }
+}
+
+/// Reads and writes service designs with SQLKit. Callers wrap writes in a transaction.
+struct DesignStore {
+    let db: any SQLDatabase
+
+    enum SaveOutcome: Equatable {
+        case saved(version: Int)
+        /// Someone saved a newer version since the one the change was made on.
+        case stale
+    }
+
+    private struct Row: Decodable {
+        let id: Int64
+        let content: String
+        let version: Int
+        let created_at: Date
+        let updated_at: Date
+        let updated_by_name: String?
+    }
+
+    static func encode(_ design: ServiceDesign) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(design), as: UTF8.self)
+    }
+
+    static func decode(_ text: String) throws -> ServiceDesign {
+        try JSONDecoder().decode(ServiceDesign.self, from: Data(text.utf8))
+    }
+
+    func find(_ id: Int64) async throws -> StoredDesign? {
+        guard
+            let row = try await db.select().columns("id", "content", "version", "created_at", "updated_at", "updated_by_name")
+                .from("service_designs").where("id", .equal, id).first(decoding: Row.self)
+        else { return nil }
+        let design = try Self.decode(row.content)
+        return StoredDesign(
+            id: row.id, design: design, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at,
+            updatedByName: row.updated_by_name, districtCodes: try await districts(of: design.libraryIDs))
+    }
+
+    func districts(of libraryIDs: [Int64]) async throws -> Set<String> {
+        guard !libraryIDs.isEmpty else { return [] }
+        let rows = try await db.select().column("district_code").from("libraries")
+            .where("id", .in, libraryIDs).all()
+        return Set(try rows.compactMap { try $0.decode(column: "district_code", as: String?.self) })
+    }
+
+    func insert(_ design: ServiceDesign, by actor: Actor?) async throws -> Int64 {
+        let now = Date()
+        let content = try Self.encode(design)
+        var columns = summaryColumns(design)
+        columns += [
+            ("content", SQLBind(content)), ("version", SQLBind(1)), ("created_at", SQLBind(now)),
+            ("updated_at", SQLBind(now)), ("updated_by_name", SQLBind(actor?.name)),
+        ]
+        guard
+            let row = try await db.insert(into: "service_designs").columns(columns.map(\.0)).values(columns.map(\.1))
+                .returning("id").first()
+        else { throw StoreError.noIdentifierReturned }
+        let id = try row.decode(column: "id", as: Int64.self)
+        try await link(id, design)
+        try await addRevision(id, version: 1, content: content, block: nil, restoredFrom: nil, actor: actor, at: now)
+        return id
+    }
+
+    /// Saves over `expectedVersion` only if that is still the newest; the check and the write are
+    /// one statement, so two saves on the same version cannot both win.
+    func update(
+        _ id: Int64, _ design: ServiceDesign, expectedVersion: Int, by actor: Actor?, block: DesignBlock?,
+        restoredFrom: Int? = nil
+    ) async throws -> SaveOutcome {
+        let now = Date()
+        let content = try Self.encode(design)
+        var builder = db.update("service_designs").where("id", .equal, id).where("version", .equal, expectedVersion)
+        for (column, value) in summaryColumns(design) { builder = builder.set(SQLIdentifier(column), to: value) }
+        let updated = try await builder.set("content", to: SQLBind(content)).set("version", to: SQLBind(expectedVersion + 1))
+            .set("updated_at", to: SQLBind(now)).set("updated_by_name", to: SQLBind(actor?.name))
+            .returning("id").first()
+        guard updated != nil else { return .stale }
+        try await link(id, design)
+        try await addRevision(id, version: expectedVersion + 1, content: content, block: block, restoredFrom: restoredFrom, actor: actor, at: now)
+        return .saved(version: expectedVersion + 1)
+    }
+
+    func delete(_ id: Int64) async throws {
+        // Children first: SQLite enforces the cascade only when foreign keys are on, PostgreSQL always.
+        for table in ["design_revisions", "design_partners", "design_libraries"] {
+            try await db.delete(from: table).where("design_id", .equal, id).run()
+        }
+        try await db.delete(from: "service_designs").where("id", .equal, id).run()
+    }
+
+    func revisions(_ id: Int64) async throws -> [DesignRevision] {
+        try await db.select().columns("version", "content", "block", "restored_from", "user_name", "at")
+            .from("design_revisions").where("design_id", .equal, id).orderBy("version", .descending).all()
+            .map(revision)
+    }
+
+    func revision(_ id: Int64, version: Int) async throws -> DesignRevision? {
+        try await db.select().columns("version", "content", "block", "restored_from", "user_name", "at")
+            .from("design_revisions").where("design_id", .equal, id).where("version", .equal, version).first()
+            .map(revision)
+    }
+
+    private func revision(_ row: any SQLRow) throws -> DesignRevision {
+        DesignRevision(
+            version: try row.decode(column: "version", as: Int.self),
+            design: try Self.decode(try row.decode(column: "content", as: String.self)),
+            block: try row.decode(column: "block", as: String?.self).flatMap(DesignBlock.init(rawValue:)),
+            restoredFrom: try row.decode(column: "restored_from", as: Int?.self),
+            userName: try row.decode(column: "user_name", as: String?.self),
+            at: try row.decode(column: "at", as: Date.self))
+    }
+
+    /// Names of libraries by id, for the chart and the history.
+    func libraryNames(_ ids: [Int64]) async throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await db.select().columns("id", "name").from("libraries").where("id", .in, ids).all()
+        return Dictionary(
+            try rows.map { (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "name", as: String.self)) },
+            uniquingKeysWith: { a, _ in a })
+    }
+
+    // MARK: Private
+
+    private func summaryColumns(_ d: ServiceDesign) -> [(String, any SQLExpression)] {
+        [
+            ("title", SQLBind(d.title)), ("title_key", SQLBind(SortKey.fold(d.title))), ("status", SQLBind(d.status.rawValue)),
+            ("visibility", SQLBind(d.visibility.rawValue)), ("target_category", SQLBind(d.targetGroup.category.rawValue)),
+            ("budget_total_eur_minor", SQLBind(d.totals.total(in: .EUR).minorUnits)),
+        ]
+    }
+
+    private func link(_ id: Int64, _ d: ServiceDesign) async throws {
+        try await db.delete(from: "design_libraries").where("design_id", .equal, id).run()
+        try await db.delete(from: "design_partners").where("design_id", .equal, id).run()
+        for libraryID in Set(d.libraryIDs) {
+            try await db.insert(into: "design_libraries").columns("design_id", "library_id").values(SQLBind(id), SQLBind(libraryID)).run()
+        }
+        for partnerID in Set(d.partners.compactMap(\.partnerID)) {
+            try await db.insert(into: "design_partners").columns("design_id", "partner_id").values(SQLBind(id), SQLBind(partnerID)).run()
+        }
+    }
+
+    private func addRevision(
+        _ id: Int64, version: Int, content: String, block: DesignBlock?, restoredFrom: Int?, actor: Actor?, at: Date
+    ) async throws {
+        try await db.insert(into: "design_revisions")
+            .columns("design_id", "version", "content", "block", "restored_from", "user_id", "user_name", "at")
+            .values(
+                SQLBind(id), SQLBind(version), SQLBind(content), SQLBind(block?.rawValue), SQLBind(restoredFrom),
+                SQLBind(actor?.userID), SQLBind(actor?.name), SQLBind(at))
+            .run()
+    }
+}

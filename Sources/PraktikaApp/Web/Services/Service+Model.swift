@@ -1,0 +1,87 @@
+import Foundation
+import PraktikaDomain
+import SQLKit
+
+/// The list of designs as the page shows it.
+struct ServiceListModel: Sendable {
+    let rows: [DesignListRow]
+    let libraries: [Int64: DesignListQuery.Libraries]
+    let total: Int
+    let query: ListQuery
+    let canCreate: Bool
+}
+
+/// One design drawn as the chart.
+struct ServiceChartModel: Sendable {
+    let id: Int64
+    let design: ServiceDesign
+    let version: Int
+    let libraries: [(id: Int64, name: String)]
+    let districts: [District]
+    let updatedAt: Date
+    let updatedBy: String?
+    let canEdit: Bool
+    let canDelete: Bool
+}
+
+/// The form of one block of a design.
+struct ServiceBlockFormModel: Sendable {
+    let id: Int64
+    let designTitle: String
+    let block: DesignBlock
+    let values: FormInput
+    let errors: FieldErrors
+    /// The version the form was opened on; a save on an older one is checked for conflicts.
+    let version: Int
+    let options: ServiceFormOptions
+    let conflict: DesignService.Conflict?
+}
+
+/// A design's saved versions, and optionally the difference between two of them.
+struct ServiceHistoryModel: Sendable {
+    struct Comparison: Sendable {
+        let from: Int
+        let to: Int
+        let changes: [DesignChange]
+    }
+
+    let id: Int64
+    let title: String
+    let current: Int
+    let revisions: [DesignRevision]
+    let canRestore: Bool
+    let comparison: Comparison?
+    var problem: String? = nil
+}
+
+/// The choices the design forms offer: libraries the person may give a design to, and the
+/// registry's partners.
+struct ServiceFormOptions: Sendable {
+    let libraries: [FormOption]
+    let partners: [FormOption]
+
+    /// `keeping` are libraries already on the design, offered even when out of the person's reach
+    /// so that editing other fields does not drop them.
+    static func load(_ db: any SQLDatabase, _ actor: Actor?, _ language: Language, keeping: [Int64]) async throws -> ServiceFormOptions {
+        let libraryRows = try await db.select().columns("id", "name", "district_code").from("libraries").orderBy("name_key").all()
+        var libraries: [FormOption] = []
+        for row in libraryRows {
+            let id = try row.decode(column: "id", as: Int64.self)
+            let code = try row.decode(column: "district_code", as: String?.self)
+            let scope = DesignScope(libraryIDs: [id], districtCodes: code.map { [$0] } ?? [], visibility: .libraries)
+            guard keeping.contains(id) || Policy.allows(actor, .create, design: scope) else { continue }
+            libraries.append(
+                FormOption(
+                    value: String(id), label: try row.decode(column: "name", as: String.self),
+                    group: code.flatMap(District.named)?.name(language) ?? TextKey.notKnown(language)))
+        }
+        let partnerRows = try await db.select().columns("id", "name", "district_code").from("partners").orderBy("name_key").all()
+        let partners = try partnerRows.map { row in
+            FormOption(
+                value: String(try row.decode(column: "id", as: Int64.self)), label: try row.decode(column: "name", as: String.self),
+                group: (try row.decode(column: "district_code", as: String?.self)).flatMap(District.named)?.name(language)
+                    ?? TextKey.notKnown(language))
+        }
+        return ServiceFormOptions(libraries: libraries, partners: partners)
+    }
+}

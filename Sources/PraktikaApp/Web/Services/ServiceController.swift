@@ -1,0 +1,246 @@
+import Fluent
+import Foundation
+import PraktikaDomain
+import SQLKit
+import Vapor
+
+/// The pages of service designs: list, new, the chart, one form per block, history, delete.
+struct ServiceController: Sendable {
+    func register(_ routes: any RoutesBuilder) {
+        let id = PathComponent(stringLiteral: ":\(SiteURL.idParameter)")
+        routes.get("services", use: index)
+        routes.get("services", "new", use: new)
+        routes.post("services", use: create)
+        routes.get("services", id, use: show)
+        routes.get("services", id, "edit", ":block", use: editBlock)
+        routes.post("services", id, "edit", ":block", use: saveBlock)
+        routes.get("services", id, "history", use: history)
+        routes.get("services", id, "history", "compare", use: compare)
+        routes.post("services", id, "history", ":version", "restore", use: restore)
+        routes.get("services", id, "delete", use: confirmDelete)
+        routes.post("services", id, "delete", use: delete)
+    }
+
+    // MARK: List
+
+    @Sendable func index(_ req: Request) async throws -> Response {
+        let context = req.page
+        let query = ListQuery(req)
+        let (rows, total) = try await DesignListQuery.rows(req.sql, query, context.actor)
+        let libraries = try await DesignListQuery.libraries(req.sql, rows.map(\.id))
+        let model = ServiceListModel(
+            rows: rows, libraries: libraries, total: total, query: query, canCreate: Policy.mayCreateDesigns(context.actor))
+        return HTMLResponse.make(ServiceListView.render(model, context))
+    }
+
+    // MARK: New
+
+    @Sendable func new(_ req: Request) async throws -> Response {
+        let context = req.page
+        guard Policy.mayCreateDesigns(context.actor) else { throw Abort(context.actor == nil ? .unauthorized : .forbidden) }
+        var values: FormInput = [:]
+        if let library = context.actor?.libraryID { values["library-0-id"] = String(library) }
+        return try await newForm(req, values: values, errors: FieldErrors(), status: .ok)
+    }
+
+    @Sendable func create(_ req: Request) async throws -> Response {
+        let context = req.page
+        guard Policy.mayCreateDesigns(context.actor) else { throw Abort(context.actor == nil ? .unauthorized : .forbidden) }
+        var input = DesignForm.normalized(try formInput(req))
+        // A new design starts as an idea with the visibility its target group calls for.
+        let category = TargetGroupCategory(rawValue: input["target_category"] ?? "") ?? .other
+        input["status"] = DesignStatus.idea.rawValue
+        input["visibility"] = ServiceDesign.defaultVisibility(for: category).rawValue
+        var errors = FieldErrors()
+        var design = ServiceDesign(title: "", libraryIDs: [], targetGroup: TargetGroup(category: category))
+        for block in [DesignBlock.basics, .target] {
+            let (read, blockErrors) = DesignForm.apply(input, block, to: design)
+            design = read
+            errors.merge(blockErrors)
+        }
+        let service = DesignService(db: req.db, actor: context.actor, language: context.language)
+        switch try await service.create(design, earlier: errors) {
+        case .saved(let id, _, _): return req.seeOther(SiteURL.service(id).path, flash: .flashCreated)
+        case .invalid(_, let errors): return try await newForm(req, values: input, errors: errors, status: .unprocessableEntity)
+        case .forbidden: throw Abort(.forbidden)
+        default: throw Abort(.internalServerError)
+        }
+    }
+
+    // MARK: The chart
+
+    @Sendable func show(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        return HTMLResponse.make(ServiceChartView.render(try await chartModel(req, stored), req.page))
+    }
+
+    // MARK: One block
+
+    @Sendable func editBlock(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        let block = try blockParameter(req)
+        try requireUpdate(req, stored)
+        let values = DesignForm.input(stored.design, block, req.page.language)
+        return try await blockForm(req, stored, block, values: values, errors: FieldErrors(), version: stored.version, conflict: nil, status: .ok)
+    }
+
+    @Sendable func saveBlock(_ req: Request) async throws -> Response {
+        let context = req.page
+        let stored = try await load(req)
+        let block = try blockParameter(req)
+        try requireUpdate(req, stored)
+        var input = try formInput(req)
+        let baseVersion = Int(input["version"] ?? "") ?? stored.version
+        let force = input["overwrite"] == stored.version.description
+        input["version"] = nil
+        input["overwrite"] = nil
+        // "Add a line" without JavaScript: show the form again with one more empty row.
+        if let list = input["add_row"], DesignForm.isList(list) {
+            input["add_row"] = nil
+            var values = DesignForm.normalized(input)
+            values["\(list)-\(DesignForm.rowCount(values, list))-\(DesignForm.firstColumn(list))"] = ""
+            return try await blockForm(req, stored, block, values: values, errors: FieldErrors(), version: baseVersion, conflict: nil, status: .ok)
+        }
+        let service = DesignService(db: req.db, actor: context.actor, language: context.language)
+        switch try await service.save(stored.id, block: block, input: input, baseVersion: baseVersion, force: force) {
+        case .saved(let id, _, let merged):
+            return req.seeOther(SiteURL.service(id).path + "#block-\(block.rawValue)", flash: merged ? .flashMerged : .flashUpdated)
+        case .invalid(_, let errors):
+            return try await blockForm(
+                req, stored, block, values: DesignForm.normalized(input), errors: errors, version: baseVersion, conflict: nil,
+                status: .unprocessableEntity)
+        case .conflict(let conflict):
+            // Keep what this person typed; offer to save it over the newer version knowingly.
+            return try await blockForm(
+                req, conflict.current, block, values: DesignForm.normalized(input), errors: FieldErrors(),
+                version: conflict.current.version, conflict: conflict, status: .conflict)
+        case .forbidden: throw Abort(.forbidden)
+        case .notFound: throw Abort(.notFound)
+        }
+    }
+
+    // MARK: History
+
+    @Sendable func history(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        let revisions = try await DesignStore(db: req.sql).revisions(stored.id)
+        let model = ServiceHistoryModel(
+            id: stored.id, title: stored.design.title, current: stored.version, revisions: revisions,
+            canRestore: Policy.allows(req.actor, .update, design: stored.scope), comparison: nil)
+        return HTMLResponse.make(ServiceHistoryView.render(model, req.page))
+    }
+
+    @Sendable func compare(_ req: Request) async throws -> Response {
+        let context = req.page
+        let stored = try await load(req)
+        let store = DesignStore(db: req.sql)
+        let revisions = try await store.revisions(stored.id)
+        let from = (try? req.query.get(Int.self, at: "from")) ?? max(1, stored.version - 1)
+        let to = (try? req.query.get(Int.self, at: "to")) ?? stored.version
+        guard let old = revisions.first(where: { $0.version == from }), let new = revisions.first(where: { $0.version == to }) else {
+            throw Abort(.notFound)
+        }
+        let names = try await store.libraryNames(Array(Set(old.design.libraryIDs + new.design.libraryIDs)))
+        let changes = DesignDiff.changes(from: old.design, to: new.design, context.language, libraryName: { names[$0] ?? "#\($0)" })
+        let model = ServiceHistoryModel(
+            id: stored.id, title: stored.design.title, current: stored.version, revisions: revisions,
+            canRestore: Policy.allows(req.actor, .update, design: stored.scope),
+            comparison: .init(from: from, to: to, changes: changes))
+        return HTMLResponse.make(ServiceHistoryView.render(model, context))
+    }
+
+    @Sendable func restore(_ req: Request) async throws -> Response {
+        let context = req.page
+        let stored = try await load(req)
+        guard let version = req.parameters.get("version", as: Int.self) else { throw Abort(.notFound) }
+        let service = DesignService(db: req.db, actor: context.actor, language: context.language)
+        switch try await service.restore(stored.id, version: version) {
+        case .saved(let id, _, _): return req.seeOther(SiteURL.service(id).path, flash: .flashRestored)
+        case .invalid(_, let errors):
+            // An old version may not meet today's rules for its stage; say so on the history page.
+            let revisions = try await DesignStore(db: req.sql).revisions(stored.id)
+            var model = ServiceHistoryModel(
+                id: stored.id, title: stored.design.title, current: stored.version, revisions: revisions, canRestore: true,
+                comparison: nil)
+            model.problem = errors.order.compactMap { errors[$0]?.text(context.language) }.joined(separator: " ")
+            return HTMLResponse.make(ServiceHistoryView.render(model, context), status: .unprocessableEntity)
+        case .forbidden: throw Abort(context.actor == nil ? .unauthorized : .forbidden)
+        case .notFound: throw Abort(.notFound)
+        case .conflict: return req.seeOther(SiteURL.serviceHistory(stored.id).path)
+        }
+    }
+
+    // MARK: Delete
+
+    @Sendable func confirmDelete(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        guard Policy.allows(req.actor, .delete, design: stored.scope) else { throw Abort(req.actor == nil ? .unauthorized : .forbidden) }
+        return HTMLResponse.make(ServiceDeletePage.render(id: stored.id, title: stored.design.title, req.page))
+    }
+
+    @Sendable func delete(_ req: Request) async throws -> Response {
+        let context = req.page
+        let stored = try await load(req)
+        switch try await DesignService(db: req.db, actor: context.actor, language: context.language).delete(stored.id) {
+        case .saved: return req.seeOther(SiteURL.services.path, flash: .flashDeleted)
+        case .forbidden: throw Abort(context.actor == nil ? .unauthorized : .forbidden)
+        default: throw Abort(.notFound)
+        }
+    }
+
+    // MARK: Helpers
+
+    /// The design, if this person may see it. A design they may not see answers "not found"
+    /// to visitors who are signed in, so that its existence is not disclosed.
+    private func load(_ req: Request) async throws -> StoredDesign {
+        guard let id = req.parameters.get(SiteURL.idParameter, as: Int64.self),
+            let stored = try await DesignStore(db: req.sql).find(id)
+        else { throw Abort(.notFound) }
+        guard Policy.allows(req.actor, .view, design: stored.scope) else {
+            throw Abort(req.actor == nil ? .unauthorized : .notFound)
+        }
+        return stored
+    }
+
+    private func requireUpdate(_ req: Request, _ stored: StoredDesign) throws {
+        guard Policy.allows(req.actor, .update, design: stored.scope) else { throw Abort(req.actor == nil ? .unauthorized : .forbidden) }
+    }
+
+    private func blockParameter(_ req: Request) throws -> DesignBlock {
+        guard let block = req.parameters.get("block").flatMap(DesignBlock.init(rawValue:)) else { throw Abort(.notFound) }
+        return block
+    }
+
+    private func formInput(_ req: Request) throws -> FormInput {
+        var input = (try? req.content.decode([String: String].self)) ?? [:]
+        input["_csrf"] = nil
+        return input
+    }
+
+    private func chartModel(_ req: Request, _ stored: StoredDesign) async throws -> ServiceChartModel {
+        let names = try await DesignStore(db: req.sql).libraryNames(stored.design.libraryIDs)
+        return ServiceChartModel(
+            id: stored.id, design: stored.design, version: stored.version,
+            libraries: stored.design.libraryIDs.map { ($0, names[$0] ?? "#\($0)") },
+            districts: stored.districtCodes.compactMap(District.named).sorted { $0.code < $1.code },
+            updatedAt: stored.updatedAt, updatedBy: stored.updatedByName,
+            canEdit: Policy.allows(req.actor, .update, design: stored.scope),
+            canDelete: Policy.allows(req.actor, .delete, design: stored.scope))
+    }
+
+    private func newForm(_ req: Request, values: FormInput, errors: FieldErrors, status: HTTPStatus) async throws -> Response {
+        let options = try await ServiceFormOptions.load(req.sql, req.actor, req.page.language, keeping: [])
+        return HTMLResponse.make(ServiceFormView.renderNew(values: values, errors: errors, options: options, req.page), status: status)
+    }
+
+    private func blockForm(
+        _ req: Request, _ stored: StoredDesign, _ block: DesignBlock, values: FormInput, errors: FieldErrors, version: Int,
+        conflict: DesignService.Conflict?, status: HTTPStatus
+    ) async throws -> Response {
+        let options = try await ServiceFormOptions.load(req.sql, req.actor, req.page.language, keeping: stored.design.libraryIDs)
+        let model = ServiceBlockFormModel(
+            id: stored.id, designTitle: stored.design.title, block: block, values: values, errors: errors, version: version,
+            options: options, conflict: conflict)
+        return HTMLResponse.make(ServiceFormView.render(model, req.page), status: status)
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Plot
+import PraktikaDomain
+
+enum ServiceListView {
+    static func render(_ model: ServiceListModel, _ context: PageContext) -> HTML {
+        let l = context.language
+        let title = TextKey.servicesTitle(l)
+        let heading: Node<HTML.BodyContext> = .div(
+            .class("page-heading"),
+            .h1(.safe(title)),
+            model.canCreate ? .link(SiteURL.newService.path, TextKey.newService(l), .class("button")) : .empty)
+        let count: Node<HTML.BodyContext> = .p(
+            .class("count"), .attribute(named: "role", value: "status"),
+            .safe(TextKey.recordCount(l, ["count": context.format.integer(model.total)])))
+        return Layout.page(
+            context, title: title,
+            body: [
+                heading, .p(.class("lead"), .safe(TextKey.servicesIntro(l))), filters(model, context), count,
+                model.rows.isEmpty ? .p(.class("empty"), .safe(TextKey.noRecords(l))) : table(model, context),
+                pagination(model, context),
+            ])
+    }
+
+    static func filters(_ model: ServiceListModel, _ context: PageContext) -> Node<HTML.BodyContext> {
+        let l = context.language
+        let q = model.query
+        return .form(
+            .class("filters"), .method(.get), .action(SiteURL.services.path), .attribute(named: "role", value: "search"),
+            .div(
+                .class("filter"),
+                .label(.attr("for", "filter-q"), .safe(TextKey.searchByName(l))),
+                FormView.input([("type", "search"), ("id", "filter-q"), ("name", "q"), ("value", q.q ?? "")])),
+            FilterView.select("status", .fieldStatus, .allStatuses, .choices(DesignStatus.self, l), q.status, l),
+            FilterView.select("kind", .fieldTargetCategory, .allTargetGroups, .choices(TargetGroupCategory.self, l), q.kind, l),
+            FilterView.select("district", .fieldDistrict, .allDistricts, .districts(l), q.district, l),
+            .div(
+                .class("filter-actions"),
+                .button(.type(.submit), .class("button"), .safe(TextKey.filter(l))),
+                .link(SiteURL.services.path, TextKey.clearFilters(l)))
+        )
+    }
+
+    static func table(_ model: ServiceListModel, _ context: PageContext) -> Node<HTML.BodyContext> {
+        let l = context.language
+        let f = context.format
+        func header(_ key: String?, _ text: TextKey) -> Node<HTML.TableRowContext> {
+            guard let key else { return .th(.attr("scope", "col"), .safe(text(l))) }
+            let current = (model.query.sort ?? "updated") == key
+            let descending = model.query.sort == nil ? true : model.query.descending
+            var next = model.query
+            next.sort = key
+            next.descending = current ? !descending : false
+            next.page = 1
+            let arrow = current ? (descending ? " ↓" : " ↑") : ""
+            return .th(
+                .attr("scope", "col"), .attr("aria-sort", current ? (descending ? "descending" : "ascending") : "none"),
+                .link(SiteURL.services.with(next.queryItems), text(l) + arrow))
+        }
+        let headers: [Node<HTML.TableRowContext>] = [
+            header("title", .fieldTitle), header(nil, .fieldTargetCategory), header("status", .fieldStatus),
+            header(nil, .libraries), header("budget", .blockBudget), header("updated", .lastChanged),
+        ]
+        let rows: [Node<HTML.TableContext>] = model.rows.map { row in
+            let libraries = model.libraries[row.id] ?? DesignListQuery.Libraries()
+            let category = TargetGroupCategory(rawValue: row.targetCategory)?.label(l) ?? row.targetCategory
+            let status = DesignStatus(rawValue: row.status)
+            let budget: Node<HTML.TableRowContext> =
+                row.budgetTotalEURMinor == 0
+                ? .td(.span(.class("muted"), .text("—")))
+                : .td(.class("number"), .safe(f.money(Money(minorUnits: row.budgetTotalEURMinor, currency: .EUR))))
+            return .tr(
+                .th(
+                    .attr("scope", "row"), .link(SiteURL.service(row.id).path, row.title),
+                    row.visibility == DesignVisibility.public.rawValue
+                        ? .empty : .span(.class("tag"), .safe(DesignVisibility(rawValue: row.visibility)?.label(l) ?? ""))),
+                .td(.safe(category)),
+                .td(.span(.class("status status-\(row.status)"), .safe(status?.label(l) ?? row.status))),
+                .td(.safe(libraries.names.joined(separator: "; "))),
+                budget,
+                .td(.safe(f.dateTime(row.updatedAt)))
+            )
+        }
+        return .div(.class("table-wrap"), .table(.thead(.tr(.group(headers))), .tbody(.group(rows))))
+    }
+
+    static func pagination(_ model: ServiceListModel, _ context: PageContext) -> Node<HTML.BodyContext> {
+        let pages = max(1, (model.total + ListQuery.perPage - 1) / ListQuery.perPage)
+        return FilterView.pagination(page: model.query.page, pages: pages, context) { page in
+            var q = model.query
+            q.page = page
+            return SiteURL.services.with(q.queryItems)
+        }
+    }
+}
+
+/// Pieces of list pages shared by the registry and the services.
+enum FilterView {
+    static func select(_ name: String, _ label: TextKey, _ all: TextKey, _ options: [FormOption], _ value: String?, _ l: Language)
+        -> Node<HTML.FormContext>
+    {
+        let optionNodes: [Node<HTML.BodyContext>] = options.map { o in
+            .element(named: "option", nodes: [.attr("value", o.value), o.value == value ? .attr("selected", "selected") : .empty, .safe(o.label)])
+        }
+        return .div(
+            .class("filter"),
+            .label(.attr("for", "filter-\(name)"), .safe(label(l))),
+            .element(
+                named: "select",
+                nodes: [.attr("id", "filter-\(name)"), .attr("name", name), .element(named: "option", nodes: [.attr("value", ""), .safe(all(l))])]
+                    + optionNodes))
+    }
+
+    static func pagination(page current: Int, pages: Int, _ context: PageContext, href: (Int) -> String) -> Node<HTML.BodyContext> {
+        guard pages > 1 else { return .empty }
+        let l = context.language
+        func pageLink(_ page: Int, _ text: String) -> Node<HTML.ListContext> { .li(.link(href(page), text)) }
+        return .nav(
+            .class("pagination"), .attr("aria-label", TextKey.pagination(l)),
+            .ul(
+                current > 1 ? pageLink(current - 1, TextKey.previousPage(l)) : .empty,
+                .li(.span(.safe(TextKey.pageOf(l, ["page": String(current), "pages": String(pages)])))),
+                current < pages ? pageLink(current + 1, TextKey.nextPage(l)) : .empty))
+    }
+}

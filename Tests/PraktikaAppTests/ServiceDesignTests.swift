@@ -1,0 +1,271 @@
+import Fluent
+import Foundation
+import PraktikaDomain
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import PraktikaApp
+
+@Suite("Service designs (the smart chart) over HTTP")
+struct ServiceDesignTests {
+    static let password = VelingradDemo.demoPassword
+
+    func version(_ app: Application, _ id: Int64) async throws -> Int {
+        try await app.sql.select().column("version").from("service_designs").where("id", .equal, id).first()!
+            .decode(column: "version", as: Int.self)
+    }
+
+    func stored(_ app: Application, _ id: Int64) async throws -> ServiceDesign {
+        try #require(try await DesignStore(db: app.sql).find(id)).design
+    }
+
+    func location(_ response: TestingHTTPResponse) -> String { response.headers.first(name: .location) ?? "" }
+
+    @Test("the nine Velingrad designs render; the one for women at risk stays private")
+    func demoDesigns() async throws {
+        try await withApp(demo: true) { app in
+            #expect(try await app.count("service_designs") == 9)
+            let admin = try await Browser.signedIn(app, "admin@praktika.local", Self.password)
+            for demo in VelingradDemo.designs {
+                let id = try await app.id("service_designs", where: "title", is: demo.design.title)
+                let page = try await admin.get("/services/\(id)")
+                #expect(page.status == .ok, "group \(demo.table)")
+                #expect(page.text.contains(demo.design.title.htmlEscaped), "group \(demo.table)")
+                for activity in demo.design.activities {
+                    #expect(page.text.contains(activity.title.htmlEscaped), "group \(demo.table)")
+                }
+            }
+            let first = try await app.id("service_designs", where: "title", is: "Бизнес – туристически услуги")
+            #expect(try await admin.get("/services/\(first)").text.contains("2 950,00 лв. (≈ 1 508,31 €)"))
+
+            let women = try await app.id("service_designs", where: "title", is: "Жени, жертва на домашно насилие")
+            let visitor = Browser(app)
+            let list = try await visitor.get("/services")
+            #expect(list.text.contains("Пенсионери ONLINE"))
+            #expect(!list.text.contains("Жени, жертва на домашно насилие"))
+            #expect(try await visitor.get("/services/\(women)").status == .unauthorized)
+            let partner = try await Browser.signedIn(app, "partner@praktika.local", Self.password)
+            #expect(try await partner.get("/services/\(women)").status == .notFound)
+            #expect(!(try await partner.get("/services").text.contains("Жени, жертва на домашно насилие")))
+            let librarian = try await Browser.signedIn(app, "smolyan@praktika.local", Self.password)
+            #expect(try await librarian.get("/services/\(women)").status == .ok)
+            #expect(try await librarian.get("/services").text.contains("Жени, жертва на домашно насилие"))
+        }
+    }
+
+    @Test("a librarian designs a service from scratch: budget in euro and leva, two partners, indicators, then planned")
+    func designFromScratch() async throws {
+        try await withApp(demo: true) { app in
+            let smolyanRB = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Вранчев“")
+            let youth = try await app.id("partners", where: "name", is: "Младежки дом – Пазарджик")
+            let peace = try await app.id("partners", where: "name", is: "Корпус на мира")
+            let me = try await Browser.signedIn(app, "smolyan@praktika.local", Self.password)
+
+            let missing = try await me.post("/services", ["title": "", "library-0-id": String(smolyanRB), "target_category": ""])
+            #expect(missing.status == .unprocessableEntity)
+            #expect(missing.text.contains("id=\"field-title-error\""))
+            #expect(missing.text.contains("id=\"field-target_category-error\""))
+
+            let created = try await me.post(
+                "/services", ["title": "Дигитални умения 60+", "library-0-id": String(smolyanRB), "target_category": "pensioners"])
+            #expect(created.status == .seeOther)
+            let id = try #require(Int64(location(created).split(separator: "/").last ?? ""))
+            #expect(try await stored(app, id).visibility == .public)
+
+            let budget = try await me.post(
+                "/services/\(id)/edit/budget",
+                [
+                    "version": "1",
+                    "budget-0-item": "Дипляни", "budget-0-quantity": "1", "budget-0-unit_cost": "300", "budget-0-currency": "BGN",
+                    "budget-0-source": "own_budget",
+                    "budget-1-item": "Таблети", "budget-1-quantity": "2", "budget-1-unit_cost": "45,50", "budget-1-currency": "EUR",
+                    "budget-1-source": "project_grant",
+                    "budget-2-item": "", "budget-2-currency": "EUR", "budget-2-source": "undecided",
+                ])
+            #expect(budget.status == .seeOther)
+            let chart = try await me.get("/services/\(id)")
+            // 300 лв. = 153,39 €; + 2 × 45,50 € = 244,39 € ≈ 477,99 лв.
+            #expect(chart.text.contains("244,39 € (≈ 477,99 лв.)"))
+            #expect(chart.text.contains("300,00 лв."))
+
+            let partners = try await me.post(
+                "/services/\(id)/edit/partners",
+                [
+                    "version": "2", "partner-0-id": String(youth), "partner-0-role": "доброволци-обучители",
+                    "partner-1-id": String(peace), "partner-1-role": "методическа помощ",
+                ])
+            #expect(partners.status == .seeOther)
+            let linked = try await stored(app, id).partners
+            #expect(linked.map(\.name) == ["Младежки дом – Пазарджик", "Корпус на мира"])
+            #expect(linked.map(\.kind) == [.youthCentre, .volunteerOrganisation])
+
+            // "Planned" asks for needs, activities and indicators: refused, and the stage field says what is missing.
+            let early = try await me.post(
+                "/services/\(id)/edit/basics",
+                ["version": "3", "title": "Дигитални умения 60+", "library-0-id": String(smolyanRB), "status": "planned", "visibility": "public"])
+            #expect(early.status == .unprocessableEntity)
+            #expect(early.text.contains("За този етап попълнете първо: Потребности и услуга, Дейности, Ефект."))
+            #expect(try await stored(app, id).status == .idea)
+
+            _ = try await me.post("/services/\(id)/edit/service", ["version": "3", "needs": "Страх от компютъра; самота"])
+            _ = try await me.post(
+                "/services/\(id)/edit/activities",
+                [
+                    "version": "4", "activity-0-title": "Анкета в пенсионерския клуб", "activity-0-start": "01.03.2026",
+                    "activity-0-end": "15.03.2026", "activity-1-title": "Курс по ИКТ", "activity-1-start": "01.04.2026",
+                ])
+            let badIndicator = try await me.post(
+                "/services/\(id)/edit/effect",
+                ["version": "5", "indicator-0-name": "Обучени", "indicator-0-unit": "people", "indicator-0-target": "двайсет"])
+            #expect(badIndicator.status == .unprocessableEntity)
+            #expect(badIndicator.text.contains("Въведете число"))
+            _ = try await me.post(
+                "/services/\(id)/edit/effect",
+                ["version": "5", "indicator-0-name": "Обучени пенсионери", "indicator-0-unit": "people", "indicator-0-baseline": "0", "indicator-0-target": "20"])
+            let planned = try await me.post(
+                "/services/\(id)/edit/basics",
+                ["version": "6", "title": "Дигитални умения 60+", "library-0-id": String(smolyanRB), "status": "planned", "visibility": "public"])
+            #expect(planned.status == .seeOther)
+            let design = try await stored(app, id)
+            #expect(design.status == .planned)
+            #expect(design.activities.map(\.start) == [LocalDate(year: 2026, month: 3, day: 1), LocalDate(year: 2026, month: 4, day: 1)])
+            #expect(design.indicators.first?.target == FixedDecimal(20))
+            #expect(try await version(app, id) == 7)
+            #expect(try await app.count("design_revisions") == 9 + 7)
+        }
+    }
+
+    @Test("validation messages at the field in English too, and nothing saved")
+    func englishValidation() async throws {
+        try await withApp(demo: true) { app in
+            let id = try await app.id("service_designs", where: "title", is: "Пенсионери ONLINE")
+            let admin = try await Browser.signedIn(app, "admin@praktika.local", Self.password)
+            _ = try await admin.get("/language/en")
+            let response = try await admin.post(
+                "/services/\(id)/edit/budget",
+                ["version": "1", "budget-0-item": "Laptop", "budget-0-quantity": "1", "budget-0-unit_cost": "-5", "budget-0-currency": "EUR", "budget-0-source": "donation"])
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.text.contains("id=\"field-budget-0-unit_cost-error\">The value cannot be negative."))
+            #expect(response.text.contains("value=\"Laptop\""))
+            #expect(try await version(app, id) == 1)
+        }
+    }
+
+    @Test("two people editing the same block: the second save is caught, shows the other's change and keeps what was typed")
+    func concurrentEdit() async throws {
+        try await withApp(demo: true) { app in
+            let id = try await app.id("service_designs", where: "title", is: "Бизнес – туристически услуги")
+            let admin = try await Browser.signedIn(app, "admin@praktika.local", Self.password)
+            let librarian = try await Browser.signedIn(app, "smolyan@praktika.local", Self.password)
+            let base = try await version(app, id)
+            var form = DesignForm.input(try await stored(app, id), .budget, .bg)
+            form["version"] = String(base)
+
+            var adminForm = form
+            adminForm["budget-0-unit_cost"] = "350,00"
+            #expect(try await admin.post("/services/\(id)/edit/budget", adminForm).status == .seeOther)
+
+            var mine = form
+            mine["budget-1-item"] = "Закупуване на DVD дискове"
+            let caught = try await librarian.post("/services/\(id)/edit/budget", mine)
+            #expect(caught.status == .conflict)
+            #expect(caught.text.contains("Междувременно някой друг е записал промени"))
+            #expect(caught.text.contains("Администратор"))
+            #expect(caught.text.contains("<del>300,00 лв.</del> → <ins>350,00 лв.</ins>"))
+            #expect(caught.text.contains("value=\"Закупуване на DVD дискове\""))
+            #expect(try await stored(app, id).budget[0].unitCost == Money(major: 350, currency: .BGN))
+            #expect(try await stored(app, id).budget[1].item == "Закупуване на дискове")
+
+            // Saving again from the conflict page is a deliberate choice and goes through.
+            mine["version"] = String(base + 1)
+            #expect(try await librarian.post("/services/\(id)/edit/budget", mine).status == .seeOther)
+            #expect(try await stored(app, id).budget[1].item == "Закупуване на DVD дискове")
+        }
+    }
+
+    @Test("edits of different blocks on the same version are merged, nothing is lost")
+    func mergedEdit() async throws {
+        try await withApp(demo: true) { app in
+            let id = try await app.id("service_designs", where: "title", is: "Пенсионери ONLINE")
+            let admin = try await Browser.signedIn(app, "admin@praktika.local", Self.password)
+            let coordinator = try await Browser.signedIn(app, "pazardzhik@praktika.local", Self.password)
+            #expect(try await admin.post("/services/\(id)/edit/service", ["version": "1", "needs": "Самота и липса на умения"]).status == .seeOther)
+            let merged = try await coordinator.post(
+                "/services/\(id)/edit/target", ["version": "1", "target_category": "pensioners", "expected_reach": "25"])
+            #expect(merged.status == .seeOther)
+            let design = try await stored(app, id)
+            #expect(design.needs == "Самота и липса на умения")
+            #expect(design.targetGroup.expectedReach == 25)
+            #expect(try await version(app, id) == 3)
+        }
+    }
+
+    @Test("history lists every version, compares two, and restores an old one as a new version")
+    func history() async throws {
+        try await withApp(demo: true) { app in
+            let id = try await app.id("service_designs", where: "title", is: "Пенсионери ONLINE")
+            let admin = try await Browser.signedIn(app, "admin@praktika.local", Self.password)
+            _ = try await admin.post("/services/\(id)/edit/service", ["version": "1", "needs": "Умения за интернет"])
+            let page = try await admin.get("/services/\(id)/history")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Потребности и услуга"))
+            let compare = try await admin.get("/services/\(id)/history/compare?from=1&to=2")
+            #expect(compare.text.contains("Потребности: </strong><ins>Умения за интернет</ins>"))
+            let restored = try await admin.post("/services/\(id)/history/1/restore", [:])
+            #expect(restored.status == .seeOther)
+            #expect(try await stored(app, id).needs == nil)
+            #expect(try await version(app, id) == 3)
+            #expect(try await admin.get("/services/\(id)/history").text.contains("възстановена версия 1"))
+            // Every save is in the audit log too.
+            let audited = try await app.sql.select().column("id").from("audit_log").where("entity", .equal, "service").all()
+            #expect(audited.count == 2)
+        }
+    }
+
+    @Test("who may do what with designs, through the routes")
+    func permissions() async throws {
+        try await withApp(demo: true) { app in
+            let id = try await app.id("service_designs", where: "title", is: "Пенсионери ONLINE")
+            let steps: [(String?, HTTPMethod, String, HTTPStatus)] = [
+                (nil, .GET, "/services", .ok), (nil, .GET, "/services/\(id)", .ok), (nil, .GET, "/services/new", .unauthorized),
+                (nil, .GET, "/services/\(id)/edit/budget", .unauthorized),
+                ("partner@praktika.local", .GET, "/services/\(id)/edit/budget", .forbidden),
+                ("partner@praktika.local", .GET, "/services/new", .forbidden),
+                ("smolyan@praktika.local", .GET, "/services/\(id)/edit/budget", .ok),
+                ("smolyan@praktika.local", .GET, "/services/\(id)/delete", .forbidden),
+                ("smolyan@praktika.local", .GET, "/services/\(id)/edit/nonsense", .notFound),
+                ("pazardzhik@praktika.local", .GET, "/services/\(id)/delete", .ok),
+                ("admin@praktika.local", .GET, "/services/new", .ok),
+            ]
+            var browsers: [String: Browser] = [:]
+            for (who, method, path, expected) in steps {
+                var browser = Browser(app)
+                if let who {
+                    if browsers[who] == nil { browsers[who] = try await Browser.signedIn(app, who, Self.password) }
+                    browser = browsers[who]!
+                }
+                #expect(try await browser.send(method, path).status == expected, "\(who ?? "anonymous") \(path)")
+            }
+            let partner = try await Browser.signedIn(app, "partner@praktika.local", Self.password)
+            #expect(try await partner.post("/services/\(id)/edit/service", ["version": "1", "needs": "x"]).status == .forbidden)
+            #expect(try await stored(app, id).needs == nil)
+        }
+    }
+
+    @Test("a library with designs cannot be deleted; a design can, with its history")
+    func deleting() async throws {
+        try await withApp(demo: true) { app in
+            let library = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Фурнаджиев“")
+            let admin = try await Browser.signedIn(app, "admin@praktika.local", Self.password)
+            let refused = try await admin.post("/libraries/\(library)/delete", [:])
+            #expect(refused.status == .conflict)
+            #expect(refused.text.contains("услуги (9)"))
+            let id = try await app.id("service_designs", where: "title", is: "Пенсионери ONLINE")
+            #expect(try await admin.post("/services/\(id)/delete", [:]).status == .seeOther)
+            #expect(try await app.count("service_designs") == 8)
+            #expect(try await app.count("design_revisions") == 8)
+        }
+    }
+}
