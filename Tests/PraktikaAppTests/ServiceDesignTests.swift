@@ -268,4 +268,28 @@ struct ServiceDesignTests {
             #expect(try await app.count("design_revisions") == 8)
         }
     }
+
+    @Test("print view, SVG diagram and leaflet are served, and only to those who may read the design")
+    func output() async throws {
+        try await withApp(demo: true) { app in
+            let id = try await app.id("service_designs", where: "title", is: "Бизнес – туристически услуги")
+            let women = try await app.id("service_designs", where: "title", is: "Жени, жертва на домашно насилие")
+            let visitor = Browser(app)
+            let print = try await visitor.get("/services/\(id)/print")
+            #expect(print.status == .ok)
+            #expect(print.text.contains("<svg"))
+            #expect(print.text.contains("2 950,00 лв. (≈ 1 508,31 €)"))
+            let svg = try await visitor.get("/services/\(id)/chart.svg")
+            #expect(svg.status == .ok)
+            #expect(svg.headers.contentType?.subType == "svg+xml")
+            #expect(svg.text.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+            let leaflet = try await visitor.get("/services/\(id)/leaflet")
+            #expect(leaflet.status == .ok)
+            #expect(leaflet.text.contains("class=\"sheet\""))
+            #expect(leaflet.text.contains("Регионална библиотека „Никола Вранчев“"))
+            for path in ["print", "chart.svg", "leaflet"] {
+                #expect(try await visitor.get("/services/\(women)/\(path)").status == .unauthorized, "\(path)")
+            }
+        }
+    }
 }

@@ -90,4 +90,9 @@ document.addEventListener("DOMContentLoaded", function () {
     form.addEventListener("change", update);
     update();
   }
+
+  // "Print" on the pages made for paper.
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
 });

@@ -53,6 +53,9 @@ enum SiteURL: Sendable, Equatable {
     case serviceCompare(Int64)
     case serviceRestore(Int64, Int)
     case serviceDelete(Int64)
+    case servicePrint(Int64)
+    case serviceSVG(Int64)
+    case serviceLeaflet(Int64)
     case audit
     case users
     case api(APIPath)
@@ -88,6 +91,9 @@ enum SiteURL: Sendable, Equatable {
         case .serviceCompare(let id): "/services/\(id)/history/compare"
         case .serviceRestore(let id, let version): "/services/\(id)/history/\(version)/restore"
         case .serviceDelete(let id): "/services/\(id)/delete"
+        case .servicePrint(let id): "/services/\(id)/print"
+        case .serviceSVG(let id): "/services/\(id)/chart.svg"
+        case .serviceLeaflet(let id): "/services/\(id)/leaflet"
         case .audit: "/audit"
         case .users: "/users"
         case .api(let api):

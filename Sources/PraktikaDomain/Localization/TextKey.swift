@@ -127,4 +127,19 @@ public enum TextKey: String, CaseIterable, Sendable {
     case removeRow
     case valueRemoved
     case versionNumber
+    // Smart chart: output
+    case leafletForWhom
+    case leafletWhatWeOffer
+    case leafletWhatYouGet
+    case leafletWhenAndHow
+    case leafletComeIn
+    case leafletContact
+    case leafletTogetherWith
+    case leafletTitle
+    case leafletHelp
+    case leafletOutside
+    case leafletInside
+    case printChart
+    case diagramSVG
+    case printButton
 }

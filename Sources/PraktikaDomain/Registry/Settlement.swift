@@ -27,7 +27,9 @@ public struct Settlement: RegistryRecord {
         case population
     }
 
-    public var displayName: String { (kind == .town ? "гр. " : "с. ") + name }
+    public var displayName: String { Settlement.displayName(kind: kind, name: name) }
+
+    public static func displayName(kind: SettlementKind, name: String) -> String { (kind == .town ? "гр. " : "с. ") + name }
 
     public var sortName: String { name }
 

@@ -26,6 +26,14 @@ public enum DesignForm {
         lists.first { $0.prefix == prefix }?.columns.first ?? "id"
     }
 
+    /// Whether a row has nothing typed in the columns that make a row count.
+    public static func isEmptyRow(_ input: FormInput, _ prefix: String, _ row: Int) -> Bool {
+        guard let list = lists.first(where: { $0.prefix == prefix }) else { return true }
+        return list.meaningful.allSatisfy {
+            (input["\(prefix)-\(row)-\($0)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }
+    }
+
     /// Whether a name is one of the lists a form may add rows to.
     public static func isList(_ prefix: String) -> Bool { lists.contains { $0.prefix == prefix } }
 

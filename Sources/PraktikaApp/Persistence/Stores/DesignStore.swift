@@ -169,6 +169,29 @@ struct DesignStore {
             uniquingKeysWith: { a, _ in a })
     }
 
+    /// The public contact details of the design's libraries, for its leaflet.
+    func contacts(_ ids: [Int64]) async throws -> [Leaflet.Contact] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try await db.raw(
+            """
+            SELECT l.id, l.name, l.address, l.phone, l.email, l.website, s.name AS settlement, s.kind AS settlement_kind \
+            FROM libraries l LEFT JOIN settlements s ON s.id = l.settlement_id WHERE l.id IN (\(binds: ids))
+            """
+        ).all()
+        var byID: [Int64: Leaflet.Contact] = [:]
+        for row in rows {
+            let place = try row.decode(column: "settlement", as: String?.self).map { name in
+                let kind = (try? row.decode(column: "settlement_kind", as: String?.self)).flatMap { $0 }.flatMap(SettlementKind.init(rawValue:))
+                return kind.map { Settlement.displayName(kind: $0, name: name) } ?? name
+            }
+            byID[try row.decode(column: "id", as: Int64.self)] = Leaflet.Contact(
+                name: try row.decode(column: "name", as: String.self), place: place,
+                address: try row.decode(column: "address", as: String?.self), phone: try row.decode(column: "phone", as: String?.self),
+                email: try row.decode(column: "email", as: String?.self), website: try row.decode(column: "website", as: String?.self))
+        }
+        return ids.compactMap { byID[$0] }
+    }
+
     // MARK: Private
 
     private func summaryColumns(_ d: ServiceDesign) -> [(String, any SQLExpression)] {

@@ -27,6 +27,9 @@ enum ServiceChartView {
             ])
         let actions: Node<HTML.BodyContext> = .div(
             .class("record-actions"),
+            .link(SiteURL.servicePrint(model.id).path, TextKey.printChart(l), .class("button secondary")),
+            .link(SiteURL.serviceLeaflet(model.id).path, TextKey.leafletTitle(l), .class("button secondary")),
+            .link(SiteURL.serviceSVG(model.id).path, TextKey.diagramSVG(l), .class("button secondary")),
             .link(SiteURL.serviceHistory(model.id).path, TextKey.historyTitle(l), .class("button secondary")),
             model.canDelete ? .link(SiteURL.serviceDelete(model.id).path, TextKey.delete(l), .class("button danger")) : .empty)
         return Layout.page(
@@ -40,15 +43,7 @@ enum ServiceChartView {
                     named: "div",
                     nodes: [
                         .class("chart"), .attr("role", "group"), .attr("aria-label", TextKey.chartLabel(l)),
-                        block(.target, model, context, target(d, context)),
-                        block(.service, model, context, service(d, context)),
-                        block(.effect, model, context, effect(d, context)),
-                        block(.resources, model, context, resources(d, context)),
-                        block(.budget, model, context, budget(d, context)),
-                        block(.partners, model, context, partners(d, context)),
-                        block(.channels, model, context, channels(d, context)),
-                        block(.basics, model, context, basics(d, context)),
-                        block(.activities, model, context, activities(d, context)),
+                        .group(DesignBlock.screenOrder.map { block($0, model, context, content($0, d, context)) }),
                     ]),
             ])
     }
@@ -73,6 +68,20 @@ enum ServiceChartView {
                 .div(.class("block-head"), .h2(.id("heading-\(block.rawValue)"), .safe(block.title(l))), edit),
                 content,
             ])
+    }
+
+    static func content(_ block: DesignBlock, _ d: ServiceDesign, _ context: PageContext) -> Node<HTML.BodyContext> {
+        switch block {
+        case .target: target(d, context)
+        case .service: service(d, context)
+        case .effect: effect(d, context)
+        case .resources: resources(d, context)
+        case .budget: budget(d, context)
+        case .partners: partners(d, context)
+        case .channels: channels(d, context)
+        case .basics: basics(d, context)
+        case .activities: activities(d, context)
+        }
     }
 
     static func text(_ label: TextKey, _ value: String?, _ l: Language) -> Node<HTML.BodyContext> {
@@ -174,6 +183,13 @@ enum ServiceChartView {
             .h3(.safe(TextKey.fieldInnovations(l))),
             d.innovations.isEmpty ? .p(.class("muted"), .safe(TextKey.chartEmptyBlock(l))) : choices(d.innovations, l))
     }
+}
+
+extension DesignBlock {
+    /// The order of the boxes on the page: the people and the effect first, the means, the steps last.
+    static let screenOrder: [DesignBlock] = [.target, .service, .effect, .resources, .budget, .partners, .channels, .basics, .activities]
+    /// On paper the chart reads top to bottom, in the order it is thought through.
+    static let printOrder: [DesignBlock] = [.target, .service, .resources, .budget, .partners, .channels, .activities, .effect, .basics]
 }
 
 /// The budget as a table with its totals: per line in its own currency, then per currency,

@@ -17,6 +17,9 @@ struct ServiceController: Sendable {
         routes.get("services", id, "history", use: history)
         routes.get("services", id, "history", "compare", use: compare)
         routes.post("services", id, "history", ":version", "restore", use: restore)
+        routes.get("services", id, "print", use: printable)
+        routes.get("services", id, "chart.svg", use: svg)
+        routes.get("services", id, "leaflet", use: leaflet)
         routes.get("services", id, "delete", use: confirmDelete)
         routes.post("services", id, "delete", use: delete)
     }
@@ -72,6 +75,28 @@ struct ServiceController: Sendable {
     @Sendable func show(_ req: Request) async throws -> Response {
         let stored = try await load(req)
         return HTMLResponse.make(ServiceChartView.render(try await chartModel(req, stored), req.page))
+    }
+
+    // MARK: Output
+
+    @Sendable func printable(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        return HTMLResponse.make(ServicePrintView.render(try await chartModel(req, stored), req.page))
+    }
+
+    @Sendable func svg(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "image", subType: "svg+xml", parameters: ["charset": "utf-8"])
+        headers.contentDisposition = .init(.inline, filename: "chart-\(stored.id).svg")
+        return Response(status: .ok, headers: headers, body: .init(string: ChartDiagram.svg(stored.design, req.page.language)))
+    }
+
+    @Sendable func leaflet(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        let contacts = try await DesignStore(db: req.sql).contacts(stored.design.libraryIDs)
+        let leaflet = Leaflet.make(stored.design, contacts: contacts, req.page.language)
+        return HTMLResponse.make(LeafletView.render(stored.id, leaflet, req.page))
     }
 
     // MARK: One block

@@ -160,7 +160,9 @@ enum ServiceFormView {
     static func rows(_ prefix: String, _ form: FormModel, _ l: Language, legend: TextKey, _ columns: (Int) -> [Node<HTML.FormContext>])
         -> Node<HTML.FormContext>
     {
-        let count = DesignForm.rowCount(form.values, prefix) + 1
+        // Always one empty row at the end (it may already be there, holding default choices).
+        let filled = DesignForm.rowCount(form.values, prefix)
+        let count = filled > 0 && DesignForm.isEmptyRow(form.values, prefix, filled - 1) ? filled : filled + 1
         let fieldsets: [Node<HTML.FormContext>] = (0..<count).map { i in
             .element(
                 named: "fieldset",

@@ -33,6 +33,29 @@ enum Layout {
         )
     }
 
+    /// A page meant for paper: no navigation, only a bar with "back" and "print" that does not print.
+    static func printable(_ context: PageContext, title: String, back: String, bodyClass: String, body: [Node<HTML.BodyContext>]) -> HTML {
+        let l = context.language
+        return HTML(
+            .lang(l == .bg ? .bulgarian : .english),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .element(named: "title", nodes: [.safe("\(title) · \(TextKey.appName(l))")]),
+                .link(.rel(.stylesheet), .href(SiteURL.asset("app.css").path)),
+                .script(.src(SiteURL.asset("app.js").path), .defer())
+            ),
+            .body(
+                .class(bodyClass),
+                .div(
+                    .class("print-bar"),
+                    .link(back, TextKey.back(l)),
+                    .button(.type(.button), .class("button"), .attr("data-print", ""), .safe(TextKey.printButton(l)))),
+                .element(named: "main", nodes: [.id("main"), .group(body)])
+            )
+        )
+    }
+
     static func header(_ context: PageContext) -> Node<HTML.BodyContext> {
         let l = context.language
         let items: [(SiteURL, TextKey, String)] = [

@@ -1,0 +1,156 @@
+import Foundation
+
+/// The smart chart as a diagram (SVG): the target group on top, its needs and the service,
+/// the means (resources, budget, partners, information), the activities and the effect, with
+/// arrows in the order a design is thought through. Text is wrapped and shortened to fit each box;
+/// the full text is on the chart page.
+public enum ChartDiagram {
+    struct Box {
+        let block: DesignBlock
+        let x: Int, y: Int, width: Int, height: Int
+        let colour: String
+    }
+
+    static let width = 1000
+    static let height = 760
+    static let boxes: [Box] = [
+        Box(block: .target, x: 350, y: 20, width: 300, height: 130, colour: "#8a4b08"),
+        Box(block: .service, x: 350, y: 190, width: 300, height: 170, colour: "#1f5f8b"),
+        Box(block: .resources, x: 20, y: 20, width: 290, height: 160, colour: "#1f5f8b"),
+        Box(block: .budget, x: 20, y: 200, width: 290, height: 160, colour: "#1f5f8b"),
+        Box(block: .partners, x: 690, y: 20, width: 290, height: 160, colour: "#1f5f8b"),
+        Box(block: .channels, x: 690, y: 200, width: 290, height: 160, colour: "#1f5f8b"),
+        Box(block: .activities, x: 20, y: 400, width: 630, height: 170, colour: "#1f5f8b"),
+        Box(block: .effect, x: 690, y: 400, width: 290, height: 340, colour: "#1e6b3a"),
+        Box(block: .basics, x: 20, y: 610, width: 630, height: 130, colour: "#5a6272"),
+    ]
+    /// Arrows: from the people to their needs and the service, the service into its steps, the
+    /// steps into the effect; the means feed the service.
+    static let arrows: [(DesignBlock, DesignBlock)] = [
+        (.target, .service), (.service, .activities), (.activities, .effect), (.resources, .service), (.budget, .service),
+        (.partners, .service), (.channels, .service),
+    ]
+
+    public static func svg(_ d: ServiceDesign, _ language: Language) -> String {
+        let l = language
+        let f = Formatting(l)
+        var out = """
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)" \
+            role="img" aria-labelledby="chart-title" font-family="system-ui, 'Noto Sans', Arial, sans-serif">
+            <title id="chart-title">\(escape(TextKey.chartLabel(l) + ": " + d.title))</title>
+            <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">\
+            <path d="M0,0 L10,5 L0,10 z" fill="#5a6272"/></marker></defs>
+            <rect width="\(width)" height="\(height)" fill="#ffffff"/>
+
+            """
+        for (from, to) in arrows {
+            guard let a = boxes.first(where: { $0.block == from }), let b = boxes.first(where: { $0.block == to }) else { continue }
+            let (x1, y1, x2, y2) = connect(a, b)
+            out += "<line x1=\"\(x1)\" y1=\"\(y1)\" x2=\"\(x2)\" y2=\"\(y2)\" stroke=\"#5a6272\" stroke-width=\"2\" marker-end=\"url(#arrow)\"/>\n"
+        }
+        for box in boxes {
+            let lines = content(box.block, d, l, f)
+            out += "<g id=\"diagram-\(box.block.rawValue)\">"
+            out += "<rect x=\"\(box.x)\" y=\"\(box.y)\" width=\"\(box.width)\" height=\"\(box.height)\" rx=\"8\" fill=\"#f8fafc\" stroke=\"#d6dae1\"/>"
+            out += "<rect x=\"\(box.x)\" y=\"\(box.y)\" width=\"\(box.width)\" height=\"6\" rx=\"3\" fill=\"\(box.colour)\"/>"
+            out += "<text x=\"\(box.x + 12)\" y=\"\(box.y + 28)\" font-size=\"17\" font-weight=\"700\" fill=\"#1d2433\">\(escape(box.block.title(l)))</text>"
+            let perLine = max(10, (box.width - 24) / 8)
+            let maxLines = max(1, (box.height - 44) / 19)
+            let wrapped = wrap(lines, perLine: perLine, maxLines: maxLines)
+            for (i, line) in wrapped.enumerated() {
+                out += "<text x=\"\(box.x + 12)\" y=\"\(box.y + 52 + i * 19)\" font-size=\"14\" fill=\"#1d2433\">\(escape(line))</text>"
+            }
+            out += "</g>\n"
+        }
+        out += "</svg>\n"
+        return out
+    }
+
+    /// The text a box shows, as paragraphs.
+    static func content(_ block: DesignBlock, _ d: ServiceDesign, _ l: Language, _ f: Formatting) -> [String] {
+        func choices<E: LabelledChoice>(_ values: [E]) -> String { values.map { $0.label(l) }.joined(separator: ", ") }
+        var lines: [String]
+        switch block {
+        case .target:
+            lines = [d.targetGroup.category.label(l), d.targetGroup.description ?? ""]
+            if let reach = d.targetGroup.expectedReach { lines.append("\(TextKey.fieldExpectedReach(l)): \(f.integer(reach))") }
+        case .service: lines = [d.needs.map { "\(TextKey.fieldNeeds(l)): \($0)" } ?? "", d.service ?? "", d.goal ?? ""]
+        case .resources: lines = [choices(d.resources.existing), d.resources.needed.map { "\(TextKey.fieldNeededResources(l)): \($0)" } ?? ""]
+        case .budget:
+            // The total first: it is what a reader of the diagram looks for.
+            let totals = d.totals
+            lines = totals.isEmpty ? [] : ["\(TextKey.budgetTotal(l)): \(f.moneyWithEquivalent(totals.total(in: totals.mainCurrency)))"]
+            lines += d.budget.map { "\($0.item): \($0.amount.map(f.money) ?? "")" }
+        case .partners: lines = d.partners.map { p in p.role.map { "\(p.name) – \($0)" } ?? p.name }
+        case .channels: lines = [choices(d.channels), d.channelNotes ?? ""]
+        case .activities: lines = d.activities.enumerated().map { "\($0.offset + 1). \($0.element.title)" }
+        case .effect:
+            lines = [d.expectedResults ?? "", d.socialEffect ?? "", d.economicEffect ?? ""]
+            lines += d.indicators.map { i in "• \(i.name): \(i.target.map(f.number) ?? "—") (\(i.unit.label(l)))" }
+        case .basics:
+            lines = ["\(TextKey.fieldStatus(l)): \(d.status.label(l))", "\(TextKey.fieldInnovations(l)): \(choices(d.innovations))"]
+        }
+        let kept = lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        return kept.isEmpty ? [TextKey.chartEmptyBlock(l)] : kept
+    }
+
+    /// Greedy word wrap; when the text does not fit, the last line kept ends in "…".
+    static func wrap(_ paragraphs: [String], perLine: Int, maxLines: Int) -> [String] {
+        var lines: [String] = []
+        for paragraph in paragraphs {
+            var current = ""
+            for word in paragraph.split(separator: " ") {
+                let piece = word.count > perLine ? String(word.prefix(perLine - 1)) + "…" : String(word)
+                if current.isEmpty {
+                    current = piece
+                } else if current.count + 1 + piece.count <= perLine {
+                    current += " " + piece
+                } else {
+                    lines.append(current)
+                    current = piece
+                }
+            }
+            if !current.isEmpty { lines.append(current) }
+        }
+        guard lines.count > maxLines else { return lines }
+        var kept = Array(lines.prefix(maxLines))
+        let last = kept.removeLast()
+        kept.append((last.count >= perLine ? String(last.prefix(perLine - 1)) : last) + "…")
+        return kept
+    }
+
+    static func connect(_ a: Box, _ b: Box) -> (Int, Int, Int, Int) {
+        let (ax, ay) = (a.x + a.width / 2, a.y + a.height / 2)
+        let (bx, by) = (b.x + b.width / 2, b.y + b.height / 2)
+        func edge(_ box: Box, towards x: Int, _ y: Int) -> (Int, Int) {
+            let cx = box.x + box.width / 2
+            let cy = box.y + box.height / 2
+            let dx = Double(x - cx)
+            let dy = Double(y - cy)
+            guard dx != 0 || dy != 0 else { return (cx, cy) }
+            let sx = dx == 0 ? Double.infinity : Double(box.width / 2) / abs(dx)
+            let sy = dy == 0 ? Double.infinity : Double(box.height / 2) / abs(dy)
+            let s = min(sx, sy)
+            return (cx + Int(dx * s), cy + Int(dy * s))
+        }
+        let (x1, y1) = edge(a, towards: bx, by)
+        let (x2, y2) = edge(b, towards: ax, ay)
+        return (x1, y1, x2, y2)
+    }
+
+    /// XML text and attribute escaping.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}

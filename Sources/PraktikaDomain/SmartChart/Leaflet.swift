@@ -1,0 +1,76 @@
+import Foundation
+
+/// A folded leaflet (дипляна) made from a design, for the library to print on both sides of an
+/// A4 sheet, fold in three and hand to the people the service is for. It speaks to them, so it
+/// leaves out the budget, the indicators and the names of staff; it never carries personal data.
+public struct Leaflet: Sendable, Equatable {
+    public struct Panel: Sendable, Equatable {
+        public var heading: String?
+        public var paragraphs: [String]
+        public var items: [String]
+
+        public init(heading: String?, paragraphs: [String] = [], items: [String] = []) {
+            self.heading = heading
+            self.paragraphs = paragraphs.filter { !$0.isEmpty }
+            self.items = items.filter { !$0.isEmpty }
+        }
+    }
+
+    /// Where the library can be found.
+    public struct Contact: Sendable, Equatable {
+        public var name: String
+        public var place: String?
+        public var address: String?
+        public var phone: String?
+        public var email: String?
+        public var website: String?
+
+        public init(name: String, place: String? = nil, address: String? = nil, phone: String? = nil, email: String? = nil, website: String? = nil) {
+            self.name = name
+            self.place = place
+            self.address = address
+            self.phone = phone
+            self.email = email
+            self.website = website
+        }
+    }
+
+    public var title: String
+    public var tagline: String?
+    /// The outside of the sheet, left to right: the flap folded in, the back, the front cover.
+    public var flap: Panel
+    public var back: Panel
+    public var coverLibrary: String
+    /// The inside of the sheet, left to right.
+    public var inside: [Panel]
+
+    public static func make(_ d: ServiceDesign, contacts: [Contact], _ language: Language) -> Leaflet {
+        let l = language
+        let f = Formatting(l)
+        let forWhom = Panel(
+            heading: TextKey.leafletForWhom(l),
+            paragraphs: [d.targetGroup.description ?? d.targetGroup.category.label(l), d.needs ?? ""])
+        let offer = Panel(
+            heading: TextKey.leafletWhatWeOffer(l), paragraphs: [d.service ?? "", d.goal ?? ""],
+            items: d.resources.existing.map { $0.label(l) })
+        let gain = Panel(
+            heading: TextKey.leafletWhatYouGet(l), paragraphs: [d.expectedResults ?? "", d.socialEffect ?? ""])
+        let steps = d.activities.map { a -> String in
+            let dates = [a.start.map(f.date), a.end.map(f.date)].compactMap { $0 }.joined(separator: " – ")
+            return dates.isEmpty ? a.title : "\(a.title) (\(dates))"
+        }
+        let flap = Panel(heading: TextKey.leafletWhenAndHow(l), paragraphs: steps.isEmpty ? [TextKey.leafletComeIn(l)] : [], items: steps)
+        var contactLines: [String] = []
+        for c in contacts {
+            contactLines.append(c.name)
+            contactLines += [c.address, c.place, c.phone, c.email, c.website].compactMap { $0 }
+        }
+        let partners = d.partners.map(\.name)
+        let back = Panel(
+            heading: TextKey.leafletContact(l),
+            paragraphs: contactLines + (partners.isEmpty ? [] : [TextKey.leafletTogetherWith(l, ["partners": partners.joined(separator: ", ")])]))
+        return Leaflet(
+            title: d.title, tagline: d.goal ?? d.service ?? d.summary, flap: flap, back: back,
+            coverLibrary: contacts.map(\.name).joined(separator: " · "), inside: [forWhom, offer, gain])
+    }
+}
