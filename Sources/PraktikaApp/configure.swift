@@ -69,4 +69,5 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
     RegistryAPIController<LibraryResource>().register(api)
     RegistryAPIController<PartnerResource>().register(api)
     RegistryAPIController<PersonResource>().register(api)
+    ServiceAPIController().register(api)
 }

@@ -144,6 +144,33 @@ struct PermissionAndAPITests {
                 }
                 #expect(Set(encoded.keys) == Set(properties.map(\.0)), "\(name)")
             }
+            // A full design encodes exactly the properties of its schema, nested parts included.
+            let design = ServiceDesign(
+                title: "a", summary: "a", libraryIDs: [1], status: .planned, visibility: .district, innovations: [.newService],
+                targetGroup: TargetGroup(category: .pupils, description: "a", expectedReach: 1), needs: "a", service: "a", goal: "a",
+                resources: Resources(existing: [.room], existingNotes: "a", needed: "a"),
+                budget: [BudgetLine(item: "a", unitCost: Money(major: 1, currency: .EUR), source: .donation)],
+                partners: [DesignPartner(partnerID: 1, name: "a", kind: .school, role: "a")], channels: [.website], channelNotes: "a",
+                activities: [Activity(title: "a", start: LocalDate(year: 2026, month: 1, day: 1), end: LocalDate(year: 2026, month: 1, day: 2), responsible: "a", partner: "a")],
+                expectedResults: "a", socialEffect: "a", economicEffect: "a",
+                indicators: [Indicator(name: "a", unit: .people, baseline: .zero, target: .one, period: "a", actual: .one)])
+            let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(design)) as! [String: Any]
+            let designSchema = document["components"]?["schemas"]?["ServiceDesign"]?["properties"]
+            func keys(_ schema: JSONValue?) -> Set<String> {
+                guard case .object(let properties) = schema ?? .null else { return [] }
+                return Set(properties.map(\.0))
+            }
+            #expect(Set(encoded.keys) == keys(designSchema))
+            for (name, value) in [("target_group", encoded["target_group"]), ("resources", encoded["resources"])] {
+                #expect(Set((value as! [String: Any]).keys) == keys(designSchema?[name]?["properties"]), "\(name)")
+            }
+            for list in ["budget", "partners", "activities", "indicators"] {
+                let first = (encoded[list] as! [[String: Any]])[0]
+                #expect(Set(first.keys) == keys(designSchema?[list]?["items"]?["properties"]), "\(list)")
+            }
+            let money = ((encoded["budget"] as! [[String: Any]])[0]["unit_cost"] as! [String: Any])
+            #expect(Set(money.keys) == keys(document["components"]?["schemas"]?["Money"]?["properties"]))
+
             let servedDocument = try await Browser(app).get("/api/v1/openapi.json")
             #expect(servedDocument.status == .ok)
             #expect(servedDocument.text.contains("\"openapi\":\"3.1.0\""))

@@ -21,6 +21,10 @@ struct ServiceDesignTests {
         try #require(try await DesignStore(db: app.sql).find(id)).design
     }
 
+    func jsonBody(_ value: some Encodable) throws -> ByteBuffer {
+        ByteBuffer(string: String(decoding: try JSONEncoder().encode(value), as: UTF8.self))
+    }
+
     func location(_ response: TestingHTTPResponse) -> String { response.headers.first(name: .location) ?? "" }
 
     @Test("the nine Velingrad designs render; the one for women at risk stays private")
@@ -290,6 +294,60 @@ struct ServiceDesignTests {
             for path in ["print", "chart.svg", "leaflet"] {
                 #expect(try await visitor.get("/services/\(women)/\(path)").status == .unauthorized, "\(path)")
             }
+        }
+    }
+
+    @Test("the API: list, read, create, replace with the version it was based on, conflict, delete")
+    func api() async throws {
+        try await withApp(demo: true) { app in
+            let client = Browser(app)
+            var headers = HTTPHeaders()
+            headers.contentType = .json
+            let token = try await client.send(
+                .POST, "/api/v1/tokens", headers: headers, body: ByteBuffer(string: #"{"email":"smolyan@praktika.local","password":"praktika-demo"}"#))
+            let bearer = try JSONDecoder().decode([String: String].self, from: Data(token.text.utf8))["token"]!
+            var auth = headers
+            auth.bearerAuthorization = BearerAuthorization(token: bearer)
+
+            let anonymousList = try await client.send(.GET, "/api/v1/services")
+            #expect(anonymousList.status == .ok)
+            #expect(anonymousList.text.contains("\"total\":8"))
+            let women = try await app.id("service_designs", where: "title", is: "Жени, жертва на домашно насилие")
+            #expect(try await client.send(.GET, "/api/v1/services/\(women)").status == .unauthorized)
+
+            let first = try await app.id("service_designs", where: "title", is: "Бизнес – туристически услуги")
+            let read = try await client.send(.GET, "/api/v1/services/\(first)")
+            #expect(read.status == .ok)
+            #expect(read.text.contains("\"minor_units\":150831"))
+
+            let smolyanRB = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Вранчев“")
+            var design = ServiceDesign(title: "Четене за бебета", libraryIDs: [smolyanRB], targetGroup: TargetGroup(category: .children))
+            design.budget = [BudgetLine(item: "Книжки", quantity: FixedDecimal(10), unitCost: Money(minorUnits: 1_250, currency: .EUR), source: .donation)]
+            let created = try await client.send(.POST, "/api/v1/services", headers: auth, body: try jsonBody(design))
+            #expect(created.status == .created)
+            let id = try #require(Int64(created.headers.first(name: .location)?.split(separator: "/").last ?? ""))
+            #expect(created.text.contains("\"version\":1"))
+
+            design.needs = "Родителите търсят книжки за най-малките"
+            struct Body: Encodable { let version: Int; let design: ServiceDesign }
+            let saved = try await client.send(.PUT, "/api/v1/services/\(id)", headers: auth, body: try jsonBody(Body(version: 1, design: design)))
+            #expect(saved.status == .ok)
+            #expect(saved.text.contains("\"version\":2"))
+
+            design.goal = "Четене всяка седмица"
+            let stale = try await client.send(.PUT, "/api/v1/services/\(id)", headers: auth, body: try jsonBody(Body(version: 1, design: design)))
+            #expect(stale.status == .conflict)
+            #expect(stale.text.contains("\"code\":\"conflict\""))
+            #expect(stale.text.contains("Родителите търсят книжки за най-малките"))
+
+            design.budget[0].unitCost = Money(minorUnits: -1, currency: .EUR)
+            let invalid = try await client.send(.PUT, "/api/v1/services/\(id)", headers: auth, body: try jsonBody(Body(version: 2, design: design)))
+            #expect(invalid.status == .unprocessableEntity)
+            #expect(invalid.text.contains("budget-0-unit_cost"))
+
+            let revisions = try await client.send(.GET, "/api/v1/services/\(id)/revisions", headers: auth)
+            #expect(revisions.text.contains("\"version\":2"))
+            #expect(try await client.send(.DELETE, "/api/v1/services/\(id)", headers: auth).status == .forbidden)
         }
     }
 }

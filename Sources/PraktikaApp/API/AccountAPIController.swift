@@ -85,7 +85,7 @@ struct AccountAPIController: Sendable {
             entity: try? req.query.get(String.self, at: "entity"), entityID: try? req.query.get(String.self, at: "entity_id"),
             limit: 100, offset: (page - 1) * 100)
         let response = Response(status: .ok)
-        try response.content.encode(AuditPage(items: items, total: total))
+        try response.content.encode(AuditPage(items: items, total: total), using: APIResponses.encoder)
         return response
     }
 }

@@ -93,7 +93,8 @@ enum OpenAPIDocument {
                 ))
         }
 
-        var schemas: [(String, JSONValue)] = Schemas.common
+        paths += OpenAPIServices.paths
+        var schemas: [(String, JSONValue)] = Schemas.common + OpenAPIServices.schemas
         for area in recordAreas {
             let name = schemaName(area)
             schemas.append((name, Schemas.record(area)))
@@ -112,7 +113,7 @@ enum OpenAPIDocument {
                 "info",
                 .object([
                     ("title", .string("Praktika API")), ("version", .string("1.0.0")),
-                    ("description", .string("The network registry of public libraries. Errors are {\"error\": {status, message, code, fields}} with messages in the language of the praktika-lang cookie (Bulgarian by default).")),
+                    ("description", .string("The network registry of public libraries and their service designs. Errors are {\"error\": {status, message, code, fields}} with messages in the language of the praktika-lang cookie (Bulgarian by default).")),
                 ])
             ),
             ("servers", .array([.object([("url", .string("/"))])])),

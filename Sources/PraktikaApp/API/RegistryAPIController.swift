@@ -78,7 +78,7 @@ struct RegistryAPIController<R: RegistryResource>: Sendable {
             return try APIError.response(
                 status: .unprocessableEntity, message: TextKey.formHasErrors(l), code: "validation", fields: errors.messages(l))
         case .forbidden:
-            return try APIError.response(status: .forbidden, message: TextKey.errorForbiddenBody(l), code: "forbidden")
+            return try APIResponses.forbidden(req)
         case .notFound:
             return try notFound(req)
         case .referenced(let references):
@@ -95,24 +95,7 @@ struct RegistryAPIController<R: RegistryResource>: Sendable {
         return response
     }
 
-    private func unauthorized(_ req: Request) throws -> Response {
-        try APIError.response(status: .unauthorized, message: TextKey.errorUnauthorized(req.language), code: "unauthorized")
-    }
-
-    private func notFound(_ req: Request) throws -> Response {
-        try APIError.response(status: .notFound, message: TextKey.errorNotFoundBody(req.language), code: "not_found")
-    }
-
-    private func badBody(_ req: Request, _ error: any Error) throws -> Response {
-        var fields: [String: String]?
-        if let decoding = error as? DecodingError {
-            switch decoding {
-            case .keyNotFound(let key, _): fields = [key.stringValue: TextKey.validationRequired(req.language)]
-            case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c):
-                if let key = c.codingPath.last { fields = [key.stringValue: TextKey.validationOption(req.language)] }
-            @unknown default: break
-            }
-        }
-        return try APIError.response(status: .badRequest, message: TextKey.errorBadRequest(req.language), code: "bad_request", fields: fields)
-    }
+    private func unauthorized(_ req: Request) throws -> Response { try APIResponses.unauthorized(req) }
+    private func notFound(_ req: Request) throws -> Response { try APIResponses.notFound(req) }
+    private func badBody(_ req: Request, _ error: any Error) throws -> Response { try APIResponses.badBody(req, error) }
 }

@@ -21,6 +21,11 @@ public struct Money: Sendable, Hashable, Codable {
         self.init(minorUnits: major * 100, currency: currency)
     }
 
+    enum CodingKeys: String, CodingKey {
+        case minorUnits = "minor_units"
+        case currency
+    }
+
     public static func zero(_ currency: Currency) -> Money { Money(minorUnits: 0, currency: currency) }
 
     /// The fixed conversion rate 1 EUR = 1.95583 BGN, as the integer 195583 over 100000.

@@ -82,6 +82,19 @@ struct DesignService {
         return try await write(stored, merged, block: block, readErrors: readErrors, mergedOver: stored.version != baseVersion)
     }
 
+    /// Replaces the whole design (the API): refused as a conflict when it was changed since `baseVersion`.
+    func replace(_ id: Int64, with design: ServiceDesign, baseVersion: Int) async throws -> Outcome {
+        let store = DesignStore(db: sql)
+        guard let stored = try await store.find(id) else { return .notFound }
+        guard Policy.allows(actor, .update, design: stored.scope) else { return .forbidden }
+        guard stored.version == baseVersion else {
+            let base = try await store.revision(id, version: baseVersion)
+            let changes = base.map { DesignDiff.changes(from: $0.design, to: stored.design, language) } ?? []
+            return .conflict(Conflict(current: stored, changes: changes, by: stored.updatedByName, at: stored.updatedAt))
+        }
+        return try await write(stored, design, block: nil, readErrors: FieldErrors(), mergedOver: false)
+    }
+
     /// Makes an old revision the newest one again (as a new revision, so nothing is lost).
     func restore(_ id: Int64, version: Int) async throws -> Outcome {
         let store = DesignStore(db: sql)

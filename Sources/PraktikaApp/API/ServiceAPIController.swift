@@ -1,0 +1,203 @@
+import Fluent
+import Foundation
+import PraktikaDomain
+import SQLKit
+import Vapor
+
+/// `/api/v1/services`: service designs as JSON, with the same permissions as the pages.
+/// A replace carries the version it was based on and is refused with 409 if someone saved since.
+struct ServiceAPIController: Sendable {
+    struct Totals: Content {
+        let byCurrency: [String: Money]
+        let totalEUR: Money
+        let totalBGN: Money
+
+        init(_ totals: BudgetTotals) {
+            byCurrency = Dictionary(uniqueKeysWithValues: totals.byCurrency.map { ($0.key.rawValue, $0.value) })
+            totalEUR = totals.total(in: .EUR)
+            totalBGN = totals.total(in: .BGN)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case byCurrency = "by_currency"
+            case totalEUR = "total_eur"
+            case totalBGN = "total_bgn"
+        }
+    }
+
+    struct Envelope: Content {
+        let id: Int64
+        let version: Int
+        let updatedAt: Date
+        let design: ServiceDesign
+        let totals: Totals
+
+        init(_ stored: StoredDesign) {
+            id = stored.id
+            version = stored.version
+            updatedAt = stored.updatedAt
+            design = stored.design
+            totals = Totals(stored.design.totals)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, version, design, totals
+            case updatedAt = "updated_at"
+        }
+    }
+
+    struct Replacement: Content {
+        let version: Int
+        let design: ServiceDesign
+    }
+
+    struct Summary: Content {
+        let id: Int64
+        let title: String
+        let status: String
+        let visibility: String
+        let targetCategory: String
+        let budgetTotalEUR: Money
+        let libraries: [String]
+        let updatedAt: Date
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, status, visibility, libraries
+            case targetCategory = "target_category"
+            case budgetTotalEUR = "budget_total_eur"
+            case updatedAt = "updated_at"
+        }
+    }
+
+    struct Page: Content {
+        let items: [Summary]
+        let total: Int
+        let page: Int
+        let perPage: Int
+
+        enum CodingKeys: String, CodingKey {
+            case items, total, page
+            case perPage = "per_page"
+        }
+    }
+
+    struct Revision: Content {
+        let version: Int
+        let at: Date
+        let userName: String?
+        let block: String?
+        let restoredFrom: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case version, at, block
+            case userName = "user_name"
+            case restoredFrom = "restored_from"
+        }
+    }
+
+    func register(_ api: any RoutesBuilder) {
+        api.get("services", use: list)
+        api.post("services", use: create)
+        api.get("services", ":id", use: read)
+        api.put("services", ":id", use: replace)
+        api.delete("services", ":id", use: delete)
+        api.get("services", ":id", "revisions", use: revisions)
+    }
+
+    @Sendable func list(_ req: Request) async throws -> Response {
+        let query = ListQuery(req)
+        let (rows, total) = try await DesignListQuery.rows(req.sql, query, req.actor)
+        let libraries = try await DesignListQuery.libraries(req.sql, rows.map(\.id))
+        let items = rows.map { row in
+            Summary(
+                id: row.id, title: row.title, status: row.status, visibility: row.visibility, targetCategory: row.targetCategory,
+                budgetTotalEUR: Money(minorUnits: row.budgetTotalEURMinor, currency: .EUR), libraries: libraries[row.id]?.names ?? [],
+                updatedAt: row.updatedAt)
+        }
+        return try json(Page(items: items, total: total, page: query.page, perPage: ListQuery.perPage), .ok)
+    }
+
+    @Sendable func read(_ req: Request) async throws -> Response {
+        let (stored, refusal) = try await visible(req)
+        guard let stored else { return refusal! }
+        return try json(Envelope(stored), .ok)
+    }
+
+    @Sendable func revisions(_ req: Request) async throws -> Response {
+        let (stored, refusal) = try await visible(req)
+        guard let stored else { return refusal! }
+        let list = try await DesignStore(db: req.sql).revisions(stored.id).map {
+            Revision(version: $0.version, at: $0.at, userName: $0.userName, block: $0.block?.rawValue, restoredFrom: $0.restoredFrom)
+        }
+        return try json(list, .ok)
+    }
+
+    @Sendable func create(_ req: Request) async throws -> Response {
+        guard req.actor != nil else { return try APIResponses.unauthorized(req) }
+        let design: ServiceDesign
+        do { design = try req.content.decode(ServiceDesign.self) } catch { return try APIResponses.badBody(req, error) }
+        let outcome = try await DesignService(db: req.db, actor: req.actor, language: req.language).create(design)
+        return try await answer(req, outcome, created: true)
+    }
+
+    @Sendable func replace(_ req: Request) async throws -> Response {
+        guard req.actor != nil else { return try APIResponses.unauthorized(req) }
+        guard let id = req.parameters.get("id", as: Int64.self) else { return try APIResponses.notFound(req) }
+        let body: Replacement
+        do { body = try req.content.decode(Replacement.self) } catch { return try APIResponses.badBody(req, error) }
+        let outcome = try await DesignService(db: req.db, actor: req.actor, language: req.language)
+            .replace(id, with: body.design, baseVersion: body.version)
+        return try await answer(req, outcome, created: false)
+    }
+
+    @Sendable func delete(_ req: Request) async throws -> Response {
+        guard req.actor != nil else { return try APIResponses.unauthorized(req) }
+        guard let id = req.parameters.get("id", as: Int64.self) else { return try APIResponses.notFound(req) }
+        switch try await DesignService(db: req.db, actor: req.actor, language: req.language).delete(id) {
+        case .saved: return Response(status: .noContent)
+        case .forbidden: return try APIResponses.forbidden(req)
+        default: return try APIResponses.notFound(req)
+        }
+    }
+
+    // MARK: Private
+
+    /// The design, or the refusal to answer with: not found also when it exists but is not this caller's to read.
+    private func visible(_ req: Request) async throws -> (StoredDesign?, Response?) {
+        guard let id = req.parameters.get("id", as: Int64.self), let stored = try await DesignStore(db: req.sql).find(id) else {
+            return (nil, try APIResponses.notFound(req))
+        }
+        guard Policy.allows(req.actor, .view, design: stored.scope) else {
+            return (nil, req.actor == nil ? try APIResponses.unauthorized(req) : try APIResponses.notFound(req))
+        }
+        return (stored, nil)
+    }
+
+    private func answer(_ req: Request, _ outcome: DesignService.Outcome, created: Bool) async throws -> Response {
+        let l = req.language
+        switch outcome {
+        case .saved(let id, _, _):
+            guard let stored = try await DesignStore(db: req.sql).find(id) else { return try APIResponses.notFound(req) }
+            let response = try json(Envelope(stored), created ? .created : .ok)
+            if created { response.headers.replaceOrAdd(name: .location, value: "/api/v1/services/\(id)") }
+            return response
+        case .invalid(_, let errors):
+            return try APIError.response(status: .unprocessableEntity, message: TextKey.formHasErrors(l), code: "validation", fields: errors.messages(l))
+        case .conflict(let conflict):
+            var fields: [String: String] = [:]
+            for change in conflict.changes { fields[change.label] = "\(change.before) → \(change.after)" }
+            return try APIError.response(
+                status: .conflict,
+                message: TextKey.conflictBody(l, ["who": conflict.by ?? TextKey.auditSystem(l), "when": Formatting(l).dateTime(conflict.at)]),
+                code: "conflict", fields: fields)
+        case .forbidden: return try APIResponses.forbidden(req)
+        case .notFound: return try APIResponses.notFound(req)
+        }
+    }
+
+    private func json(_ value: some Encodable, _ status: HTTPStatus) throws -> Response {
+        let response = Response(status: status)
+        try response.content.encode(value, using: APIResponses.encoder)
+        return response
+    }
+}
