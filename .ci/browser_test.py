@@ -21,7 +21,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BINARY = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".build/debug/praktika")
 SHOTS = os.environ.get("SCREENSHOTS")
@@ -167,14 +167,46 @@ def walk(driver, base):
     check("– Смолян" in audit and "0301 62 000" in audit, "the audit log shows the change")
     shot(driver, "05-audit-bg")
 
+    # A new service design, then its budget with a line added in place by JavaScript.
+    driver.get(base + "/services/new")
+    driver.find_element(By.ID, "field-title").send_keys("Дигитални умения 60+")
+    Select(driver.find_element(By.ID, "field-library-0-id")).select_by_visible_text("Регионална библиотека „Никола Вранчев“ – Смолян")
+    Select(driver.find_element(By.ID, "field-target_category")).select_by_value("pensioners")
+    click(driver, driver.find_element(By.CSS_SELECTOR, "form.chart-form button[type=submit]:not(.add-row)"))
+    check(text(driver, "h1") == "Дигитални умения 60+", "a new design opens as its chart")
+    design_url = driver.current_url
+    click(driver, driver.find_element(By.CSS_SELECTOR, "a[href$='/edit/budget']"))
+    driver.find_element(By.ID, "field-budget-0-item").send_keys("Дипляни")
+    driver.find_element(By.ID, "field-budget-0-unit_cost").send_keys("300")
+    Select(driver.find_element(By.ID, "field-budget-0-currency")).select_by_value("BGN")
+    form_url = driver.current_url
+    driver.find_element(By.CSS_SELECTOR, ".rows[data-prefix=budget] .add-row").click()
+    rows = driver.find_elements(By.CSS_SELECTOR, ".rows[data-prefix=budget] fieldset.row")
+    check(len(rows) == 2 and driver.current_url == form_url, "'add a line' adds a row in place, without a round trip")
+    driver.find_element(By.ID, "field-budget-1-item").send_keys("Таблет")
+    driver.find_element(By.ID, "field-budget-1-quantity").send_keys("2")
+    driver.find_element(By.ID, "field-budget-1-unit_cost").send_keys("45,50")
+    Select(driver.find_element(By.ID, "field-budget-1-currency")).select_by_value("EUR")
+    running = text(driver, ".running-total")
+    check("300,00 лв." in running and "91,00 €" in running, "the running total follows what is typed: " + running)
+    shot(driver, "08-budget-form-bg")
+    click(driver, driver.find_element(By.CSS_SELECTOR, "form.chart-form button[type=submit]:not(.add-row)"))
+    check(driver.current_url.startswith(design_url), "saving the budget returns to the chart")
+    check("244,39 € (≈ 477,99 лв.)" in text(driver, "#block-budget"), "the chart totals euro and leva lines exactly")
+    shot(driver, "09-chart-bg")
+    driver.get(design_url + "/print")
+    check(driver.find_elements(By.CSS_SELECTOR, ".diagram svg"), "the print view carries the diagram")
+
     # A narrow phone screen: nothing wider than the screen.
     driver.set_window_size(320, 700)
-    for path in ("/", "/libraries", record_url.replace(base, ""), "/libraries/new", "/audit"):
+    design_path = design_url.replace(base, "")
+    for path in ("/", "/libraries", record_url.replace(base, ""), "/libraries/new", "/audit", "/services", design_path,
+                 design_path + "/edit/budget", design_path + "/leaflet"):
         driver.get(base + path)
         check(no_horizontal_scroll(driver), f"{path} fits 320 px without sideways scrolling")
     shot(driver, "06-audit-320")
-    driver.get(record_url)
-    shot(driver, "07-record-320")
+    driver.get(design_url)
+    shot(driver, "07-chart-320")
 
     # Sign out.
     driver.set_window_size(1366, 768)

@@ -99,11 +99,18 @@ struct ServiceDesignTests {
                 [
                     "version": "2", "partner-0-id": String(youth), "partner-0-role": "доброволци-обучители",
                     "partner-1-id": String(peace), "partner-1-role": "методическа помощ",
+                    "partner-2-name": "Пенсионерски клуб „Родопа“", "partner-2-kind": "pensioners_club", "partner-2-role": "събира групата",
+                    "partner-2-register": "on",
                 ])
             #expect(partners.status == .seeOther)
             let linked = try await stored(app, id).partners
-            #expect(linked.map(\.name) == ["Младежки дом – Пазарджик", "Корпус на мира"])
-            #expect(linked.map(\.kind) == [.youthCentre, .volunteerOrganisation])
+            #expect(linked.map(\.name) == ["Младежки дом – Пазарджик", "Корпус на мира", "Пенсионерски клуб „Родопа“"])
+            #expect(linked.map(\.kind) == [.youthCentre, .volunteerOrganisation, .pensionersClub])
+            // The new partner was recorded in the registry on the spot, in the library's district, and linked.
+            let club = try await app.id("partners", where: "name", is: "Пенсионерски клуб „Родопа“")
+            #expect(linked[2].partnerID == club)
+            let registered = try #require(try await RegistryStore<Partner>(db: app.sql, table: .partner).find(club))
+            #expect(registered.districtCode == "BG-21")
 
             // "Planned" asks for needs, activities and indicators: refused, and the stage field says what is missing.
             let early = try await me.post(

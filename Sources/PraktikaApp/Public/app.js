@@ -12,29 +12,27 @@ document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll(".rows[data-prefix]").forEach(function (rows) {
     var prefix = rows.getAttribute("data-prefix");
     var button = rows.querySelector(".add-row");
-    if (button) {
+    // The server always ends the list with an empty row holding the usual choices: new rows copy it.
+    var all = rows.querySelectorAll("fieldset.row");
+    var template = all.length ? all[all.length - 1].cloneNode(true) : null;
+    if (button && template) {
       button.addEventListener("click", function (event) {
-        var all = rows.querySelectorAll("fieldset.row");
-        var last = all[all.length - 1];
-        if (!last) { return; }
         event.preventDefault();
-        var next = all.length;
-        var copy = last.cloneNode(true);
+        var next = rows.querySelectorAll("fieldset.row").length;
+        var copy = template.cloneNode(true);
         var from = new RegExp("(^|field-)" + prefix + "-\\d+-");
         copy.setAttribute("data-row", String(next));
-        copy.classList.remove("removed");
-        copy.querySelectorAll("[name],[id],[for],[href],[aria-describedby]").forEach(function (el) {
+        copy.querySelectorAll("[name],[id],[for],[aria-describedby]").forEach(function (el) {
           ["name", "id", "for", "aria-describedby"].forEach(function (attr) {
             var value = el.getAttribute(attr);
             if (value) { el.setAttribute(attr, value.replace(from, "$1" + prefix + "-" + next + "-")); }
           });
         });
-        copy.querySelectorAll(".error, .hint[id$='-error']").forEach(function (el) { el.remove(); });
+        copy.querySelectorAll(".error").forEach(function (el) { el.remove(); });
         copy.querySelectorAll(".has-error").forEach(function (el) { el.classList.remove("has-error"); });
         copy.querySelectorAll("[aria-invalid]").forEach(function (el) { el.removeAttribute("aria-invalid"); });
-        copy.querySelectorAll("input, select, textarea").forEach(function (el) {
-          if (el.type === "checkbox") { el.checked = false; } else if (el.tagName === "SELECT") { el.selectedIndex = 0; } else { el.value = ""; }
-        });
+        copy.querySelectorAll("input:not([type=checkbox])").forEach(function (el) { el.value = ""; });
+        copy.querySelectorAll("input[type=checkbox]").forEach(function (el) { el.checked = false; });
         var legend = copy.querySelector("legend");
         if (legend) { legend.textContent = legend.textContent.replace(/\d+$/, String(next + 1)); }
         rows.insertBefore(copy, button);

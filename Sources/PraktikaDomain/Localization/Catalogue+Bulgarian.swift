@@ -368,5 +368,6 @@ extension Catalogue {
         .printChart: "Печат (A4)",
         .diagramSVG: "Диаграма (SVG)",
         .printButton: "Отпечатай",
+        .fieldAddToRegistry: "Добави организацията в регистъра",
     ]
 }

@@ -368,5 +368,6 @@ extension Catalogue {
         .printChart: "Print (A4)",
         .diagramSVG: "Diagram (SVG)",
         .printButton: "Print",
+        .fieldAddToRegistry: "Add the organisation to the registry",
     ]
 }

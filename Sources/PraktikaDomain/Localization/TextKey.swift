@@ -142,4 +142,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case printChart
     case diagramSVG
     case printButton
+    case fieldAddToRegistry
 }

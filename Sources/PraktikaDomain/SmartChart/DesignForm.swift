@@ -6,7 +6,7 @@ import Foundation
 /// the rows a person sees when the form comes back.
 public enum DesignForm {
     public static let budgetColumns = ["item", "quantity", "unit_cost", "currency", "source"]
-    public static let partnerColumns = ["id", "name", "kind", "role"]
+    public static let partnerColumns = ["id", "name", "kind", "role", "register"]
     public static let activityColumns = ["title", "start", "end", "responsible", "partner"]
     public static let indicatorColumns = ["name", "unit", "baseline", "target", "period", "actual"]
     public static let libraryColumns = ["id"]
@@ -188,7 +188,8 @@ public enum DesignForm {
                 let p = "partner-\(i)-"
                 let kind: PartnerKind? = r.text(p + "kind") == nil ? nil : r.choice(p + "kind", default: .other)
                 return DesignPartner(
-                    partnerID: r.identifier(p + "id"), name: r.text(p + "name") ?? "", kind: kind, role: r.text(p + "role"))
+                    partnerID: r.identifier(p + "id"), name: r.text(p + "name") ?? "", kind: kind, role: r.text(p + "role"),
+                    addToRegistry: r.flag(p + "register"))
             }
         case .channels:
             d.channels = flags("channel", InformationChannel.self)

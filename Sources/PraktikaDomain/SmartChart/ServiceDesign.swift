@@ -156,12 +156,25 @@ public struct DesignPartner: Sendable, Hashable, Codable {
     public var kind: PartnerKind?
     /// What the partner does in this service.
     public var role: String?
+    /// Asked for on the form: record this partner in the registry when the design is saved.
+    /// Not stored: once recorded, `partnerID` links it.
+    public var addToRegistry: Bool
 
-    public init(partnerID: Int64? = nil, name: String, kind: PartnerKind? = nil, role: String? = nil) {
+    public init(partnerID: Int64? = nil, name: String, kind: PartnerKind? = nil, role: String? = nil, addToRegistry: Bool = false) {
         self.partnerID = partnerID
         self.name = name
         self.kind = kind
         self.role = role
+        self.addToRegistry = addToRegistry
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        partnerID = try c.decodeIfPresent(Int64.self, forKey: .partnerID)
+        name = try c.decode(String.self, forKey: .name)
+        kind = try c.decodeIfPresent(PartnerKind.self, forKey: .kind)
+        role = try c.decodeIfPresent(String.self, forKey: .role)
+        addToRegistry = false
     }
 
     enum CodingKeys: String, CodingKey {

@@ -43,9 +43,10 @@ struct DesignService {
             libraryIDs: Set(design.libraryIDs), districtCodes: try await DesignStore(db: sql).districts(of: design.libraryIDs),
             visibility: design.visibility)
         guard Policy.allows(actor, .create, design: scope) else { return .forbidden }
-        let checked = design
+        let unregistered = design
         return try await db.transaction { db in
             let sql = db as! any SQLDatabase
+            let checked = try await registerPartners(unregistered, districtCodes: scope.districtCodes, sql)
             let id = try await DesignStore(db: sql).insert(checked, by: actor)
             try await AuditStore(db: sql).record(
                 actor: actor, action: .create, entity: Self.auditEntity, entityID: String(id), entityName: checked.title,
@@ -143,9 +144,10 @@ struct DesignService {
         guard Policy.allows(actor, .update, design: newScope) else { return .forbidden }
         let changes = DesignDiff.changes(from: stored.design, to: design, .bg)
         guard !changes.isEmpty else { return .saved(id: stored.id, version: stored.version, merged: mergedOver) }
-        let checked = design
+        let unregistered = design
         return try await db.transaction { db in
             let sql = db as! any SQLDatabase
+            let checked = try await registerPartners(unregistered, districtCodes: newScope.districtCodes, sql)
             let outcome = try await DesignStore(db: sql).update(
                 stored.id, checked, expectedVersion: stored.version, by: actor, block: block, restoredFrom: restoredFrom)
             guard case .saved(let version) = outcome else {
@@ -172,6 +174,15 @@ struct DesignService {
         for (i, id) in d.libraryIDs.enumerated() where libraries[id] == nil {
             errors.add("library-\(i)-id", .validationUnknownReference)
         }
+        // A partner new to the registry is recorded in the district of the design's libraries,
+        // by someone who may record partners there.
+        let districts = try await DesignStore(db: sql).districts(of: d.libraryIDs)
+        for (i, p) in d.partners.enumerated() where p.partnerID == nil && p.addToRegistry {
+            let district = districts.sorted().first
+            if district == nil || !Policy.allows(actor, .create, .partner, in: Scope(districtCode: district)) {
+                errors.add("partner-\(i)-register", .validationNotYourDistrict)
+            }
+        }
         let partnerIDs = d.partners.compactMap(\.partnerID)
         if !partnerIDs.isEmpty {
             let rows = try await sql.select().columns("id", "name", "kind").from("partners").where("id", .in, partnerIDs).all()
@@ -193,6 +204,21 @@ struct DesignService {
             }
         }
         return (d, errors)
+    }
+
+    /// Records the partners marked "add to the registry" and links the design to them.
+    private func registerPartners(_ design: ServiceDesign, districtCodes: Set<String>, _ sql: any SQLDatabase) async throws -> ServiceDesign {
+        var d = design
+        for (i, p) in d.partners.enumerated() where p.partnerID == nil && p.addToRegistry {
+            let partner = Partner(name: p.name, kind: p.kind ?? .other, districtCode: districtCodes.sorted().first)
+            let id = try await RegistryStore<Partner>(db: sql, table: .partner).insert(partner)
+            try await AuditStore(db: sql).record(
+                actor: actor, action: .create, entity: RegistryKind.partner.rawValue, entityID: String(id), entityName: partner.name,
+                changes: FieldChange.between([:], partner.formInput))
+            d.partners[i].partnerID = id
+            d.partners[i].addToRegistry = false
+        }
+        return d
     }
 
     static let auditEntity = "service"

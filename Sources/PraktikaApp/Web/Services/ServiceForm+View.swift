@@ -117,6 +117,7 @@ enum ServiceFormView {
                         f("partner-\(i)-name", .fieldName, .text),
                         f("partner-\(i)-kind", .fieldPartnerKind, .select(.choices(PartnerKind.self, l))),
                         f("partner-\(i)-role", .fieldPartnerRole, .text),
+                        f("partner-\(i)-register", .fieldAddToRegistry, .checkbox),
                     ]
                 })
         case .channels:
@@ -232,7 +233,7 @@ enum ServiceFormView {
             "baseline": .fieldBaseline, "target": .fieldTarget, "period": .fieldPeriod, "actual": .fieldActual,
         ]
         let lists: [String: TextKey] = [
-            "library": .library, "budget": .blockBudget, "partner": .partner, "activity": .fieldActivity, "indicator": .fieldIndicator,
+            "library": .library, "budget": .fieldItem, "partner": .partner, "activity": .fieldActivity, "indicator": .fieldIndicator,
         ]
         guard parts.count == 3, let list = lists[parts[0]], let row = Int(parts[1]) else { return field }
         let column: String
