@@ -37,10 +37,15 @@ enum ServiceHistoryView {
                         .button(.type(.submit), .class("link-button"), .safe(TextKey.historyRestore(l)),
                             .span(.class("visually-hidden"), .safe(" " + TextKey.versionNumber(l, ["version": String(r.version)]))))))
                 : .td()
+            // Each version links to what it changed against the one before it.
+            let whatCell: Node<HTML.TableRowContext> =
+                r.version > 1
+                ? .td(.link(SiteURL.serviceCompare(model.id).with([("from", String(r.version - 1)), ("to", String(r.version))]), what))
+                : .td(.safe(what))
             return .tr(
                 radio("from", r.version, r.version == from), radio("to", r.version, r.version == to),
                 .th(.attr("scope", "row"), .safe(String(r.version))),
-                .td(.safe(f.dateTime(r.at))), .td(.safe(r.userName ?? TextKey.auditSystem(l))), .td(.safe(what)), restore)
+                .td(.safe(f.dateTime(r.at))), .td(.safe(r.userName ?? TextKey.auditSystem(l))), whatCell, restore)
         }
         let table: Node<HTML.FormContext> = .div(
             .class("table-wrap"),
