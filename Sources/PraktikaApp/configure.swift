@@ -37,6 +37,8 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
     SitePagesController().register(app)
     AccountController(configuration: configuration).register(app)
     AdminController().register(app)
+    ProfileController().register(app)
+    PersonDataController().register(app)
     Assets.register(app)
     RegistryController<MunicipalityResource>().register(app)
     RegistryController<SettlementResource>().register(app)

@@ -10,6 +10,8 @@ struct AccountAPIController: Sendable {
     func register(_ api: any RoutesBuilder) {
         api.post("tokens", use: createToken)
         api.delete("tokens", "current", use: revokeCurrent)
+        api.get("tokens", use: listTokens)
+        api.delete("tokens", ":id", use: revokeByID)
         api.get("districts", use: districts)
         api.get("districts", ":code", use: district)
         api.get("audit", use: audit)
@@ -48,6 +50,43 @@ struct AccountAPIController: Sendable {
                 status: key == .loginThrottled ? .tooManyRequests : .unauthorized, message: key(req.language, values),
                 code: key == .loginThrottled ? "throttled" : "unauthorized")
         }
+    }
+
+    struct TokenInfo: Content {
+        let id: Int64
+        let kind: String
+        let label: String?
+        let createdAt: Date
+        let expiresAt: Date?
+        let current: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case id, kind, label, current
+            case createdAt = "created_at"
+            case expiresAt = "expires_at"
+        }
+    }
+
+    /// The caller's own sessions and API keys (never their secrets).
+    @Sendable func listTokens(_ req: Request) async throws -> Response {
+        guard let actor = req.actor else { return try APIResponses.unauthorized(req) }
+        let current = req.storage[APITokenIDKey.self]
+        let tokens = try await AccountStore(db: req.sql).tokens(userID: actor.userID).map {
+            TokenInfo(id: $0.id, kind: $0.kind, label: $0.label, createdAt: $0.createdAt, expiresAt: $0.expiresAt, current: $0.id == current)
+        }
+        let response = Response(status: .ok)
+        try response.content.encode(tokens, using: APIResponses.encoder)
+        return response
+    }
+
+    /// Revokes one of the caller's own sessions or keys by its id.
+    @Sendable func revokeByID(_ req: Request) async throws -> Response {
+        guard let actor = req.actor else { return try APIResponses.unauthorized(req) }
+        guard let id = req.parameters.get("id", as: Int64.self), try await AccountStore(db: req.sql).revokeToken(id: id, ownedBy: actor.userID) else {
+            return try APIResponses.notFound(req)
+        }
+        try await AuditStore(db: req.sql).record(actor: actor, action: .tokenRevoke, entity: "user", entityID: String(actor.userID), entityName: actor.name)
+        return Response(status: .noContent)
     }
 
     @Sendable func revokeCurrent(_ req: Request) async throws -> Response {

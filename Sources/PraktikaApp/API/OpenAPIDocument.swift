@@ -12,11 +12,23 @@ enum OpenAPIDocument {
                 "/api/v1/tokens",
                 .object([
                     (
+                        "get",
+                        operation(
+                            "listTokens", "The caller's own sessions and API keys (without their secrets)", tag: "accounts",
+                            responses: [("200", "Sessions and keys", .object([("type", .string("array")), ("items", ref("TokenInfo"))])), ("401", "No valid token", ref("Error"))])),
+                    (
                         "post",
                         operation(
                             "createToken", "Exchange an e-mail and password for a bearer token", tag: "accounts", security: false,
                             body: ref("TokenRequest"),
                             responses: [("201", "The token", ref("TokenResponse")), ("401", "Wrong e-mail or password", ref("Error")), ("429", "Too many failed attempts", ref("Error"))]))
+                ])
+            ),
+            (
+                "/api/v1/tokens/{id}",
+                .object([
+                    ("parameters", .array([parameter("id", schema: .object([("type", .string("integer")), ("format", .string("int64"))]))])),
+                    ("delete", operation("revokeTokenByID", "Revoke one of the caller's own sessions or keys", tag: "accounts", responses: [("204", "Revoked", nil), ("401", "No valid token", ref("Error")), ("404", "Not one of the caller's", ref("Error"))])),
                 ])
             ),
             (

@@ -87,6 +87,15 @@ enum Schemas {
                 ], required: ["error"])
         ),
         ("TokenRequest", OpenAPIDocument.object([("email", string(format: "email")), ("password", string()), ("label", string(nullable: true))], required: ["email", "password"])),
+        (
+            "TokenInfo",
+            OpenAPIDocument.object(
+                [
+                    ("id", id(nullable: false)), ("kind", .object([("type", .string("string")), ("enum", .array([.string("session"), .string("api")]))])),
+                    ("label", string(nullable: true)), ("created_at", string(format: "date-time")), ("expires_at", string(nullable: true, format: "date-time")),
+                    ("current", .object([("type", .string("boolean"))])),
+                ], required: ["id", "kind", "created_at", "current"])
+        ),
         ("TokenResponse", OpenAPIDocument.object([("token", string()), ("token_type", string()), ("role", choice(Role.self))], required: ["token", "token_type", "role"])),
         (
             "AuditPage",

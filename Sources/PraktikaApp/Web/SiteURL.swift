@@ -58,6 +58,14 @@ enum SiteURL: Sendable, Equatable {
     case serviceLeaflet(Int64)
     case audit
     case users
+    case newUser
+    case eraseUser(Int64)
+    case account
+    case accountLanguage
+    case accountPassword
+    case accountRevokeToken(Int64)
+    case accountExport
+    case personExport(String)
     case api(APIPath)
 
     enum APIPath: Sendable, Equatable {
@@ -96,6 +104,14 @@ enum SiteURL: Sendable, Equatable {
         case .serviceLeaflet(let id): "/services/\(id)/leaflet"
         case .audit: "/audit"
         case .users: "/users"
+        case .newUser: "/users/new"
+        case .eraseUser(let id): "/users/\(id)/erase"
+        case .account: "/account"
+        case .accountLanguage: "/account/language"
+        case .accountPassword: "/account/password"
+        case .accountRevokeToken(let id): "/account/tokens/\(id)/revoke"
+        case .accountExport: "/account/export.json"
+        case .personExport(let id): "/people/\(id)/export.json"
         case .api(let api):
             switch api {
             case .openAPI: "/api/v1/openapi.json"

@@ -31,6 +31,9 @@ public enum Policy {
     /// People are personal data: never shown to anonymous visitors.
     public static func isPublic(_ kind: RegistryKind) -> Bool { kind != .person }
 
+    /// Records about a person: exportable on request, and erased completely (audit log included) when deleted.
+    public static func isPersonalData(_ kind: RegistryKind) -> Bool { kind == .person }
+
     public static func allows(_ actor: Actor?, _ action: Action, _ kind: RegistryKind, in scope: Scope) -> Bool {
         if action == .view {
             return actor != nil || isPublic(kind)

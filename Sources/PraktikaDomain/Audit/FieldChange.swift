@@ -29,6 +29,8 @@ public enum AuditAction: String, LabelledChoice {
     case signInFailed = "sign_in_failed"
     case tokenCreate = "token_create"
     case tokenRevoke = "token_revoke"
+    case passwordChange = "password_change"
+    case erase
 
     public var label: TextKey {
         switch self {
@@ -39,6 +41,8 @@ public enum AuditAction: String, LabelledChoice {
         case .signInFailed: .auditActionSignInFailed
         case .tokenCreate: .auditActionTokenCreate
         case .tokenRevoke: .auditActionTokenRevoke
+        case .passwordChange: .auditActionPasswordChange
+        case .erase: .auditActionErase
         }
     }
 }

@@ -143,4 +143,46 @@ public enum TextKey: String, CaseIterable, Sendable {
     case diagramSVG
     case printButton
     case fieldAddToRegistry
+    // Accounts and personal data
+    case validationRequiredForRole
+    case validationPasswordTooShort
+    case validationPasswordIsEmail
+    case validationPasswordsDiffer
+    case validationEmailTaken
+    case validationCurrentPasswordWrong
+    case accountTitle
+    case accountDetails
+    case accountLanguage
+    case accountPasswordTitle
+    case fieldCurrentPassword
+    case fieldNewPassword
+    case fieldPasswordConfirmation
+    case accountSessionsTitle
+    case accountSessionsIntro
+    case tokenKindSession
+    case tokenKindAPI
+    case tokenCreated
+    case tokenExpires
+    case tokenThisSession
+    case tokenRevoke
+    case accountExportTitle
+    case accountExportIntro
+    case accountExportButton
+    case flashPasswordChanged
+    case flashTokenRevoked
+    case flashLanguageSaved
+    case newUser
+    case flashUserErased
+    case eraseUser
+    case eraseUserQuestion
+    case erasedUser
+    case erasedRecord
+    case cannotEraseSelf
+    case personExport
+    case personEraseNote
+    case auditActionPasswordChange
+    case auditActionErase
+    case hintUserDistrict
+    case hintUserLibrary
+    case hintPassword
 }

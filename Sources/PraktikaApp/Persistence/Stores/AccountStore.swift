@@ -12,9 +12,11 @@ struct UserRow: Codable, Sendable {
     var role: Role
     var districtCode: String?
     var libraryID: Int64?
+    /// The interface language the person chose, if any.
+    var language: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, email, name, role
+        case id, email, name, role, language
         case passwordHash = "password_hash"
         case districtCode = "district_code"
         case libraryID = "library_id"
@@ -90,6 +92,76 @@ struct AccountStore {
         }
         let user = try row.decode(model: UserRow.self)
         return (user.actor, try row.decode(column: "token_id", as: Int64.self))
+    }
+
+    func user(id: Int64) async throws -> UserRow? {
+        try await db.select().column("*").from("users").where("id", .equal, id).first(decoding: UserRow.self)
+    }
+
+    func setLanguage(userID: Int64, _ language: Language) async throws {
+        try await db.update("users").set("language", to: SQLBind(language.rawValue)).where("id", .equal, userID).run()
+    }
+
+    func setPasswordHash(userID: Int64, _ hash: String) async throws {
+        try await db.update("users").set("password_hash", to: SQLBind(hash)).where("id", .equal, userID).run()
+    }
+
+    /// A session or API key as its owner sees it; the secret itself is never stored.
+    struct TokenRow: Codable, Sendable {
+        let id: Int64
+        let kind: String
+        let label: String?
+        let createdAt: Date
+        let expiresAt: Date?
+        let tokenHash: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, kind, label
+            case createdAt = "created_at"
+            case expiresAt = "expires_at"
+            case tokenHash = "token_hash"
+        }
+    }
+
+    func tokens(userID: Int64) async throws -> [TokenRow] {
+        try await db.select().columns("id", "kind", "label", "created_at", "expires_at", "token_hash").from("auth_tokens")
+            .where("user_id", .equal, userID).orderBy("created_at", .descending).all(decoding: TokenRow.self)
+    }
+
+    /// Ends one of the user's own sessions or keys; false if it is not theirs.
+    func revokeToken(id: Int64, ownedBy userID: Int64) async throws -> Bool {
+        let found = try await db.select().column("id").from("auth_tokens").where("id", .equal, id).where("user_id", .equal, userID).first()
+        guard found != nil else { return false }
+        try await revokeToken(id: id)
+        return true
+    }
+
+    /// Ends every session and key of the user except the one presented now.
+    func revokeOthers(userID: Int64, keepingHash: String?) async throws {
+        var query = db.delete(from: "auth_tokens").where("user_id", .equal, userID)
+        if let keepingHash { query = query.where("token_hash", .notEqual, keepingHash) }
+        try await query.run()
+    }
+
+    /// Removes an account for good: its sessions and keys, and its name from the audit log, where
+    /// the entries stay (what happened) but no longer say who it was.
+    func erase(userID: Int64, email: String, replacement: String) async throws {
+        try await db.delete(from: "auth_tokens").where("user_id", .equal, userID).run()
+        try await db.update("audit_log").set("user_name", to: SQLBind(replacement)).where("user_id", .equal, userID).run()
+        try await db.update("audit_log").set("entity_name", to: SQLBind(replacement))
+            .where("entity", .equal, "user").where("entity_id", .equal, String(userID)).run()
+        try await db.update("audit_log").set("entity_name", to: SQLBind(replacement))
+            .where("action", .equal, AuditAction.signInFailed.rawValue).where("entity_name", .equal, email).run()
+        try await db.delete(from: "login_failures").where("email", .equal, email).run()
+        // Design history names its authors too; the designs' "last changed by" follows their newest revision.
+        try await db.update("design_revisions").set("user_name", to: SQLBind(replacement)).where("user_id", .equal, userID).run()
+        try await db.raw(
+            """
+            UPDATE service_designs SET updated_by_name = (SELECT r.user_name FROM design_revisions r \
+            WHERE r.design_id = service_designs.id ORDER BY r.version DESC LIMIT 1)
+            """
+        ).run()
+        try await db.delete(from: "users").where("id", .equal, userID).run()
     }
 
     func revokeToken(id: Int64) async throws {

@@ -45,6 +45,12 @@ struct AuditStore {
             .run()
     }
 
+    /// Forgets what the log says about one record: its name and field values, keeping who did what when.
+    func scrub(entity: String, entityID: String, replacement: String) async throws {
+        try await db.update("audit_log").set("entity_name", to: SQLBind(replacement)).set("changes", to: SQLLiteral.null)
+            .where("entity", .equal, entity).where("entity_id", .equal, entityID).run()
+    }
+
     /// Newest first; optionally one record's history.
     func entries(entity: String? = nil, entityID: String? = nil, limit: Int, offset: Int) async throws -> (
         [AuditEntry], Int

@@ -29,9 +29,13 @@ struct AccountController: Sendable {
         let email = (form.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let back = Self.safeBack(form.back)
         switch try await Authentication(db: req.db, configuration: configuration).signIn(email: email, password: form.password ?? "") {
-        case .success(let token, _):
+        case .success(let token, let actor):
             let response = req.seeOther(back ?? SiteURL.home.path, flash: .flashSignedIn)
             response.cookies[Cookies.session] = req.cookie(token, maxAge: configuration.sessionDays * 86_400)
+            // The person's own language wins over whatever this browser used before.
+            if let saved = try await AccountStore(db: req.sql).user(id: actor.userID)?.language {
+                response.cookies[Cookies.language] = req.cookie(Language(code: saved).rawValue, maxAge: 365 * 86_400)
+            }
             return response
         case .failure(let key, let values):
             let message = key(req.language, values)
@@ -48,9 +52,10 @@ struct AccountController: Sendable {
         return response
     }
 
-    /// Remembers the chosen language for a year and returns to the page the visitor was on.
+    /// Remembers the chosen language for a year (and in the account of a signed-in person) and returns to the page the visitor was on.
     @Sendable func switchLanguage(_ req: Request) async throws -> Response {
         let language = Language(code: req.parameters.get("code"))
+        if let actor = req.actor { try await AccountStore(db: req.sql).setLanguage(userID: actor.userID, language) }
         let response = req.seeOther(Self.safeBack(req.query["back"]) ?? SiteURL.home.path)
         response.cookies[Cookies.language] = req.cookie(language.rawValue, maxAge: 365 * 86_400)
         return response

@@ -21,7 +21,8 @@ enum RegistryRecordView {
             body: [
                 .h1(.safe(model.name)),
                 problem,
-                .div(.class("record-actions"), edit, delete),
+                .div(.class("record-actions"), edit, delete, personalData(model, l)),
+                model.area == .people && model.canDelete ? .p(.class("hint"), .safe(TextKey.personEraseNote(l))) : .empty,
                 .section(
                     .attr("aria-labelledby", "details-heading"),
                     .h2(.id("details-heading"), .class("visually-hidden"), .safe(TextKey.recordDetails(l))),
@@ -58,6 +59,14 @@ enum RegistryFormPage {
 }
 
 /// Asks before deleting; the button posts, so a link or a crawler can never delete.
+extension RegistryRecordView {
+    /// People are personal data: whoever may change the record can hand the person a copy of it.
+    static func personalData(_ model: RegistryRecordModel, _ l: Language) -> Node<HTML.BodyContext> {
+        guard model.area == .people, model.canEdit else { return .empty }
+        return .link(SiteURL.personExport(model.id).path, TextKey.personExport(l), .class("button secondary"))
+    }
+}
+
 enum RegistryDeletePage {
     static func render(area: RegistryArea, id: String, name: String, _ context: PageContext) -> HTML {
         ConfirmDeletePage.render(

@@ -78,9 +78,17 @@ struct RegistryService<R: RegistryResource> {
             let references = try await store.referenceCounts(id)
             guard references.isEmpty else { return .referenced(references) }
             try await store.delete(id)
-            try await AuditStore(db: sql).record(
-                actor: actor, action: .delete, entity: R.Record.kind.rawValue, entityID: String(id),
-                entityName: old.displayName, changes: FieldChange.between(old.formInput, [:]))
+            let audit = AuditStore(db: sql)
+            if Policy.isPersonalData(R.Record.kind) {
+                // Erasure: the person's data leaves the audit log too; the log keeps that a record was removed.
+                let replacement = "\(TextKey.erasedRecord(.bg)) #\(id)"
+                try await audit.scrub(entity: R.Record.kind.rawValue, entityID: String(id), replacement: replacement)
+                try await audit.record(actor: actor, action: .erase, entity: R.Record.kind.rawValue, entityID: String(id), entityName: replacement)
+            } else {
+                try await audit.record(
+                    actor: actor, action: .delete, entity: R.Record.kind.rawValue, entityID: String(id),
+                    entityName: old.displayName, changes: FieldChange.between(old.formInput, [:]))
+            }
             return .deleted
         }
     }

@@ -105,6 +105,7 @@ enum FormView {
         case .email: "email"
         case .tel: "tel"
         case .url: "url"
+        case .password: "password"
         // A text input, not type=date: browsers would then send ISO dates while people type 17.05.2012.
         case .date, .integer, .decimal, .text: "text"
         default: "text"

@@ -114,7 +114,7 @@ enum Layout {
             return .a(.class("button secondary"), .href(SiteURL.signIn.path), .safe(TextKey.signIn(l)))
         }
         return .group(
-            .span(.class("who"), .safe(TextKey.signedInAs(l, ["name": actor.name]))),
+            .a(.class("who"), .href(SiteURL.account.path), .safe(TextKey.signedInAs(l, ["name": actor.name]))),
             Policy.mayReadAuditLog(actor)
                 ? .a(.href(SiteURL.audit.path), .safe(TextKey.navAudit(l))) : .empty,
             .form(
