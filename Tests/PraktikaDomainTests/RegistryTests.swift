@@ -105,3 +105,26 @@ struct FieldLabelTests {
         }
     }
 }
+
+@Suite("Readable values")
+struct ReadableValuesTests {
+    @Test("the audit log shows choices, districts and dates as a reader expects, in either language")
+    func auditValues() {
+        #expect(FieldChange.display("regional", field: "kind", entity: "library", .bg) == "регионална")
+        #expect(FieldChange.display("local_authority", field: "kind", entity: "partner", .en) == "local authority")
+        #expect(FieldChange.display("BG-13", field: "district_code", entity: "library", .bg) == "Пазарджик")
+        #expect(FieldChange.display("BG-13", field: "district_code", entity: "library", .en) == "Pazardzhik")
+        #expect(FieldChange.display("2012-05-17", field: "network_member_since", entity: "library", .bg) == "17.05.2012 г.")
+        #expect(FieldChange.display("НЧ „Пробуда“", field: "name", entity: "library", .bg) == "НЧ „Пробуда“")
+    }
+
+    @Test("settlements read 'гр. Смолян' in Bulgarian and 'Смолян (town)' in English")
+    func settlementNames() {
+        let town = Settlement(name: "Смолян", kind: .town, municipalityID: 1)
+        let village = Settlement(name: "Гьоврен", kind: .village, municipalityID: 1)
+        #expect(town.displayName == "гр. Смолян")
+        #expect(town.displayName(.en) == "Смолян (town)")
+        #expect(village.displayName(.bg) == "с. Гьоврен")
+        #expect(village.displayName(.en) == "Гьоврен (village)")
+    }
+}

@@ -46,3 +46,23 @@ public enum AuditAction: String, LabelledChoice {
         }
     }
 }
+
+extension FieldChange {
+    /// A stored value as a reader of the log expects it: choices by their label, districts by name,
+    /// dates the local way. Anything else (names, free text, identifiers) as it was stored.
+    public static func display(_ value: String, field: String, entity: String, _ language: Language) -> String {
+        guard !value.isEmpty else { return value }
+        func label<E: LabelledChoice>(_ type: E.Type) -> String { E(rawValue: value)?.label(language) ?? value }
+        switch (entity, field) {
+        case ("library", "kind"): return label(LibraryKind.self)
+        case ("partner", "kind"): return label(PartnerKind.self)
+        case ("settlement", "kind"): return label(SettlementKind.self)
+        case (_, "network_role"): return label(NetworkRole.self)
+        case ("user", "role"): return label(Role.self)
+        case (_, "district_code"): return District.named(value)?.name(language) ?? value
+        default:
+            if let date = LocalDate(parsing: value), value.count == 10 { return Formatting(language).date(date) }
+            return value
+        }
+    }
+}

@@ -410,5 +410,7 @@ extension Catalogue {
         .hintUserDistrict: "For a coordinator: their district.",
         .hintUserLibrary: "For a librarian: their library; the district is taken from it.",
         .hintPassword: "At least 10 characters. Give it to the person safely; they can change it under “My account”.",
+        .townName: "{name} (town)",
+        .villageName: "{name} (village)",
     ]
 }

@@ -185,4 +185,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case hintUserDistrict
     case hintUserLibrary
     case hintPassword
+    case townName
+    case villageName
 }

@@ -22,6 +22,8 @@ public protocol RegistryRecord: Codable, Sendable, Hashable {
 
 extension RegistryRecord {
     public var sortName: String { displayName }
+    /// The name in the reader's language, where the two differ (settlements); otherwise `displayName`.
+    public func displayName(_ language: Language) -> String { displayName }
 
     /// Parsing problems first (they say why a value is missing), then the semantic checks.
     static func finish(_ record: Self, _ reader: FormReader) -> (Self, FieldErrors) {

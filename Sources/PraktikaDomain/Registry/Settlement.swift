@@ -27,9 +27,15 @@ public struct Settlement: RegistryRecord {
         case population
     }
 
-    public var displayName: String { Settlement.displayName(kind: kind, name: name) }
+    /// In Bulgarian, as the registry and the audit log keep it.
+    public var displayName: String { Settlement.displayName(kind: kind, name: name, .bg) }
 
-    public static func displayName(kind: SettlementKind, name: String) -> String { (kind == .town ? "гр. " : "с. ") + name }
+    public func displayName(_ language: Language) -> String { Settlement.displayName(kind: kind, name: name, language) }
+
+    /// "гр. Смолян" in Bulgarian, "Смолян (town)" in English.
+    public static func displayName(kind: SettlementKind, name: String, _ language: Language = .bg) -> String {
+        (kind == .town ? TextKey.townName : TextKey.villageName)(language, ["name": name])
+    }
 
     public var sortName: String { name }
 

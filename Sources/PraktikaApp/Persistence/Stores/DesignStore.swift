@@ -170,7 +170,7 @@ struct DesignStore {
     }
 
     /// The public contact details of the design's libraries, for its leaflet.
-    func contacts(_ ids: [Int64]) async throws -> [Leaflet.Contact] {
+    func contacts(_ ids: [Int64], _ language: Language) async throws -> [Leaflet.Contact] {
         guard !ids.isEmpty else { return [] }
         let rows = try await db.raw(
             """
@@ -182,7 +182,7 @@ struct DesignStore {
         for row in rows {
             let place = try row.decode(column: "settlement", as: String?.self).map { name in
                 let kind = (try? row.decode(column: "settlement_kind", as: String?.self)).flatMap { $0 }.flatMap(SettlementKind.init(rawValue:))
-                return kind.map { Settlement.displayName(kind: $0, name: name) } ?? name
+                return kind.map { Settlement.displayName(kind: $0, name: name, language) } ?? name
             }
             byID[try row.decode(column: "id", as: Int64.self)] = Leaflet.Contact(
                 name: try row.decode(column: "name", as: String.self), place: place,

@@ -191,7 +191,7 @@ enum AuditView {
                                 .td(.safe(entry.userName ?? TextKey.auditSystem(l))),
                                 .td(.safe(AuditAction(rawValue: entry.action)?.label(l) ?? entry.action)),
                                 showRecord ? .td(record(entry, l)) : .empty,
-                                .td(changes(entry.fieldChanges, l))
+                                .td(changes(entry.fieldChanges, entity: entry.entity, l))
                             )
                         }))
             ))
@@ -204,10 +204,13 @@ enum AuditView {
         {
             return .link(SiteURL.record(area, id).path, name)
         }
+        if entry.entity == DesignService.auditEntity, let id = entry.entityID.flatMap({ Int64($0) }), entry.action == AuditAction.update.rawValue || entry.action == AuditAction.create.rawValue {
+            return .link(SiteURL.service(id).path, name)
+        }
         return .safe(name)
     }
 
-    static func changes(_ changes: [FieldChange], _ l: Language) -> Node<HTML.BodyContext> {
+    static func changes(_ changes: [FieldChange], entity: String, _ l: Language) -> Node<HTML.BodyContext> {
         guard !changes.isEmpty else { return .empty }
         return .ul(
             .class("changes"),
@@ -215,8 +218,8 @@ enum AuditView {
                 changes.map { change in
                     .li(
                         .safe(FieldLabel.of(change.field)?(l) ?? change.field), .text(": "),
-                        .element(named: "del", nodes: [.safe(change.before)]), .text(" → "),
-                        .element(named: "ins", nodes: [.safe(change.after)]))
+                        .element(named: "del", nodes: [.safe(FieldChange.display(change.before, field: change.field, entity: entity, l))]), .text(" → "),
+                        .element(named: "ins", nodes: [.safe(FieldChange.display(change.after, field: change.field, entity: entity, l))]))
                 }))
     }
 }

@@ -63,7 +63,7 @@ struct RegistryController<R: RegistryResource>: Sendable {
     @Sendable func edit(_ req: Request) async throws -> Response {
         let (id, record) = try await load(req)
         try await requireUpdate(req, record)
-        return try await form(req, values: record.formInput, errors: FieldErrors(), editing: (id, record.displayName), status: .ok)
+        return try await form(req, values: record.formInput, errors: FieldErrors(), editing: (id, record.displayName(req.language)), status: .ok)
     }
 
     @Sendable func update(_ req: Request) async throws -> Response {
@@ -76,7 +76,7 @@ struct RegistryController<R: RegistryResource>: Sendable {
         case .saved:
             return req.seeOther(SiteURL.record(R.area, String(id)).path, flash: .flashUpdated)
         case .invalid(_, let errors):
-            return try await form(req, values: input, errors: errors, editing: (id, old.displayName), status: .unprocessableEntity)
+            return try await form(req, values: input, errors: errors, editing: (id, old.displayName(req.language)), status: .unprocessableEntity)
         case .notFound: throw Abort(.notFound)
         case .forbidden: throw Abort(.forbidden)
         default: throw Abort(.internalServerError)
@@ -89,7 +89,7 @@ struct RegistryController<R: RegistryResource>: Sendable {
         guard try await Policy.allows(context.actor, .delete, R.Record.kind, in: R.scope(record, req.sql)) else {
             throw Abort(context.actor == nil ? .unauthorized : .forbidden)
         }
-        return HTMLResponse.make(RegistryDeletePage.render(area: R.area, id: String(id), name: record.displayName, context))
+        return HTMLResponse.make(RegistryDeletePage.render(area: R.area, id: String(id), name: record.displayName(context.language), context))
     }
 
     @Sendable func delete(_ req: Request) async throws -> Response {
@@ -162,7 +162,7 @@ struct RegistryController<R: RegistryResource>: Sendable {
             ).0
         }
         return RegistryRecordModel(
-            area: R.area, id: String(id), name: record.displayName,
+            area: R.area, id: String(id), name: record.displayName(context.language),
             details: try await R.details(record, req.sql, context),
             related: try await R.related(record, req.sql, context),
             canEdit: Policy.allows(context.actor, .update, R.Record.kind, in: scope),

@@ -96,7 +96,7 @@ enum Lookups {
             let code = try row.decode(column: "district_code", as: String.self)
             return FormOption(
                 value: String(try row.decode(column: "id", as: Int64.self)),
-                label: "\(settlement.displayName) (\(try row.decode(column: "municipality", as: String.self)))",
+                label: "\(settlement.displayName(l)) (\(try row.decode(column: "municipality", as: String.self)))",
                 group: District.named(code)?.name(l))
         }
     }

@@ -94,7 +94,7 @@ struct ServiceController: Sendable {
 
     @Sendable func leaflet(_ req: Request) async throws -> Response {
         let stored = try await load(req)
-        let contacts = try await DesignStore(db: req.sql).contacts(stored.design.libraryIDs)
+        let contacts = try await DesignStore(db: req.sql).contacts(stored.design.libraryIDs, req.page.language)
         let leaflet = Leaflet.make(stored.design, contacts: contacts, req.page.language)
         return HTMLResponse.make(LeafletView.render(stored.id, leaflet, req.page))
     }

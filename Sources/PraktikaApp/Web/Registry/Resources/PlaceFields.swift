@@ -35,7 +35,7 @@ enum PlaceFields {
             let settlement = Settlement(
                 name: try row.decode(column: "name", as: String.self),
                 kind: SettlementKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .village, municipalityID: 0)
-            settlementCell = .link(SiteURL.record(.settlements, String(settlementID)).path, settlement.displayName)
+            settlementCell = .link(SiteURL.record(.settlements, String(settlementID)).path, settlement.displayName(l))
         }
         return [
             DetailRow(label: .fieldSettlement, value: settlementCell),
@@ -90,7 +90,7 @@ enum PlaceFields {
             let kind = SettlementKind(rawValue: try row.decode(column: "settlement_kind", as: String?.self) ?? "") ?? .village
             settlement = .link(
                 SiteURL.record(.settlements, String(settlementID)).path,
-                Settlement(name: name, kind: kind, municipalityID: 0).displayName)
+                Settlement.displayName(kind: kind, name: name, l))
         }
         return [
             .link(SiteURL.record(area, String(id)).path, try row.decode(column: "name", as: String.self)),

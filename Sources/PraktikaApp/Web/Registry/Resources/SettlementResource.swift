@@ -34,7 +34,7 @@ enum SettlementResource: RegistryResource {
             name: try row.decode(column: "name", as: String.self),
             kind: SettlementKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .village, municipalityID: 0)
         return [
-            link(try row.decode(column: "id", as: Int64.self), settlement.displayName),
+            link(try row.decode(column: "id", as: Int64.self), settlement.displayName(l)),
             .link(
                 SiteURL.record(.municipalities, String(try row.decode(column: "municipality_id", as: Int64.self))).path,
                 try row.decode(column: "municipality", as: String.self)),
