@@ -57,3 +57,16 @@ enum APIResponses {
         return try APIError.response(status: .badRequest, message: TextKey.errorBadRequest(req.language), code: "bad_request", fields: fields)
     }
 }
+
+/// One page of a list, as every list endpoint answers.
+struct APIPage<Item: Codable & Sendable>: Content {
+    let items: [Item]
+    let total: Int
+    let page: Int
+    let perPage: Int
+
+    enum CodingKeys: String, CodingKey {
+        case items, total, page
+        case perPage = "per_page"
+    }
+}

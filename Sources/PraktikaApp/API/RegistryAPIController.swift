@@ -6,17 +6,7 @@ import Vapor
 /// `/api/v1/<area>` for one kind of registry record: list (same filters as the pages),
 /// read, create, replace and delete. Writes need a bearer token and obey the same policy.
 struct RegistryAPIController<R: RegistryResource>: Sendable {
-    struct Page: Content {
-        let items: [R.Record]
-        let total: Int
-        let page: Int
-        let perPage: Int
-
-        enum CodingKeys: String, CodingKey {
-            case items, total, page
-            case perPage = "per_page"
-        }
-    }
+    typealias Page = APIPage<R.Record>
 
     func register(_ api: any RoutesBuilder) {
         let area = PathComponent(stringLiteral: R.area.rawValue)

@@ -69,17 +69,7 @@ struct ServiceAPIController: Sendable {
         }
     }
 
-    struct Page: Content {
-        let items: [Summary]
-        let total: Int
-        let page: Int
-        let perPage: Int
-
-        enum CodingKeys: String, CodingKey {
-            case items, total, page
-            case perPage = "per_page"
-        }
-    }
+    typealias Page = APIPage<Summary>
 
     struct Revision: Content {
         let version: Int

@@ -138,19 +138,6 @@ public enum ChartDiagram {
         return (x1, y1, x2, y2)
     }
 
-    /// XML text and attribute escaping.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// XML text and attribute escaping (one rule for HTML pages and SVG alike).
+    public static func escape(_ text: String) -> String { text.markupEscaped }
 }

@@ -111,13 +111,7 @@ struct ProfileController: Sendable {
             account: .init(id: user.id, email: user.email, name: user.name, role: user.role.rawValue, districtCode: user.districtCode, libraryID: user.libraryID, language: user.language),
             sessionsAndKeys: tokens.map { .init(kind: $0.kind, label: $0.label, createdAt: $0.createdAt, expiresAt: $0.expiresAt) },
             actions: actions)
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        var headers = HTTPHeaders()
-        headers.contentType = .json
-        headers.contentDisposition = .init(.attachment, filename: "praktika-my-data.json")
-        return Response(status: .ok, headers: headers, body: .init(data: try encoder.encode(export)))
+        return try JSONDownload.response(export, filename: "praktika-my-data.json")
     }
 
     // MARK: Private

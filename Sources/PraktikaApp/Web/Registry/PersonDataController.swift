@@ -28,13 +28,6 @@ struct PersonDataController: Sendable {
             throw Abort(req.actor == nil ? .unauthorized : .forbidden)
         }
         let (history, _) = try await AuditStore(db: req.sql).entries(entity: RegistryKind.person.rawValue, entityID: String(id), limit: 10_000, offset: 0)
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        var headers = HTTPHeaders()
-        headers.contentType = .json
-        headers.contentDisposition = .init(.attachment, filename: "praktika-person-\(id).json")
-        return Response(
-            status: .ok, headers: headers, body: .init(data: try encoder.encode(Export(exportedAt: Date(), person: person, history: history))))
+        return try JSONDownload.response(Export(exportedAt: Date(), person: person, history: history), filename: "praktika-person-\(id).json")
     }
 }

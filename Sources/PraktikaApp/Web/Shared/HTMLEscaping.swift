@@ -1,24 +1,11 @@
 import Plot
+import PraktikaDomain
 
 extension String {
     /// Escapes text for HTML element content and attribute values alike. Plot writes attribute
     /// values as given and leaves `&entity;` sequences in text alone, so every value that comes
     /// from a person or the database goes through here.
-    var htmlEscaped: String {
-        var out = ""
-        out.reserveCapacity(count)
-        for scalar in unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    var htmlEscaped: String { markupEscaped }
 }
 
 extension Node {

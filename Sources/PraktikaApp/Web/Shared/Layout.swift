@@ -10,13 +10,7 @@ enum Layout {
         let l = context.language
         return HTML(
             .lang(l == .bg ? .bulgarian : .english),
-            .head(
-                .meta(.charset(.utf8)),
-                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .element(named: "title", nodes: [.safe("\(title) · \(TextKey.appName(l))")]),
-                .link(.rel(.stylesheet), .href(SiteURL.asset("app.css").path)),
-                .script(.src(SiteURL.asset("app.js").path), .defer())
-            ),
+            head(title, l),
             .body(
                 .a(.class("skip-link"), .href("#main"), .safe(TextKey.skipToContent(l))),
                 header(context),
@@ -33,18 +27,22 @@ enum Layout {
         )
     }
 
+    static func head(_ title: String, _ l: Language) -> Node<HTML.DocumentContext> {
+        .head(
+            .meta(.charset(.utf8)),
+            .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+            .element(named: "title", nodes: [.safe("\(title) · \(TextKey.appName(l))")]),
+            .link(.rel(.stylesheet), .href(SiteURL.asset("app.css").path)),
+            .script(.src(SiteURL.asset("app.js").path), .defer())
+        )
+    }
+
     /// A page meant for paper: no navigation, only a bar with "back" and "print" that does not print.
     static func printable(_ context: PageContext, title: String, back: String, bodyClass: String, body: [Node<HTML.BodyContext>]) -> HTML {
         let l = context.language
         return HTML(
             .lang(l == .bg ? .bulgarian : .english),
-            .head(
-                .meta(.charset(.utf8)),
-                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .element(named: "title", nodes: [.safe("\(title) · \(TextKey.appName(l))")]),
-                .link(.rel(.stylesheet), .href(SiteURL.asset("app.css").path)),
-                .script(.src(SiteURL.asset("app.js").path), .defer())
-            ),
+            head(title, l),
             .body(
                 .class(bodyClass),
                 .div(
