@@ -1,6 +1,6 @@
 import Foundation
 
-public struct Library: RegistryRecord {
+public struct Library: RegistryRecord, Reachable {
     public static let kind = RegistryKind.library
     public var id: Int64?
     public var name: String
@@ -60,10 +60,8 @@ public struct Library: RegistryRecord {
         [
             "name": name, "kind": kind.rawValue, "chitalishte_name": chitalishteName.formValue,
             "settlement_id": settlementID.formValue, "district_code": districtCode.formValue,
-            "network_member_since": networkMemberSince?.iso ?? "", "address": address.formValue,
-            "email": email.formValue, "phone": phone.formValue, "website": website.formValue,
-            "notes": notes.formValue,
-        ]
+            "network_member_since": networkMemberSince?.iso ?? "",
+        ].merging(contactFormValues) { a, _ in a }
     }
 
     public static func parse(_ input: FormInput, previous: Library?, today: LocalDate) -> (Library, FieldErrors) {
@@ -94,11 +92,7 @@ public struct Library: RegistryRecord {
         v.maxLength("name", name, Limits.name)
         v.maxLength("chitalishte_name", chitalishteName, Limits.name)
         v.district("district_code", districtCode)
-        v.maxLength("address", address, Limits.short)
-        v.email("email", email)
-        v.phone("phone", phone)
-        v.url("website", website)
-        v.maxLength("notes", notes, Limits.notes)
+        checkContacts(&v)
         return v.errors
     }
 }

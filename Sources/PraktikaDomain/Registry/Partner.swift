@@ -1,7 +1,7 @@
 import Foundation
 
 /// An organisation libraries work with: a municipality, a school, a museum, an NGO, a business…
-public struct Partner: RegistryRecord {
+public struct Partner: RegistryRecord, Reachable {
     public static let kind = RegistryKind.partner
     public var id: Int64?
     public var name: String
@@ -56,9 +56,7 @@ public struct Partner: RegistryRecord {
         [
             "name": name, "kind": kind.rawValue, "settlement_id": settlementID.formValue,
             "district_code": districtCode.formValue, "contact_person": contactPerson.formValue,
-            "address": address.formValue, "email": email.formValue, "phone": phone.formValue,
-            "website": website.formValue, "notes": notes.formValue,
-        ]
+        ].merging(contactFormValues) { a, _ in a }
     }
 
     public static func parse(_ input: FormInput, previous: Partner?, today: LocalDate) -> (Partner, FieldErrors) {
@@ -84,11 +82,7 @@ public struct Partner: RegistryRecord {
         v.maxLength("name", name, Limits.name)
         v.district("district_code", districtCode)
         v.maxLength("contact_person", contactPerson, Limits.name)
-        v.maxLength("address", address, Limits.short)
-        v.email("email", email)
-        v.phone("phone", phone)
-        v.url("website", website)
-        v.maxLength("notes", notes, Limits.notes)
+        checkContacts(&v)
         return v.errors
     }
 }
