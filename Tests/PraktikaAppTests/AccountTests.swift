@@ -19,7 +19,11 @@ struct AccountTests {
             let admin = try await Browser.signedIn(app, "admin@praktika.local", Self.password)
             #expect(try await admin.get("/users/new").status == .ok)
             let bad = try await admin.post(
-                "/users", ["name": "Мария", "email": "smolyan@praktika.local", "role": "librarian", "password": "кратка", "password_confirmation": "друга"])
+                "/users",
+                [
+                    "name": "Мария", "email": "smolyan@praktika.local", "role": "librarian", "password": "кратка",
+                    "password_confirmation": "друга",
+                ])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.text.contains("Вече има профил с този имейл."))
             #expect(bad.text.contains("Задължително за тази роля."))
@@ -28,8 +32,10 @@ struct AccountTests {
             let library = try await app.id("libraries", where: "name", is: "Библиотека при НЧ „Светлина“ – Момчиловци")
             let good = try await admin.post(
                 "/users",
-                ["name": "Васка Мавродиева", "email": "vaska@example.bg", "role": "librarian", "library_id": String(library),
-                 "password": "дълга-парола-2026", "password_confirmation": "дълга-парола-2026"])
+                [
+                    "name": "Васка Мавродиева", "email": "vaska@example.bg", "role": "librarian", "library_id": String(library),
+                    "password": "дълга-парола-2026", "password_confirmation": "дълга-парола-2026",
+                ])
             #expect(good.status == .seeOther)
             let user = try #require(try await AccountStore(db: app.sql).user(email: "vaska@example.bg"))
             #expect(user.role == .librarian && user.libraryID == library && user.districtCode == "BG-21")
@@ -46,11 +52,13 @@ struct AccountTests {
             let here = try await Browser.signedIn(app, "smolyan@praktika.local", Self.password)
             let elsewhere = try await Browser.signedIn(app, "smolyan@praktika.local", Self.password)
             let wrong = try await here.post(
-                "/account/password", ["current_password": "не-е-тази", "new_password": "нова-парола-123", "new_password_confirmation": "нова-парола-123"])
+                "/account/password",
+                ["current_password": "не-е-тази", "new_password": "нова-парола-123", "new_password_confirmation": "нова-парола-123"])
             #expect(wrong.status == .unprocessableEntity)
             #expect(wrong.text.contains("Текущата парола не е вярна."))
             let changed = try await here.post(
-                "/account/password", ["current_password": Self.password, "new_password": "нова-парола-123", "new_password_confirmation": "нова-парола-123"])
+                "/account/password",
+                ["current_password": Self.password, "new_password": "нова-парола-123", "new_password_confirmation": "нова-парола-123"])
             #expect(changed.status == .seeOther)
             #expect(try await here.get("/account").status == .ok)
             #expect(try await elsewhere.get("/account").status == .unauthorized)
@@ -109,7 +117,11 @@ struct AccountTests {
         try await withApp(demo: true) { app in
             let admin = try await Browser.signedIn(app, "admin@praktika.local", Self.password)
             let created = try await admin.post(
-                "/people", ["full_name": "Иван Тестов", "network_role": "volunteer", "district_code": "BG-21", "email": "ivan@example.bg", "consent": "on"])
+                "/people",
+                [
+                    "full_name": "Иван Тестов", "network_role": "volunteer", "district_code": "BG-21", "email": "ivan@example.bg",
+                    "consent": "on",
+                ])
             #expect(created.status == .seeOther)
             let id = try await app.id("people", where: "full_name", is: "Иван Тестов")
             let export = try await admin.get("/people/\(id)/export.json")
@@ -138,7 +150,8 @@ struct AccountTests {
             headers.contentType = .json
             func token(_ email: String) async throws -> String {
                 let answer = try await client.send(
-                    .POST, "/api/v1/tokens", headers: headers, body: ByteBuffer(string: "{\"email\":\"\(email)\",\"password\":\"praktika-demo\",\"label\":\"script\"}"))
+                    .POST, "/api/v1/tokens", headers: headers,
+                    body: ByteBuffer(string: "{\"email\":\"\(email)\",\"password\":\"praktika-demo\",\"label\":\"script\"}"))
                 return try JSONDecoder().decode([String: String].self, from: Data(answer.text.utf8))["token"]!
             }
             let mine = try await token("partner@praktika.local")
@@ -148,7 +161,11 @@ struct AccountTests {
             auth.bearerAuthorization = BearerAuthorization(token: mine)
             let list = try await client.send(.GET, "/api/v1/tokens", headers: auth)
             #expect(list.status == .ok)
-            struct Info: Decodable { let id: Int64; let current: Bool; let label: String? }
+            struct Info: Decodable {
+                let id: Int64
+                let current: Bool
+                let label: String?
+            }
             let infos = try JSONDecoder().decode([Info].self, from: Data(list.text.utf8))
             #expect(infos.count == 2 && infos.filter(\.current).count == 1 && infos.allSatisfy { $0.label == "script" })
             #expect(!list.text.contains(mine) && !list.text.contains(spare))

@@ -52,7 +52,8 @@ struct FoundationTests {
             #expect(refused.status == .forbidden)
             #expect(refused.text.contains("Формулярът е изтекъл"))
             #expect(try await app.count("municipalities") == 0)
-            let forged = try await browser.post("/municipalities", ["name": "Девин", "district_code": "BG-21", "_csrf": "forged"], csrf: false)
+            let forged = try await browser.post(
+                "/municipalities", ["name": "Девин", "district_code": "BG-21", "_csrf": "forged"], csrf: false)
             #expect(forged.status == .forbidden)
             let accepted = try await browser.post("/municipalities", ["name": "Девин", "district_code": "BG-21"])
             #expect(accepted.status == .seeOther)
@@ -64,7 +65,9 @@ struct FoundationTests {
     func validationMessages() async throws {
         try await withApp { app in
             let browser = try await Browser.signedIn(app)
-            let form = ["name": "", "kind": "regional", "email": "нещо-без-маймунка", "address": "ул. „Ген. Гурко“ 1", "district_code": "BG-13"]
+            let form = [
+                "name": "", "kind": "regional", "email": "нещо-без-маймунка", "address": "ул. „Ген. Гурко“ 1", "district_code": "BG-13",
+            ]
             let bg = try await browser.post("/libraries", form)
             #expect(bg.status == .unprocessableEntity)
             #expect(bg.text.contains("Полето е задължително."))

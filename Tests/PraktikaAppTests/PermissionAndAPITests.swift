@@ -76,20 +76,29 @@ struct PermissionAndAPITests {
             let client = Browser(app)
             var headers = HTTPHeaders()
             headers.contentType = .json
-            let bad = try await client.send(.POST, "/api/v1/tokens", headers: headers, body: ByteBuffer(string: #"{"email":"smolyan@praktika.local","password":"nope"}"#))
+            let bad = try await client.send(
+                .POST, "/api/v1/tokens", headers: headers,
+                body: ByteBuffer(string: #"{"email":"smolyan@praktika.local","password":"nope"}"#))
             #expect(bad.status == .unauthorized)
             let good = try await client.send(
-                .POST, "/api/v1/tokens", headers: headers, body: ByteBuffer(string: #"{"email":"smolyan@praktika.local","password":"praktika-demo"}"#))
+                .POST, "/api/v1/tokens", headers: headers,
+                body: ByteBuffer(string: #"{"email":"smolyan@praktika.local","password":"praktika-demo"}"#))
             #expect(good.status == .created)
             let token = try JSONDecoder().decode([String: String].self, from: Data(good.text.utf8))["token"]!
             headers.bearerAuthorization = BearerAuthorization(token: token)
 
-            let invalid = try await client.send(.POST, "/api/v1/partners", headers: headers, body: ByteBuffer(string: #"{"name":"","kind":"museum","district_code":"BG-21"}"#))
+            let invalid = try await client.send(
+                .POST, "/api/v1/partners", headers: headers,
+                body: ByteBuffer(string: #"{"name":"","kind":"museum","district_code":"BG-21"}"#))
             #expect(invalid.status == .unprocessableEntity)
             #expect(invalid.text.contains("Полето е задължително."))
-            let elsewhere = try await client.send(.POST, "/api/v1/partners", headers: headers, body: ByteBuffer(string: #"{"name":"Музей","kind":"museum","district_code":"BG-13"}"#))
+            let elsewhere = try await client.send(
+                .POST, "/api/v1/partners", headers: headers,
+                body: ByteBuffer(string: #"{"name":"Музей","kind":"museum","district_code":"BG-13"}"#))
             #expect(elsewhere.status == .unprocessableEntity)
-            let created = try await client.send(.POST, "/api/v1/partners", headers: headers, body: ByteBuffer(string: #"{"name":"Исторически музей – Смолян","kind":"museum","district_code":"BG-21"}"#))
+            let created = try await client.send(
+                .POST, "/api/v1/partners", headers: headers,
+                body: ByteBuffer(string: #"{"name":"Исторически музей – Смолян","kind":"museum","district_code":"BG-21"}"#))
             #expect(created.status == .created)
             let partner = try JSONDecoder().decode(Partner.self, from: Data(created.text.utf8))
             #expect(partner.name == "Исторически музей – Смолян")
@@ -119,10 +128,12 @@ struct PermissionAndAPITests {
             }
             var served: Set<String> = []
             for route in app.routes.all {
-                let path = "/" + route.path.map { component -> String in
-                    if case .parameter(let name) = component { return "{\(name)}" }
-                    return component.description
-                }.joined(separator: "/")
+                let path =
+                    "/"
+                    + route.path.map { component -> String in
+                        if case .parameter(let name) = component { return "{\(name)}" }
+                        return component.description
+                    }.joined(separator: "/")
                 if path.hasPrefix("/api/v1/"), path != "/api/v1/openapi.json" { served.insert("\(route.method.rawValue) \(path)") }
             }
             #expect(documented == served)
@@ -132,9 +143,26 @@ struct PermissionAndAPITests {
             let samples: [(String, any Encodable)] = [
                 ("Municipality", Municipality(id: 1, name: "a", districtCode: "BG-01")),
                 ("Settlement", Settlement(id: 1, name: "a", kind: .town, municipalityID: 1, population: 1)),
-                ("Library", Library(id: 1, name: "a", kind: .other, chitalishteName: "a", settlementID: 1, districtCode: "BG-01", networkMemberSince: LocalDate(year: 2010, month: 1, day: 1), address: "a", email: "a", phone: "a", website: "a", notes: "a")),
-                ("Partner", Partner(id: 1, name: "a", kind: .other, settlementID: 1, districtCode: "BG-01", contactPerson: "a", address: "a", email: "a", phone: "a", website: "a", notes: "a")),
-                ("Person", Person(id: 1, fullName: "a", networkRole: .other, position: "a", organisation: "a", libraryID: 1, partnerID: 1, districtCode: "BG-01", email: "a", phone: "a", consentRecordedOn: LocalDate(year: 2010, month: 1, day: 1), notes: "a")),
+                (
+                    "Library",
+                    Library(
+                        id: 1, name: "a", kind: .other, chitalishteName: "a", settlementID: 1, districtCode: "BG-01",
+                        networkMemberSince: LocalDate(year: 2010, month: 1, day: 1), address: "a", email: "a", phone: "a", website: "a",
+                        notes: "a")
+                ),
+                (
+                    "Partner",
+                    Partner(
+                        id: 1, name: "a", kind: .other, settlementID: 1, districtCode: "BG-01", contactPerson: "a", address: "a",
+                        email: "a", phone: "a", website: "a", notes: "a")
+                ),
+                (
+                    "Person",
+                    Person(
+                        id: 1, fullName: "a", networkRole: .other, position: "a", organisation: "a", libraryID: 1, partnerID: 1,
+                        districtCode: "BG-01", email: "a", phone: "a", consentRecordedOn: LocalDate(year: 2010, month: 1, day: 1),
+                        notes: "a")
+                ),
             ]
             for (name, sample) in samples {
                 let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(sample)) as! [String: Any]
@@ -151,7 +179,11 @@ struct PermissionAndAPITests {
                 resources: Resources(existing: [.room], existingNotes: "a", needed: "a"),
                 budget: [BudgetLine(item: "a", unitCost: Money(major: 1, currency: .EUR), source: .donation)],
                 partners: [DesignPartner(partnerID: 1, name: "a", kind: .school, role: "a")], channels: [.website], channelNotes: "a",
-                activities: [Activity(title: "a", start: LocalDate(year: 2026, month: 1, day: 1), end: LocalDate(year: 2026, month: 1, day: 2), responsible: "a", partner: "a")],
+                activities: [
+                    Activity(
+                        title: "a", start: LocalDate(year: 2026, month: 1, day: 1), end: LocalDate(year: 2026, month: 1, day: 2),
+                        responsible: "a", partner: "a")
+                ],
                 expectedResults: "a", socialEffect: "a", economicEffect: "a",
                 indicators: [Indicator(name: "a", unit: .people, baseline: .zero, target: .one, period: "a", actual: .one)])
             let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(design)) as! [String: Any]

@@ -115,7 +115,10 @@ struct ServiceDesignTests {
             // "Planned" asks for needs, activities and indicators: refused, and the stage field says what is missing.
             let early = try await me.post(
                 "/services/\(id)/edit/basics",
-                ["version": "3", "title": "Дигитални умения 60+", "library-0-id": String(smolyanRB), "status": "planned", "visibility": "public"])
+                [
+                    "version": "3", "title": "Дигитални умения 60+", "library-0-id": String(smolyanRB), "status": "planned",
+                    "visibility": "public",
+                ])
             #expect(early.status == .unprocessableEntity)
             #expect(early.text.contains("За този етап попълнете първо: Потребности и услуга, Дейности, Ефект."))
             #expect(try await stored(app, id).status == .idea)
@@ -134,10 +137,16 @@ struct ServiceDesignTests {
             #expect(badIndicator.text.contains("Въведете число"))
             _ = try await me.post(
                 "/services/\(id)/edit/effect",
-                ["version": "5", "indicator-0-name": "Обучени пенсионери", "indicator-0-unit": "people", "indicator-0-baseline": "0", "indicator-0-target": "20"])
+                [
+                    "version": "5", "indicator-0-name": "Обучени пенсионери", "indicator-0-unit": "people", "indicator-0-baseline": "0",
+                    "indicator-0-target": "20",
+                ])
             let planned = try await me.post(
                 "/services/\(id)/edit/basics",
-                ["version": "6", "title": "Дигитални умения 60+", "library-0-id": String(smolyanRB), "status": "planned", "visibility": "public"])
+                [
+                    "version": "6", "title": "Дигитални умения 60+", "library-0-id": String(smolyanRB), "status": "planned",
+                    "visibility": "public",
+                ])
             #expect(planned.status == .seeOther)
             let design = try await stored(app, id)
             #expect(design.status == .planned)
@@ -156,7 +165,10 @@ struct ServiceDesignTests {
             _ = try await admin.get("/language/en")
             let response = try await admin.post(
                 "/services/\(id)/edit/budget",
-                ["version": "1", "budget-0-item": "Laptop", "budget-0-quantity": "1", "budget-0-unit_cost": "-5", "budget-0-currency": "EUR", "budget-0-source": "donation"])
+                [
+                    "version": "1", "budget-0-item": "Laptop", "budget-0-quantity": "1", "budget-0-unit_cost": "-5",
+                    "budget-0-currency": "EUR", "budget-0-source": "donation",
+                ])
             #expect(response.status == .unprocessableEntity)
             #expect(response.text.contains("id=\"field-budget-0-unit_cost-error\">The value cannot be negative."))
             #expect(response.text.contains("value=\"Laptop\""))
@@ -202,7 +214,9 @@ struct ServiceDesignTests {
             let id = try await app.id("service_designs", where: "title", is: "Пенсионери ONLINE")
             let admin = try await Browser.signedIn(app, "admin@praktika.local", Self.password)
             let coordinator = try await Browser.signedIn(app, "pazardzhik@praktika.local", Self.password)
-            #expect(try await admin.post("/services/\(id)/edit/service", ["version": "1", "needs": "Самота и липса на умения"]).status == .seeOther)
+            #expect(
+                try await admin.post("/services/\(id)/edit/service", ["version": "1", "needs": "Самота и липса на умения"]).status
+                    == .seeOther)
             let merged = try await coordinator.post(
                 "/services/\(id)/edit/target", ["version": "1", "target_category": "pensioners", "expected_reach": "25"])
             #expect(merged.status == .seeOther)
@@ -311,7 +325,8 @@ struct ServiceDesignTests {
             var headers = HTTPHeaders()
             headers.contentType = .json
             let token = try await client.send(
-                .POST, "/api/v1/tokens", headers: headers, body: ByteBuffer(string: #"{"email":"smolyan@praktika.local","password":"praktika-demo"}"#))
+                .POST, "/api/v1/tokens", headers: headers,
+                body: ByteBuffer(string: #"{"email":"smolyan@praktika.local","password":"praktika-demo"}"#))
             let bearer = try JSONDecoder().decode([String: String].self, from: Data(token.text.utf8))["token"]!
             var auth = headers
             auth.bearerAuthorization = BearerAuthorization(token: bearer)
@@ -329,26 +344,35 @@ struct ServiceDesignTests {
 
             let smolyanRB = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Вранчев“")
             var design = ServiceDesign(title: "Четене за бебета", libraryIDs: [smolyanRB], targetGroup: TargetGroup(category: .children))
-            design.budget = [BudgetLine(item: "Книжки", quantity: FixedDecimal(10), unitCost: Money(minorUnits: 1_250, currency: .EUR), source: .donation)]
+            design.budget = [
+                BudgetLine(
+                    item: "Книжки", quantity: FixedDecimal(10), unitCost: Money(minorUnits: 1_250, currency: .EUR), source: .donation)
+            ]
             let created = try await client.send(.POST, "/api/v1/services", headers: auth, body: try jsonBody(design))
             #expect(created.status == .created)
             let id = try #require(Int64(created.headers.first(name: .location)?.split(separator: "/").last ?? ""))
             #expect(created.text.contains("\"version\":1"))
 
             design.needs = "Родителите търсят книжки за най-малките"
-            struct Body: Encodable { let version: Int; let design: ServiceDesign }
-            let saved = try await client.send(.PUT, "/api/v1/services/\(id)", headers: auth, body: try jsonBody(Body(version: 1, design: design)))
+            struct Body: Encodable {
+                let version: Int
+                let design: ServiceDesign
+            }
+            let saved = try await client.send(
+                .PUT, "/api/v1/services/\(id)", headers: auth, body: try jsonBody(Body(version: 1, design: design)))
             #expect(saved.status == .ok)
             #expect(saved.text.contains("\"version\":2"))
 
             design.goal = "Четене всяка седмица"
-            let stale = try await client.send(.PUT, "/api/v1/services/\(id)", headers: auth, body: try jsonBody(Body(version: 1, design: design)))
+            let stale = try await client.send(
+                .PUT, "/api/v1/services/\(id)", headers: auth, body: try jsonBody(Body(version: 1, design: design)))
             #expect(stale.status == .conflict)
             #expect(stale.text.contains("\"code\":\"conflict\""))
             #expect(stale.text.contains("Родителите търсят книжки за най-малките"))
 
             design.budget[0].unitCost = Money(minorUnits: -1, currency: .EUR)
-            let invalid = try await client.send(.PUT, "/api/v1/services/\(id)", headers: auth, body: try jsonBody(Body(version: 2, design: design)))
+            let invalid = try await client.send(
+                .PUT, "/api/v1/services/\(id)", headers: auth, body: try jsonBody(Body(version: 2, design: design)))
             #expect(invalid.status == .unprocessableEntity)
             #expect(invalid.text.contains("budget-0-unit_cost"))
 

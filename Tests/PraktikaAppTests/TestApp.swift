@@ -68,7 +68,8 @@ final class Browser: @unchecked Sendable {
     }
 
     /// A browser already signed in.
-    static func signedIn(_ app: Application, _ email: String = "admin@test.bg", _ password: String = "secret-admin") async throws -> Browser {
+    static func signedIn(_ app: Application, _ email: String = "admin@test.bg", _ password: String = "secret-admin") async throws -> Browser
+    {
         let browser = Browser(app)
         try await browser.signIn(email, password)
         return browser
@@ -79,7 +80,8 @@ final class Browser: @unchecked Sendable {
         #expect(response.status == .seeOther, "sign-in as \(email) failed")
     }
 
-    func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws -> TestingHTTPResponse {
+    func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws -> TestingHTTPResponse
+    {
         var headers = headers
         if !cookies.isEmpty {
             headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import PraktikaDomain
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-
-@testable import PraktikaDomain
 
 @Suite("Chart output: diagram and leaflet")
 struct ChartOutputTests {
@@ -47,7 +47,8 @@ struct ChartOutputTests {
     func leaflet() {
         let contact = Leaflet.Contact(name: "Регионална библиотека „Никола Вранчев“", place: "гр. Смолян", phone: "0301 62 000")
         let leaflet = Leaflet.make(Self.sample(), contacts: [contact], .bg)
-        let everything = ([leaflet.flap, leaflet.back] + leaflet.inside).flatMap { [$0.heading ?? ""] + $0.paragraphs + $0.items }
+        let everything =
+            ([leaflet.flap, leaflet.back] + leaflet.inside).flatMap { [$0.heading ?? ""] + $0.paragraphs + $0.items }
             .joined(separator: "\n") + leaflet.title + (leaflet.tagline ?? "") + leaflet.coverLibrary
         #expect(leaflet.inside.count == 3)
         #expect(leaflet.tagline == "Умения за работа с нови технологии")

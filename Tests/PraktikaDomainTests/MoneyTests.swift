@@ -12,7 +12,8 @@ struct MoneyTests {
         #expect(total.converted(to: .EUR) == Money(minorUnits: 150_831, currency: .EUR))
     }
 
-    @Test("conversion uses the fixed rate and rounds half away from zero to the cent",
+    @Test(
+        "conversion uses the fixed rate and rounds half away from zero to the cent",
         arguments: [
             (Int64(195_583), Currency.BGN, Int64(100_000)),  // 1 955,83 лв. = 1 000 €
             (Int64(100), Currency.EUR, Int64(196)),  // 1 € = 1,95583 лв. → 1,96 лв.

@@ -43,18 +43,22 @@ struct RegistryTests {
         let (_, errors) = Library.parse(["name": "X", "kind": "castle", "network_member_since": "01.01.2030"], previous: nil, today: today)
         #expect(errors["kind"]?.key == .validationOption)
         #expect(errors["network_member_since"]?.key == .validationDateInFuture)
-        let (_, more) = Settlement.parse(["name": "Гьоврен", "kind": "village", "municipality_id": "1", "population": "-3"], previous: nil, today: today)
+        let (_, more) = Settlement.parse(
+            ["name": "Гьоврен", "kind": "village", "municipality_id": "1", "population": "-3"], previous: nil, today: today)
         #expect(more["population"]?.key == .validationNegative)
-        let (_, text) = Settlement.parse(["name": "Гьоврен", "kind": "village", "municipality_id": "1", "population": "много"], previous: nil, today: today)
+        let (_, text) = Settlement.parse(
+            ["name": "Гьоврен", "kind": "village", "municipality_id": "1", "population": "много"], previous: nil, today: today)
         #expect(text["population"]?.key == .validationInteger)
     }
 
     @Test("contact details of a person are kept only with recorded consent")
     func consentGuardsContacts() {
-        let (_, refused) = Person.parse(["full_name": "Дарина Славова", "network_role": "librarian", "email": "d@example.bg"], previous: nil, today: today)
+        let (_, refused) = Person.parse(
+            ["full_name": "Дарина Славова", "network_role": "librarian", "email": "d@example.bg"], previous: nil, today: today)
         #expect(refused["email"]?.key == .validationConsentForContacts)
         let (person, accepted) = Person.parse(
-            ["full_name": "Дарина Славова", "network_role": "librarian", "email": "d@example.bg", "consent": "on"], previous: nil, today: today)
+            ["full_name": "Дарина Славова", "network_role": "librarian", "email": "d@example.bg", "consent": "on"], previous: nil,
+            today: today)
         #expect(accepted.isEmpty)
         #expect(person.consentRecordedOn == today)
         // Editing later keeps the day consent was first recorded.
@@ -82,7 +86,10 @@ struct RegistryTests {
         for (p, _) in VelingradDemo.partners { #expect(p.validate().isEmpty, "\(p.name)") }
         for (p, _, _) in VelingradDemo.people { #expect(p.validate().isEmpty, "\(p.fullName)") }
         let names = Set(VelingradDemo.people.map(\.person.fullName))
-        for named in ["Лъчезар Риков", "Дарина Славова", "Силвия Лободова", "Васка Мавродиева", "Виктор Шанов", "Уитни Годби", "Ина Церовска", "Борис Хаджийски"] {
+        for named in [
+            "Лъчезар Риков", "Дарина Славова", "Силвия Лободова", "Васка Мавродиева", "Виктор Шанов", "Уитни Годби", "Ина Церовска",
+            "Борис Хаджийски",
+        ] {
             #expect(names.contains(named))
         }
         #expect(VelingradDemo.people.allSatisfy { !$0.person.hasContactDetails })

@@ -59,9 +59,12 @@ struct SmartChartTests {
             #expect(FixedDecimal(Int64.max / 1000).times(Money(major: 1_000_000, currency: .EUR)) == nil)
         }
 
-        @Test("numbers as people type them", arguments: [
-            ("10", Int64(10_000)), ("2,5", 2_500), ("2.5", 2_500), ("1 500", 1_500_000), ("-3", -3_000), ("0,125", 125), ("15 %", 15_000),
-        ])
+        @Test(
+            "numbers as people type them",
+            arguments: [
+                ("10", Int64(10_000)), ("2,5", 2_500), ("2.5", 2_500), ("1 500", 1_500_000), ("-3", -3_000), ("0,125", 125),
+                ("15 %", 15_000),
+            ])
         func parsing(text: String, thousandths: Int64) {
             #expect(FixedDecimal(parsing: text)?.thousandths == thousandths)
         }
@@ -157,7 +160,8 @@ struct SmartChartTests {
                         let blank = ServiceDesign(title: "", libraryIDs: [], targetGroup: TargetGroup(category: .other))
                         let (read, errors) = DesignForm.apply(input, block, to: blank)
                         #expect(errors.isEmpty, "group \(demo.table), \(block)")
-                        #expect(read.replacing(block, from: read) == blank.replacing(block, from: original), "group \(demo.table), \(block)")
+                        #expect(
+                            read.replacing(block, from: read) == blank.replacing(block, from: original), "group \(demo.table), \(block)")
                     }
                 }
             }
@@ -178,7 +182,8 @@ struct SmartChartTests {
             #expect(DesignForm.rowCount(normalized, "budget") == 2)
             #expect(normalized["budget-0-item"] == "Лаптоп")
             let (d, errors) = DesignForm.apply(normalized, .budget, to: SmartChartTests.minimal())
-            #expect(d.budget.first == BudgetLine(item: "Лаптоп", unitCost: Money(minorUnits: 45_050, currency: .EUR), source: .projectGrant))
+            #expect(
+                d.budget.first == BudgetLine(item: "Лаптоп", unitCost: Money(minorUnits: 45_050, currency: .EUR), source: .projectGrant))
             #expect(errors["budget-1-quantity"]?.key == .validationNumber)
             #expect(errors["budget-1-unit_cost"]?.key == .validationMoney)
             #expect(errors["budget-1-currency"]?.key == .validationOption)
@@ -238,7 +243,8 @@ struct SmartChartTests {
                 (admin, .view, ownPrivate, true), (admin, .delete, ownPrivate, true),
             ]
             for (actor, action, scope, expected) in cases {
-                #expect(Policy.allows(actor, action, design: scope) == expected, "\(actor?.role.rawValue ?? "anonymous") \(action) \(scope)")
+                #expect(
+                    Policy.allows(actor, action, design: scope) == expected, "\(actor?.role.rawValue ?? "anonymous") \(action) \(scope)")
             }
             #expect(Policy.mayCreateDesigns(library) && Policy.mayCreateDesigns(admin) && !Policy.mayCreateDesigns(partner))
         }

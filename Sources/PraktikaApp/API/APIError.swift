@@ -54,7 +54,8 @@ enum APIResponses {
             @unknown default: break
             }
         }
-        return try APIError.response(status: .badRequest, message: TextKey.errorBadRequest(req.language), code: "bad_request", fields: fields)
+        return try APIError.response(
+            status: .badRequest, message: TextKey.errorBadRequest(req.language), code: "bad_request", fields: fields)
     }
 }
 

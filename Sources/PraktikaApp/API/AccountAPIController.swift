@@ -72,7 +72,8 @@ struct AccountAPIController: Sendable {
         guard let actor = req.actor else { return try APIResponses.unauthorized(req) }
         let current = req.storage[APITokenIDKey.self]
         let tokens = try await AccountStore(db: req.sql).tokens(userID: actor.userID).map {
-            TokenInfo(id: $0.id, kind: $0.kind, label: $0.label, createdAt: $0.createdAt, expiresAt: $0.expiresAt, current: $0.id == current)
+            TokenInfo(
+                id: $0.id, kind: $0.kind, label: $0.label, createdAt: $0.createdAt, expiresAt: $0.expiresAt, current: $0.id == current)
         }
         let response = Response(status: .ok)
         try response.content.encode(tokens, using: APIResponses.encoder)
@@ -82,10 +83,13 @@ struct AccountAPIController: Sendable {
     /// Revokes one of the caller's own sessions or keys by its id.
     @Sendable func revokeByID(_ req: Request) async throws -> Response {
         guard let actor = req.actor else { return try APIResponses.unauthorized(req) }
-        guard let id = req.parameters.get("id", as: Int64.self), try await AccountStore(db: req.sql).revokeToken(id: id, ownedBy: actor.userID) else {
+        guard let id = req.parameters.get("id", as: Int64.self),
+            try await AccountStore(db: req.sql).revokeToken(id: id, ownedBy: actor.userID)
+        else {
             return try APIResponses.notFound(req)
         }
-        try await AuditStore(db: req.sql).record(actor: actor, action: .tokenRevoke, entity: "user", entityID: String(actor.userID), entityName: actor.name)
+        try await AuditStore(db: req.sql).record(
+            actor: actor, action: .tokenRevoke, entity: "user", entityID: String(actor.userID), entityName: actor.name)
         return Response(status: .noContent)
     }
 
@@ -94,7 +98,8 @@ struct AccountAPIController: Sendable {
             return try APIError.response(status: .unauthorized, message: TextKey.errorUnauthorized(req.language), code: "unauthorized")
         }
         try await AccountStore(db: req.sql).revokeToken(id: id)
-        try await AuditStore(db: req.sql).record(actor: actor, action: .tokenRevoke, entity: "user", entityID: String(actor.userID), entityName: actor.name)
+        try await AuditStore(db: req.sql).record(
+            actor: actor, action: .tokenRevoke, entity: "user", entityID: String(actor.userID), entityName: actor.name)
         return Response(status: .noContent)
     }
 

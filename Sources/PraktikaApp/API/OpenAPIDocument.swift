@@ -15,39 +15,76 @@ enum OpenAPIDocument {
                         "get",
                         operation(
                             "listTokens", "The caller's own sessions and API keys (without their secrets)", tag: "accounts",
-                            responses: [("200", "Sessions and keys", .object([("type", .string("array")), ("items", ref("TokenInfo"))])), ("401", "No valid token", ref("Error"))])),
+                            responses: [
+                                ("200", "Sessions and keys", .object([("type", .string("array")), ("items", ref("TokenInfo"))])),
+                                ("401", "No valid token", ref("Error")),
+                            ])
+                    ),
                     (
                         "post",
                         operation(
                             "createToken", "Exchange an e-mail and password for a bearer token", tag: "accounts", security: false,
                             body: ref("TokenRequest"),
-                            responses: [("201", "The token", ref("TokenResponse")), ("401", "Wrong e-mail or password", ref("Error")), ("429", "Too many failed attempts", ref("Error"))]))
+                            responses: [
+                                ("201", "The token", ref("TokenResponse")), ("401", "Wrong e-mail or password", ref("Error")),
+                                ("429", "Too many failed attempts", ref("Error")),
+                            ])
+                    ),
                 ])
             ),
             (
                 "/api/v1/tokens/{id}",
                 .object([
-                    ("parameters", .array([parameter("id", schema: .object([("type", .string("integer")), ("format", .string("int64"))]))])),
-                    ("delete", operation("revokeTokenByID", "Revoke one of the caller's own sessions or keys", tag: "accounts", responses: [("204", "Revoked", nil), ("401", "No valid token", ref("Error")), ("404", "Not one of the caller's", ref("Error"))])),
+                    (
+                        "parameters",
+                        .array([parameter("id", schema: .object([("type", .string("integer")), ("format", .string("int64"))]))])
+                    ),
+                    (
+                        "delete",
+                        operation(
+                            "revokeTokenByID", "Revoke one of the caller's own sessions or keys", tag: "accounts",
+                            responses: [
+                                ("204", "Revoked", nil), ("401", "No valid token", ref("Error")),
+                                ("404", "Not one of the caller's", ref("Error")),
+                            ])
+                    ),
                 ])
             ),
             (
                 "/api/v1/tokens/current",
                 .object([
-                    ("delete", operation("revokeToken", "Revoke the token used for this request", tag: "accounts", responses: [("204", "Revoked", nil), ("401", "No valid token", ref("Error"))]))
+                    (
+                        "delete",
+                        operation(
+                            "revokeToken", "Revoke the token used for this request", tag: "accounts",
+                            responses: [("204", "Revoked", nil), ("401", "No valid token", ref("Error"))])
+                    )
                 ])
             ),
             (
                 "/api/v1/districts",
                 .object([
-                    ("get", operation("listDistricts", "The 28 districts (ISO 3166-2:BG)", tag: "registry", security: false, responses: [("200", "All districts", .object([("type", .string("array")), ("items", ref("District"))]))]))
+                    (
+                        "get",
+                        operation(
+                            "listDistricts", "The 28 districts (ISO 3166-2:BG)", tag: "registry", security: false,
+                            responses: [("200", "All districts", .object([("type", .string("array")), ("items", ref("District"))]))])
+                    )
                 ])
             ),
             (
                 "/api/v1/districts/{code}",
                 .object([
-                    ("parameters", .array([parameter("code", schema: .object([("type", .string("string")), ("pattern", .string("^BG-[0-9]{2}$"))]))])),
-                    ("get", operation("getDistrict", "One district", tag: "registry", security: false, responses: [("200", "The district", ref("District")), ("404", "No such district", ref("Error"))])),
+                    (
+                        "parameters",
+                        .array([parameter("code", schema: .object([("type", .string("string")), ("pattern", .string("^BG-[0-9]{2}$"))]))])
+                    ),
+                    (
+                        "get",
+                        operation(
+                            "getDistrict", "One district", tag: "registry", security: false,
+                            responses: [("200", "The district", ref("District")), ("404", "No such district", ref("Error"))])
+                    ),
                 ])
             ),
             (
@@ -58,7 +95,11 @@ enum OpenAPIDocument {
                         operation(
                             "listAudit", "The audit log, newest first (administrators)", tag: "accounts",
                             query: [("entity", "string"), ("entity_id", "string"), ("page", "integer")],
-                            responses: [("200", "Audit entries", ref("AuditPage")), ("401", "Not signed in", ref("Error")), ("403", "Not an administrator", ref("Error"))]))
+                            responses: [
+                                ("200", "Audit entries", ref("AuditPage")), ("401", "Not signed in", ref("Error")),
+                                ("403", "Not an administrator", ref("Error")),
+                            ])
+                    )
                 ])
             ),
         ]
@@ -74,25 +115,36 @@ enum OpenAPIDocument {
                             operation(
                                 "list\(schema)", "List \(area.rawValue) (100 a page)", tag: "registry", security: !anonymous,
                                 query: [("q", "string"), ("district", "string"), ("kind", "string"), ("page", "integer")],
-                                responses: [("200", "A page of records", ref("\(schema)Page")), ("401", "Not signed in", ref("Error"))])),
+                                responses: [("200", "A page of records", ref("\(schema)Page")), ("401", "Not signed in", ref("Error"))])
+                        ),
                         (
                             "post",
                             operation(
                                 "create\(schema)", "Create a record", tag: "registry", body: ref(schema),
-                                responses: writeResponses(schema, created: true))),
+                                responses: writeResponses(schema, created: true))
+                        ),
                     ])
                 ))
             paths.append(
                 (
                     "/api/v1/\(area.rawValue)/{id}",
                     .object([
-                        ("parameters", .array([parameter("id", schema: .object([("type", .string("integer")), ("format", .string("int64"))]))])),
+                        (
+                            "parameters",
+                            .array([parameter("id", schema: .object([("type", .string("integer")), ("format", .string("int64"))]))])
+                        ),
                         (
                             "get",
                             operation(
                                 "get\(schema)", "One record", tag: "registry", security: !anonymous,
-                                responses: [("200", "The record", ref(schema)), ("404", "No such record", ref("Error"))])),
-                        ("put", operation("replace\(schema)", "Replace a record", tag: "registry", body: ref(schema), responses: writeResponses(schema, created: false))),
+                                responses: [("200", "The record", ref(schema)), ("404", "No such record", ref("Error"))])
+                        ),
+                        (
+                            "put",
+                            operation(
+                                "replace\(schema)", "Replace a record", tag: "registry", body: ref(schema),
+                                responses: writeResponses(schema, created: false))
+                        ),
                         (
                             "delete",
                             operation(
@@ -100,7 +152,8 @@ enum OpenAPIDocument {
                                 responses: [
                                     ("204", "Deleted", nil), ("401", "Not signed in", ref("Error")), ("403", "Not allowed", ref("Error")),
                                     ("404", "No such record", ref("Error")), ("409", "Other records refer to it", ref("Error")),
-                                ])),
+                                ])
+                        ),
                     ])
                 ))
         }
@@ -114,7 +167,10 @@ enum OpenAPIDocument {
                 (
                     "\(name)Page",
                     object(
-                        [("items", .object([("type", .string("array")), ("items", ref(name))])), ("total", integer), ("page", integer), ("per_page", integer)],
+                        [
+                            ("items", .object([("type", .string("array")), ("items", ref(name))])), ("total", integer), ("page", integer),
+                            ("per_page", integer),
+                        ],
                         required: ["items", "total", "page", "per_page"])
                 ))
         }
@@ -125,7 +181,12 @@ enum OpenAPIDocument {
                 "info",
                 .object([
                     ("title", .string("Praktika API")), ("version", .string("1.0.0")),
-                    ("description", .string("The network registry of public libraries and their service designs. Errors are {\"error\": {status, message, code, fields}} with messages in the language of the praktika-lang cookie (Bulgarian by default).")),
+                    (
+                        "description",
+                        .string(
+                            "The network registry of public libraries and their service designs. Errors are {\"error\": {status, message, code, fields}} with messages in the language of the praktika-lang cookie (Bulgarian by default)."
+                        )
+                    ),
                 ])
             ),
             ("servers", .array([.object([("url", .string("/"))])])),
@@ -165,19 +226,28 @@ enum OpenAPIDocument {
         _ id: String, _ summary: String, tag: String, security: Bool = true, query: [(String, String)] = [], body: JSONValue? = nil,
         responses: [(String, String, JSONValue?)]
     ) -> JSONValue {
-        var members: [(String, JSONValue)] = [("operationId", .string(id)), ("summary", .string(summary)), ("tags", .array([.string(tag)]))]
+        var members: [(String, JSONValue)] = [
+            ("operationId", .string(id)), ("summary", .string(summary)), ("tags", .array([.string(tag)])),
+        ]
         if !query.isEmpty {
             members.append(
                 (
                     "parameters",
                     .array(
                         query.map { name, type in
-                            .object([("name", .string(name)), ("in", .string("query")), ("required", .bool(false)), ("schema", .object([("type", .string(type))]))])
+                            .object([
+                                ("name", .string(name)), ("in", .string("query")), ("required", .bool(false)),
+                                ("schema", .object([("type", .string(type))])),
+                            ])
                         })
                 ))
         }
         if let body {
-            members.append(("requestBody", .object([("required", .bool(true)), ("content", .object([("application/json", .object([("schema", body)]))]))])))
+            members.append(
+                (
+                    "requestBody",
+                    .object([("required", .bool(true)), ("content", .object([("application/json", .object([("schema", body)]))]))])
+                ))
         }
         members.append(
             (

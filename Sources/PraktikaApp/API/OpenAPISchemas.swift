@@ -27,19 +27,24 @@ enum Schemas {
         switch area {
         case .municipalities:
             return OpenAPIDocument.object(
-                [("id", id()), ("name", string(max: 200)), ("district_code", .object([("type", .string("string")), ("pattern", .string("^BG-[0-9]{2}$"))]))],
+                [
+                    ("id", id()), ("name", string(max: 200)),
+                    ("district_code", .object([("type", .string("string")), ("pattern", .string("^BG-[0-9]{2}$"))])),
+                ],
                 required: ["name", "district_code"])
         case .settlements:
             return OpenAPIDocument.object(
                 [
-                    ("id", id()), ("name", string(max: 200)), ("kind", choice(SettlementKind.self)), ("municipality_id", id(nullable: false)),
+                    ("id", id()), ("name", string(max: 200)), ("kind", choice(SettlementKind.self)),
+                    ("municipality_id", id(nullable: false)),
                     ("population", .object([("type", .array([.string("integer"), .string("null")])), ("minimum", .number(0))])),
                 ],
                 required: ["name", "kind", "municipality_id"])
         case .libraries:
             return OpenAPIDocument.object(
                 [
-                    ("id", id()), ("name", string(max: 200)), ("kind", choice(LibraryKind.self)), ("chitalishte_name", string(max: 200, nullable: true)),
+                    ("id", id()), ("name", string(max: 200)), ("kind", choice(LibraryKind.self)),
+                    ("chitalishte_name", string(max: 200, nullable: true)),
                     ("settlement_id", id()), ("district_code", districtCode), ("network_member_since", date),
                 ] + contacts,
                 required: ["name", "kind"])
@@ -53,8 +58,10 @@ enum Schemas {
         case .people:
             return OpenAPIDocument.object(
                 [
-                    ("id", id()), ("full_name", string(max: 200)), ("network_role", choice(NetworkRole.self)), ("position", string(max: 300, nullable: true)),
-                    ("organisation", string(max: 300, nullable: true)), ("library_id", id()), ("partner_id", id()), ("district_code", districtCode),
+                    ("id", id()), ("full_name", string(max: 200)), ("network_role", choice(NetworkRole.self)),
+                    ("position", string(max: 300, nullable: true)),
+                    ("organisation", string(max: 300, nullable: true)), ("library_id", id()), ("partner_id", id()),
+                    ("district_code", districtCode),
                     ("email", string(nullable: true, format: "email")), ("phone", string(nullable: true)),
                     ("consent_recorded_on", date), ("notes", string(max: 4000, nullable: true)),
                 ],
@@ -66,7 +73,8 @@ enum Schemas {
     }
 
     static let contacts: [(String, JSONValue)] = [
-        ("address", string(max: 300, nullable: true)), ("email", string(nullable: true, format: "email")), ("phone", string(nullable: true)),
+        ("address", string(max: 300, nullable: true)), ("email", string(nullable: true, format: "email")),
+        ("phone", string(nullable: true)),
         ("website", string(nullable: true, format: "uri")), ("notes", string(max: 4000, nullable: true)),
     ]
 
@@ -81,22 +89,36 @@ enum Schemas {
                         OpenAPIDocument.object(
                             [
                                 ("status", OpenAPIDocument.integer), ("message", string()), ("code", string(nullable: true)),
-                                ("fields", .object([("type", .array([.string("object"), .string("null")])), ("additionalProperties", string())])),
+                                (
+                                    "fields",
+                                    .object([("type", .array([.string("object"), .string("null")])), ("additionalProperties", string())])
+                                ),
                             ], required: ["status", "message"])
                     )
                 ], required: ["error"])
         ),
-        ("TokenRequest", OpenAPIDocument.object([("email", string(format: "email")), ("password", string()), ("label", string(nullable: true))], required: ["email", "password"])),
+        (
+            "TokenRequest",
+            OpenAPIDocument.object(
+                [("email", string(format: "email")), ("password", string()), ("label", string(nullable: true))],
+                required: ["email", "password"])
+        ),
         (
             "TokenInfo",
             OpenAPIDocument.object(
                 [
-                    ("id", id(nullable: false)), ("kind", .object([("type", .string("string")), ("enum", .array([.string("session"), .string("api")]))])),
-                    ("label", string(nullable: true)), ("created_at", string(format: "date-time")), ("expires_at", string(nullable: true, format: "date-time")),
+                    ("id", id(nullable: false)),
+                    ("kind", .object([("type", .string("string")), ("enum", .array([.string("session"), .string("api")]))])),
+                    ("label", string(nullable: true)), ("created_at", string(format: "date-time")),
+                    ("expires_at", string(nullable: true, format: "date-time")),
                     ("current", .object([("type", .string("boolean"))])),
                 ], required: ["id", "kind", "created_at", "current"])
         ),
-        ("TokenResponse", OpenAPIDocument.object([("token", string()), ("token_type", string()), ("role", choice(Role.self))], required: ["token", "token_type", "role"])),
+        (
+            "TokenResponse",
+            OpenAPIDocument.object(
+                [("token", string()), ("token_type", string()), ("role", choice(Role.self))], required: ["token", "token_type", "role"])
+        ),
         (
             "AuditPage",
             OpenAPIDocument.object(
@@ -109,7 +131,8 @@ enum Schemas {
                                 "items",
                                 OpenAPIDocument.object(
                                     [
-                                        ("id", id(nullable: false)), ("at", string(format: "date-time")), ("user_id", id()), ("user_name", string(nullable: true)),
+                                        ("id", id(nullable: false)), ("at", string(format: "date-time")), ("user_id", id()),
+                                        ("user_name", string(nullable: true)),
                                         ("action", choice(AuditAction.self)), ("entity", string()), ("entity_id", string(nullable: true)),
                                         ("entity_name", string(nullable: true)), ("changes", string(nullable: true)),
                                     ], required: ["id", "at", "action", "entity"])

@@ -19,13 +19,19 @@ enum OpenAPIServices {
                     "get",
                     D.operation(
                         "listServices", "Service designs this caller may read, newest change first (25 a page)", tag: "services",
-                        security: false, query: [("q", "string"), ("status", "string"), ("kind", "string"), ("district", "string"), ("sort", "string"), ("page", "integer")],
-                        responses: [("200", "A page of designs", D.ref("ServicePage"))])),
+                        security: false,
+                        query: [
+                            ("q", "string"), ("status", "string"), ("kind", "string"), ("district", "string"), ("sort", "string"),
+                            ("page", "integer"),
+                        ],
+                        responses: [("200", "A page of designs", D.ref("ServicePage"))])
+                ),
                 (
                     "post",
                     D.operation(
                         "createService", "Create a design", tag: "services", body: D.ref("ServiceDesign"),
-                        responses: D.writeResponses("ServiceEnvelope", created: true))),
+                        responses: D.writeResponses("ServiceEnvelope", created: true))
+                ),
             ])
         ),
         (
@@ -36,18 +42,29 @@ enum OpenAPIServices {
                     "get",
                     D.operation(
                         "getService", "One design with its version and budget totals", tag: "services", security: false,
-                        responses: [("200", "The design", D.ref("ServiceEnvelope")), ("401", "Private; sign in", D.ref("Error")), ("404", "No such design", D.ref("Error"))])),
+                        responses: [
+                            ("200", "The design", D.ref("ServiceEnvelope")), ("401", "Private; sign in", D.ref("Error")),
+                            ("404", "No such design", D.ref("Error")),
+                        ])
+                ),
                 (
                     "put",
                     D.operation(
                         "replaceService", "Replace a design; `version` is the one the change was made on", tag: "services",
                         body: D.ref("ServiceReplacement"),
-                        responses: D.writeResponses("ServiceEnvelope", created: false) + [("409", "Changed by someone else since `version`; `fields` lists their changes", D.ref("Error"))])),
+                        responses: D.writeResponses("ServiceEnvelope", created: false) + [
+                            ("409", "Changed by someone else since `version`; `fields` lists their changes", D.ref("Error"))
+                        ])
+                ),
                 (
                     "delete",
                     D.operation(
                         "deleteService", "Delete a design with its history", tag: "services",
-                        responses: [("204", "Deleted", nil), ("401", "Not signed in", D.ref("Error")), ("403", "Not allowed", D.ref("Error")), ("404", "No such design", D.ref("Error"))])),
+                        responses: [
+                            ("204", "Deleted", nil), ("401", "Not signed in", D.ref("Error")), ("403", "Not allowed", D.ref("Error")),
+                            ("404", "No such design", D.ref("Error")),
+                        ])
+                ),
             ])
         ),
         (
@@ -58,44 +75,72 @@ enum OpenAPIServices {
                     "get",
                     D.operation(
                         "listServiceRevisions", "Every saved version, newest first", tag: "services", security: false,
-                        responses: [("200", "The versions", array(D.ref("ServiceRevision"))), ("404", "No such design", D.ref("Error"))])),
+                        responses: [("200", "The versions", array(D.ref("ServiceRevision"))), ("404", "No such design", D.ref("Error"))])
+                ),
             ])
         ),
     ]
 
     static let schemas: [(String, JSONValue)] = [
-        ("Money", D.object([("minor_units", D.integer), ("currency", .object([("type", .string("string")), ("enum", .array(Currency.allCases.map { .string($0.rawValue) }))]))], required: ["minor_units", "currency"])),
+        (
+            "Money",
+            D.object(
+                [
+                    ("minor_units", D.integer),
+                    ("currency", .object([("type", .string("string")), ("enum", .array(Currency.allCases.map { .string($0.rawValue) }))])),
+                ], required: ["minor_units", "currency"])
+        ),
         (
             "ServiceDesign",
             D.object(
                 [
-                    ("title", S.string(max: DesignValidation.maxTitle)), ("summary", S.string(nullable: true)), ("library_ids", array(S.id(nullable: false))),
-                    ("status", S.choice(DesignStatus.self)), ("visibility", S.choice(DesignVisibility.self)), ("innovations", array(S.choice(Innovation.self))),
+                    ("title", S.string(max: DesignValidation.maxTitle)), ("summary", S.string(nullable: true)),
+                    ("library_ids", array(S.id(nullable: false))),
+                    ("status", S.choice(DesignStatus.self)), ("visibility", S.choice(DesignVisibility.self)),
+                    ("innovations", array(S.choice(Innovation.self))),
                     (
                         "target_group",
                         D.object(
-                            [("category", S.choice(TargetGroupCategory.self)), ("description", S.string(nullable: true)), ("expected_reach", .object([("type", .array([.string("integer"), .string("null")]))]))],
+                            [
+                                ("category", S.choice(TargetGroupCategory.self)), ("description", S.string(nullable: true)),
+                                ("expected_reach", .object([("type", .array([.string("integer"), .string("null")]))])),
+                            ],
                             required: ["category"])
                     ),
                     ("needs", S.string(nullable: true)), ("service", S.string(nullable: true)), ("goal", S.string(nullable: true)),
                     (
                         "resources",
                         D.object(
-                            [("existing", array(S.choice(ExistingResource.self))), ("existing_notes", S.string(nullable: true)), ("needed", S.string(nullable: true))],
+                            [
+                                ("existing", array(S.choice(ExistingResource.self))), ("existing_notes", S.string(nullable: true)),
+                                ("needed", S.string(nullable: true)),
+                            ],
                             required: ["existing"])
                     ),
                     (
                         "budget",
                         array(
                             D.object(
-                                [("item", S.string(max: DesignValidation.maxTitle)), ("quantity", decimal), ("unit_cost", D.ref("Money")), ("source", S.choice(FundingSource.self))],
+                                [
+                                    ("item", S.string(max: DesignValidation.maxTitle)), ("quantity", decimal),
+                                    ("unit_cost", D.ref("Money")), ("source", S.choice(FundingSource.self)),
+                                ],
                                 required: ["item", "quantity", "unit_cost", "source"]))
                     ),
                     (
                         "partners",
                         array(
                             D.object(
-                                [("partner_id", S.id()), ("name", S.string()), ("kind", .object([("type", .array([.string("string"), .string("null")])), ("enum", .array(PartnerKind.allCases.map { .string($0.rawValue) } + [.null]))])), ("role", S.string(nullable: true))],
+                                [
+                                    ("partner_id", S.id()), ("name", S.string()),
+                                    (
+                                        "kind",
+                                        .object([
+                                            ("type", .array([.string("string"), .string("null")])),
+                                            ("enum", .array(PartnerKind.allCases.map { .string($0.rawValue) } + [.null])),
+                                        ])
+                                    ), ("role", S.string(nullable: true)),
+                                ],
                                 required: ["name"]))
                     ),
                     ("channels", array(S.choice(InformationChannel.self))), ("channel_notes", S.string(nullable: true)),
@@ -103,29 +148,43 @@ enum OpenAPIServices {
                         "activities",
                         array(
                             D.object(
-                                [("title", S.string()), ("start", S.date), ("end", S.date), ("responsible", S.string(nullable: true)), ("partner", S.string(nullable: true))],
+                                [
+                                    ("title", S.string()), ("start", S.date), ("end", S.date), ("responsible", S.string(nullable: true)),
+                                    ("partner", S.string(nullable: true)),
+                                ],
                                 required: ["title"]))
                     ),
-                    ("expected_results", S.string(nullable: true)), ("social_effect", S.string(nullable: true)), ("economic_effect", S.string(nullable: true)),
+                    ("expected_results", S.string(nullable: true)), ("social_effect", S.string(nullable: true)),
+                    ("economic_effect", S.string(nullable: true)),
                     (
                         "indicators",
                         array(
                             D.object(
-                                [("name", S.string()), ("unit", S.choice(IndicatorUnit.self)), ("baseline", decimal), ("target", decimal), ("period", S.string(nullable: true)), ("actual", decimal)],
+                                [
+                                    ("name", S.string()), ("unit", S.choice(IndicatorUnit.self)), ("baseline", decimal),
+                                    ("target", decimal), ("period", S.string(nullable: true)), ("actual", decimal),
+                                ],
                                 required: ["name", "unit"]))
                     ),
                 ],
-                required: ["title", "library_ids", "status", "visibility", "innovations", "target_group", "resources", "budget", "partners", "channels", "activities", "indicators"])
+                required: [
+                    "title", "library_ids", "status", "visibility", "innovations", "target_group", "resources", "budget", "partners",
+                    "channels", "activities", "indicators",
+                ])
         ),
         (
             "ServiceEnvelope",
             D.object(
                 [
-                    ("id", S.id(nullable: false)), ("version", D.integer), ("updated_at", S.string(format: "date-time")), ("design", D.ref("ServiceDesign")),
+                    ("id", S.id(nullable: false)), ("version", D.integer), ("updated_at", S.string(format: "date-time")),
+                    ("design", D.ref("ServiceDesign")),
                     (
                         "totals",
                         D.object(
-                            [("by_currency", .object([("type", .string("object")), ("additionalProperties", D.ref("Money"))])), ("total_eur", D.ref("Money")), ("total_bgn", D.ref("Money"))],
+                            [
+                                ("by_currency", .object([("type", .string("object")), ("additionalProperties", D.ref("Money"))])),
+                                ("total_eur", D.ref("Money")), ("total_bgn", D.ref("Money")),
+                            ],
                             required: ["by_currency", "total_eur", "total_bgn"])
                     ),
                 ], required: ["id", "version", "updated_at", "design", "totals"])
@@ -140,17 +199,26 @@ enum OpenAPIServices {
                         array(
                             D.object(
                                 [
-                                    ("id", S.id(nullable: false)), ("title", S.string()), ("status", S.choice(DesignStatus.self)), ("visibility", S.choice(DesignVisibility.self)),
-                                    ("target_category", S.choice(TargetGroupCategory.self)), ("budget_total_eur", D.ref("Money")), ("libraries", array(S.string())),
+                                    ("id", S.id(nullable: false)), ("title", S.string()), ("status", S.choice(DesignStatus.self)),
+                                    ("visibility", S.choice(DesignVisibility.self)),
+                                    ("target_category", S.choice(TargetGroupCategory.self)), ("budget_total_eur", D.ref("Money")),
+                                    ("libraries", array(S.string())),
                                     ("updated_at", S.string(format: "date-time")),
-                                ], required: ["id", "title", "status", "visibility", "target_category", "budget_total_eur", "libraries", "updated_at"]))
+                                ],
+                                required: [
+                                    "id", "title", "status", "visibility", "target_category", "budget_total_eur", "libraries", "updated_at",
+                                ]))
                     ), ("total", D.integer), ("page", D.integer), ("per_page", D.integer),
                 ], required: ["items", "total", "page", "per_page"])
         ),
         (
             "ServiceRevision",
             D.object(
-                [("version", D.integer), ("at", S.string(format: "date-time")), ("user_name", S.string(nullable: true)), ("block", S.string(nullable: true)), ("restored_from", .object([("type", .array([.string("integer"), .string("null")]))]))],
+                [
+                    ("version", D.integer), ("at", S.string(format: "date-time")), ("user_name", S.string(nullable: true)),
+                    ("block", S.string(nullable: true)),
+                    ("restored_from", .object([("type", .array([.string("integer"), .string("null")]))])),
+                ],
                 required: ["version", "at"])
         ),
     ]

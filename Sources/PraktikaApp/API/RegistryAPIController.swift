@@ -62,7 +62,9 @@ struct RegistryAPIController<R: RegistryResource>: Sendable {
         switch outcome {
         case .saved(let record):
             let response = try json(record, created ? .created : .ok)
-            if created, let id = record.id { response.headers.replaceOrAdd(name: .location, value: SiteURL.api(.item(R.area, String(id))).path) }
+            if created, let id = record.id {
+                response.headers.replaceOrAdd(name: .location, value: SiteURL.api(.item(R.area, String(id))).path)
+            }
             return response
         case .invalid(_, let errors):
             return try APIError.response(
@@ -73,7 +75,8 @@ struct RegistryAPIController<R: RegistryResource>: Sendable {
             return try notFound(req)
         case .referenced(let references):
             return try APIError.response(
-                status: .conflict, message: TextKey.deleteRefused(l, ["refs": RegistryService<R>.describe(references, l)]), code: "referenced")
+                status: .conflict, message: TextKey.deleteRefused(l, ["refs": RegistryService<R>.describe(references, l)]),
+                code: "referenced")
         case .deleted:
             return Response(status: .noContent)
         }

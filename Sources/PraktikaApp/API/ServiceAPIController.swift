@@ -172,13 +172,15 @@ struct ServiceAPIController: Sendable {
             if created { response.headers.replaceOrAdd(name: .location, value: "/api/v1/services/\(id)") }
             return response
         case .invalid(_, let errors):
-            return try APIError.response(status: .unprocessableEntity, message: TextKey.formHasErrors(l), code: "validation", fields: errors.messages(l))
+            return try APIError.response(
+                status: .unprocessableEntity, message: TextKey.formHasErrors(l), code: "validation", fields: errors.messages(l))
         case .conflict(let conflict):
             var fields: [String: String] = [:]
             for change in conflict.changes { fields[change.label] = "\(change.before) → \(change.after)" }
             return try APIError.response(
                 status: .conflict,
-                message: TextKey.conflictBody(l, ["who": conflict.by ?? TextKey.auditSystem(l), "when": Formatting(l).dateTime(conflict.at)]),
+                message: TextKey.conflictBody(
+                    l, ["who": conflict.by ?? TextKey.auditSystem(l), "when": Formatting(l).dateTime(conflict.at)]),
                 code: "conflict", fields: fields)
         case .forbidden: return try APIResponses.forbidden(req)
         case .notFound: return try APIResponses.notFound(req)

@@ -84,7 +84,9 @@ struct UserCommand: AsyncCommand {
         if let code = district, District.named(code) == nil { problems.append("--district must be a code BG-01 … BG-28") }
         if let library = signature.library {
             let row = try await app.sql.select().column("district_code").from("libraries").where("id", .equal, library).first()
-            if let row { district = try district ?? row.decode(column: "district_code", as: String?.self) } else {
+            if let row {
+                district = try district ?? row.decode(column: "district_code", as: String?.self)
+            } else {
                 problems.append("--library \(library) does not exist")
             }
         }
@@ -94,7 +96,9 @@ struct UserCommand: AsyncCommand {
         guard problems.isEmpty, let role else { throw Problem(description: problems.joined(separator: "; ")) }
 
         let password = ProcessInfo.processInfo.environment["PRAKTIKA_PASSWORD"] ?? readLine(strippingNewline: true) ?? ""
-        guard password.count >= 8 else { throw Problem(description: "the password (standard input or PRAKTIKA_PASSWORD) needs at least 8 characters") }
+        guard password.count >= 8 else {
+            throw Problem(description: "the password (standard input or PRAKTIKA_PASSWORD) needs at least 8 characters")
+        }
         let id = try await AccountStore(db: app.sql).createUser(
             email: email, name: name, passwordHash: try app.password.hash(password), role: role, districtCode: district,
             libraryID: signature.library)

@@ -53,7 +53,9 @@ public struct AppConfiguration: Sendable {
         var problems: [String] = []
         var cost = 12
         if let raw = environment["PRAKTIKA_BCRYPT_COST"] {
-            if let value = Int(raw), (4...31).contains(value) { cost = value } else {
+            if let value = Int(raw), (4...31).contains(value) {
+                cost = value
+            } else {
                 problems.append("PRAKTIKA_BCRYPT_COST must be a whole number from 4 to 31, got '\(raw)'")
             }
         }

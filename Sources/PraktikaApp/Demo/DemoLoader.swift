@@ -81,7 +81,9 @@ struct DemoLoader {
         return summary
     }
 
-    private func ensure<R: RegistryRecord>(_ record: R, table: RegistryTable, lookup: [String: any Encodable & Sendable], _ summary: inout Summary)
+    private func ensure<R: RegistryRecord>(
+        _ record: R, table: RegistryTable, lookup: [String: any Encodable & Sendable], _ summary: inout Summary
+    )
         async throws -> Int64
     {
         var query = db.select().column("id").from(table.table)

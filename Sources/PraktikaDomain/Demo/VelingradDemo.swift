@@ -132,14 +132,17 @@ public enum VelingradDemo {
                 districtCode: smolyan), nil, "Корпус на мира"
         ),
         (
-            Person(fullName: "Матакиева", networkRole: .municipalOfficial, districtCode: pazardzhik,
+            Person(
+                fullName: "Матакиева", networkRole: .municipalOfficial, districtCode: pazardzhik,
                 notes: "Първото име не е посочено в доклада."),
             nil, "Общинска администрация – Пазарджик"
         ),
         (
             Person(
                 fullName: "Мирова", networkRole: .other, districtCode: pazardzhik,
-                notes: "Представи привличането на местната власт за партньор в община Ракитово. Първото име и организацията не са посочени в доклада."),
+                notes:
+                    "Представи привличането на местната власт за партньор в община Ракитово. Първото име и организацията не са посочени в доклада."
+            ),
             nil, nil
         ),
         (

@@ -192,7 +192,8 @@ extension Catalogue {
         .auditAllRecords: "All records",
         .usersTitle: "Users",
         .homeTitle: "Welcome to Praktika",
-        .homeIntro: "Here public libraries design innovative services with local partners, share good practices across districts and run regional meetings.",
+        .homeIntro:
+            "Here public libraries design innovative services with local partners, share good practices across districts and run regional meetings.",
         .homeNetworkFigures: "The network in figures",
         .homeRegistryIntro: "The network registry: districts, municipalities, settlements, libraries, people and partner organisations.",
         .areaInPreparationTitle: "This section is being prepared",
@@ -316,9 +317,11 @@ extension Catalogue {
         .validationRequiredForEvaluated: "An evaluated service needs the value achieved.",
         .validationStatusNeedsBlocks: "For this stage, first fill in: {blocks}.",
         .servicesTitle: "Service designs",
-        .servicesIntro: "Innovative services designed with the smart chart: who they are for, with which partners and money, and what effect they should have.",
+        .servicesIntro:
+            "Innovative services designed with the smart chart: who they are for, with which partners and money, and what effect they should have.",
         .newService: "New service design",
-        .newServiceIntro: "Start with an idea: a title, a library and a target group. You fill in the rest of the chart afterwards, block by block.",
+        .newServiceIntro:
+            "Start with an idea: a title, a library and a target group. You fill in the rest of the chart afterwards, block by block.",
         .allStatuses: "All stages",
         .allTargetGroups: "All target groups",
         .budgetBySource: "By source",
@@ -327,11 +330,13 @@ extension Catalogue {
         .chartEmptyBlock: "Not filled in yet.",
         .chartLabel: "The smart chart",
         .conflictTitle: "Someone else saved changes meanwhile",
-        .conflictBody: "{who} saved changes to this part at {when}. What you typed is kept in the form below. Review their changes; if you save again, your version replaces theirs (theirs stays in the history).",
+        .conflictBody:
+            "{who} saved changes to this part at {when}. What you typed is kept in the form below. Review their changes; if you save again, your version replaces theirs (theirs stays in the history).",
         .editBlockTitle: "Edit: {block}",
         .flashMerged: "Saved. Meanwhile someone else changed other parts of the chart; their changes are kept too.",
         .flashRestored: "The older version has been restored as a new version.",
-        .hintBudget: "Each line's amount is quantity × unit cost. Amounts in leva are also shown in euro (and the other way round) at the fixed rate €1 = BGN 1.95583.",
+        .hintBudget:
+            "Each line's amount is quantity × unit cost. Amounts in leva are also shown in euro (and the other way round) at the fixed rate €1 = BGN 1.95583.",
         .hintIndicators: "Measurable indicators: the baseline, the target for the period and, later, what was achieved.",
         .hintPartners: "Choose an organisation from the registry or, if it is not there, write its name and kind.",
         .hintNeeds: "Required once the service is planned.",
@@ -399,7 +404,8 @@ extension Catalogue {
         .newUser: "New user",
         .flashUserErased: "The account has been erased and its name replaced in the audit log.",
         .eraseUser: "Erase the account",
-        .eraseUserQuestion: "The account of “{name}” will be erased with its sessions, and its name in the audit log replaced by “erased user”. Continue?",
+        .eraseUserQuestion:
+            "The account of “{name}” will be erased with its sessions, and its name in the audit log replaced by “erased user”. Continue?",
         .erasedUser: "erased user",
         .erasedRecord: "erased record",
         .cannotEraseSelf: "You cannot erase your own account.",

@@ -81,7 +81,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case fieldExistingNotes, fieldNeededResources, fieldItem, fieldQuantity, fieldUnitCost, fieldFundingSource
     case fieldPartnerRole, fieldChannels, fieldChannelNotes, fieldActivity, fieldStart, fieldEnd, fieldResponsible
     case fieldSocialEffect, fieldEconomicEffect, fieldIndicator, fieldUnit, fieldBaseline, fieldTarget
-    case fieldExpectedResults, fundingUndecided, fieldPeriod, fieldActual, fieldCurrency, fieldAmount, fieldRegistryPartner, fieldPartnerKind
+    case fieldExpectedResults, fundingUndecided, fieldPeriod, fieldActual, fieldCurrency, fieldAmount, fieldRegistryPartner,
+        fieldPartnerKind
     case diffRowLabel
     // Smart chart: validation
     case validationNumber, validationMoney, validationDesignNeedsLibrary, validationPositive, validationTooLarge

@@ -37,7 +37,6 @@ public struct Library: RegistryRecord, Reachable {
         self.notes = notes
     }
 
-
     /// Column names, JSON keys and form field names are the same snake_case words.
     enum CodingKeys: String, CodingKey {
         case id

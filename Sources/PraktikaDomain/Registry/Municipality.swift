@@ -12,7 +12,6 @@ public struct Municipality: RegistryRecord {
         self.districtCode = districtCode
     }
 
-
     /// Column names, JSON keys and form field names are the same snake_case words.
     enum CodingKeys: String, CodingKey {
         case id

@@ -34,7 +34,6 @@ public struct Partner: RegistryRecord, Reachable {
         self.notes = notes
     }
 
-
     /// Column names, JSON keys and form field names are the same snake_case words.
     enum CodingKeys: String, CodingKey {
         case id

@@ -38,7 +38,6 @@ public struct Person: RegistryRecord {
         self.notes = notes
     }
 
-
     /// Column names, JSON keys and form field names are the same snake_case words.
     enum CodingKeys: String, CodingKey {
         case id

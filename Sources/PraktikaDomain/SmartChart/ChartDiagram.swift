@@ -46,14 +46,17 @@ public enum ChartDiagram {
         for (from, to) in arrows {
             guard let a = boxes.first(where: { $0.block == from }), let b = boxes.first(where: { $0.block == to }) else { continue }
             let (x1, y1, x2, y2) = connect(a, b)
-            out += "<line x1=\"\(x1)\" y1=\"\(y1)\" x2=\"\(x2)\" y2=\"\(y2)\" stroke=\"#5a6272\" stroke-width=\"2\" marker-end=\"url(#arrow)\"/>\n"
+            out +=
+                "<line x1=\"\(x1)\" y1=\"\(y1)\" x2=\"\(x2)\" y2=\"\(y2)\" stroke=\"#5a6272\" stroke-width=\"2\" marker-end=\"url(#arrow)\"/>\n"
         }
         for box in boxes {
             let lines = content(box.block, d, l, f)
             out += "<g id=\"diagram-\(box.block.rawValue)\">"
-            out += "<rect x=\"\(box.x)\" y=\"\(box.y)\" width=\"\(box.width)\" height=\"\(box.height)\" rx=\"8\" fill=\"#f8fafc\" stroke=\"#d6dae1\"/>"
+            out +=
+                "<rect x=\"\(box.x)\" y=\"\(box.y)\" width=\"\(box.width)\" height=\"\(box.height)\" rx=\"8\" fill=\"#f8fafc\" stroke=\"#d6dae1\"/>"
             out += "<rect x=\"\(box.x)\" y=\"\(box.y)\" width=\"\(box.width)\" height=\"6\" rx=\"3\" fill=\"\(box.colour)\"/>"
-            out += "<text x=\"\(box.x + 12)\" y=\"\(box.y + 28)\" font-size=\"17\" font-weight=\"700\" fill=\"#1d2433\">\(escape(box.block.title(l)))</text>"
+            out +=
+                "<text x=\"\(box.x + 12)\" y=\"\(box.y + 28)\" font-size=\"17\" font-weight=\"700\" fill=\"#1d2433\">\(escape(box.block.title(l)))</text>"
             let perLine = max(10, (box.width - 24) / 8)
             let maxLines = max(1, (box.height - 44) / 19)
             let wrapped = wrap(lines, perLine: perLine, maxLines: maxLines)
@@ -75,7 +78,8 @@ public enum ChartDiagram {
             lines = [d.targetGroup.category.label(l), d.targetGroup.description ?? ""]
             if let reach = d.targetGroup.expectedReach { lines.append("\(TextKey.fieldExpectedReach(l)): \(f.integer(reach))") }
         case .service: lines = [d.needs.map { "\(TextKey.fieldNeeds(l)): \($0)" } ?? "", d.service ?? "", d.goal ?? ""]
-        case .resources: lines = [choices(d.resources.existing), d.resources.needed.map { "\(TextKey.fieldNeededResources(l)): \($0)" } ?? ""]
+        case .resources:
+            lines = [choices(d.resources.existing), d.resources.needed.map { "\(TextKey.fieldNeededResources(l)): \($0)" } ?? ""]
         case .budget:
             // The total first: it is what a reader of the diagram looks for.
             let totals = d.totals

@@ -16,7 +16,8 @@ public enum DesignValidation {
         for (field, text) in [
             ("summary", d.summary), ("target_description", d.targetGroup.description), ("needs", d.needs),
             ("service", d.service), ("goal", d.goal), ("existing_notes", d.resources.existingNotes),
-            ("needed", d.resources.needed), ("channel_notes", d.channelNotes), ("expected_results", d.expectedResults), ("social_effect", d.socialEffect),
+            ("needed", d.resources.needed), ("channel_notes", d.channelNotes), ("expected_results", d.expectedResults),
+            ("social_effect", d.socialEffect),
             ("economic_effect", d.economicEffect),
         ] {
             v.maxLength(field, text, maxText)

@@ -25,7 +25,9 @@ public struct Leaflet: Sendable, Equatable {
         public var email: String?
         public var website: String?
 
-        public init(name: String, place: String? = nil, address: String? = nil, phone: String? = nil, email: String? = nil, website: String? = nil) {
+        public init(
+            name: String, place: String? = nil, address: String? = nil, phone: String? = nil, email: String? = nil, website: String? = nil
+        ) {
             self.name = name
             self.place = place
             self.address = address
@@ -68,7 +70,8 @@ public struct Leaflet: Sendable, Equatable {
         let partners = d.partners.map(\.name)
         let back = Panel(
             heading: TextKey.leafletContact(l),
-            paragraphs: contactLines + (partners.isEmpty ? [] : [TextKey.leafletTogetherWith(l, ["partners": partners.joined(separator: ", ")])]))
+            paragraphs: contactLines
+                + (partners.isEmpty ? [] : [TextKey.leafletTogetherWith(l, ["partners": partners.joined(separator: ", ")])]))
         return Leaflet(
             title: d.title, tagline: d.goal ?? d.service ?? d.summary, flap: flap, back: back,
             coverLibrary: contacts.map(\.name).joined(separator: " · "), inside: [forWhom, offer, gain])

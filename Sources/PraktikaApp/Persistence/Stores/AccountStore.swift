@@ -54,7 +54,8 @@ struct AccountStore {
             .columns("email", "name", "password_hash", "role", "district_code", "library_id", "created_at")
             .values(
                 SQLBind(Self.normalisedEmail(email)), SQLBind(name), SQLBind(passwordHash), SQLBind(role.rawValue),
-                SQLBind(districtCode), SQLBind(libraryID), SQLBind(Date()))
+                SQLBind(districtCode), SQLBind(libraryID), SQLBind(Date())
+            )
             .returning("id").first()
         return try row!.decode(column: "id", as: Int64.self)
     }
@@ -67,7 +68,8 @@ struct AccountStore {
             .columns("user_id", "kind", "token_hash", "label", "created_at", "expires_at")
             .values(
                 SQLBind(userID), SQLBind(kind.rawValue), SQLBind(Self.hash(token)), SQLBind(label), SQLBind(now),
-                SQLBind(lifetime.map { now.addingTimeInterval($0) }))
+                SQLBind(lifetime.map { now.addingTimeInterval($0) })
+            )
             .returning("id").first()
         return (try row!.decode(column: "id", as: Int64.self), token)
     }

@@ -41,7 +41,8 @@ struct AuditStore {
             .columns("at", "user_id", "user_name", "action", "entity", "entity_id", "entity_name", "changes")
             .values(
                 SQLBind(Date()), SQLBind(actor?.userID), SQLBind(actor?.name), SQLBind(action.rawValue), SQLBind(entity),
-                SQLBind(entityID), SQLBind(entityName), SQLBind(json))
+                SQLBind(entityID), SQLBind(entityName), SQLBind(json)
+            )
             .run()
     }
 
@@ -64,7 +65,8 @@ struct AuditStore {
         let entries = try await filtered(db.select().column("*").from("audit_log"))
             .orderBy("at", .descending).orderBy("id", .descending).limit(limit).offset(offset)
             .all(decoding: AuditEntry.self)
-        let total = try await filtered(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("audit_log"))
+        let total =
+            try await filtered(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("audit_log"))
             .first()?.decode(column: "n", as: Int.self) ?? 0
         return (entries, total)
     }

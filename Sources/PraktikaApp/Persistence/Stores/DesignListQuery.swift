@@ -70,7 +70,8 @@ enum DesignListQuery {
             """ + whereClause
                 + " ORDER BY d.\(unsafeRaw: column) \(unsafeRaw: direction), d.id \(unsafeRaw: direction) LIMIT \(literal: ListQuery.perPage) OFFSET \(literal: offset)"
         ).all(decoding: DesignListRow.self)
-        let total = try await db.raw("SELECT COUNT(*) AS n FROM service_designs d WHERE " + conditions(query, actor)).first()?
+        let total =
+            try await db.raw("SELECT COUNT(*) AS n FROM service_designs d WHERE " + conditions(query, actor)).first()?
             .decode(column: "n", as: Int.self) ?? 0
         return (rows, total)
     }
@@ -81,7 +82,10 @@ enum DesignListQuery {
         let rows = try await db.select().column(SQLColumn("design_id", table: "dl")).column(SQLColumn("name", table: "l"))
             .column(SQLColumn("district_code", table: "l"))
             .from(SQLAlias(SQLIdentifier("design_libraries"), as: SQLIdentifier("dl")))
-            .join(SQLAlias(SQLIdentifier("libraries"), as: SQLIdentifier("l")), method: SQLJoinMethod.inner, on: SQLColumn("library_id", table: "dl"), .equal, SQLColumn("id", table: "l"))
+            .join(
+                SQLAlias(SQLIdentifier("libraries"), as: SQLIdentifier("l")), method: SQLJoinMethod.inner,
+                on: SQLColumn("library_id", table: "dl"), .equal, SQLColumn("id", table: "l")
+            )
             .where(SQLColumn("design_id", table: "dl"), .in, SQLBind.group(ids))
             .orderBy(SQLColumn("name", table: "l"), SQLDirection.ascending)
             .all()
@@ -89,7 +93,9 @@ enum DesignListQuery {
         for row in rows {
             let id = try row.decode(column: "design_id", as: Int64.self)
             result[id, default: Libraries()].names.append(try row.decode(column: "name", as: String.self))
-            if let code = try row.decode(column: "district_code", as: String?.self) { result[id, default: Libraries()].districtCodes.insert(code) }
+            if let code = try row.decode(column: "district_code", as: String?.self) {
+                result[id, default: Libraries()].districtCodes.insert(code)
+            }
         }
         return result
     }

@@ -126,7 +126,8 @@ struct DesignStore {
             .returning("id").first()
         guard updated != nil else { return .stale }
         try await link(id, design)
-        try await addRevision(id, version: expectedVersion + 1, content: content, block: block, restoredFrom: restoredFrom, actor: actor, at: now)
+        try await addRevision(
+            id, version: expectedVersion + 1, content: content, block: block, restoredFrom: restoredFrom, actor: actor, at: now)
         return .saved(version: expectedVersion + 1)
     }
 
@@ -181,7 +182,8 @@ struct DesignStore {
         var byID: [Int64: Leaflet.Contact] = [:]
         for row in rows {
             let place = try row.decode(column: "settlement", as: String?.self).map { name in
-                let kind = (try? row.decode(column: "settlement_kind", as: String?.self)).flatMap { $0 }.flatMap(SettlementKind.init(rawValue:))
+                let kind = (try? row.decode(column: "settlement_kind", as: String?.self)).flatMap { $0 }.flatMap(
+                    SettlementKind.init(rawValue:))
                 return kind.map { Settlement.displayName(kind: $0, name: name, language) } ?? name
             }
             byID[try row.decode(column: "id", as: Int64.self)] = Leaflet.Contact(
@@ -220,7 +222,8 @@ struct DesignStore {
             .columns("design_id", "version", "content", "block", "restored_from", "user_id", "user_name", "at")
             .values(
                 SQLBind(id), SQLBind(version), SQLBind(content), SQLBind(block?.rawValue), SQLBind(restoredFrom),
-                SQLBind(actor?.userID), SQLBind(actor?.name), SQLBind(at))
+                SQLBind(actor?.userID), SQLBind(actor?.name), SQLBind(at)
+            )
             .run()
     }
 }

@@ -1,7 +1,7 @@
 import Fluent
-import SQLKit
 import Plot
 import PraktikaDomain
+import SQLKit
 import Vapor
 
 /// Sign-in, sign-out and the language switch.

@@ -39,7 +39,9 @@ struct ProfileController: Sendable {
         if !verified {
             errors.add("current_password", .validationCurrentPasswordWrong)
         }
-        errors.merge(PasswordRules.check("new_password", input["new_password"] ?? "", confirmation: input["new_password_confirmation"] ?? "", email: user.email))
+        errors.merge(
+            PasswordRules.check(
+                "new_password", input["new_password"] ?? "", confirmation: input["new_password_confirmation"] ?? "", email: user.email))
         guard errors.isEmpty else { return try await page(req, user, passwordErrors: errors, status: .unprocessableEntity) }
         let hash = try await req.password.async.hash(input["new_password"] ?? "")
         let keep = (req.cookies[Cookies.session]?.string).map { AccountStore.hash($0) }
@@ -59,7 +61,8 @@ struct ProfileController: Sendable {
         let user = try await currentUser(req)
         guard let id = req.parameters.get("id", as: Int64.self), try await AccountStore(db: req.sql).revokeToken(id: id, ownedBy: user.id)
         else { throw Abort(.notFound) }
-        try await AuditStore(db: req.sql).record(actor: user.actor, action: .tokenRevoke, entity: "user", entityID: String(user.id), entityName: user.name)
+        try await AuditStore(db: req.sql).record(
+            actor: user.actor, action: .tokenRevoke, entity: "user", entityID: String(user.id), entityName: user.name)
         return req.seeOther(SiteURL.account.path, flash: .flashTokenRevoked)
     }
 
@@ -108,7 +111,9 @@ struct ProfileController: Sendable {
             .orderBy("at", .descending).all(decoding: AuditEntry.self)
         let export = Export(
             exportedAt: Date(),
-            account: .init(id: user.id, email: user.email, name: user.name, role: user.role.rawValue, districtCode: user.districtCode, libraryID: user.libraryID, language: user.language),
+            account: .init(
+                id: user.id, email: user.email, name: user.name, role: user.role.rawValue, districtCode: user.districtCode,
+                libraryID: user.libraryID, language: user.language),
             sessionsAndKeys: tokens.map { .init(kind: $0.kind, label: $0.label, createdAt: $0.createdAt, expiresAt: $0.expiresAt) },
             actions: actions)
         return try JSONDownload.response(export, filename: "praktika-my-data.json")
@@ -128,7 +133,8 @@ struct ProfileController: Sendable {
         var library: String?
         if let id = user.libraryID { library = try await DesignStore(db: req.sql).libraryNames([id])[id] }
         return HTMLResponse.make(
-            ProfileView.render(user: user, libraryName: library, tokens: tokens, currentHash: current, passwordErrors: passwordErrors, req.page),
+            ProfileView.render(
+                user: user, libraryName: library, tokens: tokens, currentHash: current, passwordErrors: passwordErrors, req.page),
             status: status)
     }
 }
@@ -147,13 +153,17 @@ enum ProfileView {
                 .dt(.safe(TextKey.fieldFullName(l))), .dd(.safe(user.name)),
                 .dt(.safe(TextKey.fieldEmail(l))), .dd(.safe(user.email)),
                 .dt(.safe(TextKey.fieldRole(l))), .dd(.safe(user.role.label(l))),
-                user.districtCode.flatMap(District.named).map { d in .group(.dt(.safe(TextKey.fieldDistrict(l))), .dd(.safe(d.name(l)))) } ?? .empty,
+                user.districtCode.flatMap(District.named).map { d in .group(.dt(.safe(TextKey.fieldDistrict(l))), .dd(.safe(d.name(l)))) }
+                    ?? .empty,
                 libraryName.map { .group(.dt(.safe(TextKey.fieldLibrary(l))), .dd(.safe($0))) } ?? .empty,
             ])
         let languageOptions: [Node<HTML.BodyContext>] = Language.allCases.map { option in
             .element(
                 named: "option",
-                nodes: [.attr("value", option.rawValue), option == context.language ? .attr("selected", "selected") : .empty, .safe(TextKey.languageName(option))])
+                nodes: [
+                    .attr("value", option.rawValue), option == context.language ? .attr("selected", "selected") : .empty,
+                    .safe(TextKey.languageName(option)),
+                ])
         }
         let languageForm: Node<HTML.BodyContext> = .form(
             .class("record-form narrow"), .method(.post), .action(SiteURL.accountLanguage.path),
@@ -173,7 +183,8 @@ enum ProfileView {
             let kind = t.kind == AccountStore.TokenKind.session.rawValue ? TextKey.tokenKindSession(l) : TextKey.tokenKindAPI(l)
             let isCurrent = t.tokenHash == currentHash
             return .tr(
-                .th(.attr("scope", "row"), .safe(kind), t.label.map { .span(.class("muted"), .safe(" · " + $0)) } ?? .empty,
+                .th(
+                    .attr("scope", "row"), .safe(kind), t.label.map { .span(.class("muted"), .safe(" · " + $0)) } ?? .empty,
                     isCurrent ? .strong(.safe(" (" + TextKey.tokenThisSession(l) + ")")) : .empty),
                 .td(.safe(f.dateTime(t.createdAt))), .td(.safe(t.expiresAt.map(f.dateTime) ?? "—")),
                 .td(
@@ -189,7 +200,8 @@ enum ProfileView {
                 .thead(
                     .tr(
                         .th(.attr("scope", "col"), .safe(TextKey.fieldKind(l))), .th(.attr("scope", "col"), .safe(TextKey.tokenCreated(l))),
-                        .th(.attr("scope", "col"), .safe(TextKey.tokenExpires(l))), .th(.attr("scope", "col"), .span(.class("visually-hidden"), .safe(TextKey.tokenRevoke(l)))))),
+                        .th(.attr("scope", "col"), .safe(TextKey.tokenExpires(l))),
+                        .th(.attr("scope", "col"), .span(.class("visually-hidden"), .safe(TextKey.tokenRevoke(l)))))),
                 .tbody(.group(rows))))
         return Layout.page(
             context, title: TextKey.accountTitle(l),

@@ -22,7 +22,8 @@ struct AdminController: Sendable {
         guard Policy.mayReadAuditLog(context.actor) else { throw Abort(context.actor == nil ? .unauthorized : .forbidden) }
         let page = max(1, (try? req.query.get(Int.self, at: "page")) ?? 1)
         let entity = (try? req.query.get(String.self, at: "entity")).flatMap { $0.isEmpty ? nil : $0 }
-        let (entries, total) = try await AuditStore(db: req.sql).entries(entity: entity, limit: Self.perPage, offset: (page - 1) * Self.perPage)
+        let (entries, total) = try await AuditStore(db: req.sql).entries(
+            entity: entity, limit: Self.perPage, offset: (page - 1) * Self.perPage)
         let l = context.language
         let pages = max(1, (total + Self.perPage - 1) / Self.perPage)
         return HTMLResponse.make(
@@ -36,9 +37,17 @@ struct AdminController: Sendable {
                         ? .nav(
                             .class("pagination"),
                             .ul(
-                                page > 1 ? .li(.link(SiteURL.audit.with([("entity", entity ?? ""), ("page", String(page - 1))]), TextKey.previousPage(l))) : .empty,
+                                page > 1
+                                    ? .li(
+                                        .link(
+                                            SiteURL.audit.with([("entity", entity ?? ""), ("page", String(page - 1))]),
+                                            TextKey.previousPage(l))) : .empty,
                                 .li(.span(.safe(TextKey.pageOf(l, ["page": String(page), "pages": String(pages)])))),
-                                page < pages ? .li(.link(SiteURL.audit.with([("entity", entity ?? ""), ("page", String(page + 1))]), TextKey.nextPage(l))) : .empty
+                                page < pages
+                                    ? .li(
+                                        .link(
+                                            SiteURL.audit.with([("entity", entity ?? ""), ("page", String(page + 1))]), TextKey.nextPage(l))
+                                    ) : .empty
                             ))
                         : .empty,
                 ]))
@@ -53,18 +62,26 @@ struct AdminController: Sendable {
             Layout.page(
                 context, title: TextKey.usersTitle(l),
                 body: [
-                    .div(.class("page-heading"), .h1(.safe(TextKey.usersTitle(l))), .link(SiteURL.newUser.path, TextKey.newUser(l), .class("button"))),
+                    .div(
+                        .class("page-heading"), .h1(.safe(TextKey.usersTitle(l))),
+                        .link(SiteURL.newUser.path, TextKey.newUser(l), .class("button"))),
                     .div(
                         .class("table-wrap"),
                         .table(
-                            .thead(.tr(.th(.safe(TextKey.fieldFullName(l))), .th(.safe(TextKey.fieldEmail(l))), .th(.safe(TextKey.fieldRole(l))), .th(.safe(TextKey.fieldDistrict(l))), .th(.span(.class("visually-hidden"), .safe(TextKey.eraseUser(l)))))),
+                            .thead(
+                                .tr(
+                                    .th(.safe(TextKey.fieldFullName(l))), .th(.safe(TextKey.fieldEmail(l))),
+                                    .th(.safe(TextKey.fieldRole(l))), .th(.safe(TextKey.fieldDistrict(l))),
+                                    .th(.span(.class("visually-hidden"), .safe(TextKey.eraseUser(l)))))),
                             .tbody(
                                 .group(
                                     users.map { u in
                                         .tr(
                                             .td(.safe(u.name)), .td(.safe(u.email)), .td(.safe(u.role.label(l))),
                                             .td(CellView.render(Lookups.district(u.districtCode, l), l)),
-                                            .td(u.id == context.actor?.userID ? .empty : .link(SiteURL.eraseUser(u.id).path, TextKey.eraseUser(l))))
+                                            .td(
+                                                u.id == context.actor?.userID
+                                                    ? .empty : .link(SiteURL.eraseUser(u.id).path, TextKey.eraseUser(l))))
                                     }))
                         )),
                 ]))
@@ -87,7 +104,11 @@ extension AdminController {
         // A librarian works in their library's district.
         if account.role == .librarian, let library = account.libraryID {
             let row = try await req.sql.select().column("district_code").from("libraries").where("id", .equal, library).first()
-            if let row { account.districtCode = try row.decode(column: "district_code", as: String?.self) } else { errors.add("library_id", .validationUnknownReference) }
+            if let row {
+                account.districtCode = try row.decode(column: "district_code", as: String?.self)
+            } else {
+                errors.add("library_id", .validationUnknownReference)
+            }
         }
         input["password"] = nil
         input["password_confirmation"] = nil
@@ -130,7 +151,8 @@ extension AdminController {
         try await req.db.transaction { db in
             let sql = db as! any SQLDatabase
             try await AccountStore(db: sql).erase(userID: user.id, email: user.email, replacement: replacement)
-            try await AuditStore(db: sql).record(actor: req.actor, action: .erase, entity: "user", entityID: String(user.id), entityName: replacement)
+            try await AuditStore(db: sql).record(
+                actor: req.actor, action: .erase, entity: "user", entityID: String(user.id), entityName: replacement)
         }
         return req.seeOther(SiteURL.users.path, flash: .flashUserErased)
     }
@@ -204,7 +226,9 @@ enum AuditView {
         {
             return .link(SiteURL.record(area, id).path, name)
         }
-        if entry.entity == DesignService.auditEntity, let id = entry.entityID.flatMap({ Int64($0) }), entry.action == AuditAction.update.rawValue || entry.action == AuditAction.create.rawValue {
+        if entry.entity == DesignService.auditEntity, let id = entry.entityID.flatMap({ Int64($0) }),
+            entry.action == AuditAction.update.rawValue || entry.action == AuditAction.create.rawValue
+        {
             return .link(SiteURL.service(id).path, name)
         }
         return .safe(name)
@@ -218,7 +242,8 @@ enum AuditView {
                 changes.map { change in
                     .li(
                         .safe(FieldLabel.of(change.field)?(l) ?? change.field), .text(": "),
-                        .element(named: "del", nodes: [.safe(FieldChange.display(change.before, field: change.field, entity: entity, l))]), .text(" → "),
+                        .element(named: "del", nodes: [.safe(FieldChange.display(change.before, field: change.field, entity: entity, l))]),
+                        .text(" → "),
                         .element(named: "ins", nodes: [.safe(FieldChange.display(change.after, field: change.field, entity: entity, l))]))
                 }))
     }

@@ -35,7 +35,8 @@ struct SitePagesController: Sendable {
         let l = context.language
         var figures: [(RegistryArea, Int)] = []
         for (area, table) in Self.counted {
-            let n = try await req.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first()?
+            let n =
+                try await req.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first()?
                 .decode(column: "n", as: Int.self) ?? 0
             figures.append((area, n))
         }
@@ -75,7 +76,10 @@ struct SitePagesController: Sendable {
             area: .districts,
             columns: [ListColumn(header: .fieldCode), ListColumn(header: .fieldName), ListColumn(header: .libraries)],
             rows: District.all.map { d in
-                [.text(d.code), .link(SiteURL.record(.districts, d.code).path, d.name(l)), .text(context.format.integer(libraries[d.code] ?? 0))]
+                [
+                    .text(d.code), .link(SiteURL.record(.districts, d.code).path, d.name(l)),
+                    .text(context.format.integer(libraries[d.code] ?? 0)),
+                ]
             },
             total: District.all.count, query: ListQuery(), kindOptions: [], canCreate: false, newTitle: .districts,
             showFilters: false)
@@ -86,7 +90,8 @@ struct SitePagesController: Sendable {
         let context = req.page
         let l = context.language
         guard let code = req.parameters.get("code"), let district = District.named(code) else { throw Abort(.notFound) }
-        let municipalities = try await Lookups.related(req.sql, area: .municipalities, table: "municipalities", column: "district_code", value: code)
+        let municipalities = try await Lookups.related(
+            req.sql, area: .municipalities, table: "municipalities", column: "district_code", value: code)
         let libraries = try await Lookups.related(req.sql, area: .libraries, table: "libraries", column: "district_code", value: code)
         let partners = try await Lookups.related(req.sql, area: .partners, table: "partners", column: "district_code", value: code)
         let model = RegistryRecordModel(

@@ -65,7 +65,9 @@ enum RegistryListQuery {
         let total = try await count(resource, db, query)
         var builder = filtered(resource, db, query)
         let column = R.columns.first { $0.sortKey != nil && $0.sortKey == query.sort } ?? R.columns[0]
-        builder = builder.orderBy(column.sortColumn ?? SQLColumn("name_key", table: R.table.table), query.descending ? SQLDirection.descending : SQLDirection.ascending)
+        builder = builder.orderBy(
+            column.sortColumn ?? SQLColumn("name_key", table: R.table.table),
+            query.descending ? SQLDirection.descending : SQLDirection.ascending)
         builder = builder.orderBy(SQLColumn("id", table: R.table.table))
         let rows = try await builder.limit(ListQuery.perPage).offset((query.page - 1) * ListQuery.perPage).all()
         return (rows, total)

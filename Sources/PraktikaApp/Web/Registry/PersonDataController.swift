@@ -27,7 +27,9 @@ struct PersonDataController: Sendable {
         guard try await Policy.allows(req.actor, .update, .person, in: PersonResource.scope(person, req.sql)) else {
             throw Abort(req.actor == nil ? .unauthorized : .forbidden)
         }
-        let (history, _) = try await AuditStore(db: req.sql).entries(entity: RegistryKind.person.rawValue, entityID: String(id), limit: 10_000, offset: 0)
-        return try JSONDownload.response(Export(exportedAt: Date(), person: person, history: history), filename: "praktika-person-\(id).json")
+        let (history, _) = try await AuditStore(db: req.sql).entries(
+            entity: RegistryKind.person.rawValue, entityID: String(id), limit: 10_000, offset: 0)
+        return try JSONDownload.response(
+            Export(exportedAt: Date(), person: person, history: history), filename: "praktika-person-\(id).json")
     }
 }

@@ -63,7 +63,8 @@ struct RegistryController<R: RegistryResource>: Sendable {
     @Sendable func edit(_ req: Request) async throws -> Response {
         let (id, record) = try await load(req)
         try await requireUpdate(req, record)
-        return try await form(req, values: record.formInput, errors: FieldErrors(), editing: (id, record.displayName(req.language)), status: .ok)
+        return try await form(
+            req, values: record.formInput, errors: FieldErrors(), editing: (id, record.displayName(req.language)), status: .ok)
     }
 
     @Sendable func update(_ req: Request) async throws -> Response {
@@ -76,7 +77,8 @@ struct RegistryController<R: RegistryResource>: Sendable {
         case .saved:
             return req.seeOther(SiteURL.record(R.area, String(id)).path, flash: .flashUpdated)
         case .invalid(_, let errors):
-            return try await form(req, values: input, errors: errors, editing: (id, old.displayName(req.language)), status: .unprocessableEntity)
+            return try await form(
+                req, values: input, errors: errors, editing: (id, old.displayName(req.language)), status: .unprocessableEntity)
         case .notFound: throw Abort(.notFound)
         case .forbidden: throw Abort(.forbidden)
         default: throw Abort(.internalServerError)
@@ -89,7 +91,8 @@ struct RegistryController<R: RegistryResource>: Sendable {
         guard try await Policy.allows(context.actor, .delete, R.Record.kind, in: R.scope(record, req.sql)) else {
             throw Abort(context.actor == nil ? .unauthorized : .forbidden)
         }
-        return HTMLResponse.make(RegistryDeletePage.render(area: R.area, id: String(id), name: record.displayName(context.language), context))
+        return HTMLResponse.make(
+            RegistryDeletePage.render(area: R.area, id: String(id), name: record.displayName(context.language), context))
     }
 
     @Sendable func delete(_ req: Request) async throws -> Response {

@@ -16,7 +16,9 @@ enum RegistryListView {
                         ? .link(SiteURL.newRecord(model.area).path, model.newTitle(l), .class("button")) : .empty
                 ),
                 model.showFilters ? filters(model, context) : .empty,
-                .p(.class("count"), .attribute(named: "role", value: "status"), .safe(TextKey.recordCount(l, ["count": context.format.integer(model.total)]))),
+                .p(
+                    .class("count"), .attribute(named: "role", value: "status"),
+                    .safe(TextKey.recordCount(l, ["count": context.format.integer(model.total)]))),
                 model.rows.isEmpty ? .p(.class("empty"), .safe(TextKey.noRecords(l))) : table(model, context),
                 pagination(model, context),
             ])

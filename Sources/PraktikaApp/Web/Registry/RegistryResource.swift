@@ -87,9 +87,12 @@ enum Lookups {
             .column(SQLColumn("name", table: "municipalities"), as: "municipality")
             .column(SQLColumn("district_code", table: "municipalities"))
             .from("settlements")
-            .join("municipalities", on: SQLColumn("municipality_id", table: "settlements"), .equal, SQLColumn("id", table: "municipalities"))
+            .join(
+                "municipalities", on: SQLColumn("municipality_id", table: "settlements"), .equal, SQLColumn("id", table: "municipalities"))
         if let district { q = q.where(SQLColumn("district_code", table: "municipalities"), .equal, SQLBind(district)) }
-        let rows = try await q.orderBy(SQLColumn("district_code", table: "municipalities")).orderBy(SQLColumn("name_key", table: "settlements")).all()
+        let rows = try await q.orderBy(SQLColumn("district_code", table: "municipalities")).orderBy(
+            SQLColumn("name_key", table: "settlements")
+        ).all()
         return try rows.map { row in
             let kind = SettlementKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .village
             let settlement = Settlement(name: try row.decode(column: "name", as: String.self), kind: kind, municipalityID: 0)
@@ -121,7 +124,9 @@ enum Lookups {
     static func settlementDistrict(_ db: any SQLDatabase, _ settlementID: Int64) async throws -> String? {
         try await db.select().column(SQLColumn("district_code", table: "municipalities"))
             .from("settlements")
-            .join("municipalities", on: SQLColumn("municipality_id", table: "settlements"), .equal, SQLColumn("id", table: "municipalities"))
+            .join(
+                "municipalities", on: SQLColumn("municipality_id", table: "settlements"), .equal, SQLColumn("id", table: "municipalities")
+            )
             .where(SQLColumn("id", table: "settlements"), .equal, SQLBind(settlementID))
             .first()?.decode(column: "district_code", as: String.self)
     }
@@ -132,7 +137,8 @@ enum Lookups {
 
     /// Links to records of `table` whose `column` equals `value`, for "related" sections.
     static func related(
-        _ db: any SQLDatabase, area: RegistryArea, table: String, nameColumn: String = "name", column: String, value: any Encodable & Sendable
+        _ db: any SQLDatabase, area: RegistryArea, table: String, nameColumn: String = "name", column: String,
+        value: any Encodable & Sendable
     ) async throws -> [Cell] {
         try await db.select().column("id").column(SQLColumn(nameColumn), as: "name").from(table)
             .where(SQLColumn(column), .equal, SQLBind(value)).orderBy("name_key").limit(200)

@@ -83,7 +83,8 @@ struct RegistryService<R: RegistryResource> {
                 // Erasure: the person's data leaves the audit log too; the log keeps that a record was removed.
                 let replacement = "\(TextKey.erasedRecord(.bg)) #\(id)"
                 try await audit.scrub(entity: R.Record.kind.rawValue, entityID: String(id), replacement: replacement)
-                try await audit.record(actor: actor, action: .erase, entity: R.Record.kind.rawValue, entityID: String(id), entityName: replacement)
+                try await audit.record(
+                    actor: actor, action: .erase, entity: R.Record.kind.rawValue, entityID: String(id), entityName: replacement)
             } else {
                 try await audit.record(
                     actor: actor, action: .delete, entity: R.Record.kind.rawValue, entityID: String(id),

@@ -207,7 +207,8 @@ struct DesignService {
     }
 
     /// Records the partners marked "add to the registry" and links the design to them.
-    private func registerPartners(_ design: ServiceDesign, districtCodes: Set<String>, _ sql: any SQLDatabase) async throws -> ServiceDesign {
+    private func registerPartners(_ design: ServiceDesign, districtCodes: Set<String>, _ sql: any SQLDatabase) async throws -> ServiceDesign
+    {
         var d = design
         for (i, p) in d.partners.enumerated() where p.partnerID == nil && p.addToRegistry {
             let partner = Partner(name: p.name, kind: p.kind ?? .other, districtCode: districtCodes.sorted().first)

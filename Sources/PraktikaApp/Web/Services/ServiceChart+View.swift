@@ -16,14 +16,18 @@ enum ServiceChartView {
                 .class("chart-meta"),
                 .dt(.safe(TextKey.fieldStatus(l))), .dd(.span(.class("status status-\(d.status.rawValue)"), .safe(d.status.label(l)))),
                 .dt(.safe(TextKey.libraries(l))),
-                .dd(.group(model.libraries.enumerated().map { i, lib in
-                    .group(i > 0 ? .text("; ") : .empty, .link(SiteURL.record(.libraries, String(lib.id)).path, lib.name))
-                })),
+                .dd(
+                    .group(
+                        model.libraries.enumerated().map { i, lib in
+                            .group(i > 0 ? .text("; ") : .empty, .link(SiteURL.record(.libraries, String(lib.id)).path, lib.name))
+                        })),
                 model.districts.isEmpty ? .empty : .dt(.safe(TextKey.districts(l))),
                 model.districts.isEmpty ? .empty : .dd(.safe(model.districts.map { $0.name(l) }.joined(separator: ", "))),
                 .dt(.safe(TextKey.fieldVisibility(l))), .dd(.safe(d.visibility.label(l))),
                 .dt(.safe(TextKey.lastChanged(l))),
-                .dd(.safe("\(f.dateTime(model.updatedAt)) · \(who) · "), .link(SiteURL.serviceHistory(model.id).path, TextKey.versionNumber(l, ["version": String(model.version)]))),
+                .dd(
+                    .safe("\(f.dateTime(model.updatedAt)) · \(who) · "),
+                    .link(SiteURL.serviceHistory(model.id).path, TextKey.versionNumber(l, ["version": String(model.version)]))),
             ])
         let actions: Node<HTML.BodyContext> = .div(
             .class("record-actions"),
@@ -255,8 +259,10 @@ enum IndicatorTableView {
                 .class("indicators"),
                 .thead(
                     .tr(
-                        .th(.attr("scope", "col"), .safe(TextKey.fieldIndicator(l))), .th(.attr("scope", "col"), .safe(TextKey.fieldUnit(l))),
-                        .th(.attr("scope", "col"), .safe(TextKey.fieldBaseline(l))), .th(.attr("scope", "col"), .safe(TextKey.fieldTarget(l))),
+                        .th(.attr("scope", "col"), .safe(TextKey.fieldIndicator(l))),
+                        .th(.attr("scope", "col"), .safe(TextKey.fieldUnit(l))),
+                        .th(.attr("scope", "col"), .safe(TextKey.fieldBaseline(l))),
+                        .th(.attr("scope", "col"), .safe(TextKey.fieldTarget(l))),
                         .th(.attr("scope", "col"), .safe(TextKey.fieldActual(l))))),
                 .tbody(.group(rows))))
     }

@@ -106,7 +106,8 @@ struct ServiceController: Sendable {
         let block = try blockParameter(req)
         try requireUpdate(req, stored)
         let values = DesignForm.input(stored.design, block, req.page.language)
-        return try await blockForm(req, stored, block, values: values, errors: FieldErrors(), version: stored.version, conflict: nil, status: .ok)
+        return try await blockForm(
+            req, stored, block, values: values, errors: FieldErrors(), version: stored.version, conflict: nil, status: .ok)
     }
 
     @Sendable func saveBlock(_ req: Request) async throws -> Response {
@@ -124,7 +125,8 @@ struct ServiceController: Sendable {
             input["add_row"] = nil
             var values = DesignForm.normalized(input)
             values["\(list)-\(DesignForm.rowCount(values, list))-\(DesignForm.firstColumn(list))"] = ""
-            return try await blockForm(req, stored, block, values: values, errors: FieldErrors(), version: baseVersion, conflict: nil, status: .ok)
+            return try await blockForm(
+                req, stored, block, values: values, errors: FieldErrors(), version: baseVersion, conflict: nil, status: .ok)
         }
         let service = DesignService(db: req.db, actor: context.actor, language: context.language)
         switch try await service.save(stored.id, block: block, input: input, baseVersion: baseVersion, force: force) {

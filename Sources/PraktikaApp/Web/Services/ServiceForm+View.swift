@@ -52,7 +52,11 @@ enum ServiceFormView {
             rows("library", form, l, legend: .library) { i in
                 [field(form, FormField(name: "library-\(i)-id", label: .library, kind: .select(options.libraries), required: i == 0), l)]
             },
-            field(form, FormField(name: "target_category", label: .fieldTargetCategory, kind: .select(.choices(TargetGroupCategory.self, l)), required: true, hint: .hintVulnerableGroup), l),
+            field(
+                form,
+                FormField(
+                    name: "target_category", label: .fieldTargetCategory, kind: .select(.choices(TargetGroupCategory.self, l)),
+                    required: true, hint: .hintVulnerableGroup), l),
             field(form, FormField(name: "target_description", label: .fieldTargetDescription, kind: .textarea), l),
             .div(
                 .class("actions"),
@@ -65,9 +69,13 @@ enum ServiceFormView {
 
     // MARK: Blocks
 
-    static func fields(_ block: DesignBlock, _ form: FormModel, _ options: ServiceFormOptions, _ context: PageContext) -> Node<HTML.FormContext> {
+    static func fields(_ block: DesignBlock, _ form: FormModel, _ options: ServiceFormOptions, _ context: PageContext) -> Node<
+        HTML.FormContext
+    > {
         let l = context.language
-        func f(_ name: String, _ label: TextKey, _ kind: FormField.Kind, required: Bool = false, hint: TextKey? = nil) -> Node<HTML.FormContext> {
+        func f(_ name: String, _ label: TextKey, _ kind: FormField.Kind, required: Bool = false, hint: TextKey? = nil) -> Node<
+            HTML.FormContext
+        > {
             field(form, FormField(name: name, label: label, kind: kind, required: required, hint: hint), l)
         }
         switch block {
@@ -173,14 +181,18 @@ enum ServiceFormView {
                     .div(.class("row-fields"), .group(columns(i))),
                     .div(
                         .class("field row-remove"),
-                        FormView.input([("type", "checkbox"), ("id", "\(prefix)-\(i)-remove"), ("name", "\(prefix)-\(i)-remove"), ("value", "on")]),
+                        FormView.input([
+                            ("type", "checkbox"), ("id", "\(prefix)-\(i)-remove"), ("name", "\(prefix)-\(i)-remove"), ("value", "on"),
+                        ]),
                         .label(.attr("for", "\(prefix)-\(i)-remove"), .safe(TextKey.removeRow(l)))),
                 ])
         }
         return .div(
             .class("rows"), .attr("data-prefix", prefix),
             .group(fieldsets),
-            .button(.type(.submit), .class("button secondary add-row"), .attr("name", "add_row"), .attr("value", prefix), .attr("formnovalidate", "formnovalidate"), .safe(TextKey.addRow(l))))
+            .button(
+                .type(.submit), .class("button secondary add-row"), .attr("name", "add_row"), .attr("value", prefix),
+                .attr("formnovalidate", "formnovalidate"), .safe(TextKey.addRow(l))))
     }
 
     static func checkboxes<E: LabelledChoice>(_ prefix: String, _ label: TextKey, _ type: E.Type, _ form: FormModel, _ l: Language)
@@ -196,7 +208,9 @@ enum ServiceFormView {
                         let name = "\(prefix)-\(choice.rawValue)"
                         var attributes = [("type", "checkbox"), ("id", "field-\(name)"), ("name", name), ("value", "on")]
                         if FormReader(form.values).flag(name) { attributes.append(("checked", "checked")) }
-                        return .div(.class("field choice"), FormView.input(attributes), .label(.attr("for", "field-\(name)"), .safe(choice.label(l))))
+                        return .div(
+                            .class("field choice"), FormView.input(attributes),
+                            .label(.attr("for", "field-\(name)"), .safe(choice.label(l))))
                     }),
             ])
     }
@@ -212,7 +226,11 @@ enum ServiceFormView {
         return .div(
             .class("error-summary"), .attribute(named: "role", value: "alert"), .attribute(named: "tabindex", value: "-1"),
             .p(.strong(.safe(TextKey.formHasErrors(l)))),
-            .ul(.group(form.errors.order.map { name in .li(.link("#field-\(name)", "\(label(of: name, l)): \(form.errors[name]?.text(l) ?? "")")) })))
+            .ul(
+                .group(
+                    form.errors.order.map { name in
+                        .li(.link("#field-\(name)", "\(label(of: name, l)): \(form.errors[name]?.text(l) ?? "")"))
+                    })))
     }
 
     static func label(of field: String, _ l: Language) -> String {
@@ -272,7 +290,9 @@ enum ChangeListView {
                             .element(named: "strong", nodes: [.raw(change.label.htmlEscaped + ": ")]),
                             change.before.isEmpty ? .empty : .element(named: "del", nodes: [.raw(change.before.htmlEscaped)]),
                             change.before.isEmpty || change.after.isEmpty ? .empty : .raw(" → "),
-                            change.after.isEmpty ? .element(named: "em", nodes: [.raw(TextKey.valueRemoved(l).htmlEscaped)]) : .element(named: "ins", nodes: [.raw(change.after.htmlEscaped)]),
+                            change.after.isEmpty
+                                ? .element(named: "em", nodes: [.raw(TextKey.valueRemoved(l).htmlEscaped)])
+                                : .element(named: "ins", nodes: [.raw(change.after.htmlEscaped)]),
                         ])
                 })
     }

@@ -17,7 +17,9 @@ enum ServiceHistoryView {
             return .td(
                 .class("pick"),
                 .selfClosedElement(named: "input", attributes: attributes.map { Attribute(name: $0.0, value: $0.1.htmlEscaped) }),
-                .label(.class("visually-hidden"), .attr("for", "\(name)-\(version)"), .safe(TextKey.versionNumber(l, ["version": String(version)]))))
+                .label(
+                    .class("visually-hidden"), .attr("for", "\(name)-\(version)"),
+                    .safe(TextKey.versionNumber(l, ["version": String(version)]))))
         }
         let rows: [Node<HTML.TableContext>] = model.revisions.map { r in
             let what: String
@@ -34,7 +36,8 @@ enum ServiceHistoryView {
                     .form(
                         .class("inline"), .method(.post), .action(SiteURL.serviceRestore(model.id, r.version).path),
                         Layout.csrfField(context),
-                        .button(.type(.submit), .class("link-button"), .safe(TextKey.historyRestore(l)),
+                        .button(
+                            .type(.submit), .class("link-button"), .safe(TextKey.historyRestore(l)),
                             .span(.class("visually-hidden"), .safe(" " + TextKey.versionNumber(l, ["version": String(r.version)]))))))
                 : .td()
             // Each version links to what it changed against the one before it.
@@ -53,22 +56,24 @@ enum ServiceHistoryView {
                 .thead(
                     .tr(
                         .th(.attr("scope", "col"), .safe(TextKey.historyFrom(l))), .th(.attr("scope", "col"), .safe(TextKey.historyTo(l))),
-                        .th(.attr("scope", "col"), .safe(TextKey.historyVersion(l))), .th(.attr("scope", "col"), .safe(TextKey.auditWhen(l))),
+                        .th(.attr("scope", "col"), .safe(TextKey.historyVersion(l))),
+                        .th(.attr("scope", "col"), .safe(TextKey.auditWhen(l))),
                         .th(.attr("scope", "col"), .safe(TextKey.auditWho(l))), .th(.attr("scope", "col"), .safe(TextKey.historyWhat(l))),
                         .th(.attr("scope", "col"), .span(.class("visually-hidden"), .safe(TextKey.historyRestore(l)))))),
                 .tbody(.group(rows))))
         let compareForm: Node<HTML.BodyContext> = .form(
             .method(.get), .action(SiteURL.serviceCompare(model.id).path), table,
             .div(.class("actions"), .button(.type(.submit), .class("button"), .safe(TextKey.historyCompare(l)))))
-        let comparison: Node<HTML.BodyContext> = model.comparison.map { c in
-            .element(
-                named: "section",
-                nodes: [
-                    .class("comparison"), .attr("aria-labelledby", "comparison-heading"),
-                    .h2(.id("comparison-heading"), .safe(TextKey.historyComparison(l, ["from": String(c.from), "to": String(c.to)]))),
-                    c.changes.isEmpty ? .p(.safe(TextKey.historyNoChanges(l))) : ChangeListView.render(c.changes, l),
-                ])
-        } ?? .empty
+        let comparison: Node<HTML.BodyContext> =
+            model.comparison.map { c in
+                .element(
+                    named: "section",
+                    nodes: [
+                        .class("comparison"), .attr("aria-labelledby", "comparison-heading"),
+                        .h2(.id("comparison-heading"), .safe(TextKey.historyComparison(l, ["from": String(c.from), "to": String(c.to)]))),
+                        c.changes.isEmpty ? .p(.safe(TextKey.historyNoChanges(l))) : ChangeListView.render(c.changes, l),
+                    ])
+            } ?? .empty
         return Layout.page(
             context, title: "\(title) · \(model.title)",
             breadcrumbs: [(SiteURL.services.path, TextKey.servicesTitle(l)), (SiteURL.service(model.id).path, model.title)],

@@ -100,14 +100,19 @@ enum FilterView {
         -> Node<HTML.FormContext>
     {
         let optionNodes: [Node<HTML.BodyContext>] = options.map { o in
-            .element(named: "option", nodes: [.attr("value", o.value), o.value == value ? .attr("selected", "selected") : .empty, .safe(o.label)])
+            .element(
+                named: "option",
+                nodes: [.attr("value", o.value), o.value == value ? .attr("selected", "selected") : .empty, .safe(o.label)])
         }
         return .div(
             .class("filter"),
             .label(.attr("for", "filter-\(name)"), .safe(label(l))),
             .element(
                 named: "select",
-                nodes: [.attr("id", "filter-\(name)"), .attr("name", name), .element(named: "option", nodes: [.attr("value", ""), .safe(all(l))])]
+                nodes: [
+                    .attr("id", "filter-\(name)"), .attr("name", name),
+                    .element(named: "option", nodes: [.attr("value", ""), .safe(all(l))]),
+                ]
                     + optionNodes))
     }
 

@@ -23,7 +23,8 @@ enum ServicePrintView {
             body: [
                 .header(
                     .class("print-header"), .p(.class("muted"), .safe(TextKey.appName(l) + " · " + TextKey.chartLabel(l))),
-                    .h1(.safe(d.title)), d.summary.map { .p(.safe($0)) } ?? .empty, .p(.class("muted"), .safe(meta.joined(separator: " · ")))),
+                    .h1(.safe(d.title)), d.summary.map { .p(.safe($0)) } ?? .empty,
+                    .p(.class("muted"), .safe(meta.joined(separator: " · ")))),
                 .div(.class("diagram"), .raw(ChartDiagram.svg(d, l))),
                 .div(.class("chart print-blocks"), .group(blocks)),
             ])

@@ -6,7 +6,10 @@ import Vapor
 enum Assets {
     static let files: [String: (data: Data, type: HTTPMediaType)] = {
         var files: [String: (Data, HTTPMediaType)] = [:]
-        for (name, ext, type) in [("app", "css", HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])), ("app", "js", HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"]))] {
+        for (name, ext, type) in [
+            ("app", "css", HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])),
+            ("app", "js", HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])),
+        ] {
             if let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Public"),
                 let data = try? Data(contentsOf: url)
             {

@@ -128,6 +128,7 @@ enum FormView {
     /// A self-closing input with every attribute value escaped.
     static func input(_ pairs: [(String, String)]) -> Node<HTML.FormContext> {
         .selfClosedElement(
-            named: "input", attributes: pairs.map { Attribute<HTML.FormContext>(name: $0.0, value: $0.1.htmlEscaped, ignoreIfValueIsEmpty: false) })
+            named: "input",
+            attributes: pairs.map { Attribute<HTML.FormContext>(name: $0.0, value: $0.1.htmlEscaped, ignoreIfValueIsEmpty: false) })
     }
 }

@@ -18,11 +18,11 @@ enum LibraryResource: RegistryResource {
 
     static func formFields(_ db: any SQLDatabase, _ actor: Actor?, _ l: Language) async throws -> [FormField] {
         [
-            FormField(name: "name",  kind: .text, required: true),
-            FormField(name: "kind",  kind: .select(.choices(LibraryKind.self, l)), required: true),
-            FormField(name: "chitalishte_name",  kind: .text, hint: .hintChitalishteName),
+            FormField(name: "name", kind: .text, required: true),
+            FormField(name: "kind", kind: .select(.choices(LibraryKind.self, l)), required: true),
+            FormField(name: "chitalishte_name", kind: .text, hint: .hintChitalishteName),
         ] + (try await PlaceFields.fields(db, actor, l)) + [
-            FormField(name: "network_member_since",  kind: .date, hint: .hintDate)
+            FormField(name: "network_member_since", kind: .date, hint: .hintDate)
         ] + PlaceFields.contactFields
     }
 
@@ -50,7 +50,8 @@ enum LibraryResource: RegistryResource {
         return [
             RelatedSection(
                 title: .relatedPeople,
-                items: try await Lookups.related(db, area: .people, table: "people", nameColumn: "full_name", column: "library_id", value: id))
+                items: try await Lookups.related(
+                    db, area: .people, table: "people", nameColumn: "full_name", column: "library_id", value: id))
         ]
     }
 }

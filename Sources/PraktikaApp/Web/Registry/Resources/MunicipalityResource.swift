@@ -27,7 +27,7 @@ enum MunicipalityResource: RegistryResource {
 
     static func formFields(_ db: any SQLDatabase, _ actor: Actor?, _ l: Language) async throws -> [FormField] {
         [
-            FormField(name: "name",  kind: .text, required: true),
+            FormField(name: "name", kind: .text, required: true),
             FormField(
                 name: "district_code",
                 kind: .select(.districts(l, only: actor?.role == .admin ? nil : actor?.districtCode)), required: true),

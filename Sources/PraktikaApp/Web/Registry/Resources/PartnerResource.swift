@@ -18,10 +18,10 @@ enum PartnerResource: RegistryResource {
 
     static func formFields(_ db: any SQLDatabase, _ actor: Actor?, _ l: Language) async throws -> [FormField] {
         [
-            FormField(name: "name",  kind: .text, required: true),
-            FormField(name: "kind",  kind: .select(.choices(PartnerKind.self, l)), required: true),
+            FormField(name: "name", kind: .text, required: true),
+            FormField(name: "kind", kind: .select(.choices(PartnerKind.self, l)), required: true),
         ] + (try await PlaceFields.fields(db, actor, l)) + [
-            FormField(name: "contact_person",  kind: .text)
+            FormField(name: "contact_person", kind: .text)
         ] + PlaceFields.contactFields
     }
 
@@ -47,7 +47,8 @@ enum PartnerResource: RegistryResource {
         return [
             RelatedSection(
                 title: .relatedPeople,
-                items: try await Lookups.related(db, area: .people, table: "people", nameColumn: "full_name", column: "partner_id", value: id))
+                items: try await Lookups.related(
+                    db, area: .people, table: "people", nameColumn: "full_name", column: "partner_id", value: id))
         ]
     }
 }

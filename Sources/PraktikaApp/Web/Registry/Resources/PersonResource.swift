@@ -26,8 +26,13 @@ enum PersonResource: RegistryResource {
             .column(SQLColumn("name", table: "libraries"), as: "library_name")
             .column(SQLColumn("name", table: "partners"), as: "partner_name")
             .from("people")
-            .join("libraries", method: SQLJoinMethod.left, on: SQLColumn("library_id", table: "people"), .equal, SQLColumn("id", table: "libraries"))
-            .join("partners", method: SQLJoinMethod.left, on: SQLColumn("partner_id", table: "people"), .equal, SQLColumn("id", table: "partners"))
+            .join(
+                "libraries", method: SQLJoinMethod.left, on: SQLColumn("library_id", table: "people"), .equal,
+                SQLColumn("id", table: "libraries")
+            )
+            .join(
+                "partners", method: SQLJoinMethod.left, on: SQLColumn("partner_id", table: "people"), .equal,
+                SQLColumn("id", table: "partners"))
     }
 
     static func cells(_ row: any SQLRow, _ l: Language) throws -> [Cell] {
@@ -45,21 +50,21 @@ enum PersonResource: RegistryResource {
     static func formFields(_ db: any SQLDatabase, _ actor: Actor?, _ l: Language) async throws -> [FormField] {
         let district = actor?.role == .admin ? nil : actor?.districtCode
         return [
-            FormField(name: "full_name",  kind: .text, required: true),
-            FormField(name: "network_role",  kind: .select(.choices(NetworkRole.self, l)), required: true),
-            FormField(name: "position",  kind: .text),
+            FormField(name: "full_name", kind: .text, required: true),
+            FormField(name: "network_role", kind: .select(.choices(NetworkRole.self, l)), required: true),
+            FormField(name: "position", kind: .text),
             FormField(
                 name: "library_id",
                 kind: .select(try await Lookups.namedOptions(db, table: "libraries", district: district, l))),
             FormField(
                 name: "partner_id",
                 kind: .select(try await Lookups.namedOptions(db, table: "partners", district: district, l))),
-            FormField(name: "organisation",  kind: .text),
-            FormField(name: "district_code",  kind: .select(.districts(l, only: district))),
-            FormField(name: "consent",  kind: .checkbox, hint: .hintConsent),
-            FormField(name: "email",  kind: .email),
-            FormField(name: "phone",  kind: .tel),
-            FormField(name: "notes",  kind: .textarea),
+            FormField(name: "organisation", kind: .text),
+            FormField(name: "district_code", kind: .select(.districts(l, only: district))),
+            FormField(name: "consent", kind: .checkbox, hint: .hintConsent),
+            FormField(name: "email", kind: .email),
+            FormField(name: "phone", kind: .tel),
+            FormField(name: "notes", kind: .textarea),
         ]
     }
 

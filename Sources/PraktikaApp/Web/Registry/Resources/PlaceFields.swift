@@ -11,7 +11,7 @@ enum PlaceFields {
                 name: "settlement_id",
                 kind: .select(try await Lookups.settlementOptions(db, district: district, l)),
                 hint: .hintDistrictFromSettlement),
-            FormField(name: "district_code",  kind: .select(.districts(l, only: district))),
+            FormField(name: "district_code", kind: .select(.districts(l, only: district))),
         ]
     }
 
@@ -29,8 +29,9 @@ enum PlaceFields {
 
     static func details(settlementID: Int64?, districtCode: String?, _ db: any SQLDatabase, _ l: Language) async throws -> [DetailRow] {
         var settlementCell = Cell.empty
-        if let settlementID, let row = try await db.select().column("name").column("kind").from("settlements")
-            .where("id", .equal, settlementID).first()
+        if let settlementID,
+            let row = try await db.select().column("name").column("kind").from("settlements")
+                .where("id", .equal, settlementID).first()
         {
             let settlement = Settlement(
                 name: try row.decode(column: "name", as: String.self),
@@ -53,11 +54,11 @@ enum PlaceFields {
     }
 
     static let contactFields: [FormField] = [
-        FormField(name: "address",  kind: .text),
-        FormField(name: "email",  kind: .email),
-        FormField(name: "phone",  kind: .tel),
-        FormField(name: "website",  kind: .url),
-        FormField(name: "notes",  kind: .textarea),
+        FormField(name: "address", kind: .text),
+        FormField(name: "email", kind: .email),
+        FormField(name: "phone", kind: .tel),
+        FormField(name: "website", kind: .url),
+        FormField(name: "notes", kind: .textarea),
     ]
 
     /// The list columns both libraries and partners show after their name and kind.
@@ -78,7 +79,9 @@ enum PlaceFields {
             .column(SQLColumn("name", table: "settlements"), as: "settlement_name")
             .column(SQLColumn("kind", table: "settlements"), as: "settlement_kind")
             .from(table)
-            .join("settlements", method: SQLJoinMethod.left, on: SQLColumn("settlement_id", table: table), .equal, SQLColumn("id", table: "settlements"))
+            .join(
+                "settlements", method: SQLJoinMethod.left, on: SQLColumn("settlement_id", table: table), .equal,
+                SQLColumn("id", table: "settlements"))
     }
 
     static func listCells<K: LabelledChoice>(_ row: any SQLRow, _ area: RegistryArea, _ kind: K.Type, _ l: Language) throws -> [Cell] {

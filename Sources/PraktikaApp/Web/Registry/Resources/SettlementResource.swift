@@ -26,7 +26,8 @@ enum SettlementResource: RegistryResource {
             .column(SQLColumn("name", table: "municipalities"), as: "municipality")
             .column(SQLColumn("district_code", table: "municipalities"))
             .from("settlements")
-            .join("municipalities", on: SQLColumn("municipality_id", table: "settlements"), .equal, SQLColumn("id", table: "municipalities"))
+            .join(
+                "municipalities", on: SQLColumn("municipality_id", table: "settlements"), .equal, SQLColumn("id", table: "municipalities"))
     }
 
     static func cells(_ row: any SQLRow, _ l: Language) throws -> [Cell] {
@@ -46,12 +47,12 @@ enum SettlementResource: RegistryResource {
     static func formFields(_ db: any SQLDatabase, _ actor: Actor?, _ l: Language) async throws -> [FormField] {
         let district = actor?.role == .admin ? nil : actor?.districtCode
         return [
-            FormField(name: "name",  kind: .text, required: true),
+            FormField(name: "name", kind: .text, required: true),
             FormField(name: "kind", label: .fieldSettlementKind, kind: .select(.choices(SettlementKind.self, l)), required: true),
             FormField(
                 name: "municipality_id",
                 kind: .select(try await Lookups.namedOptions(db, table: "municipalities", district: district, l)), required: true),
-            FormField(name: "population",  kind: .integer, hint: .hintPopulation),
+            FormField(name: "population", kind: .integer, hint: .hintPopulation),
         ]
     }
 
