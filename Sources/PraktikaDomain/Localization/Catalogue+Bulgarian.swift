@@ -418,5 +418,7 @@ extension Catalogue {
         .hintPassword: "Поне 10 знака. Предайте я на човека по сигурен път; той може да я смени от „Моят профил“.",
         .townName: "гр. {name}",
         .villageName: "с. {name}",
+        .homeLatestServices: "Последно променени услуги",
+        .homeAllServices: "Всички услуги ({count})",
     ]
 }

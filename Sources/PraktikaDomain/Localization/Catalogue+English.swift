@@ -418,5 +418,7 @@ extension Catalogue {
         .hintPassword: "At least 10 characters. Give it to the person safely; they can change it under “My account”.",
         .townName: "{name} (town)",
         .villageName: "{name} (village)",
+        .homeLatestServices: "Recently changed service designs",
+        .homeAllServices: "All service designs ({count})",
     ]
 }

@@ -188,4 +188,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case hintPassword
     case townName
     case villageName
+    case homeLatestServices
+    case homeAllServices
 }

@@ -60,9 +60,16 @@ struct DesignStore {
         let id: Int64
         let content: String
         let version: Int
-        let created_at: Date
-        let updated_at: Date
-        let updated_by_name: String?
+        let createdAt: Date
+        let updatedAt: Date
+        let updatedByName: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, content, version
+            case createdAt = "created_at"
+            case updatedAt = "updated_at"
+            case updatedByName = "updated_by_name"
+        }
     }
 
     static func encode(_ design: ServiceDesign) throws -> String {
@@ -82,8 +89,8 @@ struct DesignStore {
         else { return nil }
         let design = try Self.decode(row.content)
         return StoredDesign(
-            id: row.id, design: design, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at,
-            updatedByName: row.updated_by_name, districtCodes: try await districts(of: design.libraryIDs))
+            id: row.id, design: design, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt,
+            updatedByName: row.updatedByName, districtCodes: try await districts(of: design.libraryIDs))
     }
 
     func districts(of libraryIDs: [Int64]) async throws -> Set<String> {

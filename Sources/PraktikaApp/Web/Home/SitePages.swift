@@ -40,6 +40,25 @@ struct SitePagesController: Sendable {
                 .decode(column: "n", as: Int.self) ?? 0
             figures.append((area, n))
         }
+        // The newest designs this person may read.
+        var recent = ListQuery()
+        recent.sort = "updated"
+        recent.descending = true
+        let (designs, designCount) = try await DesignListQuery.rows(req.sql, recent, context.actor)
+        let latest: Node<HTML.BodyContext> =
+            designs.isEmpty
+            ? .empty
+            : .group(
+                .h2(.safe(TextKey.homeLatestServices(l))),
+                .ul(
+                    .class("latest"),
+                    .group(
+                        designs.prefix(5).map { row in
+                            .li(
+                                .link(SiteURL.service(row.id).path, row.title), .text(" "),
+                                .span(.class("status status-\(row.status)"), .safe(DesignStatus(rawValue: row.status)?.label(l) ?? row.status)))
+                        })),
+                .p(.link(SiteURL.services.path, TextKey.homeAllServices(l, ["count": context.format.integer(designCount)]))))
         return HTMLResponse.make(
             Layout.page(
                 context, title: TextKey.homeTitle(l),
@@ -57,6 +76,7 @@ struct SitePagesController: Sendable {
                                         .span(.class("figure"), .safe(context.format.integer(n))),
                                         .span(.safe(area.title(l)))))
                             })),
+                    latest,
                     .p(.safe(TextKey.homeRegistryIntro(l))),
                     Layout.registryNav(context, current: .libraries),
                 ]))
