@@ -21,6 +21,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.asyncCommands.use(MigrateCommand(), as: "migrate", isDefault: false)
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(UserCommand(), as: "user")
+    app.asyncCommands.use(SeatCommand(), as: "seat")
 }
 
 struct ConfigurationKey: StorageKey { typealias Value = AppConfiguration }

@@ -194,3 +194,18 @@ struct FoundationTests {
         }
     }
 }
+
+@Suite("praktika seat")
+struct SeatCommandTests {
+    @Test("the answer is {\"seating\": {participant: table}, \"penalty\": {…}} with ids as they came")
+    func answerShape() throws {
+        let problem = SeatingProblem(
+            tables: [SeatingTable(id: .number(1), targetGroup: "pupils"), SeatingTable(id: .text("t2"), targetGroup: "farmers")],
+            participants: [
+                SeatingParticipant(id: .text("p1"), district: "BG-13", role: "librarian", organization: "RB", wants: ["farmers"]),
+                SeatingParticipant(id: .number(2), district: "BG-21", role: "ngo", organization: "NGO", table: .number(1)),
+            ])
+        let text = String(decoding: try SeatingAnswer(try SeatingSolver.solve(problem)).json(), as: UTF8.self)
+        #expect(text == #"{"penalty":{"district":0,"organization":0,"preference":0,"role":0,"total":0},"seating":{"2":1,"p1":"t2"}}"#)
+    }
+}

@@ -56,7 +56,9 @@ struct SitePagesController: Sendable {
                         designs.prefix(5).map { row in
                             .li(
                                 .link(SiteURL.service(row.id).path, row.title), .text(" "),
-                                .span(.class("status status-\(row.status)"), .safe(DesignStatus(rawValue: row.status)?.label(l) ?? row.status)))
+                                .span(
+                                    .class("status status-\(row.status)"), .safe(DesignStatus(rawValue: row.status)?.label(l) ?? row.status)
+                                ))
                         })),
                 .p(.link(SiteURL.services.path, TextKey.homeAllServices(l, ["count": context.format.integer(designCount)]))))
         return HTMLResponse.make(

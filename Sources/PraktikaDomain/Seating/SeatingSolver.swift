@@ -1,0 +1,466 @@
+import Foundation
+
+/// Seats the participants of a meeting at its work tables: every table mixes the districts and
+/// the roles in proportion, colleagues from one organisation sit apart, and people get a table
+/// for the target group they asked for, as far as all of that can be had at once.
+///
+/// The objective is exactly the one in the meeting issue, so any solver can be scored on it:
+/// fair(t,c) = n_c × cap(t) / Σ cap (without capacities, cap(t) = n / k);
+/// band(x, f) = max(0, ⌊f⌋ − x) + max(0, x − ⌈f⌉);
+/// district = Σ_t Σ_d band(count(t,d), fair(t,d)); role likewise;
+/// organisation = Σ_t Σ_o max(0, count(t,o) − 1);
+/// preference = participants with wishes seated at a table whose target group they did not ask for;
+/// total = 10·district + 3·role + 5·organisation + 1·preference (weights overridable).
+///
+/// Table sizes: with capacities, at most the capacity (a table without one, among tables with one,
+/// takes ⌈n / k⌉); without capacities, sizes differ by at most one. Pinned participants stay.
+///
+/// The search is a greedy start followed by simulated annealing over moves and swaps, each
+/// scored in constant time; it stops early when it reaches a proven lower bound.
+public enum SeatingSolver {
+    public struct Options: Sendable {
+        /// Moves tried at most; the search also stops at the time limit or at the lower bound.
+        public var maxMoves: Int
+        public var timeLimit: Duration
+        public var seed: UInt64
+
+        public init(maxMoves: Int = 2_000_000, timeLimit: Duration = .seconds(1.8), seed: UInt64 = 2012) {
+            self.maxMoves = maxMoves
+            self.timeLimit = timeLimit
+            self.seed = seed
+        }
+    }
+
+    public static func solve(_ problem: SeatingProblem, options: Options = Options()) throws -> SeatingResult {
+        var state = try SeatingState(problem)
+        state.greedyStart()
+        let moves = state.anneal(options)
+        var result = state.result(problem)
+        result.movesTried = moves
+        return result
+    }
+
+    /// Scores any seating of the instance (for the web page's hand-made changes and for comparing
+    /// solvers); refuses a seating that breaks the rules.
+    public static func evaluate(_ problem: SeatingProblem, seating: [SeatID: SeatID]) throws -> SeatingPenalty {
+        var state = try SeatingState(problem)
+        try state.place(seating, participants: problem.participants, tables: problem.tables)
+        return state.penalty()
+    }
+}
+
+/// Why a given seating breaks the rules.
+public enum SeatingViolation: Error, Equatable, CustomStringConvertible {
+    case unseated(String)
+    case unknownTable(participant: String, table: String)
+    case movedPinned(String)
+    case tableSize(table: String, size: Int)
+
+    public var description: String {
+        switch self {
+        case .unseated(let p): "participant \(p) has no table"
+        case .unknownTable(let p, let t): "participant \(p) is at table \(t), which does not exist"
+        case .movedPinned(let p): "participant \(p) is pinned elsewhere"
+        case .tableSize(let t, let size): "table \(t) would seat \(size), outside its allowed size"
+        }
+    }
+}
+
+/// The instance in integers, the current seating, and the counts the objective is made of.
+struct SeatingState {
+    let n: Int
+    let k: Int
+    let weights: SeatingWeights
+    let districtOf: [Int]
+    let roleOf: [Int]
+    let orgOf: [Int]
+    let districtCount: Int
+    let roleCount: Int
+    let orgCount: Int
+    /// satisfied[p * k + t]: table t's target group is among p's wishes.
+    let satisfied: [Bool]
+    let hasWishes: [Bool]
+    let pinned: [Int?]
+    /// Allowed size of each table: [minSize, maxSize].
+    let minSize: [Int]
+    let maxSize: [Int]
+    /// In balanced mode only so many tables may be at the larger size.
+    let largeSize: Int?
+    let largeAllowed: Int
+    /// Fair band per table and district / role: [lo, hi].
+    let districtLo: [Int], districtHi: [Int]
+    let roleLo: [Int], roleHi: [Int]
+
+    var tableOf: [Int]
+    var size: [Int]
+    var dCount: [Int]
+    var rCount: [Int]
+    var oCount: [Int]
+
+    init(_ problem: SeatingProblem) throws {
+        let tables = problem.tables
+        let people = problem.participants
+        guard !tables.isEmpty else { throw SeatingError.noTables }
+        var tableIndex: [SeatID: Int] = [:]
+        for (i, t) in tables.enumerated() {
+            guard tableIndex[t.id] == nil else { throw SeatingError.duplicateTable(t.id.description) }
+            if let c = t.capacity, c < 0 { throw SeatingError.negativeCapacity(t.id.description) }
+            tableIndex[t.id] = i
+        }
+        var seen: Set<SeatID> = []
+        for p in people {
+            guard seen.insert(p.id).inserted else { throw SeatingError.duplicateParticipant(p.id.description) }
+        }
+        n = people.count
+        k = tables.count
+        weights = problem.weights ?? SeatingWeights()
+
+        func indexer(_ values: [String]) -> ([Int], Int) {
+            var map: [String: Int] = [:]
+            let indices = values.map { v -> Int in
+                if let i = map[v] { return i }
+                map[v] = map.count
+                return map.count - 1
+            }
+            return (indices, map.count)
+        }
+        (districtOf, districtCount) = indexer(people.map(\.district))
+        (roleOf, roleCount) = indexer(people.map(\.role))
+        (orgOf, orgCount) = indexer(people.map(\.organization))
+
+        var satisfied = [Bool](repeating: false, count: n * k)
+        var hasWishes = [Bool](repeating: false, count: n)
+        var pinned = [Int?](repeating: nil, count: n)
+        for (p, person) in people.enumerated() {
+            let wants = Set(person.wants ?? [])
+            hasWishes[p] = !wants.isEmpty
+            for (t, table) in tables.enumerated() where wants.contains(table.targetGroup) { satisfied[p * k + t] = true }
+            if let pin = person.table {
+                guard let t = tableIndex[pin] else {
+                    throw SeatingError.unknownPinnedTable(participant: person.id.description, table: pin.description)
+                }
+                pinned[p] = t
+            }
+        }
+        self.satisfied = satisfied
+        self.hasWishes = hasWishes
+        self.pinned = pinned
+
+        // Table sizes and the capacities the fair shares are computed from.
+        let capacityMode = tables.contains { $0.capacity != nil }
+        let balancedLow = n / k
+        let balancedHigh = (n + k - 1) / k
+        var capacity: [Int]
+        if capacityMode {
+            capacity = tables.map { $0.capacity ?? balancedHigh }
+            let seats = capacity.reduce(0, +)
+            guard seats >= n else { throw SeatingError.notEnoughSeats(seats: seats, participants: n) }
+            minSize = [Int](repeating: 0, count: k)
+            maxSize = capacity
+            largeSize = nil
+            largeAllowed = k
+        } else {
+            capacity = [Int](repeating: 1, count: k)
+            minSize = [Int](repeating: balancedLow, count: k)
+            maxSize = [Int](repeating: balancedHigh, count: k)
+            largeSize = balancedLow == balancedHigh ? nil : balancedHigh
+            largeAllowed = n - balancedLow * k
+        }
+        let capacityTotal = max(1, capacity.reduce(0, +))
+
+        let tableCount = tables.count
+        func bands(_ of: [Int], _ count: Int) -> ([Int], [Int]) {
+            var totals = [Int](repeating: 0, count: count)
+            for c in of { totals[c] += 1 }
+            var lo = [Int](repeating: 0, count: tableCount * count)
+            var hi = [Int](repeating: 0, count: tableCount * count)
+            for t in 0..<tableCount {
+                for c in 0..<count {
+                    let numerator = totals[c] * capacity[t]
+                    lo[t * count + c] = numerator / capacityTotal
+                    hi[t * count + c] = (numerator + capacityTotal - 1) / capacityTotal
+                }
+            }
+            return (lo, hi)
+        }
+        (districtLo, districtHi) = bands(districtOf, districtCount)
+        (roleLo, roleHi) = bands(roleOf, roleCount)
+
+        tableOf = [Int](repeating: -1, count: n)
+        size = [Int](repeating: 0, count: k)
+        dCount = [Int](repeating: 0, count: k * districtCount)
+        rCount = [Int](repeating: 0, count: k * roleCount)
+        oCount = [Int](repeating: 0, count: k * orgCount)
+
+        for p in 0..<n {
+            if let t = pinned[p] { add(p, t) }
+        }
+        for t in 0..<k where size[t] > maxSize[t] { throw SeatingError.tooManyPinned(table: tables[t].id.description) }
+        if let large = largeSize, size.filter({ $0 >= large }).count > largeAllowed {
+            throw SeatingError.tooManyPinned(table: tables[size.firstIndex { $0 >= large }!].id.description)
+        }
+    }
+
+    // MARK: Counts
+
+    mutating func add(_ p: Int, _ t: Int) {
+        tableOf[p] = t
+        size[t] += 1
+        dCount[t * districtCount + districtOf[p]] += 1
+        rCount[t * roleCount + roleOf[p]] += 1
+        oCount[t * orgCount + orgOf[p]] += 1
+    }
+
+    mutating func remove(_ p: Int) {
+        let t = tableOf[p]
+        size[t] -= 1
+        dCount[t * districtCount + districtOf[p]] -= 1
+        rCount[t * roleCount + roleOf[p]] -= 1
+        oCount[t * orgCount + orgOf[p]] -= 1
+        tableOf[p] = -1
+    }
+
+    @inline(__always) static func band(_ x: Int, _ lo: Int, _ hi: Int) -> Int { max(0, lo - x) + max(0, x - hi) }
+
+    /// The change in the weighted total if p left table a for table b.
+    func moveDelta(_ p: Int, from a: Int, to b: Int) -> Int {
+        let d = districtOf[p]
+        let r = roleOf[p]
+        let o = orgOf[p]
+        let da = a * districtCount + d
+        let db = b * districtCount + d
+        let ra = a * roleCount + r
+        let rb = b * roleCount + r
+        var district = 0
+        district += Self.band(dCount[da] - 1, districtLo[da], districtHi[da]) - Self.band(dCount[da], districtLo[da], districtHi[da])
+        district += Self.band(dCount[db] + 1, districtLo[db], districtHi[db]) - Self.band(dCount[db], districtLo[db], districtHi[db])
+        var role = 0
+        role += Self.band(rCount[ra] - 1, roleLo[ra], roleHi[ra]) - Self.band(rCount[ra], roleLo[ra], roleHi[ra])
+        role += Self.band(rCount[rb] + 1, roleLo[rb], roleHi[rb]) - Self.band(rCount[rb], roleLo[rb], roleHi[rb])
+        var organization = 0
+        if oCount[a * orgCount + o] >= 2 { organization -= 1 }
+        if oCount[b * orgCount + o] >= 1 { organization += 1 }
+        var preference = 0
+        if hasWishes[p] {
+            preference = (satisfied[p * k + b] ? 0 : 1) - (satisfied[p * k + a] ? 0 : 1)
+        }
+        return weights.district * district + weights.role * role + weights.organization * organization
+            + weights.preference * preference
+    }
+
+    func canMove(from a: Int, to b: Int) -> Bool {
+        guard a != b, size[a] - 1 >= minSize[a], size[b] + 1 <= maxSize[b] else { return false }
+        return true
+    }
+
+    // MARK: Objective
+
+    func penalty() -> SeatingPenalty {
+        var district = 0
+        var role = 0
+        var organization = 0
+        var preference = 0
+        for t in 0..<k {
+            for d in 0..<districtCount {
+                let i = t * districtCount + d
+                district += Self.band(dCount[i], districtLo[i], districtHi[i])
+            }
+            for r in 0..<roleCount {
+                let i = t * roleCount + r
+                role += Self.band(rCount[i], roleLo[i], roleHi[i])
+            }
+            for o in 0..<orgCount { organization += max(0, oCount[t * orgCount + o] - 1) }
+        }
+        for p in 0..<n where hasWishes[p] && tableOf[p] >= 0 && !satisfied[p * k + tableOf[p]] { preference += 1 }
+        let total =
+            weights.district * district + weights.role * role + weights.organization * organization + weights.preference * preference
+        return SeatingPenalty(district: district, role: role, organization: organization, preference: preference, total: total)
+    }
+
+    /// What no seating can avoid: members of one organisation beyond one per table, colleagues
+    /// pinned together, and wishes no table (or no allowed table) can meet.
+    func lowerBound() -> Int {
+        var members = [Int](repeating: 0, count: orgCount)
+        var pinnedTogether = [Int](repeating: 0, count: k * orgCount)
+        for p in 0..<n {
+            members[orgOf[p]] += 1
+            if let t = pinned[p] { pinnedTogether[t * orgCount + orgOf[p]] += 1 }
+        }
+        var organization = 0
+        for o in 0..<orgCount {
+            var together = 0
+            for t in 0..<k { together += max(0, pinnedTogether[t * orgCount + o] - 1) }
+            organization += max(together, members[o] - k)
+        }
+        var preference = 0
+        for p in 0..<n where hasWishes[p] {
+            if let t = pinned[p] {
+                if !satisfied[p * k + t] { preference += 1 }
+            } else if !(0..<k).contains(where: { satisfied[p * k + $0] && maxSize[$0] > 0 }) {
+                preference += 1
+            }
+        }
+        return weights.organization * organization + weights.preference * preference
+    }
+
+    // MARK: Search
+
+    /// Whether table t may take one more in the start: up to its size, and in balanced mode only
+    /// as many tables at the larger size as there are extra people.
+    func hasRoom(_ t: Int) -> Bool {
+        guard size[t] < maxSize[t] else { return false }
+        if let large = largeSize, size[t] + 1 == large {
+            return size.filter { $0 >= large }.count < largeAllowed
+        }
+        return true
+    }
+
+    /// Seats the people who are hardest to place first (large organisations, then wishes), each at
+    /// the table where they cost least now.
+    mutating func greedyStart() {
+        var members = [Int](repeating: 0, count: orgCount)
+        for p in 0..<n { members[orgOf[p]] += 1 }
+        let order = (0..<n).filter { pinned[$0] == nil }.sorted {
+            (members[orgOf[$0]], hasWishes[$0] ? 1 : 0, -$0) > (members[orgOf[$1]], hasWishes[$1] ? 1 : 0, -$1)
+        }
+        for p in order {
+            var best = -1
+            var bestCost = Int.max
+            for t in 0..<k where hasRoom(t) {
+                // The cost of arriving at t, measured as a move from a virtual empty table.
+                let cost = arrivalCost(p, t) * 4 + size[t]
+                if cost < bestCost {
+                    bestCost = cost
+                    best = t
+                }
+            }
+            add(p, best >= 0 ? best : (0..<k).min { size[$0] < size[$1] }!)
+        }
+    }
+
+    func arrivalCost(_ p: Int, _ t: Int) -> Int {
+        let di = t * districtCount + districtOf[p]
+        let ri = t * roleCount + roleOf[p]
+        let district = Self.band(dCount[di] + 1, districtLo[di], districtHi[di]) - Self.band(dCount[di], districtLo[di], districtHi[di])
+        let role = Self.band(rCount[ri] + 1, roleLo[ri], roleHi[ri]) - Self.band(rCount[ri], roleLo[ri], roleHi[ri])
+        let organization = oCount[t * orgCount + orgOf[p]] >= 1 ? 1 : 0
+        let preference = hasWishes[p] && !satisfied[p * k + t] ? 1 : 0
+        return weights.district * district + weights.role * role + weights.organization * organization + weights.preference * preference
+    }
+
+    /// Returns how many moves it tried.
+    @discardableResult
+    mutating func anneal(_ options: SeatingSolver.Options) -> Int {
+        let movable = (0..<n).filter { pinned[$0] == nil }
+        guard movable.count >= 1, k >= 2 else { return 0 }
+        let bound = lowerBound()
+        var current = penalty().total
+        var best = current
+        var bestSeating = tableOf
+        guard current > bound else { return 0 }
+        var random = SplitMix64(seed: options.seed)
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: options.timeLimit)
+        let startTemperature = Double(max(weights.district, weights.role, weights.organization, weights.preference))
+        let endTemperature = 0.05
+        var temperature = startTemperature
+        // Short cooling cycles, each starting again from the best seating found: many quick
+        // descents find a perfect mix sooner than one long one.
+        let cycle = max(20_000, 100 * n)
+        let checkEvery = 1024
+        var moves = 0
+        while moves < options.maxMoves {
+            if moves % checkEvery == 0 {
+                if clock.now >= deadline { break }
+                let phase = moves % cycle
+                if phase == 0, moves > 0, current > best {
+                    restore(bestSeating)
+                    current = best
+                }
+                temperature = startTemperature * pow(endTemperature / startTemperature, Double(phase) / Double(cycle))
+            }
+            moves += 1
+            let p = movable[Int(random.next() % UInt64(movable.count))]
+            let a = tableOf[p]
+            if random.next() % 3 == 0 {
+                // Move p to another table with room.
+                let b = Int(random.next() % UInt64(k))
+                guard canMove(from: a, to: b) else { continue }
+                let delta = moveDelta(p, from: a, to: b)
+                if delta <= 0 || Double(random.next() % 1_000_000) / 1_000_000 < exp(-Double(delta) / temperature) {
+                    remove(p)
+                    add(p, b)
+                    current += delta
+                }
+            } else {
+                // Swap p with someone at another table.
+                let q = movable[Int(random.next() % UInt64(movable.count))]
+                let b = tableOf[q]
+                guard a != b else { continue }
+                let first = moveDelta(p, from: a, to: b)
+                remove(p)
+                add(p, b)
+                let second = moveDelta(q, from: b, to: a)
+                let delta = first + second
+                if delta <= 0 || Double(random.next() % 1_000_000) / 1_000_000 < exp(-Double(delta) / temperature) {
+                    remove(q)
+                    add(q, a)
+                    current += delta
+                } else {
+                    remove(p)
+                    add(p, a)
+                }
+            }
+            if current < best {
+                best = current
+                bestSeating = tableOf
+                if best <= bound { break }
+            }
+        }
+        if best < current { restore(bestSeating) }
+        return moves
+    }
+
+    mutating func restore(_ seating: [Int]) {
+        for p in 0..<n where tableOf[p] >= 0 { remove(p) }
+        for p in 0..<n { add(p, seating[p]) }
+    }
+
+    /// Takes a given seating, checking it keeps the rules.
+    mutating func place(_ seating: [SeatID: SeatID], participants: [SeatingParticipant], tables: [SeatingTable]) throws {
+        let tableIndex = Dictionary(uniqueKeysWithValues: tables.enumerated().map { ($1.id, $0) })
+        for (p, person) in participants.enumerated() {
+            guard let id = seating[person.id] else { throw SeatingViolation.unseated(person.id.description) }
+            guard let t = tableIndex[id] else {
+                throw SeatingViolation.unknownTable(participant: person.id.description, table: id.description)
+            }
+            if let pin = pinned[p] {
+                guard pin == t else { throw SeatingViolation.movedPinned(person.id.description) }
+                continue
+            }
+            add(p, t)
+        }
+        for t in 0..<k where size[t] < minSize[t] || size[t] > maxSize[t] {
+            throw SeatingViolation.tableSize(table: tables[t].id.description, size: size[t])
+        }
+    }
+
+    func result(_ problem: SeatingProblem) -> SeatingResult {
+        var seating: [SeatID: SeatID] = [:]
+        for (p, person) in problem.participants.enumerated() { seating[person.id] = problem.tables[tableOf[p]].id }
+        return SeatingResult(seating: seating, penalty: penalty(), lowerBound: lowerBound(), movesTried: 0)
+    }
+}
+
+/// A small, fast, seedable generator, so that the same instance gets the same seating.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+@testable import PraktikaDomain
+
+@Suite("Seating")
+struct SeatingTests {
+    static func person(_ id: Int64, _ district: String, _ role: String, _ org: String, wants: [String]? = nil, table: Int64? = nil)
+        -> SeatingParticipant
+    {
+        SeatingParticipant(
+            id: .number(id), district: district, role: role, organization: org, wants: wants, table: table.map { .number($0) })
+    }
+
+    static let twoTables = [SeatingTable(id: .number(1), targetGroup: "pupils"), SeatingTable(id: .number(2), targetGroup: "pensioners")]
+    static let four = [
+        person(1, "A", "x", "o1"), person(2, "A", "y", "o1"), person(3, "B", "x", "o2"), person(4, "B", "y", "o3"),
+    ]
+
+    /// A meeting like Velingrad: 95 people from two districts, six roles, organisations of one to
+    /// five people, nine tables, a third of the people with wishes, two facilitators pinned.
+    static func velingradLike() -> SeatingProblem {
+        let groups = [
+            "tourism business", "pupils 1-4", "women victims of domestic violence", "children with motor disabilities",
+            "long-term unemployed", "young Roma", "children's dance group", "farmers", "pensioners 60+",
+        ]
+        let tables = groups.enumerated().map { SeatingTable(id: .number(Int64($0.offset + 1)), targetGroup: $0.element) }
+        let roles = ["librarian", "chitalishte secretary", "municipal official", "ngo", "business", "cultural institute"]
+        var random = SplitMix64(seed: 17)
+        var people: [SeatingParticipant] = []
+        var org = 0
+        var left = 0
+        for i in 0..<95 {
+            if left == 0 {
+                org += 1
+                left = 1 + Int(random.next() % 5)
+            }
+            left -= 1
+            let district = i < 50 ? "BG-13" : "BG-21"
+            let role = i % 7 < 3 ? roles[0] : roles[i % 7 - 2]
+            let wants = i % 3 == 0 ? [groups[Int(random.next() % 9)], groups[Int(random.next() % 9)]] : nil
+            people.append(
+                person(Int64(i + 1), district, role, "\(district)-org-\(org)", wants: wants, table: i < 2 ? Int64(i * 4 + 1) : nil))
+        }
+        return SeatingProblem(tables: tables, participants: people)
+    }
+
+    @Test("the objective, worked by hand on four people at two tables")
+    func objectiveByHand() throws {
+        let problem = SeatingProblem(tables: Self.twoTables, participants: Self.four)
+        // Both A's (one organisation) together, both B's together.
+        let clustered: [SeatID: SeatID] = [.number(1): .number(1), .number(2): .number(1), .number(3): .number(2), .number(4): .number(2)]
+        let penalty = try SeatingSolver.evaluate(problem, seating: clustered)
+        // fair(t, A) = 2 × 1 / 2 = 1: each table has 2 or 0 of each district, one off the band each way.
+        #expect(penalty.district == 4)
+        #expect(penalty.role == 0)
+        #expect(penalty.organization == 1)
+        #expect(penalty.preference == 0)
+        #expect(penalty.total == 10 * 4 + 5 * 1)
+
+        var weighted = problem
+        weighted.weights = SeatingWeights(district: 1, role: 1, organization: 100, preference: 1)
+        #expect(try SeatingSolver.evaluate(weighted, seating: clustered).total == 4 + 100)
+    }
+
+    @Test("the solver finds the perfect mix for four and proves it optimal")
+    func perfectMix() throws {
+        let result = try SeatingSolver.solve(SeatingProblem(tables: Self.twoTables, participants: Self.four))
+        #expect(result.penalty.total == 0)
+        #expect(result.isProvenOptimal)
+        #expect(result.seating[.number(1)] != result.seating[.number(2)])
+    }
+
+    @Test("without capacities table sizes differ by at most one; pinned people stay")
+    func balancedAndPinned() throws {
+        let people: [SeatingParticipant] = (1...10).map { (i: Int) -> SeatingParticipant in
+            let district = i % 2 == 0 ? "A" : "B"
+            let pin: Int64? = i == 1 ? 3 : nil
+            return Self.person(Int64(i), district, "x", "org\(i)", table: pin)
+        }
+        let tables: [SeatingTable] = (1...3).map { (i: Int) in SeatingTable(id: .number(Int64(i)), targetGroup: "g\(i)") }
+        let result = try SeatingSolver.solve(SeatingProblem(tables: tables, participants: people))
+        let sizes = Dictionary(grouping: result.seating.values, by: { $0 }).mapValues(\.count)
+        #expect(sizes.values.sorted() == [3, 3, 4])
+        #expect(result.seating[SeatID.number(1)] == SeatID.number(3))
+        #expect(try SeatingSolver.evaluate(SeatingProblem(tables: tables, participants: people), seating: result.seating) == result.penalty)
+    }
+
+    @Test("capacities are kept, and wishes are met where they can be")
+    func capacitiesAndWishes() throws {
+        let tables = [
+            SeatingTable(id: .text("small"), targetGroup: "farmers", capacity: 2),
+            SeatingTable(id: .text("large"), targetGroup: "pensioners", capacity: 6),
+        ]
+        let people = (1...6).map { i in
+            Self.person(Int64(i), "A", "x", "org\(i)", wants: i <= 2 ? ["farmers"] : ["pensioners"])
+        }
+        let result = try SeatingSolver.solve(SeatingProblem(tables: tables, participants: people))
+        #expect(result.seating.values.filter { $0 == .text("small") }.count <= 2)
+        #expect(result.penalty.preference == 0)
+        #expect(result.seating[.number(1)] == .text("small") && result.seating[.number(2)] == .text("small"))
+    }
+
+    @Test("an instance that cannot be seated says why")
+    func refusals() {
+        let t = [SeatingTable(id: .number(1), targetGroup: "g", capacity: 1)]
+        #expect(throws: SeatingError.notEnoughSeats(seats: 1, participants: 2)) {
+            try SeatingSolver.solve(
+                SeatingProblem(tables: t, participants: [Self.person(1, "A", "x", "o"), Self.person(2, "A", "x", "o")]))
+        }
+        #expect(throws: SeatingError.unknownPinnedTable(participant: "1", table: "9")) {
+            try SeatingSolver.solve(SeatingProblem(tables: t, participants: [Self.person(1, "A", "x", "o", table: 9)]))
+        }
+        #expect(throws: SeatingError.duplicateParticipant("1")) {
+            try SeatingSolver.solve(
+                SeatingProblem(tables: Self.twoTables, participants: [Self.person(1, "A", "x", "o"), Self.person(1, "B", "x", "o")]))
+        }
+        #expect(throws: SeatingError.noTables) { try SeatingSolver.solve(SeatingProblem(tables: [], participants: [])) }
+        #expect(throws: SeatingViolation.movedPinned("1")) {
+            try SeatingSolver.evaluate(
+                SeatingProblem(
+                    tables: Self.twoTables, participants: [Self.person(1, "A", "x", "o", table: 1), Self.person(2, "A", "x", "p")]),
+                seating: [.number(1): .number(2), .number(2): .number(1)])
+        }
+    }
+
+    @Test("a Velingrad-sized meeting (95 people, 9 tables) is seated to a proven optimum, every table mixed")
+    func velingrad() throws {
+        let problem = Self.velingradLike()
+        // A move budget instead of a time limit, so that the answer does not depend on the machine.
+        let options = SeatingSolver.Options(maxMoves: 3_000_000, timeLimit: .seconds(120))
+        let result = try SeatingSolver.solve(problem, options: options)
+        #expect(result.isProvenOptimal, "penalty \(result.penalty.total), bound \(result.lowerBound), moves \(result.movesTried)")
+        print("95/9: penalty \(result.penalty.total) = bound \(result.lowerBound) after \(result.movesTried) moves")
+        #expect(result.penalty.district == 0)
+        let sizes = Dictionary(grouping: result.seating.values, by: { $0 }).mapValues(\.count)
+        #expect(Set(sizes.values) == [10, 11])
+        for table in problem.tables {
+            let districts = Set(problem.participants.filter { result.seating[$0.id] == table.id }.map(\.district))
+            #expect(districts.count == 2, "table \(table.id)")
+        }
+        // The same seed gives the same seating.
+        #expect(try SeatingSolver.solve(problem, options: options).seating == result.seating)
+    }
+
+    @Test("instances and answers read and write the JSON of `praktika seat`, ids as numbers or strings")
+    func json() throws {
+        let text = """
+            {"tables":[{"id":1,"targetGroup":"pupils"},{"id":"t2","targetGroup":"farmers","capacity":3}],
+             "participants":[{"id":"p1","district":"BG-13","role":"librarian","organization":"RB","wants":["farmers"]},
+                             {"id":2,"district":"BG-21","role":"ngo","organization":"NGO","table":1}],
+             "weights":{"preference":7}}
+            """
+        let problem = try JSONDecoder().decode(SeatingProblem.self, from: Data(text.utf8))
+        #expect(problem.tables[1].id == .text("t2") && problem.tables[1].capacity == 3)
+        #expect(problem.participants[1].table == .number(1))
+        #expect(problem.weights == SeatingWeights(district: 10, role: 3, organization: 5, preference: 7))
+        let result = try SeatingSolver.solve(problem)
+        #expect(result.seating[.text("p1")] == .text("t2"))
+        #expect(result.seating[.number(2)] == .number(1))
+    }
+}
