@@ -1,14 +1,36 @@
 import Foundation
 import PraktikaDomain
 
-// Writes the benchmark instances as `praktika seat` JSON, for the reference solver
-// (reference/cpsat_seating.py) and for `praktika seat` itself.
-// Usage: seating-instances DIR
-let directory = CommandLine.arguments.dropFirst().first ?? "."
-let encoder = JSONEncoder()
-encoder.outputFormatting = [.sortedKeys]
-for (name, problem) in [("velingrad-95x9", SyntheticMeeting.velingrad()), ("large-1000x100", SyntheticMeeting.large())] {
-    let url = URL(fileURLWithPath: directory).appendingPathComponent("\(name).json")
-    try encoder.encode(problem).write(to: url)
-    print(url.path)
+// seating-instances write DIR   — writes the benchmark instances as `praktika seat` JSON, for the
+//                                 reference solver (reference/cpsat_seating.py) and for `praktika seat`.
+// seating-instances solve FILE [RUNS] — solves an instance RUNS times (seeds 1…RUNS) with the default
+//                                 1.8 s budget and prints penalty, lower bound, moves and time per run.
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "solve":
+    let data = try Data(contentsOf: URL(fileURLWithPath: arguments[1]))
+    let problem = try JSONDecoder().decode(SeatingProblem.self, from: data)
+    let runs = arguments.count > 2 ? Int(arguments[2]) ?? 1 : 1
+    let clock = ContinuousClock()
+    for seed in 1...runs {
+        var result: SeatingResult?
+        let elapsed = try clock.measure {
+            result = try SeatingSolver.solve(problem, options: .init(seed: UInt64(seed)))
+        }
+        let r = result!
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        print(
+            "seed \(seed): total \(r.penalty.total) (district \(r.penalty.district), role \(r.penalty.role), "
+                + "organization \(r.penalty.organization), preference \(r.penalty.preference)), bound \(r.lowerBound), "
+                + "moves \(r.movesTried), \(String(format: "%.1f", ms)) ms")
+    }
+default:
+    let directory = arguments.dropFirst().first ?? arguments.first ?? "."
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    for (name, problem) in [("velingrad-95x9", SyntheticMeeting.velingrad()), ("large-1000x100", SyntheticMeeting.large())] {
+        let url = URL(fileURLWithPath: directory).appendingPathComponent("\(name).json")
+        try encoder.encode(problem).write(to: url)
+        print(url.path)
+    }
 }

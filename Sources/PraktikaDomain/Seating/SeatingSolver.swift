@@ -24,7 +24,7 @@ public enum SeatingSolver {
         public var timeLimit: Duration
         public var seed: UInt64
 
-        public init(maxMoves: Int = 2_000_000, timeLimit: Duration = .seconds(1.8), seed: UInt64 = 2012) {
+        public init(maxMoves: Int = 100_000_000, timeLimit: Duration = .seconds(1.8), seed: UInt64 = 2012) {
             self.maxMoves = maxMoves
             self.timeLimit = timeLimit
             self.seed = seed
@@ -96,6 +96,11 @@ struct SeatingState {
     var dCount: [Int]
     var rCount: [Int]
     var oCount: [Int]
+    /// Who sits at each table, and where in that list each person is, for picking a swap partner.
+    var members: [[Int]]
+    var slot: [Int]
+    /// The tables each person asked for.
+    let wished: [[Int]]
 
     init(_ problem: SeatingProblem) throws {
         let tables = problem.tables
@@ -191,6 +196,9 @@ struct SeatingState {
         dCount = [Int](repeating: 0, count: k * districtCount)
         rCount = [Int](repeating: 0, count: k * roleCount)
         oCount = [Int](repeating: 0, count: k * orgCount)
+        members = [[Int]](repeating: [], count: k)
+        slot = [Int](repeating: -1, count: n)
+        wished = (0..<n).map { p in (0..<tables.count).filter { satisfied[p * tables.count + $0] } }
 
         for p in 0..<n {
             if let t = pinned[p] { add(p, t) }
@@ -205,6 +213,8 @@ struct SeatingState {
 
     mutating func add(_ p: Int, _ t: Int) {
         tableOf[p] = t
+        slot[p] = members[t].count
+        members[t].append(p)
         size[t] += 1
         dCount[t * districtCount + districtOf[p]] += 1
         rCount[t * roleCount + roleOf[p]] += 1
@@ -213,6 +223,12 @@ struct SeatingState {
 
     mutating func remove(_ p: Int) {
         let t = tableOf[p]
+        let last = members[t].removeLast()
+        if last != p {
+            members[t][slot[p]] = last
+            slot[last] = slot[p]
+        }
+        slot[p] = -1
         size[t] -= 1
         dCount[t * districtCount + districtOf[p]] -= 1
         rCount[t * roleCount + roleOf[p]] -= 1
@@ -352,6 +368,7 @@ struct SeatingState {
     @discardableResult
     mutating func anneal(_ options: SeatingSolver.Options) -> Int {
         let movable = (0..<n).filter { pinned[$0] == nil }
+        let wishers = movable.filter { !wished[$0].isEmpty }
         guard movable.count >= 1, k >= 2 else { return 0 }
         let bound = lowerBound()
         var current = penalty().total
@@ -361,12 +378,12 @@ struct SeatingState {
         var random = SplitMix64(seed: options.seed)
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: options.timeLimit)
-        let startTemperature = Double(max(weights.district, weights.role, weights.organization, weights.preference))
+        let startTemperature = Double(max(weights.district, weights.role, weights.organization, weights.preference)) * 0.4
         let endTemperature = 0.05
         var temperature = startTemperature
         // Short cooling cycles, each starting again from the best seating found: many quick
         // descents find a perfect mix sooner than one long one.
-        let cycle = max(20_000, 100 * n)
+        let cycle = max(20_000, 400 * n)
         let checkEvery = 1024
         var moves = 0
         while moves < options.maxMoves {
@@ -380,11 +397,21 @@ struct SeatingState {
                 temperature = startTemperature * pow(endTemperature / startTemperature, Double(phase) / Double(cycle))
             }
             moves += 1
-            let p = movable[Int(random.next() % UInt64(movable.count))]
+            let kind = random.next() % 8
+            var p = movable[Int(random.next() % UInt64(movable.count))]
+            var b = Int(random.next() % UInt64(k))
+            if kind >= 5, !wishers.isEmpty {
+                // Someone whose wish is not met, towards a table they asked for.
+                let w = wishers[Int(random.next() % UInt64(wishers.count))]
+                if !satisfied[w * k + tableOf[w]] {
+                    p = w
+                    b = wished[w][Int(random.next() % UInt64(wished[w].count))]
+                }
+            }
             let a = tableOf[p]
-            if random.next() % 3 == 0 {
-                // Move p to another table with room.
-                let b = Int(random.next() % UInt64(k))
+            guard a != b else { continue }
+            if kind == 0 || kind == 5 {
+                // Move p to table b if it has room.
                 guard canMove(from: a, to: b) else { continue }
                 let delta = moveDelta(p, from: a, to: b)
                 if delta <= 0 || Double(random.next() % 1_000_000) / 1_000_000 < exp(-Double(delta) / temperature) {
@@ -393,10 +420,10 @@ struct SeatingState {
                     current += delta
                 }
             } else {
-                // Swap p with someone at another table.
-                let q = movable[Int(random.next() % UInt64(movable.count))]
-                let b = tableOf[q]
-                guard a != b else { continue }
+                // Swap p with someone at table b who may move.
+                guard !members[b].isEmpty else { continue }
+                let q = members[b][Int(random.next() % UInt64(members[b].count))]
+                guard pinned[q] == nil else { continue }
                 let first = moveDelta(p, from: a, to: b)
                 remove(p)
                 add(p, b)
