@@ -22,6 +22,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(SeatCommand(), as: "seat")
+    app.asyncCommands.use(AnalyzeCommand(), as: "analyze")
 }
 
 struct ConfigurationKey: StorageKey { typealias Value = AppConfiguration }

@@ -1,0 +1,28 @@
+import Foundation
+
+/// The built-in Bulgarian stemmer, used where no dictionary is installed and for words the
+/// dictionary does not know. Two light steps, each removing at most one ending and always
+/// leaving three letters: first the definite article (and the endings that fuse with it), then a
+/// plural or gender ending. Measured on the inflection families of hunspell-bg in
+/// `tools/stemming/` (RESULTS.md); it keeps to what it is sure of rather than guessing at roots.
+public enum BulgarianStemmer {
+    static let articles = sortedLongestFirst([
+        "ището", "ищата", "овете", "ията", "ието", "ът", "ят", "та", "то", "те", "ия", "ият", "ата", "ото", "ите",
+    ])
+    static let endings = sortedLongestFirst(["ове", "ища", "ище", "еве", "и", "а", "я", "о", "е", "ъ"])
+    static let minimumStem = 3
+
+    static func sortedLongestFirst(_ list: [String]) -> [String] { list.sorted { $0.count > $1.count } }
+
+    /// The stem of one lower-case word.
+    public static func stem(_ word: String) -> String {
+        var w = word
+        for group in [articles, endings] {
+            for suffix in group where w.hasSuffix(suffix) && w.count - suffix.count >= minimumStem {
+                w.removeLast(suffix.count)
+                break
+            }
+        }
+        return w
+    }
+}

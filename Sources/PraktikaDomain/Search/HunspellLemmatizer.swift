@@ -1,0 +1,176 @@
+import Foundation
+
+/// Maps inflected forms to their dictionary entries, using a Hunspell dictionary (Debian's
+/// `hunspell-bg`): every entry is expanded by its affix rules, and each form points to the entries
+/// it belongs to. A form of several entries (a participle and its verb, a verbal noun and its verb)
+/// gets all of their keys, so that each entry's forms share a key and no key mixes two entries.
+public struct HunspellLemmatizer: Sendable {
+    /// The entries' keys: the entry word in lower case.
+    let keys: [String]
+    /// Form → index into `keys` for forms of one entry.
+    let single: [String: Int32]
+    /// Form → indices for forms of several entries.
+    let several: [String: [Int32]]
+
+    public var formCount: Int { single.count + several.count }
+    public var entryCount: Int { keys.count }
+
+    /// The keys of a lower-case word, or nil when the dictionary does not know it.
+    public func keys(for word: String) -> [String]? {
+        if let i = single[word] { return [keys[Int(i)]] }
+        if let list = several[word] { return list.map { keys[Int($0)] } }
+        return nil
+    }
+
+    /// Reads `bg_BG.aff` and `bg_BG.dic` (or any pair) from text.
+    public init(affix: String, dictionary: String) {
+        let rules = AffixRules(affix)
+        var keys: [String] = []
+        var keyIndex: [String: Int32] = [:]
+        var single: [String: Int32] = [:]
+        var several: [String: [Int32]] = [:]
+        single.reserveCapacity(900_000)
+        var first = true
+        for line in dictionary.split(separator: "\n", omittingEmptySubsequences: true) {
+            if first {
+                first = false
+                if Int(line.trimmingCharacters(in: .whitespaces)) != nil { continue }
+            }
+            let entry = line.split(separator: "/", maxSplits: 1)
+            let word = String(entry[0]).trimmingCharacters(in: .whitespaces)
+            guard !word.isEmpty else { continue }
+            let flags = entry.count > 1 ? String(entry[1]).trimmingCharacters(in: .whitespaces) : ""
+            let key = BulgarianText.normalize(word)
+            let index: Int32
+            if let existing = keyIndex[key] {
+                index = existing
+            } else {
+                index = Int32(keys.count)
+                keys.append(key)
+                keyIndex[key] = index
+            }
+            for form in rules.expand(word, flags: flags) {
+                let f = BulgarianText.normalize(form)
+                if let other = single[f] {
+                    if other != index {
+                        single[f] = nil
+                        several[f] = [other, index]
+                    }
+                } else if var list = several[f] {
+                    if !list.contains(index) {
+                        list.append(index)
+                        several[f] = list
+                    }
+                } else {
+                    single[f] = index
+                }
+            }
+        }
+        self.keys = keys
+        self.single = single
+        self.several = several
+    }
+
+    /// The installed Bulgarian dictionary, if there is one: `PRAKTIKA_HUNSPELL_DIR` or
+    /// /usr/share/hunspell; `PRAKTIKA_DICTIONARY=none` turns it off.
+    public static func installed(environment: [String: String] = ProcessInfo.processInfo.environment) -> HunspellLemmatizer? {
+        if environment["PRAKTIKA_DICTIONARY"] == "none" { return nil }
+        let directory = environment["PRAKTIKA_HUNSPELL_DIR"] ?? "/usr/share/hunspell"
+        guard let affix = try? String(contentsOfFile: directory + "/bg_BG.aff", encoding: .utf8),
+            let dictionary = try? String(contentsOfFile: directory + "/bg_BG.dic", encoding: .utf8)
+        else { return nil }
+        return HunspellLemmatizer(affix: affix, dictionary: dictionary)
+    }
+}
+
+/// The suffix and prefix rules of a Hunspell affix file (what hunspell-bg uses: SFX and PFX with
+/// strip, add and a condition; single-character flags; a prefix may combine with a suffix).
+struct AffixRules {
+    struct Rule {
+        let strip: String
+        let add: String
+        /// The condition as character classes, matched against the end (SFX) or start (PFX).
+        let condition: [Set<Character>?]
+        let negated: [Bool]
+    }
+
+    var suffixes: [Character: [Rule]] = [:]
+    var prefixes: [Character: [Rule]] = [:]
+
+    init(_ text: String) {
+        for raw in text.split(separator: "\n") {
+            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            guard parts.count >= 5, parts[0] == "SFX" || parts[0] == "PFX", let flag = parts[1].first else { continue }
+            let strip = parts[2] == "0" ? "" : parts[2]
+            let add = parts[3] == "0" ? "" : String(parts[3].split(separator: "/").first ?? "")
+            let (condition, negated) = Self.parse(parts[4])
+            let rule = Rule(strip: strip, add: add, condition: condition, negated: negated)
+            if parts[0] == "SFX" { suffixes[flag, default: []].append(rule) } else { prefixes[flag, default: []].append(rule) }
+        }
+    }
+
+    /// "[^аъ]ен" → [[^аъ], [е], [н]]; "." → any.
+    static func parse(_ condition: String) -> ([Set<Character>?], [Bool]) {
+        var classes: [Set<Character>?] = []
+        var negated: [Bool] = []
+        var chars = Array(condition)
+        if condition == "." { return ([], []) }
+        while !chars.isEmpty {
+            let c = chars.removeFirst()
+            if c == "[" {
+                var set: Set<Character> = []
+                var not = false
+                if chars.first == "^" {
+                    not = true
+                    chars.removeFirst()
+                }
+                while let d = chars.first, d != "]" {
+                    set.insert(d)
+                    chars.removeFirst()
+                }
+                if !chars.isEmpty { chars.removeFirst() }
+                classes.append(set)
+                negated.append(not)
+            } else if c == "." {
+                classes.append(nil)
+                negated.append(false)
+            } else {
+                classes.append([c])
+                negated.append(false)
+            }
+        }
+        return (classes, negated)
+    }
+
+    static func matches(_ rule: Rule, _ letters: ArraySlice<Character>) -> Bool {
+        guard letters.count >= rule.condition.count else { return false }
+        for (i, cls) in rule.condition.enumerated() {
+            guard let cls else { continue }
+            let c = letters[letters.startIndex + i]
+            if cls.contains(c) == rule.negated[i] { return false }
+        }
+        return true
+    }
+
+    func expand(_ word: String, flags: String) -> [String] {
+        var forms = [word]
+        let letters = Array(word)
+        for flag in flags {
+            for rule in suffixes[flag] ?? [] where word.hasSuffix(rule.strip) {
+                guard Self.matches(rule, letters.suffix(rule.condition.count)) else { continue }
+                forms.append(String(word.dropLast(rule.strip.count)) + rule.add)
+            }
+        }
+        let suffixed = forms
+        for flag in flags {
+            for rule in prefixes[flag] ?? [] {
+                for base in suffixed where base.hasPrefix(rule.strip) {
+                    guard Self.matches(rule, Array(base).prefix(rule.condition.count)) else { continue }
+                    forms.append(rule.add + String(base.dropFirst(rule.strip.count)))
+                }
+            }
+        }
+        return forms
+    }
+}

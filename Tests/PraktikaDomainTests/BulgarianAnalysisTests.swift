@@ -1,0 +1,88 @@
+import Testing
+
+@testable import PraktikaDomain
+
+@Suite("Bulgarian analysis")
+struct BulgarianAnalysisTests {
+    static let builtIn = BulgarianAnalyzer(dictionary: nil)
+
+    @Test("the built-in stemmer gives the inflected forms of a word one key", arguments: [
+        ["библиотека", "библиотеката", "библиотеки", "библиотеките"],
+        ["пенсионер", "пенсионера", "пенсионерът", "пенсионери", "пенсионерите"],
+        ["услуга", "услугата", "услуги", "услугите"],
+        ["партньор", "партньора", "партньорът", "партньори", "партньорите"],
+    ])
+    func families(forms: [String]) {
+        #expect(Set(forms.map(BulgarianStemmer.stem)).count == 1, "\(forms.map(BulgarianStemmer.stem))")
+    }
+
+    @Test("the stemmer keeps at least three letters and leaves unrelated words apart")
+    func conservative() {
+        #expect(BulgarianStemmer.stem("те") == "те")
+        #expect(BulgarianStemmer.stem("ред") == "ред")
+        #expect(BulgarianStemmer.stem("библиотека") != BulgarianStemmer.stem("библиотекар"))
+    }
+
+    @Test("official transliteration: щ is sht, a final -ия is -ia", arguments: [
+        ("софия", "sofia"), ("щастливец", "shtastlivets"), ("юлия", "yulia"), ("пенсионери", "pensioneri"),
+        ("българия", "bulgaria"), ("жълт", "zhalt"), ("ябълка", "yabalka"), ("ѝ", "i"),
+    ])
+    func latin(cyrillic: String, latin: String) {
+        #expect(Transliteration.latin(cyrillic) == latin)
+    }
+
+    @Test("Latin words back to Cyrillic: every reading the act allows, the likeliest first")
+    func candidates() {
+        #expect(Transliteration.cyrillicCandidates("pensioneri").first == "пенсионери")
+        #expect(Transliteration.cyrillicCandidates("sofia") == ["софия"])
+        #expect(Transliteration.cyrillicCandidates("shtastie").first == "щастие")
+        #expect(Transliteration.cyrillicCandidates("sabitie").contains("събитие"))
+        #expect(Transliteration.cyrillicCandidates("aaaaaaaaaa").count <= 16)
+    }
+
+    @Test("`pensioneri online` finds „Пенсионери ONLINE“; stop words and ѝ are handled")
+    func queryMatchesDocument() {
+        let document = Set(Self.builtIn.document("Услугата „Пенсионери ONLINE“ на библиотеката").flatMap(\.keys))
+        let query = Self.builtIn.query("pensioneri online")
+        for (token, keys) in query {
+            #expect(!document.isDisjoint(with: keys), "\(token) → \(keys)")
+        }
+        #expect(Self.builtIn.document("и на за от").isEmpty)
+        #expect(Self.builtIn.document("ѝ казах").map(\.token) == ["казах"])
+        #expect(BulgarianText.normalize("Ѝ") == "и")
+        #expect(BulgarianText.tokens("Глоб@лни библиотеки, е-услуги и 60+") == ["Глоб", "лни", "библиотеки", "е-услуги", "и", "60"])
+    }
+
+    /// A two-entry dictionary in Hunspell's own format.
+    static let affix = """
+        SET UTF-8
+        SFX A Y 3
+        SFX A   0         та        .
+        SFX A   а         и         а
+        SFX A   а         ите       а
+        SFX B Y 2
+        SFX B   0         и         [^аи]
+        SFX B   0         ите       [^аи]
+        """
+    static let dictionary = """
+        2
+        библиотека/A
+        библиотекар/B
+        """
+
+    @Test("a Hunspell dictionary maps each form to its entry; a form of two entries gets both keys")
+    func dictionaryKeys() {
+        let lemmatizer = HunspellLemmatizer(affix: Self.affix, dictionary: Self.dictionary)
+        #expect(lemmatizer.entryCount == 2)
+        for form in ["библиотека", "библиотеката", "библиотеки", "библиотеките"] {
+            #expect(lemmatizer.keys(for: form) == ["библиотека"], "\(form)")
+        }
+        #expect(lemmatizer.keys(for: "библиотекарите") == ["библиотекар"])
+        #expect(lemmatizer.keys(for: "непозната") == nil)
+        let both = HunspellLemmatizer(affix: Self.affix, dictionary: "2\nкниги\nкнига/A\n")
+        #expect(Set(both.keys(for: "книги") ?? []) == ["книги", "книга"])
+        let analyzer = BulgarianAnalyzer(dictionary: lemmatizer)
+        #expect(analyzer.document("Библиотеките").first?.keys == ["библиотека"])
+        #expect(analyzer.query("bibliotekite").first?.keys == ["bibliotekite", "библиотека"])
+    }
+}
