@@ -6,6 +6,7 @@ import Vapor
 /// Builds the whole application from one configuration value; tests pass their own.
 public func configure(_ app: Application, _ configuration: AppConfiguration) async throws {
     app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
+    SearchSettings.configure(useDictionary: configuration.useDictionary)
     try app.setUpDatabase(configuration.database, sqlLogLevel: configuration.sqlLogLevel)
     app.routes.defaultMaxBodySize = "1mb"
     app.storage[ConfigurationKey.self] = configuration
@@ -23,6 +24,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(SeatCommand(), as: "seat")
     app.asyncCommands.use(AnalyzeCommand(), as: "analyze")
+    app.asyncCommands.use(ReindexCommand(), as: "reindex")
 }
 
 struct ConfigurationKey: StorageKey { typealias Value = AppConfiguration }

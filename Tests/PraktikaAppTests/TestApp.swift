@@ -21,7 +21,9 @@ func withApp(demo: Bool = false, secureCookies: Bool = false, _ body: (Applicati
     let database: AppConfiguration.DatabaseSetting =
         url.hasPrefix("postgres") ? .postgres(url: url, searchPath: [String(unique)]) : .sqlite(path: sqlitePath)
     do {
-        try await configure(app, AppConfiguration(database: database, bcryptCost: 4, secureCookies: secureCookies, sqlLogLevel: .trace))
+        try await configure(
+            app,
+            AppConfiguration(database: database, bcryptCost: 4, secureCookies: secureCookies, sqlLogLevel: .trace, useDictionary: false))
         if case .postgres = database { try await app.sql.raw("CREATE SCHEMA \(ident: String(unique))").run() }
         try await app.migrateDatabase()
         try await AccountStore(db: app.sql).createUser(

@@ -6,12 +6,14 @@ import Testing
 struct BulgarianAnalysisTests {
     static let builtIn = BulgarianAnalyzer(dictionary: nil)
 
-    @Test("the built-in stemmer gives the inflected forms of a word one key", arguments: [
-        ["библиотека", "библиотеката", "библиотеки", "библиотеките"],
-        ["пенсионер", "пенсионера", "пенсионерът", "пенсионери", "пенсионерите"],
-        ["услуга", "услугата", "услуги", "услугите"],
-        ["партньор", "партньора", "партньорът", "партньори", "партньорите"],
-    ])
+    @Test(
+        "the built-in stemmer gives the inflected forms of a word one key",
+        arguments: [
+            ["библиотека", "библиотеката", "библиотеки", "библиотеките"],
+            ["пенсионер", "пенсионера", "пенсионерът", "пенсионери", "пенсионерите"],
+            ["услуга", "услугата", "услуги", "услугите"],
+            ["партньор", "партньора", "партньорът", "партньори", "партньорите"],
+        ])
     func families(forms: [String]) {
         #expect(Set(forms.map(BulgarianStemmer.stem)).count == 1, "\(forms.map(BulgarianStemmer.stem))")
     }
@@ -23,10 +25,12 @@ struct BulgarianAnalysisTests {
         #expect(BulgarianStemmer.stem("библиотека") != BulgarianStemmer.stem("библиотекар"))
     }
 
-    @Test("official transliteration: щ is sht, a final -ия is -ia", arguments: [
-        ("софия", "sofia"), ("щастливец", "shtastlivets"), ("юлия", "yulia"), ("пенсионери", "pensioneri"),
-        ("българия", "bulgaria"), ("жълт", "zhalt"), ("ябълка", "yabalka"), ("ѝ", "i"),
-    ])
+    @Test(
+        "official transliteration: щ is sht, a final -ия is -ia",
+        arguments: [
+            ("софия", "sofia"), ("щастливец", "shtastlivets"), ("юлия", "yulia"), ("пенсионери", "pensioneri"),
+            ("българия", "bulgaria"), ("жълт", "zhalt"), ("ябълка", "yabalka"), ("ѝ", "i"),
+        ])
     func latin(cyrillic: String, latin: String) {
         #expect(Transliteration.latin(cyrillic) == latin)
     }
@@ -84,5 +88,27 @@ struct BulgarianAnalysisTests {
         let analyzer = BulgarianAnalyzer(dictionary: lemmatizer)
         #expect(analyzer.document("Библиотеките").first?.keys == ["библиотека"])
         #expect(analyzer.query("bibliotekite").first?.keys == ["bibliotekite", "библиотека"])
+    }
+}
+
+@Suite("Search queries and snippets")
+struct SearchQueryTests {
+    @Test("a query becomes an FTS5 and a tsquery expression, with keys quoted")
+    func expressions() {
+        let query = SearchQuery("pensioneri \"библиотеки\"", analyzer: BulgarianAnalyzer(dictionary: nil))
+        #expect(query.terms == [["pensioneri", "пенсионер"], ["библиотек"]])
+        #expect(query.fts5 == #"("pensioneri" OR "пенсионер") AND ("библиотек")"#)
+        #expect(query.tsquery == "('pensioneri' | 'пенсионер') & ('библиотек')")
+        #expect(SearchQuery("и на", analyzer: BulgarianAnalyzer(dictionary: nil)).isEmpty)
+    }
+
+    @Test("a snippet marks the matched words in any inflection")
+    func snippet() throws {
+        let analyzer = BulgarianAnalyzer(dictionary: nil)
+        let keys = SearchQuery("библиотеки", analyzer: analyzer).allKeys
+        let parts = try #require(Snippet.make("Пенсионерите преоткриват библиотеката в селото.", matching: keys, analyzer: analyzer))
+        #expect(parts.filter(\.isMatch).map(\.text) == ["библиотеката"])
+        #expect(parts.map(\.text).joined() == "Пенсионерите преоткриват библиотеката в селото.")
+        #expect(Snippet.make("Нищо общо.", matching: keys, analyzer: analyzer) == nil)
     }
 }

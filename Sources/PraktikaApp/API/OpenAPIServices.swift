@@ -11,7 +11,9 @@ enum OpenAPIServices {
     ])
     static let idParameter = D.parameter("id", schema: .object([("type", .string("integer")), ("format", .string("int64"))]))
 
-    static let paths: [(String, JSONValue)] = [
+    static var paths: [(String, JSONValue)] { servicePaths + [searchPath] }
+
+    static let servicePaths: [(String, JSONValue)] = [
         (
             "/api/v1/services",
             .object([
@@ -81,7 +83,38 @@ enum OpenAPIServices {
         ),
     ]
 
+    static let searchPath: (String, JSONValue) = (
+        "/api/v1/search",
+        .object([
+            (
+                "get",
+                D.operation(
+                    "search",
+                    "Full-text search over the designs this caller may read (Bulgarian analysis; Latin letters are transliterated), best first",
+                    tag: "services", security: false,
+                    query: [("q", "string"), ("status", "string"), ("kind", "string"), ("district", "string"), ("page", "integer")],
+                    responses: [("200", "Ranked results", D.ref("SearchPage")), ("400", "No query", D.ref("Error"))])
+            )
+        ])
+    )
+
     static let schemas: [(String, JSONValue)] = [
+        (
+            "SearchPage",
+            D.object(
+                [
+                    (
+                        "items",
+                        array(
+                            D.object(
+                                [
+                                    ("id", S.id(nullable: false)), ("title", S.string()), ("status", S.choice(DesignStatus.self)),
+                                    ("target_category", S.choice(TargetGroupCategory.self)), ("snippet", S.string(nullable: true)),
+                                    ("matched", array(S.string())),
+                                ], required: ["id", "title", "status", "target_category", "matched"]))
+                    ), ("total", D.integer), ("page", D.integer), ("per_page", D.integer),
+                ], required: ["items", "total", "page", "per_page"])
+        ),
         (
             "Money",
             D.object(

@@ -92,6 +92,40 @@ struct ServiceAPIController: Sendable {
         api.put("services", ":id", use: replace)
         api.delete("services", ":id", use: delete)
         api.get("services", ":id", "revisions", use: revisions)
+        api.get("search", use: search)
+    }
+
+    struct SearchResult: Content {
+        let id: Int64
+        let title: String
+        let status: String
+        let targetCategory: String
+        let snippet: String?
+        let matched: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, status, snippet, matched
+            case targetCategory = "target_category"
+        }
+    }
+
+    /// Full-text search over the designs this caller may read, best first, with the list's filters.
+    @Sendable func search(_ req: Request) async throws -> Response {
+        let query = ListQuery(req)
+        guard let q = query.q else {
+            return try APIError.response(
+                status: .badRequest, message: TextKey.errorBadRequest(req.language), code: "bad_request",
+                fields: ["q": TextKey.validationRequired(req.language)])
+        }
+        let (rows, total) = try await DesignListQuery.rows(req.sql, query, req.actor)
+        let snippets = try await SearchSnippets.make(req.sql, ids: rows.map(\.id), query: q)
+        let items = rows.map { row in
+            let parts = snippets[row.id]
+            return SearchResult(
+                id: row.id, title: row.title, status: row.status, targetCategory: row.targetCategory,
+                snippet: parts.map { $0.map(\.text).joined() }, matched: parts.map { $0.filter(\.isMatch).map(\.text) } ?? [])
+        }
+        return try json(APIPage(items: items, total: total, page: query.page, perPage: ListQuery.perPage), .ok)
     }
 
     @Sendable func list(_ req: Request) async throws -> Response {

@@ -105,3 +105,19 @@ struct UserCommand: AsyncCommand {
         context.console.print("Created user \(id): \(AccountStore.normalisedEmail(email)) (\(role.rawValue)).")
     }
 }
+
+/// `praktika reindex`: rebuilds the full-text index of the designs, e.g. after installing hunspell-bg.
+struct ReindexCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help: String { "Rebuilds the search index of every service design (after the Bulgarian dictionary was installed or removed)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        try await context.application.migrateDatabase()
+        let count = try await context.application.db.transaction { db in
+            try await DesignStore(db: db as! any SQLDatabase).reindexAll()
+        }
+        context.console.print(
+            "Indexed \(count) designs\(SearchSettings.analyzer.dictionary == nil ? " with the built-in stemmer" : " with the Bulgarian dictionary")."
+        )
+    }
+}

@@ -26,12 +26,16 @@ public struct AppConfiguration: Sendable {
     public var loginAttempts: Int
     public var loginWindowMinutes: Int
     public var sessionDays: Int
+    /// Search keys from the installed Hunspell dictionary (where there is one); off in tests, so
+    /// that they do not depend on what the machine has installed.
+    public var useDictionary: Bool
 
     public init(
         database: DatabaseSetting, bcryptCost: Int = 12, secureCookies: Bool = false,
         sqlLogLevel: Logger.Level = .debug, loginAttempts: Int = 5, loginWindowMinutes: Int = 15,
-        sessionDays: Int = 14
+        sessionDays: Int = 14, useDictionary: Bool = true
     ) {
+        self.useDictionary = useDictionary
         self.database = database
         self.bcryptCost = bcryptCost
         self.secureCookies = secureCookies

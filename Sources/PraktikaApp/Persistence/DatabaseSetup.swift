@@ -24,6 +24,7 @@ extension Application {
         Migrations003.register(in: migrations)
         Migrations004.register(in: migrations)
         Migrations005.register(in: migrations)
+        Migrations006.register(in: migrations)
     }
 
     /// The database as SQLKit sees it; both supported drivers are SQL databases.

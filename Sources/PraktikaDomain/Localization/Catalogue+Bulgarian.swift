@@ -420,5 +420,6 @@ extension Catalogue {
         .villageName: "с. {name}",
         .homeLatestServices: "Последно променени услуги",
         .homeAllServices: "Всички услуги ({count})",
+        .searchServices: "Търсене",
     ]
 }

@@ -420,5 +420,6 @@ extension Catalogue {
         .villageName: "{name} (village)",
         .homeLatestServices: "Recently changed service designs",
         .homeAllServices: "All service designs ({count})",
+        .searchServices: "Search",
     ]
 }

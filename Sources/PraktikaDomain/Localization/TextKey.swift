@@ -190,4 +190,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case villageName
     case homeLatestServices
     case homeAllServices
+    case searchServices
 }

@@ -39,6 +39,8 @@ enum DesignListQuery {
         }
     }
 
+    /// The filters of the list; the words typed in the search box are matched by the full-text
+    /// index instead (`rows` does that), so they are not part of this clause.
     static func conditions(_ query: ListQuery, _ actor: Actor?) -> SQLQueryString {
         var parts: [SQLQueryString] = [visible(to: actor)]
         if let status = query.status { parts.append("d.status = \(bind: status)") }
@@ -50,14 +52,23 @@ enum DesignListQuery {
                 WHERE dl.design_id = d.id AND l.district_code = \(bind: district))
                 """)
         }
-        if let q = query.q {
-            let pattern = "%" + RegistryListQuery.escapeLike(SortKey.fold(q)) + "%"
-            parts.append("d.title_key LIKE \(bind: pattern) ESCAPE '\\'")
-        }
         return parts.joined(separator: " AND ")
     }
 
     static func rows(_ db: any SQLDatabase, _ query: ListQuery, _ actor: Actor?) async throws -> (rows: [DesignListRow], total: Int) {
+        if let q = query.q {
+            // Searching: the index ranks, the filters and permissions still apply.
+            let offset = (query.page - 1) * ListQuery.perPage
+            let (hits, total) = try await SearchIndex(db: db).search(
+                SearchQuery(q, analyzer: SearchSettings.analyzer), where: conditions(query, actor), limit: ListQuery.perPage, offset: offset
+            )
+            guard !hits.isEmpty else { return ([], total) }
+            let rows = try await db.raw(
+                "SELECT d.id, d.title, d.status, d.visibility, d.target_category, d.budget_total_eur_minor, d.updated_at FROM service_designs d WHERE d.id IN (\(binds: hits.map(\.designID)))"
+            ).all(decoding: DesignListRow.self)
+            let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) })
+            return (hits.compactMap { byID[$0.designID] }, total)
+        }
         let column = sortColumns[query.sort ?? "updated"] ?? "updated_at"
         let descending = query.sort == nil ? true : query.descending
         let direction = descending ? "DESC" : "ASC"

@@ -114,6 +114,7 @@ struct DesignStore {
         else { throw StoreError.noIdentifierReturned }
         let id = try row.decode(column: "id", as: Int64.self)
         try await link(id, design)
+        try await SearchIndex(db: db).replace(id, SearchDocument(design, analyzer: SearchSettings.analyzer))
         try await addRevision(id, version: 1, content: content, block: nil, restoredFrom: nil, actor: actor, at: now)
         return id
     }
@@ -133,6 +134,7 @@ struct DesignStore {
             .returning("id").first()
         guard updated != nil else { return .stale }
         try await link(id, design)
+        try await SearchIndex(db: db).replace(id, SearchDocument(design, analyzer: SearchSettings.analyzer))
         try await addRevision(
             id, version: expectedVersion + 1, content: content, block: block, restoredFrom: restoredFrom, actor: actor, at: now)
         return .saved(version: expectedVersion + 1)
@@ -140,6 +142,7 @@ struct DesignStore {
 
     func delete(_ id: Int64) async throws {
         // Children first: SQLite enforces the cascade only when foreign keys are on, PostgreSQL always.
+        try await SearchIndex(db: db).remove(id)
         for table in ["design_revisions", "design_partners", "design_libraries"] {
             try await db.delete(from: table).where("design_id", .equal, id).run()
         }
@@ -175,6 +178,29 @@ struct DesignStore {
         return Dictionary(
             try rows.map { (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "name", as: String.self)) },
             uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Rebuilds the search index of every design (after the dictionary was installed or removed).
+    @discardableResult
+    func reindexAll() async throws -> Int {
+        let rows = try await db.select().columns("id", "content").from("service_designs").all()
+        let index = SearchIndex(db: db)
+        for row in rows {
+            let design = try Self.decode(try row.decode(column: "content", as: String.self))
+            try await index.replace(try row.decode(column: "id", as: Int64.self), SearchDocument(design, analyzer: SearchSettings.analyzer))
+        }
+        return rows.count
+    }
+
+    /// The designs of the given ids, for snippets.
+    func designs(_ ids: [Int64]) async throws -> [Int64: ServiceDesign] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await db.select().columns("id", "content").from("service_designs").where("id", .in, ids).all()
+        var result: [Int64: ServiceDesign] = [:]
+        for row in rows {
+            result[try row.decode(column: "id", as: Int64.self)] = try Self.decode(try row.decode(column: "content", as: String.self))
+        }
+        return result
     }
 
     /// The public contact details of the design's libraries, for its leaflet.

@@ -9,6 +9,33 @@ struct ServiceListModel: Sendable {
     let total: Int
     let query: ListQuery
     let canCreate: Bool
+    /// For a search: a passage of each design around the words that matched.
+    var snippets: [Int64: [Snippet.Part]] = [:]
+}
+
+enum SearchSnippets {
+    /// The first passage of each design that holds a matched word, from its most telling texts.
+    static func make(_ db: any SQLDatabase, ids: [Int64], query: String) async throws -> [Int64: [Snippet.Part]] {
+        let analyzer = SearchSettings.analyzer
+        let keys = SearchQuery(query, analyzer: analyzer).allKeys
+        guard !keys.isEmpty else { return [:] }
+        var result: [Int64: [Snippet.Part]] = [:]
+        for (id, d) in try await DesignStore(db: db).designs(ids) {
+            let texts: [String?] =
+                [
+                    d.title, d.targetGroup.description, d.needs, d.service, d.goal, d.summary, d.expectedResults, d.socialEffect,
+                    d.economicEffect,
+                ]
+                + d.activities.map(\.title) + d.partners.map(\.name)
+            for text in texts.compactMap({ $0 }) {
+                if let snippet = Snippet.make(text, matching: keys, analyzer: analyzer) {
+                    result[id] = snippet
+                    break
+                }
+            }
+        }
+        return result
+    }
 }
 
 /// One design drawn as the chart.

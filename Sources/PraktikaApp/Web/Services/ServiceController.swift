@@ -31,8 +31,9 @@ struct ServiceController: Sendable {
         let query = ListQuery(req)
         let (rows, total) = try await DesignListQuery.rows(req.sql, query, context.actor)
         let libraries = try await DesignListQuery.libraries(req.sql, rows.map(\.id))
-        let model = ServiceListModel(
+        var model = ServiceListModel(
             rows: rows, libraries: libraries, total: total, query: query, canCreate: Policy.mayCreateDesigns(context.actor))
+        if let q = query.q { model.snippets = try await SearchSnippets.make(req.sql, ids: rows.map(\.id), query: q) }
         return HTMLResponse.make(ServiceListView.render(model, context))
     }
 

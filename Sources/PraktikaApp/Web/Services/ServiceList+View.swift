@@ -29,7 +29,7 @@ enum ServiceListView {
             .class("filters"), .method(.get), .action(SiteURL.services.path), .attribute(named: "role", value: "search"),
             .div(
                 .class("filter"),
-                .label(.attr("for", "filter-q"), .safe(TextKey.searchByName(l))),
+                .label(.attr("for", "filter-q"), .safe(TextKey.searchServices(l))),
                 FormView.input([("type", "search"), ("id", "filter-q"), ("name", "q"), ("value", q.q ?? "")])),
             FilterView.select("status", .fieldStatus, .allStatuses, .choices(DesignStatus.self, l), q.status, l),
             FilterView.select("kind", .fieldTargetCategory, .allTargetGroups, .choices(TargetGroupCategory.self, l), q.kind, l),
@@ -73,7 +73,8 @@ enum ServiceListView {
                 .th(
                     .attr("scope", "row"), .link(SiteURL.service(row.id).path, row.title),
                     row.visibility == DesignVisibility.public.rawValue
-                        ? .empty : .span(.class("tag"), .safe(DesignVisibility(rawValue: row.visibility)?.label(l) ?? ""))),
+                        ? .empty : .span(.class("tag"), .safe(DesignVisibility(rawValue: row.visibility)?.label(l) ?? "")),
+                    model.snippets[row.id].map { snippet($0) } ?? .empty),
                 .td(.safe(category)),
                 .td(.span(.class("status status-\(row.status)"), .safe(status?.label(l) ?? row.status))),
                 .td(.safe(libraries.names.joined(separator: "; "))),
@@ -82,6 +83,13 @@ enum ServiceListView {
             )
         }
         return .div(.class("table-wrap"), .table(.thead(.tr(.group(headers))), .tbody(.group(rows))))
+    }
+
+    /// A passage with the matched words marked.
+    static func snippet(_ parts: [Snippet.Part]) -> Node<HTML.BodyContext> {
+        .p(
+            .class("snippet"),
+            .group(parts.map { part in part.isMatch ? .element(named: "mark", nodes: [.safe(part.text)]) : .safe(part.text) }))
     }
 
     static func pagination(_ model: ServiceListModel, _ context: PageContext) -> Node<HTML.BodyContext> {

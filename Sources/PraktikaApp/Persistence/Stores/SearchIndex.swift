@@ -1,0 +1,127 @@
+import Foundation
+import PraktikaDomain
+import SQLKit
+
+/// Which analyzer the index uses in this process: the installed dictionary in production, the
+/// built-in stemmer when the configuration says so (tests, or a machine without hunspell-bg).
+/// Set once by `configure`; read by every write to the index.
+enum SearchSettings {
+    private static let lock = NSLock()
+    // Guarded by `lock`; written at configuration time, read afterwards.
+    nonisolated(unsafe) private static var useDictionary = true
+
+    static func configure(useDictionary: Bool) {
+        lock.withLock { self.useDictionary = useDictionary }
+    }
+
+    static var analyzer: BulgarianAnalyzer {
+        lock.withLock { useDictionary } ? .shared : builtIn
+    }
+
+    static let builtIn = BulgarianAnalyzer(dictionary: nil)
+}
+
+/// One ranked hit.
+struct SearchHit: Sendable, Decodable {
+    let designID: Int64
+    let rank: Double
+
+    enum CodingKeys: String, CodingKey {
+        case designID = "design_id"
+        case rank
+    }
+}
+
+/// The full-text index of designs, kept in the same transaction as the design: FTS5 over an
+/// external content table on SQLite, a weighted tsvector on PostgreSQL. Both rank the title above
+/// the target group above the rest.
+struct SearchIndex {
+    let db: any SQLDatabase
+
+    var isSQLite: Bool { db.dialect.name == "sqlite" }
+
+    private struct Row: Decodable {
+        let id: Int64
+        let title: String
+        let target: String
+        let body: String
+    }
+
+    func replace(_ designID: Int64, _ document: SearchDocument) async throws {
+        if isSQLite {
+            if let old = try await existing(designID) {
+                // An FTS5 external-content delete must repeat the values it indexed.
+                try await db.raw(
+                    "INSERT INTO search_fts(search_fts, rowid, title, target, body) VALUES('delete', \(bind: old.id), \(bind: old.title), \(bind: old.target), \(bind: old.body))"
+                ).run()
+                try await db.raw(
+                    "UPDATE search_documents SET title = \(bind: document.title), target = \(bind: document.target), body = \(bind: document.body) WHERE id = \(bind: old.id)"
+                ).run()
+                try await db.raw(
+                    "INSERT INTO search_fts(rowid, title, target, body) VALUES(\(bind: old.id), \(bind: document.title), \(bind: document.target), \(bind: document.body))"
+                ).run()
+            } else {
+                let row = try await db.raw(
+                    "INSERT INTO search_documents(design_id, title, target, body) VALUES(\(bind: designID), \(bind: document.title), \(bind: document.target), \(bind: document.body)) RETURNING id"
+                ).first()
+                let id = try row!.decode(column: "id", as: Int64.self)
+                try await db.raw(
+                    "INSERT INTO search_fts(rowid, title, target, body) VALUES(\(bind: id), \(bind: document.title), \(bind: document.target), \(bind: document.body))"
+                ).run()
+            }
+        } else {
+            try await db.raw(
+                """
+                INSERT INTO search_documents(design_id, title, target, body, document) VALUES(\(bind: designID), \(bind: document.title), \
+                \(bind: document.target), \(bind: document.body), \
+                setweight(to_tsvector('simple', \(bind: document.title)), 'A') || setweight(to_tsvector('simple', \(bind: document.target)), 'B') \
+                || setweight(to_tsvector('simple', \(bind: document.body)), 'C')) \
+                ON CONFLICT (design_id) DO UPDATE SET title = EXCLUDED.title, target = EXCLUDED.target, body = EXCLUDED.body, \
+                document = EXCLUDED.document
+                """
+            ).run()
+        }
+    }
+
+    func remove(_ designID: Int64) async throws {
+        if isSQLite, let old = try await existing(designID) {
+            try await db.raw(
+                "INSERT INTO search_fts(search_fts, rowid, title, target, body) VALUES('delete', \(bind: old.id), \(bind: old.title), \(bind: old.target), \(bind: old.body))"
+            ).run()
+        }
+        try await db.raw("DELETE FROM search_documents WHERE design_id = \(bind: designID)").run()
+    }
+
+    /// Designs matching the query among those the filter lets through, best first, with the total.
+    func search(_ query: SearchQuery, where filter: SQLQueryString, limit: Int, offset: Int) async throws -> (hits: [SearchHit], total: Int)
+    {
+        guard !query.isEmpty else { return ([], 0) }
+        if isSQLite {
+            let from: SQLQueryString =
+                "FROM search_fts JOIN search_documents sd ON sd.id = search_fts.rowid JOIN service_designs d ON d.id = sd.design_id WHERE search_fts MATCH \(bind: query.fts5) AND "
+                + filter
+            // bm25 is lower for better matches; the column weights rank title, then target group, then the rest.
+            let hits = try await db.raw(
+                "SELECT sd.design_id, -bm25(search_fts, 10.0, 5.0, 1.0) AS rank " + from
+                    + " ORDER BY rank DESC, d.id LIMIT \(literal: limit) OFFSET \(literal: offset)"
+            ).all(decoding: SearchHit.self)
+            let total = try await db.raw("SELECT COUNT(*) AS n " + from).first()?.decode(column: "n", as: Int.self) ?? 0
+            return (hits, total)
+        } else {
+            let from: SQLQueryString =
+                "FROM search_documents sd JOIN service_designs d ON d.id = sd.design_id WHERE sd.document @@ to_tsquery('simple', \(bind: query.tsquery)) AND "
+                + filter
+            let hits = try await db.raw(
+                "SELECT sd.design_id, ts_rank_cd(sd.document, to_tsquery('simple', \(bind: query.tsquery)))::float8 AS rank " + from
+                    + " ORDER BY rank DESC, d.id LIMIT \(literal: limit) OFFSET \(literal: offset)"
+            ).all(decoding: SearchHit.self)
+            let total = try await db.raw("SELECT COUNT(*) AS n " + from).first()?.decode(column: "n", as: Int.self) ?? 0
+            return (hits, total)
+        }
+    }
+
+    private func existing(_ designID: Int64) async throws -> Row? {
+        try await db.raw("SELECT id, title, target, body FROM search_documents WHERE design_id = \(bind: designID)").first(
+            decoding: Row.self)
+    }
+}

@@ -1,0 +1,85 @@
+import Fluent
+import Foundation
+import PraktikaDomain
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import PraktikaApp
+
+@Suite("Full-text search over service designs")
+struct SearchTests {
+    static let password = VelingradDemo.demoPassword
+
+    func ids(_ app: Application, _ q: String, as actor: Actor? = nil) async throws -> [Int64] {
+        var query = ListQuery()
+        query.q = q
+        return try await DesignListQuery.rows(app.sql, query, actor).rows.map(\.id)
+    }
+
+    @Test("queries in Cyrillic or Latin letters find the design, the title ranking first")
+    func ranking() async throws {
+        try await withApp(demo: true) { app in
+            let pensioners = try await app.id("service_designs", where: "title", is: "Пенсионери ONLINE")
+            let farmers = try await app.id("service_designs", where: "title", is: "„Заедно с фермерите – картофопроизводители“")
+            let unemployed = try await app.id("service_designs", where: "title", is: "Безработни")
+            #expect(try await ids(app, "pensioneri online").first == pensioners)
+            #expect(try await ids(app, "Пенсионерите").first == pensioners)
+            #expect(try await ids(app, "фермери").first == farmers)
+            #expect(try await ids(app, "безработните").first == unemployed)
+            // Every word must match: no design is about both farmers and Roma youth.
+            #expect(try await ids(app, "фермери роми").isEmpty)
+        }
+    }
+
+    @Test("the index follows every save, change and delete in the same transaction")
+    func keptInSync() async throws {
+        try await withApp(demo: true) { app in
+            let id = try await app.id("service_designs", where: "title", is: "Пенсионери ONLINE")
+            let admin = try await Browser.signedIn(app, "admin@praktika.local", Self.password)
+            #expect(try await ids(app, "ябълкови").isEmpty)
+            #expect(
+                try await admin.post("/services/\(id)/edit/service", ["version": "1", "needs": "Ябълкови градини и интернет"]).status
+                    == .seeOther)
+            #expect(try await ids(app, "ябълкови") == [id])
+            #expect(try await admin.post("/services/\(id)/edit/service", ["version": "2", "needs": "Крушови градини"]).status == .seeOther)
+            #expect(try await ids(app, "ябълкови").isEmpty)
+            #expect(try await ids(app, "крушови") == [id])
+            #expect(try await admin.post("/services/\(id)/delete", [:]).status == .seeOther)
+            #expect(try await ids(app, "крушови").isEmpty)
+            #expect(!(try await ids(app, "пенсионери").contains(id)))
+        }
+    }
+
+    @Test("search keeps to what the person may read, on the page and in the API")
+    func permissions() async throws {
+        try await withApp(demo: true) { app in
+            let women = try await app.id("service_designs", where: "title", is: "Жени, жертва на домашно насилие")
+            #expect(try await ids(app, "насилие").isEmpty)
+            let librarian = Actor(
+                userID: 0, name: "Л", role: .librarian, districtCode: "BG-21",
+                libraryID: try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Вранчев“"))
+            #expect(try await ids(app, "насилие", as: librarian) == [women])
+
+            let page = try await Browser(app).get("/services?q=pensioneri%20online")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<mark>Пенсионери</mark>"))
+            let api = try await Browser(app).get("/api/v1/search?q=pensioneri%20online")
+            #expect(api.status == .ok)
+            struct Page: Decodable {
+                struct Item: Decodable {
+                    let id: Int64
+                    let title: String
+                    let matched: [String]
+                }
+                let items: [Item]
+                let total: Int
+            }
+            let result = try JSONDecoder().decode(Page.self, from: Data(api.text.utf8))
+            #expect(result.items.first?.title == "Пенсионери ONLINE")
+            #expect(result.items.first?.matched.contains("Пенсионери") == true)
+            #expect(try await Browser(app).get("/api/v1/search").status == .badRequest)
+        }
+    }
+}
