@@ -23,7 +23,7 @@ enum SearchSnippets {
         for (id, d) in try await DesignStore(db: db).designs(ids) {
             let texts: [String?] =
                 [
-                    d.title, d.targetGroup.description, d.needs, d.service, d.goal, d.summary, d.expectedResults, d.socialEffect,
+                    d.targetGroup.description, d.needs, d.service, d.goal, d.summary, d.expectedResults, d.socialEffect,
                     d.economicEffect,
                 ]
                 + d.activities.map(\.title) + d.partners.map(\.name)
