@@ -1,3 +1,4 @@
+import PraktikaDomain
 import Vapor
 
 /// `praktika serve` migrates before it listens; `--demo` also loads the demo data, so that one
@@ -7,6 +8,8 @@ public func prepareServe(_ app: Application) async throws {
     let command = arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
     guard command == "serve" else { return }
     try await app.migrateDatabase()
+    // Expanding the Bulgarian dictionary takes a moment: do it now, off the request path.
+    Task.detached(priority: .utility) { _ = SearchSettings.analyzer.dictionary?.entryCount }
     if let index = arguments.firstIndex(of: "--demo") {
         arguments.remove(at: index)
         app.environment.arguments = arguments
