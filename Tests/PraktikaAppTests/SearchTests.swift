@@ -83,3 +83,43 @@ struct SearchTests {
         }
     }
 }
+
+@Suite("Facets")
+struct FacetTests {
+    @Test("facets count the current results, combine with search, and narrow the list")
+    func counts() async throws {
+        try await withApp(demo: true) { app in
+            func counts(_ query: ListQuery, _ actor: Actor? = nil) async throws -> [DesignFacet: [String: Int]] {
+                var result: [DesignFacet: [String: Int]] = [:]
+                for (facet, values) in try await DesignListQuery.facetCounts(app.sql, query, actor) {
+                    result[facet] = Dictionary(uniqueKeysWithValues: values.map { ($0.value, $0.count) })
+                }
+                return result
+            }
+            let everyone = try await counts(ListQuery())
+            #expect(everyone[.status] == ["idea": 8])
+            #expect(everyone[.district] == ["BG-13": 8, "BG-21": 8])
+            #expect(everyone[.budget] == ["500_2000": 1, "none": 7])
+            #expect(everyone[.target]?["women_at_risk"] == nil)
+            #expect(everyone[.partnerKind]?["labour_office"] == 2)
+            let admin = Actor(userID: 1, name: "А", role: .admin, districtCode: nil, libraryID: nil)
+            #expect(try await counts(ListQuery(), admin)[.target]?["women_at_risk"] == 1)
+
+            var labour = ListQuery()
+            labour.partnerKind = "labour_office"
+            let narrowed = try await DesignListQuery.rows(app.sql, labour, nil)
+            #expect(Set(narrowed.rows.map(\.title)) == ["Безработни", "„Заедно можем“"])
+            #expect(try await counts(labour)[.target] == ["unemployed": 1, "minorities": 1])
+            // The facet's own choice is left out of its counts, so the other values stay reachable.
+            #expect(try await counts(labour)[.partnerKind]?["school"] != nil)
+
+            var searched = ListQuery()
+            searched.q = "безработни"
+            #expect(try await counts(searched)[.target]?["unemployed"] == 1)
+
+            let page = try await Browser(app).get("/services?partner_kind=labour_office")
+            #expect(page.text.contains("class=\"chosen\""))
+            #expect(page.text.contains("Записи: 2"))
+        }
+    }
+}

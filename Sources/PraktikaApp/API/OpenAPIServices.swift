@@ -23,7 +23,8 @@ enum OpenAPIServices {
                         "listServices", "Service designs this caller may read, newest change first (25 a page)", tag: "services",
                         security: false,
                         query: [
-                            ("q", "string"), ("status", "string"), ("kind", "string"), ("district", "string"), ("sort", "string"),
+                            ("q", "string"), ("status", "string"), ("kind", "string"), ("district", "string"), ("innovation", "string"),
+                            ("partner_kind", "string"), ("budget", "string"), ("year", "string"), ("sort", "string"),
                             ("page", "integer"),
                         ],
                         responses: [("200", "A page of designs", D.ref("ServicePage"))])
@@ -92,7 +93,10 @@ enum OpenAPIServices {
                     "search",
                     "Full-text search over the designs this caller may read (Bulgarian analysis; Latin letters are transliterated), best first",
                     tag: "services", security: false,
-                    query: [("q", "string"), ("status", "string"), ("kind", "string"), ("district", "string"), ("page", "integer")],
+                    query: [
+                        ("q", "string"), ("status", "string"), ("kind", "string"), ("district", "string"), ("innovation", "string"),
+                        ("partner_kind", "string"), ("budget", "string"), ("year", "string"), ("page", "integer"),
+                    ],
                     responses: [("200", "Ranked results", D.ref("SearchPage")), ("400", "No query", D.ref("Error"))])
             )
         ])

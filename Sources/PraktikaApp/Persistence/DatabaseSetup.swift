@@ -25,6 +25,7 @@ extension Application {
         Migrations004.register(in: migrations)
         Migrations005.register(in: migrations)
         Migrations006.register(in: migrations)
+        Migrations007.register(in: migrations)
     }
 
     /// The database as SQLKit sees it; both supported drivers are SQL databases.

@@ -421,5 +421,12 @@ extension Catalogue {
         .homeLatestServices: "Последно променени услуги",
         .homeAllServices: "Всички услуги ({count})",
         .searchServices: "Търсене",
+        .facetYear: "Година",
+        .facetBudgetNone: "без бюджет",
+        .facetBudgetUpTo: "до {amount}",
+        .facetBudgetBetween: "от {from} до {to}",
+        .facetBudgetOver: "над {amount}",
+        .facetsTitle: "Стесняване",
+        .facetRemove: "премахни",
     ]
 }

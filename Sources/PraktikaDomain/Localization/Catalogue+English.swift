@@ -421,5 +421,12 @@ extension Catalogue {
         .homeLatestServices: "Recently changed service designs",
         .homeAllServices: "All service designs ({count})",
         .searchServices: "Search",
+        .facetYear: "Year",
+        .facetBudgetNone: "no budget",
+        .facetBudgetUpTo: "up to {amount}",
+        .facetBudgetBetween: "{from} to {to}",
+        .facetBudgetOver: "over {amount}",
+        .facetsTitle: "Narrow down",
+        .facetRemove: "remove",
     ]
 }

@@ -191,4 +191,11 @@ public enum TextKey: String, CaseIterable, Sendable {
     case homeLatestServices
     case homeAllServices
     case searchServices
+    case facetYear
+    case facetBudgetNone
+    case facetBudgetUpTo
+    case facetBudgetBetween
+    case facetBudgetOver
+    case facetsTitle
+    case facetRemove
 }

@@ -41,18 +41,45 @@ enum DesignListQuery {
 
     /// The filters of the list; the words typed in the search box are matched by the full-text
     /// index instead (`rows` does that), so they are not part of this clause.
-    static func conditions(_ query: ListQuery, _ actor: Actor?) -> SQLQueryString {
+    static func conditions(_ query: ListQuery, _ actor: Actor?, except skipped: DesignFacet? = nil) -> SQLQueryString {
         var parts: [SQLQueryString] = [visible(to: actor)]
-        if let status = query.status { parts.append("d.status = \(bind: status)") }
-        if let target = query.kind { parts.append("d.target_category = \(bind: target)") }
-        if let district = query.district {
+        for (facet, value) in selected(query) where facet != skipped {
             parts.append(
-                """
-                EXISTS (SELECT 1 FROM design_libraries dl JOIN libraries l ON l.id = dl.library_id \
-                WHERE dl.design_id = d.id AND l.district_code = \(bind: district))
-                """)
+                "EXISTS (SELECT 1 FROM design_facets f WHERE f.design_id = d.id AND f.facet = \(bind: facet.rawValue) AND f.value = \(bind: value))"
+            )
         }
         return parts.joined(separator: " AND ")
+    }
+
+    /// The facet values chosen in the URL.
+    static func selected(_ query: ListQuery) -> [(DesignFacet, String)] {
+        let chosen: [(DesignFacet, String?)] = [
+            (.status, query.status), (.target, query.kind), (.district, query.district), (.innovation, query.innovation),
+            (.partnerKind, query.partnerKind), (.budget, query.budget), (.year, query.year),
+        ]
+        return chosen.compactMap { facet, value in value.map { (facet, $0) } }
+    }
+
+    /// For each facet, its values with how many of the current results have them (the facet's
+    /// own choice left out, so that the other values stay reachable).
+    static func facetCounts(_ db: any SQLDatabase, _ query: ListQuery, _ actor: Actor?) async throws -> [(
+        DesignFacet, [(value: String, count: Int)]
+    )] {
+        var result: [(DesignFacet, [(value: String, count: Int)])] = []
+        let search = query.q.map { SearchIndex(db: db).matchingIDs(SearchQuery($0, analyzer: SearchSettings.analyzer)) }
+        for facet in DesignFacet.allCases {
+            var filter = conditions(query, actor, except: facet)
+            if let search { filter = filter + " AND d.id IN (" + search + ")" }
+            let rows = try await db.raw(
+                "SELECT f.value, COUNT(DISTINCT f.design_id) AS n FROM design_facets f JOIN service_designs d ON d.id = f.design_id WHERE f.facet = \(bind: facet.rawValue) AND "
+                    + filter + " GROUP BY f.value ORDER BY n DESC, f.value"
+            ).all()
+            let counts = try rows.map {
+                (value: try $0.decode(column: "value", as: String.self), count: try $0.decode(column: "n", as: Int.self))
+            }
+            if !counts.isEmpty { result.append((facet, counts)) }
+        }
+        return result
     }
 
     static func rows(_ db: any SQLDatabase, _ query: ListQuery, _ actor: Actor?) async throws -> (rows: [DesignListRow], total: Int) {

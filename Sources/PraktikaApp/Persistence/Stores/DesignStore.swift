@@ -114,7 +114,7 @@ struct DesignStore {
         else { throw StoreError.noIdentifierReturned }
         let id = try row.decode(column: "id", as: Int64.self)
         try await link(id, design)
-        try await SearchIndex(db: db).replace(id, SearchDocument(design, analyzer: SearchSettings.analyzer))
+        try await index(id, design)
         try await addRevision(id, version: 1, content: content, block: nil, restoredFrom: nil, actor: actor, at: now)
         return id
     }
@@ -134,7 +134,7 @@ struct DesignStore {
             .returning("id").first()
         guard updated != nil else { return .stale }
         try await link(id, design)
-        try await SearchIndex(db: db).replace(id, SearchDocument(design, analyzer: SearchSettings.analyzer))
+        try await index(id, design)
         try await addRevision(
             id, version: expectedVersion + 1, content: content, block: block, restoredFrom: restoredFrom, actor: actor, at: now)
         return .saved(version: expectedVersion + 1)
@@ -143,7 +143,7 @@ struct DesignStore {
     func delete(_ id: Int64) async throws {
         // Children first: SQLite enforces the cascade only when foreign keys are on, PostgreSQL always.
         try await SearchIndex(db: db).remove(id)
-        for table in ["design_revisions", "design_partners", "design_libraries"] {
+        for table in ["design_facets", "design_revisions", "design_partners", "design_libraries"] {
             try await db.delete(from: table).where("design_id", .equal, id).run()
         }
         try await db.delete(from: "service_designs").where("id", .equal, id).run()
@@ -184,12 +184,27 @@ struct DesignStore {
     @discardableResult
     func reindexAll() async throws -> Int {
         let rows = try await db.select().columns("id", "content").from("service_designs").all()
-        let index = SearchIndex(db: db)
         for row in rows {
-            let design = try Self.decode(try row.decode(column: "content", as: String.self))
-            try await index.replace(try row.decode(column: "id", as: Int64.self), SearchDocument(design, analyzer: SearchSettings.analyzer))
+            try await index(try row.decode(column: "id", as: Int64.self), Self.decode(try row.decode(column: "content", as: String.self)))
         }
         return rows.count
+    }
+
+    /// Keeps the full-text index and the facet values of a design in step with it.
+    func index(_ id: Int64, _ design: ServiceDesign) async throws {
+        try await SearchIndex(db: db).replace(id, SearchDocument(design, analyzer: SearchSettings.analyzer))
+        try await db.delete(from: "design_facets").where("design_id", .equal, id).run()
+        let created =
+            try await db.select().column("created_at").from("service_designs").where("id", .equal, id).first()?
+            .decode(column: "created_at", as: Date.self) ?? Date()
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = Formatting.timeZone
+        let values = DesignFacet.values(
+            of: design, districts: try await districts(of: design.libraryIDs), year: calendar.component(.year, from: created))
+        for (facet, value) in values {
+            try await db.insert(into: "design_facets").columns("design_id", "facet", "value")
+                .values(SQLBind(id), SQLBind(facet.rawValue), SQLBind(value)).run()
+        }
     }
 
     /// The designs of the given ids, for snippets.

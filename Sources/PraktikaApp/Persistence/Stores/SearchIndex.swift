@@ -120,6 +120,16 @@ struct SearchIndex {
         }
     }
 
+    /// A subquery of the ids of the designs that match, for facet counts.
+    func matchingIDs(_ query: SearchQuery) -> SQLQueryString {
+        guard !query.isEmpty else { return "SELECT NULL WHERE 1 = 0" }
+        if isSQLite {
+            return
+                "SELECT sd.design_id FROM search_fts JOIN search_documents sd ON sd.id = search_fts.rowid WHERE search_fts MATCH \(bind: query.fts5)"
+        }
+        return "SELECT sd.design_id FROM search_documents sd WHERE sd.document @@ to_tsquery('simple', \(bind: query.tsquery))"
+    }
+
     private func existing(_ designID: Int64) async throws -> Row? {
         try await db.raw("SELECT id, title, target, body FROM search_documents WHERE design_id = \(bind: designID)").first(
             decoding: Row.self)

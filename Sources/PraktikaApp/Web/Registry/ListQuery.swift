@@ -11,8 +11,12 @@ struct ListQuery: Sendable, Equatable {
     var descending = false
     var district: String?
     var kind: String?
-    /// A service design's stage; other lists ignore it.
+    /// A service design's stage and the catalogue's other facets; other lists ignore them.
     var status: String?
+    var innovation: String?
+    var partnerKind: String?
+    var budget: String?
+    var year: String?
     var q: String?
 
     init() {}
@@ -25,6 +29,12 @@ struct ListQuery: Sendable, Equatable {
         district = (try? request.query.get(String.self, at: "district")).flatMap { District.named($0)?.code }
         kind = (try? request.query.get(String.self, at: "kind")).flatMap { $0.isEmpty ? nil : String($0.prefix(50)) }
         status = (try? request.query.get(String.self, at: "status")).flatMap { DesignStatus(rawValue: $0)?.rawValue }
+        innovation = (try? request.query.get(String.self, at: "innovation")).flatMap { Innovation(rawValue: $0)?.rawValue }
+        partnerKind = (try? request.query.get(String.self, at: "partner_kind")).flatMap { PartnerKind(rawValue: $0)?.rawValue }
+        budget = (try? request.query.get(String.self, at: "budget")).flatMap { b in
+            DesignFacet.budgetRanges.contains { $0.value == b } ? b : nil
+        }
+        year = (try? request.query.get(String.self, at: "year")).flatMap { Int($0).map(String.init) }
         q = (try? request.query.get(String.self, at: "q")).flatMap {
             let t = $0.trimmingCharacters(in: .whitespacesAndNewlines)
             return t.isEmpty ? nil : String(t.prefix(100))
@@ -33,7 +43,8 @@ struct ListQuery: Sendable, Equatable {
 
     var queryItems: [(String, String)] {
         [
-            ("q", q ?? ""), ("district", district ?? ""), ("kind", kind ?? ""), ("status", status ?? ""), ("sort", sort ?? ""),
+            ("q", q ?? ""), ("district", district ?? ""), ("kind", kind ?? ""), ("status", status ?? ""), ("innovation", innovation ?? ""),
+            ("partner_kind", partnerKind ?? ""), ("budget", budget ?? ""), ("year", year ?? ""), ("sort", sort ?? ""),
             ("dir", descending ? "desc" : ""), ("page", page > 1 ? String(page) : ""),
         ]
     }

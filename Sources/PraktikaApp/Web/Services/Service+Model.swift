@@ -11,6 +11,39 @@ struct ServiceListModel: Sendable {
     let canCreate: Bool
     /// For a search: a passage of each design around the words that matched.
     var snippets: [Int64: [Snippet.Part]] = [:]
+    /// Each facet's values with their counts among the current results.
+    var facets: [(DesignFacet, [(value: String, count: Int)])] = []
+}
+
+extension ListQuery {
+    /// The value chosen for a facet, if any.
+    func value(of facet: DesignFacet) -> String? {
+        switch facet {
+        case .status: status
+        case .target: kind
+        case .district: district
+        case .innovation: innovation
+        case .partnerKind: partnerKind
+        case .budget: budget
+        case .year: year
+        }
+    }
+
+    /// This query with a facet set to a value (nil clears it), back on the first page.
+    func with(_ facet: DesignFacet, _ value: String?) -> ListQuery {
+        var q = self
+        q.page = 1
+        switch facet {
+        case .status: q.status = value
+        case .target: q.kind = value
+        case .district: q.district = value
+        case .innovation: q.innovation = value
+        case .partnerKind: q.partnerKind = value
+        case .budget: q.budget = value
+        case .year: q.year = value
+        }
+        return q
+    }
 }
 
 enum SearchSnippets {

@@ -34,6 +34,7 @@ struct ServiceController: Sendable {
         var model = ServiceListModel(
             rows: rows, libraries: libraries, total: total, query: query, canCreate: Policy.mayCreateDesigns(context.actor))
         if let q = query.q { model.snippets = try await SearchSnippets.make(req.sql, ids: rows.map(\.id), query: q) }
+        model.facets = try await DesignListQuery.facetCounts(req.sql, query, context.actor)
         return HTMLResponse.make(ServiceListView.render(model, context))
     }
 

@@ -16,9 +16,14 @@ enum ServiceListView {
         return Layout.page(
             context, title: title,
             body: [
-                heading, .p(.class("lead"), .safe(TextKey.servicesIntro(l))), filters(model, context), count,
-                model.rows.isEmpty ? .p(.class("empty"), .safe(TextKey.noRecords(l))) : table(model, context),
-                pagination(model, context),
+                heading, .p(.class("lead"), .safe(TextKey.servicesIntro(l))), filters(model, context),
+                .div(
+                    .class("with-facets"),
+                    facets(model, context),
+                    .div(
+                        .class("results"), count,
+                        model.rows.isEmpty ? .p(.class("empty"), .safe(TextKey.noRecords(l))) : table(model, context),
+                        pagination(model, context))),
             ])
     }
 
@@ -83,6 +88,28 @@ enum ServiceListView {
             )
         }
         return .div(.class("table-wrap"), .table(.thead(.tr(.group(headers))), .tbody(.group(rows))))
+    }
+
+    /// Each facet's values with their counts; a chosen value can be taken off again.
+    static func facets(_ model: ServiceListModel, _ context: PageContext) -> Node<HTML.BodyContext> {
+        let l = context.language
+        guard !model.facets.isEmpty else { return .empty }
+        let groups: [Node<HTML.BodyContext>] = model.facets.map { facet, counts in
+            let chosen = model.query.value(of: facet)
+            let items: [Node<HTML.ListContext>] = counts.map { entry in
+                let label = "\(facet.label(entry.value, l)) (\(context.format.integer(entry.count)))"
+                if entry.value == chosen {
+                    return .li(
+                        .class("chosen"), .strong(.safe(label)), .text(" "),
+                        .link(SiteURL.services.with(model.query.with(facet, nil).queryItems), "× " + TextKey.facetRemove(l)))
+                }
+                return .li(.link(SiteURL.services.with(model.query.with(facet, entry.value).queryItems), label))
+            }
+            return .div(.class("facet"), .h3(.safe(facet.title(l))), .ul(.group(items)))
+        }
+        return .element(
+            named: "aside",
+            nodes: [.class("facets"), .attr("aria-label", TextKey.facetsTitle(l)), .h2(.safe(TextKey.facetsTitle(l))), .group(groups)])
     }
 
     /// A passage with the matched words marked.
