@@ -51,7 +51,8 @@ enum ServiceListView {
         let f = context.format
         func header(_ key: String?, _ text: TextKey) -> Node<HTML.TableRowContext> {
             guard let key else { return .th(.attr("scope", "col"), .safe(text(l))) }
-            let current = (model.query.sort ?? "updated") == key
+            // A search is ordered by relevance: no column then shows itself as the sort.
+            let current = model.query.q == nil && (model.query.sort ?? "updated") == key
             let descending = model.query.sort == nil ? true : model.query.descending
             var next = model.query
             next.sort = key
