@@ -123,3 +123,21 @@ struct FacetTests {
         }
     }
 }
+
+@Suite("Similar designs")
+struct SimilarTests {
+    @Test("a design's page shows designs like it, never itself, never one the reader may not see")
+    func similar() async throws {
+        try await withApp(demo: true) { app in
+            let unemployed = try await app.id("service_designs", where: "title", is: "Безработни")
+            let roma = try await app.id("service_designs", where: "title", is: "„Заедно можем“")
+            let women = try await app.id("service_designs", where: "title", is: "Жени, жертва на домашно насилие")
+            let stored = try #require(try await DesignStore(db: app.sql).find(unemployed))
+            let similar = try await DesignListQuery.similar(app.sql, to: stored, nil).map(\.id)
+            #expect(similar.first == roma, "\(similar)")
+            #expect(!similar.contains(unemployed) && !similar.contains(women))
+            let page = try await Browser(app).get("/services/\(unemployed)")
+            #expect(page.text.contains("Подобни услуги"))
+        }
+    }
+}

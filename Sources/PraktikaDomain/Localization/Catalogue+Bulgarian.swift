@@ -428,5 +428,6 @@ extension Catalogue {
         .facetBudgetOver: "над {amount}",
         .facetsTitle: "Стесняване",
         .facetRemove: "премахни",
+        .similarServices: "Подобни услуги",
     ]
 }

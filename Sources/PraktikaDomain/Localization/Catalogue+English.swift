@@ -428,5 +428,6 @@ extension Catalogue {
         .facetBudgetOver: "over {amount}",
         .facetsTitle: "Narrow down",
         .facetRemove: "remove",
+        .similarServices: "Similar services",
     ]
 }

@@ -198,4 +198,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case facetBudgetOver
     case facetsTitle
     case facetRemove
+    case similarServices
 }

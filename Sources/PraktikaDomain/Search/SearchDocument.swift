@@ -31,6 +31,11 @@ public struct SearchQuery: Sendable, Equatable {
         terms = analyzer.query(text).map(\.keys).filter { !$0.isEmpty }
     }
 
+    /// Any of these keys (for finding designs like another one).
+    public init(anyOf keys: [String]) {
+        terms = keys.isEmpty ? [] : [keys]
+    }
+
     public var isEmpty: Bool { terms.isEmpty }
     public var allKeys: Set<String> { Set(terms.flatMap { $0 }) }
 
@@ -87,5 +92,30 @@ public enum Snippet {
         for i in start...end { parts.append(Part(text: pieces[i].0, isMatch: matched.contains(i))) }
         if end < pieces.count - 1 { parts.append(Part(text: " …", isMatch: false)) }
         return parts
+    }
+}
+
+/// What designs are alike in: the words of their titles, target groups, needs and services, their
+/// target group category, and the kinds of partners they work with.
+public enum Similarity {
+    /// The distinct keys that say what a design is about, most telling first, at most `limit`.
+    public static func keys(of d: ServiceDesign, analyzer: BulgarianAnalyzer, limit: Int = 24) -> [String] {
+        var seen: Set<String> = []
+        var keys: [String] = []
+        for text in [d.title, d.targetGroup.description, d.needs, d.service, d.goal].compactMap({ $0 }) {
+            for key in analyzer.document(text).flatMap(\.keys) where key.count > 2 && seen.insert(key).inserted {
+                keys.append(key)
+            }
+        }
+        return Array(keys.prefix(limit))
+    }
+
+    /// A score for a candidate found by the index: its text rank, plus the same target group
+    /// category, plus each kind of partner both work with.
+    public static func score(_ d: ServiceDesign, _ candidate: ServiceDesign, textRank: Double, bestTextRank: Double) -> Double {
+        let text = bestTextRank > 0 ? textRank / bestTextRank : 0
+        let category = d.targetGroup.category == candidate.targetGroup.category ? 1.0 : 0
+        let kinds = Set(d.partners.compactMap(\.kind)).intersection(candidate.partners.compactMap(\.kind))
+        return 2 * text + 1.5 * category + 0.25 * Double(kinds.count)
     }
 }

@@ -137,4 +137,20 @@ enum DesignListQuery {
         }
         return result
     }
+
+    /// Designs like this one that the person may read, best first.
+    static func similar(_ db: any SQLDatabase, to stored: StoredDesign, _ actor: Actor?, limit: Int = 5) async throws -> [(
+        id: Int64, design: ServiceDesign
+    )] {
+        let keys = Similarity.keys(of: stored.design, analyzer: SearchSettings.analyzer)
+        let filter = visible(to: actor) + " AND d.id <> \(bind: stored.id)"
+        let (hits, _) = try await SearchIndex(db: db).search(SearchQuery(anyOf: keys), where: filter, limit: 30, offset: 0)
+        let designs = try await DesignStore(db: db).designs(hits.map(\.designID))
+        let best = hits.map(\.rank).max() ?? 0
+        let scored = hits.compactMap { hit -> (Int64, ServiceDesign, Double)? in
+            guard let candidate = designs[hit.designID] else { return nil }
+            return (hit.designID, candidate, Similarity.score(stored.design, candidate, textRank: hit.rank, bestTextRank: best))
+        }
+        return scored.sorted { ($0.2, -$0.0) > ($1.2, -$1.0) }.prefix(limit).map { ($0.0, $0.1) }
+    }
 }

@@ -82,6 +82,8 @@ struct ServiceChartModel: Sendable {
     let updatedBy: String?
     let canEdit: Bool
     let canDelete: Bool
+    /// Designs like this one, for the reader to learn from.
+    var similar: [(id: Int64, design: ServiceDesign)] = []
 }
 
 /// The form of one block of a design.

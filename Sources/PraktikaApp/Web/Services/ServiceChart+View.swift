@@ -49,6 +49,7 @@ enum ServiceChartView {
                         .class("chart"), .attr("role", "group"), .attr("aria-label", TextKey.chartLabel(l)),
                         .group(DesignBlock.screenOrder.map { block($0, model, context, content($0, d, context)) }),
                     ]),
+                similar(model, context),
             ])
     }
 
@@ -71,6 +72,24 @@ enum ServiceChartView {
                 .attr("aria-labelledby", "heading-\(block.rawValue)"),
                 .div(.class("block-head"), .h2(.id("heading-\(block.rawValue)"), .safe(block.title(l))), edit),
                 content,
+            ])
+    }
+
+    static func similar(_ model: ServiceChartModel, _ context: PageContext) -> Node<HTML.BodyContext> {
+        let l = context.language
+        guard !model.similar.isEmpty else { return .empty }
+        return .element(
+            named: "section",
+            nodes: [
+                .class("similar"), .attr("aria-labelledby", "similar-heading"),
+                .h2(.id("similar-heading"), .safe(TextKey.similarServices(l))),
+                .ul(
+                    .group(
+                        model.similar.map { item in
+                            .li(
+                                .link(SiteURL.service(item.id).path, item.design.title),
+                                .span(.class("muted"), .safe(" · " + item.design.targetGroup.category.label(l))))
+                        })),
             ])
     }
 

@@ -76,7 +76,9 @@ struct ServiceController: Sendable {
 
     @Sendable func show(_ req: Request) async throws -> Response {
         let stored = try await load(req)
-        return HTMLResponse.make(ServiceChartView.render(try await chartModel(req, stored), req.page))
+        var model = try await chartModel(req, stored)
+        model.similar = try await DesignListQuery.similar(req.sql, to: stored, req.actor)
+        return HTMLResponse.make(ServiceChartView.render(model, req.page))
     }
 
     // MARK: Output
