@@ -34,6 +34,13 @@ extension Application {
     public func migrateDatabase() async throws {
         try await DatabaseKind.prepare(sql)
         try await autoMigrate()
+        // Designs saved before the search index (or a change to it) are indexed once the schema is complete.
+        let designs = try await sql.raw("SELECT COUNT(*) AS n FROM service_designs").first()?.decode(column: "n", as: Int.self) ?? 0
+        let indexed = try await sql.raw("SELECT COUNT(*) AS n FROM search_documents").first()?.decode(column: "n", as: Int.self) ?? 0
+        let words = try await sql.raw("SELECT COUNT(*) AS n FROM search_words").first()?.decode(column: "n", as: Int.self) ?? 0
+        if indexed < designs || (designs > 0 && words == 0) {
+            try await db.transaction { db in _ = try await DesignStore(db: db as! any SQLDatabase).reindexAll() }
+        }
     }
 }
 

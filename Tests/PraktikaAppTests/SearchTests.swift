@@ -141,3 +141,30 @@ struct SimilarTests {
         }
     }
 }
+
+@Suite("Did you mean")
+struct SuggestionTests {
+    @Test("a query that finds nothing is offered the nearest words the designs use")
+    func suggestion() async throws {
+        try await withApp(demo: true) { app in
+            let index = SearchIndex(db: app.sql)
+            let analyzer = SearchSettings.analyzer
+            #expect(try await index.suggestion(for: "пенсонери", analyzer: analyzer) == "пенсионери")
+            #expect(try await index.suggestion(for: "безработи среща", analyzer: analyzer) == "безработни среща")
+            #expect(try await index.suggestion(for: "пенсионери", analyzer: analyzer) == nil)
+            #expect(try await index.suggestion(for: "ксилофон", analyzer: analyzer) == nil)
+            let page = try await Browser(app).get("/services?q=%D0%BF%D0%B5%D0%BD%D1%81%D0%BE%D0%BD%D0%B5%D1%80%D0%B8")
+            #expect(page.text.contains("Търсихте ли:"))
+            let api = try await Browser(app).get("/api/v1/search?q=%D0%BF%D0%B5%D0%BD%D1%81%D0%BE%D0%BD%D0%B5%D1%80%D0%B8")
+            #expect(api.text.contains("\"suggestion\":\"пенсионери\""))
+            // The count of designs per word follows edits: a word no design uses any more is no longer offered.
+            let id = try await app.id("service_designs", where: "title", is: "Бизнес – туристически услуги")
+            let admin = try await Browser.signedIn(app, "admin@praktika.local", VelingradDemo.demoPassword)
+            _ = try await admin.post(
+                "/services/\(id)/edit/service", ["version": "1", "needs": "Привличане на туристи", "service": "Реставрация"])
+            #expect(try await index.suggestion(for: "реставрацият", analyzer: analyzer) == "реставрация")
+            _ = try await admin.post("/services/\(id)/edit/service", ["version": "2", "needs": "Привличане на туристи"])
+            #expect(try await index.suggestion(for: "реставрацият", analyzer: analyzer) == nil)
+        }
+    }
+}

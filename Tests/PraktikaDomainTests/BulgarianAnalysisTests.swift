@@ -112,3 +112,19 @@ struct SearchQueryTests {
         #expect(Snippet.make("Нищо общо.", matching: keys, analyzer: analyzer) == nil)
     }
 }
+
+@Suite("Spelling")
+struct SpellingTests {
+    @Test("edit distance and the closest word within reach")
+    func closest() {
+        #expect(Spelling.distance("пенсонери", "пенсионери") == 1)
+        #expect(Spelling.distance("", "абв") == 3)
+        #expect(Spelling.distance("котка", "котка") == 0)
+        let words = [(word: "библиотека", documents: 5), (word: "библиотеки", documents: 9), (word: "читалище", documents: 2)]
+        #expect(
+            Spelling.closest(to: "библиотекa", among: words) == "библиотеки"
+                || Spelling.closest(to: "библиотекa", among: words) == "библиотека")
+        #expect(Spelling.closest(to: "библиотекх", among: words) == "библиотеки")
+        #expect(Spelling.closest(to: "чтлщ", among: words) == nil)
+    }
+}

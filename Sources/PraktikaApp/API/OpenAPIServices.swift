@@ -116,7 +116,7 @@ enum OpenAPIServices {
                                     ("target_category", S.choice(TargetGroupCategory.self)), ("snippet", S.string(nullable: true)),
                                     ("matched", array(S.string())),
                                 ], required: ["id", "title", "status", "target_category", "matched"]))
-                    ), ("total", D.integer), ("page", D.integer), ("per_page", D.integer),
+                    ), ("total", D.integer), ("page", D.integer), ("per_page", D.integer), ("suggestion", S.string(nullable: true)),
                 ], required: ["items", "total", "page", "per_page"])
         ),
         (

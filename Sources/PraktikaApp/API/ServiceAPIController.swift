@@ -125,7 +125,22 @@ struct ServiceAPIController: Sendable {
                 id: row.id, title: row.title, status: row.status, targetCategory: row.targetCategory,
                 snippet: parts.map { $0.map(\.text).joined() }, matched: parts.map { $0.filter(\.isMatch).map(\.text) } ?? [])
         }
-        return try json(APIPage(items: items, total: total, page: query.page, perPage: ListQuery.perPage), .ok)
+        let suggestion = total == 0 ? try await SearchIndex(db: req.sql).suggestion(for: q, analyzer: SearchSettings.analyzer) : nil
+        return try json(SearchAnswer(items: items, total: total, page: query.page, perPage: ListQuery.perPage, suggestion: suggestion), .ok)
+    }
+
+    struct SearchAnswer: Content {
+        let items: [SearchResult]
+        let total: Int
+        let page: Int
+        let perPage: Int
+        /// When nothing was found: the query with its unknown words corrected, if there is a likely correction.
+        let suggestion: String?
+
+        enum CodingKeys: String, CodingKey {
+            case items, total, page, suggestion
+            case perPage = "per_page"
+        }
     }
 
     @Sendable func list(_ req: Request) async throws -> Response {

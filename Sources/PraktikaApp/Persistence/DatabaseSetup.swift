@@ -26,6 +26,7 @@ extension Application {
         Migrations005.register(in: migrations)
         Migrations006.register(in: migrations)
         Migrations007.register(in: migrations)
+        Migrations008.register(in: migrations)
     }
 
     /// The database as SQLKit sees it; both supported drivers are SQL databases.

@@ -429,5 +429,6 @@ extension Catalogue {
         .facetsTitle: "Стесняване",
         .facetRemove: "премахни",
         .similarServices: "Подобни услуги",
+        .didYouMean: "Търсихте ли:",
     ]
 }

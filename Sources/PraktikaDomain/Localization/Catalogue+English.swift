@@ -429,5 +429,6 @@ extension Catalogue {
         .facetsTitle: "Narrow down",
         .facetRemove: "remove",
         .similarServices: "Similar services",
+        .didYouMean: "Did you mean:",
     ]
 }

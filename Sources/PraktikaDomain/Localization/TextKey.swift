@@ -199,4 +199,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case facetsTitle
     case facetRemove
     case similarServices
+    case didYouMean
 }

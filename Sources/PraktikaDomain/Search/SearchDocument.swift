@@ -6,6 +6,8 @@ public struct SearchDocument: Sendable, Equatable {
     public var title: String
     public var target: String
     public var body: String
+    /// The distinct words of the design as written (normalized), for "did you mean".
+    public var words: [String]
 
     public init(_ d: ServiceDesign, analyzer: BulgarianAnalyzer) {
         func keys(_ texts: [String?]) -> String {
@@ -13,6 +15,12 @@ public struct SearchDocument: Sendable, Equatable {
         }
         title = keys([d.title])
         target = keys([d.targetGroup.description, d.targetGroup.category.label(.bg)])
+        let texts: [String?] = [d.title, d.targetGroup.description, d.needs, d.service, d.goal, d.summary] + d.activities.map(\.title)
+        words = Array(
+            Set(
+                texts.compactMap { $0 }.flatMap { analyzer.document($0).map(\.token) }
+                    .filter { $0.count >= 3 && !Transliteration.isLatin($0) && !$0.allSatisfy(\.isNumber) })
+        ).sorted()
         body = keys(
             [
                 d.summary, d.needs, d.service, d.goal, d.resources.existingNotes, d.resources.needed, d.channelNotes, d.expectedResults,
@@ -117,5 +125,41 @@ public enum Similarity {
         let category = d.targetGroup.category == candidate.targetGroup.category ? 1.0 : 0
         let kinds = Set(d.partners.compactMap(\.kind)).intersection(candidate.partners.compactMap(\.kind))
         return 2 * text + 1.5 * category + 0.25 * Double(kinds.count)
+    }
+}
+
+/// "Did you mean": the nearest known word to one that finds nothing.
+public enum Spelling {
+    /// Edit distance (insertions, deletions, substitutions) between two words.
+    public static func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a)
+        let y = Array(b)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            for j in 1...y.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[y.count]
+    }
+
+    /// The closest candidate within reach (one edit for short words, two for longer), the most
+    /// common among equally close ones; nil when none is close enough.
+    public static func closest(to word: String, among candidates: [(word: String, documents: Int)]) -> String? {
+        let reach = word.count <= 5 ? 1 : 2
+        var best: (String, Int, Int)?
+        for candidate in candidates where candidate.word != word {
+            let d = distance(word, candidate.word)
+            guard d <= reach else { continue }
+            if best == nil || d < best!.1 || (d == best!.1 && candidate.documents > best!.2) {
+                best = (candidate.word, d, candidate.documents)
+            }
+        }
+        return best?.0
     }
 }

@@ -45,24 +45,28 @@ struct SearchIndex {
         let title: String
         let target: String
         let body: String
+        let words: String
     }
 
     func replace(_ designID: Int64, _ document: SearchDocument) async throws {
+        let old = try await existing(designID)
+        try await recount(removed: Set(old.map { $0.words.split(separator: " ").map(String.init) } ?? []), added: Set(document.words))
+        let words = document.words.joined(separator: " ")
         if isSQLite {
-            if let old = try await existing(designID) {
+            if let old {
                 // An FTS5 external-content delete must repeat the values it indexed.
                 try await db.raw(
                     "INSERT INTO search_fts(search_fts, rowid, title, target, body) VALUES('delete', \(bind: old.id), \(bind: old.title), \(bind: old.target), \(bind: old.body))"
                 ).run()
                 try await db.raw(
-                    "UPDATE search_documents SET title = \(bind: document.title), target = \(bind: document.target), body = \(bind: document.body) WHERE id = \(bind: old.id)"
+                    "UPDATE search_documents SET title = \(bind: document.title), target = \(bind: document.target), body = \(bind: document.body), words = \(bind: words) WHERE id = \(bind: old.id)"
                 ).run()
                 try await db.raw(
                     "INSERT INTO search_fts(rowid, title, target, body) VALUES(\(bind: old.id), \(bind: document.title), \(bind: document.target), \(bind: document.body))"
                 ).run()
             } else {
                 let row = try await db.raw(
-                    "INSERT INTO search_documents(design_id, title, target, body) VALUES(\(bind: designID), \(bind: document.title), \(bind: document.target), \(bind: document.body)) RETURNING id"
+                    "INSERT INTO search_documents(design_id, title, target, body, words) VALUES(\(bind: designID), \(bind: document.title), \(bind: document.target), \(bind: document.body), \(bind: words)) RETURNING id"
                 ).first()
                 let id = try row!.decode(column: "id", as: Int64.self)
                 try await db.raw(
@@ -72,19 +76,21 @@ struct SearchIndex {
         } else {
             try await db.raw(
                 """
-                INSERT INTO search_documents(design_id, title, target, body, document) VALUES(\(bind: designID), \(bind: document.title), \
-                \(bind: document.target), \(bind: document.body), \
+                INSERT INTO search_documents(design_id, title, target, body, words, document) VALUES(\(bind: designID), \(bind: document.title), \
+                \(bind: document.target), \(bind: document.body), \(bind: words), \
                 setweight(to_tsvector('simple', \(bind: document.title)), 'A') || setweight(to_tsvector('simple', \(bind: document.target)), 'B') \
                 || setweight(to_tsvector('simple', \(bind: document.body)), 'C')) \
                 ON CONFLICT (design_id) DO UPDATE SET title = EXCLUDED.title, target = EXCLUDED.target, body = EXCLUDED.body, \
-                document = EXCLUDED.document
+                words = EXCLUDED.words, document = EXCLUDED.document
                 """
             ).run()
         }
     }
 
     func remove(_ designID: Int64) async throws {
-        if isSQLite, let old = try await existing(designID) {
+        let old = try await existing(designID)
+        if let old { try await recount(removed: Set(old.words.split(separator: " ").map(String.init)), added: []) }
+        if isSQLite, let old {
             try await db.raw(
                 "INSERT INTO search_fts(search_fts, rowid, title, target, body) VALUES('delete', \(bind: old.id), \(bind: old.title), \(bind: old.target), \(bind: old.body))"
             ).run()
@@ -120,6 +126,53 @@ struct SearchIndex {
         }
     }
 
+    /// Keeps the count of designs per word.
+    private func recount(removed: Set<String>, added: Set<String>) async throws {
+        for word in removed.subtracting(added) {
+            try await db.raw("UPDATE search_words SET documents = documents - 1 WHERE word = \(bind: word)").run()
+        }
+        if !removed.subtracting(added).isEmpty { try await db.raw("DELETE FROM search_words WHERE documents <= 0").run() }
+        for word in added.subtracting(removed) {
+            try await db.raw(
+                "INSERT INTO search_words(word, documents) VALUES(\(bind: word), 1) ON CONFLICT(word) DO UPDATE SET documents = search_words.documents + 1"
+            ).run()
+        }
+    }
+
+    /// For a query that finds nothing: the query with each unknown word replaced by the nearest
+    /// word the designs use, or nil when there is nothing better to offer.
+    func suggestion(for text: String, analyzer: BulgarianAnalyzer) async throws -> String? {
+        var changed = false
+        var words: [String] = []
+        for raw in BulgarianText.tokens(text) {
+            var word = BulgarianText.normalize(raw)
+            if Transliteration.isLatin(word), let cyrillic = Transliteration.cyrillicCandidates(word).first { word = cyrillic }
+            guard word.count >= 3, !BulgarianText.stopWords.contains(word) else {
+                words.append(word)
+                continue
+            }
+            let known = try await db.raw("SELECT 1 AS n FROM search_words WHERE word = \(bind: word)").first() != nil
+            if known {
+                words.append(word)
+                continue
+            }
+            let prefix = String(word.prefix(1)) + "%"
+            let rows = try await db.raw(
+                "SELECT word, documents FROM search_words WHERE word LIKE \(bind: prefix) AND LENGTH(word) BETWEEN \(literal: word.count - 2) AND \(literal: word.count + 2) LIMIT 5000"
+            ).all()
+            let candidates = try rows.map {
+                (word: try $0.decode(column: "word", as: String.self), documents: try $0.decode(column: "documents", as: Int.self))
+            }
+            if let better = Spelling.closest(to: word, among: candidates) {
+                words.append(better)
+                changed = true
+            } else {
+                words.append(word)
+            }
+        }
+        return changed ? words.joined(separator: " ") : nil
+    }
+
     /// A subquery of the ids of the designs that match, for facet counts.
     func matchingIDs(_ query: SearchQuery) -> SQLQueryString {
         guard !query.isEmpty else { return "SELECT NULL WHERE 1 = 0" }
@@ -131,7 +184,7 @@ struct SearchIndex {
     }
 
     private func existing(_ designID: Int64) async throws -> Row? {
-        try await db.raw("SELECT id, title, target, body FROM search_documents WHERE design_id = \(bind: designID)").first(
+        try await db.raw("SELECT id, title, target, body, words FROM search_documents WHERE design_id = \(bind: designID)").first(
             decoding: Row.self)
     }
 }

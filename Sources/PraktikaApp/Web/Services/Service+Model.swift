@@ -11,6 +11,8 @@ struct ServiceListModel: Sendable {
     let canCreate: Bool
     /// For a search: a passage of each design around the words that matched.
     var snippets: [Int64: [Snippet.Part]] = [:]
+    /// For a search that found nothing: the query with its unknown words corrected.
+    var suggestion: String?
     /// Each facet's values with their counts among the current results.
     var facets: [(DesignFacet, [(value: String, count: Int)])] = []
 }

@@ -33,7 +33,10 @@ struct ServiceController: Sendable {
         let libraries = try await DesignListQuery.libraries(req.sql, rows.map(\.id))
         var model = ServiceListModel(
             rows: rows, libraries: libraries, total: total, query: query, canCreate: Policy.mayCreateDesigns(context.actor))
-        if let q = query.q { model.snippets = try await SearchSnippets.make(req.sql, ids: rows.map(\.id), query: q) }
+        if let q = query.q {
+            model.snippets = try await SearchSnippets.make(req.sql, ids: rows.map(\.id), query: q)
+            if total == 0 { model.suggestion = try await SearchIndex(db: req.sql).suggestion(for: q, analyzer: SearchSettings.analyzer) }
+        }
         model.facets = try await DesignListQuery.facetCounts(req.sql, query, context.actor)
         return HTMLResponse.make(ServiceListView.render(model, context))
     }

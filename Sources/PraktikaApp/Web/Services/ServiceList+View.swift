@@ -21,7 +21,7 @@ enum ServiceListView {
                     .class("with-facets"),
                     facets(model, context),
                     .div(
-                        .class("results"), count,
+                        .class("results"), count, suggestion(model, context),
                         model.rows.isEmpty ? .p(.class("empty"), .safe(TextKey.noRecords(l))) : table(model, context),
                         pagination(model, context))),
             ])
@@ -111,6 +111,16 @@ enum ServiceListView {
         return .element(
             named: "aside",
             nodes: [.class("facets"), .attr("aria-label", TextKey.facetsTitle(l)), .h2(.safe(TextKey.facetsTitle(l))), .group(groups)])
+    }
+
+    static func suggestion(_ model: ServiceListModel, _ context: PageContext) -> Node<HTML.BodyContext> {
+        guard let suggestion = model.suggestion else { return .empty }
+        var corrected = model.query
+        corrected.q = suggestion
+        corrected.page = 1
+        return .p(
+            .class("suggestion"), .safe(TextKey.didYouMean(context.language) + " "),
+            .link(SiteURL.services.with(corrected.queryItems), suggestion))
     }
 
     /// A passage with the matched words marked.

@@ -38,8 +38,6 @@ enum Migrations006 {
                 ).run()
                 try await sql.raw("CREATE INDEX idx_search_documents_document ON search_documents USING GIN (document)").run()
             }
-            // Designs saved before the index existed.
-            try await DesignStore(db: sql).reindexAll()
         }
 
         func revert(on database: any Database) async throws {

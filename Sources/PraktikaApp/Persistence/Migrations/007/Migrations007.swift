@@ -20,7 +20,6 @@ enum Migrations007 {
                 .create()
             let sql = database as! any SQLDatabase
             try await sql.create(index: "idx_design_facets_value").on("design_facets").column("facet").column("value").run()
-            try await DesignStore(db: sql).reindexAll()
         }
 
         func revert(on database: any Database) async throws {
