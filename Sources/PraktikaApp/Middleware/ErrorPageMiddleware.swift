@@ -19,6 +19,10 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             }
             if status.code >= 500 {
                 request.logger.error("Unhandled error on \(request.method) \(request.url.path): \(String(reflecting: error))")
+            } else if error is DecodingError {
+                // Vapor answers every decoding error with 400, also one from a database row: log them
+                // all, so that a server-side one does not pass for a visitor's bad input.
+                request.logger.warning("Decoding error on \(request.method) \(request.url.path): \(String(reflecting: error))")
             }
             let context = request.page
             let (titleKey, bodyKey) = Self.texts(status, reason: reason)
