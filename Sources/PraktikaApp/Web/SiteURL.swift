@@ -19,11 +19,10 @@ enum RegistryArea: String, CaseIterable, Sendable {
 
 /// Sections of the product that later capabilities fill in.
 enum UpcomingArea: String, CaseIterable, Sendable {
-    case practices, meetings, outcomes
+    case meetings, outcomes
 
     var title: TextKey {
         switch self {
-        case .practices: .navPractices
         case .meetings: .navMeetings
         case .outcomes: .navOutcomes
         }
@@ -53,6 +52,10 @@ enum SiteURL: Sendable, Equatable {
     case serviceCompare(Int64)
     case serviceRestore(Int64, Int)
     case serviceDelete(Int64)
+    case practices
+    case publishService(Int64)
+    case unpublishService(Int64)
+    case adoptService(Int64)
     case servicePrint(Int64)
     case serviceSVG(Int64)
     case serviceLeaflet(Int64)
@@ -99,6 +102,10 @@ enum SiteURL: Sendable, Equatable {
         case .serviceCompare(let id): "/services/\(id)/history/compare"
         case .serviceRestore(let id, let version): "/services/\(id)/history/\(version)/restore"
         case .serviceDelete(let id): "/services/\(id)/delete"
+        case .practices: "/practices"
+        case .publishService(let id): "/services/\(id)/publish"
+        case .unpublishService(let id): "/services/\(id)/unpublish"
+        case .adoptService(let id): "/services/\(id)/adopt"
         case .servicePrint(let id): "/services/\(id)/print"
         case .serviceSVG(let id): "/services/\(id)/chart.svg"
         case .serviceLeaflet(let id): "/services/\(id)/leaflet"

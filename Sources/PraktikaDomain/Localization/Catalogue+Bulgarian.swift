@@ -430,5 +430,24 @@ extension Catalogue {
         .facetRemove: "премахни",
         .similarServices: "Подобни услуги",
         .didYouMean: "Търсихте ли:",
+        .validationPublishNeedsRunning:
+            "Само услуга, която се изпълнява, е завършена или оценена, може да бъде публикувана като добра практика.",
+        .practiceTitle: "Добра практика",
+        .practicePublish: "Публикувай като добра практика",
+        .practiceUnpublish: "Оттегли публикацията",
+        .practiceWhatWorked: "Какво проработи",
+        .practiceWhatDidNot: "Какво не проработи",
+        .practicePublishedOn: "Публикувана на {date}",
+        .practiceAdopt: "Адаптирай за моята библиотека",
+        .practiceAdoptedFrom: "Адаптирана от:",
+        .practiceAdoptions: "Адаптирана от {count} библиотеки",
+        .practiceNoAdoptions: "Още никоя библиотека не я е адаптирала.",
+        .practicesIntro: "Услуги, които вече са изпълнени и които библиотеките споделят, за да ги адаптират и други.",
+        .flashPublished: "Услугата е публикувана като добра практика.",
+        .flashUnpublished: "Публикацията е оттеглена.",
+        .flashAdopted: "Създадена е чернова за вашата библиотека по тази практика.",
+        .practiceAdoptIntro:
+            "Ще се създаде нова услуга на етап „идея“ за избраната библиотека, копие на тази практика без резултатите ѝ. Връзката с оригинала се пази.",
+        .practiceResults: "Постигнати резултати",
     ]
 }

@@ -430,5 +430,23 @@ extension Catalogue {
         .facetRemove: "remove",
         .similarServices: "Similar services",
         .didYouMean: "Did you mean:",
+        .validationPublishNeedsRunning: "Only a service that is running, completed or evaluated can be published as a good practice.",
+        .practiceTitle: "Good practice",
+        .practicePublish: "Publish as a good practice",
+        .practiceUnpublish: "Withdraw the publication",
+        .practiceWhatWorked: "What worked",
+        .practiceWhatDidNot: "What did not work",
+        .practicePublishedOn: "Published on {date}",
+        .practiceAdopt: "Adopt for my library",
+        .practiceAdoptedFrom: "Adopted from:",
+        .practiceAdoptions: "Adopted by {count} libraries",
+        .practiceNoAdoptions: "No library has adopted it yet.",
+        .practicesIntro: "Services that have run and that libraries share so that others can adopt them.",
+        .flashPublished: "The service is published as a good practice.",
+        .flashUnpublished: "The publication has been withdrawn.",
+        .flashAdopted: "A draft for your library has been made from this practice.",
+        .practiceAdoptIntro:
+            "A new service at the idea stage will be made for the chosen library: a copy of this practice without its results. The link to the original is kept.",
+        .practiceResults: "Results achieved",
     ]
 }

@@ -200,4 +200,22 @@ public enum TextKey: String, CaseIterable, Sendable {
     case facetRemove
     case similarServices
     case didYouMean
+    // Good practices
+    case validationPublishNeedsRunning
+    case practiceTitle
+    case practicePublish
+    case practiceUnpublish
+    case practiceWhatWorked
+    case practiceWhatDidNot
+    case practicePublishedOn
+    case practiceAdopt
+    case practiceAdoptedFrom
+    case practiceAdoptions
+    case practiceNoAdoptions
+    case practicesIntro
+    case flashPublished
+    case flashUnpublished
+    case flashAdopted
+    case practiceAdoptIntro
+    case practiceResults
 }

@@ -31,6 +31,11 @@ public struct ServiceDesign: Sendable, Hashable, Codable {
     public var economicEffect: String?
     public var indicators: [Indicator]
 
+    /// Set when the design is published as a good practice.
+    public var practice: PracticeStory?
+    /// The design this one was adopted from, if it is a library's copy of someone's practice.
+    public var adoptedFrom: Int64?
+
     public init(
         title: String, summary: String? = nil, libraryIDs: [Int64], status: DesignStatus = .idea,
         visibility: DesignVisibility? = nil, innovations: [Innovation] = [], targetGroup: TargetGroup,
@@ -79,7 +84,8 @@ public struct ServiceDesign: Sendable, Hashable, Codable {
         case expectedResults = "expected_results"
         case socialEffect = "social_effect"
         case economicEffect = "economic_effect"
-        case indicators
+        case indicators, practice
+        case adoptedFrom = "adopted_from"
     }
 }
 
@@ -227,5 +233,57 @@ extension Array where Element: LabelledChoice {
     /// Each choice once, in the catalogue's order: a set of choices has one spelling.
     public var canonical: [Element] {
         Element.allCases.filter { contains($0) }
+    }
+}
+
+/// What a library tells others when it publishes a design as a good practice.
+public struct PracticeStory: Sendable, Hashable, Codable {
+    public var whatWorked: String
+    public var whatDidNot: String?
+    public var publishedOn: LocalDate
+
+    public init(whatWorked: String, whatDidNot: String? = nil, publishedOn: LocalDate) {
+        self.whatWorked = whatWorked
+        self.whatDidNot = whatDidNot
+        self.publishedOn = publishedOn
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case whatWorked = "what_worked"
+        case whatDidNot = "what_did_not"
+        case publishedOn = "published_on"
+    }
+}
+
+extension ServiceDesign {
+    /// Only a service that has run can be a good practice.
+    public var mayBePublished: Bool { status >= .running }
+
+    /// Checks a publication: the stage, and the story of what worked.
+    public static func validatePublication(_ d: ServiceDesign, whatWorked: String?, whatDidNot: String?) -> FieldErrors {
+        var v = Validator()
+        if !d.mayBePublished { v.add("what_worked", .validationPublishNeedsRunning) }
+        v.required("what_worked", whatWorked)
+        v.maxLength("what_worked", whatWorked, DesignValidation.maxText)
+        v.maxLength("what_did_not", whatDidNot, DesignValidation.maxText)
+        return v.errors
+    }
+
+    /// A library's own draft made from this practice: the same chart, back at the idea stage,
+    /// for the adopting library, without the results and story that belong to the original.
+    public func adopted(from id: Int64, by libraryID: Int64) -> ServiceDesign {
+        var copy = self
+        copy.libraryIDs = [libraryID]
+        copy.status = .idea
+        copy.visibility = ServiceDesign.defaultVisibility(for: targetGroup.category)
+        copy.practice = nil
+        copy.adoptedFrom = id
+        copy.indicators = indicators.map {
+            var i = $0
+            i.actual = nil
+            return i
+        }
+        copy.partners = partners.map { DesignPartner(name: $0.name, kind: $0.kind, role: $0.role) }
+        return copy
     }
 }

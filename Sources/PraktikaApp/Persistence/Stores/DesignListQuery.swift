@@ -43,6 +43,7 @@ enum DesignListQuery {
     /// index instead (`rows` does that), so they are not part of this clause.
     static func conditions(_ query: ListQuery, _ actor: Actor?, except skipped: DesignFacet? = nil) -> SQLQueryString {
         var parts: [SQLQueryString] = [visible(to: actor)]
+        if query.practicesOnly { parts.append("d.published_on IS NOT NULL") }
         for (facet, value) in selected(query) where facet != skipped {
             parts.append(
                 "EXISTS (SELECT 1 FROM design_facets f WHERE f.design_id = d.id AND f.facet = \(bind: facet.rawValue) AND f.value = \(bind: value))"

@@ -218,6 +218,23 @@ struct DesignStore {
         return result
     }
 
+    /// The designs adopted from this one, with the districts of their libraries.
+    func adoptions(of id: Int64) async throws -> (count: Int, districts: [String: Int]) {
+        let rows = try await db.raw(
+            """
+            SELECT d.id, l.district_code FROM service_designs d LEFT JOIN design_libraries dl ON dl.design_id = d.id \
+            LEFT JOIN libraries l ON l.id = dl.library_id WHERE d.adopted_from = \(bind: id)
+            """
+        ).all()
+        var designs: Set<Int64> = []
+        var districts: [String: Int] = [:]
+        for row in rows {
+            designs.insert(try row.decode(column: "id", as: Int64.self))
+            if let code = try row.decode(column: "district_code", as: String?.self) { districts[code, default: 0] += 1 }
+        }
+        return (designs.count, districts)
+    }
+
     /// The public contact details of the design's libraries, for its leaflet.
     func contacts(_ ids: [Int64], _ language: Language) async throws -> [Leaflet.Contact] {
         guard !ids.isEmpty else { return [] }
@@ -249,6 +266,7 @@ struct DesignStore {
             ("title", SQLBind(d.title)), ("title_key", SQLBind(SortKey.fold(d.title))), ("status", SQLBind(d.status.rawValue)),
             ("visibility", SQLBind(d.visibility.rawValue)), ("target_category", SQLBind(d.targetGroup.category.rawValue)),
             ("budget_total_eur_minor", SQLBind(d.totals.total(in: .EUR).minorUnits)),
+            ("published_on", SQLBind(d.practice?.publishedOn.iso)), ("adopted_from", SQLBind(d.adoptedFrom)),
         ]
     }
 

@@ -17,6 +17,8 @@ struct ListQuery: Sendable, Equatable {
     var partnerKind: String?
     var budget: String?
     var year: String?
+    /// Only designs published as good practices (the catalogue at /practices).
+    var practicesOnly = false
     var q: String?
 
     init() {}

@@ -96,6 +96,35 @@ struct DesignService {
         return try await write(stored, design, block: nil, readErrors: FieldErrors(), mergedOver: false)
     }
 
+    /// Publishes the design as a good practice with its story, or withdraws it (nil).
+    func publish(_ id: Int64, story: (whatWorked: String?, whatDidNot: String?)?) async throws -> Outcome {
+        let store = DesignStore(db: sql)
+        guard let stored = try await store.find(id) else { return .notFound }
+        guard Policy.allows(actor, .update, design: stored.scope) else { return .forbidden }
+        var design = stored.design
+        if let story {
+            let errors = ServiceDesign.validatePublication(design, whatWorked: story.whatWorked, whatDidNot: story.whatDidNot)
+            guard errors.isEmpty else { return .invalid(design, errors) }
+            design.practice = PracticeStory(
+                whatWorked: story.whatWorked ?? "", whatDidNot: story.whatDidNot, publishedOn: LocalDate(Date()))
+        } else {
+            design.practice = nil
+        }
+        return try await write(stored, design, block: nil, readErrors: FieldErrors(), mergedOver: false)
+    }
+
+    /// A copy of a practice as a new draft of one of the actor's libraries.
+    func adopt(_ id: Int64, libraryID: Int64?) async throws -> Outcome {
+        guard let stored = try await DesignStore(db: sql).find(id) else { return .notFound }
+        guard Policy.allows(actor, .view, design: stored.scope), stored.design.practice != nil else { return .forbidden }
+        guard let libraryID else {
+            var errors = FieldErrors()
+            errors.add("library_id", .validationRequired)
+            return .invalid(stored.design, errors)
+        }
+        return try await create(stored.design.adopted(from: id, by: libraryID))
+    }
+
     /// Makes an old revision the newest one again (as a new revision, so nothing is lost).
     func restore(_ id: Int64, version: Int) async throws -> Outcome {
         let store = DesignStore(db: sql)

@@ -4,6 +4,8 @@ import SQLKit
 
 /// The list of designs as the page shows it.
 struct ServiceListModel: Sendable {
+    /// `/services` (every design one may read) or `/practices` (the published ones).
+    var base: SiteURL = .services
     let rows: [DesignListRow]
     let libraries: [Int64: DesignListQuery.Libraries]
     let total: Int
@@ -86,6 +88,11 @@ struct ServiceChartModel: Sendable {
     let canDelete: Bool
     /// Designs like this one, for the reader to learn from.
     var similar: [(id: Int64, design: ServiceDesign)] = []
+    /// For a practice: how many libraries adopted it, by district.
+    var adoptions: (count: Int, districts: [String: Int]) = (0, [:])
+    /// For an adopted copy: the original's title.
+    var adoptedFromTitle: String?
+    var mayAdopt = false
 }
 
 /// The form of one block of a design.

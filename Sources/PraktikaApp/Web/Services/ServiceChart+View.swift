@@ -35,6 +35,7 @@ enum ServiceChartView {
             .link(SiteURL.serviceLeaflet(model.id).path, TextKey.leafletTitle(l), .class("button secondary")),
             .link(SiteURL.serviceSVG(model.id).path, TextKey.diagramSVG(l), .class("button secondary")),
             .link(SiteURL.serviceHistory(model.id).path, TextKey.historyTitle(l), .class("button secondary")),
+            practiceActions(model, context),
             model.canDelete ? .link(SiteURL.serviceDelete(model.id).path, TextKey.delete(l), .class("button danger")) : .empty)
         return Layout.page(
             context, title: d.title,
@@ -42,7 +43,7 @@ enum ServiceChartView {
             body: [
                 .h1(.safe(d.title)),
                 d.summary.map { .p(.class("lead"), .safe($0)) } ?? .empty,
-                meta, actions,
+                meta, actions, practice(model, context),
                 .element(
                     named: "div",
                     nodes: [

@@ -17,6 +17,12 @@ struct ServiceController: Sendable {
         routes.get("services", id, "history", use: history)
         routes.get("services", id, "history", "compare", use: compare)
         routes.post("services", id, "history", ":version", "restore", use: restore)
+        routes.get("practices", use: practices)
+        routes.get("services", id, "publish", use: publishForm)
+        routes.post("services", id, "publish", use: publish)
+        routes.post("services", id, "unpublish", use: unpublish)
+        routes.get("services", id, "adopt", use: adoptForm)
+        routes.post("services", id, "adopt", use: adopt)
         routes.get("services", id, "print", use: printable)
         routes.get("services", id, "chart.svg", use: svg)
         routes.get("services", id, "leaflet", use: leaflet)
@@ -27,12 +33,23 @@ struct ServiceController: Sendable {
     // MARK: List
 
     @Sendable func index(_ req: Request) async throws -> Response {
+        try await list(req, practicesOnly: false)
+    }
+
+    /// The catalogue of good practices: the same list, search and facets over published designs.
+    @Sendable func practices(_ req: Request) async throws -> Response {
+        try await list(req, practicesOnly: true)
+    }
+
+    private func list(_ req: Request, practicesOnly: Bool) async throws -> Response {
         let context = req.page
-        let query = ListQuery(req)
+        var query = ListQuery(req)
+        query.practicesOnly = practicesOnly
         let (rows, total) = try await DesignListQuery.rows(req.sql, query, context.actor)
         let libraries = try await DesignListQuery.libraries(req.sql, rows.map(\.id))
         var model = ServiceListModel(
-            rows: rows, libraries: libraries, total: total, query: query, canCreate: Policy.mayCreateDesigns(context.actor))
+            base: practicesOnly ? .practices : .services, rows: rows, libraries: libraries, total: total, query: query,
+            canCreate: Policy.mayCreateDesigns(context.actor))
         if let q = query.q {
             model.snippets = try await SearchSnippets.make(req.sql, ids: rows.map(\.id), query: q)
             if total == 0 { model.suggestion = try await SearchIndex(db: req.sql).suggestion(for: q, analyzer: SearchSettings.analyzer) }
@@ -81,7 +98,79 @@ struct ServiceController: Sendable {
         let stored = try await load(req)
         var model = try await chartModel(req, stored)
         model.similar = try await DesignListQuery.similar(req.sql, to: stored, req.actor)
+        if stored.design.practice != nil {
+            model.adoptions = try await DesignStore(db: req.sql).adoptions(of: stored.id)
+            model.mayAdopt = Policy.mayCreateDesigns(req.actor)
+        }
+        if let original = stored.design.adoptedFrom, let source = try await DesignStore(db: req.sql).find(original),
+            Policy.allows(req.actor, .view, design: source.scope)
+        {
+            model.adoptedFromTitle = source.design.title
+        }
         return HTMLResponse.make(ServiceChartView.render(model, req.page))
+    }
+
+    // MARK: Good practice
+
+    @Sendable func publishForm(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        try requireUpdate(req, stored)
+        return HTMLResponse.make(
+            PracticeFormView.publish(id: stored.id, title: stored.design.title, values: [:], errors: FieldErrors(), req.page))
+    }
+
+    @Sendable func publish(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        let input = try formInput(req)
+        let reader = FormReader(input)
+        let service = DesignService(db: req.db, actor: req.actor, language: req.language)
+        switch try await service.publish(stored.id, story: (reader.text("what_worked"), reader.text("what_did_not"))) {
+        case .saved(let id, _, _): return req.seeOther(SiteURL.service(id).path, flash: .flashPublished)
+        case .invalid(_, let errors):
+            return HTMLResponse.make(
+                PracticeFormView.publish(id: stored.id, title: stored.design.title, values: input, errors: errors, req.page),
+                status: .unprocessableEntity)
+        case .forbidden: throw Abort(req.actor == nil ? .unauthorized : .forbidden)
+        default: throw Abort(.notFound)
+        }
+    }
+
+    @Sendable func unpublish(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        switch try await DesignService(db: req.db, actor: req.actor, language: req.language).publish(stored.id, story: nil) {
+        case .saved(let id, _, _): return req.seeOther(SiteURL.service(id).path, flash: .flashUnpublished)
+        case .forbidden: throw Abort(req.actor == nil ? .unauthorized : .forbidden)
+        default: throw Abort(.notFound)
+        }
+    }
+
+    @Sendable func adoptForm(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        guard Policy.mayCreateDesigns(req.actor) else { throw Abort(req.actor == nil ? .unauthorized : .forbidden) }
+        let options = try await ServiceFormOptions.load(req.sql, req.actor, req.language, keeping: [])
+        let values: FormInput = req.actor?.libraryID.map { ["library_id": String($0)] } ?? [:]
+        return HTMLResponse.make(
+            PracticeFormView.adopt(
+                id: stored.id, title: stored.design.title, libraries: options.libraries, values: values, errors: FieldErrors(), req.page))
+    }
+
+    @Sendable func adopt(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        guard Policy.mayCreateDesigns(req.actor) else { throw Abort(req.actor == nil ? .unauthorized : .forbidden) }
+        let input = try formInput(req)
+        var reader = FormReader(input)
+        let library = reader.identifier("library_id")
+        switch try await DesignService(db: req.db, actor: req.actor, language: req.language).adopt(stored.id, libraryID: library) {
+        case .saved(let id, _, _): return req.seeOther(SiteURL.service(id).path, flash: .flashAdopted)
+        case .invalid(_, let errors):
+            let options = try await ServiceFormOptions.load(req.sql, req.actor, req.language, keeping: [])
+            return HTMLResponse.make(
+                PracticeFormView.adopt(
+                    id: stored.id, title: stored.design.title, libraries: options.libraries, values: input, errors: errors, req.page),
+                status: .unprocessableEntity)
+        case .forbidden: throw Abort(req.actor == nil ? .unauthorized : .forbidden)
+        default: throw Abort(.notFound)
+        }
     }
 
     // MARK: Output

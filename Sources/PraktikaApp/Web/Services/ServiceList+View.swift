@@ -5,18 +5,20 @@ import PraktikaDomain
 enum ServiceListView {
     static func render(_ model: ServiceListModel, _ context: PageContext) -> HTML {
         let l = context.language
-        let title = TextKey.servicesTitle(l)
+        let catalogue = model.base == .practices
+        let title = catalogue ? TextKey.navPractices(l) : TextKey.servicesTitle(l)
         let heading: Node<HTML.BodyContext> = .div(
             .class("page-heading"),
             .h1(.safe(title)),
-            model.canCreate ? .link(SiteURL.newService.path, TextKey.newService(l), .class("button")) : .empty)
+            model.canCreate && !catalogue ? .link(SiteURL.newService.path, TextKey.newService(l), .class("button")) : .empty)
         let count: Node<HTML.BodyContext> = .p(
             .class("count"), .attribute(named: "role", value: "status"),
             .safe(TextKey.recordCount(l, ["count": context.format.integer(model.total)])))
         return Layout.page(
             context, title: title,
             body: [
-                heading, .p(.class("lead"), .safe(TextKey.servicesIntro(l))), filters(model, context),
+                heading, .p(.class("lead"), .safe((catalogue ? TextKey.practicesIntro : TextKey.servicesIntro)(l))),
+                filters(model, context),
                 .div(
                     .class("with-facets"),
                     facets(model, context),
@@ -31,7 +33,7 @@ enum ServiceListView {
         let l = context.language
         let q = model.query
         return .form(
-            .class("filters"), .method(.get), .action(SiteURL.services.path), .attribute(named: "role", value: "search"),
+            .class("filters"), .method(.get), .action(model.base.path), .attribute(named: "role", value: "search"),
             .div(
                 .class("filter"),
                 .label(.attr("for", "filter-q"), .safe(TextKey.searchServices(l))),
@@ -42,7 +44,7 @@ enum ServiceListView {
             .div(
                 .class("filter-actions"),
                 .button(.type(.submit), .class("button"), .safe(TextKey.filter(l))),
-                .link(SiteURL.services.path, TextKey.clearFilters(l)))
+                .link(model.base.path, TextKey.clearFilters(l)))
         )
     }
 
@@ -61,7 +63,7 @@ enum ServiceListView {
             let arrow = current ? (descending ? " ↓" : " ↑") : ""
             return .th(
                 .attr("scope", "col"), .attr("aria-sort", current ? (descending ? "descending" : "ascending") : "none"),
-                .link(SiteURL.services.with(next.queryItems), text(l) + arrow))
+                .link(model.base.with(next.queryItems), text(l) + arrow))
         }
         let headers: [Node<HTML.TableRowContext>] = [
             header("title", .fieldTitle), header(nil, .fieldTargetCategory), header("status", .fieldStatus),
@@ -102,9 +104,9 @@ enum ServiceListView {
                 if entry.value == chosen {
                     return .li(
                         .class("chosen"), .strong(.safe(label)), .text(" "),
-                        .link(SiteURL.services.with(model.query.with(facet, nil).queryItems), "× " + TextKey.facetRemove(l)))
+                        .link(model.base.with(model.query.with(facet, nil).queryItems), "× " + TextKey.facetRemove(l)))
                 }
-                return .li(.link(SiteURL.services.with(model.query.with(facet, entry.value).queryItems), label))
+                return .li(.link(model.base.with(model.query.with(facet, entry.value).queryItems), label))
             }
             return .div(.class("facet"), .h3(.safe(facet.title(l))), .ul(.group(items)))
         }
@@ -120,7 +122,7 @@ enum ServiceListView {
         corrected.page = 1
         return .p(
             .class("suggestion"), .safe(TextKey.didYouMean(context.language) + " "),
-            .link(SiteURL.services.with(corrected.queryItems), suggestion))
+            .link(model.base.with(corrected.queryItems), suggestion))
     }
 
     /// A passage with the matched words marked.
@@ -135,7 +137,7 @@ enum ServiceListView {
         return FilterView.pagination(page: model.query.page, pages: pages, context) { page in
             var q = model.query
             q.page = page
-            return SiteURL.services.with(q.queryItems)
+            return model.base.with(q.queryItems)
         }
     }
 }

@@ -60,7 +60,7 @@ enum Layout {
             (.registry(.libraries), .navLibraries, "/libraries"),
             (.registry(.partners), .navPartners, "/partners"),
             (.services, .navServices, "/services"),
-            (.upcoming(.practices), .navPractices, "/practices"),
+            (.practices, .navPractices, "/practices"),
             (.upcoming(.meetings), .navMeetings, "/meetings"),
             (.upcoming(.outcomes), .navOutcomes, "/outcomes"),
         ]

@@ -1,0 +1,86 @@
+import Foundation
+import Plot
+import PraktikaDomain
+
+/// Publishing a design as a good practice, and adopting one.
+enum PracticeFormView {
+    static func publish(id: Int64, title: String, values: FormInput, errors: FieldErrors, _ context: PageContext) -> HTML {
+        let l = context.language
+        let model = FormModel(
+            title: TextKey.practicePublish(l), action: SiteURL.publishService(id).path,
+            fields: [
+                FormField(name: "what_worked", label: .practiceWhatWorked, kind: .textarea, required: true),
+                FormField(name: "what_did_not", label: .practiceWhatDidNot, kind: .textarea),
+            ], values: values, errors: errors, cancelHref: SiteURL.service(id).path)
+        return Layout.page(
+            context, title: "\(TextKey.practicePublish(l)) · \(title)",
+            breadcrumbs: [(SiteURL.services.path, TextKey.servicesTitle(l)), (SiteURL.service(id).path, title)],
+            body: [.h1(.safe(TextKey.practicePublish(l))), FormView.render(model, context)])
+    }
+
+    static func adopt(id: Int64, title: String, libraries: [FormOption], values: FormInput, errors: FieldErrors, _ context: PageContext)
+        -> HTML
+    {
+        let l = context.language
+        let model = FormModel(
+            title: TextKey.practiceAdopt(l), action: SiteURL.adoptService(id).path,
+            fields: [FormField(name: "library_id", label: .library, kind: .select(libraries), required: true)], values: values,
+            errors: errors, cancelHref: SiteURL.service(id).path)
+        return Layout.page(
+            context, title: "\(TextKey.practiceAdopt(l)) · \(title)",
+            breadcrumbs: [(SiteURL.practices.path, TextKey.navPractices(l)), (SiteURL.service(id).path, title)],
+            body: [
+                .h1(.safe(TextKey.practiceAdopt(l))), .p(.class("lead"), .safe(TextKey.practiceAdoptIntro(l))),
+                FormView.render(model, context),
+            ])
+    }
+}
+
+extension ServiceChartView {
+    /// The practice's story, its adoption across districts, and where a copy came from.
+    static func practice(_ model: ServiceChartModel, _ context: PageContext) -> Node<HTML.BodyContext> {
+        let l = context.language
+        let f = context.format
+        let origin: Node<HTML.BodyContext> =
+            model.design.adoptedFrom.map { original in
+                .p(
+                    .class("adopted-from"), .safe(TextKey.practiceAdoptedFrom(l) + " "),
+                    .link(SiteURL.service(original).path, model.adoptedFromTitle ?? "#\(original)"))
+            } ?? .empty
+        guard let story = model.design.practice else { return origin }
+        let districts = model.adoptions.districts.sorted { $0.value > $1.value }
+            .map { "\(District.named($0.key)?.name(l) ?? $0.key) (\(f.integer($0.value)))" }.joined(separator: ", ")
+        let adoption: Node<HTML.BodyContext> =
+            model.adoptions.count == 0
+            ? .p(.class("muted"), .safe(TextKey.practiceNoAdoptions(l)))
+            : .p(
+                .safe(
+                    TextKey.practiceAdoptions(l, ["count": f.integer(model.adoptions.count)]) + (districts.isEmpty ? "" : ": " + districts))
+            )
+        return .element(
+            named: "section",
+            nodes: [
+                .class("practice"), .attr("aria-labelledby", "practice-heading"),
+                .h2(.id("practice-heading"), .safe(TextKey.practiceTitle(l))),
+                .p(.class("muted"), .safe(TextKey.practicePublishedOn(l, ["date": f.date(story.publishedOn)]))),
+                .h3(.safe(TextKey.practiceWhatWorked(l))), .p(.safe(story.whatWorked)),
+                story.whatDidNot.map { .group(.h3(.safe(TextKey.practiceWhatDidNot(l))), .p(.safe($0))) } ?? .empty,
+                adoption,
+                model.mayAdopt ? .p(.link(SiteURL.adoptService(model.id).path, TextKey.practiceAdopt(l), .class("button"))) : .empty,
+                origin,
+            ])
+    }
+
+    /// Publish or withdraw, for those who may change the design.
+    static func practiceActions(_ model: ServiceChartModel, _ context: PageContext) -> Node<HTML.BodyContext> {
+        let l = context.language
+        guard model.canEdit else { return .empty }
+        if model.design.practice != nil {
+            return .form(
+                .class("inline"), .method(.post), .action(SiteURL.unpublishService(model.id).path), Layout.csrfField(context),
+                .button(.type(.submit), .class("button secondary"), .safe(TextKey.practiceUnpublish(l))))
+        }
+        guard model.design.mayBePublished else { return .empty }
+        return .link(SiteURL.publishService(model.id).path, TextKey.practicePublish(l), .class("button"))
+    }
+}

@@ -1,0 +1,61 @@
+import Fluent
+import Foundation
+import PraktikaDomain
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import PraktikaApp
+
+@Suite("Good practices")
+struct PracticeTests {
+    static let password = VelingradDemo.demoPassword
+
+    @Test("a design that has run is published, listed at /practices, adopted by another district's library, and withdrawn")
+    func publishAndAdopt() async throws {
+        try await withApp(demo: true) { app in
+            let id = try await app.id("service_designs", where: "title", is: "Пенсионери ONLINE")
+            let librarian = try await Browser.signedIn(app, "smolyan@praktika.local", Self.password)
+
+            let early = try await librarian.post("/services/\(id)/publish", ["what_worked": "Анкетите в клуба"])
+            #expect(early.status == .unprocessableEntity)
+            #expect(early.text.contains("Само услуга, която се изпълнява"))
+
+            // The service runs: needs, an activity, an indicator with a target and what was achieved.
+            let store = DesignStore(db: app.sql)
+            var design = try #require(try await store.find(id)).design
+            design.status = .running
+            design.needs = "Умения за интернет и нови контакти"
+            design.indicators = [Indicator(name: "Обучени пенсионери", unit: .people, target: FixedDecimal(20), actual: FixedDecimal(24))]
+            #expect(try await store.update(id, design, expectedVersion: 1, by: nil, block: nil) == .saved(version: 2))
+
+            let published = try await librarian.post(
+                "/services/\(id)/publish", ["what_worked": "Анкетите в пенсионерския клуб", "what_did_not": "Вечерните часове"])
+            #expect(published.status == .seeOther)
+            let catalogue = try await Browser(app).get("/practices")
+            #expect(catalogue.text.contains("Пенсионери ONLINE"))
+            #expect(catalogue.text.contains("Записи: 1"))
+            #expect(try await Browser(app).get("/practices?q=pensioneri").text.contains("Пенсионери ONLINE"))
+
+            let coordinator = try await Browser.signedIn(app, "pazardzhik@praktika.local", Self.password)
+            #expect(try await coordinator.get("/services/\(id)/adopt").status == .ok)
+            let pazardzhikRB = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Фурнаджиев“")
+            let adopted = try await coordinator.post("/services/\(id)/adopt", ["library_id": String(pazardzhikRB)])
+            #expect(adopted.status == .seeOther)
+            let copyID = try #require(Int64(adopted.headers.first(name: .location)?.split(separator: "/").last ?? ""))
+            let copy = try #require(try await store.find(copyID)).design
+            #expect(copy.adoptedFrom == id && copy.status == .idea && copy.libraryIDs == [pazardzhikRB] && copy.practice == nil)
+            #expect(copy.indicators.first?.actual == nil)
+
+            let page = try await Browser(app).get("/services/\(id)")
+            #expect(page.text.contains("Анкетите в пенсионерския клуб"))
+            #expect(page.text.contains("Адаптирана от 1 библиотеки: Пазарджик (1)"))
+            #expect(try await coordinator.get("/services/\(copyID)").text.contains("Адаптирана от:"))
+            #expect(try await Browser(app).post("/services/\(id)/adopt", ["library_id": String(pazardzhikRB)]).status == .unauthorized)
+
+            #expect(try await librarian.post("/services/\(id)/unpublish", [:]).status == .seeOther)
+            #expect(try await Browser(app).get("/practices").text.contains("Записи: 0"))
+        }
+    }
+}
