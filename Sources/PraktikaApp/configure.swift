@@ -83,4 +83,5 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
     RegistryAPIController<PartnerResource>().register(api)
     RegistryAPIController<PersonResource>().register(api)
     ServiceAPIController().register(api)
+    SeatingAPIController().register(api)
 }

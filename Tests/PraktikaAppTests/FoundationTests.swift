@@ -209,3 +209,39 @@ struct SeatCommandTests {
         #expect(text == #"{"penalty":{"district":0,"organization":0,"preference":0,"role":0,"total":0},"seating":{"2":1,"p1":"t2"}}"#)
     }
 }
+
+@Suite("Seating API")
+struct SeatingAPITests {
+    @Test("POST /api/v1/seating seats a Velingrad-sized meeting for a signed-in caller and refuses what cannot be seated")
+    func seating() async throws {
+        try await withApp(demo: true) { app in
+            let body = String(decoding: try JSONEncoder().encode(SyntheticMeeting.velingrad()), as: UTF8.self)
+            var headers = HTTPHeaders()
+            headers.contentType = .json
+            #expect(
+                try await Browser(app).send(.POST, "/api/v1/seating", headers: headers, body: ByteBuffer(string: body)).status
+                    == .unauthorized)
+            let client = Browser(app)
+            let token = try await client.send(
+                .POST, "/api/v1/tokens", headers: headers,
+                body: ByteBuffer(string: #"{"email":"partner@praktika.local","password":"praktika-demo"}"#))
+            headers.bearerAuthorization = BearerAuthorization(
+                token: try JSONDecoder().decode([String: String].self, from: Data(token.text.utf8))["token"]!)
+            let answer = try await client.send(.POST, "/api/v1/seating", headers: headers, body: ByteBuffer(string: body))
+            #expect(answer.status == .ok)
+            struct Answer: Decodable {
+                struct Penalty: Decodable { let total: Int }
+                let seating: [String: Int]
+                let penalty: Penalty
+            }
+            let decoded = try JSONDecoder().decode(Answer.self, from: Data(answer.text.utf8))
+            #expect(decoded.seating.count == 95)
+            #expect(decoded.penalty.total == 0)
+            let impossible =
+                #"{"tables":[{"id":1,"targetGroup":"g","capacity":1}],"participants":[{"id":1,"district":"A","role":"x","organization":"o"},{"id":2,"district":"A","role":"x","organization":"o"}]}"#
+            let refused = try await client.send(.POST, "/api/v1/seating", headers: headers, body: ByteBuffer(string: impossible))
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.text.contains("2 participants but only 1 seats"))
+        }
+    }
+}

@@ -11,7 +11,24 @@ enum OpenAPIServices {
     ])
     static let idParameter = D.parameter("id", schema: .object([("type", .string("integer")), ("format", .string("int64"))]))
 
-    static var paths: [(String, JSONValue)] { servicePaths + [searchPath] }
+    static var paths: [(String, JSONValue)] { servicePaths + [searchPath, seatingPath] }
+
+    static let seatingPath: (String, JSONValue) = (
+        "/api/v1/seating",
+        .object([
+            (
+                "post",
+                D.operation(
+                    "seat", "Seat participants at work tables (the meetings' solver); at most 5,000 participants and 500 tables",
+                    tag: "meetings", body: D.ref("SeatingProblem"),
+                    responses: [
+                        ("200", "The seating and its penalty", D.ref("SeatingAnswer")), ("400", "Not a seating instance", D.ref("Error")),
+                        ("401", "Not signed in", D.ref("Error")), ("413", "Too large", D.ref("Error")),
+                        ("422", "Cannot be seated (e.g. more people than seats); the message says why", D.ref("Error")),
+                    ])
+            )
+        ])
+    )
 
     static let servicePaths: [(String, JSONValue)] = [
         (
@@ -102,7 +119,55 @@ enum OpenAPIServices {
         ])
     )
 
+    static let seatID = JSONValue.object([("type", .array([.string("string"), .string("integer")]))])
+
     static let schemas: [(String, JSONValue)] = [
+        (
+            "SeatingProblem",
+            D.object(
+                [
+                    (
+                        "tables",
+                        array(
+                            D.object(
+                                [
+                                    ("id", seatID), ("targetGroup", S.string()),
+                                    ("capacity", .object([("type", .array([.string("integer"), .string("null")]))])),
+                                ], required: ["id", "targetGroup"]))
+                    ),
+                    (
+                        "participants",
+                        array(
+                            D.object(
+                                [
+                                    ("id", seatID), ("district", S.string()), ("role", S.string()), ("organization", S.string()),
+                                    ("wants", .object([("type", .array([.string("array"), .string("null")])), ("items", S.string())])),
+                                    ("table", seatID),
+                                ], required: ["id", "district", "role", "organization"]))
+                    ),
+                    (
+                        "weights",
+                        D.object(
+                            [("district", D.integer), ("role", D.integer), ("organization", D.integer), ("preference", D.integer)],
+                            required: [])
+                    ),
+                ], required: ["tables", "participants"])
+        ),
+        (
+            "SeatingAnswer",
+            D.object(
+                [
+                    ("seating", .object([("type", .string("object")), ("additionalProperties", seatID)])),
+                    (
+                        "penalty",
+                        D.object(
+                            [
+                                ("district", D.integer), ("role", D.integer), ("organization", D.integer), ("preference", D.integer),
+                                ("total", D.integer),
+                            ], required: ["district", "role", "organization", "preference", "total"])
+                    ),
+                ], required: ["seating", "penalty"])
+        ),
         (
             "SearchPage",
             D.object(

@@ -1,0 +1,36 @@
+import Foundation
+import PraktikaDomain
+import Vapor
+
+/// `POST /api/v1/seating`: the seating solver as a service, the same one `praktika seat` and the
+/// meeting pages use. Signed-in callers only; instances are capped so one request cannot hold a core
+/// for long.
+struct SeatingAPIController: Sendable {
+    static let maxParticipants = 5_000
+    static let maxTables = 500
+
+    func register(_ api: any RoutesBuilder) {
+        api.on(.POST, "seating", body: .collect(maxSize: "4mb"), use: solve)
+    }
+
+    @Sendable func solve(_ req: Request) async throws -> Response {
+        guard req.actor != nil else { return try APIResponses.unauthorized(req) }
+        let problem: SeatingProblem
+        do { problem = try req.content.decode(SeatingProblem.self) } catch { return try APIResponses.badBody(req, error) }
+        guard problem.participants.count <= Self.maxParticipants, problem.tables.count <= Self.maxTables else {
+            return try APIError.response(
+                status: .payloadTooLarge, message: TextKey.errorBadRequest(req.language), code: "too_large",
+                fields: ["participants": "≤ \(Self.maxParticipants)", "tables": "≤ \(Self.maxTables)"])
+        }
+        let result: SeatingResult
+        do {
+            // Off the event loop: the search is CPU work of up to two seconds.
+            result = try await Task.detached(priority: .userInitiated) { try SeatingSolver.solve(problem) }.value
+        } catch let error as SeatingError {
+            return try APIError.response(status: .unprocessableEntity, message: error.description, code: "unseatable")
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(data: try SeatingAnswer(result).json()))
+    }
+}
