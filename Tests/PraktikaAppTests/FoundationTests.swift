@@ -245,3 +245,16 @@ struct SeatingAPITests {
         }
     }
 }
+
+@Suite("Registry name search")
+struct RegistryNameSearchTests {
+    @Test("the name filter of a registry list finds records by part of their name, in any case; % and _ are literal")
+    func nameSearch() async throws {
+        try await withApp(demo: true) { app in
+            let page = try await Browser(app).get("/libraries?q=%D0%B2%D1%80%D0%B0%D0%BD%D1%87%D0%B5%D0%B2")
+            #expect(page.text.contains("Записи: 1"))
+            #expect(page.text.contains("Регионална библиотека „Никола Вранчев“"))
+            #expect(try await Browser(app).get("/libraries?q=%25").text.contains("Записи: 0"))
+        }
+    }
+}

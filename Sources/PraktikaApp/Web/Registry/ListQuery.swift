@@ -64,10 +64,9 @@ enum RegistryListQuery {
         }
         if let q = query.q {
             let pattern = "%" + escapeLike(SortKey.fold(q)) + "%"
+            // The pattern is a real bind: SQLRaw would drop it.
             builder = builder.where(
-                SQLBinaryExpression(
-                    SQLColumn("name_key", table: R.table.table), .like,
-                    SQLRaw("? ESCAPE '\\'", [pattern])))
+                "\(ident: R.table.table).name_key LIKE \(bind: pattern) ESCAPE '\\'" as SQLQueryString)
         }
         return builder
     }
