@@ -145,7 +145,7 @@ enum DesignListQuery {
     )] {
         let keys = Similarity.keys(of: stored.design, analyzer: SearchSettings.analyzer)
         let filter = visible(to: actor) + " AND d.id <> \(bind: stored.id)"
-        let (hits, _) = try await SearchIndex(db: db).search(SearchQuery(anyOf: keys), where: filter, limit: 30, offset: 0)
+        let (hits, _) = try await SearchIndex(db: db).search(SearchQuery(anyOf: keys), where: filter, limit: 12, offset: 0)
         let designs = try await DesignStore(db: db).designs(hits.map(\.designID))
         let best = hits.map(\.rank).max() ?? 0
         let scored = hits.compactMap { hit -> (Int64, ServiceDesign, Double)? in

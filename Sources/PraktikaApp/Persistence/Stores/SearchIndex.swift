@@ -126,15 +126,19 @@ struct SearchIndex {
         }
     }
 
-    /// Keeps the count of designs per word.
+    /// Keeps the count of designs per word: two statements per save, whatever the number of words.
     private func recount(removed: Set<String>, added: Set<String>) async throws {
-        for word in removed.subtracting(added) {
-            try await db.raw("UPDATE search_words SET documents = documents - 1 WHERE word = \(bind: word)").run()
+        let gone = Array(removed.subtracting(added))
+        let new = Array(added.subtracting(removed))
+        if !gone.isEmpty {
+            try await db.raw("UPDATE search_words SET documents = documents - 1 WHERE word IN (\(binds: gone))").run()
+            try await db.raw("DELETE FROM search_words WHERE documents <= 0").run()
         }
-        if !removed.subtracting(added).isEmpty { try await db.raw("DELETE FROM search_words WHERE documents <= 0").run() }
-        for word in added.subtracting(removed) {
+        if !new.isEmpty {
+            let rows = new.map { word -> SQLQueryString in "(\(bind: word), 1)" }.joined(separator: ", ")
             try await db.raw(
-                "INSERT INTO search_words(word, documents) VALUES(\(bind: word), 1) ON CONFLICT(word) DO UPDATE SET documents = search_words.documents + 1"
+                "INSERT INTO search_words(word, documents) VALUES " + rows
+                    + " ON CONFLICT(word) DO UPDATE SET documents = search_words.documents + 1"
             ).run()
         }
     }

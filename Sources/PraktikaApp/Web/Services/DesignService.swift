@@ -58,7 +58,7 @@ struct DesignService {
     // MARK: Save one block
 
     /// `input` is the block's form as submitted; `baseVersion` the version the form was opened on.
-    func save(_ id: Int64, block: DesignBlock, input: FormInput, baseVersion: Int, force: Bool = false) async throws -> Outcome {
+    func save(_ id: Int64, block: DesignBlock, input: FormInput, baseVersion: Int) async throws -> Outcome {
         let store = DesignStore(db: sql)
         guard let stored = try await store.find(id) else { return .notFound }
         guard Policy.allows(actor, .update, design: stored.scope) else { return .forbidden }
@@ -69,7 +69,7 @@ struct DesignService {
         let (mine, readErrors) = DesignForm.apply(normalized, block, to: base ?? stored.design)
 
         // Someone saved meanwhile: fine if they left this block alone, a conflict if not.
-        if stored.version != baseVersion && !force {
+        if stored.version != baseVersion {
             let theirs = base.map { DesignDiff.changes(from: $0, to: stored.design, .bg, in: [block]) } ?? [DesignChange]()
             if base == nil || !theirs.isEmpty {
                 let latest = try await store.revision(id, version: stored.version)

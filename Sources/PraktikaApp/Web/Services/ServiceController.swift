@@ -213,9 +213,7 @@ struct ServiceController: Sendable {
         try requireUpdate(req, stored)
         var input = try formInput(req)
         let baseVersion = Int(input["version"] ?? "") ?? stored.version
-        let force = input["overwrite"] == stored.version.description
         input["version"] = nil
-        input["overwrite"] = nil
         // "Add a line" without JavaScript: show the form again with one more empty row.
         if let list = input["add_row"], DesignForm.isList(list) {
             input["add_row"] = nil
@@ -225,7 +223,7 @@ struct ServiceController: Sendable {
                 req, stored, block, values: values, errors: FieldErrors(), version: baseVersion, conflict: nil, status: .ok)
         }
         let service = DesignService(db: req.db, actor: context.actor, language: context.language)
-        switch try await service.save(stored.id, block: block, input: input, baseVersion: baseVersion, force: force) {
+        switch try await service.save(stored.id, block: block, input: input, baseVersion: baseVersion) {
         case .saved(let id, _, let merged):
             return req.seeOther(SiteURL.service(id).path + "#block-\(block.rawValue)", flash: merged ? .flashMerged : .flashUpdated)
         case .invalid(_, let errors):
