@@ -103,7 +103,6 @@ struct SeatingTests {
         let options = SeatingSolver.Options(maxMoves: 3_000_000, timeLimit: .seconds(120))
         let result = try SeatingSolver.solve(problem, options: options)
         #expect(result.isProvenOptimal, "penalty \(result.penalty.total), bound \(result.lowerBound), moves \(result.movesTried)")
-        print("95/9: penalty \(result.penalty.total) = bound \(result.lowerBound) after \(result.movesTried) moves")
         #expect(result.penalty.district == 0 && result.penalty.organization == 0)
         let sizes = Dictionary(grouping: result.seating.values, by: { $0 }).mapValues(\.count)
         #expect(Set(sizes.values) == [10, 11])
