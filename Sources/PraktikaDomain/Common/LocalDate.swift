@@ -75,3 +75,36 @@ extension LocalDate {
         self = LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)!
     }
 }
+
+extension LocalDate {
+    /// Days since 1970-01-01 (proleptic Gregorian), for arithmetic without a calendar object.
+    public var dayNumber: Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    public init?(dayNumber z: Int) {
+        let z = z + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+
+    public func adding(days: Int) -> LocalDate? { LocalDate(dayNumber: dayNumber + days) }
+
+    public func days(until other: LocalDate) -> Int { other.dayNumber - dayNumber }
+
+    /// 1 = Monday … 7 = Sunday.
+    public var weekday: Int { ((dayNumber % 7) + 10) % 7 + 1 }
+}

@@ -4,8 +4,12 @@ import Foundation
 /// language (never to a crash or an empty string); the catalogue test keeps that from shipping.
 public enum Catalogue {
     public static func table(_ language: Language) -> [TextKey: String] {
-        language == .bg ? bulgarian : english
+        language == .bg ? bulgarianAll : englishAll
     }
+
+    /// Each language's texts, one dictionary per area of the product.
+    static let bulgarianAll = bulgarian.merging(bulgarianMeetings) { a, _ in a }
+    static let englishAll = english.merging(englishMeetings) { a, _ in a }
 
     public static func text(_ key: TextKey, _ language: Language) -> String {
         table(language)[key] ?? table(language.other)[key] ?? key.rawValue

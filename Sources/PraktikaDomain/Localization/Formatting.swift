@@ -73,3 +73,42 @@ public struct Formatting: Sendable {
         return "\(self.money(money)) (≈ \(self.money(money.converted(to: other))))"
     }
 }
+
+extension Formatting {
+    /// A share given in per mille, with one decimal: `42,1 %` / `42.1%`.
+    public func perMille(_ value: Int) -> String {
+        let text = "\(value / 10)" + (language == .bg ? "," : ".") + "\(value % 10)"
+        return language == .bg ? text + "\u{00A0}%" : text + "%"
+    }
+
+    /// A time of day: `09:30 ч.` / `09:30`.
+    public func time(_ time: ClockTime) -> String {
+        language == .bg ? "\(time) ч." : time.description
+    }
+}
+
+extension Formatting {
+    static let monthsBG = ["януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември", "октомври", "ноември", "декември"]
+    static let monthsEN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+    /// The days of a meeting in words: `17 и 18 май 2012 г.`, `17–19 май 2012 г.`, `30 май – 1 юни 2012 г.`;
+    /// `17–18 May 2012`.
+    public func dateRange(_ start: LocalDate, _ end: LocalDate) -> String {
+        let months = language == .bg ? Self.monthsBG : Self.monthsEN
+        let suffix = language == .bg ? " г." : ""
+        func full(_ d: LocalDate) -> String { "\(d.day) \(months[d.month - 1]) \(d.year)" + suffix }
+        if start == end { return full(start) }
+        if start.year == end.year && start.month == end.month {
+            let joiner = language == .bg && start.days(until: end) == 1 ? " и " : "–"
+            return "\(start.day)\(joiner)\(end.day) \(months[end.month - 1]) \(end.year)" + suffix
+        }
+        if start.year == end.year { return "\(start.day) \(months[start.month - 1]) – " + full(end) }
+        return full(start) + " – " + full(end)
+    }
+
+    /// A list in prose: `А, Б и В` / `A, B and C`.
+    public func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + (language == .bg ? " и " : " and ") + items.last!
+    }
+}

@@ -218,4 +218,16 @@ public enum TextKey: String, CaseIterable, Sendable {
     case flashAdopted
     case practiceAdoptIntro
     case practiceResults
+    // Meetings (texts in Catalogue+Meetings.swift)
+    case meetingStatusPlanned, meetingStatusRegistration, meetingStatusHeld, meetingStatusReported
+    case validationMeetingTooLong, validationNotMeetingDay, validationTime, validationTableNumberTaken
+    case agendaKindWelcome, agendaKindPresentation, agendaKindDiscussion, agendaKindGroupWork, agendaKindBreak
+    case agendaChair
+    case importEmptyFile, importMissingColumn, importTooManyRows, importUnknownDistrict, importUnknownRole
+    case importYesNo, importUnknownTable, importDuplicate
+    case feedbackKindSingle, feedbackKindMultiple, feedbackKindRating, feedbackKindText
+    case validationTwoOptions, validationTooManyOptions, validationEmptyResponse
+    case reportInPlace, reportIntro, reportParticipants, reportByDistrict, reportGuests, reportOrganisers, reportHost
+    case reportProgramme, reportGroupWork, reportGroupWorkIntro, reportTable, reportNoResult, reportFeedback
+    case reportResponses, reportAverage
 }

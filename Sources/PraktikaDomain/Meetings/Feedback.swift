@@ -1,0 +1,243 @@
+import Foundation
+
+public enum FeedbackQuestionKind: String, LabelledChoice {
+    /// One option.
+    case single
+    /// Any number of options ("what will you use in your work").
+    case multiple
+    /// A rating from 1 to 5.
+    case rating
+    /// Free text.
+    case text
+
+    public var label: TextKey {
+        switch self {
+        case .single: .feedbackKindSingle
+        case .multiple: .feedbackKindMultiple
+        case .rating: .feedbackKindRating
+        case .text: .feedbackKindText
+        }
+    }
+}
+
+public struct FeedbackQuestion: Sendable, Hashable, Codable {
+    /// Stable within the form, so that answers keep pointing at their question when the form is edited.
+    public var id: String
+    public var kind: FeedbackQuestionKind
+    public var prompt: String
+    public var options: [String]
+
+    public init(id: String, kind: FeedbackQuestionKind, prompt: String, options: [String] = []) {
+        self.id = id
+        self.kind = kind
+        self.prompt = prompt
+        self.options = options
+    }
+
+    public static let ratingScale = 1...5
+}
+
+/// A feedback form the organisers build for one meeting; answered anonymously.
+public struct FeedbackForm: Sendable, Hashable, Codable {
+    public var title: String
+    public var intro: String?
+    public var questions: [FeedbackQuestion]
+
+    public init(title: String, intro: String? = nil, questions: [FeedbackQuestion]) {
+        self.title = title
+        self.intro = intro
+        self.questions = questions
+    }
+
+    /// Reads the form builder: `title`, `intro`, then rows `question-N-prompt`, `-kind`, `-options`
+    /// (one option per line) and `-id`; rows left blank are dropped.
+    public static func read(_ input: FormInput) -> (FeedbackForm?, FieldErrors) {
+        let reader = FormReader(input)
+        var v = Validator()
+        v.required("title", reader.text("title"))
+        v.maxLength("title", reader.text("title"), 200)
+        v.maxLength("intro", reader.text("intro"), 2000)
+        var errors = v.errors
+        let rows = Set(input.keys.compactMap { key -> Int? in
+            let parts = key.split(separator: "-")
+            return parts.count == 3 && parts[0] == "question" ? Int(parts[1]) : nil
+        }).sorted()
+        var questions: [FeedbackQuestion] = []
+        var used = Set(rows.compactMap { reader.text("question-\($0)-id") })
+        var nextID = 1
+        for row in rows {
+            let prefix = "question-\(row)-"
+            let prompt = reader.text(prefix + "prompt")
+            let options = (input[prefix + "options"] ?? "").split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if prompt == nil && options.isEmpty { continue }
+            let kind = FeedbackQuestionKind(rawValue: reader.text(prefix + "kind") ?? "") ?? .text
+            if prompt == nil { errors.add(prefix + "prompt", .validationRequired) }
+            if let prompt, prompt.count > 500 { errors.add(prefix + "prompt", .validationTooLong, ["max": "500"]) }
+            if kind == .single || kind == .multiple {
+                if options.count < 2 { errors.add(prefix + "options", .validationTwoOptions) }
+                if options.count > 30 { errors.add(prefix + "options", .validationTooManyOptions, ["max": "30"]) }
+            }
+            var id = reader.text(prefix + "id") ?? ""
+            if id.isEmpty {
+                while used.contains("q\(nextID)") { nextID += 1 }
+                id = "q\(nextID)"
+                used.insert(id)
+            }
+            questions.append(
+                FeedbackQuestion(
+                    id: id, kind: kind, prompt: prompt ?? "", options: kind == .single || kind == .multiple ? options : []))
+        }
+        if questions.isEmpty && errors.isEmpty { errors.add("question-1-prompt", .validationRequired) }
+        guard errors.isEmpty else { return (nil, errors) }
+        return (FeedbackForm(title: reader.text("title")!, intro: reader.text("intro"), questions: questions), errors)
+    }
+
+    public var input: FormInput {
+        var input: FormInput = ["title": title, "intro": intro ?? ""]
+        for (i, q) in questions.enumerated() {
+            let prefix = "question-\(i + 1)-"
+            input[prefix + "id"] = q.id
+            input[prefix + "kind"] = q.kind.rawValue
+            input[prefix + "prompt"] = q.prompt
+            input[prefix + "options"] = q.options.joined(separator: "\n")
+        }
+        return input
+    }
+
+    /// Reads one response: `q-<id>` fields, repeated for several options. Unanswered questions are fine;
+    /// an empty response is not.
+    public func readResponse(_ values: [String: [String]]) -> (FeedbackResponse?, FieldErrors) {
+        var errors = FieldErrors()
+        var answers: [String: [String]] = [:]
+        for q in questions {
+            let field = "q-\(q.id)"
+            let given = (values[field] ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            guard !given.isEmpty else { continue }
+            switch q.kind {
+            case .single, .multiple:
+                let indices = given.compactMap(Int.init)
+                if indices.count != given.count || indices.contains(where: { !q.options.indices.contains($0) })
+                    || (q.kind == .single && indices.count > 1)
+                {
+                    errors.add(field, .validationOption)
+                } else {
+                    answers[q.id] = Array(Set(indices)).sorted().map(String.init)
+                }
+            case .rating:
+                if given.count == 1, let r = Int(given[0]), FeedbackQuestion.ratingScale.contains(r) {
+                    answers[q.id] = [given[0]]
+                } else {
+                    errors.add(field, .validationOption)
+                }
+            case .text:
+                let text = given.joined(separator: "\n")
+                if text.count > 4000 { errors.add(field, .validationTooLong, ["max": "4000"]) } else { answers[q.id] = [text] }
+            }
+        }
+        if answers.isEmpty && errors.isEmpty, let first = questions.first { errors.add("q-\(first.id)", .validationEmptyResponse) }
+        guard errors.isEmpty else { return (nil, errors) }
+        return (FeedbackResponse(answers: answers), errors)
+    }
+}
+
+/// One anonymous response: question id → the chosen option indices, the rating, or the text.
+public struct FeedbackResponse: Sendable, Hashable, Codable {
+    public var answers: [String: [String]]
+
+    public init(answers: [String: [String]]) {
+        self.answers = answers
+    }
+}
+
+/// The results of one question over all responses.
+public struct QuestionSummary: Sendable, Hashable {
+    public struct Bar: Sendable, Hashable {
+        public let label: String
+        public let count: Int
+        /// Per mille of the people who answered the question.
+        public let perMille: Int
+    }
+
+    public let question: FeedbackQuestion
+    public let answered: Int
+    public let bars: [Bar]
+    /// The mean rating in hundredths (4,25 → 425).
+    public let averageHundredths: Int?
+    public let texts: [String]
+}
+
+public enum FeedbackSummary {
+    public static func summarise(_ form: FeedbackForm, _ responses: [FeedbackResponse]) -> [QuestionSummary] {
+        form.questions.map { q in
+            let given = responses.compactMap { $0.answers[q.id] }
+            let answered = given.count
+            func perMille(_ count: Int) -> Int { answered == 0 ? 0 : (count * 1000 + answered / 2) / answered }
+            switch q.kind {
+            case .single, .multiple:
+                var counts = [Int](repeating: 0, count: q.options.count)
+                for answer in given {
+                    for i in answer.compactMap(Int.init) where counts.indices.contains(i) { counts[i] += 1 }
+                }
+                let bars = q.options.indices.map { QuestionSummary.Bar(label: q.options[$0], count: counts[$0], perMille: perMille(counts[$0])) }
+                return QuestionSummary(question: q, answered: answered, bars: bars, averageHundredths: nil, texts: [])
+            case .rating:
+                let ratings = given.compactMap { $0.first.flatMap(Int.init) }
+                let bars = FeedbackQuestion.ratingScale.map { r in
+                    let count = ratings.filter { $0 == r }.count
+                    return QuestionSummary.Bar(label: String(r), count: count, perMille: perMille(count))
+                }
+                let average = ratings.isEmpty ? nil : (ratings.reduce(0, +) * 100 + ratings.count / 2) / ratings.count
+                return QuestionSummary(question: q, answered: answered, bars: bars, averageHundredths: average, texts: [])
+            case .text:
+                return QuestionSummary(question: q, answered: answered, bars: [], averageHundredths: nil, texts: given.compactMap(\.first))
+            }
+        }
+    }
+
+    /// Every response as a CSV row, one column per question (options by their text, several joined with "; ").
+    public static func csv(_ form: FeedbackForm, _ responses: [FeedbackResponse], header: [String]) -> String {
+        var out = "\u{FEFF}" + CSV.line(header + form.questions.map(\.prompt))
+        for (n, r) in responses.enumerated() {
+            var row = [String(n + 1)]
+            for q in form.questions {
+                let values = r.answers[q.id] ?? []
+                switch q.kind {
+                case .single, .multiple:
+                    row.append(values.compactMap(Int.init).filter { q.options.indices.contains($0) }.map { q.options[$0] }.joined(separator: "; "))
+                default:
+                    row.append(values.joined(separator: " "))
+                }
+            }
+            out += CSV.line(row)
+        }
+        return out
+    }
+}
+
+/// A horizontal bar chart in SVG: a label, a bar and "count (percent)" per row. Text is escaped.
+public enum BarChart {
+    public static func svg(_ bars: [QuestionSummary.Bar], title: String, format: Formatting) -> String {
+        let rowHeight = 28
+        let labelWidth = 300
+        let barWidth = 300
+        let height = bars.count * rowHeight + 8
+        let width = labelWidth + barWidth + 110
+        let most = max(1, bars.map(\.count).max() ?? 1)
+        var svg = """
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="100%" role="img" \
+            aria-label="\(title.markupEscaped)" class="bar-chart">
+            """
+        for (i, bar) in bars.enumerated() {
+            let y = i * rowHeight + 4
+            let w = bar.count * barWidth / most
+            let label = bar.label.count > 48 ? String(bar.label.prefix(47)) + "…" : bar.label
+            svg += """
+                <text x="\(labelWidth - 8)" y="\(y + 18)" text-anchor="end" font-size="13">\(label.markupEscaped)</text>\
+                <rect x="\(labelWidth)" y="\(y + 4)" width="\(max(w, bar.count > 0 ? 2 : 0))" height="18" fill="#2f6f8f"></rect>\
+                <text x="\(labelWidth + w + 6)" y="\(y + 18)" font-size="13">\(format.integer(bar.count)) (\(format.perMille(bar.perMille)))</text>
+                """
+        }
+        return svg + "</svg>"
+    }
+}
