@@ -57,6 +57,7 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
     RegistryController<PartnerResource>().register(app)
     RegistryController<PersonResource>().register(app)
     ServiceController().register(app)
+    MeetingController().register(app)
 
     app.get("healthz") { req async throws -> Response in
         struct Health: Content {

@@ -29,6 +29,9 @@ public struct AppConfiguration: Sendable {
     /// Search keys from the installed Hunspell dictionary (where there is one); off in tests, so
     /// that they do not depend on what the machine has installed.
     public var useDictionary: Bool
+    /// The address the site is reached at (`PRAKTIKA_PUBLIC_URL`), for links that leave the site:
+    /// registration and feedback links, calendar entries. Without it, the request's host is used.
+    public var publicURL: String?
 
     public init(
         database: DatabaseSetting, bcryptCost: Int = 12, secureCookies: Bool = false,
@@ -65,7 +68,9 @@ public struct AppConfiguration: Sendable {
         }
         let publicURL = environment["PRAKTIKA_PUBLIC_URL"] ?? ""
         if !problems.isEmpty { throw Invalid(description: problems.joined(separator: "; ")) }
-        return AppConfiguration(database: database, bcryptCost: cost, secureCookies: publicURL.hasPrefix("https://"))
+        var configuration = AppConfiguration(database: database, bcryptCost: cost, secureCookies: publicURL.hasPrefix("https://"))
+        configuration.publicURL = publicURL.isEmpty ? nil : String(publicURL.reversed().drop(while: { $0 == "/" }).reversed())
+        return configuration
     }
 
     public static func databaseSetting(_ url: String?) throws -> DatabaseSetting {

@@ -54,9 +54,11 @@ struct DemoLoader {
             _ = try await ensure(record, table: .person, lookup: ["full_name": record.fullName], &summary)
         }
         let designs = DesignStore(db: db)
+        var designIDs: [Int: Int64] = [:]
         for demo in VelingradDemo.designs {
             let existing = try await db.select().column("id").from("service_designs").where("title", .equal, demo.design.title).first()
-            if existing != nil {
+            if let existing {
+                designIDs[demo.table] = try existing.decode(column: "id", as: Int64.self)
                 summary.existing += 1
                 continue
             }
@@ -64,9 +66,10 @@ struct DemoLoader {
             design.libraryIDs = demo.libraryNames.compactMap { libraryIDs[$0] }
             let errors = DesignValidation.validate(design)
             guard errors.isEmpty else { throw InvalidDemoRecord(name: design.title, fields: errors.order) }
-            _ = try await designs.insert(design, by: nil)
+            designIDs[demo.table] = try await designs.insert(design, by: nil)
             summary.inserted += 1
         }
+        try await loadMeeting(libraryIDs: libraryIDs, designIDs: designIDs, &summary)
         let accounts = AccountStore(db: db)
         for account in VelingradDemo.accounts {
             if try await accounts.user(email: account.email) != nil {
@@ -79,6 +82,37 @@ struct DemoLoader {
             summary.inserted += 1
         }
         return summary
+    }
+
+    /// The Velingrad meeting: programme, tables with the nine designs as their results, the 95
+    /// participants seated by the solver, the feedback, and the report, published.
+    private func loadMeeting(libraryIDs: [String: Int64], designIDs: [Int: Int64], _ summary: inout Summary) async throws {
+        let store = MeetingStore(db: db)
+        if try await db.select().column("id").from("meetings").where("title", .equal, VelingradDemo.meetingTitle).first() != nil {
+            summary.existing += 1
+            return
+        }
+        var meeting = VelingradDemo.meeting
+        meeting.organiserLibraryIDs = VelingradDemo.meetingOrganisers.compactMap { libraryIDs[$0] }
+        meeting.hostLibraryID = libraryIDs[VelingradDemo.meetingHost]
+        let id = try await store.insert(meeting)
+        for session in VelingradDemo.agenda { _ = try await store.insertSession(id, session) }
+        for table in VelingradDemo.tables {
+            _ = try await store.insertTable(
+                id, WorkTable(id: 0, number: table.number, targetGroup: table.targetGroup, category: table.category, designID: designIDs[table.number]))
+        }
+        try await store.insertParticipants(id, VelingradDemo.participants())
+        let problem = MeetingSeating.problem(tables: try await store.tables(id), participants: try await store.participants(id))
+        let seating = try SeatingSolver.solve(problem)
+        try await store.assign(id, MeetingSeating.assignments(seating).mapValues { Optional($0) })
+        let form = try await store.insertForm(id, VelingradDemo.feedbackForm, open: false)
+        for response in VelingradDemo.feedbackResponses { try await store.insertResponse(form, response, source: "paper") }
+        // The report is written as an administrator would see it, so that every table's design is in it.
+        let writer = Actor(userID: 0, name: "demo", role: .admin, districtCode: nil, libraryID: nil)
+        guard let stored = try await store.find(id) else { throw StoreError.missingIdentifier }
+        let input = try await MeetingService.reportInput(stored, sql: db, actor: writer)
+        try await store.saveReport(id, markdown: MeetingReport.markdown(input, .bg), publishedAt: Date())
+        summary.inserted += 1
     }
 
     private func ensure<R: RegistryRecord>(

@@ -19,12 +19,59 @@ enum RegistryArea: String, CaseIterable, Sendable {
 
 /// Sections of the product that later capabilities fill in.
 enum UpcomingArea: String, CaseIterable, Sendable {
-    case meetings, outcomes
+    case outcomes
 
     var title: TextKey {
         switch self {
-        case .meetings: .navMeetings
         case .outcomes: .navOutcomes
+        }
+    }
+}
+
+/// The pages of one meeting, each below `/meetings/{id}`.
+enum MeetingPage: Sendable, Equatable {
+    case overview, edit, delete
+    case agenda, session(Int64), sessionDelete(Int64), items(Int64), item(Int64), itemDelete(Int64), itemPractice(Int64)
+    case programme, calendar
+    case participants, participant(Int64), participantDelete(Int64), importCSV, participantsCSV, badges
+    case tables, table(Int64), tableDelete(Int64), seat, move, tableResult(Int64)
+    case feedback, feedbackForm(Int64), feedbackResults(Int64), feedbackCSV(Int64), feedbackPaper(Int64)
+    case report, reportMarkdown, reportPublish
+
+    var suffix: String {
+        switch self {
+        case .overview: ""
+        case .edit: "/edit"
+        case .delete: "/delete"
+        case .agenda: "/agenda"
+        case .session(let s): "/agenda/sessions/\(s)"
+        case .sessionDelete(let s): "/agenda/sessions/\(s)/delete"
+        case .items(let s): "/agenda/sessions/\(s)/items"
+        case .item(let i): "/agenda/items/\(i)"
+        case .itemDelete(let i): "/agenda/items/\(i)/delete"
+        case .itemPractice(let i): "/agenda/items/\(i)/practice"
+        case .programme: "/programme"
+        case .calendar: "/programme.ics"
+        case .participants: "/participants"
+        case .participant(let p): "/participants/\(p)"
+        case .participantDelete(let p): "/participants/\(p)/delete"
+        case .importCSV: "/participants/import"
+        case .participantsCSV: "/participants.csv"
+        case .badges: "/badges"
+        case .tables: "/tables"
+        case .table(let t): "/tables/\(t)"
+        case .tableDelete(let t): "/tables/\(t)/delete"
+        case .seat: "/tables/seat"
+        case .move: "/tables/move"
+        case .tableResult(let t): "/tables/\(t)/result"
+        case .feedback: "/feedback"
+        case .feedbackForm(let f): "/feedback/\(f)"
+        case .feedbackResults(let f): "/feedback/\(f)/results"
+        case .feedbackCSV(let f): "/feedback/\(f)/results.csv"
+        case .feedbackPaper(let f): "/feedback/\(f)/paper"
+        case .report: "/report"
+        case .reportMarkdown: "/report.md"
+        case .reportPublish: "/report/publish"
         }
     }
 }
@@ -44,6 +91,14 @@ enum SiteURL: Sendable, Equatable {
     case editRecord(RegistryArea, String)
     case deleteRecord(RegistryArea, String)
     case upcoming(UpcomingArea)
+    case meetings
+    case newMeeting
+    case meetingSeries
+    case meeting(Int64, MeetingPage)
+    /// The public registration link of a meeting.
+    case register(String)
+    /// The public, anonymous feedback link of a form.
+    case answerFeedback(String)
     case services
     case newService
     case service(Int64)
@@ -78,6 +133,12 @@ enum SiteURL: Sendable, Equatable {
         case collection(RegistryArea)
         case item(RegistryArea, String)
         case audit
+        case meetings
+        case meeting(Int64, MeetingAPIPage)
+    }
+
+    enum MeetingAPIPage: String, Sendable, Equatable {
+        case item = "", agenda, participants, tables, seating, results, feedback, report
     }
 
     var path: String {
@@ -94,6 +155,12 @@ enum SiteURL: Sendable, Equatable {
         case .editRecord(let area, let id): "/\(area.rawValue)/\(id)/edit"
         case .deleteRecord(let area, let id): "/\(area.rawValue)/\(id)/delete"
         case .upcoming(let area): "/\(area.rawValue)"
+        case .meetings: "/meetings"
+        case .newMeeting: "/meetings/new"
+        case .meetingSeries: "/meetings/series"
+        case .meeting(let id, let page): "/meetings/\(id)" + page.suffix
+        case .register(let token): "/register/\(token)"
+        case .answerFeedback(let token): "/feedback/\(token)"
         case .services: "/services"
         case .newService: "/services/new"
         case .service(let id): "/services/\(id)"
@@ -127,6 +194,8 @@ enum SiteURL: Sendable, Equatable {
             case .collection(let area): "/api/v1/\(area.rawValue)"
             case .item(let area, let id): "/api/v1/\(area.rawValue)/\(id)"
             case .audit: "/api/v1/audit"
+            case .meetings: "/api/v1/meetings"
+            case .meeting(let id, let page): "/api/v1/meetings/\(id)" + (page == .item ? "" : "/\(page.rawValue)")
             }
         }
     }

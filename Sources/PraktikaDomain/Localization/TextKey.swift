@@ -230,4 +230,34 @@ public enum TextKey: String, CaseIterable, Sendable {
     case reportInPlace, reportIntro, reportParticipants, reportByDistrict, reportGuests, reportOrganisers, reportHost
     case reportProgramme, reportGroupWork, reportGroupWorkIntro, reportTable, reportNoResult, reportFeedback
     case reportResponses, reportAverage
+    case agendaAddItem, agendaAddSession, agendaAffiliation, agendaDay, agendaEditSession, agendaEmpty, agendaEnds
+    case agendaStarts, agendaRecordPractice, agendaPracticeLink, agendaSpeaker, badgeTable, feedbackAnonymous
+    case feedbackAnswered, feedbackAsTable, feedbackAverage, feedbackCSV, feedbackChooseAny, feedbackClosed
+    case feedbackClosedNotice, feedbackIntro, feedbackLink, feedbackMoreRows, feedbackNewForm, feedbackNone
+    case feedbackOpen, feedbackOpenField, feedbackOptions, feedbackPaper, feedbackPaperHint, feedbackPrompt
+    case feedbackQuestionNumber, feedbackRatingHint, feedbackResponseNumber, feedbackResponsesCount, feedbackResults
+    case feedbackSend, feedbackThanks, flagSize, flagSingleDistrict, flagDistrict, flagRole, flagOrganisation
+    case flagWishes, flashImported, flashMoved, flashPresentationRecorded, flashReportPublished
+    case flashReportRegenerated, flashResponseSaved, flashSeated, flashTableResult, hintCapacity, hintFeedbackOptions
+    case hintMeetingDistricts, hintMeetingOrganisers, hintMeetingSeries, hintParticipantEmail, hintParticipantNeeds
+    case hintParticipantWants, hintPinned, hintReportMarkdown, hintSpeaker, hintTime, importAnother, importCheck
+    case importColumn, importEncoding, importFile, importIgnoredColumns, importIntro, importPaste, importProblem
+    case importReportTitle, importRow, importSummary, importValidRows, meetingCalendarFile, meetingDates
+    case meetingDesignsCount, meetingStarts, meetingEnds, meetingHost, meetingOrganisers, meetingParticipantsCount
+    case meetingParticipantsTotal, meetingPlace, meetingPrintProgramme, meetingProgrammeTitle, meetingReadReport
+    case meetingRegistrationClosed, meetingRegistrationHint, meetingRegistrationLink, meetingResponsesCount
+    case meetingSections, meetingSeries, meetingSeriesIntro, meetingSeriesTitle, meetingTabFeedback
+    case meetingTabOverview, meetingTabParticipants, meetingTabProgramme, meetingTabReport, meetingTabTables
+    case meetingTablesCount, meetingTheme, meetingVenue, meetingsIntro, meetingsTitle, moveButton, moveWhere, moveWho
+    case newMeeting, no, yes, participantAdd, participantConsentListed, participantConsentPhoto
+    case participantConsentShort, participantNeeds, participantPinned, participantPlaceholder, participantRemove
+    case participantRemoveHint, participantTable, participantWants, participantsBadges, participantsByDistrict
+    case participantsByRole, participantsExport, participantsImport, presentationSummary, registerPrivacy
+    case registerThanks, registerTitle, reportEditTitle, reportEdited, reportGenerated, reportMarkdown
+    case reportNotPublished, reportPublish, reportPublishedOn, reportRegenerate, reportText, reportUnpublish
+    case seatEveryone, seatHint, seatPenalty, seatedCount, seatingNegativeCapacity, seatingNoParticipants
+    case seatingNoTables, seatingNotEnoughSeats, seatingRefused, seatingTooManyPinned, seatingUnknownPin, tableAdd
+    case tableCapacity, tableDelete, tableHeading, tableNumber, tablePeople, tableResultOpen, tableResultStart
+    case tableResultSummary, tableSize, tablesEmpty, validationMeetingNeedsOrganiser, validationOwnLibraryOrganises
+    case designFromMeeting
 }

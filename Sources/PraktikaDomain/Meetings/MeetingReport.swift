@@ -80,7 +80,7 @@ public enum MeetingReport {
                             if let affiliation = item.affiliation { line += ", " + e(affiliation) }
                             line += ": "
                         }
-                        line += "„" + e(item.title) + "“"
+                        line += item.speaker == nil ? e(item.title) : "„" + e(item.title) + "“"
                         if let summary = item.summary { line += ". " + e(summary) }
                         out.append(line)
                     }

@@ -41,12 +41,19 @@ extension ServiceChartView {
     static func practice(_ model: ServiceChartModel, _ context: PageContext) -> Node<HTML.BodyContext> {
         let l = context.language
         let f = context.format
-        let origin: Node<HTML.BodyContext> =
+        let adoptedOrigin: Node<HTML.BodyContext> =
             model.design.adoptedFrom.map { original in
                 .p(
                     .class("adopted-from"), .safe(TextKey.practiceAdoptedFrom(l) + " "),
                     .link(SiteURL.service(original).path, model.adoptedFromTitle ?? "#\(original)"))
             } ?? .empty
+        let meeting: Node<HTML.BodyContext> =
+            model.meetingOrigin.map { m in
+                .p(
+                    .class("adopted-from"), .safe(TextKey.designFromMeeting(l, ["number": String(m.number)]) + " "),
+                    .link(SiteURL.meeting(m.id, .tables).path, m.title))
+            } ?? .empty
+        let origin: Node<HTML.BodyContext> = .group(adoptedOrigin, meeting)
         guard let story = model.design.practice else { return origin }
         let districts = model.adoptions.districts.sorted { $0.value > $1.value }
             .map { "\(District.named($0.key)?.name(l) ?? $0.key) (\(f.integer($0.value)))" }.joined(separator: ", ")

@@ -92,6 +92,8 @@ struct ServiceChartModel: Sendable {
     var adoptions: (count: Int, districts: [String: Int]) = (0, [:])
     /// For an adopted copy: the original's title.
     var adoptedFromTitle: String?
+    /// For a table's result: the meeting and the table it was designed at.
+    var meetingOrigin: (id: Int64, title: String, number: Int)?
     var mayAdopt = false
 }
 

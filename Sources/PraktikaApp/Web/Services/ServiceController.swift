@@ -107,6 +107,9 @@ struct ServiceController: Sendable {
         {
             model.adoptedFromTitle = source.design.title
         }
+        if let origin = try await MeetingStore(db: req.sql).origin(ofDesign: stored.id) {
+            model.meetingOrigin = (origin.meetingID, origin.title, origin.number)
+        }
         return HTMLResponse.make(ServiceChartView.render(model, req.page))
     }
 

@@ -6,6 +6,8 @@ struct FormField: Sendable {
         case text, email, tel, url, date, integer, decimal, password, textarea
         case select([FormOption])
         case checkbox
+        /// Several choices, each a checkbox named `<field>-<value>`.
+        case checkboxes([FormOption])
     }
 
     let name: String

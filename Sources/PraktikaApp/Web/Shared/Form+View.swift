@@ -46,6 +46,9 @@ enum FormView {
         if error != nil { common.append(("aria-invalid", "true")) }
         if field.required { common.append(("required", "required")) }
 
+        if case .checkboxes(let options) = field.kind {
+            return checkboxGroup(model, field, options, id: id, error: error, l)
+        }
         let control: Node<HTML.FormContext>
         switch field.kind {
         case .textarea:
@@ -75,6 +78,30 @@ enum FormView {
             field.hint.map { hint in .p(.class("hint"), .attr("id", "\(id)-hint"), .safe(hint(l))) } ?? .empty,
             error.map { e in .p(.class("error"), .attr("id", "\(id)-error"), .safe(e.text(l))) } ?? .empty
         )
+    }
+
+    /// A fieldset of checkboxes, one per option, named `<field>-<value>`.
+    static func checkboxGroup(_ model: FormModel, _ field: FormField, _ options: [FormOption], id: String, error: FieldError?, _ l: Language)
+        -> Node<HTML.FormContext>
+    {
+        .element(
+            named: "fieldset",
+            nodes: [
+                .attr("id", id), .class(error == nil ? "field choices" : "field choices has-error"),
+                .element(named: "legend", nodes: [.safe(field.label(l))]),
+                field.hint.map { hint in .p(.class("hint"), .safe(hint(l))) } ?? .empty,
+                error.map { e in .p(.class("error"), .attr("id", "\(id)-error"), .safe(e.text(l))) } ?? .empty,
+                .div(
+                    .class("choice-grid"),
+                    .group(
+                        options.map { option in
+                            let name = "\(field.name)-\(option.value)"
+                            var pairs = [("type", "checkbox"), ("id", "\(id)-\(option.value)"), ("name", name), ("value", "on")]
+                            if !(model.values[name] ?? "").isEmpty { pairs.append(("checked", "checked")) }
+                            return .element(
+                                named: "label", nodes: [.class("choice"), .group(input(pairs)), .text(" "), .safe(option.label)])
+                        })),
+            ])
     }
 
     static func select(common: [Node<HTML.FormContext>], options: [FormOption], value: String, l: Language)

@@ -13,3 +13,38 @@ enum JSONDownload {
         return Response(status: .ok, headers: headers, body: .init(data: try encoder.encode(value)))
     }
 }
+
+/// A text file to save: CSV, Markdown, iCalendar.
+enum TextDownload {
+    static func response(_ text: String, contentType: String, filename: String, inline: Bool = false) -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: contentType)
+        headers.contentDisposition = .init(inline ? .inline : .attachment, filename: filename)
+        return Response(status: .ok, headers: headers, body: .init(string: text))
+    }
+}
+
+extension Request {
+    /// The site's own address for links that leave it: the configured public URL, else this request's host.
+    var siteAddress: String {
+        if let configured = application.storage[ConfigurationKey.self]?.publicURL { return configured }
+        let host = headers.first(name: .host) ?? "localhost"
+        let secure = application.storage[ConfigurationKey.self]?.secureCookies ?? false
+        return (secure ? "https://" : "http://") + host
+    }
+
+    /// Every value of a form body (`application/x-www-form-urlencoded`), repeated names kept.
+    var formValues: [String: [String]] {
+        guard let body = body.string else { return [:] }
+        var values: [String: [String]] = [:]
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ s: Substring) -> String {
+                String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+            }
+            guard let name = parts.first.map(decode), !name.isEmpty, name != "_csrf" else { continue }
+            values[name, default: []].append(parts.count > 1 ? decode(parts[1]) : "")
+        }
+        return values
+    }
+}

@@ -61,7 +61,7 @@ enum Layout {
             (.registry(.partners), .navPartners, "/partners"),
             (.services, .navServices, "/services"),
             (.practices, .navPractices, "/practices"),
-            (.upcoming(.meetings), .navMeetings, "/meetings"),
+            (.meetings, .navMeetings, "/meetings"),
             (.upcoming(.outcomes), .navOutcomes, "/outcomes"),
         ]
         return .header(

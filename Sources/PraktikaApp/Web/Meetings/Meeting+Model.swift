@@ -1,0 +1,84 @@
+import Foundation
+import PraktikaDomain
+
+/// The tabs of a meeting's pages.
+enum MeetingTab: CaseIterable, Sendable {
+    case overview, agenda, participants, tables, feedback, report
+
+    var page: MeetingPage {
+        switch self {
+        case .overview: .overview
+        case .agenda: .agenda
+        case .participants: .participants
+        case .tables: .tables
+        case .feedback: .feedback
+        case .report: .report
+        }
+    }
+
+    var title: TextKey {
+        switch self {
+        case .overview: .meetingTabOverview
+        case .agenda: .meetingTabProgramme
+        case .participants: .meetingTabParticipants
+        case .tables: .meetingTabTables
+        case .feedback: .meetingTabFeedback
+        case .report: .meetingTabReport
+        }
+    }
+
+    /// Participants and feedback results are for the organisers only.
+    var organisersOnly: Bool { self == .participants || self == .feedback }
+}
+
+/// What every page of one meeting shows around its content.
+struct MeetingFrame: Sendable {
+    let id: Int64
+    let meeting: Meeting
+    let mayOrganise: Bool
+}
+
+struct MeetingListModel: Sendable {
+    let rows: [MeetingRow]
+    let canCreate: Bool
+    let district: String?
+}
+
+struct MeetingOverviewModel: Sendable {
+    let frame: MeetingFrame
+    let organisers: [String]
+    let host: String?
+    let participantCount: Int
+    let tables: [WorkTable]
+    let designTitles: [Int64: String]
+    let registrationLink: String?
+    let reportPublished: Bool
+}
+
+struct SeatingPageModel: Sendable {
+    let frame: MeetingFrame
+    let tables: [WorkTable]
+    let participants: [MeetingParticipant]
+    let mix: [Int64: TableMix]
+    let penalty: SeatingPenalty?
+    let designTitles: [Int64: String]
+    let values: FormInput
+    let errors: FieldErrors
+}
+
+struct ImportReportModel: Sendable {
+    let frame: MeetingFrame
+    let problems: [ImportProblem]
+    let validRows: Int
+    let rowsRead: Int
+    let ignoredColumns: [String]
+    let csv: String
+}
+
+struct FeedbackResultsModel: Sendable {
+    let frame: MeetingFrame
+    let formID: Int64
+    let form: FeedbackForm
+    let responses: Int
+    let summaries: [QuestionSummary]
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Plot
+import PraktikaDomain
+
+/// The meeting report: read as a page (public once published), edited by the organisers as
+/// Markdown, printed, and downloaded.
+enum MeetingReportView {
+    static func render(
+        _ frame: MeetingFrame, markdown: String, edited: Bool, publishedAt: Date?, error: String?, _ context: PageContext
+    ) -> HTML {
+        let l = context.language
+        var body: [Node<HTML.BodyContext>] = []
+        if frame.mayOrganise {
+            body.append(
+                .p(
+                    .class("hint"),
+                    .safe(
+                        (publishedAt.map { TextKey.reportPublishedOn(l, ["date": context.format.dateTime($0)]) } ?? TextKey.reportNotPublished(l)) + " "
+                            + (edited ? TextKey.reportEdited(l) : TextKey.reportGenerated(l)))))
+        }
+        body.append(
+            .div(
+                .class("record-actions"),
+                .link(SiteURL.meeting(frame.id, .report).with([("print", "1")]), TextKey.printButton(l)),
+                .link(SiteURL.meeting(frame.id, .reportMarkdown).path, TextKey.reportMarkdown(l))))
+        body.append(.article(.class("report-text"), .raw(Markdown.html(markdown))))
+        if frame.mayOrganise {
+            body.append(.h2(.attr("id", "edit"), .safe(TextKey.reportEditTitle(l))))
+            if let error { body.append(.div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.safe(error)))) }
+            body.append(
+                .form(
+                    .method(.post), .action(SiteURL.meeting(frame.id, .report).path), Layout.csrfField(context),
+                    .div(
+                        .class("field"), .label(.attr("for", "field-markdown"), .safe(TextKey.reportText(l))),
+                        .p(.class("hint"), .safe(TextKey.hintReportMarkdown(l))),
+                        .element(named: "textarea", nodes: [.attr("id", "field-markdown"), .attr("name", "markdown"), .class("report-source"), .safe(markdown)])),
+                    .div(
+                        .class("actions"),
+                        .button(.type(.submit), .name("action"), .value("save"), .class("button"), .safe(TextKey.save(l))),
+                        .button(.type(.submit), .name("action"), .value("regenerate"), .class("button secondary"), .safe(TextKey.reportRegenerate(l))))))
+            body.append(
+                .form(
+                    .method(.post), .action(SiteURL.meeting(frame.id, .reportPublish).path), Layout.csrfField(context),
+                    .input(.type(.hidden), .name("publish"), .value(publishedAt == nil ? "1" : "0")),
+                    .button(.type(.submit), .class("button secondary"), .safe(publishedAt == nil ? TextKey.reportPublish(l) : TextKey.reportUnpublish(l)))))
+        }
+        return MeetingPagesView.framed(frame, .report, title: TextKey.meetingTabReport(l), context, body: body)
+    }
+
+    static func printable(_ frame: MeetingFrame, markdown: String, _ context: PageContext) -> HTML {
+        Layout.printable(
+            context, title: TextKey.meetingTabReport(context.language), back: SiteURL.meeting(frame.id, .report).path, bodyClass: "report",
+            body: [.article(.class("report-text"), .raw(Markdown.html(markdown)))])
+    }
+}

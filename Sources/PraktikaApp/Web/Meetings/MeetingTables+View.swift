@@ -1,0 +1,126 @@
+import Foundation
+import Plot
+import PraktikaDomain
+
+/// Work tables: their target groups, who sits where and how mixed each table is, the solver's
+/// button, moves by hand, and each table's result.
+enum MeetingTablesView {
+    static func tableFields(_ l: Language) -> [FormField] {
+        [
+            FormField(name: "number", label: .tableNumber, kind: .integer, required: true),
+            FormField(name: "target_group", label: .fieldTargetDescription, kind: .text, required: true),
+            FormField(name: "category", label: .fieldTargetCategory, kind: .select(.choices(TargetGroupCategory.self, l)), required: true),
+            FormField(name: "capacity", label: .tableCapacity, kind: .integer, hint: .hintCapacity),
+        ]
+    }
+
+    static func flagText(_ flag: MixFlag, _ l: Language) -> String {
+        switch flag {
+        case .size: TextKey.flagSize(l)
+        case .singleDistrict: TextKey.flagSingleDistrict(l)
+        case .district(let code): TextKey.flagDistrict(l, ["district": District.named(code)?.name(l) ?? TextKey.notKnown(l)])
+        case .role(let role): TextKey.flagRole(l, ["role": NetworkRole(rawValue: role)?.label(l) ?? role])
+        case .organisation(let name): TextKey.flagOrganisation(l, ["organisation": name])
+        case .wishes(let n): TextKey.flagWishes(l, ["count": String(n)])
+        }
+    }
+
+    static func render(_ model: SeatingPageModel, _ context: PageContext) -> HTML {
+        let l = context.language
+        let f = context.format
+        let frame = model.frame
+        var body: [Node<HTML.BodyContext>] = []
+        if frame.mayOrganise {
+            let seated = model.participants.filter { $0.tableID != nil }.count
+            body.append(
+                .div(
+                    .class("record-actions"),
+                    .form(
+                        .class("inline"), .method(.post), .action(SiteURL.meeting(frame.id, .seat).path), Layout.csrfField(context),
+                        .button(.type(.submit), .class("button"), .safe(TextKey.seatEveryone(l)))),
+                    .span(.class("muted"), .safe(TextKey.seatedCount(l, ["seated": f.integer(seated), "count": f.integer(model.participants.count)])))))
+            body.append(.p(.class("hint"), .safe(TextKey.seatHint(l))))
+            if let p = model.penalty {
+                body.append(
+                    .p(
+                        .class("mix"),
+                        .safe(
+                            TextKey.seatPenalty(
+                                l,
+                                [
+                                    "total": f.integer(p.total), "district": f.integer(p.district), "role": f.integer(p.role),
+                                    "organisation": f.integer(p.organization), "preference": f.integer(p.preference),
+                                ]))))
+            }
+            if !model.tables.isEmpty && !model.participants.isEmpty { body.append(moveForm(model, context)) }
+        }
+        let cards: [Node<HTML.BodyContext>] = model.tables.map { table in card(table, model, context) }
+        body.append(model.tables.isEmpty ? .p(.class("empty"), .safe(TextKey.tablesEmpty(l))) : .div(.class("seating"), .group(cards)))
+        if frame.mayOrganise {
+            let form = FormModel(
+                title: TextKey.tableAdd(l), action: SiteURL.meeting(frame.id, .tables).path, fields: tableFields(l), values: model.values,
+                errors: model.errors, cancelHref: SiteURL.meeting(frame.id, .tables).path)
+            body += [.h2(.attr("id", "add"), .safe(TextKey.tableAdd(l))), FormView.render(form, context)]
+        }
+        return MeetingPagesView.framed(frame, .tables, title: TextKey.meetingTabTables(l), context, body: body)
+    }
+
+    static func moveForm(_ model: SeatingPageModel, _ context: PageContext) -> Node<HTML.BodyContext> {
+        let l = context.language
+        let people = model.participants.map { FormOption(value: String($0.id ?? 0), label: $0.fullName + " — " + $0.organisation) }
+        let tables = model.tables.map { FormOption(value: String($0.id), label: "\($0.number). \($0.targetGroup)") }
+        return .form(
+            .class("filters"), .method(.post), .action(SiteURL.meeting(model.frame.id, .move).path), Layout.csrfField(context),
+            .div(
+                .class("filter"), .label(.attr("for", "move-participant"), .safe(TextKey.moveWho(l))),
+                FormView.select(common: [.attr("id", "move-participant"), .attr("name", "participant")], options: people, value: "", l: l)),
+            .div(
+                .class("filter"), .label(.attr("for", "move-table"), .safe(TextKey.moveWhere(l))),
+                FormView.select(common: [.attr("id", "move-table"), .attr("name", "table")], options: tables, value: "", l: l)),
+            .div(.class("filter-actions"), .button(.type(.submit), .class("button secondary"), .safe(TextKey.moveButton(l)))))
+    }
+
+    static func card(_ table: WorkTable, _ model: SeatingPageModel, _ context: PageContext) -> Node<HTML.BodyContext> {
+        let l = context.language
+        let f = context.format
+        let frame = model.frame
+        let mix = model.mix[table.id]
+        let off = !(mix?.flags.isEmpty ?? true)
+        let members = model.participants.filter { $0.tableID == table.id }
+        let result: Node<HTML.BodyContext> =
+            table.designID.map { id in .p(.link(SiteURL.service(id).path, TextKey.tableResultOpen(l) + ": " + (model.designTitles[id] ?? "#\(id)"))) }
+            ?? (frame.mayOrganise
+                ? .form(
+                    .method(.post), .action(SiteURL.meeting(frame.id, .tableResult(table.id)).path), Layout.csrfField(context),
+                    .button(.type(.submit), .class("button secondary"), .safe(TextKey.tableResultStart(l))))
+                : .empty)
+        guard frame.mayOrganise else {
+            return .div(.class("work-table"), .h3(.safe(TextKey.tableHeading(l, ["number": String(table.number)]))), .p(.safe(table.targetGroup)), result)
+        }
+        let districtLine = (mix?.districts ?? []).filter { $0.count > 0 || $0.low > 0 }.map { c -> String in
+            (District.named(c.value)?.name(l) ?? TextKey.notKnown(l)) + " " + f.integer(c.count)
+        }.joined(separator: " · ")
+        let roleLine = (mix?.roles ?? []).filter { $0.count > 0 }.map { c -> String in
+            (NetworkRole(rawValue: c.value)?.label(l) ?? c.value) + " " + f.integer(c.count)
+        }.joined(separator: " · ")
+        let flags: [Node<HTML.ListContext>] = (mix?.flags ?? []).map { .li(.class("flag"), .safe(flagText($0, l))) }
+        let people: [Node<HTML.ListContext>] = members.map { p in
+            .li(.link(SiteURL.meeting(frame.id, .participant(p.id ?? 0)).path, p.fullName), p.pinned ? .safe(" 📌") : .empty, .span(.class("muted"), .safe(" — " + p.organisation)))
+        }
+        return .div(
+            .class(off ? "work-table is-off" : "work-table"), .attr("id", "table-\(table.number)"),
+            .h3(.safe(TextKey.tableHeading(l, ["number": String(table.number)]))),
+            .p(.strong(.safe(table.targetGroup)), .span(.class("tag"), .safe(table.category.label(l)))),
+            .p(
+                .class("mix"),
+                .safe(TextKey.tableSize(l, ["count": f.integer(members.count)]) + (table.capacity.map { " / " + f.integer($0) } ?? ""))),
+            districtLine.isEmpty ? .empty : .p(.class("mix"), .safe(districtLine)),
+            roleLine.isEmpty ? .empty : .p(.class("mix"), .safe(roleLine)),
+            flags.isEmpty ? .empty : .ul(.group(flags)),
+            .details(.summary(.safe(TextKey.tablePeople(l))), .ul(.group(people))),
+            result,
+            .form(
+                .class("inline"), .method(.post), .action(SiteURL.meeting(frame.id, .tableDelete(table.id)).path), Layout.csrfField(context),
+                .button(.type(.submit), .class("link-button"), .safe(TextKey.tableDelete(l)))))
+    }
+}
