@@ -19,7 +19,7 @@ struct FoundationTests {
             #expect(response.status == .ok)
             let kind = (ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "").hasPrefix("postgres") ? "postgres" : "sqlite"
             #expect(response.text.contains("\"database\":\"\(kind)\""))
-            #expect(response.text.contains("\"schemaVersion\":9"))
+            #expect(response.text.contains("\"schemaVersion\":10"))
             // Migrating again changes nothing.
             try await app.migrateDatabase()
             #expect(try await app.count("districts") == 28)
