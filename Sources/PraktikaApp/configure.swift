@@ -85,4 +85,5 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
     RegistryAPIController<PersonResource>().register(api)
     ServiceAPIController().register(api)
     SeatingAPIController().register(api)
+    MeetingAPIController().register(api)
 }

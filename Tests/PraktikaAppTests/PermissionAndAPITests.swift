@@ -164,6 +164,32 @@ struct PermissionAndAPITests {
                         notes: "a")
                 ),
             ]
+            // Meetings: samples with every optional field filled, so that each key is encoded.
+            let participant = MeetingParticipant(
+                id: 1, fullName: "a", role: .other, organisation: "a", libraryID: 1, partnerID: 1, districtCode: "BG-01", email: "a@b.bg",
+                needs: "a", wants: [1], tableID: 1)
+            let item = AgendaItem(
+                id: 1, kind: .presentation, starts: ClockTime(hour: 9, minute: 0), ends: ClockTime(hour: 10, minute: 0), title: "a", speaker: "a",
+                affiliation: "a", summary: "a", practiceDesignID: 2)
+            let session = AgendaSession(
+                id: 1, day: VelingradDemo.meeting.startsOn, starts: ClockTime(hour: 9, minute: 0), ends: ClockTime(hour: 10, minute: 0), title: "a",
+                chair: "a", items: [item])
+            var meeting = VelingradDemo.meeting
+            meeting.hostLibraryID = 1
+            let meetingSamples: [(String, any Encodable)] = [
+                ("Meeting", meeting), ("MeetingParticipant", participant), ("AgendaItem", item), ("AgendaSession", session),
+                ("WorkTable", WorkTable(id: 1, number: 1, targetGroup: "a", category: .other, capacity: 3, designID: 1)),
+                ("FeedbackForm", VelingradDemo.feedbackForm), ("FeedbackQuestion", VelingradDemo.feedbackForm.questions[0]),
+                ("FeedbackResponse", VelingradDemo.feedbackResponses[0]),
+            ]
+            for (name, sample) in meetingSamples {
+                let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(sample)) as! [String: Any]
+                guard case .object(let properties) = document["components"]?["schemas"]?[name]?["properties"] ?? .null else {
+                    Issue.record("no schema \(name)")
+                    continue
+                }
+                #expect(Set(encoded.keys) == Set(properties.map(\.0)), "\(name)")
+            }
             for (name, sample) in samples {
                 let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(sample)) as! [String: Any]
                 guard case .object(let properties) = document["components"]?["schemas"]?[name]?["properties"] ?? .null else {

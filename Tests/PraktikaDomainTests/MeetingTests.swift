@@ -89,6 +89,23 @@ struct MeetingTests {
             #expect(fine.isEmpty && item?.kind == .break)
         }
 
+        @Test("meetings and participants travel as snake_case JSON and read back the same; missing flags take defaults")
+        func json() throws {
+            let meeting = VelingradDemo.meeting
+            let data = try JSONEncoder().encode(meeting)
+            let keys = Set((try JSONSerialization.jsonObject(with: data) as! [String: Any]).keys)
+            #expect(keys.isSuperset(of: ["title", "starts_on", "ends_on", "district_codes", "organiser_library_ids", "status"]))
+            #expect(try JSONDecoder().decode(Meeting.self, from: data) == meeting)
+            let p = try JSONDecoder().decode(
+                MeetingParticipant.self, from: Data(#"{"full_name":"Ана","organisation":"НЧ","district_code":"BG-21"}"#.utf8))
+            #expect(p.role == .other && !p.consentListed && p.wants.isEmpty && p.source == .organiser)
+            let roundTrip = try JSONDecoder().decode(MeetingParticipant.self, from: JSONEncoder().encode(VelingradDemo.participants()[0]))
+            #expect(roundTrip == VelingradDemo.participants()[0])
+            let sessions = try JSONDecoder().decode([AgendaSession].self, from: JSONEncoder().encode(VelingradDemo.agenda))
+            #expect(sessions == VelingradDemo.agenda)
+            #expect(MeetingValidation.session(AgendaSession(day: date("2012-05-17"), title: "x", items: [AgendaItem(kind: .presentation, title: "y")]), days: meeting.days)["items[0].speaker"] != nil)
+        }
+
         @Test("organisers are the libraries that organise it and the coordinators of its districts")
         func policy() {
             let meeting = Meeting(

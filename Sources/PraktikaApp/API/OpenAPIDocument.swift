@@ -158,8 +158,8 @@ enum OpenAPIDocument {
                 ))
         }
 
-        paths += OpenAPIServices.paths
-        var schemas: [(String, JSONValue)] = Schemas.common + OpenAPIServices.schemas
+        paths += OpenAPIServices.paths + OpenAPIMeetings.paths
+        var schemas: [(String, JSONValue)] = Schemas.common + OpenAPIServices.schemas + OpenAPIMeetings.schemas
         for area in recordAreas {
             let name = schemaName(area)
             schemas.append((name, Schemas.record(area)))
@@ -184,7 +184,7 @@ enum OpenAPIDocument {
                     (
                         "description",
                         .string(
-                            "The network registry of public libraries and their service designs. Errors are {\"error\": {status, message, code, fields}} with messages in the language of the praktika-lang cookie (Bulgarian by default)."
+                            "The network registry of public libraries, their service designs, and regional meetings. Errors are {\"error\": {status, message, code, fields}} with messages in the language of the praktika-lang cookie (Bulgarian by default)."
                         )
                     ),
                 ])

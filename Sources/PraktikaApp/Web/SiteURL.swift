@@ -135,6 +135,7 @@ enum SiteURL: Sendable, Equatable {
         case audit
         case meetings
         case meeting(Int64, MeetingAPIPage)
+        case answerFeedback(String)
     }
 
     enum MeetingAPIPage: String, Sendable, Equatable {
@@ -195,6 +196,7 @@ enum SiteURL: Sendable, Equatable {
             case .item(let area, let id): "/api/v1/\(area.rawValue)/\(id)"
             case .audit: "/api/v1/audit"
             case .meetings: "/api/v1/meetings"
+            case .answerFeedback(let token): "/api/v1/feedback/\(token)"
             case .meeting(let id, let page): "/api/v1/meetings/\(id)" + (page == .item ? "" : "/\(page.rawValue)")
             }
         }

@@ -1,0 +1,107 @@
+import Foundation
+
+// The JSON of meetings, as the API and the database documents use it: snake_case like the rest
+// of the API, and lenient where a field has an obvious default (a new participant has no table).
+
+extension Meeting {
+    enum CodingKeys: String, CodingKey {
+        case title, theme, venue, place, status, series
+        case startsOn = "starts_on"
+        case endsOn = "ends_on"
+        case organiserLibraryIDs = "organiser_library_ids"
+        case hostLibraryID = "host_library_id"
+        case districtCodes = "district_codes"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            title: try c.decode(String.self, forKey: .title), theme: try c.decodeIfPresent(String.self, forKey: .theme),
+            startsOn: try c.decode(LocalDate.self, forKey: .startsOn),
+            endsOn: try c.decodeIfPresent(LocalDate.self, forKey: .endsOn) ?? c.decode(LocalDate.self, forKey: .startsOn),
+            venue: try c.decode(String.self, forKey: .venue), place: try c.decodeIfPresent(String.self, forKey: .place),
+            organiserLibraryIDs: try c.decodeIfPresent([Int64].self, forKey: .organiserLibraryIDs) ?? [],
+            hostLibraryID: try c.decodeIfPresent(Int64.self, forKey: .hostLibraryID),
+            districtCodes: try c.decodeIfPresent([String].self, forKey: .districtCodes) ?? [],
+            status: try c.decodeIfPresent(MeetingStatus.self, forKey: .status) ?? .planned, series: try c.decodeIfPresent(String.self, forKey: .series))
+    }
+}
+
+extension AgendaSession {
+    enum CodingKeys: String, CodingKey {
+        case id, day, starts, ends, title, chair, items
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decodeIfPresent(Int64.self, forKey: .id), day: try c.decode(LocalDate.self, forKey: .day),
+            starts: try c.decodeIfPresent(ClockTime.self, forKey: .starts), ends: try c.decodeIfPresent(ClockTime.self, forKey: .ends),
+            title: try c.decode(String.self, forKey: .title), chair: try c.decodeIfPresent(String.self, forKey: .chair),
+            items: try c.decodeIfPresent([AgendaItem].self, forKey: .items) ?? [])
+    }
+}
+
+extension AgendaItem {
+    enum CodingKeys: String, CodingKey {
+        case id, kind, starts, ends, title, speaker, affiliation, summary
+        case practiceDesignID = "practice_design_id"
+    }
+}
+
+extension MeetingParticipant {
+    enum CodingKeys: String, CodingKey {
+        case id, role, organisation, email, needs, wants, pinned, placeholder, source
+        case fullName = "full_name"
+        case libraryID = "library_id"
+        case partnerID = "partner_id"
+        case districtCode = "district_code"
+        case consentListed = "consent_listed"
+        case consentPhoto = "consent_photo"
+        case tableID = "table_id"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decodeIfPresent(Int64.self, forKey: .id), fullName: try c.decode(String.self, forKey: .fullName),
+            role: try c.decodeIfPresent(NetworkRole.self, forKey: .role) ?? .other, organisation: try c.decode(String.self, forKey: .organisation),
+            libraryID: try c.decodeIfPresent(Int64.self, forKey: .libraryID), partnerID: try c.decodeIfPresent(Int64.self, forKey: .partnerID),
+            districtCode: try c.decodeIfPresent(String.self, forKey: .districtCode), email: try c.decodeIfPresent(String.self, forKey: .email),
+            consentListed: try c.decodeIfPresent(Bool.self, forKey: .consentListed) ?? false,
+            consentPhoto: try c.decodeIfPresent(Bool.self, forKey: .consentPhoto) ?? false, needs: try c.decodeIfPresent(String.self, forKey: .needs),
+            wants: try c.decodeIfPresent([Int64].self, forKey: .wants) ?? [], tableID: try c.decodeIfPresent(Int64.self, forKey: .tableID),
+            pinned: try c.decodeIfPresent(Bool.self, forKey: .pinned) ?? false, placeholder: try c.decodeIfPresent(Bool.self, forKey: .placeholder) ?? false,
+            source: try c.decodeIfPresent(RegistrationSource.self, forKey: .source) ?? .organiser)
+    }
+}
+
+extension WorkTable {
+    enum CodingKeys: String, CodingKey {
+        case id, number, category, capacity
+        case targetGroup = "target_group"
+        case designID = "design_id"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decodeIfPresent(Int64.self, forKey: .id) ?? 0, number: try c.decode(Int.self, forKey: .number),
+            targetGroup: try c.decode(String.self, forKey: .targetGroup),
+            category: try c.decodeIfPresent(TargetGroupCategory.self, forKey: .category) ?? .other,
+            capacity: try c.decodeIfPresent(Int.self, forKey: .capacity), designID: try c.decodeIfPresent(Int64.self, forKey: .designID))
+    }
+}
+
+extension FeedbackQuestion {
+    enum CodingKeys: String, CodingKey {
+        case id, kind, prompt, options
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id), kind: try c.decode(FeedbackQuestionKind.self, forKey: .kind),
+            prompt: try c.decode(String.self, forKey: .prompt), options: try c.decodeIfPresent([String].self, forKey: .options) ?? [])
+    }
+}

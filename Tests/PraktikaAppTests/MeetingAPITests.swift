@@ -1,0 +1,134 @@
+import Foundation
+import PraktikaDomain
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import PraktikaApp
+
+@Suite("Meetings API")
+struct MeetingAPITests {
+    /// A JSON client with a bearer token for a demo account.
+    struct Client {
+        let browser: Browser
+        var headers = HTTPHeaders()
+
+        init(_ app: Application, _ email: String?) async throws {
+            browser = Browser(app)
+            headers.contentType = .json
+            if let email {
+                let answer = try await browser.send(
+                    .POST, "/api/v1/tokens", headers: headers,
+                    body: ByteBuffer(string: "{\"email\":\"\(email)\",\"password\":\"\(VelingradDemo.demoPassword)\"}"))
+                let token = try JSONDecoder().decode([String: String].self, from: Data(answer.text.utf8))["token"]!
+                headers.bearerAuthorization = BearerAuthorization(token: token)
+            }
+        }
+
+        func send(_ method: HTTPMethod, _ path: String, _ json: String? = nil) async throws -> TestingHTTPResponse {
+            try await browser.send(method, path, headers: headers, body: json.map { ByteBuffer(string: $0) })
+        }
+    }
+
+    static func object(_ response: TestingHTTPResponse) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any] ?? [:]
+    }
+
+    @Test("a meeting is created, programmed, filled, seated, given feedback and reported through the API")
+    func wholeMeeting() async throws {
+        try await withApp(demo: true) { app in
+            let organiser = try await Client(app, "pazardzhik@praktika.local")
+            let rb = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Фурнаджиев“")
+
+            let invalid = try await organiser.send(.POST, "/api/v1/meetings", #"{"title":"","starts_on":"2026-05-01","venue":"x","district_codes":["BG-13"]}"#)
+            #expect(invalid.status == .unprocessableEntity)
+            #expect(try Self.object(invalid)["error"].flatMap { ($0 as? [String: Any])?["fields"] as? [String: String] }?["title"] == "Полето е задължително.")
+
+            let created = try await organiser.send(
+                .POST, "/api/v1/meetings",
+                #"{"title":"API среща","starts_on":"2026-05-01","ends_on":"2026-05-02","venue":"Пазарджик","district_codes":["BG-13","BG-21"],"organiser_library_ids":[\#(rb)],"status":"registration"}"#)
+            #expect(created.status == .created)
+            let id = try #require(Self.object(created)["id"] as? Int)
+            #expect((try Self.object(created)["registration_url"] as? String)?.contains("/register/") == true)
+
+            #expect(try await organiser.send(
+                .POST, "/api/v1/meetings/\(id)/agenda",
+                #"{"day":"2026-05-01","title":"Сесия","starts":"10:00","items":[{"kind":"presentation","title":"Опит","speaker":"Ива"}]}"#).status == .created)
+            let wrongDay = try await organiser.send(.POST, "/api/v1/meetings/\(id)/agenda", #"{"day":"2026-06-01","title":"Сесия"}"#)
+            #expect(wrongDay.status == .unprocessableEntity)
+            let agenda = try await Client(app, nil).send(.GET, "/api/v1/meetings/\(id)/agenda")
+            #expect(agenda.text.contains("\"speaker\":\"Ива\""))
+
+            for n in 1...2 {
+                #expect(try await organiser.send(.POST, "/api/v1/meetings/\(id)/tables", #"{"number":\#(n),"target_group":"Група \#(n)","category":"pupils"}"#).status == .created)
+            }
+            let people = (1...8).map { i in
+                #"{"full_name":"Човек \#(i)","organisation":"Орг \#(i % 4)","district_code":"\#(i % 2 == 0 ? "BG-13" : "BG-21")","role":"librarian"}"#
+            }.joined(separator: ",")
+            let added = try await organiser.send(.POST, "/api/v1/meetings/\(id)/participants", "[\(people)]")
+            #expect(added.status == .created)
+            let bad = try await organiser.send(.POST, "/api/v1/meetings/\(id)/participants", #"[{"full_name":"Х","organisation":"Y","district_code":"BG-99"}]"#)
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("[0].district"))
+
+            let seated = try await organiser.send(.POST, "/api/v1/meetings/\(id)/seating")
+            #expect(seated.status == .ok)
+            let seating = try #require(Self.object(seated)["seating"] as? [String: Int])
+            #expect(seating.count == 8)
+            let penalty = try #require(Self.object(seated)["penalty"] as? [String: Int])
+            #expect(penalty["district"] == 0 && penalty["organization"] == 0)
+
+            let tables = try #require(try JSONSerialization.jsonObject(with: Data(try await organiser.send(.GET, "/api/v1/meetings/\(id)/tables").text.utf8)) as? [[String: Any]])
+            let tableID = try #require((tables.first?["table"] as? [String: Any])?["id"] as? Int)
+            let result = try await organiser.send(.POST, "/api/v1/meetings/\(id)/tables/\(tableID)/result")
+            #expect(result.status == .created)
+
+            let form = try await organiser.send(
+                .POST, "/api/v1/meetings/\(id)/feedback",
+                #"{"form":{"title":"Отзив","questions":[{"id":"q1","kind":"rating","prompt":"Оценка"},{"id":"q2","kind":"text","prompt":"Коментар"}]}}"#)
+            #expect(form.status == .created)
+            let forms = try #require(try JSONSerialization.jsonObject(with: Data(try await organiser.send(.GET, "/api/v1/meetings/\(id)/feedback").text.utf8)) as? [[String: Any]])
+            let answerURL = try #require(forms.first?["answer_url"] as? String)
+            let answerPath = String(answerURL[answerURL.range(of: "/api/v1/feedback/")!.lowerBound...])
+            let anonymous = try await Client(app, nil)
+            #expect(try await anonymous.send(.POST, answerPath, #"{"answers":{"q1":["4"],"q2":["Полезно"]}}"#).status == .created)
+            #expect(try await anonymous.send(.POST, answerPath, #"{"answers":{"q1":["9"]}}"#).status == .unprocessableEntity)
+            let formID = try #require(forms.first?["id"] as? Int)
+            let results = try await organiser.send(.GET, "/api/v1/meetings/\(id)/feedback/\(formID)/results")
+            #expect(results.text.contains("\"average\":4") && results.text.contains("Полезно"))
+
+            // The report: the organiser reads the draft; the public only once published.
+            let draft = try await organiser.send(.GET, "/api/v1/meetings/\(id)/report?format=md")
+            #expect(draft.status == .ok && draft.text.hasPrefix("# API среща"))
+            #expect(try await organiser.send(.GET, "/api/v1/meetings/\(id)/report?format=html").text.contains("<h2>API среща</h2>"))
+            #expect(try await anonymous.send(.GET, "/api/v1/meetings/\(id)/report").status == .notFound)
+            #expect(try await organiser.send(.GET, "/api/v1/meetings/\(id)/report?format=pdf").status == .badRequest)
+
+            // Roles: the public reads the meeting, not its people; a partner may not change it.
+            #expect(try await anonymous.send(.GET, "/api/v1/meetings/\(id)").status == .ok)
+            #expect(try await anonymous.send(.GET, "/api/v1/meetings/\(id)/participants").status == .unauthorized)
+            let partner = try await Client(app, "partner@praktika.local")
+            #expect(try await partner.send(.GET, "/api/v1/meetings/\(id)/participants").status == .forbidden)
+            #expect(try await partner.send(.POST, "/api/v1/meetings/\(id)/seating").status == .forbidden)
+            #expect(try await partner.send(.DELETE, "/api/v1/meetings/\(id)").status == .forbidden)
+            #expect(try await organiser.send(.DELETE, "/api/v1/meetings/\(id)").status == .noContent)
+            #expect(try await anonymous.send(.GET, "/api/v1/meetings/\(id)").status == .notFound)
+            #expect(try await app.count("meeting_participants") == 95)
+        }
+    }
+
+    @Test("seating that cannot be done says why in the caller's language")
+    func unseatable() async throws {
+        try await withApp(demo: true) { app in
+            let admin = try await Client(app, "admin@praktika.local")
+            let created = try await admin.send(.POST, "/api/v1/meetings", #"{"title":"Малка","starts_on":"2026-05-01","venue":"x","district_codes":["BG-13"]}"#)
+            let id = try #require(Self.object(created)["id"] as? Int)
+            let noTables = try await admin.send(.POST, "/api/v1/meetings/\(id)/seating")
+            #expect(noTables.status == .unprocessableEntity && noTables.text.contains("Още няма работни маси."))
+            _ = try await admin.send(.POST, "/api/v1/meetings/\(id)/tables", #"{"number":1,"target_group":"a","capacity":1}"#)
+            _ = try await admin.send(.POST, "/api/v1/meetings/\(id)/participants", #"[{"full_name":"А","organisation":"x","district_code":"BG-13"},{"full_name":"Б","organisation":"y","district_code":"BG-13"}]"#)
+            let full = try await admin.send(.POST, "/api/v1/meetings/\(id)/seating")
+            #expect(full.status == .unprocessableEntity && full.text.contains("Участниците са 2, а местата – 1."))
+        }
+    }
+}
