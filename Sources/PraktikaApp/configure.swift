@@ -58,6 +58,7 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
     RegistryController<PersonResource>().register(app)
     ServiceController().register(app)
     MeetingController().register(app)
+    AttachmentController().register(app)
 
     app.get("healthz") { req async throws -> Response in
         struct Health: Content {

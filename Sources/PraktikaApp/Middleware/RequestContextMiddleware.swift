@@ -52,7 +52,9 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let safe: [HTTPMethod] = [.GET, .HEAD, .OPTIONS]
         if !safe.contains(request.method) && !request.url.path.hasPrefix("/api/") {
-            _ = try await request.body.collect(max: 1_048_576).get()
+            // Uploads may be larger than other forms; their routes set the same limit.
+            let limit = request.url.path.hasSuffix("/attachments") ? 11 * 1_048_576 : 1_048_576
+            _ = try await request.body.collect(max: limit).get()
             let sent = (try? request.content.get(String.self, at: "_csrf")) ?? ""
             let expected = request.cookies[Cookies.csrf]?.string ?? ""
             guard !expected.isEmpty, Self.constantTimeEqual(sent, expected) else {

@@ -29,6 +29,7 @@ extension Application {
         Migrations008.register(in: migrations)
         Migrations009.register(in: migrations)
         Migrations010.register(in: migrations)
+        Migrations011.register(in: migrations)
     }
 
     /// The database as SQLKit sees it; both supported drivers are SQL databases.

@@ -31,7 +31,7 @@ enum UpcomingArea: String, CaseIterable, Sendable {
 /// The pages of one meeting, each below `/meetings/{id}`.
 enum MeetingPage: Sendable, Equatable {
     case overview, edit, delete
-    case agenda, session(Int64), sessionDelete(Int64), items(Int64), item(Int64), itemDelete(Int64), itemPractice(Int64)
+    case agenda, session(Int64), sessionDelete(Int64), items(Int64), item(Int64), itemDelete(Int64), itemPractice(Int64), itemAttachments(Int64)
     case programme, calendar
     case participants, participant(Int64), participantDelete(Int64), importCSV, participantsCSV, badges
     case tables, table(Int64), tableDelete(Int64), seat, move, tableResult(Int64)
@@ -50,6 +50,7 @@ enum MeetingPage: Sendable, Equatable {
         case .item(let i): "/agenda/items/\(i)"
         case .itemDelete(let i): "/agenda/items/\(i)/delete"
         case .itemPractice(let i): "/agenda/items/\(i)/practice"
+        case .itemAttachments(let i): "/agenda/items/\(i)/attachments"
         case .programme: "/programme"
         case .calendar: "/programme.ics"
         case .participants: "/participants"
@@ -99,6 +100,10 @@ enum SiteURL: Sendable, Equatable {
     case register(String)
     /// The public, anonymous feedback link of a form.
     case answerFeedback(String)
+    /// An attached file, with its name for the browser's save dialog.
+    case file(Int64, String)
+    case fileDelete(Int64)
+    case serviceAttachments(Int64)
     case services
     case newService
     case service(Int64)
@@ -162,6 +167,9 @@ enum SiteURL: Sendable, Equatable {
         case .meeting(let id, let page): "/meetings/\(id)" + page.suffix
         case .register(let token): "/register/\(token)"
         case .answerFeedback(let token): "/feedback/\(token)"
+        case .file(let id, let name): "/files/\(id)/\(name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "file")"
+        case .fileDelete(let id): "/files/\(id)/delete"
+        case .serviceAttachments(let id): "/services/\(id)/attachments"
         case .services: "/services"
         case .newService: "/services/new"
         case .service(let id): "/services/\(id)"

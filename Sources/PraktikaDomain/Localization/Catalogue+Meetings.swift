@@ -216,6 +216,15 @@ extension Catalogue {
         .validationMeetingNeedsOrganiser: "Посочете поне една организираща библиотека: резултатите се записват като нейни услуги.",
         .validationOwnLibraryOrganises: "Вашата библиотека трябва да е сред организаторите.",
         .designFromMeeting: "Разработена на работна маса {number} на срещата",
+        .attachmentTooLarge: "Файлът е по-голям от {max}.",
+        .attachmentKind: "Приемат се PDF, презентации (PPTX, ODP, PPT), документи DOCX и снимки (JPEG, PNG, WebP).",
+        .attachmentExtension: "Съдържанието е {kind}, а разширението на името е друго.",
+        .attachmentsTitle: "Файлове",
+        .attachmentUpload: "Качване на файл",
+        .attachmentHint: "PDF, PPTX, ODP, PPT, DOCX до 10 MB; снимки JPEG, PNG, WebP до 5 MB.",
+        .attachmentNone: "Няма качени файлове.",
+        .attachmentSlides: "Слайдове",
+        .flashUploaded: "Файлът е качен.",
     ]
 
     static let englishMeetings: [TextKey: String] = [
@@ -433,5 +442,14 @@ extension Catalogue {
         .validationMeetingNeedsOrganiser: "Name at least one organising library: results are recorded as its services.",
         .validationOwnLibraryOrganises: "Your library must be among the organisers.",
         .designFromMeeting: "Designed at work table {number} of the meeting",
+        .attachmentTooLarge: "The file is larger than {max}.",
+        .attachmentKind: "Accepted: PDF, presentations (PPTX, ODP, PPT), DOCX documents and photos (JPEG, PNG, WebP).",
+        .attachmentExtension: "The contents are {kind} but the name has another extension.",
+        .attachmentsTitle: "Files",
+        .attachmentUpload: "Upload a file",
+        .attachmentHint: "PDF, PPTX, ODP, PPT, DOCX up to 10 MB; photos JPEG, PNG, WebP up to 5 MB.",
+        .attachmentNone: "No files uploaded.",
+        .attachmentSlides: "Slides",
+        .flashUploaded: "The file has been uploaded.",
     ]
 }

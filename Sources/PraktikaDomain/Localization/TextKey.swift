@@ -260,4 +260,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case tableCapacity, tableDelete, tableHeading, tableNumber, tablePeople, tableResultOpen, tableResultStart
     case tableResultSummary, tableSize, tablesEmpty, validationMeetingNeedsOrganiser, validationOwnLibraryOrganises
     case designFromMeeting
+    case attachmentTooLarge, attachmentKind, attachmentExtension, attachmentsTitle, attachmentUpload, attachmentHint, attachmentNone, attachmentSlides, flashUploaded
 }

@@ -143,6 +143,7 @@ struct DesignStore {
     func delete(_ id: Int64) async throws {
         // Children first: SQLite enforces the cascade only when foreign keys are on, PostgreSQL always.
         try await SearchIndex(db: db).remove(id)
+        try await AttachmentStore(db: db).deleteAll(.design(id))
         for table in ["design_facets", "design_revisions", "design_partners", "design_libraries"] {
             try await db.delete(from: table).where("design_id", .equal, id).run()
         }

@@ -129,6 +129,7 @@ struct MeetingStore {
         try await db.delete(from: "meeting_participants").where("meeting_id", .equal, id).run()
         try await db.delete(from: "work_tables").where("meeting_id", .equal, id).run()
         let sessions = db.select().column("id").from("agenda_sessions").where("meeting_id", .equal, id)
+        try await deleteItemFiles(sessions: sessions)
         try await db.delete(from: "agenda_items").where(SQLIdentifier("session_id"), .in, SQLGroupExpression(sessions.select)).run()
         try await db.delete(from: "agenda_sessions").where("meeting_id", .equal, id).run()
         try await db.delete(from: "meetings").where("id", .equal, id).run()
@@ -209,6 +210,7 @@ struct MeetingStore {
 
     func deleteSession(_ meetingID: Int64, _ id: Int64) async throws {
         let owned = db.select().column("id").from("agenda_sessions").where("id", .equal, id).where("meeting_id", .equal, meetingID)
+        try await deleteItemFiles(sessions: owned)
         try await db.delete(from: "agenda_items").where(SQLIdentifier("session_id"), .in, SQLGroupExpression(owned.select)).run()
         try await db.delete(from: "agenda_sessions").where("id", .equal, id).where("meeting_id", .equal, meetingID).run()
     }
@@ -245,7 +247,15 @@ struct MeetingStore {
         try await db.update("agenda_items").where("id", .equal, itemID).set("practice_design_id", to: SQLBind(designID)).run()
     }
 
+    /// The files of every item in the given sessions.
+    private func deleteItemFiles(sessions: SQLSelectBuilder) async throws {
+        let items = db.select().column("id").from("agenda_items").where(SQLIdentifier("session_id"), .in, SQLGroupExpression(sessions.select))
+        try await db.delete(from: "attachments").where("owner_kind", .equal, AttachmentOwner.agendaItem(0).kind)
+            .where(SQLIdentifier("owner_id"), .in, SQLGroupExpression(items.select)).run()
+    }
+
     func deleteItem(_ itemID: Int64) async throws {
+        try await AttachmentStore(db: db).deleteAll(.agendaItem(itemID))
         try await db.delete(from: "agenda_items").where("id", .equal, itemID).run()
     }
 

@@ -53,6 +53,7 @@ struct MeetingOverviewModel: Sendable {
     let designTitles: [Int64: String]
     let registrationLink: String?
     let reportPublished: Bool
+    var files: [Int64: [AttachmentInfo]] = [:]
 }
 
 struct SeatingPageModel: Sendable {

@@ -6,7 +6,9 @@ import PraktikaDomain
 enum MeetingAgendaView {
     /// The programme by day. With `manage` (the meeting's id) each session and item gets its
     /// edit and delete links and presentations can be recorded as practices.
-    static func agendaList(_ agenda: Agenda, _ context: PageContext, manage: Int64?, heading: Bool = true) -> Node<HTML.BodyContext> {
+    static func agendaList(
+        _ agenda: Agenda, _ context: PageContext, manage: Int64?, heading: Bool = true, files: [Int64: [AttachmentInfo]] = [:]
+    ) -> Node<HTML.BodyContext> {
         let l = context.language
         let f = context.format
         guard !agenda.sessions.isEmpty else {
@@ -36,6 +38,7 @@ enum MeetingAgendaView {
                                 manageItem = .div(
                                     .class("record-actions"),
                                     .link(SiteURL.meeting(id, .item(itemID)).path, TextKey.edit(l)),
+                                    .link(SiteURL.meeting(id, .itemAttachments(itemID)).path, TextKey.attachmentSlides(l)),
                                     practice,
                                     .form(
                                         .class("inline"), .method(.post), .action(SiteURL.meeting(id, .itemDelete(itemID)).path),
@@ -46,7 +49,9 @@ enum MeetingAgendaView {
                                 item.practiceDesignID.map { .p(.link(SiteURL.service($0).path, TextKey.agendaPracticeLink(l))) } ?? .empty
                             let time: Node<HTML.BodyContext> = .span(.class("agenda-time"), .safe(times(item.starts, item.ends)))
                             let kind: Node<HTML.BodyContext> = .span(.class("tag"), .safe(item.kind.label(l)))
-                            return .li(time, kind, .text(" "), .strong(.safe(item.title)), .safe(who), summary, practiceLink, manageItem)
+                            let slides: Node<HTML.BodyContext> =
+                                (item.id.flatMap { files[$0] } ?? []).isEmpty ? .empty : AttachmentView.list(files[item.id!]!, context)
+                            return .li(time, kind, .text(" "), .strong(.safe(item.title)), .safe(who), summary, slides, practiceLink, manageItem)
                         }
                         var manageSession: Node<HTML.BodyContext> = .empty
                         if let id = manage, let sid = session.id {
@@ -93,14 +98,16 @@ enum MeetingAgendaView {
     }
 
     /// The organisers' programme page: the programme with its controls, and a form for a new session.
-    static func manage(_ frame: MeetingFrame, _ agenda: Agenda, values: FormInput, errors: FieldErrors, _ context: PageContext) -> HTML {
+    static func manage(
+        _ frame: MeetingFrame, _ agenda: Agenda, files: [Int64: [AttachmentInfo]], values: FormInput, errors: FieldErrors, _ context: PageContext
+    ) -> HTML {
         let l = context.language
         var body: [Node<HTML.BodyContext>] = [
             .div(
                 .class("record-actions"),
                 .link(SiteURL.meeting(frame.id, .programme).path, TextKey.meetingPrintProgramme(l)),
                 .link(SiteURL.meeting(frame.id, .calendar).path, TextKey.meetingCalendarFile(l))),
-            agendaList(agenda, context, manage: frame.mayOrganise ? frame.id : nil, heading: false),
+            agendaList(agenda, context, manage: frame.mayOrganise ? frame.id : nil, heading: false, files: files),
         ]
         if frame.mayOrganise {
             let form = FormModel(

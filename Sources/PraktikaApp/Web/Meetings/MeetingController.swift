@@ -105,6 +105,11 @@ struct MeetingController: Sendable {
         input.filter { $0.key.hasPrefix(prefix + "-") && !$0.value.isEmpty }.map { String($0.key.dropFirst(prefix.count + 1)) }.sorted()
     }
 
+    /// The slides of every item of a programme.
+    private func files(_ req: Request, _ agenda: Agenda) async throws -> [Int64: [AttachmentInfo]] {
+        try await AttachmentStore(db: req.sql).list(kind: AttachmentOwner.agendaItem(0).kind, ids: agenda.sessions.flatMap(\.items).compactMap(\.id))
+    }
+
     private func service(_ req: Request) -> MeetingService { MeetingService(db: req.db, actor: req.actor, language: req.language) }
 
     // MARK: List, new, edit
@@ -226,12 +231,14 @@ struct MeetingController: Sendable {
         let tables = try await store.tables(stored.id)
         let count = try await req.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("meeting_participants")
             .where("meeting_id", .equal, stored.id).first()?.decode(column: "n", as: Int.self) ?? 0
-        let model = MeetingOverviewModel(
+        let agenda = try await store.agenda(stored.id)
+        var model = MeetingOverviewModel(
             frame: frame, organisers: stored.meeting.organiserLibraryIDs.compactMap { names[$0] }, host: stored.meeting.hostLibraryID.flatMap { names[$0] },
             participantCount: count, tables: tables, designTitles: try await designTitles(req, tables.compactMap(\.designID)),
             registrationLink: frame.mayOrganise && stored.meeting.status == .registration ? req.siteAddress + SiteURL.register(stored.registrationToken).path : nil,
             reportPublished: stored.reportPublishedAt != nil)
-        return HTMLResponse.make(MeetingPagesView.overview(model, agenda: try await store.agenda(stored.id), req.page))
+        model.files = try await files(req, agenda)
+        return HTMLResponse.make(MeetingPagesView.overview(model, agenda: agenda, req.page))
     }
 
     /// Titles of the designs the person may read.
@@ -247,9 +254,10 @@ struct MeetingController: Sendable {
     @Sendable func agenda(_ req: Request) async throws -> Response {
         let stored = try await load(req)
         let frame = frame(req, stored)
+        let agenda = try await MeetingStore(db: req.sql).agenda(stored.id)
         let values: FormInput = ["day": stored.meeting.startsOn.iso]
         return HTMLResponse.make(
-            MeetingAgendaView.manage(frame, try await MeetingStore(db: req.sql).agenda(stored.id), values: values, errors: FieldErrors(), req.page))
+            MeetingAgendaView.manage(frame, agenda, files: try await files(req, agenda), values: values, errors: FieldErrors(), req.page))
     }
 
     @Sendable func addSession(_ req: Request) async throws -> Response {
@@ -257,8 +265,9 @@ struct MeetingController: Sendable {
         let input = formInput(req)
         let (session, errors) = AgendaSession.read(input, days: stored.meeting.days)
         guard let session else {
+            let agenda = try await MeetingStore(db: req.sql).agenda(stored.id)
             return HTMLResponse.make(
-                MeetingAgendaView.manage(frame(req, stored), try await MeetingStore(db: req.sql).agenda(stored.id), values: input, errors: errors, req.page),
+                MeetingAgendaView.manage(frame(req, stored), agenda, files: try await files(req, agenda), values: input, errors: errors, req.page),
                 status: .unprocessableEntity)
         }
         _ = try await MeetingStore(db: req.sql).insertSession(stored.id, session)

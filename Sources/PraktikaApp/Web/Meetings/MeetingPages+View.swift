@@ -162,7 +162,7 @@ enum MeetingPagesView {
             model.tables.isEmpty ? .empty : .group(.h2(.safe(TextKey.meetingTabTables(l))), .ol(.group(tableItems)))
         return MeetingPagesView.framed(
             model.frame, .overview, title: m.title, context,
-            body: [facts, actions, registration, MeetingAgendaView.agendaList(agenda, context, manage: nil), tables])
+            body: [facts, actions, registration, MeetingAgendaView.agendaList(agenda, context, manage: nil, files: model.files), tables])
     }
 
     // MARK: Form

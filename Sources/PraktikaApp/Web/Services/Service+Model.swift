@@ -94,6 +94,7 @@ struct ServiceChartModel: Sendable {
     var adoptedFromTitle: String?
     /// For a table's result: the meeting and the table it was designed at.
     var meetingOrigin: (id: Int64, title: String, number: Int)?
+    var attachments: [AttachmentInfo] = []
     var mayAdopt = false
 }
 

@@ -50,8 +50,20 @@ enum ServiceChartView {
                         .class("chart"), .attr("role", "group"), .attr("aria-label", TextKey.chartLabel(l)),
                         .group(DesignBlock.screenOrder.map { block($0, model, context, content($0, d, context)) }),
                     ]),
+                files(model, context),
                 similar(model, context),
             ])
+    }
+
+    /// Photos, slides and documents of the design; editors manage them on their own page.
+    static func files(_ model: ServiceChartModel, _ context: PageContext) -> Node<HTML.BodyContext> {
+        let l = context.language
+        guard !model.attachments.isEmpty || model.canEdit else { return .empty }
+        return .section(
+            .class("files-section"),
+            .h2(.safe(TextKey.attachmentsTitle(l))),
+            model.attachments.isEmpty ? .p(.class("muted"), .safe(TextKey.attachmentNone(l))) : AttachmentView.list(model.attachments, context),
+            model.canEdit ? .p(.link(SiteURL.serviceAttachments(model.id).path, TextKey.attachmentUpload(l), .class("button secondary"))) : .empty)
     }
 
     static func block(_ block: DesignBlock, _ model: ServiceChartModel, _ context: PageContext, _ content: Node<HTML.BodyContext>)

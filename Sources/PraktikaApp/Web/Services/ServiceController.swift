@@ -107,6 +107,7 @@ struct ServiceController: Sendable {
         {
             model.adoptedFromTitle = source.design.title
         }
+        model.attachments = try await AttachmentStore(db: req.sql).list(.design(stored.id))
         if let origin = try await MeetingStore(db: req.sql).origin(ofDesign: stored.id) {
             model.meetingOrigin = (origin.meetingID, origin.title, origin.number)
         }
