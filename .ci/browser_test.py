@@ -82,7 +82,16 @@ def click(driver, element):
     """Clicks a link or submit button and waits until the next page has replaced this one."""
     old = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, 20).until(EC.staleness_of(old))
+
+    def replaced(_):
+        # Chromium may answer "node does not belong to the document" instead of a stale element.
+        try:
+            old.is_enabled()
+            return False
+        except Exception:
+            return True
+
+    WebDriverWait(driver, 20).until(replaced)
     WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
@@ -197,11 +206,14 @@ def walk(driver, base):
     driver.get(design_url + "/print")
     check(driver.find_elements(By.CSS_SELECTOR, ".diagram svg"), "the print view carries the diagram")
 
+    meeting_path = meeting_walk(driver, base)
+
     # A narrow phone screen: nothing wider than the screen.
     driver.set_window_size(320, 700)
     design_path = design_url.replace(base, "")
     for path in ("/", "/libraries", record_url.replace(base, ""), "/libraries/new", "/audit", "/services", design_path,
-                 design_path + "/edit/budget", design_path + "/leaflet"):
+                 design_path + "/edit/budget", design_path + "/leaflet", "/meetings", meeting_path, meeting_path + "/agenda",
+                 meeting_path + "/participants", meeting_path + "/tables", meeting_path + "/report"):
         driver.get(base + path)
         check(no_horizontal_scroll(driver), f"{path} fits 320 px without sideways scrolling")
     shot(driver, "06-audit-320")
@@ -212,6 +224,89 @@ def walk(driver, base):
     driver.set_window_size(1366, 768)
     click(driver, driver.find_element(By.CSS_SELECTOR, ".site-header form button"))
     check(driver.find_elements(By.LINK_TEXT, "Вход"), "signed out: the sign-in link is back")
+
+
+def meeting_walk(driver, base):
+    """An organiser's meeting: create it, add tables, import people, seat them, collect feedback."""
+    driver.get(base + "/meetings/new")
+    form = driver.find_element(By.CSS_SELECTOR, "form.record-form")
+    form.find_element(By.NAME, "title").send_keys("Среща в браузъра")
+    form.find_element(By.NAME, "starts_on").send_keys("12.03.2026")
+    form.find_element(By.NAME, "ends_on").send_keys("13.03.2026")
+    form.find_element(By.NAME, "venue").send_keys("РБ „Никола Вранчев“")
+    for code in ("BG-21", "BG-13", "BG-16"):
+        form.find_element(By.ID, "field-districts-" + code).click()
+    Select(form.find_element(By.NAME, "status")).select_by_value("registration")
+    click(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    check(text(driver, "h1") == "Среща в браузъра", "a new meeting opens on its page")
+    check("12 и 13 март 2026 г." in text(driver, ".meeting-facts"), "its dates read as Bulgarians write them")
+    meeting_url = driver.current_url
+    check(driver.find_elements(By.CSS_SELECTOR, ".practice code"), "the organiser sees the registration link")
+    register_link = text(driver, ".practice code")
+
+    driver.get(meeting_url + "/tables")
+    for number, group, category in (("1", "Ученици", "pupils"), ("2", "Пенсионери", "pensioners")):
+        form = driver.find_element(By.CSS_SELECTOR, "form.record-form")
+        number_field = form.find_element(By.NAME, "number")
+        number_field.clear()
+        number_field.send_keys(number)
+        form.find_element(By.NAME, "target_group").send_keys(group)
+        Select(form.find_element(By.NAME, "category")).select_by_value(category)
+        click(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    check(len(driver.find_elements(By.CSS_SELECTOR, ".work-table")) == 2, "two work tables are listed")
+
+    driver.get(meeting_url + "/participants/import")
+    districts = ("Смолян", "Пазарджик", "Пловдив")
+    rows = ["Име;Организация;Област;Роля"] + [
+        f"Човек {i};Библиотека {i};{districts[i % 3]};библиотекар" for i in range(1, 21)
+    ] + ["Без област;Читалище;;библиотекар"]
+    driver.find_element(By.NAME, "csv").send_keys("\n".join(rows))
+    click(driver, driver.find_element(By.CSS_SELECTOR, "form.record-form button[type=submit]"))
+    report = text(driver, "table.import-problems")
+    check("22" in report and "Област" in report, "the import report names the row and the column of the problem")
+    click(driver, driver.find_element(By.XPATH, "//button[contains(., '(20)')]"))
+    check("Участници: 20" in text(driver, "main"), "the 20 valid rows are imported")
+
+    driver.get(meeting_url + "/tables")
+    click(driver, driver.find_element(By.XPATH, "//form[contains(@action, '/tables/seat')]//button"))
+    check("Разпределени: 20 от 20" in text(driver, "main"), "one click seats everyone")
+    check(not driver.find_elements(By.CSS_SELECTOR, ".work-table.is-off"), "no table is flagged after seating")
+    check(all("Пловдив" in t.text and "Смолян" in t.text for t in driver.find_elements(By.CSS_SELECTOR, ".work-table")),
+          "every table mixes the three districts")
+    shot(driver, "10-seating")
+    driver.get(meeting_url + "/badges")
+    check(len(driver.find_elements(By.CSS_SELECTOR, ".badge")) == 20, "a badge for each participant")
+    check("Маса 1" in text(driver, ".badges"), "badges carry the table number")
+
+    # Someone registers through the public link.
+    driver.get(register_link)
+    form = driver.find_element(By.CSS_SELECTOR, "form.record-form")
+    form.find_element(By.NAME, "full_name").send_keys("Регистрирана Колежка")
+    form.find_element(By.NAME, "organisation").send_keys("НЧ Родина")
+    Select(form.find_element(By.NAME, "district")).select_by_value("BG-21")
+    click(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    check("Регистрацията ви е приета" in text(driver, "main"), "public registration is accepted")
+
+    # Feedback through its link, then the results chart.
+    driver.get(meeting_url + "/feedback")
+    form = driver.find_element(By.CSS_SELECTOR, "form.record-form")
+    form.find_element(By.NAME, "title").send_keys("Обратна връзка")
+    form.find_element(By.NAME, "question-1-prompt").send_keys("Какво ще използвате?")
+    form.find_element(By.NAME, "question-1-options").send_keys("Умната диаграма\nПартньорства")
+    click(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    feedback_link = text(driver, ".agenda-session code")
+    driver.get(feedback_link)
+    driver.find_element(By.CSS_SELECTOR, "input[name=q-q1][value='0']").click()
+    click(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    check("Благодарим ви!" in text(driver, "main"), "an anonymous answer is recorded")
+    driver.get(meeting_url + "/feedback")
+    click(driver, driver.find_element(By.CSS_SELECTOR, "main a[href$='/results']"))
+    check(driver.find_elements(By.CSS_SELECTOR, "svg.bar-chart"), "the results are drawn as a bar chart")
+
+    driver.get(meeting_url + "/report")
+    check("На 12 и 13 март 2026 г." in text(driver, ".report-text"), "the report is written from the meeting's data")
+    shot(driver, "11-report")
+    return meeting_url.replace(base, "")
 
 
 def main():
