@@ -274,6 +274,14 @@ def meeting_walk(driver, base):
     check(all("Пловдив" in t.text and "Смолян" in t.text for t in driver.find_elements(By.CSS_SELECTOR, ".work-table")),
           "every table mixes the three districts")
     shot(driver, "10-seating")
+    move = driver.find_element(By.CSS_SELECTOR, "form.move-form")
+    Select(move.find_element(By.NAME, "participant")).select_by_index(1)
+    check("/tables" in driver.current_url and move.is_displayed(), "choosing a person does not submit the move by itself")
+    Select(move.find_element(By.NAME, "table")).select_by_index(1)
+    click(driver, move.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    check("Участникът е преместен." in text(driver, ".flash"), "a person is moved by hand")
+    check(driver.find_elements(By.CSS_SELECTOR, ".work-table.is-off") or "Отклонение: 0" in text(driver, "main"),
+          "an unbalancing move is flagged at its table")
     driver.get(meeting_url + "/badges")
     check(len(driver.find_elements(By.CSS_SELECTOR, ".badge")) == 20, "a badge for each participant")
     check("Маса 1" in text(driver, ".badges"), "badges carry the table number")

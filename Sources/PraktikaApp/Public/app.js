@@ -89,6 +89,13 @@ document.addEventListener("DOMContentLoaded", function () {
     update();
   }
 
+  // Small destructive forms (a table, a session) ask first; without JavaScript they go straight on.
+  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.confirm(form.getAttribute("data-confirm"))) { event.preventDefault(); }
+    });
+  });
+
   // "Print" on the pages made for paper.
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });

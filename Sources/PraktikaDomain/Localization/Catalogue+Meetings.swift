@@ -225,6 +225,7 @@ extension Catalogue {
         .attachmentNone: "Няма качени файлове.",
         .attachmentSlides: "Слайдове",
         .flashUploaded: "Файлът е качен.",
+        .tableDeleteQuestion: "Да се премахне ли маса {number}? Хората от нея остават без маса.",
     ]
 
     static let englishMeetings: [TextKey: String] = [
@@ -451,5 +452,6 @@ extension Catalogue {
         .attachmentNone: "No files uploaded.",
         .attachmentSlides: "Slides",
         .flashUploaded: "The file has been uploaded.",
+        .tableDeleteQuestion: "Remove table {number}? Its people will have no table.",
     ]
 }

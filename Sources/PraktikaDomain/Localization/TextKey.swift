@@ -261,4 +261,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case tableResultSummary, tableSize, tablesEmpty, validationMeetingNeedsOrganiser, validationOwnLibraryOrganises
     case designFromMeeting
     case attachmentTooLarge, attachmentKind, attachmentExtension, attachmentsTitle, attachmentUpload, attachmentHint, attachmentNone, attachmentSlides, flashUploaded
+    case tableDeleteQuestion
 }

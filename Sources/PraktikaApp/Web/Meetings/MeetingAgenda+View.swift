@@ -42,6 +42,7 @@ enum MeetingAgendaView {
                                     practice,
                                     .form(
                                         .class("inline"), .method(.post), .action(SiteURL.meeting(id, .itemDelete(itemID)).path),
+                                        .attr("data-confirm", TextKey.deleteQuestion(l, ["name": item.title])),
                                         Layout.csrfField(context), .button(.type(.submit), .class("link-button"), .safe(TextKey.delete(l)))))
                             }
                             let summary: Node<HTML.BodyContext> = item.summary.map { .p(.class("muted"), .safe($0)) } ?? .empty
@@ -61,6 +62,7 @@ enum MeetingAgendaView {
                                 .link(SiteURL.meeting(id, .session(sid)).path, TextKey.edit(l)),
                                 .form(
                                     .class("inline"), .method(.post), .action(SiteURL.meeting(id, .sessionDelete(sid)).path),
+                                    .attr("data-confirm", TextKey.deleteQuestion(l, ["name": session.title])),
                                     Layout.csrfField(context), .button(.type(.submit), .class("link-button"), .safe(TextKey.delete(l)))))
                         }
                         let chair: Node<HTML.BodyContext> = session.chair.map { .p(.class("muted"), .safe(TextKey.agendaChair(l) + ": " + $0)) } ?? .empty

@@ -69,8 +69,9 @@ enum MeetingTablesView {
         let l = context.language
         let people = model.participants.map { FormOption(value: String($0.id ?? 0), label: $0.fullName + " — " + $0.organisation) }
         let tables = model.tables.map { FormOption(value: String($0.id), label: "\($0.number). \($0.targetGroup)") }
+        // Not "filters": those submit as soon as a select changes.
         return .form(
-            .class("filters"), .method(.post), .action(SiteURL.meeting(model.frame.id, .move).path), Layout.csrfField(context),
+            .class("move-form"), .method(.post), .action(SiteURL.meeting(model.frame.id, .move).path), Layout.csrfField(context),
             .div(
                 .class("filter"), .label(.attr("for", "move-participant"), .safe(TextKey.moveWho(l))),
                 FormView.select(common: [.attr("id", "move-participant"), .attr("name", "participant")], options: people, value: "", l: l)),
@@ -120,7 +121,8 @@ enum MeetingTablesView {
             .details(.summary(.safe(TextKey.tablePeople(l))), .ul(.group(people))),
             result,
             .form(
-                .class("inline"), .method(.post), .action(SiteURL.meeting(frame.id, .tableDelete(table.id)).path), Layout.csrfField(context),
+                .class("inline"), .method(.post), .action(SiteURL.meeting(frame.id, .tableDelete(table.id)).path),
+                .attr("data-confirm", TextKey.tableDeleteQuestion(l, ["number": String(table.number)])), Layout.csrfField(context),
                 .button(.type(.submit), .class("link-button"), .safe(TextKey.tableDelete(l)))))
     }
 }
