@@ -254,4 +254,23 @@ struct MeetingPageTests {
             #expect(Self.location(try await coordinator.post("\(path)/tables/\(table.id)/result", [:])) == "/services/\(designID)")
         }
     }
+
+    @Test("a series shows its meetings side by side, with the feedback questions they share")
+    func series() async throws {
+        try await withApp(demo: true) { app in
+            let store = MeetingStore(db: app.sql)
+            var next = VelingradDemo.meeting
+            next.title = "Втора среща"
+            next.startsOn = LocalDate(year: 2013, month: 5, day: 16)!
+            next.endsOn = next.startsOn
+            let id = try await store.insert(next)
+            let form = try await store.insertForm(id, VelingradDemo.feedbackForm, open: true)
+            try await store.insertResponse(form, FeedbackResponse(answers: ["q1": ["10"]]), source: "link")
+            let page = try await Browser(app).get(SiteURL.meetingSeries.with([("name", VelingradDemo.series)]))
+            #expect(page.text.contains("Втора среща") && page.text.contains(VelingradDemo.meetingTitle.htmlEscaped))
+            #expect(page.text.contains("Обратната връзка една до друга"))
+            // "Умната диаграма": 1 of 11 in 2012, 1 of 1 in 2013.
+            #expect(page.text.contains("<th scope=\"row\">Умната диаграма</th><td class=\"number\">9,1\u{00A0}%</td><td class=\"number\">100,0\u{00A0}%</td>"))
+        }
+    }
 }

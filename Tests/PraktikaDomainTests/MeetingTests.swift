@@ -396,3 +396,30 @@ struct MeetingTests {
         }
     }
 }
+
+@Suite("Feedback across a series")
+struct FeedbackComparisonTests {
+    @Test("questions asked at two meetings are matched by their words; a question asked once is left out")
+    func compare() {
+        let a = FeedbackForm(title: "a", questions: [
+            FeedbackQuestion(id: "q1", kind: .multiple, prompt: "Какво ще използвате?", options: ["Умната диаграма", "Партньорства"]),
+            FeedbackQuestion(id: "q2", kind: .rating, prompt: "Оценка"),
+            FeedbackQuestion(id: "q3", kind: .rating, prompt: "Само тук"),
+        ])
+        let b = FeedbackForm(title: "b", questions: [
+            FeedbackQuestion(id: "x", kind: .multiple, prompt: "какво  ще използвате", options: ["умната диаграма", "Е-услуги"]),
+            FeedbackQuestion(id: "y", kind: .rating, prompt: "Оценка"),
+        ])
+        let ra = [["q1": ["0"], "q2": ["4"]], ["q1": ["0", "1"], "q2": ["5"]]].map(FeedbackResponse.init)
+        let rb = [["x": ["1"], "y": ["3"]]].map(FeedbackResponse.init)
+        let compared = FeedbackComparison.compare([FeedbackSummary.summarise(a, ra), FeedbackSummary.summarise(b, rb)])
+        #expect(compared.map(\.prompt) == ["Какво ще използвате?", "Оценка"])
+        let uses = compared[0]
+        #expect(uses.rows.map(\.label) == ["Умната диаграма", "Партньорства", "Е-услуги"])
+        #expect(uses.rows[0].values == [1000, 0])
+        #expect(uses.rows[1].values == [500, 0])
+        #expect(uses.rows[2].values == [0, 1000])
+        #expect(uses.answered == [2, 1])
+        #expect(compared[1].rows[0].values == [450, 300])
+    }
+}

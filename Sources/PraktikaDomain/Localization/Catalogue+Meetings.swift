@@ -226,6 +226,10 @@ extension Catalogue {
         .attachmentSlides: "Слайдове",
         .flashUploaded: "Файлът е качен.",
         .tableDeleteQuestion: "Да се премахне ли маса {number}? Хората от нея остават без маса.",
+        .feedbackAverageShort: "Средна оценка (от 5)",
+        .feedbackAnsweredShort: "Отговорили",
+        .seriesFeedbackTitle: "Обратната връзка една до друга",
+        .seriesFeedbackHint: "Въпросите, зададени на повече от една среща от поредицата: дял на отговорилите, избрали всеки отговор, или средната оценка.",
     ]
 
     static let englishMeetings: [TextKey: String] = [
@@ -453,5 +457,9 @@ extension Catalogue {
         .attachmentSlides: "Slides",
         .flashUploaded: "The file has been uploaded.",
         .tableDeleteQuestion: "Remove table {number}? Its people will have no table.",
+        .feedbackAverageShort: "Average rating (of 5)",
+        .feedbackAnsweredShort: "Answered",
+        .seriesFeedbackTitle: "Feedback side by side",
+        .seriesFeedbackHint: "Questions asked at more than one meeting of the series: the share of those answering who chose each answer, or the average rating.",
     ]
 }

@@ -262,4 +262,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case designFromMeeting
     case attachmentTooLarge, attachmentKind, attachmentExtension, attachmentsTitle, attachmentUpload, attachmentHint, attachmentNone, attachmentSlides, flashUploaded
     case tableDeleteQuestion
+    case feedbackAverageShort, feedbackAnsweredShort, seriesFeedbackTitle, seriesFeedbackHint
 }

@@ -241,3 +241,56 @@ public enum BarChart {
         return svg + "</svg>"
     }
 }
+
+/// The same questions asked at several meetings of a series, side by side: questions and options
+/// are matched by their words (case and spacing aside), shares are of those who answered.
+public enum FeedbackComparison {
+    public struct Row: Sendable, Hashable {
+        public let label: String
+        /// Per meeting: per mille for an option, hundredths for an average rating; nil where not asked.
+        public let values: [Int?]
+    }
+
+    public struct Question: Sendable, Hashable {
+        public let prompt: String
+        public let kind: FeedbackQuestionKind
+        public let answered: [Int?]
+        public let rows: [Row]
+    }
+
+    static func key(_ text: String) -> String {
+        BulgarianText.tokens(BulgarianText.normalize(text)).joined(separator: " ")
+    }
+
+    /// `meetings` in the order of the columns; each with its forms' summaries.
+    public static func compare(_ meetings: [[QuestionSummary]]) -> [Question] {
+        var order: [String] = []
+        var first: [String: QuestionSummary] = [:]
+        for summaries in meetings {
+            for s in summaries where s.question.kind != .text && first[key(s.question.prompt)] == nil {
+                order.append(key(s.question.prompt))
+                first[key(s.question.prompt)] = s
+            }
+        }
+        return order.compactMap { k in
+            guard let model = first[k] else { return nil }
+            let perMeeting = meetings.map { summaries in summaries.first { key($0.question.prompt) == k && $0.question.kind != .text } }
+            guard perMeeting.compactMap({ $0 }).count > 1 else { return nil }
+            let answered = perMeeting.map { $0?.answered }
+            if model.question.kind == .rating {
+                return Question(
+                    prompt: model.question.prompt, kind: .rating, answered: answered,
+                    rows: [Row(label: "", values: perMeeting.map { $0?.averageHundredths })])
+            }
+            var labels: [String] = []
+            var seen: Set<String> = []
+            for s in perMeeting.compactMap({ $0 }) {
+                for bar in s.bars where seen.insert(key(bar.label)).inserted { labels.append(bar.label) }
+            }
+            let rows = labels.map { label in
+                Row(label: label, values: perMeeting.map { s in s?.bars.first { key($0.label) == key(label) }?.perMille ?? (s == nil ? nil : 0) })
+            }
+            return Question(prompt: model.question.prompt, kind: model.question.kind, answered: answered, rows: rows)
+        }
+    }
+}

@@ -131,7 +131,18 @@ struct MeetingController: Sendable {
             for row in try await store.list() { if let s = row.series { counts[s, default: 0] += 1 } }
             names = counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         }
-        return HTMLResponse.make(MeetingPagesView.series(name: name, rows: name == nil ? [] : rows, names: names, req.page))
+        // Feedback side by side, oldest meeting first, as the table shows them.
+        var compared: [FeedbackComparison.Question] = []
+        if name != nil {
+            var perMeeting: [[QuestionSummary]] = []
+            for row in rows.reversed() {
+                var summaries: [QuestionSummary] = []
+                for form in try await store.forms(row.id) { summaries += FeedbackSummary.summarise(form.form, try await store.responses(form.id)) }
+                perMeeting.append(summaries)
+            }
+            compared = FeedbackComparison.compare(perMeeting)
+        }
+        return HTMLResponse.make(MeetingPagesView.series(name: name, rows: name == nil ? [] : rows, names: names, feedback: compared, req.page))
     }
 
     private func libraryOptions(_ req: Request, districts: [String], keeping: [Int64]) async throws -> [FormOption] {

@@ -79,7 +79,9 @@ enum MeetingPagesView {
 
     // MARK: Series
 
-    static func series(name: String?, rows: [MeetingRow], names: [(String, Int)], _ context: PageContext) -> HTML {
+    static func series(
+        name: String?, rows: [MeetingRow], names: [(String, Int)], feedback: [FeedbackComparison.Question], _ context: PageContext
+    ) -> HTML {
         let l = context.language
         let f = context.format
         var body: [Node<HTML.BodyContext>] = [.h1(.safe(name ?? TextKey.meetingSeriesTitle(l)))]
@@ -111,9 +113,35 @@ enum MeetingPagesView {
                                 .th(.safe(TextKey.meetingParticipantsCount(l))), .th(.safe(TextKey.meetingTablesCount(l))),
                                 .th(.safe(TextKey.meetingDesignsCount(l))), .th(.safe(TextKey.meetingResponsesCount(l))))),
                         .tbody(.group(cells)))))
+            body.append(compareFeedback(feedback, titles: rows.reversed().map(\.title), context))
         }
         return Layout.page(
             context, title: name ?? TextKey.meetingSeriesTitle(l), breadcrumbs: [(SiteURL.meetings.path, TextKey.navMeetings(l))], body: body)
+    }
+
+    /// The questions asked at more than one meeting: shares of each answer, or the average rating, per meeting.
+    static func compareFeedback(_ questions: [FeedbackComparison.Question], titles: [String], _ context: PageContext) -> Node<HTML.BodyContext> {
+        let l = context.language
+        let f = context.format
+        guard !questions.isEmpty else { return .empty }
+        let head: Node<HTML.TableContext> = .thead(.tr(.th(.safe(TextKey.feedbackOptions(l))), .group(titles.map { .th(.safe($0)) })))
+        let tables: [Node<HTML.BodyContext>] = questions.map { q in
+            let rows: [Node<HTML.TableContext>] = q.rows.map { row in
+                let label = q.kind == .rating ? TextKey.feedbackAverageShort(l) : row.label
+                let cells: [Node<HTML.TableRowContext>] = row.values.map { value in
+                    guard let value else { return .td(.class("number muted"), .text("—")) }
+                    return .td(.class("number"), .safe(q.kind == .rating ? f.hundredths(Int64(value)) : f.perMille(value)))
+                }
+                return .tr(.th(.attr("scope", "row"), .safe(label)), .group(cells))
+            }
+            let answered: [Node<HTML.TableRowContext>] = q.answered.map { .td(.class("number muted"), .safe($0.map { f.integer($0) } ?? "—")) }
+            return .div(
+                .class("table-wrap feedback-question"),
+                .table(
+                    .caption(.safe(q.prompt)), head,
+                    .tbody(.group(rows), .tr(.th(.attr("scope", "row"), .class("muted"), .safe(TextKey.feedbackAnsweredShort(l))), .group(answered)))))
+        }
+        return .section(.h2(.safe(TextKey.seriesFeedbackTitle(l))), .p(.class("hint"), .safe(TextKey.seriesFeedbackHint(l))), .group(tables))
     }
 
     // MARK: Overview
