@@ -246,7 +246,7 @@ struct SeatingAPITests {
                 #"{"tables":[{"id":1,"targetGroup":"g","capacity":1}],"participants":[{"id":1,"district":"A","role":"x","organization":"o"},{"id":2,"district":"A","role":"x","organization":"o"}]}"#
             let refused = try await client.send(.POST, "/api/v1/seating", headers: headers, body: ByteBuffer(string: impossible))
             #expect(refused.status == .unprocessableEntity)
-            #expect(refused.text.contains("2 participants but only 1 seats"))
+            #expect(refused.text.contains("Участниците са 2, а местата – 1."))
         }
     }
 }

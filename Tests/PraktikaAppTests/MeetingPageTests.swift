@@ -252,6 +252,10 @@ struct MeetingPageTests {
             #expect(chart.text.contains("Лятна среща"))
             // Asking again opens the same design.
             #expect(Self.location(try await coordinator.post("\(path)/tables/\(table.id)/result", [:])) == "/services/\(designID)")
+            // Deleting the design leaves the table without a result, ready for a new one.
+            #expect(try await coordinator.post("/services/\(designID)/delete", [:]).status == .seeOther)
+            #expect(try await MeetingStore(db: app.sql).tables(id).first?.designID == nil)
+            #expect(try await coordinator.get("\(path)/tables").text.contains("Записване на резултата"))
         }
     }
 
@@ -271,6 +275,28 @@ struct MeetingPageTests {
             #expect(page.text.contains("Обратната връзка една до друга"))
             // "Умната диаграма": 1 of 11 in 2012, 1 of 1 in 2013.
             #expect(page.text.contains("<th scope=\"row\">Умната диаграма</th><td class=\"number\">9,1\u{00A0}%</td><td class=\"number\">100,0\u{00A0}%</td>"))
+        }
+    }
+
+    @Test("a presentation of good practice is recorded as a design of the organisers, and the programme links to it")
+    func presentationAsPractice() async throws {
+        try await withApp(demo: true) { app in
+            let meeting = try await app.id("meetings", where: "title", is: VelingradDemo.meetingTitle)
+            let item = try await app.id("agenda_items", where: "speaker", is: "Лъчезар Риков")
+            let organiser = try await Browser.signedIn(app, "pazardzhik@praktika.local", VelingradDemo.demoPassword)
+            let made = try await organiser.post("/meetings/\(meeting)/agenda/items/\(item)/practice", [:])
+            #expect(made.status == .seeOther)
+            let designID = try #require(Int64(Self.location(made).split(separator: "/").last ?? ""))
+            let design = try #require(try await DesignStore(db: app.sql).find(designID)).design
+            #expect(design.title == "Програма за библиотечно-информационно обслужване на лицата със специфични нужди")
+            #expect(design.summary?.contains("Лъчезар Риков") == true)
+            #expect(design.libraryIDs.count == 2)
+            let programme = try await Browser(app).get("/meetings/\(meeting)")
+            #expect(programme.text.contains("href=\"/services/\(designID)\""))
+            // A second click does not make a second design.
+            #expect(Self.location(try await organiser.post("/meetings/\(meeting)/agenda/items/\(item)/practice", [:])) == "/services/\(designID)")
+            let partner = try await Browser.signedIn(app, "partner@praktika.local", VelingradDemo.demoPassword)
+            #expect(try await partner.post("/meetings/\(meeting)/agenda/items/\(item)/practice", [:]).status == .forbidden)
         }
     }
 }

@@ -27,7 +27,8 @@ struct SeatingAPIController: Sendable {
             // Off the event loop: the search is CPU work of up to two seconds.
             result = try await Task.detached(priority: .userInitiated) { try SeatingSolver.solve(problem) }.value
         } catch let error as SeatingError {
-            return try APIError.response(status: .unprocessableEntity, message: error.description, code: "unseatable")
+            return try APIError.response(
+                status: .unprocessableEntity, message: MeetingService.message(error, tables: [], participants: [], req.language), code: "unseatable")
         }
         var headers = HTTPHeaders()
         headers.contentType = .json

@@ -55,7 +55,7 @@ extension Catalogue {
         .agendaEnds: "Край",
         .agendaStarts: "Начало",
         .agendaRecordPractice: "Запис като добра практика",
-        .agendaPracticeLink: "Записана като добра практика",
+        .agendaPracticeLink: "Записана като услуга в каталога",
         .agendaSpeaker: "Говорител",
         .badgeTable: "Маса {number}",
         .feedbackAnonymous: "Отговорите са анонимни: не записваме кой ги е дал.",
@@ -230,6 +230,8 @@ extension Catalogue {
         .feedbackAnsweredShort: "Отговорили",
         .seriesFeedbackTitle: "Обратната връзка една до друга",
         .seriesFeedbackHint: "Въпросите, зададени на повече от една среща от поредицата: дял на отговорилите, избрали всеки отговор, или средната оценка.",
+        .seatingDuplicateTable: "Маса {table} е посочена два пъти.",
+        .seatingDuplicateParticipant: "{name} е посочен/а два пъти.",
     ]
 
     static let englishMeetings: [TextKey: String] = [
@@ -286,7 +288,7 @@ extension Catalogue {
         .agendaEnds: "Ends",
         .agendaStarts: "Starts",
         .agendaRecordPractice: "Record as a good practice",
-        .agendaPracticeLink: "Recorded as a good practice",
+        .agendaPracticeLink: "Recorded as a service in the catalogue",
         .agendaSpeaker: "Speaker",
         .badgeTable: "Table {number}",
         .feedbackAnonymous: "Answers are anonymous: we do not record who gave them.",
@@ -461,5 +463,7 @@ extension Catalogue {
         .feedbackAnsweredShort: "Answered",
         .seriesFeedbackTitle: "Feedback side by side",
         .seriesFeedbackHint: "Questions asked at more than one meeting of the series: the share of those answering who chose each answer, or the average rating.",
+        .seatingDuplicateTable: "Table {table} is listed twice.",
+        .seatingDuplicateParticipant: "{name} is listed twice.",
     ]
 }

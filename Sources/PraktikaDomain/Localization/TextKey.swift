@@ -263,4 +263,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case attachmentTooLarge, attachmentKind, attachmentExtension, attachmentsTitle, attachmentUpload, attachmentHint, attachmentNone, attachmentSlides, flashUploaded
     case tableDeleteQuestion
     case feedbackAverageShort, feedbackAnsweredShort, seriesFeedbackTitle, seriesFeedbackHint
+    case seatingDuplicateTable, seatingDuplicateParticipant
 }

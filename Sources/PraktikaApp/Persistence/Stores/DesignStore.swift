@@ -144,6 +144,9 @@ struct DesignStore {
         // Children first: SQLite enforces the cascade only when foreign keys are on, PostgreSQL always.
         try await SearchIndex(db: db).remove(id)
         try await AttachmentStore(db: db).deleteAll(.design(id))
+        // A table's result or a recorded presentation loses its link, not its row.
+        try await db.update("work_tables").set("design_id", to: SQLBind(Int64?.none)).where("design_id", .equal, id).run()
+        try await db.update("agenda_items").set("practice_design_id", to: SQLBind(Int64?.none)).where("practice_design_id", .equal, id).run()
         for table in ["design_facets", "design_revisions", "design_partners", "design_libraries"] {
             try await db.delete(from: table).where("design_id", .equal, id).run()
         }

@@ -135,7 +135,8 @@ struct MeetingService {
         case .tooManyPinned(let t): return TextKey.seatingTooManyPinned(l, ["table": table(t)])
         case .unknownPinnedTable(let p, _): return TextKey.seatingUnknownPin(l, ["name": person(p)])
         case .negativeCapacity(let t): return TextKey.seatingNegativeCapacity(l, ["table": table(t)])
-        case .duplicateTable, .duplicateParticipant: return TextKey.errorServerBody(l)
+        case .duplicateTable(let t): return TextKey.seatingDuplicateTable(l, ["table": table(t)])
+        case .duplicateParticipant(let p): return TextKey.seatingDuplicateParticipant(l, ["name": person(p)])
         }
     }
 
