@@ -8,9 +8,15 @@ let app = try await Application.make(environment)
 do {
     try await configure(app, try AppConfiguration.fromEnvironment())
     try await prepareServe(app)
-    try await app.execute()
 } catch {
     app.logger.report(error: error)
+    try? await app.asyncShutdown()
+    exit(1)
+}
+do {
+    try await app.execute()
+} catch {
+    // Vapor has already reported a failed command; saying it again would print it twice.
     try? await app.asyncShutdown()
     exit(1)
 }
