@@ -126,7 +126,7 @@ def walk(driver, base):
     check("Администратор" in text(driver, ".site-header"), "signed in: the header names the user")
 
     # Switch to English; the choice stays on the next page.
-    click(driver, driver.find_element(By.CSS_SELECTOR, "a.language"))
+    click(driver, driver.find_element(By.CSS_SELECTOR, "button.language"))
     check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", "the page switched to English")
     driver.get(base + "/libraries")
     check("Libraries" in text(driver, "h1"), "English is remembered on the next page")
@@ -155,7 +155,7 @@ def walk(driver, base):
     shot(driver, "03-form-error-en")
 
     # The same error in Bulgarian (the switch leads back to the record; nothing was saved).
-    click(driver, driver.find_element(By.CSS_SELECTOR, "a.language"))
+    click(driver, driver.find_element(By.CSS_SELECTOR, "button.language"))
     check(text(driver, "h1").endswith("Никола Вранчев“"), "the failed save changed nothing")
     click(driver, driver.find_element(By.CSS_SELECTOR, "a[href$='/edit']"))
     driver.find_element(By.ID, "field-name").clear()
@@ -222,7 +222,7 @@ def walk(driver, base):
 
     # Sign out.
     driver.set_window_size(1366, 768)
-    click(driver, driver.find_element(By.CSS_SELECTOR, ".site-header form button"))
+    click(driver, driver.find_element(By.CSS_SELECTOR, ".site-header form[action='/sign-out'] button"))
     check(driver.find_elements(By.LINK_TEXT, "Вход"), "signed out: the sign-in link is back")
 
 

@@ -13,6 +13,7 @@ struct AccountController: Sendable {
         routes.post("sign-in", use: signIn)
         routes.post("sign-out", use: signOut)
         routes.get("language", ":code", use: switchLanguage)
+        routes.post("language", ":code", use: switchLanguage)
     }
 
     @Sendable func signInPage(_ req: Request) async throws -> Response {
@@ -52,11 +53,14 @@ struct AccountController: Sendable {
         return response
     }
 
-    /// Remembers the chosen language for a year (and in the account of a signed-in person) and returns to the page the visitor was on.
+    /// Remembers the chosen language for a year in a cookie and returns to the page the visitor was on.
+    /// The header's switch posts (with the CSRF token) and then also saves the choice in the account of a
+    /// signed-in person; a plain GET (an old link) only sets the cookie, so that no link can change an account.
     @Sendable func switchLanguage(_ req: Request) async throws -> Response {
         let language = Language(code: req.parameters.get("code"))
-        if let actor = req.actor { try await AccountStore(db: req.sql).setLanguage(userID: actor.userID, language) }
-        let response = req.seeOther(Self.safeBack(req.query["back"]) ?? SiteURL.home.path)
+        if req.method == .POST, let actor = req.actor { try await AccountStore(db: req.sql).setLanguage(userID: actor.userID, language) }
+        let back = req.method == .POST ? (try? req.content.get(String.self, at: "back")) : req.query["back"]
+        let response = req.seeOther(Self.safeBack(back) ?? SiteURL.home.path)
         response.cookies[Cookies.language] = req.cookie(language.rawValue, maxAge: 365 * 86_400)
         return response
     }

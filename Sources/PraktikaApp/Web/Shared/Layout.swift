@@ -95,15 +95,20 @@ enum Layout {
         )
     }
 
+    /// A small form, not a link: switching also saves the choice in a signed-in person's account,
+    /// and a change of state goes by POST with the CSRF token.
     static func languageSwitch(_ context: PageContext) -> Node<HTML.BodyContext> {
         let target = context.language.other
-        return .a(
-            .class("language"),
-            .attr("href", SiteURL.language(target).with([("back", context.path)])),
-            .attr("lang", target.rawValue),
-            .attr("hreflang", target.rawValue),
-            .safe(TextKey.switchLanguageTo(context.language))
-        )
+        return .form(
+            .class("inline language-switch"), .method(.post), .action(SiteURL.language(target).path),
+            csrfField(context),
+            .input(.type(.hidden), .name("back"), .value(context.path.htmlEscaped)),
+            .element(
+                named: "button",
+                nodes: [
+                    .attr("type", "submit"), .class("link-button language"), .attr("lang", target.rawValue),
+                    .safe(TextKey.switchLanguageTo(context.language)),
+                ]))
     }
 
     static func accountMenu(_ context: PageContext) -> Node<HTML.BodyContext> {
