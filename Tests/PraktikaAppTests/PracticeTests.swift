@@ -52,6 +52,15 @@ struct PracticeTests {
             #expect(page.text.contains("Анкетите в пенсионерския клуб"))
             #expect(page.text.contains("Адаптирана от 1 библиотеки: Пазарджик (1)"))
             #expect(try await coordinator.get("/services/\(copyID)").text.contains("Адаптирана от:"))
+
+            // The copy runs too; the practice page then compares what each reached of its own target.
+            var copied = try #require(try await store.find(copyID)).design
+            copied.indicators = [Indicator(name: "Обучени  пенсионери", unit: .people, target: FixedDecimal(10), actual: FixedDecimal(5))]
+            #expect(try await store.update(copyID, copied, expectedVersion: 1, by: nil, block: nil) == .saved(version: 2))
+            let compared = try await coordinator.get("/services/\(id)")
+            #expect(compared.text.contains("Резултатите на адаптиралите"))
+            #expect(compared.text.contains("24 / 20 (120,0\u{00A0}%)"))
+            #expect(compared.text.contains("5 / 10 (50,0\u{00A0}%)"))
             #expect(try await Browser(app).post("/services/\(id)/adopt", ["library_id": String(pazardzhikRB)]).status == .unauthorized)
 
             #expect(try await librarian.post("/services/\(id)/unpublish", [:]).status == .seeOther)

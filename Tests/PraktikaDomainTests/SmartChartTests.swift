@@ -250,3 +250,24 @@ struct SmartChartTests {
         }
     }
 }
+
+@Suite("Adopters' results")
+struct AdoptionComparisonTests {
+    @Test("indicators are matched by name across the original and its copies, with what each reached of its target")
+    func rows() {
+        var original = ServiceDesign(title: "Пенсионери ONLINE", libraryIDs: [1], targetGroup: TargetGroup(category: .pensioners))
+        original.indicators = [Indicator(name: "Обучени пенсионери", unit: .people, target: FixedDecimal(20), actual: FixedDecimal(24))]
+        var copy = original
+        copy.indicators = [
+            Indicator(name: "обучени  пенсионери", unit: .people, target: FixedDecimal(10), actual: FixedDecimal(5)),
+            Indicator(name: "Нови читатели", unit: .people, target: FixedDecimal(0), actual: FixedDecimal(3)),
+        ]
+        let other = ServiceDesign(title: "x", libraryIDs: [2], targetGroup: TargetGroup(category: .pensioners))
+        let rows = AdoptionComparison.rows([original, copy, other])
+        #expect(rows.map(\.name) == ["Обучени пенсионери", "Нови читатели"])
+        #expect(rows[0].cells.map { $0?.perMille } == [1200, 500, nil])
+        #expect(rows[1].cells[0] == nil)
+        #expect(rows[1].cells[1]?.perMille == nil)  // a zero target has no share
+        #expect(rows[1].cells[1]?.actual == FixedDecimal(3))
+    }
+}

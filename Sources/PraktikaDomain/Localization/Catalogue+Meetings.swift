@@ -232,6 +232,9 @@ extension Catalogue {
         .seriesFeedbackHint: "Въпросите, зададени на повече от една среща от поредицата: дял на отговорилите, избрали всеки отговор, или средната оценка.",
         .seatingDuplicateTable: "Маса {table} е посочена два пъти.",
         .seatingDuplicateParticipant: "{name} е посочен/а два пъти.",
+        .practiceComparison: "Резултатите на адаптиралите: постигнато / цел (дял от целта)",
+        .practiceOriginal: "Оригинал",
+        .practiceNoResultsYet: "Адаптиралите още нямат показатели за сравнение.",
     ]
 
     static let englishMeetings: [TextKey: String] = [
@@ -465,5 +468,8 @@ extension Catalogue {
         .seriesFeedbackHint: "Questions asked at more than one meeting of the series: the share of those answering who chose each answer, or the average rating.",
         .seatingDuplicateTable: "Table {table} is listed twice.",
         .seatingDuplicateParticipant: "{name} is listed twice.",
+        .practiceComparison: "The adopters' results: reached / target (share of the target)",
+        .practiceOriginal: "Original",
+        .practiceNoResultsYet: "The adopters have no indicators to compare yet.",
     ]
 }

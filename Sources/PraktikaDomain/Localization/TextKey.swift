@@ -264,4 +264,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case tableDeleteQuestion
     case feedbackAverageShort, feedbackAnsweredShort, seriesFeedbackTitle, seriesFeedbackHint
     case seatingDuplicateTable, seatingDuplicateParticipant
+    case practiceComparison, practiceOriginal, practiceNoResultsYet
 }

@@ -239,6 +239,15 @@ struct DesignStore {
         return (designs.count, districts)
     }
 
+    /// The copies made of a design, oldest first.
+    func adoptedCopies(of id: Int64) async throws -> [StoredDesign] {
+        let ids = try await db.select().column("id").from("service_designs").where("adopted_from", .equal, id).orderBy("id").all()
+            .map { try $0.decode(column: "id", as: Int64.self) }
+        var result: [StoredDesign] = []
+        for copy in ids { if let found = try await find(copy) { result.append(found) } }
+        return result
+    }
+
     /// The public contact details of the design's libraries, for its leaflet.
     func contacts(_ ids: [Int64], _ language: Language) async throws -> [Leaflet.Contact] {
         guard !ids.isEmpty else { return [] }

@@ -73,9 +73,34 @@ extension ServiceChartView {
                 .h3(.safe(TextKey.practiceWhatWorked(l))), .p(.safe(story.whatWorked)),
                 story.whatDidNot.map { .group(.h3(.safe(TextKey.practiceWhatDidNot(l))), .p(.safe($0))) } ?? .empty,
                 adoption,
+                comparison(model, context),
                 model.mayAdopt ? .p(.link(SiteURL.adoptService(model.id).path, TextKey.practiceAdopt(l), .class("button"))) : .empty,
                 origin,
             ])
+    }
+
+    /// The original's indicators beside each adopter's: what each reached of its own target.
+    static func comparison(_ model: ServiceChartModel, _ context: PageContext) -> Node<HTML.BodyContext> {
+        let l = context.language
+        let f = context.format
+        guard !model.adopters.isEmpty else { return .empty }
+        let rows = AdoptionComparison.rows([model.design] + model.adopters.map(\.design))
+        guard !rows.isEmpty else { return .p(.class("muted"), .safe(TextKey.practiceNoResultsYet(l))) }
+        let head: [Node<HTML.TableRowContext>] =
+            [.th(.attr("scope", "col"), .safe(TextKey.fieldIndicator(l))), .th(.attr("scope", "col"), .safe(TextKey.practiceOriginal(l)))]
+            + model.adopters.map { a in .th(.attr("scope", "col"), .link(SiteURL.service(a.id).path, a.libraries.isEmpty ? "#\(a.id)" : a.libraries)) }
+        let body: [Node<HTML.TableContext>] = rows.map { row in
+            let cells: [Node<HTML.TableRowContext>] = row.cells.map { cell in
+                guard let cell else { return .td(.class("muted"), .text("—")) }
+                var text = (cell.actual.map { f.number($0) } ?? "—") + " / " + (cell.target.map { f.number($0) } ?? "—")
+                if let share = cell.perMille { text += " (" + f.perMille(share) + ")" }
+                return .td(.class("number"), .safe(text))
+            }
+            return .tr(.th(.attr("scope", "row"), .safe(row.name + " (" + row.unit.label(l) + ")")), .group(cells))
+        }
+        return .div(
+            .class("table-wrap"),
+            .table(.class("indicators"), .caption(.safe(TextKey.practiceComparison(l))), .thead(.tr(.group(head))), .tbody(.group(body))))
     }
 
     /// Publish or withdraw, for those who may change the design.

@@ -95,6 +95,8 @@ struct ServiceChartModel: Sendable {
     /// For a table's result: the meeting and the table it was designed at.
     var meetingOrigin: (id: Int64, title: String, number: Int)?
     var attachments: [AttachmentInfo] = []
+    /// The copies the person may read, with their libraries, for comparing results with the original.
+    var adopters: [(id: Int64, libraries: String, design: ServiceDesign)] = []
     var mayAdopt = false
 }
 

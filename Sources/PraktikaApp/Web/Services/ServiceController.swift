@@ -100,6 +100,10 @@ struct ServiceController: Sendable {
         model.similar = try await DesignListQuery.similar(req.sql, to: stored, req.actor)
         if stored.design.practice != nil {
             model.adoptions = try await DesignStore(db: req.sql).adoptions(of: stored.id)
+            for copy in try await DesignStore(db: req.sql).adoptedCopies(of: stored.id) where Policy.allows(req.actor, .view, design: copy.scope) {
+                let names = try await DesignStore(db: req.sql).libraryNames(copy.design.libraryIDs)
+                model.adopters.append((copy.id, copy.design.libraryIDs.compactMap { names[$0] }.joined(separator: ", "), copy.design))
+            }
             model.mayAdopt = Policy.mayCreateDesigns(req.actor)
         }
         if let original = stored.design.adoptedFrom, let source = try await DesignStore(db: req.sql).find(original),
