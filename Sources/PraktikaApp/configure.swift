@@ -87,4 +87,5 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
     ServiceAPIController().register(api)
     SeatingAPIController().register(api)
     MeetingAPIController().register(api)
+    PracticeAPIController().register(api)
 }

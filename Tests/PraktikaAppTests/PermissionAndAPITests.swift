@@ -212,13 +212,18 @@ struct PermissionAndAPITests {
                 ],
                 expectedResults: "a", socialEffect: "a", economicEffect: "a",
                 indicators: [Indicator(name: "a", unit: .people, baseline: .zero, target: .one, period: "a", actual: .one)])
-            let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(design)) as! [String: Any]
+            var published = design
+            published.practice = PracticeStory(whatWorked: "a", whatDidNot: "a", publishedOn: LocalDate(year: 2026, month: 1, day: 1)!)
+            published.adoptedFrom = 1
+            let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(published)) as! [String: Any]
             let designSchema = document["components"]?["schemas"]?["ServiceDesign"]?["properties"]
             func keys(_ schema: JSONValue?) -> Set<String> {
                 guard case .object(let properties) = schema ?? .null else { return [] }
                 return Set(properties.map(\.0))
             }
             #expect(Set(encoded.keys) == keys(designSchema))
+            #expect(
+                Set((encoded["practice"] as! [String: Any]).keys) == keys(document["components"]?["schemas"]?["PracticeStory"]?["properties"]))
             for (name, value) in [("target_group", encoded["target_group"]), ("resources", encoded["resources"])] {
                 #expect(Set((value as! [String: Any]).keys) == keys(designSchema?[name]?["properties"]), "\(name)")
             }

@@ -67,4 +67,40 @@ struct PracticeTests {
             #expect(try await Browser(app).get("/practices").text.contains("Записи: 0"))
         }
     }
+
+    @Test("the practices API lists, shows and adopts published practices only")
+    func practicesAPI() async throws {
+        try await withApp(demo: true) { app in
+            let id = try await app.id("service_designs", where: "title", is: "Пенсионери ONLINE")
+            let store = DesignStore(db: app.sql)
+            var design = try #require(try await store.find(id)).design
+            design.status = .completed
+            design.needs = "Умения"
+            design.indicators = [Indicator(name: "Обучени", unit: .people, target: FixedDecimal(20), actual: FixedDecimal(24))]
+            design.practice = PracticeStory(whatWorked: "Анкетите", publishedOn: LocalDate(year: 2026, month: 1, day: 10)!)
+            #expect(try await store.update(id, design, expectedVersion: 1, by: nil, block: nil) == .saved(version: 2))
+            let client = Browser(app)
+            var json = HTTPHeaders()
+            json.contentType = .json
+            let list = try await client.send(.GET, "/api/v1/practices?q=pensioneri")
+            #expect(list.status == .ok && list.text.contains("\"id\":\(id)") && list.text.contains("\"total\":1"))
+            #expect(try await client.send(.GET, "/api/v1/practices?q=безработни").text.contains("\"total\":0"))
+            let one = try await client.send(.GET, "/api/v1/practices/\(id)")
+            #expect(one.status == .ok && one.text.contains("\"what_worked\":\"Анкетите\"") && one.text.contains("\"adoptions\":0"))
+            let unpublished = try await app.id("service_designs", where: "title", is: "Безработни")
+            #expect(try await client.send(.GET, "/api/v1/practices/\(unpublished)").status == .notFound)
+
+            let token = try await client.send(
+                .POST, "/api/v1/tokens", headers: json,
+                body: ByteBuffer(string: "{\"email\":\"pazardzhik@praktika.local\",\"password\":\"\(Self.password)\"}"))
+            var auth = json
+            auth.bearerAuthorization = BearerAuthorization(token: try JSONDecoder().decode([String: String].self, from: Data(token.text.utf8))["token"]!)
+            let rb = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Фурнаджиев“")
+            #expect(try await client.send(.POST, "/api/v1/practices/\(id)/adopt", headers: auth, body: ByteBuffer(string: "{}")).status == .unprocessableEntity)
+            let adopted = try await client.send(.POST, "/api/v1/practices/\(id)/adopt", headers: auth, body: ByteBuffer(string: "{\"library_id\":\(rb)}"))
+            #expect(adopted.status == .created)
+            #expect(try await client.send(.GET, "/api/v1/practices/\(id)").text.contains("\"adoptions\":1"))
+            #expect(try await client.send(.POST, "/api/v1/practices/\(id)/adopt", headers: json, body: ByteBuffer(string: "{}")).status == .unauthorized)
+        }
+    }
 }

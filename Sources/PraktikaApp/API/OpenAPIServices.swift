@@ -11,7 +11,55 @@ enum OpenAPIServices {
     ])
     static let idParameter = D.parameter("id", schema: .object([("type", .string("integer")), ("format", .string("int64"))]))
 
-    static var paths: [(String, JSONValue)] { servicePaths + [searchPath, seatingPath] }
+    static var paths: [(String, JSONValue)] { servicePaths + [searchPath, seatingPath] + practicePaths }
+
+    static let practicePaths: [(String, JSONValue)] = [
+        (
+            "/api/v1/practices",
+            .object([
+                (
+                    "get",
+                    D.operation(
+                        "listPractices", "Published good practices the caller may read; ranked when `q` is given (25 a page)", tag: "practices",
+                        security: false,
+                        query: [
+                            ("q", "string"), ("status", "string"), ("kind", "string"), ("district", "string"), ("innovation", "string"),
+                            ("partner_kind", "string"), ("budget", "string"), ("year", "string"), ("page", "integer"),
+                        ],
+                        responses: [("200", "A page of practices", D.ref("SearchPage"))])
+                )
+            ])
+        ),
+        (
+            "/api/v1/practices/{id}",
+            .object([
+                ("parameters", .array([idParameter])),
+                (
+                    "get",
+                    D.operation(
+                        "getPractice", "A practice: its story, results, files, adoptions and the adopters' results", tag: "practices",
+                        security: false, responses: [("200", "The practice", D.ref("Practice")), ("404", "No such published practice", D.ref("Error"))])
+                ),
+            ])
+        ),
+        (
+            "/api/v1/practices/{id}/adopt",
+            .object([
+                ("parameters", .array([idParameter])),
+                (
+                    "post",
+                    D.operation(
+                        "adoptPractice", "Copy the practice into a draft of one of the caller's libraries, linked to the original", tag: "practices",
+                        body: D.object([("library_id", S.id(nullable: false))], required: ["library_id"]),
+                        responses: [
+                            ("201", "The draft's id", D.ref("Created")), ("401", "Not signed in", D.ref("Error")),
+                            ("403", "Not allowed for this library", D.ref("Error")), ("404", "No such practice", D.ref("Error")),
+                            ("422", "No library chosen", D.ref("Error")),
+                        ])
+                ),
+            ])
+        ),
+    ]
 
     static let seatingPath: (String, JSONValue) = (
         "/api/v1/seating",
@@ -122,6 +170,37 @@ enum OpenAPIServices {
     static let seatID = JSONValue.object([("type", .array([.string("string"), .string("integer")]))])
 
     static let schemas: [(String, JSONValue)] = [
+        (
+            "PracticeStory",
+            D.object(
+                [("what_worked", S.string()), ("what_did_not", S.string(nullable: true)), ("published_on", S.string(format: "date"))],
+                required: ["what_worked", "published_on"])
+        ),
+        (
+            "Practice",
+            D.object(
+                [
+                    ("id", S.id(nullable: false)), ("title", S.string()), ("libraries", array(S.string())), ("districts", array(S.string())),
+                    ("story", D.ref("PracticeStory")), ("results", .object([("type", .string("array"))])),
+                    (
+                        "files",
+                        array(
+                            D.object(
+                                [("id", S.id(nullable: false)), ("filename", S.string()), ("kind", S.string()), ("size", D.integer), ("url", S.string())],
+                                required: ["id", "filename", "kind", "size", "url"]))
+                    ),
+                    ("adoptions", D.integer), ("adoptions_by_district", .object([("type", .string("object")), ("additionalProperties", D.integer)])),
+                    (
+                        "adopters",
+                        array(
+                            D.object(
+                                [("id", S.id(nullable: false)), ("libraries", array(S.string())), ("status", S.choice(DesignStatus.self)), ("indicators", .object([("type", .string("array"))]))],
+                                required: ["id", "libraries", "status", "indicators"]))
+                    ),
+                    ("design", D.ref("ServiceDesign")),
+                ],
+                required: ["id", "title", "story", "results", "files", "adoptions", "adopters", "design"])
+        ),
         (
             "SeatingProblem",
             D.object(
@@ -268,6 +347,8 @@ enum OpenAPIServices {
                                 ],
                                 required: ["name", "unit"]))
                     ),
+                    ("practice", D.ref("PracticeStory")),
+                    ("adopted_from", S.id()),
                 ],
                 required: [
                     "title", "library_ids", "status", "visibility", "innovations", "target_group", "resources", "budget", "partners",
