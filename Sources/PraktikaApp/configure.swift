@@ -23,6 +23,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(SeatCommand(), as: "seat")
+    app.asyncCommands.use(GenerateCommand(), as: "generate")
     app.asyncCommands.use(AnalyzeCommand(), as: "analyze")
     app.asyncCommands.use(ReindexCommand(), as: "reindex")
 }
