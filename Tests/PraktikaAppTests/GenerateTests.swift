@@ -1,0 +1,58 @@
+import Fluent
+import Foundation
+import PraktikaDomain
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import PraktikaApp
+
+@Suite("Generated practices")
+struct GenerateTests {
+    @Test("the bulk writer fills designs, index, facets and word counts as single saves would; normal saves continue after it")
+    func bulk() async throws {
+        try await withApp(demo: true) { app in
+            let libraries = try await GenerateCommand.ensureLibraries(app.sql)
+            #expect(libraries.count == 280)
+            #expect(try await GenerateCommand.ensureLibraries(app.sql).map(\.0) == libraries.map(\.0))
+            let before = try await app.count("service_designs")
+            var generator = SyntheticPractices(seed: 1)
+            var writer = BulkDesignWriter(analyzer: SearchSettings.analyzer)
+            try await writer.start(app.sql)
+            var entries: [BulkDesignWriter.Entry] = []
+            for i in 0..<300 {
+                let (id, district) = libraries[i % libraries.count]
+                entries.append(.init(design: generator.next(libraryIDs: [id], year: 2020), created: Date(timeIntervalSince1970: 1_600_000_000), districts: [district]))
+            }
+            for chunk in [Array(entries[0..<150]), Array(entries[150...])] {
+                writer = try await app.db.transaction { [writer] db in
+                    var next = writer
+                    try await next.write(chunk, db as! any SQLDatabase)
+                    return next
+                }
+            }
+            try await writer.finish(app.sql)
+            #expect(try await app.count("service_designs") == before + 300)
+            #expect(try await app.count("search_documents") == before + 300)
+
+            // The generated practices are found, faceted and suggested like any other.
+            let practices = try await Browser(app).get("/practices?district=BG-05")
+            #expect(practices.status == .ok)
+            #expect(practices.text.contains("(генерирана)") || practices.text.contains("Записи: "))
+            let search = try await Browser(app).get("/api/v1/practices?q=библиотеката&year=2020")
+            // Anonymous callers see the public ones; practices for women at risk stay within their district.
+            let visible = entries.filter { $0.design.visibility == .public }.count
+            #expect(visible < 300 && search.text.contains("\"total\":\(visible)"))
+            let counted = try await app.sql.raw("SELECT documents FROM search_words WHERE word = 'предлага'").first()?.decode(column: "documents", as: Int.self)
+            #expect(counted == 300)
+
+            // A design saved the ordinary way afterwards gets the next free identifiers.
+            let admin = try await Browser.signedIn(app)
+            let created = try await admin.post(
+                "/services", ["title": "След генерирането", "library-0-id": String(libraries[0].0), "target_category": "pupils"])
+            #expect(created.status == .seeOther)
+            #expect(try await app.count("service_designs") == before + 301)
+        }
+    }
+}
