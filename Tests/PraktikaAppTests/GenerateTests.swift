@@ -55,4 +55,41 @@ struct GenerateTests {
             #expect(try await app.count("service_designs") == before + 301)
         }
     }
+
+    @Test("a word in every document costs no more than the cap: only the newest matches are ranked and counted")
+    func capped() async throws {
+        try await withApp { app in
+            let libraries = try await GenerateCommand.ensureLibraries(app.sql)
+            var generator = SyntheticPractices(seed: 3)
+            var writer = BulkDesignWriter(analyzer: SearchSettings.analyzer)
+            try await writer.start(app.sql)
+            let entries = (0..<120).map { i in
+                BulkDesignWriter.Entry(
+                    design: generator.next(libraryIDs: [libraries[i % 28 * 10].0], year: 2024), created: Date(), districts: [libraries[i % 28 * 10].1])
+            }
+            writer = try await app.db.transaction { [writer] db in
+                var next = writer
+                try await next.write(entries, db as! any SQLDatabase)
+                return next
+            }
+            try await writer.finish(app.sql)
+            let admin = Actor(userID: 1, name: "a", role: .admin, districtCode: nil, libraryID: nil)
+            var query = ListQuery()
+            query.q = "библиотеката"
+            let (_, all) = try await DesignListQuery.rows(app.sql, query, admin)
+            #expect(all == 120)
+            try await SearchIndex.$candidateCap.withValue(50) {
+                let (rows, total) = try await DesignListQuery.rows(app.sql, query, admin)
+                #expect(total == 50)
+                let newest = try await app.sql.raw("SELECT MAX(id) AS n FROM service_designs").first()!.decode(column: "n", as: Int64.self)
+                #expect(rows.allSatisfy { $0.id > newest - 50 })
+                #expect(try await SearchIndex(db: app.sql).cutoff(SearchQuery("библиотеката", analyzer: SearchSettings.analyzer)) != nil)
+                // A rarer word is still searched in full.
+                #expect(try await SearchIndex(db: app.sql).cutoff(SearchQuery("пчелари", analyzer: SearchSettings.analyzer)) == nil)
+                let facets = try await DesignListQuery.facetCounts(app.sql, query, admin)
+                let statusTotal = facets.first { $0.0 == .status }?.1.map(\.count).reduce(0, +)
+                #expect(statusTotal == 50)
+            }
+        }
+    }
 }

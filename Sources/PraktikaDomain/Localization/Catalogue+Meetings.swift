@@ -235,6 +235,7 @@ extension Catalogue {
         .practiceComparison: "Резултатите на адаптиралите: постигнато / цел (дял от целта)",
         .practiceOriginal: "Оригинал",
         .practiceNoResultsYet: "Адаптиралите още нямат показатели за сравнение.",
+        .searchCapped: "Думите се срещат навсякъде: подредени са най-новите {count} съвпадения. Добавете дума или филтър, за да стесните търсенето.",
     ]
 
     static let englishMeetings: [TextKey: String] = [
@@ -471,5 +472,6 @@ extension Catalogue {
         .practiceComparison: "The adopters' results: reached / target (share of the target)",
         .practiceOriginal: "Original",
         .practiceNoResultsYet: "The adopters have no indicators to compare yet.",
+        .searchCapped: "These words are everywhere: the newest {count} matches are ranked. Add a word or a filter to narrow the search.",
     ]
 }

@@ -265,4 +265,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case feedbackAverageShort, feedbackAnsweredShort, seriesFeedbackTitle, seriesFeedbackHint
     case seatingDuplicateTable, seatingDuplicateParticipant
     case practiceComparison, practiceOriginal, practiceNoResultsYet
+    case searchCapped
 }

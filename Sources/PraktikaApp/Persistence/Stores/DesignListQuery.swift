@@ -67,7 +67,12 @@ enum DesignListQuery {
         DesignFacet, [(value: String, count: Int)]
     )] {
         var result: [(DesignFacet, [(value: String, count: Int)])] = []
-        let search = query.q.map { SearchIndex(db: db).matchingIDs(SearchQuery($0, analyzer: SearchSettings.analyzer)) }
+        var search: SQLQueryString? = nil
+        if let q = query.q {
+            let parsed = SearchQuery(q, analyzer: SearchSettings.analyzer)
+            let index = SearchIndex(db: db)
+            search = index.matchingIDs(parsed, cutoff: try await index.cutoff(parsed))
+        }
         for facet in DesignFacet.allCases {
             var filter = conditions(query, actor, except: facet)
             if let search { filter = filter + " AND d.id IN (" + search + ")" }

@@ -98,14 +98,33 @@ struct SearchIndex {
         try await db.raw("DELETE FROM search_documents WHERE design_id = \(bind: designID)").run()
     }
 
-    /// Designs matching the query among those the filter lets through, best first, with the total.
+    /// A search looks at no more matches than this: beyond it, the newest matches are the ones
+    /// ranked and counted, so that a word every practice uses costs no more than a rare one.
+    /// Task-local so that a test can lower it without touching other tests.
+    @TaskLocal static var candidateCap = 10_000
+
+    /// The index row below which matches are left out, when the query matches more than
+    /// `candidateCap` documents; nil when every match can be looked at.
+    func cutoff(_ query: SearchQuery) async throws -> Int64? {
+        guard !query.isEmpty else { return nil }
+        let sql: SQLQueryString =
+            isSQLite
+            ? "SELECT rowid AS n FROM search_fts WHERE search_fts MATCH \(bind: query.fts5) ORDER BY rowid DESC LIMIT 1 OFFSET \(literal: Self.candidateCap)"
+            : "SELECT sd.id AS n FROM search_documents sd WHERE sd.document @@ to_tsquery('simple', \(bind: query.tsquery)) ORDER BY sd.id DESC LIMIT 1 OFFSET \(literal: Self.candidateCap)"
+        return try await db.raw(sql).first()?.decode(column: "n", as: Int64.self)
+    }
+
+    /// Designs matching the query among those the filter lets through, best first, with the total
+    /// (of the newest `candidateCap` matches when there are more).
     func search(_ query: SearchQuery, where filter: SQLQueryString, limit: Int, offset: Int) async throws -> (hits: [SearchHit], total: Int)
     {
         guard !query.isEmpty else { return ([], 0) }
+        let cutoff = try await cutoff(query)
         if isSQLite {
+            let bound: SQLQueryString = cutoff.map { "search_fts.rowid > \(literal: $0) AND " } ?? ""
             let from: SQLQueryString =
                 "FROM search_fts JOIN search_documents sd ON sd.id = search_fts.rowid JOIN service_designs d ON d.id = sd.design_id WHERE search_fts MATCH \(bind: query.fts5) AND "
-                + filter
+                + bound + filter
             // bm25 is lower for better matches; the column weights rank title, then target group, then the rest.
             let hits = try await db.raw(
                 "SELECT sd.design_id, -bm25(search_fts, 10.0, 5.0, 1.0) AS rank " + from
@@ -114,9 +133,10 @@ struct SearchIndex {
             let total = try await db.raw("SELECT COUNT(*) AS n " + from).first()?.decode(column: "n", as: Int.self) ?? 0
             return (hits, total)
         } else {
+            let bound: SQLQueryString = cutoff.map { "sd.id > \(literal: $0) AND " } ?? ""
             let from: SQLQueryString =
                 "FROM search_documents sd JOIN service_designs d ON d.id = sd.design_id WHERE sd.document @@ to_tsquery('simple', \(bind: query.tsquery)) AND "
-                + filter
+                + bound + filter
             let hits = try await db.raw(
                 "SELECT sd.design_id, ts_rank_cd(sd.document, to_tsquery('simple', \(bind: query.tsquery)))::float8 AS rank " + from
                     + " ORDER BY rank DESC, d.id LIMIT \(literal: limit) OFFSET \(literal: offset)"
@@ -177,14 +197,16 @@ struct SearchIndex {
         return changed ? words.joined(separator: " ") : nil
     }
 
-    /// A subquery of the ids of the designs that match, for facet counts.
-    func matchingIDs(_ query: SearchQuery) -> SQLQueryString {
+    /// A subquery of the ids of the designs that match, for facet counts; `cutoff` as `search` uses it.
+    func matchingIDs(_ query: SearchQuery, cutoff: Int64? = nil) -> SQLQueryString {
         guard !query.isEmpty else { return "SELECT NULL WHERE 1 = 0" }
         if isSQLite {
             return
                 "SELECT sd.design_id FROM search_fts JOIN search_documents sd ON sd.id = search_fts.rowid WHERE search_fts MATCH \(bind: query.fts5)"
+                + (cutoff.map { " AND search_fts.rowid > \(literal: $0)" } ?? "")
         }
         return "SELECT sd.design_id FROM search_documents sd WHERE sd.document @@ to_tsquery('simple', \(bind: query.tsquery))"
+            + (cutoff.map { " AND sd.id > \(literal: $0)" } ?? "")
     }
 
     private func existing(_ designID: Int64) async throws -> Row? {

@@ -15,6 +15,8 @@ struct ServiceListModel: Sendable {
     var snippets: [Int64: [Snippet.Part]] = [:]
     /// For a search that found nothing: the query with its unknown words corrected.
     var suggestion: String?
+    /// The query matched more than the search looks at: only the newest matches were ranked.
+    var capped = false
     /// Each facet's values with their counts among the current results.
     var facets: [(DesignFacet, [(value: String, count: Int)])] = []
 }

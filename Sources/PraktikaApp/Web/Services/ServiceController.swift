@@ -52,6 +52,7 @@ struct ServiceController: Sendable {
             canCreate: Policy.mayCreateDesigns(context.actor))
         if let q = query.q {
             model.snippets = try await SearchSnippets.make(req.sql, ids: rows.map(\.id), query: q)
+            model.capped = try await SearchIndex(db: req.sql).cutoff(SearchQuery(q, analyzer: SearchSettings.analyzer)) != nil
             if total == 0 { model.suggestion = try await SearchIndex(db: req.sql).suggestion(for: q, analyzer: SearchSettings.analyzer) }
         }
         model.facets = try await DesignListQuery.facetCounts(req.sql, query, context.actor)

@@ -116,6 +116,11 @@ enum ServiceListView {
     }
 
     static func suggestion(_ model: ServiceListModel, _ context: PageContext) -> Node<HTML.BodyContext> {
+        if model.capped {
+            return .p(
+                .class("hint"),
+                .safe(TextKey.searchCapped(context.language, ["count": context.format.integer(SearchIndex.candidateCap)])))
+        }
         guard let suggestion = model.suggestion else { return .empty }
         var corrected = model.query
         corrected.q = suggestion
