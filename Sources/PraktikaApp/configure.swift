@@ -7,7 +7,8 @@ import Vapor
 public func configure(_ app: Application, _ configuration: AppConfiguration) async throws {
     app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
     SearchSettings.configure(useDictionary: configuration.useDictionary)
-    try app.setUpDatabase(configuration.database, sqlLogLevel: configuration.sqlLogLevel)
+    try app.setUpDatabase(
+        configuration.database, sqlLogLevel: configuration.sqlLogLevel, connectionsPerEventLoop: configuration.connectionsPerEventLoop)
     app.routes.defaultMaxBodySize = "1mb"
     app.storage[ConfigurationKey.self] = configuration
 

@@ -21,9 +21,11 @@ func withApp(demo: Bool = false, secureCookies: Bool = false, _ body: (Applicati
     let database: AppConfiguration.DatabaseSetting =
         url.hasPrefix("postgres") ? .postgres(url: url, searchPath: [String(unique)]) : .sqlite(path: sqlitePath)
     do {
-        try await configure(
-            app,
-            AppConfiguration(database: database, bcryptCost: 4, secureCookies: secureCookies, sqlLogLevel: .trace, useDictionary: false))
+        var configuration = AppConfiguration(
+            database: database, bcryptCost: 4, secureCookies: secureCookies, sqlLogLevel: .trace, useDictionary: false)
+        // Every test starts its own app at the same time: keep PostgreSQL's connection slots in reach.
+        configuration.connectionsPerEventLoop = 1
+        try await configure(app, configuration)
         if case .postgres = database { try await app.sql.raw("CREATE SCHEMA \(ident: String(unique))").run() }
         try await app.migrateDatabase()
         try await AccountStore(db: app.sql).createUser(

@@ -32,6 +32,8 @@ public struct AppConfiguration: Sendable {
     /// The address the site is reached at (`PRAKTIKA_PUBLIC_URL`), for links that leave the site:
     /// registration and feedback links, calendar entries. Without it, the request's host is used.
     public var publicURL: String?
+    /// PostgreSQL connections per event loop; tests, which start many apps at once, use fewer.
+    public var connectionsPerEventLoop = 4
 
     public init(
         database: DatabaseSetting, bcryptCost: Int = 12, secureCookies: Bool = false,

@@ -7,7 +7,7 @@ import Vapor
 
 extension Application {
     /// Connects to the configured database and registers the migrations in order.
-    func setUpDatabase(_ setting: AppConfiguration.DatabaseSetting, sqlLogLevel: Logger.Level) throws {
+    func setUpDatabase(_ setting: AppConfiguration.DatabaseSetting, sqlLogLevel: Logger.Level, connectionsPerEventLoop: Int = 4) throws {
         switch setting {
         case .sqlite(let path):
             databases.use(
@@ -16,7 +16,7 @@ extension Application {
             var configuration = try SQLPostgresConfiguration(url: url)
             configuration.searchPath = searchPath
             databases.use(
-                .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: sqlLogLevel),
+                .postgres(configuration: configuration, maxConnectionsPerEventLoop: connectionsPerEventLoop, sqlLogLevel: sqlLogLevel),
                 as: .psql)
         }
         Migrations001.register(in: migrations)
