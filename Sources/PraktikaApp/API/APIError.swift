@@ -31,6 +31,13 @@ enum APIResponses {
         return encoder
     }()
 
+    /// A JSON answer with ISO dates, as every API controller answers.
+    static func json(_ value: some Encodable, _ status: HTTPStatus = .ok) throws -> Response {
+        let response = Response(status: status)
+        try response.content.encode(value, using: encoder)
+        return response
+    }
+
     static func unauthorized(_ req: Request) throws -> Response {
         try APIError.response(status: .unauthorized, message: TextKey.errorUnauthorized(req.language), code: "unauthorized")
     }

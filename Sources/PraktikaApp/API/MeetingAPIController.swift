@@ -126,11 +126,6 @@ struct MeetingAPIController: Sendable {
 
     // MARK: Helpers
 
-    private func json(_ value: some Encodable, _ status: HTTPStatus = .ok) throws -> Response {
-        let response = Response(status: status)
-        try response.content.encode(value, using: APIResponses.encoder)
-        return response
-    }
 
     private func invalid(_ req: Request, _ errors: FieldErrors) throws -> Response {
         try APIError.response(
@@ -163,7 +158,7 @@ struct MeetingAPIController: Sendable {
         switch outcome {
         case .saved(let id):
             guard let stored = try await MeetingStore(db: req.sql).find(id) else { return try APIResponses.notFound(req) }
-            let response = try json(envelope(req, stored), created ? .created : .ok)
+            let response = try APIResponses.json(envelope(req, stored), created ? .created : .ok)
             if created { response.headers.replaceOrAdd(name: .location, value: SiteURL.api(.meeting(id, .item)).path) }
             return response
         case .invalid(let errors): return try invalid(req, errors)
@@ -183,7 +178,7 @@ struct MeetingAPIController: Sendable {
                 id: $0.id, title: $0.title, status: $0.status, startsOn: $0.startsOn, endsOn: $0.endsOn, series: $0.series, districts: $0.districts,
                 participants: $0.participants, tables: $0.tables, designs: $0.designs, responses: $0.responses)
         }
-        return try json(APIPage(items: items, total: items.count, page: 1, perPage: max(items.count, 1)))
+        return try APIResponses.json(APIPage(items: items, total: items.count, page: 1, perPage: max(items.count, 1)))
     }
 
     @Sendable func create(_ req: Request) async throws -> Response {
@@ -197,7 +192,7 @@ struct MeetingAPIController: Sendable {
 
     @Sendable func read(_ req: Request) async throws -> Response {
         guard let stored = try await load(req) else { return try APIResponses.notFound(req) }
-        return try json(envelope(req, stored))
+        return try APIResponses.json(envelope(req, stored))
     }
 
     @Sendable func replace(_ req: Request) async throws -> Response {
@@ -221,7 +216,7 @@ struct MeetingAPIController: Sendable {
 
     @Sendable func agenda(_ req: Request) async throws -> Response {
         guard let stored = try await load(req) else { return try APIResponses.notFound(req) }
-        return try json(try await MeetingStore(db: req.sql).agenda(stored.id).sessions)
+        return try APIResponses.json(try await MeetingStore(db: req.sql).agenda(stored.id).sessions)
     }
 
     @Sendable func addSession(_ req: Request) async throws -> Response {
@@ -232,7 +227,7 @@ struct MeetingAPIController: Sendable {
         let errors = MeetingValidation.session(session, days: stored.meeting.days)
         guard errors.isEmpty else { return try invalid(req, errors) }
         let id = try await req.db.transaction { db in try await MeetingStore(db: db as! any SQLDatabase).insertSession(stored.id, session) }
-        return try json(Created(id: id), .created)
+        return try APIResponses.json(Created(id: id), .created)
     }
 
     // MARK: Participants
@@ -240,7 +235,7 @@ struct MeetingAPIController: Sendable {
     @Sendable func participants(_ req: Request) async throws -> Response {
         let (found, refusal) = try await organised(req)
         guard let stored = found else { return refusal! }
-        return try json(try await MeetingStore(db: req.sql).participants(stored.id))
+        return try APIResponses.json(try await MeetingStore(db: req.sql).participants(stored.id))
     }
 
     /// One participant or a list; all are checked before any is added, and problems name the list position.
@@ -272,7 +267,7 @@ struct MeetingAPIController: Sendable {
         }
         let toInsert = list
         try await req.db.transaction { db in try await MeetingStore(db: db as! any SQLDatabase).insertParticipants(stored.id, toInsert) }
-        return try json(try await MeetingStore(db: req.sql).participants(stored.id), .created)
+        return try APIResponses.json(try await MeetingStore(db: req.sql).participants(stored.id), .created)
     }
 
     @Sendable func removeParticipant(_ req: Request) async throws -> Response {
@@ -292,7 +287,7 @@ struct MeetingAPIController: Sendable {
         let store = MeetingStore(db: req.sql)
         let organiser = Policy.mayOrganise(req.actor, meeting: stored.scope)
         let people = organiser ? try await store.participants(stored.id) : []
-        return try json(
+        return try APIResponses.json(
             try await store.tables(stored.id).map { t in
                 TableEntry(table: t, participants: organiser ? people.filter { $0.tableID == t.id }.compactMap(\.id) : nil)
             })
@@ -307,7 +302,7 @@ struct MeetingAPIController: Sendable {
         let errors = MeetingValidation.table(table, taken: Set(try await store.tables(stored.id).map(\.number)))
         guard errors.isEmpty else { return try invalid(req, errors) }
         table.designID = nil
-        return try json(Created(id: try await store.insertTable(stored.id, table)), .created)
+        return try APIResponses.json(Created(id: try await store.insertTable(stored.id, table)), .created)
     }
 
     @Sendable func tableResult(_ req: Request) async throws -> Response {
@@ -315,7 +310,7 @@ struct MeetingAPIController: Sendable {
         guard let stored = found else { return refusal! }
         guard let tid = req.parameters.get("sub", as: Int64.self) else { return try APIResponses.notFound(req) }
         switch try await MeetingService(db: req.db, actor: req.actor, language: req.language).recordTableResult(stored, tableID: tid) {
-        case .saved(let id): return try json(Created(id: id), .created)
+        case .saved(let id): return try APIResponses.json(Created(id: id), .created)
         case .invalid(let errors): return try invalid(req, errors)
         case .forbidden: return try APIResponses.forbidden(req)
         case .notFound: return try APIResponses.notFound(req)
@@ -341,7 +336,7 @@ struct MeetingAPIController: Sendable {
     @Sendable func seating(_ req: Request) async throws -> Response {
         let (found, refusal) = try await organised(req)
         guard let stored = found else { return refusal! }
-        return try json(try await seatingState(req, stored))
+        return try APIResponses.json(try await seatingState(req, stored))
     }
 
     /// Runs the solver over the meeting's participants (pinned ones stay) and saves the seating.
@@ -352,7 +347,7 @@ struct MeetingAPIController: Sendable {
         struct Body: Decodable { let weights: SeatingWeights? }
         let weights = (req.body.data?.readableBytes ?? 0) > 0 ? (try? req.content.decode(Body.self))?.weights : nil
         switch try await MeetingService(db: req.db, actor: req.actor, language: req.language).seat(stored.id, weights: weights) {
-        case .seated: return try json(try await seatingState(req, stored))
+        case .seated: return try APIResponses.json(try await seatingState(req, stored))
         case .unseatable(let message): return try APIError.response(status: .unprocessableEntity, message: message, code: "unseatable")
         }
     }
@@ -370,7 +365,7 @@ struct MeetingAPIController: Sendable {
                     id: f.id, form: f.form, open: f.open, answerURL: req.siteAddress + SiteURL.api(.answerFeedback(f.token)).path,
                     responses: try await store.responses(f.id).count))
         }
-        return try json(entries)
+        return try APIResponses.json(entries)
     }
 
     @Sendable func createForm(_ req: Request) async throws -> Response {
@@ -380,7 +375,7 @@ struct MeetingAPIController: Sendable {
         do { body = try req.content.decode(FormRequest.self) } catch { return try APIResponses.badBody(req, error) }
         let errors = MeetingValidation.feedbackForm(body.form)
         guard errors.isEmpty else { return try invalid(req, errors) }
-        return try json(Created(id: try await MeetingStore(db: req.sql).insertForm(stored.id, body.form, open: body.open ?? true)), .created)
+        return try APIResponses.json(Created(id: try await MeetingStore(db: req.sql).insertForm(stored.id, body.form, open: body.open ?? true)), .created)
     }
 
     @Sendable func results(_ req: Request) async throws -> Response {
@@ -397,7 +392,7 @@ struct MeetingAPIController: Sendable {
                 counts: s.bars.isEmpty ? nil : Dictionary(s.bars.map { ($0.label, $0.count) }, uniquingKeysWith: +),
                 average: s.averageHundredths.map { Double($0) / 100 }, texts: s.question.kind == .text ? s.texts : nil)
         }
-        return try json(Results(responses: responses.count, questions: questions))
+        return try APIResponses.json(Results(responses: responses.count, questions: questions))
     }
 
     /// Anonymous: anyone with the link answers; nothing about who answered is kept.

@@ -52,11 +52,6 @@ struct PracticeAPIController: Sendable {
         api.post("practices", ":id", "adopt", use: adopt)
     }
 
-    private func json(_ value: some Encodable, _ status: HTTPStatus = .ok) throws -> Response {
-        let response = Response(status: status)
-        try response.content.encode(value, using: APIResponses.encoder)
-        return response
-    }
 
     /// Published practices the caller may read, ranked when there is a query, with the same
     /// filters as `/practices`; the answer has the shape of `/api/v1/search`.
@@ -74,7 +69,7 @@ struct PracticeAPIController: Sendable {
         }
         let suggestion =
             total == 0 && query.q != nil ? try await SearchIndex(db: req.sql).suggestion(for: query.q!, analyzer: SearchSettings.analyzer) : nil
-        return try json(
+        return try APIResponses.json(
             ServiceAPIController.SearchAnswer(items: items, total: total, page: query.page, perPage: ListQuery.perPage, suggestion: suggestion))
     }
 
@@ -96,7 +91,7 @@ struct PracticeAPIController: Sendable {
                     id: copy.id, libraries: copy.design.libraryIDs.compactMap { copyNames[$0] }, status: copy.design.status,
                     indicators: copy.design.indicators))
         }
-        return try json(
+        return try APIResponses.json(
             Practice(
                 id: id, title: stored.design.title, libraries: stored.design.libraryIDs.compactMap { names[$0] },
                 districts: stored.districtCodes.sorted(), story: story, results: stored.design.indicators, files: files,
@@ -111,7 +106,7 @@ struct PracticeAPIController: Sendable {
         do { body = try req.content.decode(AdoptRequest.self) } catch { return try APIResponses.badBody(req, error) }
         switch try await DesignService(db: req.db, actor: req.actor, language: req.language).adopt(id, libraryID: body.libraryID) {
         case .saved(let copy, _, _):
-            let response = try json(MeetingAPIController.Created(id: copy), .created)
+            let response = try APIResponses.json(MeetingAPIController.Created(id: copy), .created)
             response.headers.replaceOrAdd(name: .location, value: "/api/v1/services/\(copy)")
             return response
         case .invalid(_, let errors):

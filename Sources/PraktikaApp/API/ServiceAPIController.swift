@@ -126,7 +126,7 @@ struct ServiceAPIController: Sendable {
                 snippet: parts.map { $0.map(\.text).joined() }, matched: parts.map { $0.filter(\.isMatch).map(\.text) } ?? [])
         }
         let suggestion = total == 0 ? try await SearchIndex(db: req.sql).suggestion(for: q, analyzer: SearchSettings.analyzer) : nil
-        return try json(SearchAnswer(items: items, total: total, page: query.page, perPage: ListQuery.perPage, suggestion: suggestion), .ok)
+        return try APIResponses.json(SearchAnswer(items: items, total: total, page: query.page, perPage: ListQuery.perPage, suggestion: suggestion), .ok)
     }
 
     struct SearchAnswer: Content {
@@ -153,13 +153,13 @@ struct ServiceAPIController: Sendable {
                 budgetTotalEUR: Money(minorUnits: row.budgetTotalEURMinor, currency: .EUR), libraries: libraries[row.id]?.names ?? [],
                 updatedAt: row.updatedAt)
         }
-        return try json(Page(items: items, total: total, page: query.page, perPage: ListQuery.perPage), .ok)
+        return try APIResponses.json(Page(items: items, total: total, page: query.page, perPage: ListQuery.perPage), .ok)
     }
 
     @Sendable func read(_ req: Request) async throws -> Response {
         let (stored, refusal) = try await visible(req)
         guard let stored else { return refusal! }
-        return try json(Envelope(stored), .ok)
+        return try APIResponses.json(Envelope(stored), .ok)
     }
 
     @Sendable func revisions(_ req: Request) async throws -> Response {
@@ -168,7 +168,7 @@ struct ServiceAPIController: Sendable {
         let list = try await DesignStore(db: req.sql).revisions(stored.id).map {
             Revision(version: $0.version, at: $0.at, userName: $0.userName, block: $0.block?.rawValue, restoredFrom: $0.restoredFrom)
         }
-        return try json(list, .ok)
+        return try APIResponses.json(list, .ok)
     }
 
     @Sendable func create(_ req: Request) async throws -> Response {
@@ -217,7 +217,7 @@ struct ServiceAPIController: Sendable {
         switch outcome {
         case .saved(let id, _, _):
             guard let stored = try await DesignStore(db: req.sql).find(id) else { return try APIResponses.notFound(req) }
-            let response = try json(Envelope(stored), created ? .created : .ok)
+            let response = try APIResponses.json(Envelope(stored), created ? .created : .ok)
             if created { response.headers.replaceOrAdd(name: .location, value: "/api/v1/services/\(id)") }
             return response
         case .invalid(_, let errors):
@@ -236,9 +236,4 @@ struct ServiceAPIController: Sendable {
         }
     }
 
-    private func json(_ value: some Encodable, _ status: HTTPStatus) throws -> Response {
-        let response = Response(status: status)
-        try response.content.encode(value, using: APIResponses.encoder)
-        return response
-    }
 }
