@@ -53,9 +53,18 @@ def percentile(values, p):
     return values[f] + (values[c] - values[f]) * (k - f)
 
 
+CAP = 2_000  # SearchIndex.candidateCap
+
+
 def raw(db, match, filters):
+    """The statements the app's index issues, without the app: the cutoff for words that match more
+    than CAP documents, the ranked top 25 and the count."""
+    row = db.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                     [match, CAP]).fetchone()
     where = "search_fts MATCH ?"
     args = [match]
+    if row:
+        where += f" AND search_fts.rowid > {row[0]}"
     for facet, value in filters.items():
         where += " AND sd.design_id IN (SELECT design_id FROM design_facets WHERE facet = ? AND value = ?)"
         args += ["target" if facet == "kind" else facet, value]

@@ -74,12 +74,22 @@ enum DesignListQuery {
             search = index.matchingIDs(parsed, cutoff: try await index.cutoff(parsed))
         }
         for facet in DesignFacet.allCases {
-            var filter = conditions(query, actor, except: facet)
-            if let search { filter = filter + " AND d.id IN (" + search + ")" }
-            let rows = try await db.raw(
-                "SELECT f.value, COUNT(DISTINCT f.design_id) AS n FROM design_facets f JOIN service_designs d ON d.id = f.design_id WHERE f.facet = \(bind: facet.rawValue) AND "
-                    + filter + " GROUP BY f.value ORDER BY n DESC, f.value"
-            ).all()
+            let filter = conditions(query, actor, except: facet)
+            let rows: [any SQLRow]
+            if let search {
+                // Driven from the (capped) matches: CROSS JOIN keeps SQLite from starting at the facet's
+                // million rows; PostgreSQL plans it either way.
+                rows = try await db.raw(
+                    "SELECT f.value, COUNT(*) AS n FROM (" + search
+                        + ") m CROSS JOIN service_designs d CROSS JOIN design_facets f WHERE d.id = m.design_id AND f.design_id = d.id AND f.facet = \(bind: facet.rawValue) AND "
+                        + filter + " GROUP BY f.value ORDER BY n DESC, f.value"
+                ).all()
+            } else {
+                rows = try await db.raw(
+                    "SELECT f.value, COUNT(DISTINCT f.design_id) AS n FROM design_facets f JOIN service_designs d ON d.id = f.design_id WHERE f.facet = \(bind: facet.rawValue) AND "
+                        + filter + " GROUP BY f.value ORDER BY n DESC, f.value"
+                ).all()
+            }
             let counts = try rows.map {
                 (value: try $0.decode(column: "value", as: String.self), count: try $0.decode(column: "n", as: Int.self))
             }

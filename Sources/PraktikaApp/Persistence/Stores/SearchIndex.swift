@@ -101,7 +101,7 @@ struct SearchIndex {
     /// A search looks at no more matches than this: beyond it, the newest matches are the ones
     /// ranked and counted, so that a word every practice uses costs no more than a rare one.
     /// Task-local so that a test can lower it without touching other tests.
-    @TaskLocal static var candidateCap = 10_000
+    @TaskLocal static var candidateCap = 2_000
 
     /// The index row below which matches are left out, when the query matches more than
     /// `candidateCap` documents; nil when every match can be looked at.
