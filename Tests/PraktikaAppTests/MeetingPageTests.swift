@@ -219,6 +219,10 @@ struct MeetingPageTests {
             #expect(again.status == .unprocessableEntity)
             let person = try #require(try await MeetingStore(db: app.sql).participants(id).first)
             #expect(person.source == .link && person.consentListed && !person.consentPhoto && person.needs == "достъп с количка")
+            // Seating without tables is refused with the reason above the tables, not an error page.
+            let refused = try await admin.post("/meetings/\(id)/tables/seat", [:])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.text.contains("Разпределянето не е възможно: Още няма работни маси."))
             #expect(try await visitor.get("/register/not-a-token").status == .notFound)
 
             var meeting = try #require(try await MeetingStore(db: app.sql).find(id)).meeting

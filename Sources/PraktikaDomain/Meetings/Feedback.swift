@@ -258,9 +258,7 @@ public enum FeedbackComparison {
         public let rows: [Row]
     }
 
-    static func key(_ text: String) -> String {
-        BulgarianText.tokens(BulgarianText.normalize(text)).joined(separator: " ")
-    }
+    static func key(_ text: String) -> String { BulgarianText.comparisonKey(text) }
 
     /// `meetings` in the order of the columns; each with its forms' summaries.
     public static func compare(_ meetings: [[QuestionSummary]]) -> [Question] {

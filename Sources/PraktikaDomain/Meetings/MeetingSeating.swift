@@ -16,7 +16,7 @@ public enum MeetingSeating {
                 let pin = p.pinned ? p.tableID.flatMap { known.contains($0) ? SeatID.number($0) : nil } : nil
                 return SeatingParticipant(
                     id: .number(id), district: p.districtCode ?? "", role: p.role.rawValue,
-                    organization: BulgarianText.tokens(BulgarianText.normalize(p.organisation)).joined(separator: " "),
+                    organization: BulgarianText.comparisonKey(p.organisation),
                     wants: p.wants.isEmpty ? nil : p.wants.map(String.init), table: pin)
             },
             weights: weights)

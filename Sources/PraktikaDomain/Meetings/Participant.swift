@@ -98,8 +98,7 @@ public struct MeetingParticipant: Sendable, Hashable, Codable {
 
     /// The key two registrations of one person share.
     public var identityKey: String {
-        BulgarianText.tokens(BulgarianText.normalize(fullName)).joined(separator: " ") + "|"
-            + BulgarianText.tokens(BulgarianText.normalize(organisation)).joined(separator: " ")
+        BulgarianText.comparisonKey(fullName) + "|" + BulgarianText.comparisonKey(organisation)
     }
 }
 

@@ -7,6 +7,12 @@ public enum BulgarianText {
         word.lowercased().replacingOccurrences(of: "ѝ", with: "и")
     }
 
+    /// The same name or phrase however it was typed: case, "ѝ", spacing and punctuation aside
+    /// ("НЧ  „Светлина“" and "нч светлина" agree). For matching names, not for the search index.
+    public static func comparisonKey(_ text: String) -> String {
+        tokens(normalize(text)).joined(separator: " ")
+    }
+
     /// Words as they stand in the text: runs of letters and digits (an inner hyphen keeps a
     /// compound together: "Глоб@лни" becomes "глоб", "лни"; "е-услуги" stays one word).
     public static func tokens(_ text: String) -> [String] {

@@ -20,9 +20,7 @@ public enum AdoptionComparison {
         public let cells: [Cell?]
     }
 
-    static func key(_ name: String) -> String {
-        BulgarianText.tokens(BulgarianText.normalize(name)).joined(separator: " ")
-    }
+    static func key(_ text: String) -> String { BulgarianText.comparisonKey(text) }
 
     /// `designs[0]` is the original; the rest are the adopted copies.
     public static func rows(_ designs: [ServiceDesign]) -> [Row] {

@@ -65,6 +65,8 @@ struct SeatingPageModel: Sendable {
     let designTitles: [Int64: String]
     let values: FormInput
     let errors: FieldErrors
+    /// Why the last "seat everyone" could not be done.
+    var seatingRefusal: String? = nil
 }
 
 struct ImportReportModel: Sendable {

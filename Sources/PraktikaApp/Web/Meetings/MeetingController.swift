@@ -600,7 +600,9 @@ struct MeetingController: Sendable {
 
     // MARK: Tables and seating
 
-    private func tablesPage(_ req: Request, _ stored: StoredMeeting, values: FormInput, errors: FieldErrors, status: HTTPStatus) async throws -> Response {
+    private func tablesPage(
+        _ req: Request, _ stored: StoredMeeting, values: FormInput, errors: FieldErrors, status: HTTPStatus, refusal: String? = nil
+    ) async throws -> Response {
         let store = MeetingStore(db: req.sql)
         let frame = frame(req, stored)
         let tables = try await store.tables(stored.id)
@@ -616,7 +618,7 @@ struct MeetingController: Sendable {
         }
         let model = SeatingPageModel(
             frame: frame, tables: tables, participants: participants, mix: mix, penalty: penalty,
-            designTitles: try await designTitles(req, tables.compactMap(\.designID)), values: values, errors: errors)
+            designTitles: try await designTitles(req, tables.compactMap(\.designID)), values: values, errors: errors, seatingRefusal: refusal)
         return HTMLResponse.make(MeetingTablesView.render(model, req.page), status: status)
     }
 
@@ -647,14 +649,9 @@ struct MeetingController: Sendable {
         switch try await service(req).seat(stored.id) {
         case .seated: return req.seeOther(SiteURL.meeting(stored.id, .tables).path, flash: .flashSeated)
         case .unseatable(let message):
-            var errors = FieldErrors()
-            errors.add("seating", .seatingRefused, ["reason": message])
-            let page = try await tablesPage(req, stored, values: [:], errors: FieldErrors(), status: .unprocessableEntity)
-            // The reason goes above the tables, where the button was.
-            let html = page.body.string ?? ""
-            let notice = "<div class=\"error-summary\" role=\"alert\"><p>\(errors["seating"]!.text(req.language).htmlEscaped)</p></div>"
-            page.body = .init(string: html.replacingOccurrences(of: "<div class=\"record-actions\">", with: notice + "<div class=\"record-actions\">", options: [], range: html.range(of: "<div class=\"record-actions\">")))
-            return page
+            return try await tablesPage(
+                req, stored, values: [:], errors: FieldErrors(), status: .unprocessableEntity,
+                refusal: TextKey.seatingRefused(req.language, ["reason": message]))
         }
     }
 

@@ -30,6 +30,9 @@ enum MeetingTablesView {
         let f = context.format
         let frame = model.frame
         var body: [Node<HTML.BodyContext>] = []
+        if let refusal = model.seatingRefusal {
+            body.append(.div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.safe(refusal))))
+        }
         if frame.mayOrganise {
             let seated = model.participants.filter { $0.tableID != nil }.count
             body.append(
