@@ -86,6 +86,10 @@ struct MeetingPageTests {
             let other = try #require(try await MeetingStore(db: app.sql).tables(id).first { $0.id != first.tableID })
             #expect(try await organiser.post("\(path)/tables/move", ["participant": String(first.id!), "table": String(other.id)]).status == .seeOther)
             #expect(try await organiser.get("\(path)/tables").text.contains("work-table is-off"))
+            // Pressing "move" without choosing anyone brings the page back with a message.
+            let nobody = try await organiser.post("\(path)/tables/move", ["participant": "", "table": String(other.id)])
+            #expect(nobody.status == .seeOther)
+            #expect(try await organiser.get("\(path)/tables").text.contains("Изберете кого да преместите."))
 
             let badges = try await organiser.get("\(path)/badges")
             #expect(badges.text.contains("Участник 1<") && badges.text.contains("Маса "))
@@ -223,6 +227,14 @@ struct MeetingPageTests {
             let refused = try await admin.post("/meetings/\(id)/tables/seat", [:])
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.text.contains("Разпределянето не е възможно: Още няма работни маси."))
+            // A table's result needs an organising library to belong to: the edit page says so.
+            var bare = VelingradDemo.meeting
+            bare.title = "Без организатори"
+            let bareID = try await MeetingStore(db: app.sql).insert(bare)
+            let tableID = try await MeetingStore(db: app.sql).insertTable(bareID, WorkTable(id: 0, number: 1, targetGroup: "Ученици", category: .pupils))
+            let noOrganiser = try await admin.post("/meetings/\(bareID)/tables/\(tableID)/result", [:])
+            #expect(Self.location(noOrganiser) == "/meetings/\(bareID)/edit")
+            #expect(try await admin.get("/meetings/\(bareID)/edit").text.contains("Посочете поне една организираща библиотека"))
             #expect(try await visitor.get("/register/not-a-token").status == .notFound)
 
             var meeting = try #require(try await MeetingStore(db: app.sql).find(id)).meeting

@@ -236,6 +236,8 @@ extension Catalogue {
         .practiceOriginal: "Оригинал",
         .practiceNoResultsYet: "Адаптиралите още нямат показатели за сравнение.",
         .searchCapped: "Думите се срещат навсякъде: подредени са най-новите {count} съвпадения. Добавете дума или филтър, за да стесните търсенето.",
+        .flashChoosePerson: "Изберете кого да преместите.",
+        .flashMeetingNeedsOrganiser: "Посочете поне една организираща библиотека: резултатите се записват като нейни услуги.",
     ]
 
     static let englishMeetings: [TextKey: String] = [
@@ -473,5 +475,7 @@ extension Catalogue {
         .practiceOriginal: "Original",
         .practiceNoResultsYet: "The adopters have no indicators to compare yet.",
         .searchCapped: "These words are everywhere: the newest {count} matches are ranked. Add a word or a filter to narrow the search.",
+        .flashChoosePerson: "Choose whom to move.",
+        .flashMeetingNeedsOrganiser: "Name at least one organising library: results are recorded as its services.",
     ]
 }

@@ -266,4 +266,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case seatingDuplicateTable, seatingDuplicateParticipant
     case practiceComparison, practiceOriginal, practiceNoResultsYet
     case searchCapped
+    case flashChoosePerson
+    case flashMeetingNeedsOrganiser
 }

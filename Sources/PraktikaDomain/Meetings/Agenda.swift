@@ -198,6 +198,4 @@ public struct Agenda: Sendable, Hashable {
         }
         return result
     }
-
-    public var presentations: [AgendaItem] { sessions.flatMap(\.items).filter { $0.kind == .presentation } }
 }

@@ -63,10 +63,6 @@ public struct Meeting: Sendable, Hashable, Codable {
 
     public static let maxDays = 14
 
-    /// The fields a meeting form has, in order.
-    public static let fieldNames = [
-        "title", "theme", "starts_on", "ends_on", "venue", "place", "districts", "organisers", "host", "status", "series",
-    ]
 
     /// Reads the meeting form; `districts` and `organisers` arrive as repeated values.
     public static func read(_ input: FormInput, districts: [String], organisers: [Int64]) -> (Meeting?, FieldErrors) {

@@ -147,15 +147,13 @@ public struct WorkTable: Sendable, Hashable, Codable {
 }
 
 /// How many came, from where and in which roles.
-public struct ParticipantCounts: Sendable, Hashable {
+public struct ParticipantCounts: Sendable {
     public var total: Int
     public var byDistrict: [(code: String?, count: Int)]
     public var byRole: [(role: NetworkRole, count: Int)]
-    public var placeholders: Int
 
     public init(_ participants: [MeetingParticipant]) {
         total = participants.count
-        placeholders = participants.filter(\.placeholder).count
         var districts: [String?: Int] = [:]
         var roles: [NetworkRole: Int] = [:]
         for p in participants {
@@ -166,11 +164,4 @@ public struct ParticipantCounts: Sendable, Hashable {
         byRole = roles.map { ($0.key, $0.value) }.sorted { ($1.count, $0.role.rawValue) < ($0.count, $1.role.rawValue) }
     }
 
-    public static func == (a: ParticipantCounts, b: ParticipantCounts) -> Bool {
-        a.total == b.total && a.placeholders == b.placeholders && a.byDistrict.map(\.count) == b.byDistrict.map(\.count)
-            && a.byDistrict.map(\.code) == b.byDistrict.map(\.code) && a.byRole.map(\.role) == b.byRole.map(\.role)
-            && a.byRole.map(\.count) == b.byRole.map(\.count)
-    }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(total) }
 }

@@ -386,7 +386,7 @@ struct MeetingController: Sendable {
         let stored = try await organised(req)
         switch try await service(req).recordPresentation(stored, itemID: try sub(req)) {
         case .saved(let id): return req.seeOther(SiteURL.service(id).path, flash: .flashPresentationRecorded)
-        case .invalid: return req.seeOther(SiteURL.meeting(stored.id, .edit).path, flash: .validationMeetingNeedsOrganiser)
+        case .invalid: return req.seeOther(SiteURL.meeting(stored.id, .edit).path, flash: .flashMeetingNeedsOrganiser)
         case .forbidden: throw Abort(.forbidden)
         case .notFound: throw Abort(.notFound)
         }
@@ -660,7 +660,7 @@ struct MeetingController: Sendable {
         let store = MeetingStore(db: req.sql)
         let input = formInput(req)
         guard let pid = input["participant"].flatMap({ Int64($0) }), let person = try await store.participant(stored.id, pid) else {
-            throw Abort(.badRequest)
+            return req.seeOther(SiteURL.meeting(stored.id, .tables).path, flash: .flashChoosePerson)
         }
         let tables = try await store.tables(stored.id)
         let target = input["table"].flatMap { Int64($0) }
@@ -675,7 +675,7 @@ struct MeetingController: Sendable {
         let stored = try await organised(req)
         switch try await service(req).recordTableResult(stored, tableID: try sub(req)) {
         case .saved(let id): return req.seeOther(SiteURL.service(id).path, flash: .flashTableResult)
-        case .invalid: return req.seeOther(SiteURL.meeting(stored.id, .edit).path, flash: .validationMeetingNeedsOrganiser)
+        case .invalid: return req.seeOther(SiteURL.meeting(stored.id, .edit).path, flash: .flashMeetingNeedsOrganiser)
         case .forbidden: throw Abort(.forbidden)
         case .notFound: throw Abort(.notFound)
         }
