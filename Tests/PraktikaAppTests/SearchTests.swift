@@ -91,7 +91,7 @@ struct FacetTests {
         try await withApp(demo: true) { app in
             func counts(_ query: ListQuery, _ actor: Actor? = nil) async throws -> [DesignFacet: [String: Int]] {
                 var result: [DesignFacet: [String: Int]] = [:]
-                for (facet, values) in try await DesignListQuery.facetCounts(app.sql, query, actor) {
+                for (facet, values) in try await DesignListQuery.page(app.sql, query, actor).facets {
                     result[facet] = Dictionary(uniqueKeysWithValues: values.map { ($0.value, $0.count) })
                 }
                 return result
@@ -166,5 +166,105 @@ struct SuggestionTests {
             _ = try await admin.post("/services/\(id)/edit/service", ["version": "2", "needs": "Привличане на туристи"])
             #expect(try await index.suggestion(for: "реставрацият", analyzer: analyzer) == nil)
         }
+    }
+}
+
+@Suite("The search index's one-pass ranking and counts")
+struct SearchIndexTests {
+    /// How many documents each key is in, as `search_terms` keeps it.
+    static func storedTermCounts(_ db: any SQLDatabase) async throws -> [String: Int] {
+        var result: [String: Int] = [:]
+        for row in try await db.raw("SELECT term, documents FROM search_terms").all() {
+            result[try row.decode(column: "term", as: String.self)] = try row.decode(column: "documents", as: Int.self)
+        }
+        return result
+    }
+
+    /// The same, counted afresh: from the stored documents, and on SQLite as FTS5 itself counts it.
+    static func indexTermCounts(_ db: any SQLDatabase) async throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in try await db.raw("SELECT title, target, body FROM search_documents").all() {
+            let texts = try ["title", "target", "body"].map { try row.decode(column: $0, as: String.self) }
+            for term in SearchIndex.terms(texts[0], texts[1], texts[2]) { counts[term, default: 0] += 1 }
+        }
+        if db.dialect.name == "sqlite" {
+            try await db.raw("CREATE VIRTUAL TABLE IF NOT EXISTS temp.check_vocabulary USING fts5vocab(main, search_fts, row)").run()
+            var fts: [String: Int] = [:]
+            for row in try await db.raw("SELECT term, doc FROM temp.check_vocabulary").all() {
+                fts[try row.decode(column: "term", as: String.self)] = try row.decode(column: "doc", as: Int.self)
+            }
+            #expect(fts == counts)
+        }
+        return counts
+    }
+
+    @Test("key counts follow every save, change and delete, and the one-pass rank is FTS5's bm25 to the last digit")
+    func rankAndCounts() async throws {
+        try await withApp(demo: true) { app in
+            #expect(try await Self.storedTermCounts(app.sql) == Self.indexTermCounts(app.sql))
+            // The migration fills the same counts and facet texts from a database indexed before it.
+            func facetTexts() async throws -> [Int64: String] {
+                var result: [Int64: String] = [:]
+                for row in try await app.sql.raw("SELECT design_id, facets FROM search_documents").all() {
+                    result[try row.decode(column: "design_id", as: Int64.self)] = try row.decode(column: "facets", as: String.self)
+                }
+                return result
+            }
+            let saved = (try await Self.storedTermCounts(app.sql), try await facetTexts())
+            #expect(saved.1.values.allSatisfy { $0.contains("status=") && $0.contains("district=") })
+            try await Migrations012.SearchTermsAndFacets().revert(on: app.db)
+            try await Migrations012.SearchTermsAndFacets().prepare(on: app.db)
+            #expect(try await Self.storedTermCounts(app.sql) == saved.0)
+            #expect(try await facetTexts() == saved.1)
+            let id = try await app.id("service_designs", where: "title", is: "Пенсионери ONLINE")
+            let admin = try await Browser.signedIn(app, "admin@praktika.local", VelingradDemo.demoPassword)
+            #expect(
+                try await admin.post("/services/\(id)/edit/service", ["version": "1", "needs": "Ябълкови градини и библиотеки"]).status
+                    == .seeOther)
+            let other = try await app.id("service_designs", where: "title", is: "Безработни")
+            #expect(try await admin.post("/services/\(other)/delete", [:]).status == .seeOther)
+            let counts = try await Self.storedTermCounts(app.sql)
+            #expect(counts == (try await Self.indexTermCounts(app.sql)))
+            #expect(counts.values.allSatisfy { $0 > 0 })
+
+            guard app.sql.dialect.name == "sqlite" else { return }
+            #expect(SearchRank.isAvailable)
+            for text in ["пенсионери", "деца с увреждания", "библиотеки градини", "безработните роми", "читалище"] {
+                let query = SearchQuery(text, analyzer: SearchSettings.analyzer)
+                let outcome = try await SearchIndex(db: app.sql).search(query, where: "1 = 1", limit: 100, offset: 0)
+                let rows = try await app.sql.raw(
+                    """
+                    SELECT sd.design_id, -bm25(search_fts, 10.0, 5.0, 1.0) AS rank FROM search_fts JOIN search_documents sd \
+                    ON sd.id = search_fts.rowid WHERE search_fts MATCH \(bind: query.fts5) ORDER BY rank DESC, sd.design_id
+                    """
+                ).all(decoding: SearchHit.self)
+                #expect(outcome.total == rows.count, "\(text)")
+                #expect(outcome.hits.map(\.designID) == rows.map(\.designID), "\(text)")
+                for (hit, row) in zip(outcome.hits, rows) { #expect(abs(hit.rank - row.rank) < 1e-9 * max(1, abs(row.rank)), "\(text)") }
+            }
+            #expect(try await SearchIndex(db: app.sql).search(SearchQuery("пенсионери", analyzer: SearchSettings.analyzer), where: "1 = 1", limit: 10, offset: 0).total > 0)
+        }
+    }
+
+    @Test("filters and facet counts in memory: each facet counted without its own choice, ties broken by id")
+    func outcomeInMemory() {
+        let candidates: [(id: Int64, rank: Double, facets: [(DesignFacet, String)])] = [
+            (1, 2.0, [(.status, "completed"), (.district, "BG-13")]),
+            (2, 3.0, [(.status, "running"), (.district, "BG-13")]),
+            (3, 2.0, [(.status, "completed"), (.district, "BG-21"), (.district, "BG-13")]),
+            (4, 9.0, [(.status, "completed"), (.district, "BG-21")]),
+        ]
+        let all = SearchIndex.outcome(candidates, selected: [], limit: 2, offset: 1)
+        #expect(all.total == 4)
+        #expect(all.hits.map(\.designID) == [2, 1])
+        let chosen = SearchIndex.outcome(candidates, selected: [(.status, "completed"), (.district, "BG-13")], limit: 10, offset: 0)
+        #expect(chosen.hits.map(\.designID) == [1, 3])
+        #expect(chosen.total == 2)
+        let counts = Dictionary(uniqueKeysWithValues: chosen.facets.map { ($0.facet, Dictionary(uniqueKeysWithValues: $0.values.map { ($0.value, $0.count) })) })
+        // Status counted among BG-13 matches; district among completed ones.
+        #expect(counts[.status] == ["completed": 2, "running": 1])
+        #expect(counts[.district] == ["BG-13": 2, "BG-21": 2])
+        #expect(chosen.facets.first { $0.facet == .district }?.values.map(\.value) == ["BG-13", "BG-21"])
+        #expect(SearchIndex.facetValues(SearchIndex.facetText([(.district, "BG-13"), (.status, "a=b")])).map { "\($0.0)\($0.1)" }.sorted() == ["districtBG-13", "statusa=b"])
     }
 }

@@ -10,6 +10,7 @@ extension Application {
     func setUpDatabase(_ setting: AppConfiguration.DatabaseSetting, sqlLogLevel: Logger.Level, connectionsPerEventLoop: Int = 4) throws {
         switch setting {
         case .sqlite(let path):
+            SearchRank.install()
             databases.use(
                 .sqlite(.file(path), sqlLogLevel: sqlLogLevel), as: .sqlite)
         case .postgres(let url, let searchPath):
@@ -30,6 +31,7 @@ extension Application {
         Migrations009.register(in: migrations)
         Migrations010.register(in: migrations)
         Migrations011.register(in: migrations)
+        Migrations012.register(in: migrations)
     }
 
     /// The database as SQLKit sees it; both supported drivers are SQL databases.

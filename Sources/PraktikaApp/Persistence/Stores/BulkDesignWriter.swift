@@ -3,8 +3,8 @@ import PraktikaDomain
 import SQLKit
 
 /// Writes many designs at once for load tests: multi-row statements, explicit identifiers, the
-/// search index and facets filled as one save would fill them, word counts summed in memory and
-/// written at the end. Generated designs have no revision history (they were never edited).
+/// search index and facets filled as one save would fill them, word and key counts summed in memory
+/// and written at the end. Generated designs have no revision history (they were never edited).
 struct BulkDesignWriter: Sendable {
     struct Entry: Sendable {
         let design: ServiceDesign
@@ -16,6 +16,7 @@ struct BulkDesignWriter: Sendable {
     private(set) var nextDesignID: Int64 = 0
     private(set) var nextDocumentID: Int64 = 0
     private(set) var words: [String: Int] = [:]
+    private(set) var terms: [String: Int] = [:]
     var calendar: Calendar = {
         var c = Calendar(identifier: .gregorian)
         c.timeZone = Formatting.timeZone
@@ -58,20 +59,23 @@ struct BulkDesignWriter: Sendable {
                 SQLBind(1), SQLBind(entry.created), SQLBind(entry.created), SQLBind("генератор"), SQLBind(d.practice?.publishedOn.iso),
                 SQLBind(d.adoptedFrom))
             for library in Set(d.libraryIDs) { links = links.values(SQLBind(id), SQLBind(library)) }
-            for (facet, value) in DesignFacet.values(of: d, districts: entry.districts, year: calendar.component(.year, from: entry.created)) {
+            let values = DesignFacet.values(of: d, districts: entry.districts, year: calendar.component(.year, from: entry.created))
+            for (facet, value) in values {
                 facets = facets.values(SQLBind(id), SQLBind(facet.rawValue), SQLBind(value))
             }
+            let facetText = SearchIndex.facetText(values)
             let document = SearchDocument(d, analyzer: analyzer)
             for word in Set(document.words) { words[word, default: 0] += 1 }
+            for term in SearchIndex.terms(document.title, document.target, document.body) { terms[term, default: 0] += 1 }
             let joined = document.words.joined(separator: " ")
             if sqlite {
                 documents.append(
-                    "(\(bind: docID), \(bind: id), \(bind: document.title), \(bind: document.target), \(bind: document.body), \(bind: joined))")
+                    "(\(bind: docID), \(bind: id), \(bind: document.title), \(bind: document.target), \(bind: document.body), \(bind: joined), \(bind: facetText))")
                 fts.append("(\(bind: docID), \(bind: document.title), \(bind: document.target), \(bind: document.body))")
             } else {
                 documents.append(
                     """
-                    (\(bind: docID), \(bind: id), \(bind: document.title), \(bind: document.target), \(bind: document.body), \(bind: joined), \
+                    (\(bind: docID), \(bind: id), \(bind: document.title), \(bind: document.target), \(bind: document.body), \(bind: joined), \(bind: facetText), \
                     setweight(to_tsvector('simple', \(bind: document.title)), 'A') || setweight(to_tsvector('simple', \(bind: document.target)), 'B') \
                     || setweight(to_tsvector('simple', \(bind: document.body)), 'C'))
                     """)
@@ -80,20 +84,23 @@ struct BulkDesignWriter: Sendable {
         try await designs.run()
         try await links.run()
         try await facets.run()
-        let columns: SQLQueryString = sqlite ? "(id, design_id, title, target, body, words)" : "(id, design_id, title, target, body, words, document)"
+        let columns: SQLQueryString =
+            sqlite ? "(id, design_id, title, target, body, words, facets)" : "(id, design_id, title, target, body, words, facets, document)"
         try await db.raw("INSERT INTO search_documents " + columns + " VALUES " + documents.joined(separator: ", ")).run()
         if sqlite { try await db.raw("INSERT INTO search_fts(rowid, title, target, body) VALUES " + fts.joined(separator: ", ")).run() }
     }
 
     /// Word counts, and on PostgreSQL the sequences moved past the identifiers used.
     func finish(_ db: any SQLDatabase) async throws {
-        let all = Array(words)
-        for start in stride(from: 0, to: all.count, by: 500) {
-            let rows = all[start..<min(start + 500, all.count)].map { word, n -> SQLQueryString in "(\(bind: word), \(bind: n))" }
-            try await db.raw(
-                "INSERT INTO search_words(word, documents) VALUES " + rows.joined(separator: ", ")
-                    + " ON CONFLICT(word) DO UPDATE SET documents = search_words.documents + excluded.documents"
-            ).run()
+        for (table, column, counts) in [("search_words", "word", words), ("search_terms", "term", terms)] {
+            let all = Array(counts)
+            for start in stride(from: 0, to: all.count, by: 500) {
+                let rows = all[start..<min(start + 500, all.count)].map { word, n -> SQLQueryString in "(\(bind: word), \(bind: n))" }
+                try await db.raw(
+                    "INSERT INTO \(ident: table)(\(ident: column), documents) VALUES " + rows.joined(separator: ", ")
+                        + " ON CONFLICT(\(ident: column)) DO UPDATE SET documents = \(ident: table).documents + excluded.documents"
+                ).run()
+            }
         }
         if db.dialect.name != "sqlite" {
             for table in ["service_designs", "search_documents"] {

@@ -39,11 +39,16 @@ enum DesignListQuery {
         }
     }
 
+    /// Who may see what, and whether only published practices are listed: the part of the
+    /// filters that is not a facet.
+    static func access(_ query: ListQuery, _ actor: Actor?) -> SQLQueryString {
+        query.practicesOnly ? visible(to: actor) + " AND d.published_on IS NOT NULL" : visible(to: actor)
+    }
+
     /// The filters of the list; the words typed in the search box are matched by the full-text
-    /// index instead (`rows` does that), so they are not part of this clause.
+    /// index instead (`page` does that), so they are not part of this clause.
     static func conditions(_ query: ListQuery, _ actor: Actor?, except skipped: DesignFacet? = nil) -> SQLQueryString {
-        var parts: [SQLQueryString] = [visible(to: actor)]
-        if query.practicesOnly { parts.append("d.published_on IS NOT NULL") }
+        var parts: [SQLQueryString] = [access(query, actor)]
         for (facet, value) in selected(query) where facet != skipped {
             parts.append(
                 "EXISTS (SELECT 1 FROM design_facets f WHERE f.design_id = d.id AND f.facet = \(bind: facet.rawValue) AND f.value = \(bind: value))"
@@ -61,73 +66,75 @@ enum DesignListQuery {
         return chosen.compactMap { facet, value in value.map { (facet, $0) } }
     }
 
-    /// For each facet, its values with how many of the current results have them (the facet's
-    /// own choice left out, so that the other values stay reachable).
-    static func facetCounts(_ db: any SQLDatabase, _ query: ListQuery, _ actor: Actor?) async throws -> [(
-        DesignFacet, [(value: String, count: Int)]
-    )] {
-        var result: [(DesignFacet, [(value: String, count: Int)])] = []
-        var search: SQLQueryString? = nil
-        if let q = query.q {
-            let parsed = SearchQuery(q, analyzer: SearchSettings.analyzer)
-            let index = SearchIndex(db: db)
-            search = index.matchingIDs(parsed, cutoff: try await index.cutoff(parsed))
-        }
-        for facet in DesignFacet.allCases {
-            let filter = conditions(query, actor, except: facet)
-            let rows: [any SQLRow]
-            if let search {
-                // Driven from the (capped) matches: CROSS JOIN keeps SQLite from starting at the facet's
-                // million rows; PostgreSQL plans it either way.
-                rows = try await db.raw(
-                    "SELECT f.value, COUNT(*) AS n FROM (" + search
-                        + ") m CROSS JOIN service_designs d CROSS JOIN design_facets f WHERE d.id = m.design_id AND f.design_id = d.id AND f.facet = \(bind: facet.rawValue) AND "
-                        + filter + " GROUP BY f.value ORDER BY n DESC, f.value"
-                ).all()
-            } else {
-                rows = try await db.raw(
-                    "SELECT f.value, COUNT(DISTINCT f.design_id) AS n FROM design_facets f JOIN service_designs d ON d.id = f.design_id WHERE f.facet = \(bind: facet.rawValue) AND "
-                        + filter + " GROUP BY f.value ORDER BY n DESC, f.value"
-                ).all()
-            }
-            let counts = try rows.map {
-                (value: try $0.decode(column: "value", as: String.self), count: try $0.decode(column: "n", as: Int.self))
-            }
-            if !counts.isEmpty { result.append((facet, counts)) }
-        }
-        return result
+    /// One page of the list: its rows, how many there are in all, the facet counts (when asked
+    /// for), and whether a search looked at only the newest `SearchIndex.candidateCap` matches.
+    struct Page: Sendable {
+        var rows: [DesignListRow] = []
+        var total = 0
+        var facets: [(facet: DesignFacet, values: [(value: String, count: Int)])] = []
+        var capped = false
     }
 
-    static func rows(_ db: any SQLDatabase, _ query: ListQuery, _ actor: Actor?) async throws -> (rows: [DesignListRow], total: Int) {
+    static func page(_ db: any SQLDatabase, _ query: ListQuery, _ actor: Actor?, facets: Bool = true) async throws -> Page {
+        var page = Page()
         if let q = query.q {
-            // Searching: the index ranks, the filters and permissions still apply.
-            let offset = (query.page - 1) * ListQuery.perPage
-            let (hits, total) = try await SearchIndex(db: db).search(
-                SearchQuery(q, analyzer: SearchSettings.analyzer), where: conditions(query, actor), limit: ListQuery.perPage, offset: offset
-            )
-            guard !hits.isEmpty else { return ([], total) }
+            // Searching: the index ranks, filters and counts in one pass; permissions still apply.
+            let outcome = try await SearchIndex(db: db).search(
+                SearchQuery(q, analyzer: SearchSettings.analyzer), where: access(query, actor), selected: selected(query),
+                limit: ListQuery.perPage, offset: (query.page - 1) * ListQuery.perPage)
+            page.total = outcome.total
+            page.capped = outcome.capped
+            if facets { page.facets = outcome.facets }
+            guard !outcome.hits.isEmpty else { return page }
             let rows = try await db.raw(
-                "SELECT d.id, d.title, d.status, d.visibility, d.target_category, d.budget_total_eur_minor, d.updated_at FROM service_designs d WHERE d.id IN (\(binds: hits.map(\.designID)))"
+                "SELECT d.id, d.title, d.status, d.visibility, d.target_category, d.budget_total_eur_minor, d.updated_at FROM service_designs d WHERE d.id IN (\(binds: outcome.hits.map(\.designID)))"
             ).all(decoding: DesignListRow.self)
             let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) })
-            return (hits.compactMap { byID[$0.designID] }, total)
+            page.rows = outcome.hits.compactMap { byID[$0.designID] }
+            return page
         }
         let column = sortColumns[query.sort ?? "updated"] ?? "updated_at"
         let descending = query.sort == nil ? true : query.descending
         let direction = descending ? "DESC" : "ASC"
         let offset = (query.page - 1) * ListQuery.perPage
         let whereClause = conditions(query, actor)
-        let rows = try await db.raw(
+        page.rows = try await db.raw(
             """
             SELECT d.id, d.title, d.status, d.visibility, d.target_category, d.budget_total_eur_minor, d.updated_at \
             FROM service_designs d WHERE 
             """ + whereClause
                 + " ORDER BY d.\(unsafeRaw: column) \(unsafeRaw: direction), d.id \(unsafeRaw: direction) LIMIT \(literal: ListQuery.perPage) OFFSET \(literal: offset)"
         ).all(decoding: DesignListRow.self)
-        let total =
-            try await db.raw("SELECT COUNT(*) AS n FROM service_designs d WHERE " + conditions(query, actor)).first()?
+        page.total =
+            try await db.raw("SELECT COUNT(*) AS n FROM service_designs d WHERE " + whereClause).first()?
             .decode(column: "n", as: Int.self) ?? 0
-        return (rows, total)
+        if facets { page.facets = try await facetCounts(db, query, actor) }
+        return page
+    }
+
+    /// The rows of one page and the total, without facet counts.
+    static func rows(_ db: any SQLDatabase, _ query: ListQuery, _ actor: Actor?) async throws -> (rows: [DesignListRow], total: Int) {
+        let page = try await page(db, query, actor, facets: false)
+        return (page.rows, page.total)
+    }
+
+    /// For each facet, its values with how many of the listed designs have them (the facet's own
+    /// choice left out, so that the other values stay reachable). A search counts its own.
+    private static func facetCounts(_ db: any SQLDatabase, _ query: ListQuery, _ actor: Actor?) async throws -> [(
+        facet: DesignFacet, values: [(value: String, count: Int)]
+    )] {
+        var result: [(facet: DesignFacet, values: [(value: String, count: Int)])] = []
+        for facet in DesignFacet.allCases {
+            let rows = try await db.raw(
+                "SELECT f.value, COUNT(DISTINCT f.design_id) AS n FROM design_facets f JOIN service_designs d ON d.id = f.design_id WHERE f.facet = \(bind: facet.rawValue) AND "
+                    + conditions(query, actor, except: facet) + " GROUP BY f.value ORDER BY n DESC, f.value"
+            ).all()
+            let counts = try rows.map {
+                (value: try $0.decode(column: "value", as: String.self), count: try $0.decode(column: "n", as: Int.self))
+            }
+            if !counts.isEmpty { result.append((facet, counts)) }
+        }
+        return result
     }
 
     /// The libraries of each listed design, with their districts.
@@ -160,7 +167,7 @@ enum DesignListQuery {
     )] {
         let keys = Similarity.keys(of: stored.design, analyzer: SearchSettings.analyzer)
         let filter = visible(to: actor) + " AND d.id <> \(bind: stored.id)"
-        let (hits, _) = try await SearchIndex(db: db).search(SearchQuery(anyOf: keys), where: filter, limit: 12, offset: 0)
+        let hits = try await SearchIndex(db: db).search(SearchQuery(anyOf: keys), where: filter, limit: 12, offset: 0).hits
         let designs = try await DesignStore(db: db).designs(hits.map(\.designID))
         let best = hits.map(\.rank).max() ?? 0
         let scored = hits.compactMap { hit -> (Int64, ServiceDesign, Double)? in

@@ -196,7 +196,6 @@ struct DesignStore {
 
     /// Keeps the full-text index and the facet values of a design in step with it.
     func index(_ id: Int64, _ design: ServiceDesign) async throws {
-        try await SearchIndex(db: db).replace(id, SearchDocument(design, analyzer: SearchSettings.analyzer))
         try await db.delete(from: "design_facets").where("design_id", .equal, id).run()
         let created =
             try await db.select().column("created_at").from("service_designs").where("id", .equal, id).first()?
@@ -205,6 +204,7 @@ struct DesignStore {
         calendar.timeZone = Formatting.timeZone
         let values = DesignFacet.values(
             of: design, districts: try await districts(of: design.libraryIDs), year: calendar.component(.year, from: created))
+        try await SearchIndex(db: db).replace(id, SearchDocument(design, analyzer: SearchSettings.analyzer), facets: values)
         for (facet, value) in values {
             try await db.insert(into: "design_facets").columns("design_id", "facet", "value")
                 .values(SQLBind(id), SQLBind(facet.rawValue), SQLBind(value)).run()

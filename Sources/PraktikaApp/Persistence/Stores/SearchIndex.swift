@@ -48,10 +48,35 @@ struct SearchIndex {
         let words: String
     }
 
-    func replace(_ designID: Int64, _ document: SearchDocument) async throws {
+    /// The facet values of a design as the index keeps them beside its document: one
+    /// `facet=value` per line, so that a search can count and filter its matches in one pass.
+    static func facetText(_ values: [(DesignFacet, String)]) -> String {
+        values.map { "\($0.0.rawValue)=\($0.1)" }.sorted().joined(separator: "\n")
+    }
+
+    static func facetValues(_ text: String) -> [(DesignFacet, String)] {
+        text.split(separator: "\n").compactMap { line in
+            let parts = line.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, let facet = DesignFacet(rawValue: String(parts[0])) else { return nil }
+            return (facet, String(parts[1]))
+        }
+    }
+
+    /// The distinct terms the index holds for a document's analysed texts: FTS5's `unicode61`
+    /// tokenizer splits a key at anything that is not a letter or a digit (`по-голям` is two terms).
+    static func terms(_ texts: String...) -> Set<String> {
+        Set(texts.flatMap { $0.split { !($0.isLetter || $0.isNumber) }.map(String.init) })
+    }
+
+    func replace(_ designID: Int64, _ document: SearchDocument, facets: [(DesignFacet, String)]) async throws {
         let old = try await existing(designID)
-        try await recount(removed: Set(old.map { $0.words.split(separator: " ").map(String.init) } ?? []), added: Set(document.words))
+        try await recount(
+            "search_words", removed: Set(old.map { $0.words.split(separator: " ").map(String.init) } ?? []), added: Set(document.words))
+        try await recount(
+            "search_terms", removed: old.map { Self.terms($0.title, $0.target, $0.body) } ?? [],
+            added: Self.terms(document.title, document.target, document.body))
         let words = document.words.joined(separator: " ")
+        let facetText = Self.facetText(facets)
         if isSQLite {
             if let old {
                 // An FTS5 external-content delete must repeat the values it indexed.
@@ -59,14 +84,14 @@ struct SearchIndex {
                     "INSERT INTO search_fts(search_fts, rowid, title, target, body) VALUES('delete', \(bind: old.id), \(bind: old.title), \(bind: old.target), \(bind: old.body))"
                 ).run()
                 try await db.raw(
-                    "UPDATE search_documents SET title = \(bind: document.title), target = \(bind: document.target), body = \(bind: document.body), words = \(bind: words) WHERE id = \(bind: old.id)"
+                    "UPDATE search_documents SET title = \(bind: document.title), target = \(bind: document.target), body = \(bind: document.body), words = \(bind: words), facets = \(bind: facetText) WHERE id = \(bind: old.id)"
                 ).run()
                 try await db.raw(
                     "INSERT INTO search_fts(rowid, title, target, body) VALUES(\(bind: old.id), \(bind: document.title), \(bind: document.target), \(bind: document.body))"
                 ).run()
             } else {
                 let row = try await db.raw(
-                    "INSERT INTO search_documents(design_id, title, target, body, words) VALUES(\(bind: designID), \(bind: document.title), \(bind: document.target), \(bind: document.body), \(bind: words)) RETURNING id"
+                    "INSERT INTO search_documents(design_id, title, target, body, words, facets) VALUES(\(bind: designID), \(bind: document.title), \(bind: document.target), \(bind: document.body), \(bind: words), \(bind: facetText)) RETURNING id"
                 ).first()
                 let id = try row!.decode(column: "id", as: Int64.self)
                 try await db.raw(
@@ -76,12 +101,12 @@ struct SearchIndex {
         } else {
             try await db.raw(
                 """
-                INSERT INTO search_documents(design_id, title, target, body, words, document) VALUES(\(bind: designID), \(bind: document.title), \
-                \(bind: document.target), \(bind: document.body), \(bind: words), \
+                INSERT INTO search_documents(design_id, title, target, body, words, facets, document) VALUES(\(bind: designID), \(bind: document.title), \
+                \(bind: document.target), \(bind: document.body), \(bind: words), \(bind: facetText), \
                 setweight(to_tsvector('simple', \(bind: document.title)), 'A') || setweight(to_tsvector('simple', \(bind: document.target)), 'B') \
                 || setweight(to_tsvector('simple', \(bind: document.body)), 'C')) \
                 ON CONFLICT (design_id) DO UPDATE SET title = EXCLUDED.title, target = EXCLUDED.target, body = EXCLUDED.body, \
-                words = EXCLUDED.words, document = EXCLUDED.document
+                words = EXCLUDED.words, facets = EXCLUDED.facets, document = EXCLUDED.document
                 """
             ).run()
         }
@@ -89,7 +114,10 @@ struct SearchIndex {
 
     func remove(_ designID: Int64) async throws {
         let old = try await existing(designID)
-        if let old { try await recount(removed: Set(old.words.split(separator: " ").map(String.init)), added: []) }
+        if let old {
+            try await recount("search_words", removed: Set(old.words.split(separator: " ").map(String.init)), added: [])
+            try await recount("search_terms", removed: Self.terms(old.title, old.target, old.body), added: [])
+        }
         if isSQLite, let old {
             try await db.raw(
                 "INSERT INTO search_fts(search_fts, rowid, title, target, body) VALUES('delete', \(bind: old.id), \(bind: old.title), \(bind: old.target), \(bind: old.body))"
@@ -114,51 +142,114 @@ struct SearchIndex {
         return try await db.raw(sql).first()?.decode(column: "n", as: Int64.self)
     }
 
-    /// Designs matching the query among those the filter lets through, best first, with the total
-    /// (of the newest `candidateCap` matches when there are more).
-    func search(_ query: SearchQuery, where filter: SQLQueryString, limit: Int, offset: Int) async throws -> (hits: [SearchHit], total: Int)
-    {
-        guard !query.isEmpty else { return ([], 0) }
-        let cutoff = try await cutoff(query)
-        if isSQLite {
-            let bound: SQLQueryString = cutoff.map { "search_fts.rowid > \(literal: $0) AND " } ?? ""
-            let from: SQLQueryString =
-                "FROM search_fts JOIN search_documents sd ON sd.id = search_fts.rowid JOIN service_designs d ON d.id = sd.design_id WHERE search_fts MATCH \(bind: query.fts5) AND "
-                + bound + filter
-            // bm25 is lower for better matches; the column weights rank title, then target group, then the rest.
-            let hits = try await db.raw(
-                "SELECT sd.design_id, -bm25(search_fts, 10.0, 5.0, 1.0) AS rank " + from
-                    + " ORDER BY rank DESC, d.id LIMIT \(literal: limit) OFFSET \(literal: offset)"
-            ).all(decoding: SearchHit.self)
-            let total = try await db.raw("SELECT COUNT(*) AS n " + from).first()?.decode(column: "n", as: Int.self) ?? 0
-            return (hits, total)
-        } else {
-            let bound: SQLQueryString = cutoff.map { "sd.id > \(literal: $0) AND " } ?? ""
-            let from: SQLQueryString =
-                "FROM search_documents sd JOIN service_designs d ON d.id = sd.design_id WHERE sd.document @@ to_tsquery('simple', \(bind: query.tsquery)) AND "
-                + bound + filter
-            let hits = try await db.raw(
-                "SELECT sd.design_id, ts_rank_cd(sd.document, to_tsquery('simple', \(bind: query.tsquery)))::float8 AS rank " + from
-                    + " ORDER BY rank DESC, d.id LIMIT \(literal: limit) OFFSET \(literal: offset)"
-            ).all(decoding: SearchHit.self)
-            let total = try await db.raw("SELECT COUNT(*) AS n " + from).first()?.decode(column: "n", as: Int.self) ?? 0
-            return (hits, total)
-        }
+    /// What one search found: the requested page of hits, best first; how many matches pass every
+    /// filter; for each facet, its values among the matches that pass the other facets' filters
+    /// (so that the other values of a chosen facet stay reachable); and whether only the newest
+    /// `candidateCap` matches were looked at.
+    struct Outcome: Sendable {
+        var hits: [SearchHit] = []
+        var total = 0
+        var facets: [(facet: DesignFacet, values: [(value: String, count: Int)])] = []
+        var capped = false
     }
 
-    /// Keeps the count of designs per word: two statements per save, whatever the number of words.
-    private func recount(removed: Set<String>, added: Set<String>) async throws {
+    private struct Candidate: Decodable {
+        let design_id: Int64
+        let rank: Double
+        let facets: String
+    }
+
+    /// Designs matching the query among those `access` lets through, filtered by the chosen facet
+    /// values. One statement fetches every match that may be looked at (at most `candidateCap`)
+    /// with its rank and facet values; ordering, paging, filtering and counting happen here.
+    func search(
+        _ query: SearchQuery, where access: SQLQueryString, selected: [(DesignFacet, String)] = [], limit: Int, offset: Int
+    ) async throws -> Outcome {
+        guard !query.isEmpty else { return Outcome() }
+        let cutoff = try await cutoff(query)
+        let sql: SQLQueryString
+        if isSQLite {
+            let bound: SQLQueryString = cutoff.map { "search_fts.rowid > \(literal: $0) AND " } ?? ""
+            sql =
+                "SELECT sd.design_id, " + (try await rankSQLite(query)) + " AS rank, sd.facets "
+                + "FROM search_fts JOIN search_documents sd ON sd.id = search_fts.rowid JOIN service_designs d ON d.id = sd.design_id "
+                + "WHERE search_fts MATCH \(bind: query.fts5) AND " + bound + access
+        } else {
+            let bound: SQLQueryString = cutoff.map { "sd.id > \(literal: $0) AND " } ?? ""
+            sql =
+                "SELECT sd.design_id, ts_rank_cd(sd.document, to_tsquery('simple', \(bind: query.tsquery)))::float8 AS rank, sd.facets "
+                + "FROM search_documents sd JOIN service_designs d ON d.id = sd.design_id "
+                + "WHERE sd.document @@ to_tsquery('simple', \(bind: query.tsquery)) AND " + bound + access
+        }
+        let candidates = try await db.raw(sql).all(decoding: Candidate.self)
+        var outcome = Self.outcome(
+            candidates.map { (id: $0.design_id, rank: $0.rank, facets: Self.facetValues($0.facets)) }, selected: selected, limit: limit,
+            offset: offset)
+        outcome.capped = cutoff != nil
+        return outcome
+    }
+
+    /// The in-memory half of `search`, on the candidates one statement returned.
+    static func outcome(
+        _ candidates: [(id: Int64, rank: Double, facets: [(DesignFacet, String)])], selected: [(DesignFacet, String)], limit: Int, offset: Int
+    ) -> Outcome {
+        let chosen = Dictionary(selected.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+        // For each candidate, the chosen facets it fails (at most two are worth knowing).
+        let failed: [[DesignFacet]] = candidates.map { candidate in
+            chosen.compactMap { facet, value in
+                candidate.facets.contains { $0.0 == facet && $0.1 == value } ? nil : facet
+            }
+        }
+        var outcome = Outcome()
+        let passing = candidates.indices.filter { failed[$0].isEmpty }
+        outcome.total = passing.count
+        let ordered = passing.sorted { a, b in
+            let (x, y) = (candidates[a], candidates[b])
+            return x.rank != y.rank ? x.rank > y.rank : x.id < y.id
+        }
+        outcome.hits = ordered.dropFirst(offset).prefix(limit).map { SearchHit(designID: candidates[$0].id, rank: candidates[$0].rank) }
+        for facet in DesignFacet.allCases {
+            var counts: [String: Int] = [:]
+            for i in candidates.indices where failed[i].isEmpty || failed[i] == [facet] {
+                for (f, value) in candidates[i].facets where f == facet { counts[value, default: 0] += 1 }
+            }
+            if !counts.isEmpty {
+                outcome.facets.append(
+                    (facet, counts.map { (value: $0.key, count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value })
+                )
+            }
+        }
+        return outcome
+    }
+
+    /// The rank expression on SQLite: `praktika_rank` with the document count of every phrase in
+    /// the order FTS5 numbers them, or `bm25()` where the function could not be registered.
+    private func rankSQLite(_ query: SearchQuery) async throws -> SQLQueryString {
+        guard SearchRank.isAvailable else { return "-bm25(search_fts, 10.0, 5.0, 1.0)" }
+        let keys = query.terms.flatMap { $0 }
+        let rows = try await db.raw("SELECT term, documents FROM search_terms WHERE term IN (\(binds: Array(Set(keys))))").all()
+        var counts: [String: Int] = [:]
+        for row in rows { counts[try row.decode(column: "term", as: String.self)] = try row.decode(column: "documents", as: Int.self) }
+        return "\(unsafeRaw: SearchRank.name)(search_fts, 10.0, 5.0, 1.0" + keys.map { ", \(literal: counts[$0] ?? 0)" }.joined() + ")"
+    }
+
+    /// Keeps the count of designs per word (or per index key): two statements per save, whatever
+    /// the number of words.
+    private func recount(_ table: String, removed: Set<String>, added: Set<String>) async throws {
+        let column = table == "search_terms" ? "term" : "word"
         let gone = Array(removed.subtracting(added))
         let new = Array(added.subtracting(removed))
         if !gone.isEmpty {
-            try await db.raw("UPDATE search_words SET documents = documents - 1 WHERE word IN (\(binds: gone))").run()
-            try await db.raw("DELETE FROM search_words WHERE documents <= 0").run()
+            try await db.raw(
+                "UPDATE \(ident: table) SET documents = documents - 1 WHERE \(ident: column) IN (\(binds: gone))"
+            ).run()
+            try await db.raw("DELETE FROM \(ident: table) WHERE documents <= 0").run()
         }
         if !new.isEmpty {
             let rows = new.map { word -> SQLQueryString in "(\(bind: word), 1)" }.joined(separator: ", ")
             try await db.raw(
-                "INSERT INTO search_words(word, documents) VALUES " + rows
-                    + " ON CONFLICT(word) DO UPDATE SET documents = search_words.documents + 1"
+                "INSERT INTO \(ident: table)(\(ident: column), documents) VALUES " + rows
+                    + " ON CONFLICT(\(ident: column)) DO UPDATE SET documents = \(ident: table).documents + 1"
             ).run()
         }
     }
@@ -195,18 +286,6 @@ struct SearchIndex {
             }
         }
         return changed ? words.joined(separator: " ") : nil
-    }
-
-    /// A subquery of the ids of the designs that match, for facet counts; `cutoff` as `search` uses it.
-    func matchingIDs(_ query: SearchQuery, cutoff: Int64? = nil) -> SQLQueryString {
-        guard !query.isEmpty else { return "SELECT NULL WHERE 1 = 0" }
-        if isSQLite {
-            return
-                "SELECT sd.design_id FROM search_fts JOIN search_documents sd ON sd.id = search_fts.rowid WHERE search_fts MATCH \(bind: query.fts5)"
-                + (cutoff.map { " AND search_fts.rowid > \(literal: $0)" } ?? "")
-        }
-        return "SELECT sd.design_id FROM search_documents sd WHERE sd.document @@ to_tsquery('simple', \(bind: query.tsquery))"
-            + (cutoff.map { " AND sd.id > \(literal: $0)" } ?? "")
     }
 
     private func existing(_ designID: Int64) async throws -> Row? {

@@ -45,17 +45,17 @@ struct ServiceController: Sendable {
         let context = req.page
         var query = ListQuery(req)
         query.practicesOnly = practicesOnly
-        let (rows, total) = try await DesignListQuery.rows(req.sql, query, context.actor)
-        let libraries = try await DesignListQuery.libraries(req.sql, rows.map(\.id))
+        let page = try await DesignListQuery.page(req.sql, query, context.actor)
+        let libraries = try await DesignListQuery.libraries(req.sql, page.rows.map(\.id))
         var model = ServiceListModel(
-            base: practicesOnly ? .practices : .services, rows: rows, libraries: libraries, total: total, query: query,
+            base: practicesOnly ? .practices : .services, rows: page.rows, libraries: libraries, total: page.total, query: query,
             canCreate: Policy.mayCreateDesigns(context.actor))
+        model.facets = page.facets.map { ($0.facet, $0.values) }
+        model.capped = page.capped
         if let q = query.q {
-            model.snippets = try await SearchSnippets.make(req.sql, ids: rows.map(\.id), query: q)
-            model.capped = try await SearchIndex(db: req.sql).cutoff(SearchQuery(q, analyzer: SearchSettings.analyzer)) != nil
-            if total == 0 { model.suggestion = try await SearchIndex(db: req.sql).suggestion(for: q, analyzer: SearchSettings.analyzer) }
+            model.snippets = try await SearchSnippets.make(req.sql, ids: page.rows.map(\.id), query: q)
+            if page.total == 0 { model.suggestion = try await SearchIndex(db: req.sql).suggestion(for: q, analyzer: SearchSettings.analyzer) }
         }
-        model.facets = try await DesignListQuery.facetCounts(req.sql, query, context.actor)
         return HTMLResponse.make(ServiceListView.render(model, context))
     }
 
