@@ -92,6 +92,28 @@ struct GenerateTests {
                 #expect(page.capped)
                 let statusTotal = page.facets.first { $0.facet == .status }?.values.map(\.count).reduce(0, +)
                 #expect(statusTotal == 50)
+
+                // Browsing without words is capped the same way: the newest 50 are sorted and counted.
+                var browse = ListQuery()
+                browse.practicesOnly = true
+                let newestFirst = try await DesignListQuery.page(app.sql, browse, admin)
+                #expect(newestFirst.capped && newestFirst.total == 50)
+                #expect(newestFirst.rows.map(\.id) == Array((newest - 24...newest).reversed()))
+                browse.sort = "title"
+                let byTitle = try await DesignListQuery.page(app.sql, browse, admin)
+                #expect(byTitle.rows.allSatisfy { $0.id > newest - 50 })
+                #expect(byTitle.rows.map { SortKey.fold($0.title) } == byTitle.rows.map { SortKey.fold($0.title) }.sorted())
+                // A filter walks that value's own designs: all 120 / 28 of a district, not those among the newest 50.
+                browse.sort = nil
+                browse.district = "BG-13"
+                let district = try await DesignListQuery.page(app.sql, browse, admin)
+                let inDistrict = try await app.sql.raw(
+                    "SELECT COUNT(*) AS n FROM design_facets WHERE facet = 'district' AND value = 'BG-13'"
+                ).first()!.decode(column: "n", as: Int.self)
+                #expect(!district.capped && district.total == inDistrict && inDistrict >= 4)
+                // The chosen facet's other values stay reachable, counted among the newest 50.
+                let districts = district.facets.first { $0.facet == .district }?.values ?? []
+                #expect(districts.count > 10 && districts.map(\.count).reduce(0, +) == 50)
             }
         }
     }

@@ -32,6 +32,7 @@ extension Application {
         Migrations010.register(in: migrations)
         Migrations011.register(in: migrations)
         Migrations012.register(in: migrations)
+        Migrations013.register(in: migrations)
     }
 
     /// The database as SQLKit sees it; both supported drivers are SQL databases.

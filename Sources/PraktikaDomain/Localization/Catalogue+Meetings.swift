@@ -238,6 +238,8 @@ extension Catalogue {
         .searchCapped: "Думите се срещат навсякъде: подредени са най-новите {count} съвпадения. Добавете дума или филтър, за да стесните търсенето.",
         .flashChoosePerson: "Изберете кого да преместите.",
         .flashMeetingNeedsOrganiser: "Посочете поне една организираща библиотека: резултатите се записват като нейни услуги.",
+        .recordCountAtLeast: "Записи: над {count} (показани са най-новите)",
+        .listCapped: "Списъкът е дълъг: подредени и преброени са най-новите {count} записа. Изберете филтър или потърсете дума, за да стесните списъка.",
     ]
 
     static let englishMeetings: [TextKey: String] = [
@@ -477,5 +479,7 @@ extension Catalogue {
         .searchCapped: "These words are everywhere: the newest {count} matches are ranked. Add a word or a filter to narrow the search.",
         .flashChoosePerson: "Choose whom to move.",
         .flashMeetingNeedsOrganiser: "Name at least one organising library: results are recorded as its services.",
+        .recordCountAtLeast: "Records: more than {count} (the newest are shown)",
+        .listCapped: "The list is long: the newest {count} records are sorted and counted. Choose a filter or search for a word to narrow it.",
     ]
 }

@@ -268,4 +268,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case searchCapped
     case flashChoosePerson
     case flashMeetingNeedsOrganiser
+    case recordCountAtLeast, listCapped
 }

@@ -6,7 +6,8 @@ import SQLKit
 /// rule of `Policy.allows(_:_:design:)` written as a WHERE clause, so that paging counts only
 /// what is shown.
 enum DesignListQuery {
-    static let sortColumns = ["title": "title_key", "status": "status", "updated": "updated_at", "budget": "budget_total_eur_minor"]
+    /// What a list can be sorted by (`sort=` in the URL); newest changes first when none is given.
+    static let sortKeys: Set<String> = ["title", "status", "updated", "budget"]
 
     struct Libraries: Sendable {
         var names: [String] = []
@@ -40,21 +41,9 @@ enum DesignListQuery {
     }
 
     /// Who may see what, and whether only published practices are listed: the part of the
-    /// filters that is not a facet.
+    /// filters that is not a facet (facet choices and the words typed are applied by `page`).
     static func access(_ query: ListQuery, _ actor: Actor?) -> SQLQueryString {
         query.practicesOnly ? visible(to: actor) + " AND d.published_on IS NOT NULL" : visible(to: actor)
-    }
-
-    /// The filters of the list; the words typed in the search box are matched by the full-text
-    /// index instead (`page` does that), so they are not part of this clause.
-    static func conditions(_ query: ListQuery, _ actor: Actor?, except skipped: DesignFacet? = nil) -> SQLQueryString {
-        var parts: [SQLQueryString] = [access(query, actor)]
-        for (facet, value) in selected(query) where facet != skipped {
-            parts.append(
-                "EXISTS (SELECT 1 FROM design_facets f WHERE f.design_id = d.id AND f.facet = \(bind: facet.rawValue) AND f.value = \(bind: value))"
-            )
-        }
-        return parts.joined(separator: " AND ")
     }
 
     /// The facet values chosen in the URL.
@@ -93,48 +82,109 @@ enum DesignListQuery {
             page.rows = outcome.hits.compactMap { byID[$0.designID] }
             return page
         }
-        let column = sortColumns[query.sort ?? "updated"] ?? "updated_at"
+        // Browsing: the newest designs that pass the filters, at most `candidateCap` of them, are
+        // sorted, paged and counted here; a million designs cost no more than two thousand.
+        let cap = SearchIndex.candidateCap
+        let chosen = selected(query)
+        let candidates = try await browseCandidates(db, query, actor, chosen, limit: cap + 1)
+        page.capped = candidates.count > cap
+        let kept = Array(candidates.prefix(cap))
+        page.total = kept.count
         let descending = query.sort == nil ? true : query.descending
-        let direction = descending ? "DESC" : "ASC"
-        let offset = (query.page - 1) * ListQuery.perPage
-        let whereClause = conditions(query, actor)
-        page.rows = try await db.raw(
-            """
-            SELECT d.id, d.title, d.status, d.visibility, d.target_category, d.budget_total_eur_minor, d.updated_at \
-            FROM service_designs d WHERE 
-            """ + whereClause
-                + " ORDER BY d.\(unsafeRaw: column) \(unsafeRaw: direction), d.id \(unsafeRaw: direction) LIMIT \(literal: ListQuery.perPage) OFFSET \(literal: offset)"
-        ).all(decoding: DesignListRow.self)
-        page.total =
-            try await db.raw("SELECT COUNT(*) AS n FROM service_designs d WHERE " + whereClause).first()?
-            .decode(column: "n", as: Int.self) ?? 0
-        if facets { page.facets = try await facetCounts(db, query, actor) }
+        let key = query.sort.flatMap { sortKeys.contains($0) ? $0 : nil } ?? "updated"
+        let ordered = kept.sorted { a, b in
+            let order = BrowseCandidate.compare(a, b, by: key)
+            return order == 0 ? (descending ? a.id > b.id : a.id < b.id) : (descending ? order > 0 : order < 0)
+        }
+        let ids = ordered.dropFirst((query.page - 1) * ListQuery.perPage).prefix(ListQuery.perPage).map(\.id)
+        if !ids.isEmpty {
+            let rows = try await db.raw(
+                "SELECT d.id, d.title, d.status, d.visibility, d.target_category, d.budget_total_eur_minor, d.updated_at FROM service_designs d WHERE d.id IN (\(binds: Array(ids)))"
+            ).all(decoding: DesignListRow.self)
+            let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) })
+            page.rows = ids.compactMap { byID[$0] }
+        }
+        guard facets else { return page }
+        // Each facet is counted among the candidates; a chosen facet among those that pass the
+        // other choices, so that its other values stay reachable.
+        for facet in DesignFacet.allCases {
+            let among: [BrowseCandidate]
+            if chosen.contains(where: { $0.0 == facet }) {
+                among = Array(try await browseCandidates(db, query, actor, chosen.filter { $0.0 != facet }, limit: cap).prefix(cap))
+            } else {
+                among = kept
+            }
+            var counts: [String: Int] = [:]
+            for candidate in among { for (f, value) in candidate.facets where f == facet { counts[value, default: 0] += 1 } }
+            if !counts.isEmpty {
+                page.facets.append(
+                    (facet, counts.map { (value: $0.key, count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value })
+                )
+            }
+        }
         return page
+    }
+
+    /// A design as browsing sorts and counts it.
+    struct BrowseCandidate: Sendable {
+        let id: Int64
+        let titleKey: String
+        let status: String
+        let updatedAt: Date
+        let budget: Int64
+        let facets: [(DesignFacet, String)]
+
+        /// -1, 0 or 1, by one of `sortKeys`.
+        static func compare(_ a: Self, _ b: Self, by key: String) -> Int {
+            func sign<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : (x > y ? 1 : 0) }
+            switch key {
+            case "title": return sign(a.titleKey, b.titleKey)
+            case "status": return sign(a.status, b.status)
+            case "budget": return sign(a.budget, b.budget)
+            default: return sign(a.updatedAt, b.updatedAt)
+            }
+        }
+    }
+
+    /// The newest designs the reader may see that have every chosen facet value, newest first.
+    /// With a choice, the walk starts from that value's designs (an index in design-id order),
+    /// so a rare value is as cheap as a common one.
+    private static func browseCandidates(
+        _ db: any SQLDatabase, _ query: ListQuery, _ actor: Actor?, _ chosen: [(DesignFacet, String)], limit: Int
+    ) async throws -> [BrowseCandidate] {
+        let columns: SQLQueryString =
+            "SELECT d.id, d.title_key, d.status, d.updated_at, d.budget_total_eur_minor, COALESCE(sd.facets, '') AS facets "
+        var filter = access(query, actor)
+        for (facet, value) in chosen.dropFirst() {
+            filter +=
+                " AND EXISTS (SELECT 1 FROM design_facets f WHERE f.design_id = d.id AND f.facet = \(bind: facet.rawValue) AND f.value = \(bind: value))"
+        }
+        let sql: SQLQueryString
+        if let (facet, value) = chosen.first {
+            // CROSS JOIN keeps SQLite walking the chosen value's designs in order instead of the whole table.
+            sql =
+                columns
+                + "FROM design_facets w CROSS JOIN service_designs d LEFT JOIN search_documents sd ON sd.design_id = d.id "
+                + "WHERE w.facet = \(bind: facet.rawValue) AND w.value = \(bind: value) AND d.id = w.design_id AND " + filter
+                + " ORDER BY w.design_id DESC LIMIT \(literal: limit)"
+        } else {
+            sql =
+                columns + "FROM service_designs d LEFT JOIN search_documents sd ON sd.design_id = d.id WHERE " + filter
+                + " ORDER BY d.id DESC LIMIT \(literal: limit)"
+        }
+        return try await db.raw(sql).all().map { row in
+            BrowseCandidate(
+                id: try row.decode(column: "id", as: Int64.self), titleKey: try row.decode(column: "title_key", as: String.self),
+                status: try row.decode(column: "status", as: String.self), updatedAt: try row.decode(column: "updated_at", as: Date.self),
+                budget: try row.decode(column: "budget_total_eur_minor", as: Int64.self),
+                facets: SearchIndex.facetValues(try row.decode(column: "facets", as: String.self)))
+        }
     }
 
     /// The rows of one page and the total, without facet counts.
     static func rows(_ db: any SQLDatabase, _ query: ListQuery, _ actor: Actor?) async throws -> (rows: [DesignListRow], total: Int) {
         let page = try await page(db, query, actor, facets: false)
         return (page.rows, page.total)
-    }
-
-    /// For each facet, its values with how many of the listed designs have them (the facet's own
-    /// choice left out, so that the other values stay reachable). A search counts its own.
-    private static func facetCounts(_ db: any SQLDatabase, _ query: ListQuery, _ actor: Actor?) async throws -> [(
-        facet: DesignFacet, values: [(value: String, count: Int)]
-    )] {
-        var result: [(facet: DesignFacet, values: [(value: String, count: Int)])] = []
-        for facet in DesignFacet.allCases {
-            let rows = try await db.raw(
-                "SELECT f.value, COUNT(DISTINCT f.design_id) AS n FROM design_facets f JOIN service_designs d ON d.id = f.design_id WHERE f.facet = \(bind: facet.rawValue) AND "
-                    + conditions(query, actor, except: facet) + " GROUP BY f.value ORDER BY n DESC, f.value"
-            ).all()
-            let counts = try rows.map {
-                (value: try $0.decode(column: "value", as: String.self), count: try $0.decode(column: "n", as: Int.self))
-            }
-            if !counts.isEmpty { result.append((facet, counts)) }
-        }
-        return result
     }
 
     /// The libraries of each listed design, with their districts.

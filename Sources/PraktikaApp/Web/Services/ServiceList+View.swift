@@ -13,7 +13,10 @@ enum ServiceListView {
             model.canCreate && !catalogue ? .link(SiteURL.newService.path, TextKey.newService(l), .class("button")) : .empty)
         let count: Node<HTML.BodyContext> = .p(
             .class("count"), .attribute(named: "role", value: "status"),
-            .safe(TextKey.recordCount(l, ["count": context.format.integer(model.total)])))
+            .safe(
+                model.capped
+                    ? TextKey.recordCountAtLeast(l, ["count": context.format.integer(model.total)])
+                    : TextKey.recordCount(l, ["count": context.format.integer(model.total)])))
         return Layout.page(
             context, title: title,
             body: [
@@ -119,7 +122,9 @@ enum ServiceListView {
         if model.capped {
             return .p(
                 .class("hint"),
-                .safe(TextKey.searchCapped(context.language, ["count": context.format.integer(SearchIndex.candidateCap)])))
+                .safe(
+                    (model.query.q == nil ? TextKey.listCapped : TextKey.searchCapped)(
+                        context.language, ["count": context.format.integer(SearchIndex.candidateCap)])))
         }
         guard let suggestion = model.suggestion else { return .empty }
         var corrected = model.query

@@ -1,0 +1,129 @@
+import Benchmark
+import Fluent
+import Foundation
+import PraktikaApp
+import SQLKit
+import Vapor
+
+// The catalogue issue's speed goals, on a database filled by `praktika generate --practices N`
+// and migrated by `praktika migrate`, named by PRAKTIKA_BENCH_DATABASE (a file path, sqlite://…
+// or postgres://…). For each query, in the same run:
+//   textbook   what the database offers by itself: FTS5 bm25() (ts_rank_cd on PostgreSQL), top 25,
+//              and the count over every match;
+//   raw        the floor: the statements the search issues, run as they are, rows only counted;
+//   engine     the search as the catalogue page asks for it (ranking, paging, filters and facet
+//              counts for an anonymous reader), without HTTP or HTML;
+//   page       GET /practices?q=… from a server in this process, over a socket, HTML and all.
+
+struct Query: Sendable {
+    let name: String
+    let text: String?
+    let filters: [String: String]
+
+    var path: String {
+        var items = filters.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        if let text { items.insert(URLQueryItem(name: "q", value: text), at: 0) }
+        var components = URLComponents()
+        components.path = "/practices"
+        components.queryItems = items.isEmpty ? nil : items
+        return components.string!
+    }
+}
+
+let queries = [
+    Query(name: "one word", text: "пенсионери", filters: [:]),
+    Query(name: "two words", text: "клуб пенсионери", filters: [:]),
+    Query(name: "frequent word", text: "библиотеката", filters: [:]),
+    Query(name: "faceted", text: "обучение", filters: ["district": "BG-13", "status": "completed"]),
+]
+
+/// The application, started once for the whole run.
+actor Harness {
+    static let shared = Harness()
+    static let port = 8283
+
+    private var started: (Application, any SQLDatabase)?
+
+    func start() async -> (Application, any SQLDatabase) {
+        if let started { return started }
+        let location = ProcessInfo.processInfo.environment["PRAKTIKA_BENCH_DATABASE"]!
+        let url = location.contains("://") ? location : "sqlite://" + location
+        let app = try! await Application.make(Environment(name: "production", arguments: ["search-benchmark"]))
+        app.logger.logLevel = .warning
+        var configuration = try! AppConfiguration.fromEnvironment(["DATABASE_URL": url, "LOG_LEVEL": "warning"])
+        configuration.connectionsPerEventLoop = 2
+        try! await configure(app, configuration)
+        try! await app.migrateDatabase()
+        try! await app.asyncBoot()
+        try! await app.server.start(address: .hostname("127.0.0.1", port: Self.port))
+        let db = app.db as! any SQLDatabase
+        started = (app, db)
+        return (app, db)
+    }
+}
+
+let benchmarks: @Sendable () -> Void = {
+    guard ProcessInfo.processInfo.environment["PRAKTIKA_BENCH_DATABASE"] != nil else {
+        FileHandle.standardError.write(
+            Data(
+                """
+                Search benchmarks need a database: praktika generate --practices 1000000 (DATABASE_URL as usual), \
+                then PRAKTIKA_BENCH_DATABASE=/path/to/praktika.sqlite (or a postgres:// URL).
+
+                """.utf8))
+        return
+    }
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock], timeUnits: .microseconds, warmupIterations: 5, maxDuration: .seconds(10), maxIterations: 300)
+
+    for query in queries {
+        let text = query.text!
+        Benchmark("\(query.name): textbook") { benchmark in
+            let (_, db) = await Harness.shared.start()
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations { blackHole(try! await CatalogueSearch.textbook(db, text: text)) }
+        }
+        Benchmark("\(query.name): raw") { benchmark in
+            let (_, db) = await Harness.shared.start()
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                blackHole(try! await CatalogueSearch.rawStatements(db, text: text, filters: query.filters))
+            }
+        }
+        Benchmark("\(query.name): engine") { benchmark in
+            let (_, db) = await Harness.shared.start()
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                let result = try! await CatalogueSearch.page(db, text: text, filters: query.filters)
+                precondition(result.total > 0 && !result.ids.isEmpty, "\(query.name) found nothing")
+                blackHole(result)
+            }
+        }
+        Benchmark("\(query.name): page", configuration: .init(metrics: [.wallClock, .peakMemoryResident])) { benchmark in
+            let (app, _) = await Harness.shared.start()
+            let uri = URI(string: "http://127.0.0.1:\(Harness.port)" + query.path)
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                let response = try! await app.client.get(uri)
+                precondition(response.status == .ok, "\(query.path) answered \(response.status)")
+                blackHole(response.body?.readableBytes)
+            }
+        }
+    }
+    // The catalogue as it opens: no words, no filters, newest first, with every facet counted.
+    Benchmark("no query: engine") { benchmark in
+        let (_, db) = await Harness.shared.start()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { blackHole(try! await CatalogueSearch.page(db, text: nil)) }
+    }
+    Benchmark("no query: page", configuration: .init(metrics: [.wallClock, .peakMemoryResident])) { benchmark in
+        let (app, _) = await Harness.shared.start()
+        let uri = URI(string: "http://127.0.0.1:\(Harness.port)/practices")
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            let response = try! await app.client.get(uri)
+            precondition(response.status == .ok, "/practices answered \(response.status)")
+            blackHole(response.body?.readableBytes)
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import PraktikaDomain
+import SQLKit
+
+/// The catalogue's search as calls from outside this module, for the benchmarks in
+/// `Benchmarks/`: what `/practices?q=…` asks of the database for a reader who is not signed in,
+/// without HTTP or HTML, and the raw statements to hold it against.
+public enum CatalogueSearch {
+    public struct Result: Sendable {
+        public let ids: [Int64]
+        public let total: Int
+        /// How many facet values were counted.
+        public let facetValues: Int
+        public let capped: Bool
+    }
+
+    /// One page of the catalogue, ranked when there is text: `filters` uses the URL's names
+    /// (`district`, `status`, `kind`, `innovation`, `partner_kind`, `budget`, `year`).
+    public static func page(_ db: any SQLDatabase, text: String?, filters: [String: String] = [:]) async throws -> Result {
+        let page = try await DesignListQuery.page(db, query(text, filters), nil)
+        return Result(ids: page.rows.map(\.id), total: page.total, facetValues: page.facets.map(\.values.count).reduce(0, +), capped: page.capped)
+    }
+
+    /// The floor: the statements a search issues (the cutoff, the key counts, the one statement
+    /// of candidates), run as they are, with the rows only counted.
+    public static func rawStatements(_ db: any SQLDatabase, text: String, filters: [String: String] = [:]) async throws -> Int {
+        let parsed = SearchQuery(text, analyzer: SearchSettings.analyzer)
+        let index = SearchIndex(db: db)
+        let cutoff = try await index.cutoff(parsed)
+        let q = query(text, filters)
+        let rows = RowCounter()
+        try await db.raw(try await index.candidates(parsed, where: DesignListQuery.access(q, nil), cutoff: cutoff)).run { _ in rows.add() }
+        return rows.value
+    }
+
+    /// What the database offers by itself, for comparison: the top 25 by FTS5's `bm25()` (or
+    /// `ts_rank_cd` on PostgreSQL) with the column weights, and the count, over every match.
+    public static func textbook(_ db: any SQLDatabase, text: String) async throws -> Int {
+        let parsed = SearchQuery(text, analyzer: SearchSettings.analyzer)
+        let from: SQLQueryString
+        let rank: SQLQueryString
+        if db.dialect.name == "sqlite" {
+            from = "FROM search_fts JOIN search_documents sd ON sd.id = search_fts.rowid WHERE search_fts MATCH \(bind: parsed.fts5)"
+            rank = "-bm25(search_fts, 10.0, 5.0, 1.0)"
+        } else {
+            from = "FROM search_documents sd WHERE sd.document @@ to_tsquery('simple', \(bind: parsed.tsquery))"
+            rank = "ts_rank_cd(sd.document, to_tsquery('simple', \(bind: parsed.tsquery)))"
+        }
+        let rows = RowCounter()
+        try await db.raw("SELECT sd.design_id, " + rank + " AS rank " + from + " ORDER BY rank DESC LIMIT 25").run { _ in rows.add() }
+        return try await db.raw("SELECT COUNT(*) AS n " + from).first()?.decode(column: "n", as: Int.self) ?? rows.value
+    }
+
+    /// Counts rows handed to a callback that may run on another thread.
+    private final class RowCounter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func add() { lock.withLock { count += 1 } }
+        var value: Int { lock.withLock { count } }
+    }
+
+    private static func query(_ text: String?, _ filters: [String: String]) -> ListQuery {
+        var query = ListQuery()
+        query.practicesOnly = true
+        query.q = text
+        query.district = filters["district"]
+        query.status = filters["status"]
+        query.kind = filters["kind"]
+        query.innovation = filters["innovation"]
+        query.partnerKind = filters["partner_kind"]
+        query.budget = filters["budget"]
+        query.year = filters["year"]
+        return query
+    }
+}
