@@ -212,8 +212,10 @@ struct SearchIndexTests {
             }
             let saved = (try await Self.storedTermCounts(app.sql), try await facetTexts())
             #expect(saved.1.values.allSatisfy { $0.contains("status=") && $0.contains("district=") })
+            try await Migrations014.CandidateIndexes().revert(on: app.db)
             try await Migrations012.SearchTermsAndFacets().revert(on: app.db)
             try await Migrations012.SearchTermsAndFacets().prepare(on: app.db)
+            try await Migrations014.CandidateIndexes().prepare(on: app.db)
             #expect(try await Self.storedTermCounts(app.sql) == saved.0)
             #expect(try await facetTexts() == saved.1)
             let id = try await app.id("service_designs", where: "title", is: "Пенсионери ONLINE")
@@ -248,11 +250,11 @@ struct SearchIndexTests {
 
     @Test("filters and facet counts in memory: each facet counted without its own choice, ties broken by id")
     func outcomeInMemory() {
-        let candidates: [(id: Int64, rank: Double, facets: [(DesignFacet, String)])] = [
-            (1, 2.0, [(.status, "completed"), (.district, "BG-13")]),
-            (2, 3.0, [(.status, "running"), (.district, "BG-13")]),
-            (3, 2.0, [(.status, "completed"), (.district, "BG-21"), (.district, "BG-13")]),
-            (4, 9.0, [(.status, "completed"), (.district, "BG-21")]),
+        let candidates: [(id: Int64, rank: Double, facets: [Substring])] = [
+            (1, 2.0, SearchIndex.facetLines(SearchIndex.facetText([(.status, "completed"), (.district, "BG-13")]))),
+            (2, 3.0, SearchIndex.facetLines(SearchIndex.facetText([(.status, "running"), (.district, "BG-13")]))),
+            (3, 2.0, SearchIndex.facetLines(SearchIndex.facetText([(.status, "completed"), (.district, "BG-21"), (.district, "BG-13")]))),
+            (4, 9.0, SearchIndex.facetLines(SearchIndex.facetText([(.status, "completed"), (.district, "BG-21")]))),
         ]
         let all = SearchIndex.outcome(candidates, selected: [], limit: 2, offset: 1)
         #expect(all.total == 4)

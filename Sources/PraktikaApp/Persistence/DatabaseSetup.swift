@@ -33,6 +33,7 @@ extension Application {
         Migrations011.register(in: migrations)
         Migrations012.register(in: migrations)
         Migrations013.register(in: migrations)
+        Migrations014.register(in: migrations)
     }
 
     /// The database as SQLKit sees it; both supported drivers are SQL databases.

@@ -107,20 +107,18 @@ enum DesignListQuery {
         guard facets else { return page }
         // Each facet is counted among the candidates; a chosen facet among those that pass the
         // other choices, so that its other values stay reachable.
+        var tally = FacetTally()
+        for candidate in kept { tally.add(candidate.facets) }
         for facet in DesignFacet.allCases {
-            let among: [BrowseCandidate]
+            var values = tally.values(of: facet)
             if chosen.contains(where: { $0.0 == facet }) {
-                among = Array(try await browseCandidates(db, query, actor, chosen.filter { $0.0 != facet }, limit: cap).prefix(cap))
-            } else {
-                among = kept
+                var own = FacetTally()
+                for candidate in try await browseCandidates(db, query, actor, chosen.filter { $0.0 != facet }, limit: cap) {
+                    own.add(candidate.facets, only: facet)
+                }
+                values = own.values(of: facet)
             }
-            var counts: [String: Int] = [:]
-            for candidate in among { for (f, value) in candidate.facets where f == facet { counts[value, default: 0] += 1 } }
-            if !counts.isEmpty {
-                page.facets.append(
-                    (facet, counts.map { (value: $0.key, count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value })
-                )
-            }
+            if !values.isEmpty { page.facets.append((facet, values)) }
         }
         return page
     }
@@ -132,7 +130,7 @@ enum DesignListQuery {
         let status: String
         let updatedAt: Date
         let budget: Int64
-        let facets: [(DesignFacet, String)]
+        let facets: [Substring]
 
         /// -1, 0 or 1, by one of `sortKeys`.
         static func compare(_ a: Self, _ b: Self, by key: String) -> Int {
@@ -177,7 +175,7 @@ enum DesignListQuery {
                 id: try row.decode(column: "id", as: Int64.self), titleKey: try row.decode(column: "title_key", as: String.self),
                 status: try row.decode(column: "status", as: String.self), updatedAt: try row.decode(column: "updated_at", as: Date.self),
                 budget: try row.decode(column: "budget_total_eur_minor", as: Int64.self),
-                facets: SearchIndex.facetValues(try row.decode(column: "facets", as: String.self)))
+                facets: SearchIndex.facetLines(try row.decode(column: "facets", as: String.self)))
         }
     }
 

@@ -21,6 +21,39 @@ enum SearchSettings {
     static let builtIn = BulgarianAnalyzer(dictionary: nil)
 }
 
+/// How many candidates have each facet value, counted on the stored lines and split once per
+/// distinct line.
+struct FacetTally {
+    private var counts: [Substring: Int] = [:]
+
+    mutating func add(_ lines: [Substring], only facet: DesignFacet? = nil) {
+        if let facet {
+            let prefix = facet.rawValue + "="
+            for line in lines where line.hasPrefix(prefix) { counts[line, default: 0] += 1 }
+        } else {
+            for line in lines { counts[line, default: 0] += 1 }
+        }
+    }
+
+    /// One facet's values, most frequent first, with another tally's counts added.
+    func values(of facet: DesignFacet, plus other: FacetTally? = nil) -> [(value: String, count: Int)] {
+        var merged: [String: Int] = [:]
+        for source in [counts, other?.counts ?? [:]] {
+            for (line, n) in source {
+                if let (f, value) = Self.split(line), f == facet { merged[value, default: 0] += n }
+            }
+        }
+        return merged.map { (value: $0.key, count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
+    }
+
+    static func split(_ line: Substring) -> (DesignFacet, String)? {
+        guard let equals = line.utf8.firstIndex(of: UInt8(ascii: "=")), let facet = DesignFacet(rawValue: String(line[..<equals])) else {
+            return nil
+        }
+        return (facet, String(line[line.utf8.index(after: equals)...]))
+    }
+}
+
 /// One ranked hit.
 struct SearchHit: Sendable, Decodable {
     let designID: Int64
@@ -54,17 +87,15 @@ struct SearchIndex {
         values.map { "\($0.0.rawValue)=\($0.1)" }.sorted().joined(separator: "\n")
     }
 
-    /// Reads `facetText` back. It runs on every candidate of a search, so it splits bytes, not
-    /// characters (the separators are ASCII and cannot occur inside a UTF-8 sequence).
+    /// Reads `facetText` back.
     static func facetValues(_ text: String) -> [(DesignFacet, String)] {
-        var result: [(DesignFacet, String)] = []
-        for line in text.utf8.split(separator: UInt8(ascii: "\n")) {
-            guard let equals = line.firstIndex(of: UInt8(ascii: "=")),
-                let facet = DesignFacet(rawValue: String(Substring(line[line.startIndex..<equals])))
-            else { continue }
-            result.append((facet, String(Substring(line[line.index(after: equals)...]))))
-        }
-        return result
+        facetLines(text).compactMap(FacetTally.split)
+    }
+
+    /// The lines of a stored facet text (`district=BG-13`), as slices of it: this runs on every
+    /// candidate of a search, so it splits bytes (the separator is ASCII) and copies nothing.
+    static func facetLines(_ text: String) -> [Substring] {
+        text.utf8.split(separator: UInt8(ascii: "\n")).map { Substring($0) }
     }
 
     /// The distinct terms the index holds for a document's analysed texts: FTS5's `unicode61`
@@ -171,7 +202,7 @@ struct SearchIndex {
         let candidates = try await db.raw(sql).all().map { row in
             (
                 id: try row.decode(column: "design_id", as: Int64.self), rank: try row.decode(column: "rank", as: Double.self),
-                facets: Self.facetValues(try row.decode(column: "facets", as: String.self))
+                facets: Self.facetLines(try row.decode(column: "facets", as: String.self))
             )
         }
         var outcome = Self.outcome(candidates, selected: selected, limit: limit, offset: offset)
@@ -185,7 +216,9 @@ struct SearchIndex {
         if isSQLite {
             let bound: SQLQueryString = cutoff.map { "search_fts.rowid > \(literal: $0) AND " } ?? ""
             return "SELECT sd.design_id, " + (try await rankSQLite(query)) + " AS rank, sd.facets "
-                + "FROM search_fts JOIN search_documents sd ON sd.id = search_fts.rowid JOIN service_designs d ON d.id = sd.design_id "
+                // SQLite looks rows up by rowid even where a covering index would read far fewer pages.
+                + "FROM search_fts JOIN search_documents sd INDEXED BY \(ident: Migrations014.documentFacets) ON sd.id = search_fts.rowid "
+                + "JOIN service_designs d INDEXED BY \(ident: Migrations014.designAccess) ON d.id = sd.design_id "
                 + "WHERE search_fts MATCH \(bind: query.fts5) AND " + bound + access
         }
         let bound: SQLQueryString = cutoff.map { "sd.id > \(literal: $0) AND " } ?? ""
@@ -196,14 +229,12 @@ struct SearchIndex {
 
     /// The in-memory half of `search`, on the candidates one statement returned.
     static func outcome(
-        _ candidates: [(id: Int64, rank: Double, facets: [(DesignFacet, String)])], selected: [(DesignFacet, String)], limit: Int, offset: Int
+        _ candidates: [(id: Int64, rank: Double, facets: [Substring])], selected: [(DesignFacet, String)], limit: Int, offset: Int
     ) -> Outcome {
-        let chosen = Dictionary(selected.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
-        // For each candidate, the chosen facets it fails (at most two are worth knowing).
+        let chosen = selected.map { (facet: $0.0, line: Substring("\($0.0.rawValue)=\($0.1)")) }
+        // For each candidate, the chosen facets it fails.
         let failed: [[DesignFacet]] = candidates.map { candidate in
-            chosen.compactMap { facet, value in
-                candidate.facets.contains { $0.0 == facet && $0.1 == value } ? nil : facet
-            }
+            chosen.compactMap { choice in candidate.facets.contains(choice.line) ? nil : choice.facet }
         }
         var outcome = Outcome()
         let passing = candidates.indices.filter { failed[$0].isEmpty }
@@ -213,16 +244,19 @@ struct SearchIndex {
             return x.rank != y.rank ? x.rank > y.rank : x.id < y.id
         }
         outcome.hits = ordered.dropFirst(offset).prefix(limit).map { SearchHit(designID: candidates[$0].id, rank: candidates[$0].rank) }
+        // Every facet among the candidates that pass all choices; a chosen one also among those
+        // that fail only it, so that its other values stay reachable.
+        var tally = FacetTally()
+        for i in passing { tally.add(candidates[i].facets) }
+        var tallies: [DesignFacet: FacetTally] = [:]
+        for choice in chosen {
+            var own = FacetTally()
+            for i in candidates.indices where failed[i] == [choice.facet] { own.add(candidates[i].facets, only: choice.facet) }
+            tallies[choice.facet] = own
+        }
         for facet in DesignFacet.allCases {
-            var counts: [String: Int] = [:]
-            for i in candidates.indices where failed[i].isEmpty || failed[i] == [facet] {
-                for (f, value) in candidates[i].facets where f == facet { counts[value, default: 0] += 1 }
-            }
-            if !counts.isEmpty {
-                outcome.facets.append(
-                    (facet, counts.map { (value: $0.key, count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value })
-                )
-            }
+            let values = tally.values(of: facet, plus: tallies[facet])
+            if !values.isEmpty { outcome.facets.append((facet, values)) }
         }
         return outcome
     }
