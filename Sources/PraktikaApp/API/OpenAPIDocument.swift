@@ -270,6 +270,7 @@ enum OpenAPIDocument {
     static func ref(_ name: String) -> JSONValue { .object([("$ref", .string("#/components/schemas/\(name)"))]) }
 
     static let integer = JSONValue.object([("type", .string("integer"))])
+    static let boolean = JSONValue.object([("type", .string("boolean"))])
 
     static func object(_ properties: [(String, JSONValue)], required: [String]) -> JSONValue {
         .object([

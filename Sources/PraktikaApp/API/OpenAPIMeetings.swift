@@ -11,7 +11,6 @@ enum OpenAPIMeetings {
     static let subParameter = D.parameter("sub", schema: int64)
     static let time = S.string(nullable: true, format: "time")
     static let nullableInt = JSONValue.object([("type", .array([.string("integer"), .string("null")]))])
-    static let bool = JSONValue.object([("type", .string("boolean"))])
 
     static func op(
         _ id: String, _ summary: String, security: Bool = true, query: [(String, String)] = [], body: JSONValue? = nil,
@@ -143,8 +142,8 @@ enum OpenAPIMeetings {
     static let participantProperties: [(String, JSONValue)] = [
         ("id", S.id()), ("full_name", S.string(max: 200)), ("role", S.choice(NetworkRole.self)), ("organisation", S.string(max: 300)),
         ("library_id", S.id()), ("partner_id", S.id()), ("district_code", S.districtCode), ("email", S.string(nullable: true, format: "email")),
-        ("consent_listed", bool), ("consent_photo", bool), ("needs", S.string(nullable: true)), ("wants", array(S.id(nullable: false))),
-        ("table_id", S.id()), ("pinned", bool), ("placeholder", bool),
+        ("consent_listed", D.boolean), ("consent_photo", D.boolean), ("needs", S.string(nullable: true)), ("wants", array(S.id(nullable: false))),
+        ("table_id", S.id()), ("pinned", D.boolean), ("placeholder", D.boolean),
         ("source", .object([("type", .string("string")), ("enum", .array(RegistrationSource.allCases.map { .string($0.rawValue) }))])),
     ]
 
@@ -208,11 +207,11 @@ enum OpenAPIMeetings {
             ("Created", D.object([("id", S.id(nullable: false))], required: ["id"])),
             ("FeedbackQuestion", D.object(questionProperties, required: ["id", "kind", "prompt"])),
             ("FeedbackForm", D.object(formProperties, required: ["title", "questions"])),
-            ("FeedbackFormRequest", D.object([("form", D.ref("FeedbackForm")), ("open", bool)], required: ["form"])),
+            ("FeedbackFormRequest", D.object([("form", D.ref("FeedbackForm")), ("open", D.boolean)], required: ["form"])),
             (
                 "FeedbackFormEntry",
                 D.object(
-                    [("id", S.id(nullable: false)), ("form", D.ref("FeedbackForm")), ("open", bool), ("answer_url", S.string()), ("responses", D.integer)],
+                    [("id", S.id(nullable: false)), ("form", D.ref("FeedbackForm")), ("open", D.boolean), ("answer_url", S.string()), ("responses", D.integer)],
                     required: ["id", "form", "open", "answer_url", "responses"])
             ),
             (

@@ -260,8 +260,9 @@ enum OpenAPIServices {
                                     ("target_category", S.choice(TargetGroupCategory.self)), ("snippet", S.string(nullable: true)),
                                     ("matched", array(S.string())),
                                 ], required: ["id", "title", "status", "target_category", "matched"]))
-                    ), ("total", D.integer), ("page", D.integer), ("per_page", D.integer), ("suggestion", S.string(nullable: true)),
-                ], required: ["items", "total", "page", "per_page"])
+                    ), ("total", D.integer), ("capped", D.boolean), ("page", D.integer), ("per_page", D.integer),
+                    ("suggestion", S.string(nullable: true)),
+                ], required: ["items", "total", "capped", "page", "per_page"])
         ),
         (
             "Money",
@@ -391,8 +392,8 @@ enum OpenAPIServices {
                                 required: [
                                     "id", "title", "status", "visibility", "target_category", "budget_total_eur", "libraries", "updated_at",
                                 ]))
-                    ), ("total", D.integer), ("page", D.integer), ("per_page", D.integer),
-                ], required: ["items", "total", "page", "per_page"])
+                    ), ("total", D.integer), ("capped", D.boolean), ("page", D.integer), ("per_page", D.integer),
+                ], required: ["items", "total", "capped", "page", "per_page"])
         ),
         (
             "ServiceRevision",

@@ -58,7 +58,8 @@ struct PracticeAPIController: Sendable {
     @Sendable func list(_ req: Request) async throws -> Response {
         var query = ListQuery(req)
         query.practicesOnly = true
-        let (rows, total) = try await DesignListQuery.rows(req.sql, query, req.actor)
+        let found = try await DesignListQuery.page(req.sql, query, req.actor, facets: false)
+        let (rows, total) = (found.rows, found.total)
         var snippets: [Int64: [Snippet.Part]] = [:]
         if let q = query.q { snippets = try await SearchSnippets.make(req.sql, ids: rows.map(\.id), query: q) }
         let items = rows.map { row in
@@ -70,7 +71,8 @@ struct PracticeAPIController: Sendable {
         let suggestion =
             total == 0 && query.q != nil ? try await SearchIndex(db: req.sql).suggestion(for: query.q!, analyzer: SearchSettings.analyzer) : nil
         return try APIResponses.json(
-            ServiceAPIController.SearchAnswer(items: items, total: total, page: query.page, perPage: ListQuery.perPage, suggestion: suggestion))
+            ServiceAPIController.SearchAnswer(
+                items: items, total: total, capped: found.capped, page: query.page, perPage: ListQuery.perPage, suggestion: suggestion))
     }
 
     @Sendable func read(_ req: Request) async throws -> Response {

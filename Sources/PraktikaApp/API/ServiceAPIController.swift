@@ -117,7 +117,8 @@ struct ServiceAPIController: Sendable {
                 status: .badRequest, message: TextKey.errorBadRequest(req.language), code: "bad_request",
                 fields: ["q": TextKey.validationRequired(req.language)])
         }
-        let (rows, total) = try await DesignListQuery.rows(req.sql, query, req.actor)
+        let found = try await DesignListQuery.page(req.sql, query, req.actor, facets: false)
+        let (rows, total) = (found.rows, found.total)
         let snippets = try await SearchSnippets.make(req.sql, ids: rows.map(\.id), query: q)
         let items = rows.map { row in
             let parts = snippets[row.id]
@@ -126,26 +127,30 @@ struct ServiceAPIController: Sendable {
                 snippet: parts.map { $0.map(\.text).joined() }, matched: parts.map { $0.filter(\.isMatch).map(\.text) } ?? [])
         }
         let suggestion = total == 0 ? try await SearchIndex(db: req.sql).suggestion(for: q, analyzer: SearchSettings.analyzer) : nil
-        return try APIResponses.json(SearchAnswer(items: items, total: total, page: query.page, perPage: ListQuery.perPage, suggestion: suggestion), .ok)
+        return try APIResponses.json(SearchAnswer(
+                items: items, total: total, capped: found.capped, page: query.page, perPage: ListQuery.perPage, suggestion: suggestion), .ok)
     }
 
     struct SearchAnswer: Content {
         let items: [SearchResult]
         let total: Int
+        /// True when only the newest `SearchIndex.candidateCap` matches were ranked and counted.
+        let capped: Bool
         let page: Int
         let perPage: Int
         /// When nothing was found: the query with its unknown words corrected, if there is a likely correction.
         let suggestion: String?
 
         enum CodingKeys: String, CodingKey {
-            case items, total, page, suggestion
+            case items, total, capped, page, suggestion
             case perPage = "per_page"
         }
     }
 
     @Sendable func list(_ req: Request) async throws -> Response {
         let query = ListQuery(req)
-        let (rows, total) = try await DesignListQuery.rows(req.sql, query, req.actor)
+        let found = try await DesignListQuery.page(req.sql, query, req.actor, facets: false)
+        let rows = found.rows
         let libraries = try await DesignListQuery.libraries(req.sql, rows.map(\.id))
         let items = rows.map { row in
             Summary(
@@ -153,7 +158,22 @@ struct ServiceAPIController: Sendable {
                 budgetTotalEUR: Money(minorUnits: row.budgetTotalEURMinor, currency: .EUR), libraries: libraries[row.id]?.names ?? [],
                 updatedAt: row.updatedAt)
         }
-        return try APIResponses.json(Page(items: items, total: total, page: query.page, perPage: ListQuery.perPage), .ok)
+        return try APIResponses.json(
+            DesignPage(items: items, total: found.total, capped: found.capped, page: query.page, perPage: ListQuery.perPage), .ok)
+    }
+
+    /// A page of designs; `capped` as in `SearchAnswer` (browsing counts the newest designs too).
+    struct DesignPage: Content {
+        let items: [Summary]
+        let total: Int
+        let capped: Bool
+        let page: Int
+        let perPage: Int
+
+        enum CodingKeys: String, CodingKey {
+            case items, total, capped, page
+            case perPage = "per_page"
+        }
     }
 
     @Sendable func read(_ req: Request) async throws -> Response {
