@@ -212,10 +212,13 @@ struct SearchIndexTests {
             }
             let saved = (try await Self.storedTermCounts(app.sql), try await facetTexts())
             #expect(saved.1.values.allSatisfy { $0.contains("status=") && $0.contains("district=") })
-            try await Migrations014.CandidateIndexes().revert(on: app.db)
-            try await Migrations012.SearchTermsAndFacets().revert(on: app.db)
-            try await Migrations012.SearchTermsAndFacets().prepare(on: app.db)
-            try await Migrations014.CandidateIndexes().prepare(on: app.db)
+            // On one connection, as the migrator runs them.
+            try await app.db.withConnection { db in
+                try await Migrations014.CandidateIndexes().revert(on: db)
+                try await Migrations012.SearchTermsAndFacets().revert(on: db)
+                try await Migrations012.SearchTermsAndFacets().prepare(on: db)
+                try await Migrations014.CandidateIndexes().prepare(on: db)
+            }
             #expect(try await Self.storedTermCounts(app.sql) == saved.0)
             #expect(try await facetTexts() == saved.1)
             let id = try await app.id("service_designs", where: "title", is: "Пенсионери ONLINE")

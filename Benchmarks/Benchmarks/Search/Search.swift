@@ -99,6 +99,16 @@ let benchmarks: @Sendable () -> Void = {
                 blackHole(result)
             }
         }
+        // The same with half the cap, to weigh what the cap costs against what it saves.
+        Benchmark("\(query.name): engine, cap 1000") { benchmark in
+            let (_, db) = await Harness.shared.start()
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                let result = try! await CatalogueSearch.page(db, text: text, filters: query.filters, cap: 1_000)
+                precondition(result.total > 0 && !result.ids.isEmpty, "\(query.name) found nothing")
+                blackHole(result)
+            }
+        }
         Benchmark("\(query.name): page", configuration: .init(metrics: [.wallClock, .peakMemoryResident])) { benchmark in
             let (app, _) = await Harness.shared.start()
             let uri = URI(string: "http://127.0.0.1:\(Harness.port)" + query.path)

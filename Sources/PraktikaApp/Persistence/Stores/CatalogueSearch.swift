@@ -16,8 +16,11 @@ public enum CatalogueSearch {
 
     /// One page of the catalogue, ranked when there is text: `filters` uses the URL's names
     /// (`district`, `status`, `kind`, `innovation`, `partner_kind`, `budget`, `year`).
-    public static func page(_ db: any SQLDatabase, text: String?, filters: [String: String] = [:]) async throws -> Result {
-        let page = try await DesignListQuery.page(db, query(text, filters), nil)
+    /// `cap` overrides `SearchIndex.candidateCap` for this call, to weigh another cap.
+    public static func page(_ db: any SQLDatabase, text: String?, filters: [String: String] = [:], cap: Int? = nil) async throws -> Result {
+        let page = try await SearchIndex.$candidateCap.withValue(cap ?? SearchIndex.candidateCap) {
+            try await DesignListQuery.page(db, query(text, filters), nil)
+        }
         return Result(ids: page.rows.map(\.id), total: page.total, facetValues: page.facets.map(\.values.count).reduce(0, +), capped: page.capped)
     }
 

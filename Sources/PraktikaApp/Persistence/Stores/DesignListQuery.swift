@@ -74,12 +74,7 @@ enum DesignListQuery {
             page.total = outcome.total
             page.capped = outcome.capped
             if facets { page.facets = outcome.facets }
-            guard !outcome.hits.isEmpty else { return page }
-            let rows = try await db.raw(
-                "SELECT d.id, d.title, d.status, d.visibility, d.target_category, d.budget_total_eur_minor, d.updated_at FROM service_designs d WHERE d.id IN (\(binds: outcome.hits.map(\.designID)))"
-            ).all(decoding: DesignListRow.self)
-            let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) })
-            page.rows = outcome.hits.compactMap { byID[$0.designID] }
+            page.rows = try await listRows(db, outcome.hits.map(\.designID))
             return page
         }
         // Browsing: the newest designs that pass the filters, at most `candidateCap` of them, are
@@ -96,14 +91,7 @@ enum DesignListQuery {
             let order = BrowseCandidate.compare(a, b, by: key)
             return order == 0 ? (descending ? a.id > b.id : a.id < b.id) : (descending ? order > 0 : order < 0)
         }
-        let ids = ordered.dropFirst((query.page - 1) * ListQuery.perPage).prefix(ListQuery.perPage).map(\.id)
-        if !ids.isEmpty {
-            let rows = try await db.raw(
-                "SELECT d.id, d.title, d.status, d.visibility, d.target_category, d.budget_total_eur_minor, d.updated_at FROM service_designs d WHERE d.id IN (\(binds: Array(ids)))"
-            ).all(decoding: DesignListRow.self)
-            let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) })
-            page.rows = ids.compactMap { byID[$0] }
-        }
+        page.rows = try await listRows(db, ordered.dropFirst((query.page - 1) * ListQuery.perPage).prefix(ListQuery.perPage).map(\.id))
         guard facets else { return page }
         // Each facet is counted among the candidates; a chosen facet among those that pass the
         // other choices, so that its other values stay reachable.
@@ -121,6 +109,16 @@ enum DesignListQuery {
             if !values.isEmpty { page.facets.append((facet, values)) }
         }
         return page
+    }
+
+    /// The listed designs of the given ids, in that order.
+    private static func listRows(_ db: any SQLDatabase, _ ids: [Int64]) async throws -> [DesignListRow] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try await db.raw(
+            "SELECT d.id, d.title, d.status, d.visibility, d.target_category, d.budget_total_eur_minor, d.updated_at FROM service_designs d WHERE d.id IN (\(binds: ids))"
+        ).all(decoding: DesignListRow.self)
+        let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) })
+        return ids.compactMap { byID[$0] }
     }
 
     /// A design as browsing sorts and counts it.
