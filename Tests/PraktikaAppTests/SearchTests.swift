@@ -270,6 +270,7 @@ struct SearchIndexTests {
         #expect(counts[.status] == ["completed": 2, "running": 1])
         #expect(counts[.district] == ["BG-13": 2, "BG-21": 2])
         #expect(chosen.facets.first { $0.facet == .district }?.values.map(\.value) == ["BG-13", "BG-21"])
-        #expect(SearchIndex.facetValues(SearchIndex.facetText([(.district, "BG-13"), (.status, "a=b")])).map { "\($0.0)\($0.1)" }.sorted() == ["districtBG-13", "statusa=b"])
+        let stored = SearchIndex.facetLines(SearchIndex.facetText([(.district, "BG-13"), (.status, "a=b")]))
+        #expect(stored.compactMap(FacetTally.split).map { "\($0.0)|\($0.1)" }.sorted() == ["district|BG-13", "status|a=b"])
     }
 }

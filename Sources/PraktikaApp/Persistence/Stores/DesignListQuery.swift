@@ -56,7 +56,8 @@ enum DesignListQuery {
     }
 
     /// One page of the list: its rows, how many there are in all, the facet counts (when asked
-    /// for), and whether a search looked at only the newest `SearchIndex.candidateCap` matches.
+    /// for), and whether only the newest `SearchIndex.candidateCap` matches (of a search, or of
+    /// the filters when browsing) were sorted and counted.
     struct Page: Sendable {
         var rows: [DesignListRow] = []
         var total = 0

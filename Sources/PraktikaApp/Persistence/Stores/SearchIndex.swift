@@ -84,13 +84,11 @@ struct SearchIndex {
     /// The facet values of a design as the index keeps them beside its document: one
     /// `facet=value` per line, so that a search can count and filter its matches in one pass.
     static func facetText(_ values: [(DesignFacet, String)]) -> String {
-        values.map { "\($0.0.rawValue)=\($0.1)" }.sorted().joined(separator: "\n")
+        values.map { facetLine($0.0, $0.1) }.sorted().joined(separator: "\n")
     }
 
-    /// Reads `facetText` back.
-    static func facetValues(_ text: String) -> [(DesignFacet, String)] {
-        facetLines(text).compactMap(FacetTally.split)
-    }
+    /// One line of `facetText`; `FacetTally.split` reads it back.
+    static func facetLine(_ facet: DesignFacet, _ value: String) -> String { "\(facet.rawValue)=\(value)" }
 
     /// The lines of a stored facet text (`district=BG-13`), as slices of it: this runs on every
     /// candidate of a search, so it splits bytes (the separator is ASCII) and copies nothing.
@@ -231,7 +229,7 @@ struct SearchIndex {
     static func outcome(
         _ candidates: [(id: Int64, rank: Double, facets: [Substring])], selected: [(DesignFacet, String)], limit: Int, offset: Int
     ) -> Outcome {
-        let chosen = selected.map { (facet: $0.0, line: Substring("\($0.0.rawValue)=\($0.1)")) }
+        let chosen = selected.map { (facet: $0.0, line: Substring(facetLine($0.0, $0.1))) }
         // For each candidate, the chosen facets it fails.
         let failed: [[DesignFacet]] = candidates.map { candidate in
             chosen.compactMap { choice in candidate.facets.contains(choice.line) ? nil : choice.facet }
