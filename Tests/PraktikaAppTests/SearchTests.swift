@@ -214,10 +214,12 @@ struct SearchIndexTests {
             #expect(saved.1.values.allSatisfy { $0.contains("status=") && $0.contains("district=") })
             // On one connection, as the migrator runs them.
             try await app.db.withConnection { db in
+                try await Migrations015.ListIndexes().revert(on: db)
                 try await Migrations014.CandidateIndexes().revert(on: db)
                 try await Migrations012.SearchTermsAndFacets().revert(on: db)
                 try await Migrations012.SearchTermsAndFacets().prepare(on: db)
                 try await Migrations014.CandidateIndexes().prepare(on: db)
+                try await Migrations015.ListIndexes().prepare(on: db)
             }
             #expect(try await Self.storedTermCounts(app.sql) == saved.0)
             #expect(try await facetTexts() == saved.1)
@@ -253,12 +255,11 @@ struct SearchIndexTests {
 
     @Test("filters and facet counts in memory: each facet counted without its own choice, ties broken by id")
     func outcomeInMemory() {
-        let candidates: [(id: Int64, rank: Double, facets: [Substring])] = [
-            (1, 2.0, SearchIndex.facetLines(SearchIndex.facetText([(.status, "completed"), (.district, "BG-13")]))),
-            (2, 3.0, SearchIndex.facetLines(SearchIndex.facetText([(.status, "running"), (.district, "BG-13")]))),
-            (3, 2.0, SearchIndex.facetLines(SearchIndex.facetText([(.status, "completed"), (.district, "BG-21"), (.district, "BG-13")]))),
-            (4, 9.0, SearchIndex.facetLines(SearchIndex.facetText([(.status, "completed"), (.district, "BG-21")]))),
-        ]
+        var candidates = SearchIndex.Matches()
+        candidates.append(id: 1, rank: 2.0, facets: SearchIndex.facetText([(.status, "completed"), (.district, "BG-13")]))
+        candidates.append(id: 2, rank: 3.0, facets: SearchIndex.facetText([(.status, "running"), (.district, "BG-13")]))
+        candidates.append(id: 3, rank: 2.0, facets: SearchIndex.facetText([(.status, "completed"), (.district, "BG-21"), (.district, "BG-13")]))
+        candidates.append(id: 4, rank: 9.0, facets: SearchIndex.facetText([(.status, "completed"), (.district, "BG-21")]))
         let all = SearchIndex.outcome(candidates, selected: [], limit: 2, offset: 1)
         #expect(all.total == 4)
         #expect(all.hits.map(\.designID) == [2, 1])
@@ -270,7 +271,31 @@ struct SearchIndexTests {
         #expect(counts[.status] == ["completed": 2, "running": 1])
         #expect(counts[.district] == ["BG-13": 2, "BG-21": 2])
         #expect(chosen.facets.first { $0.facet == .district }?.values.map(\.value) == ["BG-13", "BG-21"])
-        let stored = SearchIndex.facetLines(SearchIndex.facetText([(.district, "BG-13"), (.status, "a=b")]))
-        #expect(stored.compactMap(FacetTally.split).map { "\($0.0)|\($0.1)" }.sorted() == ["district|BG-13", "status|a=b"])
+        // A value no candidate has leaves nothing, but its facet's other values stay countable.
+        let none = SearchIndex.outcome(candidates, selected: [(.district, "BG-01")], limit: 10, offset: 0)
+        #expect(none.total == 0 && none.hits.isEmpty)
+        #expect(none.facets.map(\.facet) == [.district])
+        #expect(none.facets.first?.values.map(\.count) == [3, 2])
+    }
+
+    @Test("the facet matrix numbers each stored line once and reads values that hold '='; unknown facets are ignored")
+    func facetMatrix() {
+        var matrix = FacetMatrix()
+        matrix.append(SearchIndex.facetText([(.district, "BG-13"), (.status, "a=b")]))
+        matrix.append("district=BG-13\nlegacy=1\n\nstatus=a=b")
+        matrix.append("")
+        #expect(matrix.count == 3)
+        #expect(matrix.codes(0) == matrix.codes(1).filter { matrix.lines[Int($0)] != nil }[...])
+        #expect(matrix.codes(2).isEmpty)
+        #expect(matrix.lines.compactMap { $0.map { "\($0.facet)|\($0.value)" } }.sorted() == ["district|BG-13", "status|a=b"])
+        #expect(matrix.code(.status, "a=b") != nil && matrix.code(.status, "a") == nil)
+        #expect(matrix.failures([(.status, "a=b"), (.district, "BG-21")]) == [2, 2, 3])
+        var counts: [Int] = []
+        matrix.tally(0..<3, into: &counts)
+        #expect(matrix.values(of: .district, counts: counts).map(\.count) == [2])
+        counts = []
+        matrix.tally([1], only: .status, into: &counts)
+        #expect(matrix.values(of: .status, counts: counts).map(\.value) == ["a=b"])
+        #expect(matrix.values(of: .district, counts: counts).isEmpty)
     }
 }

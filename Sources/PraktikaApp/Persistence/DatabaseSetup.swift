@@ -34,6 +34,7 @@ extension Application {
         Migrations012.register(in: migrations)
         Migrations013.register(in: migrations)
         Migrations014.register(in: migrations)
+        Migrations015.register(in: migrations)
     }
 
     /// The database as SQLKit sees it; both supported drivers are SQL databases.

@@ -25,14 +25,15 @@ public enum CatalogueSearch {
     }
 
     /// The floor: the statements a search issues (the cutoff, the key counts, the one statement
-    /// of candidates), run as they are, with the rows only counted.
+    /// of candidates), run as they are and read the way the search reads them (`RowStream`), with
+    /// the rows only counted.
     public static func rawStatements(_ db: any SQLDatabase, text: String, filters: [String: String] = [:]) async throws -> Int {
         let parsed = SearchQuery(text, analyzer: SearchSettings.analyzer)
         let index = SearchIndex(db: db)
         let cutoff = try await index.cutoff(parsed)
         let q = query(text, filters)
         let rows = RowCounter()
-        try await db.raw(try await index.candidates(parsed, where: DesignListQuery.access(q, nil), cutoff: cutoff)).run { _ in rows.add() }
+        try await RowStream.each(db, try await index.candidates(parsed, where: DesignListQuery.access(q, nil), cutoff: cutoff)) { _ in rows.add() }
         return rows.value
     }
 

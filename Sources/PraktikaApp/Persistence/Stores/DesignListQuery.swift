@@ -82,9 +82,10 @@ enum DesignListQuery {
         // sorted, paged and counted here; a million designs cost no more than two thousand.
         let cap = SearchIndex.candidateCap
         let chosen = selected(query)
-        let candidates = try await browseCandidates(db, query, actor, chosen, limit: cap + 1)
-        page.capped = candidates.count > cap
-        let kept = Array(candidates.prefix(cap))
+        var walked = try await browseCandidates(db, query, actor, chosen, limit: cap + 1)
+        page.capped = walked.rows.count > cap
+        if page.capped { walked.rows.removeLast() }
+        let kept = walked.rows
         page.total = kept.count
         let descending = query.sort == nil ? true : query.descending
         let key = query.sort.flatMap { sortKeys.contains($0) ? $0 : nil } ?? "updated"
@@ -96,16 +97,15 @@ enum DesignListQuery {
         guard facets else { return page }
         // Each facet is counted among the candidates; a chosen facet among those that pass the
         // other choices, so that its other values stay reachable.
-        var tally = FacetTally()
-        for candidate in kept { tally.add(candidate.facets) }
+        var counts: [Int] = []
+        walked.facets.tally(kept.indices, into: &counts)
         for facet in DesignFacet.allCases {
-            var values = tally.values(of: facet)
+            var values = walked.facets.values(of: facet, counts: counts)
             if chosen.contains(where: { $0.0 == facet }) {
-                var own = FacetTally()
-                for candidate in try await browseCandidates(db, query, actor, chosen.filter { $0.0 != facet }, limit: cap) {
-                    own.add(candidate.facets, only: facet)
-                }
-                values = own.values(of: facet)
+                let others = try await browseCandidates(db, query, actor, chosen.filter { $0.0 != facet }, limit: cap)
+                var own: [Int] = []
+                others.facets.tally(others.rows.indices, only: facet, into: &own)
+                values = others.facets.values(of: facet, counts: own)
             }
             if !values.isEmpty { page.facets.append((facet, values)) }
         }
@@ -129,7 +129,6 @@ enum DesignListQuery {
         let status: String
         let updatedAt: Date
         let budget: Int64
-        let facets: [Substring]
 
         /// -1, 0 or 1, by one of `sortKeys`.
         static func compare(_ a: Self, _ b: Self, by key: String) -> Int {
@@ -148,7 +147,7 @@ enum DesignListQuery {
     /// so a rare value is as cheap as a common one.
     private static func browseCandidates(
         _ db: any SQLDatabase, _ query: ListQuery, _ actor: Actor?, _ chosen: [(DesignFacet, String)], limit: Int
-    ) async throws -> [BrowseCandidate] {
+    ) async throws -> (rows: [BrowseCandidate], facets: FacetMatrix) {
         let columns: SQLQueryString =
             "SELECT d.id, d.title_key, d.status, d.updated_at, d.budget_total_eur_minor, COALESCE(sd.facets, '') AS facets "
         var filter = access(query, actor)
@@ -156,26 +155,37 @@ enum DesignListQuery {
             filter +=
                 " AND EXISTS (SELECT 1 FROM design_facets f WHERE f.design_id = d.id AND f.facet = \(bind: facet.rawValue) AND f.value = \(bind: value))"
         }
+        // The designs' list columns and the documents' facets come from the dense indexes of
+        // migration 015 (SQLite would otherwise read each design's and document's wide row).
+        let isSQLite = db.dialect.name == "sqlite"
+        let designs: SQLQueryString = isSQLite ? "service_designs d INDEXED BY \(ident: Migrations015.designList)" : "service_designs d"
+        let documents: SQLQueryString =
+            isSQLite ? "search_documents sd INDEXED BY \(ident: Migrations015.documentsByDesign)" : "search_documents sd"
         let sql: SQLQueryString
         if let (facet, value) = chosen.first {
             // CROSS JOIN keeps SQLite walking the chosen value's designs in order instead of the whole table.
             sql =
-                columns
-                + "FROM design_facets w CROSS JOIN service_designs d LEFT JOIN search_documents sd ON sd.design_id = d.id "
+                columns + "FROM design_facets w CROSS JOIN " + designs + " LEFT JOIN " + documents + " ON sd.design_id = d.id "
                 + "WHERE w.facet = \(bind: facet.rawValue) AND w.value = \(bind: value) AND d.id = w.design_id AND " + filter
                 + " ORDER BY w.design_id DESC LIMIT \(literal: limit)"
         } else {
             sql =
-                columns + "FROM service_designs d LEFT JOIN search_documents sd ON sd.design_id = d.id WHERE " + filter
+                columns + "FROM " + designs + " LEFT JOIN " + documents + " ON sd.design_id = d.id WHERE " + filter
                 + " ORDER BY d.id DESC LIMIT \(literal: limit)"
         }
-        return try await db.raw(sql).all().map { row in
-            BrowseCandidate(
-                id: try row.decode(column: "id", as: Int64.self), titleKey: try row.decode(column: "title_key", as: String.self),
-                status: try row.decode(column: "status", as: String.self), updatedAt: try row.decode(column: "updated_at", as: Date.self),
-                budget: try row.decode(column: "budget_total_eur_minor", as: Int64.self),
-                facets: SearchIndex.facetLines(try row.decode(column: "facets", as: String.self)))
+        let collected = RowStream.Collector((rows: [BrowseCandidate](), facets: FacetMatrix()))
+        try await RowStream.each(db, sql) { row in
+            let candidate = BrowseCandidate(
+                id: try row.int64("id"), titleKey: try row.string("title_key"), status: try row.string("status"),
+                updatedAt: try row.date("updated_at"), budget: try row.int64("budget_total_eur_minor"))
+            let facets = try row.string("facets")
+            collected.update {
+                $0.rows.append(candidate)
+                $0.facets.append(facets)
+            }
         }
+        let (candidates, facets) = collected.result
+        return (candidates, facets)
     }
 
     /// The rows of one page and the total, without facet counts.

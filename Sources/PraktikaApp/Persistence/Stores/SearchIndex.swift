@@ -21,39 +21,6 @@ enum SearchSettings {
     static let builtIn = BulgarianAnalyzer(dictionary: nil)
 }
 
-/// How many candidates have each facet value, counted on the stored lines and split once per
-/// distinct line.
-struct FacetTally {
-    private var counts: [Substring: Int] = [:]
-
-    mutating func add(_ lines: [Substring], only facet: DesignFacet? = nil) {
-        if let facet {
-            let prefix = facet.rawValue + "="
-            for line in lines where line.hasPrefix(prefix) { counts[line, default: 0] += 1 }
-        } else {
-            for line in lines { counts[line, default: 0] += 1 }
-        }
-    }
-
-    /// One facet's values, most frequent first, with another tally's counts added.
-    func values(of facet: DesignFacet, plus other: FacetTally? = nil) -> [(value: String, count: Int)] {
-        var merged: [String: Int] = [:]
-        for source in [counts, other?.counts ?? [:]] {
-            for (line, n) in source {
-                if let (f, value) = Self.split(line), f == facet { merged[value, default: 0] += n }
-            }
-        }
-        return merged.map { (value: $0.key, count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
-    }
-
-    static func split(_ line: Substring) -> (DesignFacet, String)? {
-        guard let equals = line.utf8.firstIndex(of: UInt8(ascii: "=")), let facet = DesignFacet(rawValue: String(line[..<equals])) else {
-            return nil
-        }
-        return (facet, String(line[line.utf8.index(after: equals)...]))
-    }
-}
-
 /// One ranked hit.
 struct SearchHit: Sendable, Decodable {
     let designID: Int64
@@ -87,14 +54,8 @@ struct SearchIndex {
         values.map { facetLine($0.0, $0.1) }.sorted().joined(separator: "\n")
     }
 
-    /// One line of `facetText`; `FacetTally.split` reads it back.
+    /// One line of `facetText`; `FacetMatrix` reads it back.
     static func facetLine(_ facet: DesignFacet, _ value: String) -> String { "\(facet.rawValue)=\(value)" }
-
-    /// The lines of a stored facet text (`district=BG-13`), as slices of it: this runs on every
-    /// candidate of a search, so it splits bytes (the separator is ASCII) and copies nothing.
-    static func facetLines(_ text: String) -> [Substring] {
-        text.utf8.split(separator: UInt8(ascii: "\n")).map { Substring($0) }
-    }
 
     /// The distinct terms the index holds for a document's analysed texts: FTS5's `unicode61`
     /// tokenizer splits a key at anything that is not a letter or a digit (`по-голям` is two terms).
@@ -196,14 +157,13 @@ struct SearchIndex {
         guard !query.isEmpty else { return Outcome() }
         let cutoff = try await cutoff(query)
         let sql = try await candidates(query, where: access, cutoff: cutoff)
-        // Read column by column: the generic row decoder costs more than the ranking on two thousand rows.
-        let candidates = try await db.raw(sql).all().map { row in
-            (
-                id: try row.decode(column: "design_id", as: Int64.self), rank: try row.decode(column: "rank", as: Double.self),
-                facets: Self.facetLines(try row.decode(column: "facets", as: String.self))
-            )
+        let collected = RowStream.Collector(Matches())
+        try await RowStream.each(db, sql) { row in
+            let (id, rank, facets) = (try row.int64("design_id"), try row.double("rank"), try row.string("facets"))
+            collected.update { $0.append(id: id, rank: rank, facets: facets) }
         }
-        var outcome = Self.outcome(candidates, selected: selected, limit: limit, offset: offset)
+        let matches = collected.result
+        var outcome = Self.outcome(matches, selected: selected, limit: limit, offset: offset)
         outcome.capped = cutoff != nil
         return outcome
     }
@@ -216,7 +176,7 @@ struct SearchIndex {
             return "SELECT sd.design_id, " + (try await rankSQLite(query)) + " AS rank, sd.facets "
                 // SQLite looks rows up by rowid even where a covering index would read far fewer pages.
                 + "FROM search_fts JOIN search_documents sd INDEXED BY \(ident: Migrations014.documentFacets) ON sd.id = search_fts.rowid "
-                + "JOIN service_designs d INDEXED BY \(ident: Migrations014.designAccess) ON d.id = sd.design_id "
+                + "JOIN service_designs d INDEXED BY \(ident: Migrations015.designList) ON d.id = sd.design_id "
                 + "WHERE search_fts MATCH \(bind: query.fts5) AND " + bound + access
         }
         let bound: SQLQueryString = cutoff.map { "sd.id > \(literal: $0) AND " } ?? ""
@@ -225,37 +185,30 @@ struct SearchIndex {
             + "WHERE sd.document @@ to_tsquery('simple', \(bind: query.tsquery)) AND " + bound + access
     }
 
-    /// The in-memory half of `search`, on the candidates one statement returned.
-    static func outcome(
-        _ candidates: [(id: Int64, rank: Double, facets: [Substring])], selected: [(DesignFacet, String)], limit: Int, offset: Int
-    ) -> Outcome {
-        let chosen = selected.map { (facet: $0.0, line: Substring(facetLine($0.0, $0.1))) }
-        // For each candidate, the chosen facets it fails.
-        let failed: [[DesignFacet]] = candidates.map { candidate in
-            chosen.compactMap { choice in candidate.facets.contains(choice.line) ? nil : choice.facet }
+    /// The matches one search statement returned, in its order.
+    struct Matches: Sendable {
+        var ids: [Int64] = []
+        var ranks: [Double] = []
+        var facets = FacetMatrix()
+
+        mutating func append(id: Int64, rank: Double, facets text: String) {
+            ids.append(id)
+            ranks.append(rank)
+            facets.append(text)
         }
+    }
+
+    /// The in-memory half of `search`: the matches that pass the chosen facet values, best first
+    /// (ties by design id), the requested page of them, and the facet counts.
+    static func outcome(_ matches: Matches, selected: [(DesignFacet, String)], limit: Int, offset: Int) -> Outcome {
+        let failures = matches.facets.failures(selected)
+        let passing = matches.ids.indices.filter { failures[$0] == 0 }
+        let (ids, ranks) = (matches.ids, matches.ranks)
+        let ordered = passing.sorted { a, b in ranks[a] != ranks[b] ? ranks[a] > ranks[b] : ids[a] < ids[b] }
         var outcome = Outcome()
-        let passing = candidates.indices.filter { failed[$0].isEmpty }
         outcome.total = passing.count
-        let ordered = passing.sorted { a, b in
-            let (x, y) = (candidates[a], candidates[b])
-            return x.rank != y.rank ? x.rank > y.rank : x.id < y.id
-        }
-        outcome.hits = ordered.dropFirst(offset).prefix(limit).map { SearchHit(designID: candidates[$0].id, rank: candidates[$0].rank) }
-        // Every facet among the candidates that pass all choices; a chosen one also among those
-        // that fail only it, so that its other values stay reachable.
-        var tally = FacetTally()
-        for i in passing { tally.add(candidates[i].facets) }
-        var tallies: [DesignFacet: FacetTally] = [:]
-        for choice in chosen {
-            var own = FacetTally()
-            for i in candidates.indices where failed[i] == [choice.facet] { own.add(candidates[i].facets, only: choice.facet) }
-            tallies[choice.facet] = own
-        }
-        for facet in DesignFacet.allCases {
-            let values = tally.values(of: facet, plus: tallies[facet])
-            if !values.isEmpty { outcome.facets.append((facet, values)) }
-        }
+        outcome.hits = ordered.dropFirst(offset).prefix(limit).map { SearchHit(designID: ids[$0], rank: ranks[$0]) }
+        outcome.facets = matches.facets.facets(failures: failures, chosen: selected)
         return outcome
     }
 

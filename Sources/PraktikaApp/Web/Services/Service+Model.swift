@@ -53,22 +53,45 @@ extension ListQuery {
 }
 
 enum SearchSnippets {
+    /// The texts of a design a snippet may come from, in the order they are tried: decoding only
+    /// these (not budgets, indicators, stories) costs a fraction of decoding the whole design.
+    private struct Source: Decodable {
+        struct Target: Decodable { let description: String? }
+        struct Titled: Decodable { let title: String }
+        struct Named: Decodable { let name: String }
+        let targetGroup: Target
+        let needs, service, goal, summary, expectedResults, socialEffect, economicEffect: String?
+        let activities: [Titled]
+        let partners: [Named]
+
+        enum CodingKeys: String, CodingKey {
+            case targetGroup = "target_group"
+            case needs, service, goal, summary
+            case expectedResults = "expected_results"
+            case socialEffect = "social_effect"
+            case economicEffect = "economic_effect"
+            case activities, partners
+        }
+
+        var texts: [String] {
+            [targetGroup.description, needs, service, goal, summary, expectedResults, socialEffect, economicEffect].compactMap { $0 }
+                + activities.map(\.title) + partners.map(\.name)
+        }
+    }
+
     /// The first passage of each design that holds a matched word, from its most telling texts.
     static func make(_ db: any SQLDatabase, ids: [Int64], query: String) async throws -> [Int64: [Snippet.Part]] {
         let analyzer = SearchSettings.analyzer
         let keys = SearchQuery(query, analyzer: analyzer).allKeys
-        guard !keys.isEmpty else { return [:] }
+        guard !keys.isEmpty, !ids.isEmpty else { return [:] }
+        let rows = try await db.select().columns("id", "content").from("service_designs").where("id", .in, ids).all()
+        let decoder = JSONDecoder()
         var result: [Int64: [Snippet.Part]] = [:]
-        for (id, d) in try await DesignStore(db: db).designs(ids) {
-            let texts: [String?] =
-                [
-                    d.targetGroup.description, d.needs, d.service, d.goal, d.summary, d.expectedResults, d.socialEffect,
-                    d.economicEffect,
-                ]
-                + d.activities.map(\.title) + d.partners.map(\.name)
-            for text in texts.compactMap({ $0 }) {
+        for row in rows {
+            let source = try decoder.decode(Source.self, from: Data(try row.decode(column: "content", as: String.self).utf8))
+            for text in source.texts {
                 if let snippet = Snippet.make(text, matching: keys, analyzer: analyzer) {
-                    result[id] = snippet
+                    result[try row.decode(column: "id", as: Int64.self)] = snippet
                     break
                 }
             }

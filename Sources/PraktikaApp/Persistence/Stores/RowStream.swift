@@ -1,0 +1,92 @@
+import Foundation
+import NIOConcurrencyHelpers
+import SQLKit
+import SQLiteKit
+import SQLiteNIO
+
+/// Reads the rows of a hot statement (a search's candidates, a browse's walk) one by one as the
+/// database hands them over. On SQLite the values come straight from the driver's rows: SQLKit's
+/// generic decoder costs more per value than the statement itself on two thousand rows. On
+/// PostgreSQL the rows go through SQLKit as everywhere else.
+enum RowStream {
+    /// One row's columns, by name.
+    enum Row {
+        case sqlite(SQLiteRow)
+        case sql(any SQLRow)
+
+        func int64(_ column: String) throws -> Int64 {
+            switch self {
+            case .sqlite(let row):
+                guard let value = row.column(column)?.integer else { throw Self.missing(column, Int64.self) }
+                return Int64(value)
+            case .sql(let row): return try row.decode(column: column, as: Int64.self)
+            }
+        }
+
+        func double(_ column: String) throws -> Double {
+            switch self {
+            case .sqlite(let row):
+                guard let value = row.column(column)?.double else { throw Self.missing(column, Double.self) }
+                return value
+            case .sql(let row): return try row.decode(column: column, as: Double.self)
+            }
+        }
+
+        func string(_ column: String) throws -> String {
+            switch self {
+            case .sqlite(let row):
+                guard let value = row.column(column)?.string else { throw Self.missing(column, String.self) }
+                return value
+            case .sql(let row): return try row.decode(column: column, as: String.self)
+            }
+        }
+
+        func date(_ column: String) throws -> Date {
+            switch self {
+            case .sqlite(let row):
+                guard let value = row.column(column).flatMap(Date.init(sqliteData:)) else { throw Self.missing(column, Date.self) }
+                return value
+            case .sql(let row): return try row.decode(column: column, as: Date.self)
+            }
+        }
+
+        private static func missing(_ column: String, _ type: Any.Type) -> DecodingError {
+            .valueNotFound(type, .init(codingPath: [], debugDescription: "column \(column)"))
+        }
+    }
+
+    /// Runs the statement and hands each row to `read`, in the database's order, on whatever
+    /// thread the driver delivers it; the first error `read` throws ends the reading and is
+    /// rethrown here.
+    static func each(_ db: any SQLDatabase, _ query: SQLQueryString, _ read: @escaping @Sendable (Row) throws -> Void) async throws {
+        let failure = NIOLockedValueBox<(any Error)?>(nil)
+        if let sqlite = db as? any SQLiteDatabase {
+            var serializer = SQLSerializer(database: db)
+            query.serialize(to: &serializer)
+            let encoder = SQLiteDataEncoder()
+            let binds = try serializer.binds.map { try encoder.encode($0) }
+            try await sqlite.query(serializer.sql, binds) { row in
+                guard failure.withLockedValue({ $0 == nil }) else { return }
+                do { try read(.sqlite(row)) } catch { failure.withLockedValue { $0 = error } }
+            }
+        } else {
+            try await db.raw(query).run { row in
+                guard failure.withLockedValue({ $0 == nil }) else { return }
+                do { try read(.sql(row)) } catch { failure.withLockedValue { $0 = error } }
+            }
+        }
+        if let error = failure.withLockedValue({ $0 }) { throw error }
+    }
+
+    /// Collects what a reading builds across the driver's callbacks, which run one after another.
+    final class Collector<Value: Sendable>: @unchecked Sendable {
+        private let lock = NIOLock()
+        private var value: Value
+
+        init(_ value: Value) { self.value = value }
+
+        func update(_ change: (inout Value) throws -> Void) rethrows { try lock.withLock { try change(&value) } }
+
+        var result: Value { lock.withLock { value } }
+    }
+}
