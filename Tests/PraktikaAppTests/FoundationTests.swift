@@ -200,6 +200,19 @@ struct FoundationTests {
     }
 }
 
+@Suite("Links")
+struct LinkTests {
+    @Test("query values are percent-encoded as Foundation encodes them with the query set less the separators")
+    func percentEncoding() {
+        var allowed = CharacterSet.urlQueryAllowed
+        allowed.remove(charactersIn: "&=+?#")
+        for value in ["пенсионери online", "a&b=c+d?e#f", "50% / 2:1 @home (ок)!", "~.-_*,;$'", "ѝ 😀 \"<>\\ ^`{|}", "BG-13", ""] {
+            #expect(SiteURL.percentEncoded(value) == value.addingPercentEncoding(withAllowedCharacters: allowed), "\(value)")
+        }
+        #expect(SiteURL.practices.with([("q", "клуб пенсионери"), ("district", ""), ("page", "2")]) == "/practices?q=%D0%BA%D0%BB%D1%83%D0%B1%20%D0%BF%D0%B5%D0%BD%D1%81%D0%B8%D0%BE%D0%BD%D0%B5%D1%80%D0%B8&page=2")
+    }
+}
+
 @Suite("praktika seat")
 struct SeatCommandTests {
     @Test("the answer is {\"seating\": {participant: table}, \"penalty\": {…}} with ids as they came")

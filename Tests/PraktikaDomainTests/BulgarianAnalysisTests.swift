@@ -110,6 +110,15 @@ struct SearchQueryTests {
         #expect(parts.filter(\.isMatch).map(\.text) == ["библиотеката"])
         #expect(parts.map(\.text).joined() == "Пенсионерите преоткриват библиотеката в селото.")
         #expect(Snippet.make("Нищо общо.", matching: keys, analyzer: analyzer) == nil)
+        // A long text: the passage starts a few words before the first match and marks every match in it.
+        let filler = (1...30).map { "дума\($0)" }.joined(separator: " ")
+        var matcher = Snippet.Matcher(keys: keys, analyzer: analyzer)
+        let long = try #require(Snippet.make(filler + " библиотеки и библиотекар, библиотеката. " + filler, matching: &matcher, words: 12))
+        #expect(long.first?.text == "… " && long.last?.text == " …")
+        #expect(long.filter(\.isMatch).map(\.text) == ["библиотеки", "библиотеката"])
+        #expect(long.map(\.text).joined().contains("дума27 дума28 дума29 дума30 библиотеки"))
+        // The same matcher serves the next text.
+        #expect(Snippet.make("Библиотеките", matching: &matcher)?.filter(\.isMatch).map(\.text) == ["Библиотеките"])
     }
 }
 

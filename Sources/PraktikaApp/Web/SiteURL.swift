@@ -214,12 +214,28 @@ enum SiteURL: Sendable, Equatable {
     func with(_ query: [(String, String)]) -> String {
         let items = query.filter { !$0.1.isEmpty }
         guard !items.isEmpty else { return path }
-        var allowed = CharacterSet.urlQueryAllowed
-        allowed.remove(charactersIn: "&=+?#")
-        let encoded = items.map { key, value in
-            "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+        return path + "?" + items.map { "\($0)=\(Self.percentEncoded($1))" }.joined(separator: "&")
+    }
+
+    /// A query value with every byte percent-encoded except the ASCII that a query may hold as it
+    /// is (RFC 3986) and that does not separate parameters: not `&`, `=`, `+`, `?` or `#`.
+    static func percentEncoded(_ value: String) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count * 3)
+        for byte in value.utf8 {
+            if byte < 128, queryValueBytes[Int(byte)] {
+                bytes.append(byte)
+            } else {
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            }
         }
-        return path + "?" + encoded.joined(separator: "&")
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static let queryValueBytes: [Bool] = (0..<128).map { byte in
+        let c = Character(Unicode.Scalar(UInt8(byte)))
+        return c.isASCII && (c.isLetter || c.isNumber || "-._~!$'()*,;:@/".contains(c))
     }
 
     /// Route components with `:id` where a record identifier goes.

@@ -24,10 +24,15 @@ public struct Formatting: Sendable {
         }
     }
 
-    public func dateTime(_ instant: Date) -> String {
+    /// The Gregorian calendar in `timeZone`, made once: a list page writes a date on every row.
+    static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = Formatting.timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+        calendar.timeZone = timeZone
+        return calendar
+    }()
+
+    public func dateTime(_ instant: Date) -> String {
+        let c = Formatting.calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
         let day = LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)!
         let time = String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
         return "\(date(day)), \(time)"

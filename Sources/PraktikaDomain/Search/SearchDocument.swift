@@ -68,7 +68,34 @@ public enum Snippet {
         public let isMatch: Bool
     }
 
+    /// Tells whether a word of a text has one of a query's keys, analysing each distinct word once:
+    /// one matcher serves all the snippets of a page.
+    public struct Matcher {
+        let keys: Set<String>
+        let analyzer: BulgarianAnalyzer
+        private var known: [String: Bool] = [:]
+
+        public init(keys: Set<String>, analyzer: BulgarianAnalyzer) {
+            self.keys = keys
+            self.analyzer = analyzer
+        }
+
+        public mutating func matches(_ word: String) -> Bool {
+            if let answer = known[word] { return answer }
+            let answer = analyzer.document(word).contains { !keys.isDisjoint(with: $0.keys) }
+            known[word] = answer
+            return answer
+        }
+    }
+
     public static func make(_ text: String, matching keys: Set<String>, analyzer: BulgarianAnalyzer, words: Int = 24) -> [Part]? {
+        var matcher = Matcher(keys: keys, analyzer: analyzer)
+        return make(text, matching: &matcher, words: words)
+    }
+
+    /// The passage around the first matched word: words are analysed up to that one, then only
+    /// within the passage, to mark the other matches there.
+    public static func make(_ text: String, matching matcher: inout Matcher, words: Int = 24) -> [Part]? {
         // Split into words and the gaps between them, keeping everything.
         var pieces: [(String, Bool)] = []
         var current = ""
@@ -83,10 +110,7 @@ public enum Snippet {
             current.append(c)
         }
         if !current.isEmpty { pieces.append((current, inWord)) }
-        let matches = pieces.indices.filter { i in
-            pieces[i].1 && !Set(analyzer.document(pieces[i].0).flatMap(\.keys)).isDisjoint(with: keys)
-        }
-        guard let first = matches.first else { return nil }
+        guard let first = pieces.indices.first(where: { pieces[$0].1 && matcher.matches(pieces[$0].0) }) else { return nil }
         let wordIndices = pieces.indices.filter { pieces[$0].1 }
         let position = wordIndices.firstIndex(of: first) ?? 0
         var start = wordIndices[max(0, position - words / 3)]
@@ -94,10 +118,9 @@ public enum Snippet {
         // The whole text when it fits, punctuation included.
         if start == wordIndices.first { start = 0 }
         if end == wordIndices.last { end = pieces.count - 1 }
-        let matched = Set(matches)
         var parts: [Part] = []
         if start > 0 { parts.append(Part(text: "… ", isMatch: false)) }
-        for i in start...end { parts.append(Part(text: pieces[i].0, isMatch: matched.contains(i))) }
+        for i in start...end { parts.append(Part(text: pieces[i].0, isMatch: pieces[i].1 && matcher.matches(pieces[i].0))) }
         if end < pieces.count - 1 { parts.append(Part(text: " …", isMatch: false)) }
         return parts
     }

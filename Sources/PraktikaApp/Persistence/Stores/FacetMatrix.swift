@@ -1,3 +1,4 @@
+import Foundation
 import PraktikaDomain
 
 /// The facet values of a list of candidates (a search's matches, or the designs a browse walks),
@@ -7,8 +8,10 @@ import PraktikaDomain
 struct FacetMatrix: Sendable {
     /// Each code's facet and value; nil for a line that names no facet this version knows.
     private(set) var lines: [(facet: DesignFacet, value: String)?] = []
-    /// Each code's bytes, to tell apart two lines with the same hash.
-    private var bytes: [[UInt8]] = []
+    /// The codes' bytes one after another, to tell apart two lines with the same hash; code `c`
+    /// spans `lineStarts[c]..<lineStarts[c + 1]`.
+    private var bytes: [UInt8] = []
+    private var lineStarts: [Int] = [0]
     private var codeOfHash: [UInt64: Int32] = [:]
     /// Lines whose hash an earlier line already holds (64-bit hashes of a few hundred lines: rare).
     private var spilled: [String: Int32] = [:]
@@ -38,7 +41,7 @@ struct FacetMatrix: Sendable {
     func code(_ facet: DesignFacet, _ value: String) -> Int32? {
         var line = SearchIndex.facetLine(facet, value)
         return line.withUTF8 { utf8 in
-            if let code = codeOfHash[FNV1a.hash(utf8)], bytes[Int(code)].elementsEqual(utf8) { return code }
+            if let code = codeOfHash[FNV1a.hash(utf8)], holds(code, utf8) { return code }
             return spilled[String(decoding: utf8, as: UTF8.self)]
         }
     }
@@ -100,7 +103,7 @@ struct FacetMatrix: Sendable {
             codeOfHash[hash] = new
             return new
         }
-        if bytes[Int(code)].elementsEqual(utf8) { return code }
+        if holds(code, utf8) { return code }
         let line = String(decoding: utf8, as: UTF8.self)
         if let code = spilled[line] { return code }
         let new = register(utf8)
@@ -115,7 +118,15 @@ struct FacetMatrix: Sendable {
             parsed = (facet, String(line[line.utf8.index(after: equals)...]))
         }
         lines.append(parsed)
-        bytes.append(Array(utf8))
+        bytes.append(contentsOf: utf8)
+        lineStarts.append(bytes.count)
         return Int32(lines.count - 1)
+    }
+
+    /// Whether a code stands for exactly these bytes.
+    private func holds(_ code: Int32, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (from, to) = (lineStarts[Int(code)], lineStarts[Int(code) + 1])
+        guard to - from == utf8.count else { return false }
+        return bytes.withUnsafeBufferPointer { all in utf8.isEmpty || memcmp(all.baseAddress! + from, utf8.baseAddress!, utf8.count) == 0 }
     }
 }

@@ -86,11 +86,12 @@ enum SearchSnippets {
         guard !keys.isEmpty, !ids.isEmpty else { return [:] }
         let rows = try await db.select().columns("id", "content").from("service_designs").where("id", .in, ids).all()
         let decoder = JSONDecoder()
+        var matcher = Snippet.Matcher(keys: keys, analyzer: analyzer)
         var result: [Int64: [Snippet.Part]] = [:]
         for row in rows {
             let source = try decoder.decode(Source.self, from: Data(try row.decode(column: "content", as: String.self).utf8))
             for text in source.texts {
-                if let snippet = Snippet.make(text, matching: keys, analyzer: analyzer) {
+                if let snippet = Snippet.make(text, matching: &matcher) {
                     result[try row.decode(column: "id", as: Int64.self)] = snippet
                     break
                 }
