@@ -53,6 +53,8 @@ struct BulgarianAnalysisTests {
         }
         #expect(Self.builtIn.document("и на за от").isEmpty)
         #expect(Self.builtIn.document("ѝ казах").map(\.token) == ["казах"])
+        #expect(BulgarianText.normalize("Ѝ") == "и" && BulgarianText.normalize("и\u{0300}") == "и")
+        #expect(BulgarianText.normalize("ДАЙ ѝ Книгата") == "дай и книгата")
         #expect(BulgarianText.normalize("Ѝ") == "и")
         #expect(BulgarianText.tokens("Глоб@лни библиотеки, е-услуги и 60+") == ["Глоб", "лни", "библиотеки", "е-услуги", "и", "60"])
     }

@@ -4,7 +4,11 @@ import Foundation
 public enum BulgarianText {
     /// Lower case, "ѝ" as "и" (the accent only tells the pronoun from the conjunction).
     public static func normalize(_ word: String) -> String {
-        word.lowercased().replacingOccurrences(of: "ѝ", with: "и")
+        let lower = word.lowercased()
+        // Most words have no "ѝ" (one scalar, or "и" with a combining grave): look for it before
+        // paying for a replacement.
+        guard lower.unicodeScalars.contains(where: { $0 == "\u{045D}" || $0 == "\u{0300}" }) else { return lower }
+        return lower.replacingOccurrences(of: "ѝ", with: "и")
     }
 
     /// The same name or phrase however it was typed: case, "ѝ", spacing and punctuation aside
