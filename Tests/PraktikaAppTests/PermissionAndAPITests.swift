@@ -113,6 +113,36 @@ struct PermissionAndAPITests {
         }
     }
 
+    @Test("a stored record that cannot be read is the server's error (500), not the visitor's (400); a malformed sign-in is a failed sign-in")
+    func unreadableRecord() async throws {
+        try await withApp(demo: true) { app in
+            let id = try await app.id("service_designs", where: "title", is: "Пенсионери ONLINE")
+            try await app.sql.raw("UPDATE service_designs SET content = '{\"title\": 5}' WHERE id = \(bind: id)").run()
+            let admin = try await Browser.signedIn(app, "admin@praktika.local", VelingradDemo.demoPassword)
+            let page = try await admin.get("/services/\(id)")
+            #expect(page.status == .internalServerError)
+            #expect(page.text.contains("Нещо се обърка от наша страна") && !page.text.contains("typeMismatch") && !page.text.contains("Expected"))
+            let client = Browser(app)
+            var headers = HTTPHeaders()
+            headers.contentType = .json
+            let token = try await client.send(
+                .POST, "/api/v1/tokens", headers: headers,
+                body: ByteBuffer(string: #"{"email":"admin@praktika.local","password":"praktika-demo"}"#))
+            headers.bearerAuthorization = BearerAuthorization(token: try JSONDecoder().decode([String: String].self, from: Data(token.text.utf8))["token"]!)
+            #expect(try await client.send(.GET, "/api/v1/services/\(id)", headers: headers).status == .internalServerError)
+            // A sign-in whose fields do not decode (a JSON number for the e-mail, with the CSRF token)
+            // is refused like a wrong password, with the form again.
+            let visitor = Browser(app)
+            try await visitor.get("/")
+            var json = HTTPHeaders()
+            json.contentType = .json
+            let csrf = try #require(visitor.cookies[Cookies.csrf])
+            let signIn = try await visitor.send(.POST, "/sign-in", headers: json, body: ByteBuffer(string: #"{"email": 5, "_csrf": "\#(csrf)"}"#))
+            #expect(signIn.status == .unauthorized || signIn.status == .unprocessableEntity || signIn.status == .ok)
+            #expect(signIn.text.contains("name=\"password\""))
+        }
+    }
+
     @Test("the OpenAPI document describes exactly the API's routes and the records' fields")
     func openAPIMatchesRoutes() async throws {
         try await withApp { app in

@@ -11,7 +11,11 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         } catch {
             let status: HTTPResponseStatus
             var reason: String?
-            if let abort = error as? any AbortError {
+            // Vapor would answer every decoding error with 400, as if the visitor had sent bad input.
+            // Every handler here decodes what a visitor sends itself and answers a bad body at the
+            // field (`APIResponses.badBody`, forms read leniently), so one that arrives here came
+            // from the server's own data (a database row, a stored document): a server error.
+            if let abort = error as? any AbortError, !(error is DecodingError) {
                 status = abort.status
                 reason = abort.reason
             } else {
@@ -19,10 +23,6 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             }
             if status.code >= 500 {
                 request.logger.error("Unhandled error on \(request.method) \(request.url.path): \(String(reflecting: error))")
-            } else if error is DecodingError {
-                // Vapor answers every decoding error with 400, also one from a database row: log them
-                // all, so that a server-side one does not pass for a visitor's bad input.
-                request.logger.warning("Decoding error on \(request.method) \(request.url.path): \(String(reflecting: error))")
             }
             let context = request.page
             let (titleKey, bodyKey) = Self.texts(status, reason: reason)

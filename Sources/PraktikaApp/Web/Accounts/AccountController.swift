@@ -26,7 +26,8 @@ struct AccountController: Sendable {
             var password: String?
             var back: String?
         }
-        let form = try req.content.decode(Form.self)
+        // A body that is not a form signs no one in, like a wrong password.
+        let form = (try? req.content.decode(Form.self)) ?? Form()
         let email = (form.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let back = Self.safeBack(form.back)
         switch try await Authentication(db: req.db, configuration: configuration).signIn(email: email, password: form.password ?? "") {
