@@ -278,6 +278,24 @@ struct SearchIndexTests {
         #expect(none.facets.first?.values.map(\.count) == [3, 2])
     }
 
+    @Test("hot statements stream their rows on either database; a missing value is an error, not a default")
+    func rowStream() async throws {
+        try await withApp { app in
+            let rows = RowStream.Collector([String]())
+            try await RowStream.each(
+                app.sql, "SELECT CAST(7 AS BIGINT) AS n, CAST(2.5 AS DOUBLE PRECISION) AS x, CAST('ябълка' AS TEXT) AS s"
+            ) { row in
+                let value = "\(try row.int64("n")) \(try row.double("x")) \(try row.string("s"))"
+                rows.update { $0.append(value) }
+            }
+            #expect(rows.result == ["7 2.5 ябълка"])
+            // SQLite's reader throws a DecodingError, PostgreSQL's driver its own decoding error.
+            await #expect(throws: (any Error).self) {
+                try await RowStream.each(app.sql, "SELECT CAST(NULL AS TEXT) AS s") { row in _ = try row.string("s") }
+            }
+        }
+    }
+
     @Test("the facet matrix numbers each stored line once and reads values that hold '='; unknown facets are ignored")
     func facetMatrix() {
         var matrix = FacetMatrix()

@@ -322,14 +322,7 @@ struct ServiceDesignTests {
     func api() async throws {
         try await withApp(demo: true) { app in
             let client = Browser(app)
-            var headers = HTTPHeaders()
-            headers.contentType = .json
-            let token = try await client.send(
-                .POST, "/api/v1/tokens", headers: headers,
-                body: ByteBuffer(string: #"{"email":"smolyan@praktika.local","password":"praktika-demo"}"#))
-            let bearer = try JSONDecoder().decode([String: String].self, from: Data(token.text.utf8))["token"]!
-            var auth = headers
-            auth.bearerAuthorization = BearerAuthorization(token: bearer)
+            let auth = try await client.apiHeaders("smolyan@praktika.local")
 
             let anonymousList = try await client.send(.GET, "/api/v1/services")
             #expect(anonymousList.status == .ok)

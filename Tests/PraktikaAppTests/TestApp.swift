@@ -84,6 +84,17 @@ final class Browser: @unchecked Sendable {
         #expect(response.status == .seeOther, "sign-in as \(email) failed")
     }
 
+    /// JSON headers with a bearer token of the given account, as an API client sends them.
+    func apiHeaders(_ email: String, _ password: String = VelingradDemo.demoPassword) async throws -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        let body = try JSONEncoder().encode(["email": email, "password": password])
+        let response = try await send(.POST, "/api/v1/tokens", headers: headers, body: ByteBuffer(string: String(decoding: body, as: UTF8.self)))
+        let token = try #require(try JSONDecoder().decode([String: String].self, from: Data(response.text.utf8))["token"])
+        headers.bearerAuthorization = BearerAuthorization(token: token)
+        return headers
+    }
+
     func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws -> TestingHTTPResponse
     {
         var headers = headers

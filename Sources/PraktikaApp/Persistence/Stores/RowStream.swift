@@ -15,44 +15,21 @@ enum RowStream {
         case sqlite(SQLiteRow)
         case sql(any SQLRow)
 
-        func int64(_ column: String) throws -> Int64 {
-            switch self {
-            case .sqlite(let row):
-                guard let value = row.column(column)?.integer else { throw Self.missing(column, Int64.self) }
-                return Int64(value)
-            case .sql(let row): return try row.decode(column: column, as: Int64.self)
-            }
-        }
+        func int64(_ column: String) throws -> Int64 { try value(column) { $0.integer.map(Int64.init) } }
+        func double(_ column: String) throws -> Double { try value(column) { $0.double } }
+        func string(_ column: String) throws -> String { try value(column) { $0.string } }
+        func date(_ column: String) throws -> Date { try value(column, Date.init(sqliteData:)) }
 
-        func double(_ column: String) throws -> Double {
+        /// A column's value: on SQLite converted by `read`, elsewhere decoded by SQLKit.
+        private func value<T: Decodable>(_ column: String, _ read: (SQLiteData) -> T?) throws -> T {
             switch self {
             case .sqlite(let row):
-                guard let value = row.column(column)?.double else { throw Self.missing(column, Double.self) }
+                guard let value = row.column(column).flatMap(read) else {
+                    throw DecodingError.valueNotFound(T.self, .init(codingPath: [], debugDescription: "column \(column)"))
+                }
                 return value
-            case .sql(let row): return try row.decode(column: column, as: Double.self)
+            case .sql(let row): return try row.decode(column: column, as: T.self)
             }
-        }
-
-        func string(_ column: String) throws -> String {
-            switch self {
-            case .sqlite(let row):
-                guard let value = row.column(column)?.string else { throw Self.missing(column, String.self) }
-                return value
-            case .sql(let row): return try row.decode(column: column, as: String.self)
-            }
-        }
-
-        func date(_ column: String) throws -> Date {
-            switch self {
-            case .sqlite(let row):
-                guard let value = row.column(column).flatMap(Date.init(sqliteData:)) else { throw Self.missing(column, Date.self) }
-                return value
-            case .sql(let row): return try row.decode(column: column, as: Date.self)
-            }
-        }
-
-        private static func missing(_ column: String, _ type: Any.Type) -> DecodingError {
-            .valueNotFound(type, .init(codingPath: [], debugDescription: "column \(column)"))
         }
     }
 
