@@ -114,6 +114,44 @@ struct GenerateTests {
                 // The chosen facet's other values stay reachable, counted among the newest 50.
                 let districts = district.facets.first { $0.facet == .district }?.values ?? []
                 #expect(districts.count > 10 && districts.map(\.count).reduce(0, +) == 50)
+
+                // The API walks past the cap: `cursor=start`, then each answer's `next_cursor`.
+                struct Step: Decodable {
+                    struct Item: Decodable { let id: Int64 }
+                    let items: [Item]
+                    let total: Int
+                    let next_cursor: String?
+                }
+                func walk(_ path: String) async throws -> [Int64] {
+                    var ids: [Int64] = []
+                    var cursor: String? = "start"
+                    while let current = cursor {
+                        let response = try await Browser(app).get(path + (path.contains("?") ? "&" : "?") + "cursor=\(current)")
+                        #expect(response.status == .ok)
+                        let step = try JSONDecoder().decode(Step.self, from: Data(response.text.utf8))
+                        #expect(step.items.count <= ListQuery.perPage && step.total == step.items.count)
+                        ids += step.items.map(\.id)
+                        cursor = step.next_cursor
+                    }
+                    return ids
+                }
+                // A visitor sees the public ones (practices for vulnerable groups are for libraries only).
+                func publicCount(_ condition: String) async throws -> Int {
+                    try await app.sql.raw(
+                        "SELECT COUNT(*) AS n FROM service_designs d WHERE d.visibility = 'public' AND d.published_on IS NOT NULL AND \(unsafeRaw: condition)"
+                    ).first()!.decode(column: "n", as: Int.self)
+                }
+                let everything = try await walk("/api/v1/practices")
+                let visible = try await publicCount("1 = 1")
+                #expect(visible > 50 && everything.count == visible && everything == everything.sorted(by: >) && Set(everything).count == visible)
+                let inDistrictVisible = try await publicCount(
+                    "EXISTS (SELECT 1 FROM design_facets f WHERE f.design_id = d.id AND f.facet = 'district' AND f.value = 'BG-13')")
+                #expect(try await walk("/api/v1/services?district=BG-13").count == inDistrictVisible)
+                let bad = try await Browser(app).get("/api/v1/practices?cursor=soon")
+                #expect(bad.status == .badRequest && bad.text.contains("cursor"))
+                // A search ignores the cursor: it is ranked and capped as before.
+                let ranked = try await Browser(app).get("/api/v1/practices?q=%D0%B1%D0%B8%D0%B1%D0%BB%D0%B8%D0%BE%D1%82%D0%B5%D0%BA%D0%B0%D1%82%D0%B0&cursor=start")
+                #expect(ranked.status == .ok && ranked.text.contains("\"capped\":true") && !ranked.text.contains("next_cursor"))
             }
         }
     }

@@ -20,11 +20,14 @@ enum OpenAPIServices {
                 (
                     "get",
                     D.operation(
-                        "listPractices", "Published good practices the caller may read; ranked when `q` is given (25 a page)", tag: "practices",
+                        "listPractices",
+                        "Published good practices the caller may read; ranked when `q` is given (25 a page). Without `q`, "
+                            + "`cursor=start` walks the whole catalogue newest first: each answer's `next_cursor` gives the next step.",
+                        tag: "practices",
                         security: false,
                         query: [
                             ("q", "string"), ("status", "string"), ("kind", "string"), ("district", "string"), ("innovation", "string"),
-                            ("partner_kind", "string"), ("budget", "string"), ("year", "string"), ("page", "integer"),
+                            ("partner_kind", "string"), ("budget", "string"), ("year", "string"), ("page", "integer"), ("cursor", "string"),
                         ],
                         responses: [("200", "A page of practices", D.ref("SearchPage"))])
                 )
@@ -85,12 +88,15 @@ enum OpenAPIServices {
                 (
                     "get",
                     D.operation(
-                        "listServices", "Service designs this caller may read, newest change first (25 a page)", tag: "services",
+                        "listServices",
+                        "Service designs this caller may read, newest change first (25 a page). Without `q`, `cursor=start` "
+                            + "walks the whole list newest first: each answer's `next_cursor` gives the next step.",
+                        tag: "services",
                         security: false,
                         query: [
                             ("q", "string"), ("status", "string"), ("kind", "string"), ("district", "string"), ("innovation", "string"),
                             ("partner_kind", "string"), ("budget", "string"), ("year", "string"), ("sort", "string"),
-                            ("page", "integer"),
+                            ("page", "integer"), ("cursor", "string"),
                         ],
                         responses: [("200", "A page of designs", D.ref("ServicePage"))])
                 ),
@@ -261,7 +267,7 @@ enum OpenAPIServices {
                                     ("matched", array(S.string())),
                                 ], required: ["id", "title", "status", "target_category", "matched"]))
                     ), ("total", D.integer), ("capped", D.boolean), ("page", D.integer), ("per_page", D.integer),
-                    ("suggestion", S.string(nullable: true)),
+                    ("suggestion", S.string(nullable: true)), ("next_cursor", S.string(nullable: true)),
                 ], required: ["items", "total", "capped", "page", "per_page"])
         ),
         (
@@ -393,6 +399,7 @@ enum OpenAPIServices {
                                     "id", "title", "status", "visibility", "target_category", "budget_total_eur", "libraries", "updated_at",
                                 ]))
                     ), ("total", D.integer), ("capped", D.boolean), ("page", D.integer), ("per_page", D.integer),
+                    ("next_cursor", S.string(nullable: true)),
                 ], required: ["items", "total", "capped", "page", "per_page"])
         ),
         (

@@ -58,7 +58,7 @@ struct PracticeAPIController: Sendable {
     @Sendable func list(_ req: Request) async throws -> Response {
         var query = ListQuery(req)
         query.practicesOnly = true
-        let found = try await DesignListQuery.page(req.sql, query, req.actor, facets: false)
+        guard let (found, next) = try await APICursor.page(req, query) else { return try APICursor.refusal(req) }
         let (rows, total) = (found.rows, found.total)
         var snippets: [Int64: [Snippet.Part]] = [:]
         if let q = query.q { snippets = try await SearchSnippets.make(req.sql, ids: rows.map(\.id), query: q) }
@@ -72,7 +72,8 @@ struct PracticeAPIController: Sendable {
             total == 0 && query.q != nil ? try await SearchIndex(db: req.sql).suggestion(for: query.q!, analyzer: SearchSettings.analyzer) : nil
         return try APIResponses.json(
             ServiceAPIController.SearchAnswer(
-                items: items, total: total, capped: found.capped, page: query.page, perPage: ListQuery.perPage, suggestion: suggestion))
+                items: items, total: total, capped: found.capped, page: query.page, perPage: ListQuery.perPage, suggestion: suggestion,
+                nextCursor: next.map(String.init)))
     }
 
     @Sendable func read(_ req: Request) async throws -> Response {

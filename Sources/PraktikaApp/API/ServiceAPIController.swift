@@ -140,16 +140,19 @@ struct ServiceAPIController: Sendable {
         let perPage: Int
         /// When nothing was found: the query with its unknown words corrected, if there is a likely correction.
         let suggestion: String?
+        /// In a walk through the whole catalogue (`cursor`, without `q`): the cursor of the next step.
+        var nextCursor: String? = nil
 
         enum CodingKeys: String, CodingKey {
             case items, total, capped, page, suggestion
             case perPage = "per_page"
+            case nextCursor = "next_cursor"
         }
     }
 
     @Sendable func list(_ req: Request) async throws -> Response {
         let query = ListQuery(req)
-        let found = try await DesignListQuery.page(req.sql, query, req.actor, facets: false)
+        guard let (found, next) = try await APICursor.page(req, query) else { return try APICursor.refusal(req) }
         let rows = found.rows
         let libraries = try await DesignListQuery.libraries(req.sql, rows.map(\.id))
         let items = rows.map { row in
@@ -159,20 +162,25 @@ struct ServiceAPIController: Sendable {
                 updatedAt: row.updatedAt)
         }
         return try APIResponses.json(
-            DesignPage(items: items, total: found.total, capped: found.capped, page: query.page, perPage: ListQuery.perPage), .ok)
+            DesignPage(
+                items: items, total: found.total, capped: found.capped, page: query.page, perPage: ListQuery.perPage,
+                nextCursor: next.map(String.init)), .ok)
     }
 
     /// A page of designs; `capped` as in `SearchAnswer` (browsing counts the newest designs too).
+    /// In a walk (`cursor`), `total` counts this step's items and `next_cursor` continues it.
     struct DesignPage: Content {
         let items: [Summary]
         let total: Int
         let capped: Bool
         let page: Int
         let perPage: Int
+        let nextCursor: String?
 
         enum CodingKeys: String, CodingKey {
             case items, total, capped, page
             case perPage = "per_page"
+            case nextCursor = "next_cursor"
         }
     }
 
@@ -257,3 +265,53 @@ struct ServiceAPIController: Sendable {
     }
 
 }
+
+/// `cursor=` of a list endpoint: a walk through the whole list, newest first, one page at a time
+/// and past the cap that sorted and counted pages have. `start` begins it; each answer's
+/// `next_cursor` continues it until it is null. Ignored when the request searches (`q`).
+enum APICursor: Equatable {
+    case start
+    case before(Int64)
+    case invalid
+
+    /// Nil when the request does not walk.
+    init?(_ req: Request) {
+        guard (try? req.query.get(String.self, at: "q")).map({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) ?? true,
+            let raw = try? req.query.get(String.self, at: "cursor")
+        else { return nil }
+        if raw == "start" {
+            self = .start
+        } else if let id = Int64(raw), id > 0 {
+            self = .before(id)
+        } else {
+            self = .invalid
+        }
+    }
+
+    var before: Int64? {
+        if case .before(let id) = self { return id }
+        return nil
+    }
+
+    /// What a list endpoint answers: a walk's step when the request walks, the sorted and
+    /// counted page otherwise; nil for a cursor that is neither `start` nor an id.
+    static func page(_ req: Request, _ query: ListQuery) async throws -> (DesignListQuery.Page, next: Int64?)? {
+        switch APICursor(req) {
+        case .invalid?: return nil
+        case nil: return (try await DesignListQuery.page(req.sql, query, req.actor, facets: false), nil)
+        case let cursor?:
+            var found = DesignListQuery.Page()
+            let next: Int64?
+            (found.rows, next) = try await DesignListQuery.walk(req.sql, query, req.actor, before: cursor.before)
+            found.total = found.rows.count
+            return (found, next)
+        }
+    }
+
+    static func refusal(_ req: Request) throws -> Response {
+        try APIError.response(
+            status: .badRequest, message: TextKey.errorBadRequest(req.language), code: "bad_request",
+            fields: ["cursor": TextKey.validationOption(req.language)])
+    }
+}
+

@@ -146,11 +146,12 @@ enum DesignListQuery {
     /// With a choice, the walk starts from that value's designs (an index in design-id order),
     /// so a rare value is as cheap as a common one.
     private static func browseCandidates(
-        _ db: any SQLDatabase, _ query: ListQuery, _ actor: Actor?, _ chosen: [(DesignFacet, String)], limit: Int
+        _ db: any SQLDatabase, _ query: ListQuery, _ actor: Actor?, _ chosen: [(DesignFacet, String)], limit: Int, before: Int64? = nil
     ) async throws -> (rows: [BrowseCandidate], facets: FacetMatrix) {
         let columns: SQLQueryString =
             "SELECT d.id, d.title_key, d.status, d.updated_at, d.budget_total_eur_minor, COALESCE(sd.facets, '') AS facets "
         var filter = access(query, actor)
+        if let before { filter += " AND d.id < \(bind: before)" }
         for (facet, value) in chosen.dropFirst() {
             filter +=
                 " AND EXISTS (SELECT 1 FROM design_facets f WHERE f.design_id = d.id AND f.facet = \(bind: facet.rawValue) AND f.value = \(bind: value))"
@@ -166,7 +167,8 @@ enum DesignListQuery {
             // CROSS JOIN keeps SQLite walking the chosen value's designs in order instead of the whole table.
             sql =
                 columns + "FROM design_facets w CROSS JOIN " + designs + " LEFT JOIN " + documents + " ON sd.design_id = d.id "
-                + "WHERE w.facet = \(bind: facet.rawValue) AND w.value = \(bind: value) AND d.id = w.design_id AND " + filter
+                + "WHERE w.facet = \(bind: facet.rawValue) AND w.value = \(bind: value) AND d.id = w.design_id AND "
+                + (before.map { "w.design_id < \(bind: $0) AND " } ?? "") + filter
                 + " ORDER BY w.design_id DESC LIMIT \(literal: limit)"
         } else {
             sql =
@@ -186,6 +188,17 @@ enum DesignListQuery {
         }
         let (candidates, facets) = collected.result
         return (candidates, facets)
+    }
+
+    /// One step of a walk through the whole list, newest first and past any cap: the designs
+    /// older than `before` (from the newest when nil) that pass the access rule and the chosen
+    /// facet values, one page of them, and the id to continue from when more follow.
+    static func walk(_ db: any SQLDatabase, _ query: ListQuery, _ actor: Actor?, before: Int64?) async throws -> (
+        rows: [DesignListRow], next: Int64?
+    ) {
+        let walked = try await browseCandidates(db, query, actor, selected(query), limit: ListQuery.perPage + 1, before: before)
+        let step = walked.rows.prefix(ListQuery.perPage).map(\.id)
+        return (try await listRows(db, step), walked.rows.count > ListQuery.perPage ? step.last : nil)
     }
 
     /// The rows of one page and the total, without facet counts.
