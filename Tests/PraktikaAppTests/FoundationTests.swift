@@ -240,11 +240,7 @@ struct SeatingAPITests {
                 try await Browser(app).send(.POST, "/api/v1/seating", headers: headers, body: ByteBuffer(string: body)).status
                     == .unauthorized)
             let client = Browser(app)
-            let token = try await client.send(
-                .POST, "/api/v1/tokens", headers: headers,
-                body: ByteBuffer(string: #"{"email":"partner@praktika.local","password":"praktika-demo"}"#))
-            headers.bearerAuthorization = BearerAuthorization(
-                token: try JSONDecoder().decode([String: String].self, from: Data(token.text.utf8))["token"]!)
+            headers = try await client.apiHeaders("partner@praktika.local")
             let answer = try await client.send(.POST, "/api/v1/seating", headers: headers, body: ByteBuffer(string: body))
             #expect(answer.status == .ok)
             struct Answer: Decodable {

@@ -17,13 +17,7 @@ struct MeetingAPITests {
         init(_ app: Application, _ email: String?) async throws {
             browser = Browser(app)
             headers.contentType = .json
-            if let email {
-                let answer = try await browser.send(
-                    .POST, "/api/v1/tokens", headers: headers,
-                    body: ByteBuffer(string: "{\"email\":\"\(email)\",\"password\":\"\(VelingradDemo.demoPassword)\"}"))
-                let token = try JSONDecoder().decode([String: String].self, from: Data(answer.text.utf8))["token"]!
-                headers.bearerAuthorization = BearerAuthorization(token: token)
-            }
+            if let email { headers = try await browser.apiHeaders(email) }
         }
 
         func send(_ method: HTTPMethod, _ path: String, _ json: String? = nil) async throws -> TestingHTTPResponse {

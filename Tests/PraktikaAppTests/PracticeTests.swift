@@ -90,11 +90,7 @@ struct PracticeTests {
             let unpublished = try await app.id("service_designs", where: "title", is: "Безработни")
             #expect(try await client.send(.GET, "/api/v1/practices/\(unpublished)").status == .notFound)
 
-            let token = try await client.send(
-                .POST, "/api/v1/tokens", headers: json,
-                body: ByteBuffer(string: "{\"email\":\"pazardzhik@praktika.local\",\"password\":\"\(Self.password)\"}"))
-            var auth = json
-            auth.bearerAuthorization = BearerAuthorization(token: try JSONDecoder().decode([String: String].self, from: Data(token.text.utf8))["token"]!)
+            let auth = try await client.apiHeaders("pazardzhik@praktika.local", Self.password)
             let rb = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Фурнаджиев“")
             #expect(try await client.send(.POST, "/api/v1/practices/\(id)/adopt", headers: auth, body: ByteBuffer(string: "{}")).status == .unprocessableEntity)
             let adopted = try await client.send(.POST, "/api/v1/practices/\(id)/adopt", headers: auth, body: ByteBuffer(string: "{\"library_id\":\(rb)}"))
