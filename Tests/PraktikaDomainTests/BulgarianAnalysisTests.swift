@@ -124,6 +124,26 @@ struct SearchQueryTests {
     }
 }
 
+@Suite("Byte string table")
+struct ByteStringTableTests {
+    @Test("strings are numbered in the order first added, found again after the table grows, and never confused")
+    func numbering() {
+        var table = ByteStringTable(capacity: 2)
+        let words = (0..<5_000).map { "дума\($0)" } + ["", "a", "ab", "ба"]
+        for (i, word) in words.enumerated() {
+            #expect(table.add(word) == (i, true))
+        }
+        #expect(table.count == words.count)
+        for (i, word) in words.enumerated() where i % 97 == 0 || word.count < 3 {
+            #expect(table.number(of: word) == i)
+            #expect(table.add(word) == (i, false))
+            #expect(table.string(i) == word)
+        }
+        #expect(table.number(of: "дума5000") == nil && table.number(of: "b") == nil && table.number(of: "аб") == nil)
+        #expect(table.count == words.count)
+    }
+}
+
 @Suite("Spelling")
 struct SpellingTests {
     @Test("edit distance and the closest word within reach")

@@ -63,80 +63,39 @@ public struct HunspellLemmatizer: Sendable {
     }
 }
 
-/// The forms of a dictionary and the entries each belongs to, packed for memory: the forms' UTF-8
-/// bytes one after another in one buffer, an open-addressing hash table of form numbers, and one
-/// entry number per form (or, for the few forms of several entries, a list). Close to a million
-/// forms take about 35 MB this way, against about 140 MB as a `[String: Int32]`.
+/// The forms of a dictionary and the entries each belongs to: the forms in a `ByteStringTable`
+/// and one entry number per form (or, for the few forms of several entries, a list). Close to a
+/// million forms take about 35 MB this way, against about 140 MB as a `[String: Int32]`.
 struct FormTable: Sendable {
-    private var bytes: [UInt8] = []
-    /// Where each form starts in `bytes`; one more than there are forms.
-    private var starts: [UInt32] = [0]
+    private var forms = ByteStringTable(capacity: 1 << 20)
     /// Each form's entry, or for a form of several entries `-1 - i` with `i` an index into `shared`.
     private var entry: [Int32] = []
     private var shared: [[Int32]] = []
-    /// Form number + 1 in each slot, 0 for an empty slot; the size is a power of two, at most half full.
-    private var slots: [UInt32] = Array(repeating: 0, count: 1 << 16)
 
-    var count: Int { entry.count }
+    var count: Int { forms.count }
 
     /// The entries of a form, or nil when it is not in the table.
     func entries(of form: String) -> [Int32]? {
-        var form = form
-        return form.withUTF8 { utf8 -> [Int32]? in
-            guard let number = find(utf8).number else { return nil }
-            let e = entry[number]
-            return e >= 0 ? [e] : shared[Int(-1 - e)]
-        }
+        guard let number = forms.number(of: form) else { return nil }
+        let e = entry[number]
+        return e >= 0 ? [e] : shared[Int(-1 - e)]
     }
 
     /// Records that `form` belongs to entry `index`.
     mutating func add(_ form: String, entry index: Int32) {
-        var form = form
-        form.withUTF8 { utf8 in
-            let (number, slot) = find(utf8)
-            guard let number else {
-                slots[slot] = UInt32(entry.count + 1)
-                bytes.append(contentsOf: utf8)
-                starts.append(UInt32(bytes.count))
-                entry.append(index)
-                if entry.count * 2 > slots.count { grow() }
-                return
-            }
-            let e = entry[number]
-            if e >= 0 {
-                if e != index {
-                    entry[number] = Int32(-1 - shared.count)
-                    shared.append([e, index])
-                }
-            } else if !shared[Int(-1 - e)].contains(index) {
-                shared[Int(-1 - e)].append(index)
-            }
+        let (number, added) = forms.add(form)
+        if added {
+            entry.append(index)
+            return
         }
-    }
-
-    /// The form's number when the table holds it, and the slot where it is or would go.
-    private func find(_ utf8: UnsafeBufferPointer<UInt8>) -> (number: Int?, slot: Int) {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: FNV1a.hash(utf8)) & mask
-        while slots[slot] != 0 {
-            let number = Int(slots[slot]) - 1
-            let (from, to) = (Int(starts[number]), Int(starts[number + 1]))
-            if to - from == utf8.count && bytes[from..<to].elementsEqual(utf8) { return (number, slot) }
-            slot = (slot + 1) & mask
-        }
-        return (nil, slot)
-    }
-
-    private mutating func grow() {
-        slots = Array(repeating: 0, count: slots.count * 2)
-        let mask = slots.count - 1
-        bytes.withUnsafeBufferPointer { all in
-            for number in 0..<entry.count {
-                let form = UnsafeBufferPointer(rebasing: all[Int(starts[number])..<Int(starts[number + 1])])
-                var slot = Int(truncatingIfNeeded: FNV1a.hash(form)) & mask
-                while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = UInt32(number + 1)
+        let e = entry[number]
+        if e >= 0 {
+            if e != index {
+                entry[number] = Int32(-1 - shared.count)
+                shared.append([e, index])
             }
+        } else if !shared[Int(-1 - e)].contains(index) {
+            shared[Int(-1 - e)].append(index)
         }
     }
 }

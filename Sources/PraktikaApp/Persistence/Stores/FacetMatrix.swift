@@ -1,4 +1,3 @@
-import Foundation
 import PraktikaDomain
 
 /// The facet values of a list of candidates (a search's matches, or the designs a browse walks),
@@ -6,15 +5,11 @@ import PraktikaDomain
 /// distinct line (`district=BG-13`) gets a small number the first time it is met, so that
 /// filtering and counting two thousand candidates compare integers, not strings.
 struct FacetMatrix: Sendable {
+    /// The distinct lines met; a line's code is its number there.
+    private var table = ByteStringTable()
     /// Each code's facet and value; nil for a line that names no facet this version knows.
     private(set) var lines: [(facet: DesignFacet, value: String)?] = []
-    /// The codes' bytes one after another, to tell apart two lines with the same hash; code `c`
-    /// spans `lineStarts[c]..<lineStarts[c + 1]`.
-    private var bytes: [UInt8] = []
-    private var lineStarts: [Int] = [0]
-    private var codeOfHash: [UInt64: Int32] = [:]
-    /// Lines whose hash an earlier line already holds (64-bit hashes of a few hundred lines: rare).
-    private var spilled: [String: Int32] = [:]
+    /// Each candidate's codes: candidate `r` holds `codes[starts[r]..<starts[r + 1]]`.
     private var starts: [Int] = [0]
     private var codes: [Int32] = []
 
@@ -39,11 +34,7 @@ struct FacetMatrix: Sendable {
 
     /// The code of a facet value, or nil when no candidate has it.
     func code(_ facet: DesignFacet, _ value: String) -> Int32? {
-        var line = SearchIndex.facetLine(facet, value)
-        return line.withUTF8 { utf8 in
-            if let code = codeOfHash[FNV1a.hash(utf8)], holds(code, utf8) { return code }
-            return spilled[String(decoding: utf8, as: UTF8.self)]
-        }
+        table.number(of: SearchIndex.facetLine(facet, value)).map(Int32.init)
     }
 
     /// For each candidate, the choices it lacks, as bits in the order of `chosen` (at most 32).
@@ -97,36 +88,15 @@ struct FacetMatrix: Sendable {
     }
 
     private mutating func code(adding utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let hash = FNV1a.hash(utf8)
-        guard let code = codeOfHash[hash] else {
-            let new = register(utf8)
-            codeOfHash[hash] = new
-            return new
+        let (number, added) = table.add(utf8)
+        if added {
+            let line = table.string(number)[...]
+            var parsed: (facet: DesignFacet, value: String)?
+            if let equals = line.utf8.firstIndex(of: UInt8(ascii: "=")), let facet = DesignFacet(rawValue: String(line[..<equals])) {
+                parsed = (facet, String(line[line.utf8.index(after: equals)...]))
+            }
+            lines.append(parsed)
         }
-        if holds(code, utf8) { return code }
-        let line = String(decoding: utf8, as: UTF8.self)
-        if let code = spilled[line] { return code }
-        let new = register(utf8)
-        spilled[line] = new
-        return new
-    }
-
-    private mutating func register(_ utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let line = String(decoding: utf8, as: UTF8.self)[...]
-        var parsed: (facet: DesignFacet, value: String)?
-        if let equals = line.utf8.firstIndex(of: UInt8(ascii: "=")), let facet = DesignFacet(rawValue: String(line[..<equals])) {
-            parsed = (facet, String(line[line.utf8.index(after: equals)...]))
-        }
-        lines.append(parsed)
-        bytes.append(contentsOf: utf8)
-        lineStarts.append(bytes.count)
-        return Int32(lines.count - 1)
-    }
-
-    /// Whether a code stands for exactly these bytes.
-    private func holds(_ code: Int32, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        let (from, to) = (lineStarts[Int(code)], lineStarts[Int(code) + 1])
-        guard to - from == utf8.count else { return false }
-        return bytes.withUnsafeBufferPointer { all in utf8.isEmpty || memcmp(all.baseAddress! + from, utf8.baseAddress!, utf8.count) == 0 }
+        return Int32(number)
     }
 }
