@@ -274,11 +274,9 @@ enum APICursor: Equatable {
     case before(Int64)
     case invalid
 
-    /// Nil when the request does not walk.
+    /// Nil when the request has no cursor.
     init?(_ req: Request) {
-        guard (try? req.query.get(String.self, at: "q")).map({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) ?? true,
-            let raw = try? req.query.get(String.self, at: "cursor")
-        else { return nil }
+        guard let raw = try? req.query.get(String.self, at: "cursor") else { return nil }
         if raw == "start" {
             self = .start
         } else if let id = Int64(raw), id > 0 {
@@ -296,7 +294,7 @@ enum APICursor: Equatable {
     /// What a list endpoint answers: a walk's step when the request walks, the sorted and
     /// counted page otherwise; nil for a cursor that is neither `start` nor an id.
     static func page(_ req: Request, _ query: ListQuery) async throws -> (DesignListQuery.Page, next: Int64?)? {
-        switch APICursor(req) {
+        switch query.q == nil ? APICursor(req) : nil {
         case .invalid?: return nil
         case nil: return (try await DesignListQuery.page(req.sql, query, req.actor, facets: false), nil)
         case let cursor?:

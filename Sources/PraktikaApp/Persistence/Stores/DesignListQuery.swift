@@ -186,8 +186,7 @@ enum DesignListQuery {
                 $0.facets.append(facets)
             }
         }
-        let (candidates, facets) = collected.result
-        return (candidates, facets)
+        return collected.result
     }
 
     /// One step of a walk through the whole list, newest first and past any cap: the designs
