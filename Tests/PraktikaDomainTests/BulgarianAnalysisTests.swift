@@ -57,6 +57,45 @@ struct BulgarianAnalysisTests {
         #expect(BulgarianText.normalize("ДАЙ ѝ Книгата") == "дай и книгата")
         #expect(BulgarianText.normalize("Ѝ") == "и")
         #expect(BulgarianText.tokens("Глоб@лни библиотеки, е-услуги и 60+") == ["Глоб", "лни", "библиотеки", "е-услуги", "и", "60"])
+        // A combining accent stays in its word; a hyphen joins only a word to a following letter;
+        // other scripts are split by their letters too.
+        #expect(BulgarianText.tokens("-и\u{0300} 2-ри ало- -бг Ωμέγα,日本 \u{0300}x") == ["и\u{0300}", "2-ри", "ало", "бг", "Ωμέγα", "日本", "x"])
+    }
+
+    @Test("the word scanner splits text as the character-by-character rule always did")
+    func scannerAgreesWithCharacters() {
+        // The rule the index was first built with: letters and digits by Character, an inner
+        // hyphen before a letter kept.
+        func reference(_ text: String) -> [String] {
+            var out: [String] = []
+            var current = ""
+            let chars = Array(text)
+            for (i, c) in chars.enumerated() {
+                if c.isLetter || c.isNumber {
+                    current.append(c)
+                } else if c == "-", !current.isEmpty, i + 1 < chars.count, chars[i + 1].isLetter {
+                    current.append(c)
+                } else if !current.isEmpty {
+                    out.append(current)
+                    current = ""
+                }
+            }
+            if !current.isEmpty { out.append(current) }
+            return out
+        }
+        var texts = VelingradDemo.designs.flatMap { demo in
+            [demo.design.title, demo.design.targetGroup.description, demo.design.needs, demo.design.service].compactMap { $0 }
+        }
+        // Random texts over an alphabet with the awkward cases: accents, hyphens, other scripts,
+        // emoji, punctuation.
+        let alphabet = Array("аБвЮя ѝЍи\u{0300}-–—.,„“!?0123456789 AbZ ΩέЖ日本😀 \t\n@#ё")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            texts.append(String((0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        for text in texts {
+            #expect(BulgarianText.tokens(text) == reference(text), "\(text.debugDescription)")
+        }
     }
 
     /// A two-entry dictionary in Hunspell's own format.
@@ -116,9 +155,13 @@ struct SearchQueryTests {
         let filler = (1...30).map { "дума\($0)" }.joined(separator: " ")
         var matcher = Snippet.Matcher(keys: keys, analyzer: analyzer)
         let long = try #require(Snippet.make(filler + " библиотеки и библиотекар, библиотеката. " + filler, matching: &matcher, words: 12))
-        #expect(long.first?.text == "… " && long.last?.text == " …")
+        let passage = long.map(\.text).joined()
+        #expect(passage.hasPrefix("… ") && passage.hasSuffix(" …"))
         #expect(long.filter(\.isMatch).map(\.text) == ["библиотеки", "библиотеката"])
-        #expect(long.map(\.text).joined().contains("дума27 дума28 дума29 дума30 библиотеки"))
+        // Four words before the match, eight after (a third and two thirds of twelve).
+        #expect(passage == "… дума27 дума28 дума29 дума30 библиотеки и библиотекар, библиотеката. дума1 дума2 дума3 дума4 дума5 …")
+        // Unmatched text between marks comes back as one part.
+        #expect(long.map(\.isMatch) == [false, true, false, true, false])
         // The same matcher serves the next text.
         #expect(Snippet.make("Библиотеките", matching: &matcher)?.filter(\.isMatch).map(\.text) == ["Библиотеките"])
     }
@@ -141,6 +184,19 @@ struct ByteStringTableTests {
         }
         #expect(table.number(of: "дума5000") == nil && table.number(of: "b") == nil && table.number(of: "аб") == nil)
         #expect(table.count == words.count)
+    }
+
+    @Test("the hash spreads similar strings over the low bits the table uses")
+    func spread() {
+        // Strings that differ in one late byte, as facet lines and word forms do.
+        let lines = (0..<5_000).map { "district=BG-\($0)" } + (0..<5_000).map { "библиотека\($0)" }
+        var buckets = Set<UInt64>()
+        for line in lines {
+            var line = line
+            buckets.insert(line.withUTF8 { ByteStringTable.hash($0) } & 16_383)
+        }
+        // Random placement of 10,000 keys into 16,384 buckets fills about 7,090 of them.
+        #expect(buckets.count > 6_500, "\(buckets.count) buckets")
     }
 }
 

@@ -33,6 +33,20 @@ struct ChartOutputTests {
         #expect(svg.contains("Общо: 300,00 лв. (≈ 153,39 €)"))
     }
 
+    @Test("markup escaping replaces the five special characters, keeps everything else, and returns clean text unchanged")
+    func markupEscaping() {
+        #expect("Пенсионери ONLINE — ѝ 😀".markupEscaped == "Пенсионери ONLINE — ѝ 😀")
+        #expect("".markupEscaped == "")
+        #expect("a<b>&\"c\"'d'".markupEscaped == "a&lt;b&gt;&amp;&quot;c&quot;&#39;d&#39;")
+        #expect("Клуб „Ален мак“ & <библиотека>".markupEscaped == "Клуб „Ален мак“ &amp; &lt;библиотека&gt;")
+        #expect("&amp;".markupEscaped == "&amp;amp;")
+        // Every character of a long mixed text survives, in order, once the escapes are undone.
+        let mixed = String(repeating: "ѝ<а>&'б\"в ", count: 200)
+        let undone = mixed.markupEscaped.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+        #expect(undone == mixed)
+    }
+
     @Test("wrapping keeps lines within the width and marks what was left out")
     func wrapping() {
         let text = ["едно две три четири пет шест седем осем девет десет единадесет дванадесет"]

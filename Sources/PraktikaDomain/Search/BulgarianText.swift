@@ -20,21 +20,88 @@ public enum BulgarianText {
     /// Words as they stand in the text: runs of letters and digits (an inner hyphen keeps a
     /// compound together: "Глоб@лни" becomes "глоб", "лни"; "е-услуги" stays one word).
     public static func tokens(_ text: String) -> [String] {
-        var out: [String] = []
-        var current = ""
-        let chars = Array(text)
-        for (i, c) in chars.enumerated() {
-            if c.isLetter || c.isNumber {
-                current.append(c)
-            } else if c == "-", !current.isEmpty, i + 1 < chars.count, chars[i + 1].isLetter {
-                current.append(c)
-            } else if !current.isEmpty {
-                out.append(current)
-                current = ""
+        var text = text
+        return text.withUTF8 { utf8 in
+            var scanner = WordScanner(utf8)
+            var out: [String] = []
+            while let word = scanner.next() { out.append(String(decoding: UnsafeBufferPointer(rebasing: utf8[word]), as: UTF8.self)) }
+            return out
+        }
+    }
+
+    /// Finds the words of a text's UTF-8 bytes one after another, as byte ranges, reading no
+    /// further than the word it returns: a snippet stops as soon as its passage is complete.
+    /// Letters and digits make words; a combining mark stays with what it follows ("и" and a
+    /// grave accent are one letter); a hyphen between a word and a letter joins them. ASCII and
+    /// Cyrillic are told apart by range, other scripts by their Unicode category.
+    public struct WordScanner {
+        private let bytes: UnsafeBufferPointer<UInt8>
+        private var position = 0
+
+        /// `bytes` must stay valid while the scanner is used (a `withUTF8` closure).
+        public init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+        }
+
+        public mutating func next() -> Range<Int>? {
+            // Skip to the first letter or digit; a combining mark there belongs to the gap.
+            while position < bytes.count {
+                let (scalar, length) = scalar(at: position)
+                if Self.kind(scalar) == .wordStart { break }
+                position += length
+            }
+            guard position < bytes.count else { return nil }
+            let start = position
+            position += scalar(at: position).length
+            while position < bytes.count {
+                let (scalar, length) = scalar(at: position)
+                switch Self.kind(scalar) {
+                case .wordStart, .mark: position += length
+                case .other where scalar == 0x2D:  // "-"
+                    let after = position + length
+                    guard after < bytes.count, Self.isLetter(self.scalar(at: after).value) else { return start..<position }
+                    position = after
+                case .other: return start..<position
+                }
+            }
+            return start..<position
+        }
+
+        /// The scalar that starts at byte `i` of valid UTF-8, and how many bytes it takes.
+        private func scalar(at i: Int) -> (value: UInt32, length: Int) {
+            let lead = UInt32(bytes[i])
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            guard length > 1, i + length <= bytes.count else { return (lead, 1) }
+            var value = lead & (0xFF >> UInt32(length + 1))
+            for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+            return (value, length)
+        }
+
+        private enum Kind { case wordStart, mark, other }
+
+        private static func kind(_ value: UInt32) -> Kind {
+            switch value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x400...0x481, 0x48A...0x52F: return .wordStart
+            case 0...0x7F, 0x2000...0x206F: return .other
+            case 0x300...0x36F, 0x483...0x489: return .mark
+            default:
+                guard let s = Unicode.Scalar(value) else { return .other }
+                if isLetter(value) || s.properties.numericType != nil { return .wordStart }
+                return s.properties.isGraphemeExtend ? .mark : .other
             }
         }
-        if !current.isEmpty { out.append(current) }
-        return out
+
+        private static func isLetter(_ value: UInt32) -> Bool {
+            switch value {
+            case 0x41...0x5A, 0x61...0x7A, 0x400...0x481, 0x48A...0x52F: return true
+            case 0...0x7F, 0x2000...0x206F, 0x300...0x36F, 0x482...0x489: return false
+            default:
+                switch Unicode.Scalar(value)?.properties.generalCategory {
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+                default: return false
+                }
+            }
+        }
     }
 
     /// Function words that say nothing about what a practice is about.
@@ -71,12 +138,16 @@ public struct BulgarianAnalyzer: Sendable {
 
     /// Each indexed word of a document with its keys; stop words are left out.
     public func document(_ text: String) -> [(token: String, keys: [String])] {
-        BulgarianText.tokens(text).compactMap { raw in
-            let word = BulgarianText.normalize(raw)
-            guard !BulgarianText.stopWords.contains(word) else { return nil }
-            if Transliteration.isLatin(word) || word.allSatisfy(\.isNumber) { return (word, [word]) }
-            return (word, keys(ofWord: word))
-        }
+        BulgarianText.tokens(text).compactMap(documentWord)
+    }
+
+    /// One word of a document as the index keeps it (normalized, with its keys), or nil for a
+    /// stop word.
+    public func documentWord(_ raw: String) -> (token: String, keys: [String])? {
+        let word = BulgarianText.normalize(raw)
+        guard !BulgarianText.stopWords.contains(word) else { return nil }
+        if Transliteration.isLatin(word) || word.allSatisfy(\.isNumber) { return (word, [word]) }
+        return (word, keys(ofWord: word))
     }
 
     /// Each word of a query with every key it may match: a Latin word also as the Bulgarian words

@@ -73,17 +73,22 @@ public enum Snippet {
     public struct Matcher {
         let keys: Set<String>
         let analyzer: BulgarianAnalyzer
-        private var known: [String: Bool] = [:]
+        /// The words met so far, as they were written, and whether each matched.
+        private var seen = ByteStringTable()
+        private var answers: [Bool] = []
 
         public init(keys: Set<String>, analyzer: BulgarianAnalyzer) {
             self.keys = keys
             self.analyzer = analyzer
         }
 
-        public mutating func matches(_ word: String) -> Bool {
-            if let answer = known[word] { return answer }
-            let answer = analyzer.document(word).contains { !keys.isDisjoint(with: $0.keys) }
-            known[word] = answer
+        /// Whether a word, given as its UTF-8 bytes, has one of the keys.
+        public mutating func matches(utf8 word: UnsafeBufferPointer<UInt8>) -> Bool {
+            let (number, added) = seen.add(word)
+            if !added { return answers[number] }
+            let text = String(decoding: word, as: UTF8.self)
+            let answer = analyzer.documentWord(text).map { !keys.isDisjoint(with: $0.keys) } ?? false
+            answers.append(answer)
             return answer
         }
     }
@@ -93,36 +98,54 @@ public enum Snippet {
         return make(text, matching: &matcher, words: words)
     }
 
-    /// The passage around the first matched word: words are analysed up to that one, then only
-    /// within the passage, to mark the other matches there.
+    /// The passage around the first matched word: about a third of `words` before it and two
+    /// thirds after, the whole text when it fits. Words are read and analysed only up to the end
+    /// of the passage; the text between marked words comes back as one part.
     public static func make(_ text: String, matching matcher: inout Matcher, words: Int = 24) -> [Part]? {
-        // Split into words and the gaps between them, keeping everything.
-        var pieces: [(String, Bool)] = []
-        var current = ""
-        var inWord = false
-        for c in text {
-            let letter = c.isLetter || c.isNumber
-            if letter != inWord, !current.isEmpty {
-                pieces.append((current, inWord))
-                current = ""
+        var text = text
+        return text.withUTF8 { utf8 in
+            func piece(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: utf8[range]), as: UTF8.self) }
+            func word(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: utf8[range]) }
+            var scanner = BulgarianText.WordScanner(utf8)
+            // The last few words before a match, then every word of the passage.
+            var recent: [Range<Int>] = []
+            var first: Int?
+            var (truncatedAtStart, truncatedAtEnd) = (false, false)
+            while let next = scanner.next() {
+                if let first {
+                    guard recent.count - 1 - first < words * 2 / 3 else {
+                        truncatedAtEnd = true
+                        break
+                    }
+                    recent.append(next)
+                } else {
+                    recent.append(next)
+                    if matcher.matches(utf8: word(next)) {
+                        first = recent.count - 1
+                    } else if recent.count > words / 3 {
+                        recent.removeFirst(recent.count - words / 3)
+                        truncatedAtStart = true
+                    }
+                }
             }
-            inWord = letter
-            current.append(c)
+            guard first != nil, let firstWord = recent.first, let lastWord = recent.last else { return nil }
+            // Leading and trailing punctuation belong to the passage when it reaches the text's ends.
+            var cursor = truncatedAtStart ? firstWord.lowerBound : 0
+            let end = truncatedAtEnd ? lastWord.upperBound : utf8.count
+            var parts: [Part] = []
+            var plain = truncatedAtStart ? "… " : ""
+            for range in recent where matcher.matches(utf8: word(range)) {
+                plain += piece(cursor..<range.lowerBound)
+                if !plain.isEmpty { parts.append(Part(text: plain, isMatch: false)) }
+                parts.append(Part(text: piece(range), isMatch: true))
+                plain = ""
+                cursor = range.upperBound
+            }
+            plain += piece(cursor..<end)
+            if truncatedAtEnd { plain += " …" }
+            if !plain.isEmpty { parts.append(Part(text: plain, isMatch: false)) }
+            return parts
         }
-        if !current.isEmpty { pieces.append((current, inWord)) }
-        guard let first = pieces.indices.first(where: { pieces[$0].1 && matcher.matches(pieces[$0].0) }) else { return nil }
-        let wordIndices = pieces.indices.filter { pieces[$0].1 }
-        let position = wordIndices.firstIndex(of: first) ?? 0
-        var start = wordIndices[max(0, position - words / 3)]
-        var end = wordIndices[min(wordIndices.count - 1, position + words * 2 / 3)]
-        // The whole text when it fits, punctuation included.
-        if start == wordIndices.first { start = 0 }
-        if end == wordIndices.last { end = pieces.count - 1 }
-        var parts: [Part] = []
-        if start > 0 { parts.append(Part(text: "… ", isMatch: false)) }
-        for i in start...end { parts.append(Part(text: pieces[i].0, isMatch: pieces[i].1 && matcher.matches(pieces[i].0))) }
-        if end < pieces.count - 1 { parts.append(Part(text: " …", isMatch: false)) }
-        return parts
     }
 }
 

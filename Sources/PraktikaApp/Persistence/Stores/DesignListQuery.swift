@@ -115,10 +115,18 @@ enum DesignListQuery {
     /// The listed designs of the given ids, in that order.
     private static func listRows(_ db: any SQLDatabase, _ ids: [Int64]) async throws -> [DesignListRow] {
         guard !ids.isEmpty else { return [] }
-        let rows = try await db.raw(
+        let rows = RowStream.Collector([Int64: DesignListRow]())
+        try await RowStream.each(
+            db,
             "SELECT d.id, d.title, d.status, d.visibility, d.target_category, d.budget_total_eur_minor, d.updated_at FROM service_designs d WHERE d.id IN (\(binds: ids))"
-        ).all(decoding: DesignListRow.self)
-        let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0) })
+        ) { row in
+            let listed = DesignListRow(
+                id: try row.int64("id"), title: try row.string("title"), status: try row.string("status"),
+                visibility: try row.string("visibility"), targetCategory: try row.string("target_category"),
+                budgetTotalEURMinor: try row.int64("budget_total_eur_minor"), updatedAt: try row.date("updated_at"))
+            rows.update { $0[listed.id] = listed }
+        }
+        let byID = rows.result
         return ids.compactMap { byID[$0] }
     }
 
@@ -209,25 +217,18 @@ enum DesignListQuery {
     /// The libraries of each listed design, with their districts.
     static func libraries(_ db: any SQLDatabase, _ ids: [Int64]) async throws -> [Int64: Libraries] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try await db.select().column(SQLColumn("design_id", table: "dl")).column(SQLColumn("name", table: "l"))
-            .column(SQLColumn("district_code", table: "l"))
-            .from(SQLAlias(SQLIdentifier("design_libraries"), as: SQLIdentifier("dl")))
-            .join(
-                SQLAlias(SQLIdentifier("libraries"), as: SQLIdentifier("l")), method: SQLJoinMethod.inner,
-                on: SQLColumn("library_id", table: "dl"), .equal, SQLColumn("id", table: "l")
-            )
-            .where(SQLColumn("design_id", table: "dl"), .in, SQLBind.group(ids))
-            .orderBy(SQLColumn("name", table: "l"), SQLDirection.ascending)
-            .all()
-        var result: [Int64: Libraries] = [:]
-        for row in rows {
-            let id = try row.decode(column: "design_id", as: Int64.self)
-            result[id, default: Libraries()].names.append(try row.decode(column: "name", as: String.self))
-            if let code = try row.decode(column: "district_code", as: String?.self) {
-                result[id, default: Libraries()].districtCodes.insert(code)
+        let result = RowStream.Collector([Int64: Libraries]())
+        try await RowStream.each(
+            db,
+            "SELECT dl.design_id, l.name, l.district_code FROM design_libraries dl JOIN libraries l ON dl.library_id = l.id WHERE dl.design_id IN (\(binds: ids)) ORDER BY l.name"
+        ) { row in
+            let (id, name, code) = (try row.int64("design_id"), try row.string("name"), try row.optionalString("district_code"))
+            result.update {
+                $0[id, default: Libraries()].names.append(name)
+                if let code { $0[id, default: Libraries()].districtCodes.insert(code) }
             }
         }
-        return result
+        return result.result
     }
 
     /// Designs like this one that the person may read, best first.

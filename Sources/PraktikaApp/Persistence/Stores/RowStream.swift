@@ -19,6 +19,13 @@ enum RowStream {
         func double(_ column: String) throws -> Double { try value(column) { $0.double } }
         func string(_ column: String) throws -> String { try value(column) { $0.string } }
         func date(_ column: String) throws -> Date { try value(column, Date.init(sqliteData:)) }
+        /// A text column that may be NULL.
+        func optionalString(_ column: String) throws -> String? {
+            switch self {
+            case .sqlite(let row): return row.column(column)?.string
+            case .sql(let row): return try row.decode(column: column, as: String?.self)
+            }
+        }
 
         /// A column's value: on SQLite converted by `read`, elsewhere decoded by SQLKit.
         private func value<T: Decodable>(_ column: String, _ read: (SQLiteData) -> T?) throws -> T {

@@ -84,15 +84,19 @@ enum SearchSnippets {
         let analyzer = SearchSettings.analyzer
         let keys = SearchQuery(query, analyzer: analyzer).allKeys
         guard !keys.isEmpty, !ids.isEmpty else { return [:] }
-        let rows = try await db.select().columns("id", "content").from("service_designs").where("id", .in, ids).all()
+        let contents = RowStream.Collector([(id: Int64, content: String)]())
+        try await RowStream.each(db, "SELECT id, content FROM service_designs WHERE id IN (\(binds: ids))") { row in
+            let (id, content) = (try row.int64("id"), try row.string("content"))
+            contents.update { $0.append((id, content)) }
+        }
         let decoder = JSONDecoder()
         var matcher = Snippet.Matcher(keys: keys, analyzer: analyzer)
         var result: [Int64: [Snippet.Part]] = [:]
-        for row in rows {
-            let source = try decoder.decode(Source.self, from: Data(try row.decode(column: "content", as: String.self).utf8))
+        for (id, content) in contents.result {
+            let source = try decoder.decode(Source.self, from: Data(content.utf8))
             for text in source.texts {
                 if let snippet = Snippet.make(text, matching: &matcher) {
-                    result[try row.decode(column: "id", as: Int64.self)] = snippet
+                    result[id] = snippet
                     break
                 }
             }

@@ -46,15 +46,18 @@ struct ServiceController: Sendable {
         var query = ListQuery(req)
         query.practicesOnly = practicesOnly
         let page = try await DesignListQuery.page(req.sql, query, context.actor)
-        let libraries = try await DesignListQuery.libraries(req.sql, page.rows.map(\.id))
+        // The libraries and the snippets of the listed rows are read side by side.
+        let (ids, sql, words) = (page.rows.map(\.id), req.sql, query.q ?? "")
+        async let libraries = DesignListQuery.libraries(sql, ids)
+        async let snippets = SearchSnippets.make(sql, ids: ids, query: words)
         var model = ServiceListModel(
-            base: practicesOnly ? .practices : .services, rows: page.rows, libraries: libraries, total: page.total, query: query,
+            base: practicesOnly ? .practices : .services, rows: page.rows, libraries: try await libraries, total: page.total, query: query,
             canCreate: Policy.mayCreateDesigns(context.actor))
         model.facets = page.facets.map { ($0.facet, $0.values) }
         model.capped = page.capped
-        if let q = query.q {
-            model.snippets = try await SearchSnippets.make(req.sql, ids: page.rows.map(\.id), query: q)
-            if page.total == 0 { model.suggestion = try await SearchIndex(db: req.sql).suggestion(for: q, analyzer: SearchSettings.analyzer) }
+        model.snippets = try await snippets
+        if let q = query.q, page.total == 0 {
+            model.suggestion = try await SearchIndex(db: req.sql).suggestion(for: q, analyzer: SearchSettings.analyzer)
         }
         return HTMLResponse.make(ServiceListView.render(model, context))
     }
