@@ -157,6 +157,42 @@ struct ServiceDesignTests {
         }
     }
 
+    @Test("without JavaScript, lines are added and moved by the server: the form comes back changed and nothing is saved")
+    func rowButtons() async throws {
+        try await withApp(demo: true) { app in
+            let id = try await app.id("service_designs", where: "title", is: "Пенсионери ONLINE")
+            let admin = try await Browser.signedIn(app, "admin@praktika.local", Self.password)
+            let before = try await stored(app, id)
+            let form = try await admin.get("/services/\(id)/edit/activities")
+            #expect(form.text.contains("value=\"activity-1-up\"") && form.text.contains("value=\"activity-0-down\""))
+            #expect(!form.text.contains("value=\"activity-0-up\""))
+            // Move the second activity up: the form returns with the two swapped, the design unchanged.
+            let titles = before.activities.map(\.title)
+            try #require(titles.count >= 2)
+            var typed = ["version": "1", "move_row": "activity-1-up"]
+            for (i, title) in titles.enumerated() { typed["activity-\(i)-title"] = title }
+            let moved = try await admin.post("/services/\(id)/edit/activities", typed)
+            #expect(moved.status == .ok)
+            let first = try #require(moved.text.range(of: "value=\"\(titles[1].htmlEscaped)\""))
+            let second = try #require(moved.text.range(of: "value=\"\(titles[0].htmlEscaped)\""))
+            #expect(first.lowerBound < second.lowerBound)
+            #expect(try await version(app, id) == 1)
+            #expect(try await stored(app, id).activities == before.activities)
+            // Saving that form keeps the new order.
+            typed["move_row"] = nil
+            (typed["activity-0-title"], typed["activity-1-title"]) = (titles[1], titles[0])
+            #expect(try await admin.post("/services/\(id)/edit/activities", typed).status == .seeOther)
+            #expect(try await stored(app, id).activities.prefix(2).map(\.title) == [titles[1], titles[0]])
+
+            // On the new-design form, "add a line" gives another library row instead of creating the design.
+            let designs = try await app.count("service_designs")
+            let added = try await admin.post("/services", ["title": "Нова услуга", "library-0-id": "1", "add_row": "library"])
+            #expect(added.status == .ok)
+            #expect(added.text.contains("name=\"library-1-id\"") && added.text.contains("value=\"Нова услуга\""))
+            #expect(try await app.count("service_designs") == designs)
+        }
+    }
+
     @Test("validation messages at the field in English too, and nothing saved")
     func englishValidation() async throws {
         try await withApp(demo: true) { app in

@@ -188,6 +188,29 @@ struct SmartChartTests {
             #expect(errors["budget-1-unit_cost"]?.key == .validationMoney)
             #expect(errors["budget-1-currency"]?.key == .validationOption)
         }
+
+        @Test("a row moves up or down with all its columns and its remove mark; moves off the list change nothing")
+        func moves() throws {
+            let input: FormInput = [
+                "activity-0-title": "Анкета", "activity-0-start": "01.03.2026",
+                "activity-1-title": "Курс", "activity-1-responsible": "Мария", "activity-1-remove": "on",
+                "activity-2-title": "Изложба", "budget-0-item": "Зала",
+            ]
+            let up = try #require(DesignForm.RowMove("activity-1-up"))
+            let moved = DesignForm.moved(input, up)
+            #expect(moved["activity-0-title"] == "Курс" && moved["activity-0-responsible"] == "Мария" && moved["activity-0-remove"] == "on")
+            #expect(moved["activity-1-title"] == "Анкета" && moved["activity-1-start"] == "01.03.2026")
+            #expect(moved["activity-1-responsible"] == nil && moved["activity-1-remove"] == nil && moved["activity-0-start"] == nil)
+            #expect(moved["activity-2-title"] == "Изложба" && moved["budget-0-item"] == "Зала")
+            let down = try #require(DesignForm.RowMove(DesignForm.RowMove.value("activity", 0, up: false)))
+            #expect(DesignForm.moved(moved, down) == input)
+            for edge in ["activity-0-up", "activity-2-down", "activity-7-down"] {
+                #expect(DesignForm.moved(input, try #require(DesignForm.RowMove(edge))) == input, "\(edge)")
+            }
+            for bad in ["activity-1-left", "version-1-up", "activity--1-up", "activity-x-up", "activity-1", ""] {
+                #expect(DesignForm.RowMove(bad) == nil, "\(bad)")
+            }
+        }
     }
 
     @Suite("History")

@@ -357,6 +357,8 @@ extension Catalogue {
         .indicatorsTitle: "Измерими показатели",
         .addRow: "Добави ред",
         .removeRow: "Премахни този ред",
+        .moveRowUp: "Нагоре",
+        .moveRowDown: "Надолу",
         .valueRemoved: "премахнато",
         .versionNumber: "версия {version}",
         .leafletForWhom: "За кого е",

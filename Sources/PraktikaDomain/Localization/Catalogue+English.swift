@@ -357,6 +357,8 @@ extension Catalogue {
         .indicatorsTitle: "Measurable indicators",
         .addRow: "Add a line",
         .removeRow: "Remove this line",
+        .moveRowUp: "Move up",
+        .moveRowDown: "Move down",
         .valueRemoved: "removed",
         .versionNumber: "version {version}",
         .leafletForWhom: "Who it is for",

@@ -126,6 +126,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case indicatorsTitle
     case addRow
     case removeRow
+    case moveRowUp
+    case moveRowDown
     case valueRemoved
     case versionNumber
     // Smart chart: output

@@ -116,6 +116,42 @@ public enum DesignForm {
         return (indices.max() ?? -1) + 1
     }
 
+    /// A request to move one row of a list up or down, as a form's button names it
+    /// (`activity-2-up`, `budget-0-down`).
+    public struct RowMove: Equatable, Sendable {
+        public let prefix: String
+        public let row: Int
+        /// -1 for up, +1 for down.
+        public let offset: Int
+
+        public init?(_ value: String) {
+            let parts = value.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 3, DesignForm.isList(parts[0]), let row = Int(parts[1]), row >= 0 else { return nil }
+            switch parts[2] {
+            case "up": offset = -1
+            case "down": offset = 1
+            default: return nil
+            }
+            (prefix, self.row) = (parts[0], row)
+        }
+
+        public static func value(_ prefix: String, _ row: Int, up: Bool) -> String { "\(prefix)-\(row)-\(up ? "up" : "down")" }
+    }
+
+    /// The input with a row and its neighbour swapped, every column and the remove mark with
+    /// them; unchanged when the neighbour does not exist.
+    public static func moved(_ input: FormInput, _ move: RowMove) -> FormInput {
+        guard let list = lists.first(where: { $0.prefix == move.prefix }) else { return input }
+        let other = move.row + move.offset
+        guard other >= 0, other < rowCount(input, move.prefix), move.row < rowCount(input, move.prefix) else { return input }
+        var result = input
+        for column in list.columns + ["remove"] {
+            let (a, b) = ("\(move.prefix)-\(move.row)-\(column)", "\(move.prefix)-\(other)-\(column)")
+            (result[a], result[b]) = (input[b], input[a])
+        }
+        return result
+    }
+
     /// Drops empty and removed rows and numbers the rest 0, 1, 2, … in their order.
     public static func normalized(_ input: FormInput) -> FormInput {
         var result = input.filter { key, _ in !lists.contains { key.hasPrefix($0.prefix + "-") } }

@@ -75,7 +75,9 @@ struct ServiceController: Sendable {
     @Sendable func create(_ req: Request) async throws -> Response {
         let context = req.page
         guard Policy.mayCreateDesigns(context.actor) else { throw Abort(context.actor == nil ? .unauthorized : .forbidden) }
-        var input = DesignForm.normalized(try formInput(req))
+        let typed = try formInput(req)
+        if let values = Self.rowAction(typed) { return try await newForm(req, values: values, errors: FieldErrors(), status: .ok) }
+        var input = DesignForm.normalized(typed)
         // A new design starts as an idea with the visibility its target group calls for.
         let category = TargetGroupCategory(rawValue: input["target_category"] ?? "") ?? .other
         input["status"] = DesignStatus.idea.rawValue
@@ -226,11 +228,7 @@ struct ServiceController: Sendable {
         var input = try formInput(req)
         let baseVersion = Int(input["version"] ?? "") ?? stored.version
         input["version"] = nil
-        // "Add a line" without JavaScript: show the form again with one more empty row.
-        if let list = input["add_row"], DesignForm.isList(list) {
-            input["add_row"] = nil
-            var values = DesignForm.normalized(input)
-            values["\(list)-\(DesignForm.rowCount(values, list))-\(DesignForm.firstColumn(list))"] = ""
+        if let values = Self.rowAction(input) {
             return try await blockForm(
                 req, stored, block, values: values, errors: FieldErrors(), version: baseVersion, conflict: nil, status: .ok)
         }
@@ -325,6 +323,20 @@ struct ServiceController: Sendable {
 
     /// The design, if this person may see it. A design they may not see answers "not found"
     /// to visitors who are signed in, so that its existence is not disclosed.
+    /// "Add a line" and "move up/down" work without JavaScript: such a submit saves nothing and
+    /// gets the form back with one more empty row, or with two rows swapped. Nil for a real save.
+    static func rowAction(_ typed: FormInput) -> FormInput? {
+        var input = typed
+        let add = input.removeValue(forKey: "add_row")
+        if let move = input.removeValue(forKey: "move_row").flatMap(DesignForm.RowMove.init) {
+            return DesignForm.normalized(DesignForm.moved(input, move))
+        }
+        guard let list = add, DesignForm.isList(list) else { return nil }
+        var values = DesignForm.normalized(input)
+        values["\(list)-\(DesignForm.rowCount(values, list))-\(DesignForm.firstColumn(list))"] = ""
+        return values
+    }
+
     private func load(_ req: Request) async throws -> StoredDesign {
         guard let id = req.parameters.get(SiteURL.idParameter, as: Int64.self),
             let stored = try await DesignStore(db: req.sql).find(id)

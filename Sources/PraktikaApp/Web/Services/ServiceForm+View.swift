@@ -185,6 +185,13 @@ enum ServiceFormView {
                             ("type", "checkbox"), ("id", "\(prefix)-\(i)-remove"), ("name", "\(prefix)-\(i)-remove"), ("value", "on"),
                         ]),
                         .label(.attr("for", "\(prefix)-\(i)-remove"), .safe(TextKey.removeRow(l)))),
+                    // The filled rows can change places; the form comes back with them swapped, unsaved.
+                    i < filled && filled > 1
+                        ? .div(
+                            .class("row-move"),
+                            i > 0 ? moveButton(prefix, i, up: true, "\(legend(l)) \(i + 1)", l) : .empty,
+                            i < filled - 1 ? moveButton(prefix, i, up: false, "\(legend(l)) \(i + 1)", l) : .empty)
+                        : .empty,
                 ])
         }
         return .div(
@@ -193,6 +200,14 @@ enum ServiceFormView {
             .button(
                 .type(.submit), .class("button secondary add-row"), .attr("name", "add_row"), .attr("value", prefix),
                 .attr("formnovalidate", "formnovalidate"), .safe(TextKey.addRow(l))))
+    }
+
+    static func moveButton(_ prefix: String, _ row: Int, up: Bool, _ rowName: String, _ l: Language) -> Node<HTML.FormContext> {
+        .button(
+            .type(.submit), .class("button secondary small"), .attr("name", "move_row"),
+            .attr("value", DesignForm.RowMove.value(prefix, row, up: up)), .attr("formnovalidate", "formnovalidate"),
+            .attr("aria-label", (up ? TextKey.moveRowUp : TextKey.moveRowDown)(l) + ": " + rowName),
+            .safe((up ? "↑ " : "↓ ") + (up ? TextKey.moveRowUp : TextKey.moveRowDown)(l)))
     }
 
     static func checkboxes<E: LabelledChoice>(_ prefix: String, _ label: TextKey, _ type: E.Type, _ form: FormModel, _ l: Language)
