@@ -111,6 +111,81 @@ struct MeetingAPITests {
         }
     }
 
+    @Test("sessions, items and participants are changed and removed one by one; a participant links to the registry")
+    func changeOneByOne() async throws {
+        try await withApp(demo: true) { app in
+            let organiser = try await Client(app, "pazardzhik@praktika.local")
+            let partner = try await Client(app, "partner@praktika.local")
+            let rb = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Фурнаджиев“")
+            let youth = try await app.id("partners", where: "name", is: "Младежки дом – Пазарджик")
+            let created = try await organiser.send(
+                .POST, "/api/v1/meetings",
+                #"{"title":"Среща","starts_on":"2026-05-01","ends_on":"2026-05-02","venue":"Пазарджик","district_codes":["BG-13"],"organiser_library_ids":[\#(rb)]}"#)
+            let id = try #require(Self.object(created)["id"] as? Int)
+            let opened = try await organiser.send(
+                .POST, "/api/v1/meetings/\(id)/agenda", #"{"day":"2026-05-01","title":"Откриване","items":[{"kind":"presentation","title":"Опит","speaker":"Ива"}]}"#)
+            let session = try #require(Self.object(opened)["id"] as? Int, "\(opened.status) \(opened.text)")
+
+            // A session's own fields change; its items stay, even when the body names others.
+            let changed = try await organiser.send(
+                .PUT, "/api/v1/meetings/\(id)/agenda/\(session)", #"{"day":"2026-05-02","title":"Добри практики","chair":"Ива","items":[]}"#)
+            #expect(changed.status == .ok)
+            #expect(try Self.object(changed)["title"] as? String == "Добри практики")
+            #expect((try Self.object(changed)["items"] as? [Any])?.count == 1)
+            let wrongDay = try await organiser.send(.PUT, "/api/v1/meetings/\(id)/agenda/\(session)", #"{"day":"2026-07-01","title":"Х"}"#)
+            #expect(wrongDay.status == .unprocessableEntity && wrongDay.text.contains("\"day\""))
+            #expect(try await organiser.send(.PUT, "/api/v1/meetings/\(id)/agenda/999999", #"{"day":"2026-05-01","title":"Х"}"#).status == .notFound)
+            #expect(try await partner.send(.PUT, "/api/v1/meetings/\(id)/agenda/\(session)", #"{"day":"2026-05-01","title":"Х"}"#).status == .forbidden)
+
+            // Items: added at the end, changed, refused without a title, removed.
+            let item = try #require(Self.object(try await organiser.send(
+                .POST, "/api/v1/meetings/\(id)/agenda/\(session)/items", #"{"kind":"discussion","title":"Въпроси"}"#))["id"] as? Int)
+            let renamed = try await organiser.send(
+                .PUT, "/api/v1/meetings/\(id)/agenda/items/\(item)", #"{"kind":"discussion","title":"Въпроси и отговори","speaker":"Ива"}"#)
+            #expect(renamed.status == .ok)
+            #expect(try Self.object(renamed)["title"] as? String == "Въпроси и отговори")
+            let untitled = try await organiser.send(.PUT, "/api/v1/meetings/\(id)/agenda/items/\(item)", #"{"kind":"discussion","title":""}"#)
+            #expect(untitled.status == .unprocessableEntity && untitled.text.contains("\"title\""))
+            var agenda = try await MeetingStore(db: app.sql).agenda(Int64(id))
+            #expect(agenda.sessions.first?.items.map(\.title) == ["Опит", "Въпроси и отговори"])
+            #expect(try await organiser.send(.DELETE, "/api/v1/meetings/\(id)/agenda/items/\(item)").status == .noContent)
+            #expect(try await organiser.send(.DELETE, "/api/v1/meetings/\(id)/agenda/items/\(item)").status == .notFound)
+            #expect(try await organiser.send(.DELETE, "/api/v1/meetings/\(id)/agenda/\(session)").status == .noContent)
+            agenda = try await MeetingStore(db: app.sql).agenda(Int64(id))
+            #expect(agenda.sessions.isEmpty)
+
+            // A participant: linked to a registry library, then changed; unknown records and a
+            // second person with the same name and organisation are refused at the field.
+            let added = try await organiser.send(
+                .POST, "/api/v1/meetings/\(id)/participants",
+                #"[{"full_name":"Анна Петрова","organisation":"РБ Пазарджик","district_code":"BG-13","role":"librarian","library_id":\#(rb)},{"full_name":"Иван Иванов","organisation":"Читалище","district_code":"BG-13","role":"librarian"}]"#)
+            #expect(added.status == .created)
+            let people = try await MeetingStore(db: app.sql).participants(Int64(id))
+            let anna = try #require(people.first { $0.fullName == "Анна Петрова" })
+            #expect(anna.libraryID == rb)
+            let pid = try #require(anna.id)
+            let moved = try await organiser.send(
+                .PUT, "/api/v1/meetings/\(id)/participants/\(pid)",
+                #"{"full_name":"Анна Петрова-Илиева","organisation":"Младежки дом","district_code":"BG-13","role":"ngo","partner_id":\#(youth),"consent_listed":true}"#)
+            #expect(moved.status == .ok)
+            let saved = try #require(try await MeetingStore(db: app.sql).participant(Int64(id), pid))
+            #expect(saved.fullName == "Анна Петрова-Илиева" && saved.partnerID == youth && saved.libraryID == nil && saved.consentListed)
+            #expect(saved.source == anna.source)
+            let unknown = try await organiser.send(
+                .PUT, "/api/v1/meetings/\(id)/participants/\(pid)",
+                #"{"full_name":"Анна","organisation":"X","district_code":"BG-13","role":"librarian","library_id":999999}"#)
+            #expect(unknown.status == .unprocessableEntity && unknown.text.contains("\"libraryID\""))
+            let twin = try await organiser.send(
+                .PUT, "/api/v1/meetings/\(id)/participants/\(pid)", #"{"full_name":"Иван Иванов","organisation":"Читалище","district_code":"BG-13","role":"librarian"}"#)
+            #expect(twin.status == .unprocessableEntity && twin.text.contains("\"fullName\""))
+            let badLink = try await organiser.send(
+                .POST, "/api/v1/meetings/\(id)/participants", #"[{"full_name":"Нов","organisation":"Y","district_code":"BG-13","partner_id":999999}]"#)
+            #expect(badLink.status == .unprocessableEntity && badLink.text.contains("[0].partnerID"))
+            #expect(try await partner.send(.PUT, "/api/v1/meetings/\(id)/participants/\(pid)", #"{"full_name":"Х","organisation":"Y"}"#).status == .forbidden)
+            #expect(try await organiser.send(.PUT, "/api/v1/meetings/\(id)/participants/999999", #"{"full_name":"Х","organisation":"Y"}"#).status == .notFound)
+        }
+    }
+
     @Test("seating that cannot be done says why in the caller's language")
     func unseatable() async throws {
         try await withApp(demo: true) { app in

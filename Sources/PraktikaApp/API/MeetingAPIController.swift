@@ -109,8 +109,14 @@ struct MeetingAPIController: Sendable {
         api.delete("meetings", ":id", use: delete)
         api.get("meetings", ":id", "agenda", use: agenda)
         api.post("meetings", ":id", "agenda", use: addSession)
+        api.put("meetings", ":id", "agenda", ":sub", use: replaceSession)
+        api.delete("meetings", ":id", "agenda", ":sub", use: removeSession)
+        api.post("meetings", ":id", "agenda", ":sub", "items", use: addItem)
+        api.put("meetings", ":id", "agenda", "items", ":sub", use: replaceItem)
+        api.delete("meetings", ":id", "agenda", "items", ":sub", use: removeItem)
         api.get("meetings", ":id", "participants", use: participants)
         api.post("meetings", ":id", "participants", use: addParticipants)
+        api.put("meetings", ":id", "participants", ":sub", use: replaceParticipant)
         api.delete("meetings", ":id", "participants", ":sub", use: removeParticipant)
         api.get("meetings", ":id", "tables", use: tables)
         api.post("meetings", ":id", "tables", use: addTable)
@@ -230,7 +236,96 @@ struct MeetingAPIController: Sendable {
         return try APIResponses.json(Created(id: id), .created)
     }
 
+    /// The session of this meeting named in the path, with its items.
+    private func session(_ req: Request, _ stored: StoredMeeting) async throws -> AgendaSession? {
+        guard let sid = req.parameters.get("sub", as: Int64.self) else { return nil }
+        return try await MeetingStore(db: req.sql).agenda(stored.id).sessions.first { $0.id == sid }
+    }
+
+    /// Replaces a session's own fields (day, times, title, chair); its items keep their place and
+    /// are changed one by one under `agenda/items/{item}`, so `items` in the body is not read.
+    @Sendable func replaceSession(_ req: Request) async throws -> Response {
+        let (found, refusal) = try await organised(req)
+        guard let stored = found else { return refusal! }
+        guard let existing = try await session(req, stored), let sid = existing.id else { return try APIResponses.notFound(req) }
+        var changed: AgendaSession
+        do { changed = try req.content.decode(AgendaSession.self) } catch { return try APIResponses.badBody(req, error) }
+        changed.items = []
+        let errors = MeetingValidation.session(changed, days: stored.meeting.days)
+        guard errors.isEmpty else { return try invalid(req, errors) }
+        _ = try await MeetingStore(db: req.sql).updateSession(stored.id, sid, changed)
+        guard let saved = try await session(req, stored) else { return try APIResponses.notFound(req) }
+        return try APIResponses.json(saved)
+    }
+
+    @Sendable func removeSession(_ req: Request) async throws -> Response {
+        let (found, refusal) = try await organised(req)
+        guard let stored = found else { return refusal! }
+        guard let sid = try await session(req, stored)?.id else { return try APIResponses.notFound(req) }
+        try await req.db.transaction { db in try await MeetingStore(db: db as! any SQLDatabase).deleteSession(stored.id, sid) }
+        return Response(status: .noContent)
+    }
+
+    @Sendable func addItem(_ req: Request) async throws -> Response {
+        let (found, refusal) = try await organised(req)
+        guard let stored = found else { return refusal! }
+        guard let sid = try await session(req, stored)?.id else { return try APIResponses.notFound(req) }
+        let item: AgendaItem
+        do { item = try req.content.decode(AgendaItem.self) } catch { return try APIResponses.badBody(req, error) }
+        let errors = MeetingValidation.item(item)
+        guard errors.isEmpty else { return try invalid(req, errors) }
+        let id = try await MeetingStore(db: req.sql).insertItem(sid, item)
+        return try APIResponses.json(Created(id: id), .created)
+    }
+
+    /// Replaces an item's fields; its session, its place, its files and the practice recorded
+    /// from it stay.
+    @Sendable func replaceItem(_ req: Request) async throws -> Response {
+        let (found, refusal) = try await organised(req)
+        guard let stored = found else { return refusal! }
+        let store = MeetingStore(db: req.sql)
+        guard let iid = req.parameters.get("sub", as: Int64.self), let sid = try await store.sessionOfItem(stored.id, iid) else {
+            return try APIResponses.notFound(req)
+        }
+        let item: AgendaItem
+        do { item = try req.content.decode(AgendaItem.self) } catch { return try APIResponses.badBody(req, error) }
+        let errors = MeetingValidation.item(item)
+        guard errors.isEmpty else { return try invalid(req, errors) }
+        try await store.updateItem(iid, sessionID: sid, item)
+        let saved = try await store.agenda(stored.id).sessions.flatMap(\.items).first { $0.id == iid }
+        return try APIResponses.json(saved)
+    }
+
+    @Sendable func removeItem(_ req: Request) async throws -> Response {
+        let (found, refusal) = try await organised(req)
+        guard let stored = found else { return refusal! }
+        guard let iid = req.parameters.get("sub", as: Int64.self), try await MeetingStore(db: req.sql).sessionOfItem(stored.id, iid) != nil else {
+            return try APIResponses.notFound(req)
+        }
+        try await req.db.transaction { db in try await MeetingStore(db: db as! any SQLDatabase).deleteItem(iid) }
+        return Response(status: .noContent)
+    }
+
     // MARK: Participants
+
+    /// Problems with the registry records participants are linked to, at `prefix` + field.
+    private func registryErrors(_ req: Request, _ list: [MeetingParticipant], prefix: (Int) -> String) async throws -> FieldErrors {
+        var errors = FieldErrors()
+        let libraries = Set(list.compactMap(\.libraryID))
+        let partners = Set(list.compactMap(\.partnerID))
+        let knownLibraries = try await MeetingService.libraryNames(Array(libraries), req.sql)
+        var knownPartners = Set<Int64>()
+        if !partners.isEmpty {
+            for row in try await req.sql.select().column("id").from("partners").where("id", .in, Array(partners)).all() {
+                knownPartners.insert(try row.decode(column: "id", as: Int64.self))
+            }
+        }
+        for (i, p) in list.enumerated() {
+            if let id = p.libraryID, knownLibraries[id] == nil { errors.add(prefix(i) + "libraryID", .validationUnknownReference) }
+            if let id = p.partnerID, !knownPartners.contains(id) { errors.add(prefix(i) + "partnerID", .validationUnknownReference) }
+        }
+        return errors
+    }
 
     @Sendable func participants(_ req: Request) async throws -> Response {
         let (found, refusal) = try await organised(req)
@@ -258,6 +353,7 @@ struct MeetingAPIController: Sendable {
             for field in own.order { errors.add("[\(i)].\(field)", own[field]!.key, own[field]!.values) }
             if own.isEmpty && !seen.insert(p.identityKey).inserted { errors.add("[\(i)].fullName", .importDuplicate) }
         }
+        errors.merge(try await registryErrors(req, list) { "[\($0)]." })
         guard errors.isEmpty else { return try invalid(req, errors) }
         for i in list.indices {
             list[i].id = nil
@@ -268,6 +364,31 @@ struct MeetingAPIController: Sendable {
         let toInsert = list
         try await req.db.transaction { db in try await MeetingStore(db: db as! any SQLDatabase).insertParticipants(stored.id, toInsert) }
         return try APIResponses.json(try await MeetingStore(db: req.sql).participants(stored.id), .created)
+    }
+
+    /// Replaces what the organiser may change of a participant: name, role, organisation, the
+    /// registry library or partner they come from, district, contact, consents, needs, wishes and
+    /// table. How they registered and whether they are a placeholder stay.
+    @Sendable func replaceParticipant(_ req: Request) async throws -> Response {
+        let (found, refusal) = try await organised(req)
+        guard let stored = found else { return refusal! }
+        let store = MeetingStore(db: req.sql)
+        guard let pid = req.parameters.get("sub", as: Int64.self), let existing = try await store.participant(stored.id, pid) else {
+            return try APIResponses.notFound(req)
+        }
+        var changed: MeetingParticipant
+        do { changed = try req.content.decode(MeetingParticipant.self) } catch { return try APIResponses.badBody(req, error) }
+        var errors = MeetingValidation.participant(changed, tables: try await store.tables(stored.id))
+        let others = try await store.participants(stored.id).filter { $0.id != pid }
+        if errors.isEmpty && others.contains(where: { $0.identityKey == changed.identityKey }) { errors.add("fullName", .importDuplicate) }
+        errors.merge(try await registryErrors(req, [changed]) { _ in "" })
+        guard errors.isEmpty else { return try invalid(req, errors) }
+        changed.id = pid
+        changed.placeholder = existing.placeholder
+        changed.source = existing.source
+        if changed.tableID == nil { changed.pinned = false }
+        try await store.updateParticipant(stored.id, pid, changed)
+        return try APIResponses.json(try await store.participant(stored.id, pid))
     }
 
     @Sendable func removeParticipant(_ req: Request) async throws -> Response {

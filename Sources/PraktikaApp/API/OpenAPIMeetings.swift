@@ -53,6 +53,29 @@ enum OpenAPIMeetings {
                 ])
             ),
             (
+                "/api/v1/meetings/{id}/agenda/{sub}",
+                .object([
+                    ("parameters", .array([idParameter, subParameter])),
+                    ("put", op("replaceSession", "Change a session's day, times, title and chair (its items are changed one by one; `items` in the body is not read)", body: D.ref("AgendaSession"), [("200", "The session as saved, with its items", D.ref("AgendaSession")), badBody, invalid] + notOrganiser)),
+                    ("delete", op("removeSession", "Remove a session with its items and their files", [("204", "Removed", nil)] + notOrganiser)),
+                ])
+            ),
+            (
+                "/api/v1/meetings/{id}/agenda/{sub}/items",
+                .object([
+                    ("parameters", .array([idParameter, subParameter])),
+                    ("post", op("addItem", "Add an item at the end of a session", body: D.ref("AgendaItem"), [("201", "Added", D.ref("Created")), badBody, invalid] + notOrganiser)),
+                ])
+            ),
+            (
+                "/api/v1/meetings/{id}/agenda/items/{sub}",
+                .object([
+                    ("parameters", .array([idParameter, subParameter])),
+                    ("put", op("replaceItem", "Change an item; its session, place, files and recorded practice stay", body: D.ref("AgendaItem"), [("200", "The item as saved", D.ref("AgendaItem")), badBody, invalid] + notOrganiser)),
+                    ("delete", op("removeItem", "Remove an item and its files", [("204", "Removed", nil)] + notOrganiser)),
+                ])
+            ),
+            (
                 "/api/v1/meetings/{id}/participants",
                 .object([
                     ("parameters", .array([idParameter])),
@@ -64,6 +87,7 @@ enum OpenAPIMeetings {
                 "/api/v1/meetings/{id}/participants/{sub}",
                 .object([
                     ("parameters", .array([idParameter, subParameter])),
+                    ("put", op("replaceParticipant", "Change a participant, including the registry library (`libraryID`) or partner (`partnerID`) they come from; how they registered stays", body: D.ref("MeetingParticipant"), [("200", "The participant as saved", D.ref("MeetingParticipant")), badBody, invalid] + notOrganiser)),
                     ("delete", op("removeParticipant", "Remove a participant and every datum about them at this meeting", [("204", "Removed", nil)] + notOrganiser)),
                 ])
             ),

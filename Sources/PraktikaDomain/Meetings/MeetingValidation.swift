@@ -17,10 +17,14 @@ public enum MeetingValidation {
     public static func session(_ s: AgendaSession, days: [LocalDate]) -> FieldErrors {
         var errors = AgendaSession.read(s.input, days: days).1
         for (i, item) in s.items.enumerated() {
-            let itemErrors = AgendaItem.read(item.input).1
+            let itemErrors = Self.item(item)
             for field in itemErrors.order { errors.add("items[\(i)].\(field)", itemErrors[field]!.key, itemErrors[field]!.values) }
         }
         return errors
+    }
+
+    public static func item(_ i: AgendaItem) -> FieldErrors {
+        AgendaItem.read(i.input).1
     }
 
     public static func table(_ t: WorkTable, taken: Set<Int>) -> FieldErrors {
