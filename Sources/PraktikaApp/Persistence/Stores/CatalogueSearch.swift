@@ -24,16 +24,14 @@ public enum CatalogueSearch {
         return Result(ids: page.rows.map(\.id), total: page.total, facetValues: page.facets.map(\.values.count).reduce(0, +), capped: page.capped)
     }
 
-    /// The floor: the statements a search issues (the cutoff, the key counts, the one statement
-    /// of candidates), run as they are and read the way the search reads them (`RowStream`), with
+    /// The floor: the statements a search issues (the cutoff on SQLite, the key counts, the one
+    /// statement of candidates), run as they are and read the way the search reads them (`RowStream`), with
     /// the rows only counted.
     public static func rawStatements(_ db: any SQLDatabase, text: String, filters: [String: String] = [:]) async throws -> Int {
         let parsed = SearchQuery(text, analyzer: SearchSettings.analyzer)
-        let index = SearchIndex(db: db)
-        let cutoff = try await index.cutoff(parsed)
-        let q = query(text, filters)
+        let statement = try await SearchIndex(db: db).candidateStatement(parsed, where: DesignListQuery.access(query(text, filters), nil))
         let rows = RowCounter()
-        try await RowStream.each(db, try await index.candidates(parsed, where: DesignListQuery.access(q, nil), cutoff: cutoff)) { _ in rows.add() }
+        try await RowStream.each(db, statement.sql) { _ in rows.add() }
         return rows.value
     }
 

@@ -126,15 +126,30 @@ struct SearchIndex {
     /// Task-local so that a test can lower it without touching other tests.
     @TaskLocal static var candidateCap = 2_000
 
-    /// The index row below which matches are left out, when the query matches more than
-    /// `candidateCap` documents; nil when every match can be looked at.
-    func cutoff(_ query: SearchQuery) async throws -> Int64? {
-        guard !query.isEmpty else { return nil }
-        let sql: SQLQueryString =
-            isSQLite
-            ? "SELECT rowid AS n FROM search_fts WHERE search_fts MATCH \(bind: query.fts5) ORDER BY rowid DESC LIMIT 1 OFFSET \(literal: Self.candidateCap)"
-            : "SELECT sd.id AS n FROM search_documents sd WHERE sd.document @@ to_tsquery('simple', \(bind: query.tsquery)) ORDER BY sd.id DESC LIMIT 1 OFFSET \(literal: Self.candidateCap)"
-        return try await db.raw(sql).first()?.decode(column: "n", as: Int64.self)
+    /// The one statement of a search, bounded so that it reads at most `candidateCap` matches.
+    /// On SQLite a first statement finds the FTS5 row below which matches are left out (`cutoff`,
+    /// nil when every match can be looked at), which FTS5 answers from its doclists alone. On
+    /// PostgreSQL the statement itself takes the newest `candidateCap + 1` matches (`limit`): the
+    /// planner then walks the newest documents or the GIN index, whichever is cheaper, and a
+    /// separate cutoff would read the same documents twice.
+    struct CandidateStatement {
+        let sql: SQLQueryString
+        let cutoff: Int64?
+        /// How many rows to keep; one more came back when the search was capped.
+        let limit: Int?
+    }
+
+    func candidateStatement(_ query: SearchQuery, where access: SQLQueryString) async throws -> CandidateStatement {
+        guard isSQLite else {
+            let limit = Self.candidateCap
+            return CandidateStatement(
+                sql: try await candidates(query, where: access, cutoff: nil) + " ORDER BY sd.id DESC LIMIT \(literal: limit + 1)",
+                cutoff: nil, limit: limit)
+        }
+        let cutoff = try await db.raw(
+            "SELECT rowid AS n FROM search_fts WHERE search_fts MATCH \(bind: query.fts5) ORDER BY rowid DESC LIMIT 1 OFFSET \(literal: Self.candidateCap)"
+        ).first()?.decode(column: "n", as: Int64.self)
+        return CandidateStatement(sql: try await candidates(query, where: access, cutoff: cutoff), cutoff: cutoff, limit: nil)
     }
 
     /// What one search found: the requested page of hits, best first; how many matches pass every
@@ -155,20 +170,22 @@ struct SearchIndex {
         _ query: SearchQuery, where access: SQLQueryString, selected: [(DesignFacet, String)] = [], limit: Int, offset: Int
     ) async throws -> Outcome {
         guard !query.isEmpty else { return Outcome() }
-        let cutoff = try await cutoff(query)
-        let sql = try await candidates(query, where: access, cutoff: cutoff)
-        let collected = RowStream.Collector(Matches())
-        try await RowStream.each(db, sql) { row in
+        let statement = try await candidateStatement(query, where: access)
+        let keep = statement.limit ?? Int.max
+        let collected = RowStream.Collector((matches: Matches(), overflow: false))
+        try await RowStream.each(db, statement.sql) { row in
             let (id, rank, facets) = (try row.int64("design_id"), try row.double("rank"), try row.string("facets"))
-            collected.update { $0.append(id: id, rank: rank, facets: facets) }
+            collected.update {
+                if $0.matches.ids.count < keep { $0.matches.append(id: id, rank: rank, facets: facets) } else { $0.overflow = true }
+            }
         }
-        let matches = collected.result
+        let (matches, overflow) = collected.result
         var outcome = Self.outcome(matches, selected: selected, limit: limit, offset: offset)
-        outcome.capped = cutoff != nil
+        outcome.capped = statement.cutoff != nil || overflow
         return outcome
     }
 
-    /// The one statement of a search: every match past the cutoff that `access` lets through,
+    /// The body of a search's statement: every match past the cutoff that `access` lets through,
     /// with its rank and facet values, in no order.
     func candidates(_ query: SearchQuery, where access: SQLQueryString, cutoff: Int64?) async throws -> SQLQueryString {
         if isSQLite {
