@@ -161,6 +161,39 @@ struct MeetingPageTests {
         }
     }
 
+    @Test("an organiser links a participant to a registry library of the meeting's districts; other values are refused at the field")
+    func participantRegistryLink() async throws {
+        try await withApp(demo: true) { app in
+            let id = try await app.id("meetings", where: "title", is: VelingradDemo.meetingTitle)
+            let smolyanRB = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Вранчев“")
+            let youth = try await app.id("partners", where: "name", is: "Младежки дом – Пазарджик")
+            let store = MeetingStore(db: app.sql)
+            let person = try #require(try await store.participants(id).first { $0.libraryID == nil && $0.partnerID == nil })
+            let pid = try #require(person.id)
+            let admin = try await Browser.signedIn(app, "admin@praktika.local", VelingradDemo.demoPassword)
+            let form = try await admin.get("/meetings/\(id)/participants/\(pid)")
+            #expect(form.text.contains("name=\"library\"") && form.text.contains("Регионална библиотека „Никола Вранчев“"))
+            #expect(form.text.contains("name=\"partner\"") && form.text.contains("Младежки дом – Пазарджик"))
+            var values = person.input
+            for want in person.wants { values["want-\(want)"] = "on" }
+            values["table"] = person.tableID.map(String.init) ?? ""
+            values["library"] = "999999"
+            let refused = try await admin.post("/meetings/\(id)/participants/\(pid)", values)
+            #expect(refused.status == .unprocessableEntity && refused.text.contains("field-library-error"))
+            #expect(try await store.participant(id, pid)?.libraryID == nil)
+            values["library"] = String(smolyanRB)
+            values["partner"] = String(youth)
+            #expect(try await admin.post("/meetings/\(id)/participants/\(pid)", values).status == .seeOther)
+            let linked = try #require(try await store.participant(id, pid))
+            #expect(linked.libraryID == smolyanRB && linked.partnerID == youth && linked.fullName == person.fullName)
+            #expect(linked.source == person.source && linked.tableID == person.tableID)
+            // The edit form shows the links; the public registration form offers none.
+            #expect(try await admin.get("/meetings/\(id)/participants/\(pid)").text.contains("value=\"\(smolyanRB)\" selected"))
+            let token = try #require(try await store.find(id)).registrationToken
+            #expect(!(try await Browser(app).get("/register/\(token)").text.contains("name=\"library\"")))
+        }
+    }
+
     @Test("the Velingrad demo meeting: 95 participants at nine mixed tables, the nine designs as results, the seed's facts in the report")
     func velingradDemo() async throws {
         try await withApp(demo: true) { app in

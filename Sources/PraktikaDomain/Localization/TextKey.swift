@@ -242,7 +242,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case flagWishes, flashImported, flashMoved, flashPresentationRecorded, flashReportPublished
     case flashReportRegenerated, flashResponseSaved, flashSeated, flashTableResult, hintCapacity, hintFeedbackOptions
     case hintMeetingDistricts, hintMeetingOrganisers, hintMeetingSeries, hintParticipantEmail, hintParticipantNeeds
-    case hintParticipantWants, hintPinned, hintReportMarkdown, hintSpeaker, hintTime, importAnother, importCheck
+    case hintParticipantWants, hintPinned, hintParticipantRegistry, hintReportMarkdown, hintSpeaker, hintTime, importAnother, importCheck
     case importColumn, importEncoding, importFile, importIgnoredColumns, importIntro, importPaste, importProblem
     case importReportTitle, importRow, importSummary, importValidRows, meetingCalendarFile, meetingDates
     case meetingDesignsCount, meetingStarts, meetingEnds, meetingHost, meetingOrganisers, meetingParticipantsCount

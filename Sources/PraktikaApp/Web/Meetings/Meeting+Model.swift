@@ -1,5 +1,6 @@
 import Foundation
 import PraktikaDomain
+import SQLKit
 
 /// The tabs of a meeting's pages.
 enum MeetingTab: CaseIterable, Sendable {
@@ -84,4 +85,35 @@ struct FeedbackResultsModel: Sendable {
     let form: FeedbackForm
     let responses: Int
     let summaries: [QuestionSummary]
+}
+
+/// What an organiser may link a participant to: the registry's libraries and partners in the
+/// meeting's districts (and whatever the person is already linked to), grouped by district.
+struct ParticipantRegistryOptions: Sendable {
+    var libraries: [FormOption] = []
+    var partners: [FormOption] = []
+
+    static func load(_ db: any SQLDatabase, _ meeting: Meeting, _ language: Language, keeping: MeetingParticipant? = nil) async throws
+        -> ParticipantRegistryOptions
+    {
+        func options(_ table: String, keep: Int64?) async throws -> [FormOption] {
+            guard !meeting.districtCodes.isEmpty || keep != nil else { return [] }
+            let query = db.select().columns("id", "name", "district_code").from(table)
+                .where { group in
+                    var group = group
+                    if !meeting.districtCodes.isEmpty { group = group.orWhere("district_code", .in, meeting.districtCodes) }
+                    if let keep { group = group.orWhere("id", .equal, keep) }
+                    return group
+                }
+                .orderBy("name_key")
+            return try await query.all().map { row in
+                FormOption(
+                    value: String(try row.decode(column: "id", as: Int64.self)), label: try row.decode(column: "name", as: String.self),
+                    group: (try row.decode(column: "district_code", as: String?.self)).flatMap(District.named)?.name(language)
+                        ?? TextKey.notKnown(language))
+            }
+        }
+        return ParticipantRegistryOptions(
+            libraries: try await options("libraries", keep: keeping?.libraryID), partners: try await options("partners", keep: keeping?.partnerID))
+    }
 }

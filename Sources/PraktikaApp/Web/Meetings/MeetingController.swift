@@ -417,6 +417,7 @@ struct MeetingController: Sendable {
         return HTMLResponse.make(
             MeetingPeopleView.list(
                 frame(req, stored), try await store.participants(stored.id), tables: try await store.tables(stored.id),
+                registry: try await ParticipantRegistryOptions.load(req.sql, stored.meeting, req.language),
                 registrationLink: req.siteAddress + SiteURL.register(stored.registrationToken).path, values: values, errors: errors, req.page),
             status: status)
     }
@@ -426,10 +427,21 @@ struct MeetingController: Sendable {
         return try await participantsPage(req, stored, values: ["role": NetworkRole.librarian.rawValue], errors: FieldErrors(), status: .ok)
     }
 
-    /// Reads a participant from a form; the organisers' form also carries the table and the pin.
-    private func readParticipant(_ input: FormInput, tables: [WorkTable], organiser: Bool) -> (MeetingParticipant?, FieldErrors) {
+    /// Reads a participant from a form; the organisers' form also carries the registry links,
+    /// the table and the pin.
+    private func readParticipant(_ input: FormInput, tables: [WorkTable], registry: ParticipantRegistryOptions?) -> (MeetingParticipant?, FieldErrors) {
         var (participant, errors) = MeetingParticipant.read(input, wants: ticked(input, "want"), tables: tables)
-        if organiser, var p = participant {
+        if let registry, var p = participant {
+            func choice(_ field: String, _ options: [FormOption]) -> Int64? {
+                guard let raw = input[field], !raw.isEmpty else { return nil }
+                guard options.contains(where: { $0.value == raw }), let id = Int64(raw) else {
+                    errors.add(field, .validationOption)
+                    return nil
+                }
+                return id
+            }
+            p.libraryID = choice("library", registry.libraries)
+            p.partnerID = choice("partner", registry.partners)
             if let raw = input["table"], !raw.isEmpty {
                 if let id = Int64(raw), tables.contains(where: { $0.id == id }) { p.tableID = id } else { errors.add("table", .validationOption) }
             }
@@ -443,7 +455,8 @@ struct MeetingController: Sendable {
         let stored = try await organised(req)
         let store = MeetingStore(db: req.sql)
         let input = formInput(req)
-        let (participant, errors) = readParticipant(input, tables: try await store.tables(stored.id), organiser: true)
+        let registry = try await ParticipantRegistryOptions.load(req.sql, stored.meeting, req.language)
+        let (participant, errors) = readParticipant(input, tables: try await store.tables(stored.id), registry: registry)
         guard let participant else { return try await participantsPage(req, stored, values: input, errors: errors, status: .unprocessableEntity) }
         _ = try await store.insertParticipant(stored.id, participant)
         return req.seeOther(SiteURL.meeting(stored.id, .participants).path, flash: .flashCreated)
@@ -454,6 +467,8 @@ struct MeetingController: Sendable {
         for id in p.wants { values["want-\(id)"] = "on" }
         values["table"] = p.tableID.map(String.init) ?? ""
         values["pinned"] = p.pinned ? "on" : ""
+        values["library"] = p.libraryID.map(String.init) ?? ""
+        values["partner"] = p.partnerID.map(String.init) ?? ""
         return values
     }
 
@@ -462,8 +477,11 @@ struct MeetingController: Sendable {
         let store = MeetingStore(db: req.sql)
         let pid = try sub(req)
         guard let p = try await store.participant(stored.id, pid) else { throw Abort(.notFound) }
+        let registry = try await ParticipantRegistryOptions.load(req.sql, stored.meeting, req.language, keeping: p)
         return HTMLResponse.make(
-            MeetingPeopleView.edit(frame(req, stored), id: pid, tables: try await store.tables(stored.id), values: participantValues(p), errors: FieldErrors(), req.page))
+            MeetingPeopleView.edit(
+                frame(req, stored), id: pid, tables: try await store.tables(stored.id), registry: registry, values: participantValues(p),
+                errors: FieldErrors(), req.page))
     }
 
     @Sendable func saveParticipant(_ req: Request) async throws -> Response {
@@ -473,15 +491,15 @@ struct MeetingController: Sendable {
         guard let existing = try await store.participant(stored.id, pid) else { throw Abort(.notFound) }
         let tables = try await store.tables(stored.id)
         let input = formInput(req)
-        let (read, errors) = readParticipant(input, tables: tables, organiser: true)
+        let registry = try await ParticipantRegistryOptions.load(req.sql, stored.meeting, req.language, keeping: existing)
+        let (read, errors) = readParticipant(input, tables: tables, registry: registry)
         guard var participant = read else {
             return HTMLResponse.make(
-                MeetingPeopleView.edit(frame(req, stored), id: pid, tables: tables, values: input, errors: errors, req.page), status: .unprocessableEntity)
+                MeetingPeopleView.edit(frame(req, stored), id: pid, tables: tables, registry: registry, values: input, errors: errors, req.page),
+                status: .unprocessableEntity)
         }
         participant.placeholder = existing.placeholder
         participant.source = existing.source
-        participant.libraryID = existing.libraryID
-        participant.partnerID = existing.partnerID
         try await store.updateParticipant(stored.id, pid, participant)
         return req.seeOther(SiteURL.meeting(stored.id, .participants).path, flash: .flashUpdated)
     }
@@ -580,7 +598,7 @@ struct MeetingController: Sendable {
         let store = MeetingStore(db: req.sql)
         let tables = try await store.tables(stored.id)
         let input = formInput(req)
-        var (participant, errors) = readParticipant(input, tables: tables, organiser: false)
+        var (participant, errors) = readParticipant(input, tables: tables, registry: nil)
         if let p = participant, try await store.participants(stored.id).contains(where: { $0.identityKey == p.identityKey }) {
             errors.add("full_name", .importDuplicate)
             participant = nil

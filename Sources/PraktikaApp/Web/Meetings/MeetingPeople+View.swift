@@ -5,7 +5,9 @@ import PraktikaDomain
 /// Participants: the organisers' list with counts, one person's form, the CSV import and its
 /// report, the public registration page, and badges for printing.
 enum MeetingPeopleView {
-    static func fields(_ tables: [WorkTable], _ l: Language, organiser: Bool) -> [FormField] {
+    /// The public registration form's fields; an organiser's form (`registry` given) also links the
+    /// person to a library or partner of the registry and seats them.
+    static func fields(_ tables: [WorkTable], _ l: Language, registry: ParticipantRegistryOptions?) -> [FormField] {
         var fields = [
             FormField(name: "full_name", label: .fieldFullName, kind: .text, required: true),
             FormField(name: "role", label: .fieldNetworkRole, kind: .select(.choices(NetworkRole.self, l)), required: true),
@@ -25,7 +27,16 @@ enum MeetingPeopleView {
             FormField(name: "consent_listed", label: .participantConsentListed, kind: .checkbox),
             FormField(name: "consent_photo", label: .participantConsentPhoto, kind: .checkbox),
         ]
-        if organiser && !tables.isEmpty {
+        if let registry {
+            if !registry.libraries.isEmpty {
+                fields.append(
+                    FormField(name: "library", label: .fieldLibrary, kind: .select(registry.libraries), hint: .hintParticipantRegistry))
+            }
+            if !registry.partners.isEmpty {
+                fields.append(FormField(name: "partner", label: .fieldRegistryPartner, kind: .select(registry.partners)))
+            }
+        }
+        if registry != nil && !tables.isEmpty {
             fields += [
                 FormField(
                     name: "table", label: .participantTable,
@@ -37,8 +48,8 @@ enum MeetingPeopleView {
     }
 
     static func list(
-        _ frame: MeetingFrame, _ participants: [MeetingParticipant], tables: [WorkTable], registrationLink: String, values: FormInput,
-        errors: FieldErrors, _ context: PageContext
+        _ frame: MeetingFrame, _ participants: [MeetingParticipant], tables: [WorkTable], registry: ParticipantRegistryOptions,
+        registrationLink: String, values: FormInput, errors: FieldErrors, _ context: PageContext
     ) -> HTML {
         let l = context.language
         let f = context.format
@@ -91,16 +102,19 @@ enum MeetingPeopleView {
                     .tbody(.group(rows))))
         let form = FormModel(
             title: TextKey.participantAdd(l), action: SiteURL.meeting(frame.id, .participants).path,
-            fields: fields(tables, l, organiser: true), values: values, errors: errors, cancelHref: SiteURL.meeting(frame.id, .participants).path)
+            fields: fields(tables, l, registry: registry), values: values, errors: errors, cancelHref: SiteURL.meeting(frame.id, .participants).path)
         return MeetingPagesView.framed(
             frame, .participants, title: TextKey.meetingTabParticipants(l), context,
             body: [summary, actions, registration, table, .h2(.attr("id", "add"), .safe(TextKey.participantAdd(l))), FormView.render(form, context)])
     }
 
-    static func edit(_ frame: MeetingFrame, id: Int64, tables: [WorkTable], values: FormInput, errors: FieldErrors, _ context: PageContext) -> HTML {
+    static func edit(
+        _ frame: MeetingFrame, id: Int64, tables: [WorkTable], registry: ParticipantRegistryOptions, values: FormInput, errors: FieldErrors,
+        _ context: PageContext
+    ) -> HTML {
         let l = context.language
         let form = FormModel(
-            title: TextKey.editRecord(l), action: SiteURL.meeting(frame.id, .participant(id)).path, fields: fields(tables, l, organiser: true),
+            title: TextKey.editRecord(l), action: SiteURL.meeting(frame.id, .participant(id)).path, fields: fields(tables, l, registry: registry),
             values: values, errors: errors, cancelHref: SiteURL.meeting(frame.id, .participants).path)
         let remove: Node<HTML.BodyContext> = .form(
             .method(.post), .action(SiteURL.meeting(frame.id, .participantDelete(id)).path), Layout.csrfField(context),
@@ -186,7 +200,7 @@ enum MeetingPeopleView {
         } else {
             let form = FormModel(
                 title: TextKey.registerTitle(l, ["title": meeting.title]), action: SiteURL.register(token).path,
-                fields: fields(tables, l, organiser: false), values: values, errors: errors, cancelHref: SiteURL.home.path)
+                fields: fields(tables, l, registry: nil), values: values, errors: errors, cancelHref: SiteURL.home.path)
             content = .group(.p(.class("hint"), .safe(TextKey.registerPrivacy(l))), FormView.render(form, context))
         }
         return Layout.page(context, title: TextKey.registerTitle(l, ["title": meeting.title]), body: [intro, content])
