@@ -20,6 +20,7 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -80,8 +81,13 @@ def shot(driver, name):
 
 def click(driver, element):
     """Clicks a link or submit button and waits until the next page has replaced this one."""
+    navigate(driver, element.click)
+
+
+def navigate(driver, action):
+    """Does what leads to another page (a click, a key) and waits until that page has replaced this one."""
     old = driver.find_element(By.TAG_NAME, "html")
-    element.click()
+    action()
 
     def replaced(_):
         # Chromium may answer "node does not belong to the document" instead of a stale element.
@@ -181,7 +187,7 @@ def walk(driver, base):
     driver.find_element(By.ID, "field-title").send_keys("Дигитални умения 60+")
     Select(driver.find_element(By.ID, "field-library-0-id")).select_by_visible_text("Регионална библиотека „Никола Вранчев“ – Смолян")
     Select(driver.find_element(By.ID, "field-target_category")).select_by_value("pensioners")
-    click(driver, driver.find_element(By.CSS_SELECTOR, "form.chart-form button[type=submit]:not(.add-row)"))
+    click(driver, driver.find_element(By.CSS_SELECTOR, "form.chart-form .actions button[type=submit]"))
     check(text(driver, "h1") == "Дигитални умения 60+", "a new design opens as its chart")
     design_url = driver.current_url
     click(driver, driver.find_element(By.CSS_SELECTOR, "a[href$='/edit/budget']"))
@@ -199,10 +205,24 @@ def walk(driver, base):
     running = text(driver, ".running-total")
     check("300,00 лв." in running and "91,00 €" in running, "the running total follows what is typed: " + running)
     shot(driver, "08-budget-form-bg")
-    click(driver, driver.find_element(By.CSS_SELECTOR, "form.chart-form button[type=submit]:not(.add-row)"))
+    click(driver, driver.find_element(By.CSS_SELECTOR, "form.chart-form .actions button[type=submit]"))
     check(driver.current_url.startswith(design_url), "saving the budget returns to the chart")
     check("244,39 € (≈ 477,99 лв.)" in text(driver, "#block-budget"), "the chart totals euro and leva lines exactly")
     shot(driver, "09-chart-bg")
+
+    # Two lines can change places (unsaved until Save); Enter in a field saves rather than moving a line.
+    click(driver, driver.find_element(By.CSS_SELECTOR, "a[href$='/edit/budget']"))
+    check(len(driver.find_elements(By.CSS_SELECTOR, ".rows[data-prefix=budget] .row-move button")) == 2, "each of two lines offers one move")
+    click(driver, driver.find_element(By.CSS_SELECTOR, "button[value='budget-1-up']"))
+    check(
+        driver.find_element(By.ID, "field-budget-0-item").get_attribute("value") == "Таблет",
+        "moving a line up puts it above the other",
+    )
+    item = driver.find_element(By.ID, "field-budget-0-item")
+    navigate(driver, lambda: item.send_keys(Keys.ENTER))
+    budget = text(driver, "#block-budget")
+    check(driver.current_url.startswith(design_url), "Enter in a field saves the form")
+    check(budget.find("Таблет") < budget.find("Дипляни"), "the new order of the lines is saved")
     driver.get(design_url + "/print")
     check(driver.find_elements(By.CSS_SELECTOR, ".diagram svg"), "the print view carries the diagram")
 

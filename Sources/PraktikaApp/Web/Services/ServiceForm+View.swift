@@ -27,6 +27,7 @@ enum ServiceFormView {
             .attr("data-block", model.block.rawValue),
             Layout.csrfField(context),
             FormView.input([("type", "hidden"), ("name", "version"), ("value", String(model.version))]),
+            defaultSave(l),
             errorSummary(form, l),
             fields(model.block, form, model.options, context),
             .div(
@@ -47,6 +48,7 @@ enum ServiceFormView {
         let body: Node<HTML.BodyContext> = .form(
             .method(.post), .action(form.action), .attribute(named: "novalidate"), .class("record-form chart-form"),
             Layout.csrfField(context),
+            defaultSave(l),
             errorSummary(form, l),
             field(form, FormField(name: "title", label: .fieldTitle, kind: .text, required: true), l),
             rows("library", form, l, legend: .library) { i in
@@ -170,8 +172,11 @@ enum ServiceFormView {
         -> Node<HTML.FormContext>
     {
         // Always one empty row at the end (it may already be there, holding default choices).
-        let filled = DesignForm.rowCount(form.values, prefix)
-        let count = filled > 0 && DesignForm.isEmptyRow(form.values, prefix, filled - 1) ? filled : filled + 1
+        let rowsInInput = DesignForm.rowCount(form.values, prefix)
+        let endsEmpty = rowsInInput > 0 && DesignForm.isEmptyRow(form.values, prefix, rowsInInput - 1)
+        let count = endsEmpty ? rowsInInput : rowsInInput + 1
+        // The rows with something typed, which are the ones that can change places.
+        let filled = endsEmpty ? rowsInInput - 1 : rowsInInput
         let fieldsets: [Node<HTML.FormContext>] = (0..<count).map { i in
             .element(
                 named: "fieldset",
@@ -200,6 +205,15 @@ enum ServiceFormView {
             .button(
                 .type(.submit), .class("button secondary add-row"), .attr("name", "add_row"), .attr("value", prefix),
                 .attr("formnovalidate", "formnovalidate"), .safe(TextKey.addRow(l))))
+    }
+
+    /// Enter in a field submits a form through its first submit button: this one, so that it saves
+    /// rather than adding or moving a line. Out of sight and out of the tab order; the visible
+    /// Save button stays at the end.
+    static func defaultSave(_ l: Language) -> Node<HTML.FormContext> {
+        .button(
+            .type(.submit), .class("visually-hidden default-save"), .attr("tabindex", "-1"), .attr("aria-hidden", "true"),
+            .safe(TextKey.save(l)))
     }
 
     static func moveButton(_ prefix: String, _ row: Int, up: Bool, _ rowName: String, _ l: Language) -> Node<HTML.FormContext> {
