@@ -193,6 +193,34 @@ struct ServiceDesignTests {
         }
     }
 
+    @Test("with a large registry, partner rows offer the design's districts and a search adds the rest; searching saves nothing")
+    func partnerSearch() async throws {
+        try await withApp(demo: true) { app in
+            let id = try await app.id("service_designs", where: "title", is: "Пенсионери ONLINE")
+            let registry = RegistryStore<Partner>(db: app.sql, table: .partner)
+            for i in 0...ServiceFormOptions.partnersOfferedWhole {
+                _ = try await registry.insert(Partner(name: "Далечен партньор \(i)", kind: .ngo, districtCode: "BG-01"))
+            }
+            let admin = try await Browser.signedIn(app, "admin@praktika.local", Self.password)
+            let form = try await admin.get("/services/\(id)/edit/partners")
+            #expect(form.text.contains("name=\"partner_search\""))
+            #expect(!form.text.contains("Далечен партньор 7<"))
+            let found = try await admin.post(
+                "/services/\(id)/edit/partners", ["version": "1", "partner_search": "партньор 7", "find_partner": "1"])
+            #expect(found.status == .ok)
+            #expect(found.text.contains("Далечен партньор 7<") && found.text.contains("Далечен партньор 77<"))
+            #expect(!found.text.contains("Далечен партньор 8<"))
+            #expect(try await version(app, id) == 1)
+            let far = try await app.id("partners", where: "name", is: "Далечен партньор 7")
+            let saved = try await admin.post(
+                "/services/\(id)/edit/partners", ["version": "1", "partner-0-id": String(far), "partner-0-role": "домакин"])
+            #expect(saved.status == .seeOther)
+            #expect(try await stored(app, id).partners.first?.partnerID == far)
+            // Once linked, it stays on offer without a search.
+            #expect(try await admin.get("/services/\(id)/edit/partners").text.contains("Далечен партньор 7<"))
+        }
+    }
+
     @Test("validation messages at the field in English too, and nothing saved")
     func englishValidation() async throws {
         try await withApp(demo: true) { app in

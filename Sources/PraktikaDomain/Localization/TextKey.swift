@@ -128,6 +128,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case removeRow
     case moveRowUp
     case moveRowDown
+    case findPartner
+    case hintFindPartner
     case valueRemoved
     case versionNumber
     // Smart chart: output

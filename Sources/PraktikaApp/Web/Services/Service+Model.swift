@@ -160,11 +160,17 @@ struct ServiceHistoryModel: Sendable {
     var problem: String? = nil
 }
 
-/// The choices the design forms offer: libraries the person may give a design to, and the
-/// registry's partners.
+/// The choices the design forms offer: libraries the person may give a design to, and (for the
+/// partners block) the registry's partners.
 struct ServiceFormOptions: Sendable {
     let libraries: [FormOption]
-    let partners: [FormOption]
+    var partners: [FormOption] = []
+    /// Whether `partners` is only part of a registry too large to offer whole in every row: the
+    /// form then has a search that adds the partners found.
+    var partnersNarrowed = false
+
+    /// A registry of up to this many partners is offered whole.
+    static let partnersOfferedWhole = 200
 
     /// `keeping` are libraries already on the design, offered even when out of the person's reach
     /// so that editing other fields does not drop them.
@@ -181,13 +187,50 @@ struct ServiceFormOptions: Sendable {
                     value: String(id), label: try row.decode(column: "name", as: String.self),
                     group: code.flatMap(District.named)?.name(language) ?? TextKey.notKnown(language)))
         }
-        let partnerRows = try await db.select().columns("id", "name", "district_code").from("partners").orderBy("name_key").all()
-        let partners = try partnerRows.map { row in
-            FormOption(
-                value: String(try row.decode(column: "id", as: Int64.self)), label: try row.decode(column: "name", as: String.self),
-                group: (try row.decode(column: "district_code", as: String?.self)).flatMap(District.named)?.name(language)
-                    ?? TextKey.notKnown(language))
+        return ServiceFormOptions(libraries: libraries)
+    }
+
+    /// The registry's partners for a design's partner rows: all of them while there are few;
+    /// otherwise those already chosen (`keeping`), then, up to a thousand, those of the design's
+    /// districts, those with no district, and those whose name holds `search`.
+    mutating func loadPartners(_ db: any SQLDatabase, _ language: Language, near districts: Set<String>, keeping: [Int64], search: String)
+        async throws
+    {
+        func options(_ sql: SQLQueryString) async throws -> [FormOption] {
+            try await db.raw(sql).all().map { row in
+                FormOption(
+                    value: String(try row.decode(column: "id", as: Int64.self)), label: try row.decode(column: "name", as: String.self),
+                    group: (try row.decode(column: "district_code", as: String?.self)).flatMap(District.named)?.name(language)
+                        ?? TextKey.notKnown(language))
+            }
         }
-        return ServiceFormOptions(libraries: libraries, partners: partners)
+        let count = try await db.raw("SELECT COUNT(*) AS n FROM partners").first()?.decode(column: "n", as: Int.self) ?? 0
+        partnersNarrowed = count > Self.partnersOfferedWhole
+        guard partnersNarrowed else {
+            partners = try await options("SELECT id, name, district_code FROM partners ORDER BY name_key")
+            return
+        }
+        var near: [SQLQueryString] = ["district_code IS NULL"]
+        if !districts.isEmpty {
+            let codes = districts.sorted()
+            near.append("district_code IN (\(binds: codes))")
+        }
+        let words = search.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !words.isEmpty {
+            let pattern: String = "%" + RegistryListQuery.escapeLike(SortKey.fold(words)) + "%"
+            let like: SQLQueryString = "name_key LIKE \(bind: pattern) ESCAPE '\\'"
+            near.append(like)
+        }
+        var kept: [FormOption] = []
+        if !keeping.isEmpty {
+            let sql: SQLQueryString = "SELECT id, name, district_code FROM partners WHERE id IN (\(binds: keeping)) ORDER BY name_key"
+            kept = try await options(sql)
+        }
+        var sql: SQLQueryString = "SELECT id, name, district_code FROM partners WHERE ("
+        sql += near.joined(separator: " OR ")
+        sql += ") ORDER BY name_key LIMIT 1000"
+        let found = try await options(sql)
+        let keptIDs = Set(kept.map(\.value))
+        partners = kept + found.filter { !keptIDs.contains($0.value) }
     }
 }

@@ -323,10 +323,13 @@ struct ServiceController: Sendable {
 
     /// The design, if this person may see it. A design they may not see answers "not found"
     /// to visitors who are signed in, so that its existence is not disclosed.
-    /// "Add a line" and "move up/down" work without JavaScript: such a submit saves nothing and
-    /// gets the form back with one more empty row, or with two rows swapped. Nil for a real save.
+    /// "Add a line", "move up/down" and "find a partner" work without JavaScript: such a submit
+    /// saves nothing and gets the form back with one more empty row, two rows swapped, or more
+    /// partners to choose from. Nil for a real save.
     static func rowAction(_ typed: FormInput) -> FormInput? {
         var input = typed
+        // "Find in the registry" comes back with the partners found added to the choices.
+        if input.removeValue(forKey: "find_partner") != nil { return DesignForm.normalized(input) }
         let add = input.removeValue(forKey: "add_row")
         if let move = input.removeValue(forKey: "move_row").flatMap(DesignForm.RowMove.init) {
             return DesignForm.normalized(DesignForm.moved(input, move))
@@ -382,7 +385,16 @@ struct ServiceController: Sendable {
         _ req: Request, _ stored: StoredDesign, _ block: DesignBlock, values: FormInput, errors: FieldErrors, version: Int,
         conflict: DesignService.Conflict?, status: HTTPStatus
     ) async throws -> Response {
-        let options = try await ServiceFormOptions.load(req.sql, req.actor, req.page.language, keeping: stored.design.libraryIDs)
+        var options = try await ServiceFormOptions.load(req.sql, req.actor, req.page.language, keeping: stored.design.libraryIDs)
+        if block == .partners {
+            // Partners on the design or chosen in the form stay on offer whatever the search.
+            var chosen = Set(stored.design.partners.compactMap(\.partnerID))
+            for row in 0..<DesignForm.rowCount(values, "partner") {
+                if let id = values["partner-\(row)-id"].flatMap({ Int64($0) }) { chosen.insert(id) }
+            }
+            let search = values["partner_search"] ?? ""
+            try await options.loadPartners(req.sql, req.page.language, near: stored.districtCodes, keeping: chosen.sorted(), search: search)
+        }
         let model = ServiceBlockFormModel(
             id: stored.id, designTitle: stored.design.title, block: block, values: values, errors: errors, version: version,
             options: options, conflict: conflict)

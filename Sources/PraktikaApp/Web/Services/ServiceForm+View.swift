@@ -119,8 +119,10 @@ enum ServiceFormView {
                 },
                 .element(named: "output", nodes: [.class("running-total"), .attr("aria-live", "polite"), .attr("for", "")]))
         case .partners:
+            let search: Node<HTML.FormContext> = options.partnersNarrowed ? partnerSearch(form, l) : .empty
             return .group(
                 .p(.class("hint"), .safe(TextKey.hintPartners(l))),
+                search,
                 rows("partner", form, l, legend: .partner) { i in
                     [
                         f("partner-\(i)-id", .fieldRegistryPartner, .select(options.partners)),
@@ -205,6 +207,22 @@ enum ServiceFormView {
             .button(
                 .type(.submit), .class("button secondary add-row"), .attr("name", "add_row"), .attr("value", prefix),
                 .attr("formnovalidate", "formnovalidate"), .safe(TextKey.addRow(l))))
+    }
+
+    /// With a large registry the partner choices hold the design's districts only: a search adds
+    /// the partners whose name holds what is typed.
+    static func partnerSearch(_ form: FormModel, _ l: Language) -> Node<HTML.FormContext> {
+        let search: String = form.values["partner_search"] ?? ""
+        return .div(
+            .class("field partner-search"),
+            .label(.attr("for", "field-partner_search"), .safe(TextKey.findPartner(l))),
+            .div(
+                .class("inline"),
+                FormView.input([("type", "search"), ("id", "field-partner_search"), ("name", "partner_search"), ("value", search)]),
+                .button(
+                    .type(.submit), .class("button secondary small"), .attr("name", "find_partner"), .attr("value", "1"),
+                    .attr("formnovalidate", "formnovalidate"), .safe(TextKey.search(l)))),
+            .p(.class("hint"), .safe(TextKey.hintFindPartner(l))))
     }
 
     /// Enter in a field submits a form through its first submit button: this one, so that it saves
