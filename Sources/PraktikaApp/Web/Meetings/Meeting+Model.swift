@@ -106,12 +106,7 @@ struct ParticipantRegistryOptions: Sendable {
                     return group
                 }
                 .orderBy("name_key")
-            return try await query.all().map { row in
-                FormOption(
-                    value: String(try row.decode(column: "id", as: Int64.self)), label: try row.decode(column: "name", as: String.self),
-                    group: (try row.decode(column: "district_code", as: String?.self)).flatMap(District.named)?.name(language)
-                        ?? TextKey.notKnown(language))
-            }
+            return try ServiceFormOptions.choices(try await query.all(), language)
         }
         return ParticipantRegistryOptions(
             libraries: try await options("libraries", keep: keeping?.libraryID), partners: try await options("partners", keep: keeping?.partnerID))

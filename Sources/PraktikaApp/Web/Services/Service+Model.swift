@@ -190,20 +190,23 @@ struct ServiceFormOptions: Sendable {
         return ServiceFormOptions(libraries: libraries)
     }
 
+    /// Registry records read as `id`, `name`, `district_code`, as choices grouped by district.
+    static func choices(_ rows: [any SQLRow], _ language: Language) throws -> [FormOption] {
+        try rows.map { row in
+            FormOption(
+                value: String(try row.decode(column: "id", as: Int64.self)), label: try row.decode(column: "name", as: String.self),
+                group: (try row.decode(column: "district_code", as: String?.self)).flatMap(District.named)?.name(language)
+                    ?? TextKey.notKnown(language))
+        }
+    }
+
     /// The registry's partners for a design's partner rows: all of them while there are few;
     /// otherwise those already chosen (`keeping`), then, up to a thousand, those of the design's
     /// districts, those with no district, and those whose name holds `search`.
     mutating func loadPartners(_ db: any SQLDatabase, _ language: Language, near districts: Set<String>, keeping: [Int64], search: String)
         async throws
     {
-        func options(_ sql: SQLQueryString) async throws -> [FormOption] {
-            try await db.raw(sql).all().map { row in
-                FormOption(
-                    value: String(try row.decode(column: "id", as: Int64.self)), label: try row.decode(column: "name", as: String.self),
-                    group: (try row.decode(column: "district_code", as: String?.self)).flatMap(District.named)?.name(language)
-                        ?? TextKey.notKnown(language))
-            }
-        }
+        func options(_ sql: SQLQueryString) async throws -> [FormOption] { try Self.choices(try await db.raw(sql).all(), language) }
         let count = try await db.raw("SELECT COUNT(*) AS n FROM partners").first()?.decode(column: "n", as: Int.self) ?? 0
         partnersNarrowed = count > Self.partnersOfferedWhole
         guard partnersNarrowed else {
