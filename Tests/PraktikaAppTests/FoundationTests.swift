@@ -25,6 +25,13 @@ struct FoundationTests {
             let newest = folders.compactMap { Int($0) }.max() ?? 0
             #expect(newest >= 11)
             #expect(response.text.contains("\"schemaVersion\":\(newest)"))
+            // On PostgreSQL the documents' vectors are kept in their rows (016).
+            if app.sql.dialect.name == "postgresql" {
+                let storage = try await app.sql.raw(
+                    "SELECT attstorage::text AS s FROM pg_attribute WHERE attrelid = 'search_documents'::regclass AND attname = 'document'"
+                ).first()?.decode(column: "s", as: String.self)
+                #expect(storage == "m")
+            }
             // Migrating again changes nothing.
             try await app.migrateDatabase()
             #expect(try await app.count("districts") == 28)

@@ -289,6 +289,17 @@ struct SearchIndexTests {
                 rows.update { $0.append(value) }
             }
             #expect(rows.result == ["7 2.5 ябълка"])
+            // In chunks: every row once, the chunks in the statement's order, the last one short.
+            let chunks = try await RowStream.chunks(
+                app.sql,
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) SELECT CAST(i AS BIGINT) AS i FROM n ORDER BY i",
+                size: 64
+            ) { rows in try rows.map { try $0.int64("i") } }
+            #expect(chunks.map(\.count) == Array(repeating: 64, count: 15) + [40])
+            #expect(chunks.flatMap { $0 } == Array(1...1000))
+            await #expect(throws: (any Error).self) {
+                _ = try await RowStream.chunks(app.sql, "SELECT CAST(NULL AS TEXT) AS s", size: 1) { rows in try rows.map { try $0.string("s") } }
+            }
             // SQLite's reader throws a DecodingError, PostgreSQL's driver its own decoding error.
             await #expect(throws: (any Error).self) {
                 try await RowStream.each(app.sql, "SELECT CAST(NULL AS TEXT) AS s") { row in _ = try row.string("s") }
@@ -315,5 +326,43 @@ struct SearchIndexTests {
         matrix.tally([1], only: .status, into: &counts)
         #expect(matrix.values(of: .status, counts: counts).map(\.value) == ["a=b"])
         #expect(matrix.values(of: .district, counts: counts).isEmpty)
+    }
+
+    @Test("matches gathered in chunks and joined equal the same matches gathered one by one")
+    func matchesInChunks() {
+        let facets = (0..<50).map { i -> String in
+            var values: [(DesignFacet, String)] = [(.district, "BG-\(10 + i % 7)"), (.year, String(2010 + i % 5))]
+            values.append((.status, i % 3 == 0 ? "completed" : "running"))
+            if i % 4 == 0 { values.append((.partnerKind, "school")) }
+            return SearchIndex.facetText(values)
+        }
+        var whole = SearchIndex.Matches()
+        for (i, text) in facets.enumerated() { whole.append(id: Int64(i), rank: Double(i % 9), facets: text) }
+        // Chunks of different sizes meet their lines in different orders, so their numbers differ.
+        var joined = SearchIndex.Matches()
+        for range in [0..<7, 7..<8, 8..<30, 30..<50] {
+            var chunk = SearchIndex.Matches()
+            for i in range.reversed() { chunk.append(id: Int64(i), rank: Double(i % 9), facets: facets[i]) }
+            joined.append(contentsOf: chunk)
+        }
+        let order = joined.ids.map { Int($0) }
+        #expect(order.sorted() == Array(0..<50) && order != Array(0..<50))
+        func lines(_ matches: SearchIndex.Matches, _ row: Int) -> [String] {
+            matches.facets.codes(row).compactMap { matches.facets.lines[Int($0)] }.map { "\($0.facet)=\($0.value)" }.sorted()
+        }
+        for (row, id) in order.enumerated() { #expect(lines(joined, row) == lines(whole, id)) }
+        let choices: [[(DesignFacet, String)]] = [[], [(.status, "completed")], [(.district, "BG-12"), (.partnerKind, "school")]]
+        for selected in choices {
+            let a = SearchIndex.outcome(whole, selected: selected, limit: 10, offset: 0)
+            let b = SearchIndex.outcome(joined, selected: selected, limit: 10, offset: 0)
+            #expect(a.hits.map(\.designID) == b.hits.map(\.designID) && a.total == b.total)
+            #expect(a.facets.map { "\($0.facet) \($0.values)" } == b.facets.map { "\($0.facet) \($0.values)" })
+        }
+        // Dropping the last matches leaves their lines uncounted.
+        joined.removeLast(20)
+        #expect(joined.ids.count == 30 && joined.facets.count == 30)
+        let rest = SearchIndex.outcome(joined, selected: [], limit: 50, offset: 0)
+        #expect(rest.total == 30)
+        #expect(rest.facets.first { $0.facet == .year }?.values.reduce(0) { $0 + $1.count } == 30)
     }
 }

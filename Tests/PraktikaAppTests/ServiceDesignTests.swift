@@ -204,6 +204,9 @@ struct ServiceDesignTests {
             let admin = try await Browser.signedIn(app, "admin@praktika.local", Self.password)
             let form = try await admin.get("/services/\(id)/edit/partners")
             #expect(form.text.contains("name=\"partner_search\""))
+            // Enter in the search box presses its own button where JavaScript runs.
+            #expect(form.text.contains("data-enter-button=\"find_partner\""))
+            #expect(form.text.contains("name=\"find_partner\""))
             #expect(!form.text.contains("Далечен партньор 7<"))
             let found = try await admin.post(
                 "/services/\(id)/edit/partners", ["version": "1", "partner_search": "партньор 7", "find_partner": "1"])

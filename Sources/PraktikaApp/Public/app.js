@@ -8,6 +8,19 @@ document.addEventListener("DOMContentLoaded", function () {
     select.addEventListener("change", function () { select.form.submit(); });
   });
 
+  // Enter in a field that names a button presses that button (the partner search searches)
+  // instead of the form's default Save.
+  document.querySelectorAll("input[data-enter-button]").forEach(function (input) {
+    input.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" || event.isComposing) { return; }
+      var button = input.form && input.form.querySelector("button[name='" + input.getAttribute("data-enter-button") + "']");
+      if (button) {
+        event.preventDefault();
+        button.click();
+      }
+    });
+  });
+
   // Rows of a block form: add a line in place instead of asking the server, hide removed lines.
   document.querySelectorAll(".rows[data-prefix]").forEach(function (rows) {
     var prefix = rows.getAttribute("data-prefix");

@@ -183,18 +183,25 @@ enum DesignListQuery {
                 columns + "FROM " + designs + " LEFT JOIN " + documents + " ON sd.design_id = d.id WHERE " + filter
                 + " ORDER BY d.id DESC LIMIT \(literal: limit)"
         }
-        let collected = RowStream.Collector((rows: [BrowseCandidate](), facets: FacetMatrix()))
-        try await RowStream.each(db, sql) { row in
-            let candidate = BrowseCandidate(
-                id: try row.int64("id"), titleKey: try row.string("title_key"), status: try row.string("status"),
-                updatedAt: try row.date("updated_at"), budget: try row.int64("budget_total_eur_minor"))
-            let facets = try row.string("facets")
-            collected.update {
-                $0.rows.append(candidate)
-                $0.facets.append(facets)
+        // As in a search, the rows are decoded a chunk at a time beside the statement.
+        let chunks = try await RowStream.chunks(db, sql, size: SearchIndex.chunkSize) { rows in
+            var chunk = (rows: [BrowseCandidate](), facets: FacetMatrix())
+            chunk.rows.reserveCapacity(rows.count)
+            for row in rows {
+                chunk.rows.append(
+                    BrowseCandidate(
+                        id: try row.int64("id"), titleKey: try row.string("title_key"), status: try row.string("status"),
+                        updatedAt: try row.date("updated_at"), budget: try row.int64("budget_total_eur_minor")))
+                chunk.facets.append(try row.string("facets"))
             }
+            return chunk
         }
-        return collected.result
+        var result = (rows: [BrowseCandidate](), facets: FacetMatrix())
+        for chunk in chunks {
+            result.rows += chunk.rows
+            result.facets.append(contentsOf: chunk.facets)
+        }
+        return result
     }
 
     /// One step of a walk through the whole list, newest first and past any cap: the designs

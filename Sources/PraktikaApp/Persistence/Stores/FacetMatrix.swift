@@ -29,6 +29,26 @@ struct FacetMatrix: Sendable {
         starts.append(codes.count)
     }
 
+    /// Adds the candidates of another matrix after these, renumbering its lines into this one's.
+    mutating func append(contentsOf other: FacetMatrix) {
+        var renumbered = [Int32](repeating: 0, count: other.lines.count)
+        for number in 0..<other.table.count {
+            var line = other.table.string(number)
+            renumbered[number] = line.withUTF8 { code(adding: $0) }
+        }
+        codes.reserveCapacity(codes.count + other.codes.count)
+        for row in 0..<other.count {
+            for code in other.codes(row) { codes.append(renumbered[Int(code)]) }
+            starts.append(codes.count)
+        }
+    }
+
+    /// Drops the last `k` candidates; their lines stay numbered, with no candidate to count.
+    mutating func removeLast(_ k: Int) {
+        starts.removeLast(k)
+        codes.removeLast(codes.count - starts[starts.count - 1])
+    }
+
     /// The codes of one candidate's lines.
     func codes(_ row: Int) -> ArraySlice<Int32> { codes[starts[row]..<starts[row + 1]] }
 

@@ -11,7 +11,7 @@ import SQLiteNIO
 /// the rows go through SQLKit as everywhere else.
 enum RowStream {
     /// One row's columns, by name.
-    enum Row {
+    enum Row: Sendable {
         case sqlite(SQLiteRow)
         case sql(any SQLRow)
 
@@ -67,6 +67,39 @@ enum RowStream {
             }
         }
         if let error = failure.withLockedValue({ $0 }) { throw error }
+    }
+
+    /// Runs the statement and hands its rows to `process` in chunks of `size`, each complete chunk
+    /// in a task of its own, so that working on the rows (decoding, numbering facet lines) happens
+    /// on another core while the database is still stepping through the next ones; the reading
+    /// thread only gathers rows. The results come back in the database's order of the chunks.
+    static func chunks<Result: Sendable>(
+        _ db: any SQLDatabase, _ query: SQLQueryString, size: Int, _ process: @escaping @Sendable ([Row]) throws -> Result
+    ) async throws -> [Result] {
+        precondition(size > 0)
+        let pending = Collector((rows: [Row](), tasks: [Task<Result, any Error>]()))
+        do {
+            try await each(db, query) { row in
+                pending.update {
+                    $0.rows.append(row)
+                    if $0.rows.count == size {
+                        let full = $0.rows
+                        $0.rows = []
+                        $0.rows.reserveCapacity(size)
+                        $0.tasks.append(Task { try process(full) })
+                    }
+                }
+            }
+        } catch {
+            for task in pending.result.tasks { task.cancel() }
+            throw error
+        }
+        let (rest, tasks) = pending.result
+        var results: [Result] = []
+        results.reserveCapacity(tasks.count + 1)
+        for task in tasks { results.append(try await task.value) }
+        if !rest.isEmpty { results.append(try process(rest)) }
+        return results
     }
 
     /// Collects what a reading builds across the driver's callbacks, which run one after another.

@@ -172,14 +172,17 @@ struct SearchIndex {
         guard !query.isEmpty else { return Outcome() }
         let statement = try await candidateStatement(query, where: access)
         let keep = statement.limit ?? Int.max
-        let collected = RowStream.Collector((matches: Matches(), overflow: false))
-        try await RowStream.each(db, statement.sql) { row in
-            let (id, rank, facets) = (try row.int64("design_id"), try row.double("rank"), try row.string("facets"))
-            collected.update {
-                if $0.matches.ids.count < keep { $0.matches.append(id: id, rank: rank, facets: facets) } else { $0.overflow = true }
-            }
+        // Decoding the rows and numbering their facet lines happen a chunk at a time beside the
+        // statement, which meanwhile reads on.
+        let chunks = try await RowStream.chunks(db, statement.sql, size: Self.chunkSize) { rows in
+            var chunk = Matches()
+            for row in rows { chunk.append(id: try row.int64("design_id"), rank: try row.double("rank"), facets: try row.string("facets")) }
+            return chunk
         }
-        let (matches, overflow) = collected.result
+        var matches = Matches()
+        for chunk in chunks { matches.append(contentsOf: chunk) }
+        let overflow = matches.ids.count > keep
+        if overflow { matches.removeLast(matches.ids.count - keep) }
         var outcome = Self.outcome(matches, selected: selected, limit: limit, offset: offset)
         outcome.capped = statement.cutoff != nil || overflow
         return outcome
@@ -213,7 +216,23 @@ struct SearchIndex {
             ranks.append(rank)
             facets.append(text)
         }
+
+        mutating func append(contentsOf other: Matches) {
+            ids += other.ids
+            ranks += other.ranks
+            facets.append(contentsOf: other.facets)
+        }
+
+        /// Drops the last `k` matches.
+        mutating func removeLast(_ k: Int) {
+            ids.removeLast(k)
+            ranks.removeLast(k)
+            facets.removeLast(k)
+        }
     }
+
+    /// How many candidate rows one task decodes and numbers while the statement reads on.
+    static let chunkSize = 256
 
     /// The in-memory half of `search`: the matches that pass the chosen facet values, best first
     /// (ties by design id), the requested page of them, and the facet counts.

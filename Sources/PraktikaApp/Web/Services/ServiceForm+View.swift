@@ -218,7 +218,11 @@ enum ServiceFormView {
             .label(.attr("for", "field-partner_search"), .safe(TextKey.findPartner(l))),
             .div(
                 .class("inline"),
-                FormView.input([("type", "search"), ("id", "field-partner_search"), ("name", "partner_search"), ("value", search)]),
+                // With JavaScript, Enter here searches (app.js); without it, Enter saves like elsewhere.
+                FormView.input([
+                    ("type", "search"), ("id", "field-partner_search"), ("name", "partner_search"), ("value", search),
+                    ("data-enter-button", "find_partner"),
+                ]),
                 .button(
                     .type(.submit), .class("button secondary small"), .attr("name", "find_partner"), .attr("value", "1"),
                     .attr("formnovalidate", "formnovalidate"), .safe(TextKey.search(l)))),
