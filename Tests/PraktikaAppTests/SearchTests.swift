@@ -289,6 +289,33 @@ struct SearchIndexTests {
                 rows.update { $0.append(value) }
             }
             #expect(rows.result == ["7 2.5 ябълка"])
+            // Each database's rows come straight from its driver; binds of another type go through SQLKit.
+            let paths = RowStream.Collector([String]())
+            let text: String = "ж"
+            let none: String? = nil
+            for statement: SQLQueryString in [
+                "SELECT CAST(\(bind: text) AS TEXT) AS s, CAST(\(bind: Int64(3)) AS BIGINT) AS n",
+                "SELECT CAST(\(bind: none) AS TEXT) AS s, CAST(3 AS BIGINT) AS n",
+            ] {
+                try await RowStream.each(app.sql, statement) { row in
+                    let path: String
+                    switch row {
+                    case .sqlite: path = "sqlite"
+                    case .postgres: path = "postgres"
+                    case .sql: path = "sqlkit"
+                    }
+                    let value = "\(path) \(try row.optionalString("s") ?? "NULL") \(try row.int64("n"))"
+                    paths.update { $0.append(value) }
+                }
+            }
+            if app.sql.dialect.name == "postgresql" {
+                #expect(paths.result == ["postgres ж 3", "sqlkit NULL 3"])
+            } else {
+                #expect(paths.result == ["sqlite ж 3", "sqlite NULL 3"])
+            }
+            await #expect(throws: (any Error).self) {
+                try await RowStream.each(app.sql, "SELECT 1 AS n") { row in _ = try row.int64("missing") }
+            }
             // In chunks: every row once, the chunks in the statement's order, the last one short.
             let chunks = try await RowStream.chunks(
                 app.sql,

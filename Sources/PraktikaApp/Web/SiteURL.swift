@@ -227,7 +227,9 @@ enum SiteURL: Sendable, Equatable {
             if byte < 128, queryValueBytes[Int(byte)] {
                 bytes.append(byte)
             } else {
-                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 15)])
             }
         }
         return String(decoding: bytes, as: UTF8.self)

@@ -1,42 +1,56 @@
 import Foundation
 import NIOConcurrencyHelpers
+import PostgresNIO
 import SQLKit
 import SQLiteKit
 import SQLiteNIO
 
 /// Reads the rows of a hot statement (a search's candidates, a browse's walk) one by one as the
-/// database hands them over. On SQLite the values come straight from the driver's rows, on the
-/// thread that reads them: SQLKit's path hops each row to the event loop and decodes each value
-/// generically, which on two thousand rows costs more than the statement itself. On PostgreSQL
-/// the rows go through SQLKit as everywhere else.
+/// database hands them over, with the values straight from the driver's rows: SQLKit's path
+/// decodes each value generically (on SQLite it also hops each row to the event loop), which on
+/// two thousand rows costs more than the statement itself. On SQLite the rows come on the thread
+/// that reads them, on PostgreSQL on the connection's event loop.
 enum RowStream {
     /// One row's columns, by name.
     enum Row: Sendable {
         case sqlite(SQLiteRow)
+        case postgres(PostgresRandomAccessRow)
+        /// Any other driver, or binds of a type the PostgreSQL path does not send itself.
         case sql(any SQLRow)
 
-        func int64(_ column: String) throws -> Int64 { try value(column) { $0.integer.map(Int64.init) } }
-        func double(_ column: String) throws -> Double { try value(column) { $0.double } }
-        func string(_ column: String) throws -> String { try value(column) { $0.string } }
-        func date(_ column: String) throws -> Date { try value(column, Date.init(sqliteData:)) }
+        func int64(_ column: String) throws -> Int64 { try value(column, Int64.self) { $0.integer.map(Int64.init) } }
+        func double(_ column: String) throws -> Double { try value(column, Double.self) { $0.double } }
+        func string(_ column: String) throws -> String { try value(column, String.self) { $0.string } }
+        func date(_ column: String) throws -> Date { try value(column, Date.self, Date.init(sqliteData:)) }
         /// A text column that may be NULL.
         func optionalString(_ column: String) throws -> String? {
             switch self {
             case .sqlite(let row): return row.column(column)?.string
+            case .postgres(let row): return try Self.cell(row, column).decode(String?.self)
             case .sql(let row): return try row.decode(column: column, as: String?.self)
             }
         }
 
-        /// A column's value: on SQLite converted by `read`, elsewhere decoded by SQLKit.
-        private func value<T: Decodable>(_ column: String, _ read: (SQLiteData) -> T?) throws -> T {
+        /// A column's value: on SQLite converted by `read`, on PostgreSQL decoded by its driver,
+        /// elsewhere by SQLKit. A missing column or a NULL is an error, not a default.
+        private func value<T: Decodable & PostgresDecodable>(_ column: String, _ type: T.Type, _ read: (SQLiteData) -> T?) throws -> T {
             switch self {
             case .sqlite(let row):
                 guard let value = row.column(column).flatMap(read) else {
                     throw DecodingError.valueNotFound(T.self, .init(codingPath: [], debugDescription: "column \(column)"))
                 }
                 return value
+            case .postgres(let row): return try Self.cell(row, column).decode(T.self)
             case .sql(let row): return try row.decode(column: column, as: T.self)
             }
+        }
+
+        private static func cell(_ row: PostgresRandomAccessRow, _ column: String) throws -> PostgresCell {
+            // The driver stops the process on a column the row does not have.
+            guard row.contains(column) else {
+                throw DecodingError.keyNotFound(SomeCodingKey(stringValue: column), .init(codingPath: [], debugDescription: "column \(column)"))
+            }
+            return row[column]
         }
     }
 
@@ -60,6 +74,14 @@ enum RowStream {
                     do { try read(.sqlite(row)) } catch { failure.withLockedValue { $0 = error } }
                 }
             }
+        } else if let postgres = db as? any PostgresDatabase, let (sql, bindings) = try postgresStatement(db, query) {
+            if let level = db.queryLogLevel { db.logger.log(level: level, "Executing query", metadata: ["sql": .string(sql)]) }
+            _ = try await postgres.withConnection { connection in
+                connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: connection.logger) { row in
+                    guard failure.withLockedValue({ $0 == nil }) else { return }
+                    do { try read(.postgres(row.makeRandomAccess())) } catch { failure.withLockedValue { $0 = error } }
+                }
+            }.get()
         } else {
             try await db.raw(query).run { row in
                 guard failure.withLockedValue({ $0 == nil }) else { return }
@@ -67,6 +89,28 @@ enum RowStream {
             }
         }
         if let error = failure.withLockedValue({ $0 }) { throw error }
+    }
+
+    /// The statement as PostgreSQL's driver takes it, or nil when a bind has a type not sent here
+    /// (the statement then goes through SQLKit).
+    private static func postgresStatement(_ db: any SQLDatabase, _ query: SQLQueryString) throws -> (String, PostgresBindings)? {
+        var serializer = SQLSerializer(database: db)
+        query.serialize(to: &serializer)
+        var bindings = PostgresBindings(capacity: serializer.binds.count)
+        for bind in serializer.binds {
+            switch bind {
+            case let value as String: bindings.append(value)
+            case let value as Int: bindings.append(value)
+            case let value as Int64: bindings.append(value)
+            case let value as Int32: bindings.append(value)
+            case let value as Double: bindings.append(value)
+            case let value as Bool: bindings.append(value)
+            case let value as Date: bindings.append(value)
+            case let value as UUID: bindings.append(value)
+            default: return nil
+            }
+        }
+        return (serializer.sql, bindings)
     }
 
     /// Runs the statement and hands its rows to `process` in chunks of `size`, each complete chunk
