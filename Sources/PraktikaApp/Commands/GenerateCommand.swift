@@ -54,6 +54,14 @@ struct GenerateCommand: AsyncCommand {
         }
         try await writer.finish(app.sql)
         progress.finish()
+        if app.sql.dialect.name == "postgresql" {
+            // Bulk inserts leave PostgreSQL without statistics and without the visibility map that
+            // lets index-only scans skip the table; autovacuum would get there, later.
+            context.console.print("Vacuuming and analysing…")
+            for table in ["service_designs", "search_documents", "design_facets", "design_libraries", "design_partners"] {
+                try await app.sql.raw("VACUUM (ANALYZE) \(ident: table)").run()
+            }
+        }
         context.console.print("Added \(total) practices; the database now holds \(try await app.sql.raw("SELECT COUNT(*) AS n FROM service_designs").first()?.decode(column: "n", as: Int.self) ?? 0) designs.")
     }
 
