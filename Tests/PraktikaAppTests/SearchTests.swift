@@ -355,6 +355,16 @@ struct SearchIndexTests {
         #expect(matrix.values(of: .district, counts: counts).isEmpty)
     }
 
+    @Test("serving on SQLite reads the indexes a browse walks, one entry per design and per document")
+    func browsingIndexesRead() async throws {
+        try await withApp(demo: true) { app in
+            guard app.sql.dialect.name == "sqlite" else { return }
+            let counts = try await readBrowsingIndexes(app.sql)
+            #expect(counts == [try await app.count("service_designs"), try await app.count("search_documents")])
+            #expect(counts[0] > 0)
+        }
+    }
+
     @Test("matches gathered in chunks and joined equal the same matches gathered one by one")
     func matchesInChunks() {
         let facets = (0..<50).map { i -> String in

@@ -40,4 +40,29 @@ func warmUp(_ app: Application) async {
         for query in [search, browse] { _ = try? await DesignListQuery.page(db, query, nil) }
     }
     app.logger.info("Search warmed up in \(ContinuousClock.now - started).")
+    guard let db = app.db as? any SQLDatabase, db.dialect.name == "sqlite" else { return }
+    // Browsing a district walks two thousand of its designs, scattered over the whole file: from a
+    // cold disk cache that is thousands of random reads (about half a second on a million
+    // practices). The two indexes it reads are read once from end to end instead, which the
+    // operating system caches: 1.7 s in the background for a million practices, a blink for fewer.
+    let reading = ContinuousClock.now
+    do {
+        try await readBrowsingIndexes(db)
+        app.logger.info("Browsing indexes read in \(ContinuousClock.now - reading).")
+    } catch {
+        app.logger.warning("Reading the browsing indexes failed: \(error)")
+    }
+}
+
+/// Reads the two indexes a browse walks (SQLite) from end to end; returns how many entries each holds.
+@discardableResult
+func readBrowsingIndexes(_ db: any SQLDatabase) async throws -> [Int] {
+    var counts: [Int] = []
+    for (table, index, column) in [
+        ("service_designs", Migrations015.designList, "visibility"), ("search_documents", Migrations015.documentsByDesign, "facets"),
+    ] {
+        let row = try await db.raw("SELECT COUNT(*) AS n FROM \(ident: table) INDEXED BY \(ident: index) WHERE \(ident: column) IS NOT NULL").first()
+        counts.append(try row?.decode(column: "n", as: Int.self) ?? 0)
+    }
+    return counts
 }
