@@ -11,6 +11,7 @@ Screenshots go to $SCREENSHOTS when it is set.
 """
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -111,7 +112,7 @@ def no_horizontal_scroll(driver):
     )
 
 
-def walk(driver, base):
+def walk(driver, base, workdir):
     driver.get(base + "/")
     check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "bg", "the first page is in Bulgarian")
     check("Библиотеки" in text(driver, "nav .main-nav"), "the navigation reads Библиотеки")
@@ -225,6 +226,26 @@ def walk(driver, base):
     check(budget.find("Таблет") < budget.find("Дипляни"), "the new order of the lines is saved")
     driver.get(design_url + "/print")
     check(driver.find_elements(By.CSS_SELECTOR, ".diagram svg"), "the print view carries the diagram")
+
+    # Past 200 registry partners the partner rows offer the design's districts and a search; Enter
+    # in the search box searches (with JavaScript) instead of saving.
+    db = sqlite3.connect(os.path.join(workdir, "browser.sqlite"))
+    db.execute(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 201) "
+        "INSERT INTO partners (name, name_key, kind, district_code, created_at, updated_at) "
+        "SELECT 'Видинска проба ' || i, 'видинска проба ' || i, p.kind, 'BG-05', p.created_at, p.updated_at "
+        "FROM n, (SELECT kind, created_at, updated_at FROM partners LIMIT 1) p"
+    )
+    db.commit()
+    db.close()
+    driver.get(design_url + "/edit/partners")
+    offered = lambda: [o.text for o in driver.find_elements(By.CSS_SELECTOR, "#field-partner-0-id option")]
+    check(not any("Видинска проба" in o for o in offered()), "a large registry offers only the design's districts")
+    search = driver.find_element(By.ID, "field-partner_search")
+    search.send_keys("видинска проба 17")
+    navigate(driver, lambda: search.send_keys(Keys.ENTER))
+    check(driver.find_elements(By.ID, "field-partner_search"), "Enter in the partner search stays on the form")
+    check(any(o.startswith("Видинска проба 17") for o in offered()), "Enter in the partner search adds the partners found")
 
     meeting_path = meeting_walk(driver, base)
 
@@ -344,7 +365,7 @@ def main():
         proc, base = start_server(workdir)
         driver = browser()
         try:
-            walk(driver, base)
+            walk(driver, base, workdir)
         except Exception:
             print(open(os.path.join(workdir, "serve.log")).read()[-3000:], file=sys.stderr)
             print("at", driver.current_url, "the page read:", file=sys.stderr)
