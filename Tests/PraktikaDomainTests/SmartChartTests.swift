@@ -211,6 +211,22 @@ struct SmartChartTests {
                 #expect(DesignForm.RowMove(bad) == nil, "\(bad)")
             }
         }
+
+        @Test("the form's row buttons give the form back without saving; only Save saves")
+        func rowActions() throws {
+            let input: FormInput = ["title": "Клуб", "activity-0-title": "Анкета", "activity-1-title": "Курс"]
+            #expect(DesignForm.rowAction(input) == nil)
+            let added = try #require(DesignForm.rowAction(input.merging(["add_row": "activity"]) { a, _ in a }))
+            #expect(added["activity-2-title"] == "" && added["add_row"] == nil && added["title"] == "Клуб")
+            let moved = try #require(DesignForm.rowAction(input.merging(["move_row": "activity-1-up"]) { a, _ in a }))
+            #expect(moved["activity-0-title"] == "Курс" && moved["activity-1-title"] == "Анкета" && moved["move_row"] == nil)
+            let found = try #require(DesignForm.rowAction(input.merging(["find_partner": "1", "partner_search": "читалище"]) { a, _ in a }))
+            #expect(found == DesignForm.normalized(input.merging(["partner_search": "читалище"]) { a, _ in a }))
+            // A button with a value that names no list or no move changes nothing, and saves nothing.
+            for garbled in [["move_row": "activity-1-left"], ["add_row": "version"]] {
+                #expect(DesignForm.rowAction(input.merging(garbled) { a, _ in a }) == DesignForm.normalized(input), "\(garbled)")
+            }
+        }
     }
 
     @Suite("History")

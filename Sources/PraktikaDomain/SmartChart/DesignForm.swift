@@ -152,6 +152,22 @@ public enum DesignForm {
         return result
     }
 
+    /// "Add a line", "move up/down" and "find a partner" work without JavaScript: such a submit
+    /// saves nothing and gets the form back (normalized) with one more empty row, two rows
+    /// swapped, or the same rows for the partners found. Nil for a real save; a button whose value
+    /// names no list or no move still saves nothing.
+    public static func rowAction(_ typed: FormInput) -> FormInput? {
+        var input = typed
+        let find = input.removeValue(forKey: "find_partner")
+        let add = input.removeValue(forKey: "add_row")
+        let move = input.removeValue(forKey: "move_row")
+        guard find != nil || add != nil || move != nil else { return nil }
+        if let move = move.flatMap(RowMove.init) { return normalized(moved(input, move)) }
+        var values = normalized(input)
+        if find == nil, let list = add, isList(list) { values["\(list)-\(rowCount(values, list))-\(firstColumn(list))"] = "" }
+        return values
+    }
+
     /// Drops empty and removed rows and numbers the rest 0, 1, 2, … in their order.
     public static func normalized(_ input: FormInput) -> FormInput {
         var result = input.filter { key, _ in !lists.contains { key.hasPrefix($0.prefix + "-") } }

@@ -76,7 +76,7 @@ struct ServiceController: Sendable {
         let context = req.page
         guard Policy.mayCreateDesigns(context.actor) else { throw Abort(context.actor == nil ? .unauthorized : .forbidden) }
         let typed = try formInput(req)
-        if let values = Self.rowAction(typed) { return try await newForm(req, values: values, errors: FieldErrors(), status: .ok) }
+        if let values = DesignForm.rowAction(typed) { return try await newForm(req, values: values, errors: FieldErrors(), status: .ok) }
         var input = DesignForm.normalized(typed)
         // A new design starts as an idea with the visibility its target group calls for.
         let category = TargetGroupCategory(rawValue: input["target_category"] ?? "") ?? .other
@@ -228,7 +228,7 @@ struct ServiceController: Sendable {
         var input = try formInput(req)
         let baseVersion = Int(input["version"] ?? "") ?? stored.version
         input["version"] = nil
-        if let values = Self.rowAction(input) {
+        if let values = DesignForm.rowAction(input) {
             return try await blockForm(
                 req, stored, block, values: values, errors: FieldErrors(), version: baseVersion, conflict: nil, status: .ok)
         }
@@ -323,23 +323,6 @@ struct ServiceController: Sendable {
 
     /// The design, if this person may see it. A design they may not see answers "not found"
     /// to visitors who are signed in, so that its existence is not disclosed.
-    /// "Add a line", "move up/down" and "find a partner" work without JavaScript: such a submit
-    /// saves nothing and gets the form back with one more empty row, two rows swapped, or more
-    /// partners to choose from. Nil for a real save.
-    static func rowAction(_ typed: FormInput) -> FormInput? {
-        var input = typed
-        // "Find in the registry" comes back with the partners found added to the choices.
-        if input.removeValue(forKey: "find_partner") != nil { return DesignForm.normalized(input) }
-        let add = input.removeValue(forKey: "add_row")
-        if let move = input.removeValue(forKey: "move_row").flatMap(DesignForm.RowMove.init) {
-            return DesignForm.normalized(DesignForm.moved(input, move))
-        }
-        guard let list = add, DesignForm.isList(list) else { return nil }
-        var values = DesignForm.normalized(input)
-        values["\(list)-\(DesignForm.rowCount(values, list))-\(DesignForm.firstColumn(list))"] = ""
-        return values
-    }
-
     private func load(_ req: Request) async throws -> StoredDesign {
         guard let id = req.parameters.get(SiteURL.idParameter, as: Int64.self),
             let stored = try await DesignStore(db: req.sql).find(id)
