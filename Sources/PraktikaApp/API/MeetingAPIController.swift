@@ -313,7 +313,7 @@ struct MeetingAPIController: Sendable {
         var errors = FieldErrors()
         let libraries = Set(list.compactMap(\.libraryID))
         let partners = Set(list.compactMap(\.partnerID))
-        let knownLibraries = try await MeetingService.libraryNames(Array(libraries), req.sql)
+        let knownLibraries = try await DesignStore(db: req.sql).libraryNames(Array(libraries))
         var knownPartners = Set<Int64>()
         if !partners.isEmpty {
             for row in try await req.sql.select().column("id").from("partners").where("id", .in, Array(partners)).all() {

@@ -85,16 +85,7 @@ struct MeetingService {
     }
 
     func libraryNames(_ ids: [Int64]) async throws -> [Int64: String] {
-        try await Self.libraryNames(ids, sql)
-    }
-
-    static func libraryNames(_ ids: [Int64], _ sql: any SQLDatabase) async throws -> [Int64: String] {
-        guard !ids.isEmpty else { return [:] }
-        var names: [Int64: String] = [:]
-        for row in try await sql.select().columns("id", "name").from("libraries").where("id", .in, ids).all() {
-            names[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "name", as: String.self)
-        }
-        return names
+        try await DesignStore(db: sql).libraryNames(ids)
     }
 
     // MARK: Seating
@@ -198,7 +189,7 @@ struct MeetingService {
     static func reportInput(_ stored: StoredMeeting, sql: any SQLDatabase, actor: Actor?) async throws -> MeetingReportInput {
         let m = stored.meeting
         let store = MeetingStore(db: sql)
-        let names = try await libraryNames(m.organiserLibraryIDs + (m.hostLibraryID.map { [$0] } ?? []), sql)
+        let names = try await DesignStore(db: sql).libraryNames(m.organiserLibraryIDs + (m.hostLibraryID.map { [$0] } ?? []))
         let tables = try await store.tables(stored.id)
         var withDesigns: [(table: WorkTable, design: ServiceDesign?)] = []
         let designs = DesignStore(db: sql)
