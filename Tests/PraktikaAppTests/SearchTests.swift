@@ -300,7 +300,8 @@ struct SearchIndexTests {
                 try await RowStream.each(app.sql, statement) { row in
                     let path: String
                     switch row {
-                    case .sqlite: path = "sqlite"
+                    case .statement: path = "statement"
+                    case .sqlite: path = "sqlite-driver"
                     case .postgres: path = "postgres"
                     case .sql: path = "sqlkit"
                     }
@@ -311,21 +312,48 @@ struct SearchIndexTests {
             if app.sql.dialect.name == "postgresql" {
                 #expect(paths.result == ["postgres ж 3", "sqlkit NULL 3"])
             } else {
-                #expect(paths.result == ["sqlite ж 3", "sqlite NULL 3"])
+                // SQLite's rows are read from the statement itself.
+                #expect(paths.result == ["statement ж 3", "statement NULL 3"])
+            }
+            // A text's bytes, read where they lie, are the text.
+            let bytes = RowStream.Collector([[UInt8]]())
+            try await RowStream.each(app.sql, "SELECT CAST('пенсионери\nBG-13' AS TEXT) AS s") { row in
+                let utf8 = try row.withUTF8("s") { Array($0) }
+                bytes.update { $0.append(utf8) }
+            }
+            #expect(bytes.result == [Array("пенсионери\nBG-13".utf8)])
+            await #expect(throws: (any Error).self) {
+                try await RowStream.each(app.sql, "SELECT CAST(NULL AS TEXT) AS s") { row in _ = try row.withUTF8("s") { $0.count } }
+            }
+            // A statement the database refuses is an error, and the connection serves the next one.
+            await #expect(throws: (any Error).self) {
+                try await RowStream.each(app.sql, "SELECT no_such_column FROM service_designs") { _ in }
+            }
+            await #expect(throws: (any Error).self) {
+                try await RowStream.each(app.sql, "SELECT CAST(\(bind: "x") AS BIGINT) AS n, 1 / 0 AS z FROM no_such_table") { _ in }
             }
             await #expect(throws: (any Error).self) {
                 try await RowStream.each(app.sql, "SELECT 1 AS n") { row in _ = try row.int64("missing") }
             }
-            // In chunks: every row once, the chunks in the statement's order, the last one short.
-            let chunks = try await RowStream.chunks(
+            // Folded: every row once, in the statement's order; on SQLite into one partial as the
+            // statement steps, elsewhere in chunks (the last one short).
+            let parts = try await RowStream.fold(
                 app.sql,
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) SELECT CAST(i AS BIGINT) AS i FROM n ORDER BY i",
-                size: 64
-            ) { rows in try rows.map { try $0.int64("i") } }
-            #expect(chunks.map(\.count) == Array(repeating: 64, count: 15) + [40])
-            #expect(chunks.flatMap { $0 } == Array(1...1000))
+                chunk: 64, { [Int64]() }
+            ) { part, row in part.append(try row.int64("i")) }
+            if app.sql.dialect.name == "postgresql" {
+                #expect(parts.map(\.count) == Array(repeating: 64, count: 15) + [40])
+            } else {
+                #expect(parts.map(\.count) == [1000])
+            }
+            #expect(parts.flatMap { $0 } == Array(1...1000))
+            let empty = try await RowStream.fold(app.sql, "SELECT 1 AS n FROM service_designs WHERE 1 = 0", chunk: 8, { 0 }) { n, _ in n += 1 }
+            #expect(empty.reduce(0, +) == 0)
             await #expect(throws: (any Error).self) {
-                _ = try await RowStream.chunks(app.sql, "SELECT CAST(NULL AS TEXT) AS s", size: 1) { rows in try rows.map { try $0.string("s") } }
+                _ = try await RowStream.fold(app.sql, "SELECT CAST(NULL AS TEXT) AS s", chunk: 1, { [String]() }) { part, row in
+                    part.append(try row.string("s"))
+                }
             }
             // SQLite's reader throws a DecodingError, PostgreSQL's driver its own decoding error.
             await #expect(throws: (any Error).self) {

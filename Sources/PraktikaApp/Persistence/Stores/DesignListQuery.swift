@@ -183,23 +183,19 @@ enum DesignListQuery {
                 columns + "FROM " + designs + " LEFT JOIN " + documents + " ON sd.design_id = d.id WHERE " + filter
                 + " ORDER BY d.id DESC LIMIT \(literal: limit)"
         }
-        // As in a search, the rows are decoded a chunk at a time beside the statement.
-        let chunks = try await RowStream.chunks(db, sql, size: SearchIndex.chunkSize) { rows in
-            var chunk = (rows: [BrowseCandidate](), facets: FacetMatrix())
-            chunk.rows.reserveCapacity(rows.count)
-            for row in rows {
-                chunk.rows.append(
-                    BrowseCandidate(
-                        id: try row.int64("id"), titleKey: try row.string("title_key"), status: try row.string("status"),
-                        updatedAt: try row.date("updated_at"), budget: try row.int64("budget_total_eur_minor")))
-                chunk.facets.append(try row.string("facets"))
-            }
-            return chunk
+        // As in a search, the rows are folded as the statement reads them.
+        let parts = try await RowStream.fold(db, sql, chunk: SearchIndex.chunkSize, { (rows: [BrowseCandidate](), facets: FacetMatrix()) }) {
+            part, row in
+            part.rows.append(
+                BrowseCandidate(
+                    id: try row.int64("id"), titleKey: try row.string("title_key"), status: try row.string("status"),
+                    updatedAt: try row.date("updated_at"), budget: try row.int64("budget_total_eur_minor")))
+            try row.withUTF8("facets") { part.facets.append(utf8: $0) }
         }
         var result = (rows: [BrowseCandidate](), facets: FacetMatrix())
-        for chunk in chunks {
-            result.rows += chunk.rows
-            result.facets.append(contentsOf: chunk.facets)
+        for part in parts {
+            result.rows += part.rows
+            result.facets.append(contentsOf: part.facets)
         }
         return result
     }

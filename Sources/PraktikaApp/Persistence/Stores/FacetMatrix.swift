@@ -19,12 +19,15 @@ struct FacetMatrix: Sendable {
     /// Adds one candidate, given its stored facet text.
     mutating func append(_ text: String) {
         var text = text
-        text.withUTF8 { utf8 in
-            var start = 0
-            for i in 0...utf8.count where i == utf8.count || utf8[i] == UInt8(ascii: "\n") {
-                if i > start { codes.append(code(adding: UnsafeBufferPointer(rebasing: utf8[start..<i]))) }
-                start = i + 1
-            }
+        text.withUTF8 { append(utf8: $0) }
+    }
+
+    /// Adds one candidate, given the bytes of its stored facet text.
+    mutating func append(utf8: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        for i in 0...utf8.count where i == utf8.count || utf8[i] == UInt8(ascii: "\n") {
+            if i > start { codes.append(code(adding: UnsafeBufferPointer(rebasing: utf8[start..<i]))) }
+            start = i + 1
         }
         starts.append(codes.count)
     }

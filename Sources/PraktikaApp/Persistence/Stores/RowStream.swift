@@ -6,13 +6,17 @@ import SQLiteKit
 import SQLiteNIO
 
 /// Reads the rows of a hot statement (a search's candidates, a browse's walk) one by one as the
-/// database hands them over, with the values straight from the driver's rows: SQLKit's path
-/// decodes each value generically (on SQLite it also hops each row to the event loop), which on
-/// two thousand rows costs more than the statement itself. On SQLite the rows come on the thread
-/// that reads them, on PostgreSQL on the connection's event loop.
+/// database hands them over, with the values straight from the driver: SQLKit's path decodes
+/// each value generically (on SQLite it also hops each row to the event loop), which on two
+/// thousand rows costs more than the statement itself. On SQLite the rows are read from the
+/// statement itself on the thread that steps it (`SQLiteStatementReader`), on PostgreSQL from the
+/// driver's rows on the connection's event loop.
 enum RowStream {
     /// One row's columns, by name.
     enum Row: Sendable {
+        /// SQLite's current row, read where it lies; valid only while the reader runs.
+        case statement(SQLiteStatementReader.Row)
+        /// A row the SQLite driver built, on a connection without `praktika_connection()`.
         case sqlite(SQLiteRow)
         case postgres(PostgresRandomAccessRow)
         /// Any other driver, or binds of a type the PostgreSQL path does not send itself.
@@ -25,24 +29,46 @@ enum RowStream {
         /// A text column that may be NULL.
         func optionalString(_ column: String) throws -> String? {
             switch self {
+            case .statement(let row): return row.data(column)?.string
             case .sqlite(let row): return row.column(column)?.string
             case .postgres(let row): return try Self.cell(row, column).decode(String?.self)
             case .sql(let row): return try row.decode(column: column, as: String?.self)
             }
         }
 
+        /// A text column's bytes, without a string where SQLite keeps them.
+        func withUTF8<T>(_ column: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) throws -> T {
+            if case .statement(let row) = self {
+                guard let result = try row.withUTF8(column, body) else { throw Self.missing(String.self, column) }
+                return result
+            }
+            var text = try string(column)
+            return try text.withUTF8(body)
+        }
+
+        /// Whether the row is gone once the reader returns (it cannot be kept for later).
+        var isTransient: Bool {
+            if case .statement = self { return true }
+            return false
+        }
+
         /// A column's value: on SQLite converted by `read`, on PostgreSQL decoded by its driver,
         /// elsewhere by SQLKit. A missing column or a NULL is an error, not a default.
         private func value<T: Decodable & PostgresDecodable>(_ column: String, _ type: T.Type, _ read: (SQLiteData) -> T?) throws -> T {
             switch self {
+            case .statement(let row):
+                guard let value = row.data(column).flatMap(read) else { throw Self.missing(T.self, column) }
+                return value
             case .sqlite(let row):
-                guard let value = row.column(column).flatMap(read) else {
-                    throw DecodingError.valueNotFound(T.self, .init(codingPath: [], debugDescription: "column \(column)"))
-                }
+                guard let value = row.column(column).flatMap(read) else { throw Self.missing(T.self, column) }
                 return value
             case .postgres(let row): return try Self.cell(row, column).decode(T.self)
             case .sql(let row): return try row.decode(column: column, as: T.self)
             }
+        }
+
+        private static func missing<T>(_ type: T.Type, _ column: String) -> DecodingError {
+            DecodingError.valueNotFound(T.self, .init(codingPath: [], debugDescription: "column \(column)"))
         }
 
         private static func cell(_ row: PostgresRandomAccessRow, _ column: String) throws -> PostgresCell {
@@ -65,10 +91,15 @@ enum RowStream {
             let encoder = SQLiteDataEncoder()
             let binds = try serializer.binds.map { try encoder.encode($0) }
             let sql = serializer.sql
-            // The connection's own async query hands each row over on the thread that steps the
-            // statement; the driver's other entry points submit every row to the event loop as a
-            // task of its own, which for two thousand rows costs more than reading them.
             try await sqlite.withConnection { connection in
+                if let handle = try await SQLiteStatementReader.handle(of: connection) {
+                    if let level = db.queryLogLevel { db.logger.log(level: level, "Executing query", metadata: ["sql": .string(sql)]) }
+                    try await SQLiteStatementReader.run(handle, sql, binds) { try read(.statement($0)) }
+                    return
+                }
+                // The connection's own async query hands each row over on the thread that steps the
+                // statement; the driver's other entry points submit every row to the event loop as a
+                // task of its own, which for two thousand rows costs more than reading them.
                 try await connection.query(sql, binds) { row in
                     guard failure.withLockedValue({ $0 == nil }) else { return }
                     do { try read(.sqlite(row)) } catch { failure.withLockedValue { $0 = error } }
@@ -113,24 +144,36 @@ enum RowStream {
         return (serializer.sql, bindings)
     }
 
-    /// Runs the statement and hands its rows to `process` in chunks of `size`, each complete chunk
-    /// in a task of its own, so that working on the rows (decoding, numbering facet lines) happens
-    /// on another core while the database is still stepping through the next ones; the reading
-    /// thread only gathers rows. The results come back in the database's order of the chunks.
-    static func chunks<Result: Sendable>(
-        _ db: any SQLDatabase, _ query: SQLQueryString, size: Int, _ process: @escaping @Sendable ([Row]) throws -> Result
-    ) async throws -> [Result] {
+    /// Runs the statement and folds its rows into partial results, which come back in the
+    /// statement's order: `add` puts one row into a partial. SQLite's rows, read where they lie,
+    /// go into one partial as the statement steps. The other drivers' rows are gathered `size` at a
+    /// time, and each full chunk is folded into a partial of its own in a task, on another core
+    /// while the database reads on.
+    static func fold<Partial: Sendable>(
+        _ db: any SQLDatabase, _ query: SQLQueryString, chunk size: Int, _ initial: @escaping @Sendable () -> Partial,
+        _ add: @escaping @Sendable (inout Partial, Row) throws -> Void
+    ) async throws -> [Partial] {
         precondition(size > 0)
-        let pending = Collector((rows: [Row](), tasks: [Task<Result, any Error>]()))
+        let folded: @Sendable ([Row]) throws -> Partial = { rows in
+            var partial = initial()
+            for row in rows { try add(&partial, row) }
+            return partial
+        }
+        let pending = Collector((inline: Partial?.none, rows: [Row](), tasks: [Task<Partial, any Error>]()))
         do {
             try await each(db, query) { row in
-                pending.update {
+                try pending.update {
+                    if row.isTransient {
+                        if $0.inline == nil { $0.inline = initial() }
+                        try add(&$0.inline!, row)
+                        return
+                    }
                     $0.rows.append(row)
                     if $0.rows.count == size {
                         let full = $0.rows
                         $0.rows = []
                         $0.rows.reserveCapacity(size)
-                        $0.tasks.append(Task { try process(full) })
+                        $0.tasks.append(Task { try folded(full) })
                     }
                 }
             }
@@ -138,11 +181,11 @@ enum RowStream {
             for task in pending.result.tasks { task.cancel() }
             throw error
         }
-        let (rest, tasks) = pending.result
-        var results: [Result] = []
+        let (inline, rest, tasks) = pending.result
+        var results: [Partial] = inline.map { [$0] } ?? []
         results.reserveCapacity(tasks.count + 1)
         for task in tasks { results.append(try await task.value) }
-        if !rest.isEmpty { results.append(try process(rest)) }
+        if !rest.isEmpty { results.append(try folded(rest)) }
         return results
     }
 

@@ -172,15 +172,12 @@ struct SearchIndex {
         guard !query.isEmpty else { return Outcome() }
         let statement = try await candidateStatement(query, where: access)
         let keep = statement.limit ?? Int.max
-        // Decoding the rows and numbering their facet lines happen a chunk at a time beside the
-        // statement, which meanwhile reads on.
-        let chunks = try await RowStream.chunks(db, statement.sql, size: Self.chunkSize) { rows in
-            var chunk = Matches()
-            for row in rows { chunk.append(id: try row.int64("design_id"), rank: try row.double("rank"), facets: try row.string("facets")) }
-            return chunk
+        let parts = try await RowStream.fold(db, statement.sql, chunk: Self.chunkSize, Matches.init) { matches, row in
+            let (id, rank) = (try row.int64("design_id"), try row.double("rank"))
+            try row.withUTF8("facets") { matches.append(id: id, rank: rank, facets: $0) }
         }
         var matches = Matches()
-        for chunk in chunks { matches.append(contentsOf: chunk) }
+        for part in parts { matches.append(contentsOf: part) }
         let overflow = matches.ids.count > keep
         if overflow { matches.removeLast(matches.ids.count - keep) }
         var outcome = Self.outcome(matches, selected: selected, limit: limit, offset: offset)
@@ -212,9 +209,15 @@ struct SearchIndex {
         var facets = FacetMatrix()
 
         mutating func append(id: Int64, rank: Double, facets text: String) {
+            var text = text
+            text.withUTF8 { append(id: id, rank: rank, facets: $0) }
+        }
+
+        /// The same with the facet text's bytes.
+        mutating func append(id: Int64, rank: Double, facets utf8: UnsafeBufferPointer<UInt8>) {
             ids.append(id)
             ranks.append(rank)
-            facets.append(text)
+            facets.append(utf8: utf8)
         }
 
         mutating func append(contentsOf other: Matches) {
@@ -231,7 +234,8 @@ struct SearchIndex {
         }
     }
 
-    /// How many candidate rows one task decodes and numbers while the statement reads on.
+    /// How many candidate rows one task decodes and numbers while the statement reads on, where the
+    /// driver builds its rows (PostgreSQL).
     static let chunkSize = 256
 
     /// The in-memory half of `search`: the matches that pass the chosen facet values, best first

@@ -13,7 +13,7 @@ import VaporCSQLite
 ///
 /// The function is registered on every SQLite connection opened after `install()` through
 /// SQLite's auto-extension hook (the driver does not expose its connection handle), which also
-/// sets each connection's page cache.
+/// sets each connection's page cache and gives it `praktika_connection()` (`SQLiteStatementReader`).
 enum SearchRank {
     static let name = "praktika_rank"
 
@@ -36,6 +36,7 @@ enum SearchRank {
             let entry: @convention(c) (OpaquePointer?, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, UnsafeRawPointer?) -> Int32 = {
                 db, _, _ in
                 SearchRank.register(on: db)
+                SQLiteStatementReader.register(on: db)
                 _ = sqlite_nio_sqlite3_exec(db, "PRAGMA cache_size = -\(SearchRank.cacheKiB)", nil, nil, nil)
                 return SQLITE_OK
             }

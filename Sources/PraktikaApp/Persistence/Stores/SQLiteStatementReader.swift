@@ -1,0 +1,172 @@
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import SQLiteNIO
+import VaporCSQLite
+
+/// Steps a statement with SQLite's own C interface on a connection the pool has lent out, and
+/// hands each row over while it is current: its values are read from the statement where they
+/// lie, with no row object, no copy of the other columns, and no string for a text the reader
+/// only scans. The driver's own path builds a row of copied values for every step, which on the
+/// two thousand rows of a search costs as much as a third of the statement.
+///
+/// The driver keeps its connection handle to itself, so every connection gets a SQL function at
+/// open (`praktika_connection()`, through the same auto-extension hook as `SearchRank`) that
+/// answers with its own handle; each pooled connection is asked once.
+enum SQLiteStatementReader {
+    static let functionName = "praktika_connection"
+
+    /// Registers `praktika_connection()` on a connection being opened.
+    static func register(on db: OpaquePointer?) {
+        _ = functionName.withCString { name in
+            sqlite_nio_sqlite3_create_function_v2(
+                db, name, 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil,
+                { context, _, _ in
+                    let handle = sqlite_nio_sqlite3_context_db_handle(context)
+                    sqlite_nio_sqlite3_result_int64(context, sqlite3_int64(Int(bitPattern: handle)))
+                }, nil, nil, nil)
+        }
+    }
+
+    /// A connection's handle, or nil when the connection has no `praktika_connection()` (it was
+    /// opened before the hook was installed): the caller then reads through the driver.
+    static func handle(of connection: SQLiteConnection) async throws -> OpaquePointer? {
+        let key = ObjectIdentifier(connection)
+        if let known = handles.withLockedValue({ $0[key] }), known.connection === connection { return known.handle }
+        let answer = NIOLockedValueBox<Int?>(nil)
+        do {
+            try await connection.query("SELECT \(functionName)() AS h", []) { row in
+                answer.withLockedValue { $0 = row.column("h")?.integer }
+            }
+        } catch {
+            return nil
+        }
+        guard let address = answer.withLockedValue({ $0 }), let handle = OpaquePointer(bitPattern: address) else { return nil }
+        handles.withLockedValue { entries in
+            // Forget closed connections now and then; a pool holds only a few.
+            if entries.count > 64 { entries = entries.filter { $0.value.connection != nil } }
+            entries[key] = Known(connection: connection, handle: handle)
+        }
+        return handle
+    }
+
+    private struct Known: @unchecked Sendable {
+        weak var connection: SQLiteConnection?
+        let handle: OpaquePointer
+    }
+
+    private static let handles = NIOLockedValueBox([ObjectIdentifier: Known]())
+
+    /// Prepares, binds and steps `sql` on `handle` on a thread of the pool for blocking work,
+    /// handing each row to `read`; the first error (SQLite's, or one `read` throws) ends the
+    /// statement and is rethrown. The connection must be lent to the caller for the whole call.
+    static func run(_ handle: OpaquePointer, _ sql: String, _ binds: [SQLiteData], _ read: @escaping @Sendable (Row) throws -> Void)
+        async throws
+    {
+        let unsafe = UnsafeHandle(handle)
+        try await NIOThreadPool.singleton.runIfActive {
+            let db = unsafe.handle
+            var prepared: OpaquePointer?
+            guard sqlite_nio_sqlite3_prepare_v2(db, sql, -1, &prepared, nil) == SQLITE_OK, let statement = prepared else {
+                throw SQLiteStatementError(db, sql)
+            }
+            defer { sqlite_nio_sqlite3_finalize(statement) }
+            for (index, value) in binds.enumerated() {
+                let i = Int32(index + 1)
+                let result: Int32
+                switch value {
+                case .integer(let n): result = sqlite_nio_sqlite3_bind_int64(statement, i, sqlite3_int64(n))
+                case .float(let x): result = sqlite_nio_sqlite3_bind_double(statement, i, x)
+                case .text(let text):
+                    result = sqlite_nio_sqlite3_bind_text64(statement, i, text, UInt64(text.utf8.count), transient, UInt8(SQLITE_UTF8))
+                case .blob(let buffer):
+                    result = buffer.withUnsafeReadableBytes {
+                        sqlite_nio_sqlite3_bind_blob64(statement, i, $0.baseAddress, UInt64($0.count), transient)
+                    }
+                case .null: result = sqlite_nio_sqlite3_bind_null(statement, i)
+                }
+                guard result == SQLITE_OK else { throw SQLiteStatementError(db, sql) }
+            }
+            let columns = Columns(statement)
+            while true {
+                switch sqlite_nio_sqlite3_step(statement) {
+                case SQLITE_ROW: try read(Row(statement: statement, columns: columns))
+                case SQLITE_DONE: return
+                default: throw SQLiteStatementError(db, sql)
+                }
+            }
+        }
+    }
+
+    /// The statement's column names, looked up by a scan: a handful of short names compare
+    /// faster than they hash.
+    final class Columns: @unchecked Sendable {
+        let names: [String]
+
+        init(_ statement: OpaquePointer) {
+            names = (0..<sqlite_nio_sqlite3_column_count(statement)).map { String(cString: sqlite_nio_sqlite3_column_name(statement, $0)) }
+        }
+
+        func index(_ name: String) -> Int32? { names.firstIndex(of: name).map(Int32.init) }
+    }
+
+    /// The current row of a statement being stepped; valid only until the reader returns.
+    struct Row: @unchecked Sendable {
+        fileprivate let statement: OpaquePointer
+        let columns: Columns
+
+        /// A column's value as the driver would give it, or nil when there is no such column.
+        func data(_ column: String) -> SQLiteData? {
+            guard let i = columns.index(column) else { return nil }
+            switch sqlite_nio_sqlite3_column_type(statement, i) {
+            case SQLITE_INTEGER: return .integer(Int(sqlite_nio_sqlite3_column_int64(statement, i)))
+            case SQLITE_FLOAT: return .float(sqlite_nio_sqlite3_column_double(statement, i))
+            case SQLITE_TEXT: return .text(withUTF8(at: i) { String(decoding: $0, as: UTF8.self) })
+            case SQLITE_BLOB:
+                let count = Int(sqlite_nio_sqlite3_column_bytes(statement, i))
+                var buffer = ByteBufferAllocator().buffer(capacity: count)
+                if let bytes = sqlite_nio_sqlite3_column_blob(statement, i) {
+                    buffer.writeBytes(UnsafeRawBufferPointer(start: bytes, count: count))
+                }
+                return .blob(buffer)
+            default: return .null
+            }
+        }
+
+        /// A text column's bytes where SQLite keeps them, or nil when the column is missing or NULL.
+        func withUTF8<T>(_ column: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T? {
+            guard let i = columns.index(column), sqlite_nio_sqlite3_column_type(statement, i) != SQLITE_NULL else { return nil }
+            return try withUTF8(at: i, body)
+        }
+
+        private func withUTF8<T>(at i: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+            let text = sqlite_nio_sqlite3_column_text(statement, i)
+            let count = Int(sqlite_nio_sqlite3_column_bytes(statement, i))
+            return try body(UnsafeBufferPointer(start: text, count: text == nil ? 0 : count))
+        }
+    }
+
+    private struct UnsafeHandle: @unchecked Sendable {
+        let handle: OpaquePointer
+        init(_ handle: OpaquePointer) { self.handle = handle }
+    }
+
+    /// SQLite copies a bound value before the call returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}
+
+/// What SQLite said when a statement could not be prepared, bound or stepped.
+struct SQLiteStatementError: Error, CustomStringConvertible {
+    let code: Int32
+    let message: String
+    let sql: String
+
+    init(_ db: OpaquePointer, _ sql: String) {
+        code = sqlite_nio_sqlite3_extended_errcode(db)
+        message = String(cString: sqlite_nio_sqlite3_errmsg(db))
+        self.sql = sql
+    }
+
+    var description: String { "SQLite error \(code): \(message) in \(sql)" }
+}
