@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PraktikaDomain
@@ -37,6 +38,10 @@ struct LocalizationTests {
         let day = LocalDate(year: 2012, month: 5, day: 17)!
         #expect(Formatting(.bg).date(day) == "17.05.2012 г.")
         #expect(Formatting(.en).date(day) == "17 May 2012")
+        #expect(Formatting(.bg).date(LocalDate(year: 987, month: 1, day: 2)!) == "02.01.0987 г.")
+        // 2012-05-17 06:05 UTC is 09:05 in Sofia (summer time); 2012-01-03 23:30 UTC is the next day there.
+        #expect(Formatting(.bg).dateTime(Date(timeIntervalSince1970: 1_337_234_700)) == "17.05.2012 г., 09:05")
+        #expect(Formatting(.bg).dateTime(Date(timeIntervalSince1970: 1_325_633_400)) == "04.01.2012 г., 01:30")
     }
 
     @Test func numbersAndMoneyFollowEachLanguage() {

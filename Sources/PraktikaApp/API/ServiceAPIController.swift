@@ -119,7 +119,7 @@ struct ServiceAPIController: Sendable {
         }
         let found = try await DesignListQuery.page(req.sql, query, req.actor, facets: false)
         let (rows, total) = (found.rows, found.total)
-        let snippets = try await SearchSnippets.make(req.sql, ids: rows.map(\.id), query: q)
+        let snippets = try SearchSnippets.make(rows, query: q)
         let items = rows.map { row in
             let parts = snippets[row.id]
             return SearchResult(
@@ -154,11 +154,10 @@ struct ServiceAPIController: Sendable {
         let query = ListQuery(req)
         guard let (found, next) = try await APICursor.page(req, query) else { return try APICursor.refusal(req) }
         let rows = found.rows
-        let libraries = try await DesignListQuery.libraries(req.sql, rows.map(\.id))
         let items = rows.map { row in
             Summary(
                 id: row.id, title: row.title, status: row.status, visibility: row.visibility, targetCategory: row.targetCategory,
-                budgetTotalEUR: Money(minorUnits: row.budgetTotalEURMinor, currency: .EUR), libraries: libraries[row.id]?.names ?? [],
+                budgetTotalEUR: Money(minorUnits: row.budgetTotalEURMinor, currency: .EUR), libraries: row.libraries,
                 updatedAt: row.updatedAt)
         }
         return try APIResponses.json(

@@ -9,11 +9,6 @@ enum DesignListQuery {
     /// What a list can be sorted by (`sort=` in the URL); newest changes first when none is given.
     static let sortKeys: Set<String> = ["title", "status", "updated", "budget"]
 
-    struct Libraries: Sendable {
-        var names: [String] = []
-        var districtCodes: Set<String> = []
-    }
-
     static func visible(to actor: Actor?) -> SQLQueryString {
         let inDistrict = { (code: String) -> SQLQueryString in
             """
@@ -75,7 +70,7 @@ enum DesignListQuery {
             page.total = outcome.total
             page.capped = outcome.capped
             if facets { page.facets = outcome.facets }
-            page.rows = try await listRows(db, outcome.hits.map(\.designID))
+            page.rows = try await listRows(db, outcome.hits.map(\.designID), content: true)
             return page
         }
         // Browsing: the newest designs that pass the filters, at most `candidateCap` of them, are
@@ -112,19 +107,34 @@ enum DesignListQuery {
         return page
     }
 
-    /// The listed designs of the given ids, in that order.
-    private static func listRows(_ db: any SQLDatabase, _ ids: [Int64]) async throws -> [DesignListRow] {
+    /// The listed designs of the given ids, in that order, with their libraries' names, and with
+    /// the stored design when `content` (a search cuts its snippets from it): one statement.
+    private static func listRows(_ db: any SQLDatabase, _ ids: [Int64], content: Bool = false) async throws -> [DesignListRow] {
         guard !ids.isEmpty else { return [] }
         let rows = RowStream.Collector([Int64: DesignListRow]())
         try await RowStream.each(
             db,
-            "SELECT d.id, d.title, d.status, d.visibility, d.target_category, d.budget_total_eur_minor, d.updated_at FROM service_designs d WHERE d.id IN (\(binds: ids))"
+            "SELECT d.id, d.title, d.status, d.visibility, d.target_category, d.budget_total_eur_minor, d.updated_at, l.name AS library"
+                + (content ? ", d.content " : " ")
+                + "FROM service_designs d LEFT JOIN design_libraries dl ON dl.design_id = d.id LEFT JOIN libraries l ON l.id = dl.library_id "
+                + "WHERE d.id IN (\(binds: ids)) ORDER BY l.name"
         ) { row in
-            let listed = DesignListRow(
-                id: try row.int64("id"), title: try row.string("title"), status: try row.string("status"),
+            let id = try row.int64("id")
+            let library = try row.optionalString("library")
+            // A design with more libraries comes once per library.
+            let known = rows.update { byID -> Bool in
+                guard byID[id] != nil else { return false }
+                if let library { byID[id]!.libraries.append(library) }
+                return true
+            }
+            if known { return }
+            var listed = DesignListRow(
+                id: id, title: try row.string("title"), status: try row.string("status"),
                 visibility: try row.string("visibility"), targetCategory: try row.string("target_category"),
                 budgetTotalEURMinor: try row.int64("budget_total_eur_minor"), updatedAt: try row.date("updated_at"))
-            rows.update { $0[listed.id] = listed }
+            listed.libraries = library.map { [$0] } ?? []
+            if content { listed.content = try row.string("content") }
+            rows.update { $0[id] = listed }
         }
         let byID = rows.result
         return ids.compactMap { byID[$0] }
@@ -215,23 +225,6 @@ enum DesignListQuery {
     static func rows(_ db: any SQLDatabase, _ query: ListQuery, _ actor: Actor?) async throws -> (rows: [DesignListRow], total: Int) {
         let page = try await page(db, query, actor, facets: false)
         return (page.rows, page.total)
-    }
-
-    /// The libraries of each listed design, with their districts.
-    static func libraries(_ db: any SQLDatabase, _ ids: [Int64]) async throws -> [Int64: Libraries] {
-        guard !ids.isEmpty else { return [:] }
-        let result = RowStream.Collector([Int64: Libraries]())
-        try await RowStream.each(
-            db,
-            "SELECT dl.design_id, l.name, l.district_code FROM design_libraries dl JOIN libraries l ON dl.library_id = l.id WHERE dl.design_id IN (\(binds: ids)) ORDER BY l.name"
-        ) { row in
-            let (id, name, code) = (try row.int64("design_id"), try row.string("name"), try row.optionalString("district_code"))
-            result.update {
-                $0[id, default: Libraries()].names.append(name)
-                if let code { $0[id, default: Libraries()].districtCodes.insert(code) }
-            }
-        }
-        return result.result
     }
 
     /// Designs like this one that the person may read, best first.

@@ -29,7 +29,7 @@ struct DesignRevision: Sendable {
 }
 
 /// One line of the list of designs.
-struct DesignListRow: Sendable, Decodable {
+struct DesignListRow: Sendable {
     let id: Int64
     let title: String
     let status: String
@@ -37,13 +37,10 @@ struct DesignListRow: Sendable, Decodable {
     let targetCategory: String
     let budgetTotalEURMinor: Int64
     let updatedAt: Date
-
-    enum CodingKeys: String, CodingKey {
-        case id, title, status, visibility
-        case targetCategory = "target_category"
-        case budgetTotalEURMinor = "budget_total_eur_minor"
-        case updatedAt = "updated_at"
-    }
+    /// The names of its libraries, in name order.
+    var libraries: [String] = []
+    /// For a search: the stored design, which the snippets are cut from.
+    var content: String?
 }
 
 /// Reads and writes service designs with SQLKit. Callers wrap writes in a transaction.

@@ -196,7 +196,7 @@ enum RowStream {
 
         init(_ value: Value) { self.value = value }
 
-        func update(_ change: (inout Value) throws -> Void) rethrows { try lock.withLock { try change(&value) } }
+        func update<T>(_ change: (inout Value) throws -> T) rethrows -> T { try lock.withLock { try change(&value) } }
 
         var result: Value { lock.withLock { value } }
     }

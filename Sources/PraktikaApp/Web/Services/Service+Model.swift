@@ -7,7 +7,6 @@ struct ServiceListModel: Sendable {
     /// `/services` (every design one may read) or `/practices` (the published ones).
     var base: SiteURL = .services
     let rows: [DesignListRow]
-    let libraries: [Int64: DesignListQuery.Libraries]
     let total: Int
     let query: ListQuery
     let canCreate: Bool
@@ -79,21 +78,18 @@ enum SearchSnippets {
         }
     }
 
-    /// The first passage of each design that holds a matched word, from its most telling texts.
-    static func make(_ db: any SQLDatabase, ids: [Int64], query: String) async throws -> [Int64: [Snippet.Part]] {
+    /// The first passage of each design that holds a matched word, from its most telling texts;
+    /// the rows of a search carry their stored designs (`DesignListRow.content`).
+    static func make(_ rows: [DesignListRow], query: String) throws -> [Int64: [Snippet.Part]] {
         let analyzer = SearchSettings.analyzer
         let keys = SearchQuery(query, analyzer: analyzer).allKeys
-        guard !keys.isEmpty, !ids.isEmpty else { return [:] }
-        let contents = RowStream.Collector([(id: Int64, content: String)]())
-        try await RowStream.each(db, "SELECT id, content FROM service_designs WHERE id IN (\(binds: ids))") { row in
-            let (id, content) = (try row.int64("id"), try row.string("content"))
-            contents.update { $0.append((id, content)) }
-        }
+        guard !keys.isEmpty, !rows.isEmpty else { return [:] }
         let decoder = JSONDecoder()
         var matcher = Snippet.Matcher(keys: keys, analyzer: analyzer)
         var result: [Int64: [Snippet.Part]] = [:]
-        for (id, content) in contents.result {
-            let source = try decoder.decode(Source.self, from: Data(content.utf8))
+        for row in rows {
+            guard let content = row.content else { continue }
+            let (id, source) = (row.id, try decoder.decode(Source.self, from: Data(content.utf8)))
             for text in source.texts {
                 if let snippet = Snippet.make(text, matching: &matcher) {
                     result[id] = snippet

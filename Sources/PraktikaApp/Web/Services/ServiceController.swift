@@ -46,16 +46,12 @@ struct ServiceController: Sendable {
         var query = ListQuery(req)
         query.practicesOnly = practicesOnly
         let page = try await DesignListQuery.page(req.sql, query, context.actor)
-        // The libraries and the snippets of the listed rows are read side by side.
-        let (ids, sql, words) = (page.rows.map(\.id), req.sql, query.q ?? "")
-        async let libraries = DesignListQuery.libraries(sql, ids)
-        async let snippets = SearchSnippets.make(sql, ids: ids, query: words)
         var model = ServiceListModel(
-            base: practicesOnly ? .practices : .services, rows: page.rows, libraries: try await libraries, total: page.total, query: query,
+            base: practicesOnly ? .practices : .services, rows: page.rows, total: page.total, query: query,
             canCreate: Policy.mayCreateDesigns(context.actor))
         model.facets = page.facets.map { ($0.facet, $0.values) }
         model.capped = page.capped
-        model.snippets = try await snippets
+        if let q = query.q { model.snippets = try SearchSnippets.make(page.rows, query: q) }
         if let q = query.q, page.total == 0 {
             model.suggestion = try await SearchIndex(db: req.sql).suggestion(for: q, analyzer: SearchSettings.analyzer)
         }

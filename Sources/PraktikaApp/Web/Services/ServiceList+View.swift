@@ -73,7 +73,6 @@ enum ServiceListView {
             header(nil, .libraries), header("budget", .blockBudget), header("updated", .lastChanged),
         ]
         let rows: [Node<HTML.TableContext>] = model.rows.map { row in
-            let libraries = model.libraries[row.id] ?? DesignListQuery.Libraries()
             let category = TargetGroupCategory(rawValue: row.targetCategory)?.label(l) ?? row.targetCategory
             let status = DesignStatus(rawValue: row.status)
             let budget: Node<HTML.TableRowContext> =
@@ -88,7 +87,7 @@ enum ServiceListView {
                     model.snippets[row.id].map { snippet($0) } ?? .empty),
                 .td(.safe(category)),
                 .td(.span(.class("status status-\(row.status)"), .safe(status?.label(l) ?? row.status))),
-                .td(.safe(libraries.names.joined(separator: "; "))),
+                .td(.safe(row.libraries.joined(separator: "; "))),
                 budget,
                 .td(.safe(f.dateTime(row.updatedAt)))
             )
