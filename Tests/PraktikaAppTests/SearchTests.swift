@@ -335,25 +335,21 @@ struct SearchIndexTests {
             await #expect(throws: (any Error).self) {
                 try await RowStream.each(app.sql, "SELECT 1 AS n") { row in _ = try row.int64("missing") }
             }
-            // Folded: every row once, in the statement's order; on SQLite into one partial as the
-            // statement steps, elsewhere in chunks (the last one short).
+            // Folded in chunks: every row once, the chunks in the statement's order, the last one
+            // short, each finished once.
             let parts = try await RowStream.fold(
                 app.sql,
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) SELECT CAST(i AS BIGINT) AS i FROM n ORDER BY i",
-                chunk: 64, { [Int64]() }
-            ) { part, row in part.append(try row.int64("i")) }
-            if app.sql.dialect.name == "postgresql" {
-                #expect(parts.map(\.count) == Array(repeating: 64, count: 15) + [40])
-            } else {
-                #expect(parts.map(\.count) == [1000])
-            }
-            #expect(parts.flatMap { $0 } == Array(1...1000))
-            let empty = try await RowStream.fold(app.sql, "SELECT 1 AS n FROM service_designs WHERE 1 = 0", chunk: 8, { 0 }) { n, _ in n += 1 }
-            #expect(empty.reduce(0, +) == 0)
+                chunk: 64, { [Int64]() }, { part, row in part.append(try row.int64("i")) }, finish: { ($0, $0.count) })
+            #expect(parts.map(\.1) == Array(repeating: 64, count: 15) + [40])
+            #expect(parts.flatMap(\.0) == Array(1...1000))
+            let empty = try await RowStream.fold(
+                app.sql, "SELECT 1 AS n FROM service_designs WHERE 1 = 0", chunk: 8, { 0 }, { n, _ in n += 1 }, finish: { $0 })
+            #expect(empty.isEmpty)
             await #expect(throws: (any Error).self) {
-                _ = try await RowStream.fold(app.sql, "SELECT CAST(NULL AS TEXT) AS s", chunk: 1, { [String]() }) { part, row in
-                    part.append(try row.string("s"))
-                }
+                _ = try await RowStream.fold(
+                    app.sql, "SELECT CAST(NULL AS TEXT) AS s", chunk: 1, { [String]() }, { part, row in part.append(try row.string("s")) },
+                    finish: { $0 })
             }
             // SQLite's reader throws a DecodingError, PostgreSQL's driver its own decoding error.
             await #expect(throws: (any Error).self) {
@@ -369,6 +365,15 @@ struct SearchIndexTests {
         matrix.append("district=BG-13\nlegacy=1\n\nstatus=a=b")
         matrix.append("")
         #expect(matrix.count == 3)
+        // Texts gathered as bytes and numbered later give the same matrix.
+        var texts = FacetTexts()
+        for text in [SearchIndex.facetText([(.district, "BG-13"), (.status, "a=b")]), "district=BG-13\nlegacy=1\n\nstatus=a=b", ""] {
+            var text = text
+            text.withUTF8 { texts.append(utf8: $0) }
+        }
+        let later = texts.matrix
+        #expect(later.count == 3 && (0..<3).allSatisfy { later.codes($0) == matrix.codes($0) })
+        #expect(later.lines.map { $0.map { "\($0.facet)=\($0.value)" } } == matrix.lines.map { $0.map { "\($0.facet)=\($0.value)" } })
         #expect(matrix.codes(0) == matrix.codes(1).filter { matrix.lines[Int($0)] != nil }[...])
         #expect(matrix.codes(2).isEmpty)
         #expect(matrix.lines.compactMap { $0.map { "\($0.facet)|\($0.value)" } }.sorted() == ["district|BG-13", "status|a=b"])

@@ -193,15 +193,16 @@ enum DesignListQuery {
                 columns + "FROM " + designs + " LEFT JOIN " + documents + " ON sd.design_id = d.id WHERE " + filter
                 + " ORDER BY d.id DESC LIMIT \(literal: limit)"
         }
-        // As in a search, the rows are folded as the statement reads them.
-        let parts = try await RowStream.fold(db, sql, chunk: SearchIndex.chunkSize, { (rows: [BrowseCandidate](), facets: FacetMatrix()) }) {
-            part, row in
-            part.rows.append(
-                BrowseCandidate(
-                    id: try row.int64("id"), titleKey: try row.string("title_key"), status: try row.string("status"),
-                    updatedAt: try row.date("updated_at"), budget: try row.int64("budget_total_eur_minor")))
-            try row.withUTF8("facets") { part.facets.append(utf8: $0) }
-        }
+        // As in a search, the facet lines are numbered a chunk at a time beside the statement.
+        let parts = try await RowStream.fold(
+            db, sql, chunk: SearchIndex.chunkSize, { (rows: [BrowseCandidate](), facets: FacetTexts()) },
+            { chunk, row in
+                chunk.rows.append(
+                    BrowseCandidate(
+                        id: try row.int64("id"), titleKey: try row.string("title_key"), status: try row.string("status"),
+                        updatedAt: try row.date("updated_at"), budget: try row.int64("budget_total_eur_minor")))
+                try row.withUTF8("facets") { chunk.facets.append(utf8: $0) }
+            }, finish: { (rows: $0.rows, facets: $0.facets.matrix) })
         var result = (rows: [BrowseCandidate](), facets: FacetMatrix())
         for part in parts {
             result.rows += part.rows

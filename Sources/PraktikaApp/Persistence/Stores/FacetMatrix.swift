@@ -1,5 +1,30 @@
 import PraktikaDomain
 
+/// Candidates' facet texts as they were read, one after another, to be numbered later into a
+/// `FacetMatrix` (away from the thread that reads them).
+struct FacetTexts: Sendable {
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+
+    mutating func append(utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: utf8)
+        ends.append(bytes.count)
+    }
+
+    /// The texts numbered, in the order they were appended.
+    var matrix: FacetMatrix {
+        var matrix = FacetMatrix()
+        bytes.withUnsafeBufferPointer { all in
+            var start = 0
+            for end in ends {
+                matrix.append(utf8: UnsafeBufferPointer(rebasing: all[start..<end]))
+                start = end
+            }
+        }
+        return matrix
+    }
+}
+
 /// The facet values of a list of candidates (a search's matches, or the designs a browse walks),
 /// read from the text the index keeps beside each document (`SearchIndex.facetText`). Each
 /// distinct line (`district=BG-13`) gets a small number the first time it is met, so that

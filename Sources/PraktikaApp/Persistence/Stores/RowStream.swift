@@ -144,48 +144,52 @@ enum RowStream {
         return (serializer.sql, bindings)
     }
 
-    /// Runs the statement and folds its rows into partial results, which come back in the
-    /// statement's order: `add` puts one row into a partial. SQLite's rows, read where they lie,
-    /// go into one partial as the statement steps. The other drivers' rows are gathered `size` at a
-    /// time, and each full chunk is folded into a partial of its own in a task, on another core
-    /// while the database reads on.
-    static func fold<Partial: Sendable>(
-        _ db: any SQLDatabase, _ query: SQLQueryString, chunk size: Int, _ initial: @escaping @Sendable () -> Partial,
-        _ add: @escaping @Sendable (inout Partial, Row) throws -> Void
+    /// Runs the statement and folds its rows, `size` at a time, into partial results, which come
+    /// back in the statement's order. `add` puts one row into a chunk; `finish` turns a full chunk
+    /// into its partial result in a task of its own, on another core while the database reads on.
+    /// SQLite's rows, read where they lie, are added as the statement steps (keep `add` to
+    /// copying); the other drivers' rows are kept, and added in the chunk's task.
+    static func fold<Chunk: Sendable, Partial: Sendable>(
+        _ db: any SQLDatabase, _ query: SQLQueryString, chunk size: Int, _ initial: @escaping @Sendable () -> Chunk,
+        _ add: @escaping @Sendable (inout Chunk, Row) throws -> Void, finish: @escaping @Sendable (Chunk) throws -> Partial
     ) async throws -> [Partial] {
         precondition(size > 0)
-        let folded: @Sendable ([Row]) throws -> Partial = { rows in
-            var partial = initial()
-            for row in rows { try add(&partial, row) }
-            return partial
+        let added: @Sendable ([Row]) throws -> Chunk = { rows in
+            var chunk = initial()
+            for row in rows { try add(&chunk, row) }
+            return chunk
         }
-        let pending = Collector((inline: Partial?.none, rows: [Row](), tasks: [Task<Partial, any Error>]()))
+        let pending = Collector((chunk: initial(), count: 0, rows: [Row](), tasks: [Task<Partial, any Error>]()))
         do {
             try await each(db, query) { row in
                 try pending.update {
                     if row.isTransient {
-                        if $0.inline == nil { $0.inline = initial() }
-                        try add(&$0.inline!, row)
+                        try add(&$0.chunk, row)
+                        $0.count += 1
+                        guard $0.count == size else { return }
+                        let full = $0.chunk
+                        ($0.chunk, $0.count) = (initial(), 0)
+                        $0.tasks.append(Task { try finish(full) })
                         return
                     }
                     $0.rows.append(row)
-                    if $0.rows.count == size {
-                        let full = $0.rows
-                        $0.rows = []
-                        $0.rows.reserveCapacity(size)
-                        $0.tasks.append(Task { try folded(full) })
-                    }
+                    guard $0.rows.count == size else { return }
+                    let full = $0.rows
+                    $0.rows = []
+                    $0.rows.reserveCapacity(size)
+                    $0.tasks.append(Task { try finish(try added(full)) })
                 }
             }
         } catch {
             for task in pending.result.tasks { task.cancel() }
             throw error
         }
-        let (inline, rest, tasks) = pending.result
-        var results: [Partial] = inline.map { [$0] } ?? []
+        let (chunk, count, rows, tasks) = pending.result
+        var results: [Partial] = []
         results.reserveCapacity(tasks.count + 1)
         for task in tasks { results.append(try await task.value) }
-        if !rest.isEmpty { results.append(try folded(rest)) }
+        if count > 0 { results.append(try finish(chunk)) }
+        if !rows.isEmpty { results.append(try finish(try added(rows))) }
         return results
     }
 

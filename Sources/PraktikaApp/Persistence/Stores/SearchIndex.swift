@@ -172,10 +172,15 @@ struct SearchIndex {
         guard !query.isEmpty else { return Outcome() }
         let statement = try await candidateStatement(query, where: access)
         let keep = statement.limit ?? Int.max
-        let parts = try await RowStream.fold(db, statement.sql, chunk: Self.chunkSize, Matches.init) { matches, row in
-            let (id, rank) = (try row.int64("design_id"), try row.double("rank"))
-            try row.withUTF8("facets") { matches.append(id: id, rank: rank, facets: $0) }
-        }
+        // The reading thread only copies each row's values; numbering the facet lines happens a
+        // chunk at a time beside the statement.
+        let parts = try await RowStream.fold(
+            db, statement.sql, chunk: Self.chunkSize, { (ids: [Int64](), ranks: [Double](), facets: FacetTexts()) },
+            { chunk, row in
+                chunk.ids.append(try row.int64("design_id"))
+                chunk.ranks.append(try row.double("rank"))
+                try row.withUTF8("facets") { chunk.facets.append(utf8: $0) }
+            }, finish: { Matches(ids: $0.ids, ranks: $0.ranks, facets: $0.facets.matrix) })
         var matches = Matches()
         for part in parts { matches.append(contentsOf: part) }
         let overflow = matches.ids.count > keep
@@ -234,8 +239,7 @@ struct SearchIndex {
         }
     }
 
-    /// How many candidate rows one task decodes and numbers while the statement reads on, where the
-    /// driver builds its rows (PostgreSQL).
+    /// How many candidate rows one task numbers (and on PostgreSQL decodes) while the statement reads on.
     static let chunkSize = 256
 
     /// The in-memory half of `search`: the matches that pass the chosen facet values, best first
