@@ -13,7 +13,8 @@ import Vapor
 //   raw        the floor: the statements the search issues, run as they are, rows only counted;
 //   engine     the search as the catalogue page asks for it (ranking, paging, filters and facet
 //              counts for an anonymous reader), without HTTP or HTML;
-//   page       GET /practices?q=… from a server in this process, over a socket, HTML and all.
+//   page       GET /practices?q=… from a server in this process, over a socket, HTML and all;
+//   paired     raw and page back to back in each iteration, and the ratio of each pair.
 
 struct Query: Sendable {
     let name: String
@@ -117,6 +118,25 @@ let benchmarks: @Sendable () -> Void = {
                 let response = try! await app.client.get(uri)
                 precondition(response.status == .ok, "\(query.path) answered \(response.status)")
                 blackHole(response.body?.readableBytes)
+            }
+        }
+        // The page and its floor back to back in each iteration, so that a machine that slows down
+        // or speeds up during the run moves both: the ratio of each pair, in hundredths.
+        Benchmark(
+            "\(query.name): page ÷ raw, paired",
+            configuration: .init(metrics: [.custom("page ÷ raw × 100", useScalingFactor: false)])
+        ) { benchmark in
+            let (app, db) = await Harness.shared.start()
+            let uri = URI(string: "http://127.0.0.1:\(Harness.port)" + query.path)
+            let clock = ContinuousClock()
+            for _ in benchmark.scaledIterations {
+                let raw = try! await clock.measure { blackHole(try await CatalogueSearch.rawStatements(db, text: text, filters: query.filters)) }
+                let page = try! await clock.measure {
+                    let response = try await app.client.get(uri)
+                    precondition(response.status == .ok, "\(query.path) answered \(response.status)")
+                    blackHole(response.body?.readableBytes)
+                }
+                benchmark.measurement(.custom("page ÷ raw × 100", useScalingFactor: false), Int((100 * (page / raw)).rounded()))
             }
         }
     }
