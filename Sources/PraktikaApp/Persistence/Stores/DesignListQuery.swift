@@ -119,22 +119,17 @@ enum DesignListQuery {
                 + "FROM service_designs d LEFT JOIN design_libraries dl ON dl.design_id = d.id LEFT JOIN libraries l ON l.id = dl.library_id "
                 + "WHERE d.id IN (\(binds: ids)) ORDER BY l.name"
         ) { row in
-            let id = try row.int64("id")
-            let library = try row.optionalString("library")
-            // A design with more libraries comes once per library.
-            let known = rows.update { byID -> Bool in
-                guard byID[id] != nil else { return false }
-                if let library { byID[id]!.libraries.append(library) }
-                return true
-            }
-            if known { return }
             var listed = DesignListRow(
-                id: id, title: try row.string("title"), status: try row.string("status"),
+                id: try row.int64("id"), title: try row.string("title"), status: try row.string("status"),
                 visibility: try row.string("visibility"), targetCategory: try row.string("target_category"),
                 budgetTotalEURMinor: try row.int64("budget_total_eur_minor"), updatedAt: try row.date("updated_at"))
-            listed.libraries = library.map { [$0] } ?? []
             if content { listed.content = try row.string("content") }
-            rows.update { $0[id] = listed }
+            let library = try row.optionalString("library")
+            // A design with more libraries comes once per library.
+            rows.update {
+                if $0[listed.id] == nil { $0[listed.id] = listed }
+                if let library { $0[listed.id]!.libraries.append(library) }
+            }
         }
         let byID = rows.result
         return ids.compactMap { byID[$0] }

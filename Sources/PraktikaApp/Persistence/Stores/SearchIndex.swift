@@ -214,15 +214,9 @@ struct SearchIndex {
         var facets = FacetMatrix()
 
         mutating func append(id: Int64, rank: Double, facets text: String) {
-            var text = text
-            text.withUTF8 { append(id: id, rank: rank, facets: $0) }
-        }
-
-        /// The same with the facet text's bytes.
-        mutating func append(id: Int64, rank: Double, facets utf8: UnsafeBufferPointer<UInt8>) {
             ids.append(id)
             ranks.append(rank)
-            facets.append(utf8: utf8)
+            facets.append(text)
         }
 
         mutating func append(contentsOf other: Matches) {
