@@ -84,6 +84,30 @@ struct SearchTests {
     }
 }
 
+@Suite("List URLs")
+struct ListURLTests {
+    @Test("the query string is read once: + is a space, the first of a repeated name wins, a value that does not decode is left out")
+    func fields() {
+        let fields = ListQuery.fields("q=%D0%BF%D0%B5%D0%BD%D1%81%D0%B8%D0%BE%D0%BD%D0%B5%D1%80%D0%B8+online&district=BG-13&q=second&bad=%ZZ&flag&page=3")
+        #expect(fields == ["q": "пенсионери online", "district": "BG-13", "flag": "", "page": "3"])
+        #expect(ListQuery.fields(nil).isEmpty && ListQuery.fields("").isEmpty)
+        let query = ListQuery(fields: fields.merging(["status": "nonsense", "year": "2014", "sort": "", "dir": "desc"]) { $1 })
+        #expect(query.q == "пенсионери online" && query.district == "BG-13" && query.page == 3)
+        #expect(query.status == nil && query.year == "2014" && query.sort == nil && query.descending)
+        #expect(ListQuery(fields: ["page": "-4", "district": "nowhere", "q": "   "]).page == 1)
+        #expect(ListQuery(fields: ["district": "nowhere", "q": "   "]) == ListQuery())
+    }
+
+    @Test("a search typed with + for spaces finds what %20 finds")
+    func plus() async throws {
+        try await withApp(demo: true) { app in
+            let page = try await Browser(app).get("/services?q=pensioneri+online")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<mark>Пенсионери</mark>"))
+        }
+    }
+}
+
 @Suite("Facets")
 struct FacetTests {
     @Test("facets count the current results, combine with search, and narrow the list")

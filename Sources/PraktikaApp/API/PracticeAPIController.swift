@@ -61,7 +61,7 @@ struct PracticeAPIController: Sendable {
         guard let (found, next) = try await APICursor.page(req, query) else { return try APICursor.refusal(req) }
         let (rows, total) = (found.rows, found.total)
         var snippets: [Int64: [Snippet.Part]] = [:]
-        if let q = query.q { snippets = try SearchSnippets.make(rows, query: q) }
+        if let q = query.q { snippets = SearchSnippets.make(rows, query: q) }
         let items = rows.map { row in
             let parts = snippets[row.id]
             return ServiceAPIController.SearchResult(

@@ -119,7 +119,7 @@ struct ServiceAPIController: Sendable {
         }
         let found = try await DesignListQuery.page(req.sql, query, req.actor, facets: false)
         let (rows, total) = (found.rows, found.total)
-        let snippets = try SearchSnippets.make(rows, query: q)
+        let snippets = SearchSnippets.make(rows, query: q)
         let items = rows.map { row in
             let parts = snippets[row.id]
             return SearchResult(

@@ -209,3 +209,19 @@ public enum Spelling {
         return best?.0
     }
 }
+
+extension Snippet {
+    /// The texts of a stored design (its JSON, as `ServiceDesign` encodes itself) that a snippet
+    /// may be cut from, in the order they are tried: the target group's description, the needs,
+    /// the service, the goal, the summary, the expected results, the social and the economic
+    /// effect, then each activity's title and each partner's name. Nil when the text is not JSON.
+    public static func designTexts(json utf8: UnsafeBufferPointer<UInt8>) -> [String]? {
+        JSONStrings.strings(in: utf8, at: designTextPaths).map { $0.flatMap { $0 }.filter { !$0.isEmpty } }
+    }
+
+    static let designTextPaths: [[JSONStrings.Step]] = [
+        [.key("target_group"), .key("description")], [.key("needs")], [.key("service")], [.key("goal")], [.key("summary")],
+        [.key("expected_results")], [.key("social_effect")], [.key("economic_effect")], [.key("activities"), .each, .key("title")],
+        [.key("partners"), .each, .key("name")],
+    ]
+}

@@ -61,35 +61,52 @@ enum DesignListQuery {
     }
 
     static func page(_ db: any SQLDatabase, _ query: ListQuery, _ actor: Actor?, facets: Bool = true) async throws -> Page {
-        var page = Page()
+        let found = try await find(db, query, actor, facets: facets)
+        var page = Page(total: found.total, facets: found.facets, capped: found.capped)
+        page.rows = try await listRows(db, found.ids, snippetTexts: query.q != nil)
+        return page
+    }
+
+    /// A page of the list before its rows are read: the listed designs' ids, in order, and the
+    /// rest of `Page`. The catalogue page renders the facets while the rows are read.
+    struct Found: Sendable {
+        var ids: [Int64] = []
+        var total = 0
+        var facets: [(facet: DesignFacet, values: [(value: String, count: Int)])] = []
+        var capped = false
+    }
+
+    static func find(_ db: any SQLDatabase, _ query: ListQuery, _ actor: Actor?, facets: Bool = true) async throws -> Found {
+        var found = Found()
+        let offset = (query.page - 1) * ListQuery.perPage
         if let q = query.q {
             // Searching: the index ranks, filters and counts in one pass; permissions still apply.
             let outcome = try await SearchIndex(db: db).search(
                 SearchQuery(q, analyzer: SearchSettings.analyzer), where: access(query, actor), selected: selected(query),
-                limit: ListQuery.perPage, offset: (query.page - 1) * ListQuery.perPage)
-            page.total = outcome.total
-            page.capped = outcome.capped
-            if facets { page.facets = outcome.facets }
-            page.rows = try await listRows(db, outcome.hits.map(\.designID), content: true)
-            return page
+                limit: ListQuery.perPage, offset: offset)
+            found.ids = outcome.hits.map(\.designID)
+            found.total = outcome.total
+            found.capped = outcome.capped
+            if facets { found.facets = outcome.facets }
+            return found
         }
         // Browsing: the newest designs that pass the filters, at most `candidateCap` of them, are
         // sorted, paged and counted here; a million designs cost no more than two thousand.
         let cap = SearchIndex.candidateCap
         let chosen = selected(query)
         var walked = try await browseCandidates(db, query, actor, chosen, limit: cap + 1)
-        page.capped = walked.rows.count > cap
-        if page.capped { walked.rows.removeLast() }
+        found.capped = walked.rows.count > cap
+        if found.capped { walked.rows.removeLast() }
         let kept = walked.rows
-        page.total = kept.count
+        found.total = kept.count
         let descending = query.sort == nil ? true : query.descending
         let key = query.sort.flatMap { sortKeys.contains($0) ? $0 : nil } ?? "updated"
         let ordered = kept.sorted { a, b in
             let order = BrowseCandidate.compare(a, b, by: key)
             return order == 0 ? (descending ? a.id > b.id : a.id < b.id) : (descending ? order > 0 : order < 0)
         }
-        page.rows = try await listRows(db, ordered.dropFirst((query.page - 1) * ListQuery.perPage).prefix(ListQuery.perPage).map(\.id))
-        guard facets else { return page }
+        found.ids = ordered.dropFirst(offset).prefix(ListQuery.perPage).map(\.id)
+        guard facets else { return found }
         // Each facet is counted among the candidates; a chosen facet among those that pass the
         // other choices, so that its other values stay reachable.
         var counts: [Int] = []
@@ -102,33 +119,38 @@ enum DesignListQuery {
                 others.facets.tally(others.rows.indices, only: facet, into: &own)
                 values = others.facets.values(of: facet, counts: own)
             }
-            if !values.isEmpty { page.facets.append((facet, values)) }
+            if !values.isEmpty { found.facets.append((facet, values)) }
         }
-        return page
+        return found
     }
 
     /// The listed designs of the given ids, in that order, with their libraries' names, and with
-    /// the stored design when `content` (a search cuts its snippets from it): one statement.
-    private static func listRows(_ db: any SQLDatabase, _ ids: [Int64], content: Bool = false) async throws -> [DesignListRow] {
+    /// the texts a search cuts its snippets from when `snippetTexts` (read from the stored design,
+    /// `Snippet.designTexts`): one statement.
+    static func listRows(_ db: any SQLDatabase, _ ids: [Int64], snippetTexts: Bool = false) async throws -> [DesignListRow] {
         guard !ids.isEmpty else { return [] }
         let rows = RowStream.Collector([Int64: DesignListRow]())
         try await RowStream.each(
             db,
             "SELECT d.id, d.title, d.status, d.visibility, d.target_category, d.budget_total_eur_minor, d.updated_at, l.name AS library"
-                + (content ? ", d.content " : " ")
+                + (snippetTexts ? ", d.content " : " ")
                 + "FROM service_designs d LEFT JOIN design_libraries dl ON dl.design_id = d.id LEFT JOIN libraries l ON l.id = dl.library_id "
                 + "WHERE d.id IN (\(binds: ids)) ORDER BY l.name"
         ) { row in
-            var listed = DesignListRow(
-                id: try row.int64("id"), title: try row.string("title"), status: try row.string("status"),
-                visibility: try row.string("visibility"), targetCategory: try row.string("target_category"),
-                budgetTotalEURMinor: try row.int64("budget_total_eur_minor"), updatedAt: try row.date("updated_at"))
-            if content { listed.content = try row.string("content") }
+            // A design with more libraries comes once per library; the first time is read whole.
+            let id = try row.int64("id")
+            var listed: DesignListRow?
+            if !rows.update({ $0[id] != nil }) {
+                listed = DesignListRow(
+                    id: id, title: try row.string("title"), status: try row.string("status"), visibility: try row.string("visibility"),
+                    targetCategory: try row.string("target_category"), budgetTotalEURMinor: try row.int64("budget_total_eur_minor"),
+                    updatedAt: try row.date("updated_at"))
+                if snippetTexts { listed?.snippetTexts = try row.withUTF8("content") { Snippet.designTexts(json: $0) } ?? [] }
+            }
             let library = try row.optionalString("library")
-            // A design with more libraries comes once per library.
             rows.update {
-                if $0[listed.id] == nil { $0[listed.id] = listed }
-                if let library { $0[listed.id]!.libraries.append(library) }
+                if let listed { $0[id] = listed }
+                if let library { $0[id]!.libraries.append(library) }
             }
         }
         let byID = rows.result

@@ -39,8 +39,8 @@ struct DesignListRow: Sendable {
     let updatedAt: Date
     /// The names of its libraries, in name order.
     var libraries: [String] = []
-    /// For a search: the stored design, which the snippets are cut from.
-    var content: String?
+    /// For a search: the texts its snippet may be cut from, in the order they are tried.
+    var snippetTexts: [String] = []
 }
 
 /// Reads and writes service designs with SQLKit. Callers wrap writes in a transaction.
@@ -208,7 +208,7 @@ struct DesignStore {
         }
     }
 
-    /// The designs of the given ids, for snippets.
+    /// The designs of the given ids, whole (similar practices are compared by their content).
     func designs(_ ids: [Int64]) async throws -> [Int64: ServiceDesign] {
         guard !ids.isEmpty else { return [:] }
         let rows = try await db.select().columns("id", "content").from("service_designs").where("id", .in, ids).all()

@@ -30,25 +30,25 @@ enum SQLiteStatementReader {
     }
 
     /// A connection's handle, or nil when the connection has no `praktika_connection()` (it was
-    /// opened before the hook was installed): the caller then reads through the driver.
-    static func handle(of connection: SQLiteConnection) async throws -> OpaquePointer? {
+    /// opened before the hook was installed): the caller then reads through the driver. Completes
+    /// on the connection's event loop.
+    static func handle(of connection: SQLiteConnection) -> EventLoopFuture<Handle?> {
         let key = ObjectIdentifier(connection)
-        if let known = handles.withLockedValue({ $0[key] }), known.connection === connection { return known.handle }
+        if let known = handles.withLockedValue({ $0[key] }), known.connection === connection {
+            return connection.eventLoop.makeSucceededFuture(Handle(known.handle))
+        }
         let answer = NIOLockedValueBox<Int?>(nil)
-        do {
-            try await connection.query("SELECT \(functionName)() AS h", []) { row in
-                answer.withLockedValue { $0 = row.column("h")?.integer }
+        return connection.query("SELECT \(functionName)() AS h", [], logger: connection.logger) { row in
+            answer.withLockedValue { $0 = row.column("h")?.integer }
+        }.map { _ -> Handle? in
+            guard let address = answer.withLockedValue({ $0 }), let handle = OpaquePointer(bitPattern: address) else { return nil }
+            handles.withLockedValue { entries in
+                // Forget closed connections now and then; a pool holds only a few.
+                if entries.count > 64 { entries = entries.filter { $0.value.connection != nil } }
+                entries[key] = Known(connection: connection, handle: handle)
             }
-        } catch {
-            return nil
-        }
-        guard let address = answer.withLockedValue({ $0 }), let handle = OpaquePointer(bitPattern: address) else { return nil }
-        handles.withLockedValue { entries in
-            // Forget closed connections now and then; a pool holds only a few.
-            if entries.count > 64 { entries = entries.filter { $0.value.connection != nil } }
-            entries[key] = Known(connection: connection, handle: handle)
-        }
-        return handle
+            return Handle(handle)
+        }.recover { _ in nil }
     }
 
     private struct Known: @unchecked Sendable {
@@ -60,13 +60,14 @@ enum SQLiteStatementReader {
 
     /// Prepares, binds and steps `sql` on `handle` on a thread of the pool for blocking work,
     /// handing each row to `read`; the first error (SQLite's, or one `read` throws) ends the
-    /// statement and is rethrown. The connection must be lent to the caller for the whole call.
-    static func run(_ handle: OpaquePointer, _ sql: String, _ binds: [SQLiteData], _ read: @escaping @Sendable (Row) throws -> Void)
-        async throws
-    {
-        let unsafe = UnsafeHandle(handle)
-        try await NIOThreadPool.singleton.runIfActive {
-            let db = unsafe.handle
+    /// statement and fails the future, which completes on `eventLoop`. The connection must be lent
+    /// to the caller until then.
+    static func run(
+        _ handle: Handle, _ sql: String, _ binds: [SQLiteData], on eventLoop: any EventLoop,
+        _ read: @escaping @Sendable (Row) throws -> Void
+    ) -> EventLoopFuture<Void> {
+        NIOThreadPool.singleton.runIfActive(eventLoop: eventLoop) {
+            let db = handle.pointer
             var prepared: OpaquePointer?
             guard sqlite_nio_sqlite3_prepare_v2(db, sql, -1, &prepared, nil) == SQLITE_OK, let statement = prepared else {
                 throw SQLiteStatementError(db, sql)
@@ -147,9 +148,11 @@ enum SQLiteStatementReader {
         }
     }
 
-    private struct UnsafeHandle: @unchecked Sendable {
-        let handle: OpaquePointer
-        init(_ handle: OpaquePointer) { self.handle = handle }
+    /// A connection's handle, handed between threads; only the thread the connection is lent to
+    /// uses it.
+    struct Handle: @unchecked Sendable {
+        let pointer: OpaquePointer
+        init(_ pointer: OpaquePointer) { self.pointer = pointer }
     }
 
     /// SQLite copies a bound value before the call returns.

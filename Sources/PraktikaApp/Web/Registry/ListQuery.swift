@@ -1,3 +1,4 @@
+import Foundation
 import PraktikaDomain
 import SQLKit
 import Vapor
@@ -25,22 +26,40 @@ struct ListQuery: Sendable, Equatable {
 
     /// Reads the query string leniently: anything unknown is ignored rather than refused.
     init(_ request: Request) {
-        page = max(1, min((try? request.query.get(Int.self, at: "page")) ?? 1, 100_000))
-        sort = (try? request.query.get(String.self, at: "sort")).flatMap { $0.isEmpty ? nil : $0 }
-        descending = (try? request.query.get(String.self, at: "dir")) == "desc"
-        district = (try? request.query.get(String.self, at: "district")).flatMap { District.named($0)?.code }
-        kind = (try? request.query.get(String.self, at: "kind")).flatMap { $0.isEmpty ? nil : String($0.prefix(50)) }
-        status = (try? request.query.get(String.self, at: "status")).flatMap { DesignStatus(rawValue: $0)?.rawValue }
-        innovation = (try? request.query.get(String.self, at: "innovation")).flatMap { Innovation(rawValue: $0)?.rawValue }
-        partnerKind = (try? request.query.get(String.self, at: "partner_kind")).flatMap { PartnerKind(rawValue: $0)?.rawValue }
-        budget = (try? request.query.get(String.self, at: "budget")).flatMap { b in
-            DesignFacet.budgetRanges.contains { $0.value == b } ? b : nil
-        }
-        year = (try? request.query.get(String.self, at: "year")).flatMap { Int($0).map(String.init) }
-        q = (try? request.query.get(String.self, at: "q")).flatMap {
+        self.init(fields: Self.fields(request.url.query))
+    }
+
+    init(fields: [String: String]) {
+        func text(_ name: String) -> String? { fields[name].flatMap { $0.isEmpty ? nil : $0 } }
+        page = max(1, min(fields["page"].flatMap { Int($0) } ?? 1, 100_000))
+        sort = text("sort")
+        descending = fields["dir"] == "desc"
+        district = fields["district"].flatMap { District.named($0)?.code }
+        kind = text("kind").map { String($0.prefix(50)) }
+        status = fields["status"].flatMap { DesignStatus(rawValue: $0)?.rawValue }
+        innovation = fields["innovation"].flatMap { Innovation(rawValue: $0)?.rawValue }
+        partnerKind = fields["partner_kind"].flatMap { PartnerKind(rawValue: $0)?.rawValue }
+        budget = fields["budget"].flatMap { b in DesignFacet.budgetRanges.contains { $0.value == b } ? b : nil }
+        year = fields["year"].flatMap { Int($0).map(String.init) }
+        q = fields["q"].flatMap {
             let t = $0.trimmingCharacters(in: .whitespacesAndNewlines)
             return t.isEmpty ? nil : String(t.prefix(100))
         }
+    }
+
+    /// The fields of a percent-encoded query string, read once (Vapor's `query.get` parses the
+    /// whole URL again for every field): `+` is a space, the first of a repeated name wins, and a
+    /// value that does not decode is left out.
+    static func fields(_ query: String?) -> [String: String] {
+        guard let query, !query.isEmpty else { return [:] }
+        var fields: [String: String] = [:]
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let decode = { (part: Substring) in part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding }
+            guard let name = decode(parts[0]), fields[name] == nil, let value = parts.count > 1 ? decode(parts[1]) : "" else { continue }
+            fields[name] = value
+        }
+        return fields
     }
 
     var queryItems: [(String, String)] {

@@ -6,8 +6,8 @@ import SQLKit
 struct ServiceListModel: Sendable {
     /// `/services` (every design one may read) or `/practices` (the published ones).
     var base: SiteURL = .services
-    let rows: [DesignListRow]
-    let total: Int
+    var rows: [DesignListRow] = []
+    var total = 0
     let query: ListQuery
     let canCreate: Bool
     /// For a search: a passage of each design around the words that matched.
@@ -52,47 +52,18 @@ extension ListQuery {
 }
 
 enum SearchSnippets {
-    /// The texts of a design a snippet may come from, in the order they are tried: decoding only
-    /// these (not budgets, indicators, stories) costs a fraction of decoding the whole design.
-    private struct Source: Decodable {
-        struct Target: Decodable { let description: String? }
-        struct Titled: Decodable { let title: String }
-        struct Named: Decodable { let name: String }
-        let targetGroup: Target
-        let needs, service, goal, summary, expectedResults, socialEffect, economicEffect: String?
-        let activities: [Titled]
-        let partners: [Named]
-
-        enum CodingKeys: String, CodingKey {
-            case targetGroup = "target_group"
-            case needs, service, goal, summary
-            case expectedResults = "expected_results"
-            case socialEffect = "social_effect"
-            case economicEffect = "economic_effect"
-            case activities, partners
-        }
-
-        var texts: [String] {
-            [targetGroup.description, needs, service, goal, summary, expectedResults, socialEffect, economicEffect].compactMap { $0 }
-                + activities.map(\.title) + partners.map(\.name)
-        }
-    }
-
-    /// The first passage of each design that holds a matched word, from its most telling texts;
-    /// the rows of a search carry their stored designs (`DesignListRow.content`).
-    static func make(_ rows: [DesignListRow], query: String) throws -> [Int64: [Snippet.Part]] {
+    /// The first passage of each design that holds a matched word, from its most telling texts
+    /// (`DesignListRow.snippetTexts`, which the rows of a search carry).
+    static func make(_ rows: [DesignListRow], query: String) -> [Int64: [Snippet.Part]] {
         let analyzer = SearchSettings.analyzer
         let keys = SearchQuery(query, analyzer: analyzer).allKeys
         guard !keys.isEmpty, !rows.isEmpty else { return [:] }
-        let decoder = JSONDecoder()
         var matcher = Snippet.Matcher(keys: keys, analyzer: analyzer)
         var result: [Int64: [Snippet.Part]] = [:]
         for row in rows {
-            guard let content = row.content else { continue }
-            let (id, source) = (row.id, try decoder.decode(Source.self, from: Data(content.utf8)))
-            for text in source.texts {
+            for text in row.snippetTexts {
                 if let snippet = Snippet.make(text, matching: &matcher) {
-                    result[id] = snippet
+                    result[row.id] = snippet
                     break
                 }
             }

@@ -45,17 +45,20 @@ struct ServiceController: Sendable {
         let context = req.page
         var query = ListQuery(req)
         query.practicesOnly = practicesOnly
-        let page = try await DesignListQuery.page(req.sql, query, context.actor)
+        let found = try await DesignListQuery.find(req.sql, query, context.actor)
         var model = ServiceListModel(
-            base: practicesOnly ? .practices : .services, rows: page.rows, total: page.total, query: query,
-            canCreate: Policy.mayCreateDesigns(context.actor))
-        model.facets = page.facets.map { ($0.facet, $0.values) }
-        model.capped = page.capped
-        if let q = query.q { model.snippets = try SearchSnippets.make(page.rows, query: q) }
-        if let q = query.q, page.total == 0 {
+            base: practicesOnly ? .practices : .services, total: found.total, query: query, canCreate: Policy.mayCreateDesigns(context.actor))
+        model.facets = found.facets.map { ($0.facet, $0.values) }
+        model.capped = found.capped
+        // The facets (about a hundred links) are rendered while the listed rows are read.
+        let counted = model
+        async let facets = ServiceListView.renderedFacets(counted, context)
+        model.rows = try await DesignListQuery.listRows(req.sql, found.ids, snippetTexts: query.q != nil)
+        if let q = query.q { model.snippets = SearchSnippets.make(model.rows, query: q) }
+        if let q = query.q, found.total == 0 {
             model.suggestion = try await SearchIndex(db: req.sql).suggestion(for: q, analyzer: SearchSettings.analyzer)
         }
-        return HTMLResponse.make(ServiceListView.render(model, context))
+        return HTMLResponse.make(ServiceListView.render(model, facets: await facets, context))
     }
 
     // MARK: New

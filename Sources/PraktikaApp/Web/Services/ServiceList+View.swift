@@ -3,7 +3,9 @@ import Plot
 import PraktikaDomain
 
 enum ServiceListView {
-    static func render(_ model: ServiceListModel, _ context: PageContext) -> HTML {
+    /// The page, with the facets already rendered (`renderedFacets`: the catalogue renders them
+    /// while the listed rows are read).
+    static func render(_ model: ServiceListModel, facets: String, _ context: PageContext) -> HTML {
         let l = context.language
         let catalogue = model.base == .practices
         let title = catalogue ? TextKey.navPractices(l) : TextKey.servicesTitle(l)
@@ -24,7 +26,7 @@ enum ServiceListView {
                 filters(model, context),
                 .div(
                     .class("with-facets"),
-                    facets(model, context),
+                    .raw(facets),
                     .div(
                         .class("results"), count, suggestion(model, context),
                         model.rows.isEmpty ? .p(.class("empty"), .safe(TextKey.noRecords(l))) : table(model, context),
@@ -94,6 +96,8 @@ enum ServiceListView {
         }
         return .div(.class("table-wrap"), .table(.thead(.tr(.group(headers))), .tbody(.group(rows))))
     }
+
+    static func renderedFacets(_ model: ServiceListModel, _ context: PageContext) -> String { facets(model, context).render() }
 
     /// Each facet's values with their counts; a chosen value can be taken off again.
     static func facets(_ model: ServiceListModel, _ context: PageContext) -> Node<HTML.BodyContext> {
