@@ -98,13 +98,10 @@ public struct ByteStringTable: Sendable {
             hash ^= hash >> 29
             i += 8
         }
+        // The last 1–7 bytes, little-endian, as the byte-by-byte loop would have assembled them.
         var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < bytes.count {
-            tail |= UInt64(base[i]) << shift
-            shift += 8
-            i += 1
-        }
+        if i < bytes.count { withUnsafeMutableBytes(of: &tail) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[i...])) } }
+        tail = UInt64(littleEndian: tail)
         hash = (hash ^ tail) &* multiplier
         return hash ^ (hash >> 32)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import PraktikaDomain
 
 /// Candidates' facet texts as they were read, one after another, to be numbered later into a
@@ -49,10 +50,17 @@ struct FacetMatrix: Sendable {
 
     /// Adds one candidate, given the bytes of its stored facet text.
     mutating func append(utf8: UnsafeBufferPointer<UInt8>) {
-        var start = 0
-        for i in 0...utf8.count where i == utf8.count || utf8[i] == UInt8(ascii: "\n") {
-            if i > start { codes.append(code(adding: UnsafeBufferPointer(rebasing: utf8[start..<i]))) }
-            start = i + 1
+        if let base = utf8.baseAddress {
+            var start = 0
+            while start < utf8.count {
+                // memchr finds the line's end many bytes at a time.
+                var end = utf8.count
+                if let newline = memchr(base + start, 0x0A, utf8.count - start) {
+                    end = UnsafePointer<UInt8>(newline.assumingMemoryBound(to: UInt8.self)) - base
+                }
+                if end > start { codes.append(code(adding: UnsafeBufferPointer(start: base + start, count: end - start))) }
+                start = end + 1
+            }
         }
         starts.append(codes.count)
     }
