@@ -4,11 +4,9 @@ import Vapor
 
 /// Turns every error into a page (or, under /api, a JSON body) in the visitor's language.
 /// Internal error descriptions are logged, never shown.
-struct ErrorPageMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        do {
-            return try await next.respond(to: request)
-        } catch {
+struct ErrorPageMiddleware: Middleware {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).flatMapErrorThrowing { error in
             let status: HTTPResponseStatus
             var reason: String?
             // Vapor would answer every decoding error with 400, as if the visitor had sent bad input.

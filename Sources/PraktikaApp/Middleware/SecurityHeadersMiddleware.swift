@@ -1,18 +1,25 @@
 import Vapor
 
 /// Headers that keep the browser strict: only our own scripts and styles, no framing, no sniffing.
-struct SecurityHeadersMiddleware: AsyncMiddleware {
+/// The middlewares here are future-based, not `AsyncMiddleware`: Vapor runs each async one in a
+/// task of its own and waits for the next one from it, two thread wake-ups per layer and request.
+struct SecurityHeadersMiddleware: Middleware {
     static let contentSecurityPolicy = [
         "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
         "form-action 'self'", "frame-ancestors 'none'", "base-uri 'self'", "object-src 'none'",
     ].joined(separator: "; ")
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let response = try await next.respond(to: request)
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).map { response in
+            Self.add(to: response)
+            return response
+        }
+    }
+
+    static func add(to response: Response) {
         response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.contentSecurityPolicy)
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
-        return response
     }
 }
