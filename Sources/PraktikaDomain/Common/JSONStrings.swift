@@ -61,13 +61,8 @@ public enum JSONStrings {
         }
 
         mutating func object(depth: Int, live: [Int]) -> Bool {
-            at += 1
-            skipSpace()
-            if current == UInt8(ascii: "}") {
-                at += 1
-                return true
-            }
-            while true {
+            var more: Bool? = open(closing: UInt8(ascii: "}"))
+            while more == true {
                 guard current == UInt8(ascii: "\"") else { return false }
                 // Where no path leads, the keys need not be decoded either.
                 var next: [Int] = []
@@ -82,39 +77,44 @@ public enum JSONStrings {
                 at += 1
                 skipSpace()
                 guard next.isEmpty ? skipValue() : value(depth: depth + 1, live: next) else { return false }
-                skipSpace()
-                switch current {
-                case UInt8(ascii: ","):
-                    at += 1
-                    skipSpace()
-                case UInt8(ascii: "}"):
-                    at += 1
-                    return true
-                default: return false
-                }
+                more = separator(closing: UInt8(ascii: "}"))
             }
+            return more != nil
         }
 
         mutating func array(depth: Int, live: [Int]) -> Bool {
+            let next = live.filter { paths[$0].count > depth && paths[$0][depth] == .each }
+            var more: Bool? = open(closing: UInt8(ascii: "]"))
+            while more == true {
+                guard next.isEmpty ? skipValue() : value(depth: depth + 1, live: next) else { return false }
+                more = separator(closing: UInt8(ascii: "]"))
+            }
+            return more != nil
+        }
+
+        /// Past a container's opening bracket: whether a first member or element follows (false
+        /// when the container is empty, and then past its closing bracket too).
+        mutating func open(closing: UInt8) -> Bool {
             at += 1
             skipSpace()
-            if current == UInt8(ascii: "]") {
+            guard current == closing else { return true }
+            at += 1
+            return false
+        }
+
+        /// After a member or an element: true when another follows, false past the container's
+        /// end, nil when the text is malformed there.
+        mutating func separator(closing: UInt8) -> Bool? {
+            skipSpace()
+            switch current {
+            case UInt8(ascii: ","):
                 at += 1
-                return true
-            }
-            let next = live.filter { paths[$0].count > depth && paths[$0][depth] == .each }
-            while true {
-                guard next.isEmpty ? skipValue() : value(depth: depth + 1, live: next) else { return false }
                 skipSpace()
-                switch current {
-                case UInt8(ascii: ","):
-                    at += 1
-                    skipSpace()
-                case UInt8(ascii: "]"):
-                    at += 1
-                    return true
-                default: return false
-                }
+                return true
+            case closing:
+                at += 1
+                return false
+            default: return nil
             }
         }
 
