@@ -13,9 +13,10 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.storage[ConfigurationKey.self] = configuration
 
     // Vapor's default error middleware would print internal reasons; ours speaks the user's language.
+    // The security headers go outermost, so that error pages carry them too.
     app.middleware = Middlewares()
-    app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(RequestContextMiddleware())
     app.middleware.use(CSRFMiddleware())
 

@@ -111,6 +111,12 @@ struct FoundationTests {
             let edit = try await browser.get(location + "/edit")
             #expect(edit.text.contains("value=\"&quot;&gt;&lt;script&gt;"))
             #expect(page.headers.first(name: "Content-Security-Policy")?.contains("script-src 'self'") == true)
+            // Error pages too: a page that is not there, a form without its CSRF token.
+            let missing = try await browser.get("/no-such-page")
+            #expect(missing.status == .notFound && missing.headers.first(name: "X-Frame-Options") == "DENY")
+            #expect(missing.headers.first(name: "Content-Security-Policy")?.contains("frame-ancestors 'none'") == true)
+            let refused = try await Browser(app).post("/libraries", ["name": "x"], csrf: false)
+            #expect(refused.status == .forbidden && refused.headers.first(name: "X-Content-Type-Options") == "nosniff")
         }
     }
 
