@@ -33,15 +33,14 @@ struct RequestContextMiddleware: Middleware {
         }
         // Only a request that names a session or a token needs the database (and a task); any
         // other goes on to its handler in the same call.
-        let accounts = AccountStore(db: request.sql)
         if isAPI, let bearer = request.headers.bearerAuthorization?.token {
             return request.eventLoop.makeFutureWithTask {
-                try await accounts.actor(token: bearer, kind: .api).map { ($0.actor, $0.tokenID) }
+                try await AccountStore(db: request.sql).actor(token: bearer, kind: .api).map { ($0.actor, $0.tokenID) }
             }.flatMap(proceed)
         }
         if !isAPI, let session = request.cookies[Cookies.session]?.string {
             return request.eventLoop.makeFutureWithTask {
-                try await accounts.actor(token: session, kind: .session).map { ($0.actor, nil) }
+                try await AccountStore(db: request.sql).actor(token: session, kind: .session).map { ($0.actor, nil) }
             }.flatMap(proceed)
         }
         return proceed(nil)

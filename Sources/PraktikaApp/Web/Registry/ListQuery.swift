@@ -52,10 +52,10 @@ struct ListQuery: Sendable, Equatable {
     /// value that does not decode is left out.
     static func fields(_ query: String?) -> [String: String] {
         guard let query, !query.isEmpty else { return [:] }
+        func decode(_ part: Substring) -> String? { part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding }
         var fields: [String: String] = [:]
         for pair in query.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let decode = { (part: Substring) in part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding }
             guard let name = decode(parts[0]), fields[name] == nil, let value = parts.count > 1 ? decode(parts[1]) : "" else { continue }
             fields[name] = value
         }
