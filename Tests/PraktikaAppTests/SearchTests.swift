@@ -222,31 +222,55 @@ struct SearchIndexTests {
         return counts
     }
 
+    /// Each indexed design's facet values as its document's codes name them (`facet=value`).
+    static func storedFacets(_ db: any SQLDatabase) async throws -> [Int64: Set<String>] {
+        var names: [Int32: String] = [:]
+        for row in try await db.raw("SELECT id, facet, value FROM facet_values").all() {
+            names[Int32(try row.decode(column: "id", as: Int64.self))] =
+                try row.decode(column: "facet", as: String.self) + "=" + row.decode(column: "value", as: String.self)
+        }
+        var result: [Int64: Set<String>] = [:]
+        for row in try await db.raw("SELECT design_id, facet_codes FROM search_documents").all() {
+            let codes = try row.decode(column: "facet_codes", as: String.self).split(separator: " ").map { Int32($0)! }
+            result[try row.decode(column: "design_id", as: Int64.self)] = Set(codes.map { names[$0] ?? "unknown code \($0)" })
+        }
+        return result
+    }
+
+    /// The same from `design_facets`, for the designs that have a document.
+    static func designFacets(_ db: any SQLDatabase) async throws -> [Int64: Set<String>] {
+        var result: [Int64: Set<String>] = [:]
+        for row in try await db.raw(
+            "SELECT f.design_id, f.facet, f.value FROM design_facets f WHERE EXISTS (SELECT 1 FROM search_documents sd WHERE sd.design_id = f.design_id)"
+        ).all() {
+            result[try row.decode(column: "design_id", as: Int64.self), default: []].insert(
+                try row.decode(column: "facet", as: String.self) + "=" + row.decode(column: "value", as: String.self))
+        }
+        return result
+    }
+
     @Test("key counts follow every save, change and delete, and the one-pass rank is FTS5's bm25 to the last digit")
     func rankAndCounts() async throws {
         try await withApp(demo: true) { app in
             #expect(try await Self.storedTermCounts(app.sql) == Self.indexTermCounts(app.sql))
-            // The migration fills the same counts and facet texts from a database indexed before it.
-            func facetTexts() async throws -> [Int64: String] {
-                var result: [Int64: String] = [:]
-                for row in try await app.sql.raw("SELECT design_id, facets FROM search_documents").all() {
-                    result[try row.decode(column: "design_id", as: Int64.self)] = try row.decode(column: "facets", as: String.self)
-                }
-                return result
-            }
-            let saved = (try await Self.storedTermCounts(app.sql), try await facetTexts())
-            #expect(saved.1.values.allSatisfy { $0.contains("status=") && $0.contains("district=") })
+            // The migrations fill the same counts and facet values from a database indexed before them.
+            let saved = (try await Self.storedTermCounts(app.sql), try await Self.storedFacets(app.sql))
+            #expect(saved.1.values.allSatisfy { $0.contains { $0.hasPrefix("status=") } && $0.contains { $0.hasPrefix("district=") } })
+            #expect(saved.1 == (try await Self.designFacets(app.sql)))
             // On one connection, as the migrator runs them.
             try await app.db.withConnection { db in
+                try await Migrations017.FacetCodes().revert(on: db)
                 try await Migrations015.ListIndexes().revert(on: db)
                 try await Migrations014.CandidateIndexes().revert(on: db)
                 try await Migrations012.SearchTermsAndFacets().revert(on: db)
                 try await Migrations012.SearchTermsAndFacets().prepare(on: db)
                 try await Migrations014.CandidateIndexes().prepare(on: db)
                 try await Migrations015.ListIndexes().prepare(on: db)
+                try await Migrations017.FacetCodes().prepare(on: db)
             }
             #expect(try await Self.storedTermCounts(app.sql) == saved.0)
-            #expect(try await facetTexts() == saved.1)
+            #expect(try await Self.storedFacets(app.sql) == saved.1)
+            let dictionarySize = try await app.count("facet_values")
             let id = try await app.id("service_designs", where: "title", is: "Пенсионери ONLINE")
             let admin = try await Browser.signedIn(app, "admin@praktika.local", VelingradDemo.demoPassword)
             #expect(
@@ -256,6 +280,9 @@ struct SearchIndexTests {
             #expect(try await admin.post("/services/\(other)/delete", [:]).status == .seeOther)
             let counts = try await Self.storedTermCounts(app.sql)
             #expect(counts == (try await Self.indexTermCounts(app.sql)))
+            // Saving values the dictionary has adds none to it; the codes still name the design's values.
+            #expect(try await app.count("facet_values") == dictionarySize)
+            #expect(try await Self.storedFacets(app.sql) == (try await Self.designFacets(app.sql)))
             #expect(counts.values.allSatisfy { $0 > 0 })
 
             guard app.sql.dialect.name == "sqlite" else { return }
@@ -277,13 +304,31 @@ struct SearchIndexTests {
         }
     }
 
+    /// Matches with the given facet values, coded by a dictionary built as they are met (in the
+    /// order of the values, so codes are not in any facet's order).
+    static func matches(_ rows: [(Int64, Double, [(DesignFacet, String)])]) -> SearchIndex.Matches {
+        var entries: [(code: Int32, facet: String, value: String)] = []
+        var matches = SearchIndex.Matches()
+        for (id, rank, values) in rows {
+            let codes = values.map { facet, value -> Int32 in
+                if let known = entries.first(where: { $0.facet == facet.rawValue && $0.value == value }) { return known.code }
+                entries.append((Int32(40 - entries.count), facet.rawValue, value))
+                return entries[entries.count - 1].code
+            }
+            matches.append(id: id, rank: rank, codes: codes)
+        }
+        matches.facets.dictionary = FacetDictionary(entries)
+        return matches
+    }
+
     @Test("filters and facet counts in memory: each facet counted without its own choice, ties broken by id")
     func outcomeInMemory() {
-        var candidates = SearchIndex.Matches()
-        candidates.append(id: 1, rank: 2.0, facets: SearchIndex.facetText([(.status, "completed"), (.district, "BG-13")]))
-        candidates.append(id: 2, rank: 3.0, facets: SearchIndex.facetText([(.status, "running"), (.district, "BG-13")]))
-        candidates.append(id: 3, rank: 2.0, facets: SearchIndex.facetText([(.status, "completed"), (.district, "BG-21"), (.district, "BG-13")]))
-        candidates.append(id: 4, rank: 9.0, facets: SearchIndex.facetText([(.status, "completed"), (.district, "BG-21")]))
+        let candidates = Self.matches([
+            (1, 2.0, [(.status, "completed"), (.district, "BG-13")]),
+            (2, 3.0, [(.status, "running"), (.district, "BG-13")]),
+            (3, 2.0, [(.status, "completed"), (.district, "BG-21"), (.district, "BG-13")]),
+            (4, 9.0, [(.status, "completed"), (.district, "BG-21")]),
+        ])
         let all = SearchIndex.outcome(candidates, selected: [], limit: 2, offset: 1)
         #expect(all.total == 4)
         #expect(all.hits.map(\.designID) == [2, 1])
@@ -359,22 +404,38 @@ struct SearchIndexTests {
             await #expect(throws: (any Error).self) {
                 try await RowStream.each(app.sql, "SELECT 1 AS n") { row in _ = try row.int64("missing") }
             }
-            // Folded in chunks: every row once, the chunks in the statement's order, the last one
-            // short, each finished once.
-            let parts = try await RowStream.fold(
-                app.sql,
-                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) SELECT CAST(i AS BIGINT) AS i FROM n ORDER BY i",
-                chunk: 64, { [Int64]() }, { part, row in part.append(try row.int64("i")) }, finish: { ($0, $0.count) })
-            #expect(parts.map(\.1) == Array(repeating: 64, count: 15) + [40])
-            #expect(parts.flatMap(\.0) == Array(1...1000))
-            let empty = try await RowStream.fold(
-                app.sql, "SELECT 1 AS n FROM service_designs WHERE 1 = 0", chunk: 8, { 0 }, { n, _ in n += 1 }, finish: { $0 })
-            #expect(empty.isEmpty)
+            // Several statements on one connection: each reader gets its own rows, in the order run.
+            let numbers = RowStream.Collector([String]())
+            try await RowStream.each(app.sql, [
+                RowStream.Statement(
+                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) SELECT CAST(i AS BIGINT) AS i FROM n ORDER BY i"
+                ) { row in
+                    let i = try row.int64("i")
+                    numbers.update { $0.append("a\(i)") }
+                },
+                RowStream.Statement("SELECT 1 AS n FROM service_designs WHERE 1 = 0") { _ in numbers.update { $0.append("none") } },
+                RowStream.Statement("SELECT CAST(\(bind: "ж") AS TEXT) AS s") { row in
+                    let s = try row.string("s")
+                    numbers.update { $0.append(s) }
+                },
+            ])
+            #expect(numbers.result == (1...1000).map { "a\($0)" } + ["ж"])
+            // A reader that fails ends the reading: the statements after it do not run.
+            let after = RowStream.Collector(0)
             await #expect(throws: (any Error).self) {
-                _ = try await RowStream.fold(
-                    app.sql, "SELECT CAST(NULL AS TEXT) AS s", chunk: 1, { [String]() }, { part, row in part.append(try row.string("s")) },
-                    finish: { $0 })
+                try await RowStream.each(app.sql, [
+                    RowStream.Statement("SELECT CAST(NULL AS TEXT) AS s") { row in _ = try row.string("s") },
+                    RowStream.Statement("SELECT 1 AS n") { _ in after.update { $0 += 1 } },
+                ])
             }
+            #expect(after.result == 0)
+            await #expect(throws: (any Error).self) {
+                try await RowStream.each(app.sql, [
+                    RowStream.Statement("SELECT 1 AS n") { _ in after.update { $0 += 1 } },
+                    RowStream.Statement("SELECT no_such_column FROM service_designs") { _ in },
+                ])
+            }
+            #expect(after.result == 1)
             // SQLite's reader throws a DecodingError, PostgreSQL's driver its own decoding error.
             await #expect(throws: (any Error).self) {
                 try await RowStream.each(app.sql, "SELECT CAST(NULL AS TEXT) AS s") { row in _ = try row.string("s") }
@@ -382,34 +443,54 @@ struct SearchIndexTests {
         }
     }
 
-    @Test("the facet matrix numbers each stored line once and reads values that hold '='; unknown facets are ignored")
+    @Test("the facet matrix reads stored codes, names them from the dictionary, and leaves out codes and facets it does not know")
     func facetMatrix() {
         var matrix = FacetMatrix()
-        matrix.append(SearchIndex.facetText([(.district, "BG-13"), (.status, "a=b")]))
-        matrix.append("district=BG-13\nlegacy=1\n\nstatus=a=b")
-        matrix.append("")
-        #expect(matrix.count == 3)
-        // Texts gathered as bytes and numbered later give the same matrix.
-        var texts = FacetTexts()
-        for text in [SearchIndex.facetText([(.district, "BG-13"), (.status, "a=b")]), "district=BG-13\nlegacy=1\n\nstatus=a=b", ""] {
-            var text = text
-            text.withUTF8 { texts.append(utf8: $0) }
+        for stored in ["3 12", "12  7 99 3 ", "", "x3,12"] {
+            var stored = stored
+            stored.withUTF8 { matrix.append(stored: $0) }
         }
-        let later = texts.matrix
-        #expect(later.count == 3 && (0..<3).allSatisfy { later.codes($0) == matrix.codes($0) })
-        #expect(later.lines.map { $0.map { "\($0.facet)=\($0.value)" } } == matrix.lines.map { $0.map { "\($0.facet)=\($0.value)" } })
-        #expect(matrix.codes(0) == matrix.codes(1).filter { matrix.lines[Int($0)] != nil }[...])
-        #expect(matrix.codes(2).isEmpty)
-        #expect(matrix.lines.compactMap { $0.map { "\($0.facet)|\($0.value)" } }.sorted() == ["district|BG-13", "status|a=b"])
-        #expect(matrix.code(.status, "a=b") != nil && matrix.code(.status, "a") == nil)
-        #expect(matrix.failures([(.status, "a=b"), (.district, "BG-21")]) == [2, 2, 3])
+        #expect(matrix.count == 4)
+        #expect((0..<4).map { Array(matrix.codes($0)) } == [[3, 12], [12, 7, 99, 3], [], [3, 12]])
+        // 7 names a facet this version does not know; 99 is not in the dictionary at all.
+        matrix.dictionary = FacetDictionary([(3, "district", "BG-13"), (12, "status", "a=b"), (7, "legacy", "1"), (5, "year", "2012")])
+        #expect(matrix.values(1).map { "\($0.facet)=\($0.value)" } == ["status=a=b", "district=BG-13"])
+        #expect(matrix.dictionary.code(.status, "a=b") == 12 && matrix.dictionary.code(.status, "a") == nil)
+        #expect(matrix.failures([(.status, "a=b"), (.district, "BG-21")]) == [2, 2, 3, 2])
         var counts: [Int] = []
-        matrix.tally(0..<3, into: &counts)
-        #expect(matrix.values(of: .district, counts: counts).map(\.count) == [2])
+        matrix.tally(0..<4, into: &counts)
+        #expect(matrix.values(of: .district, counts: counts).map(\.count) == [3])
+        #expect(matrix.values(of: .year, counts: counts).isEmpty)
         counts = []
         matrix.tally([1], only: .status, into: &counts)
         #expect(matrix.values(of: .status, counts: counts).map(\.value) == ["a=b"])
         #expect(matrix.values(of: .district, counts: counts).isEmpty)
+        // Dropping the last candidates leaves their codes uncounted.
+        matrix.removeLast(2)
+        counts = []
+        matrix.tally(0..<matrix.count, into: &counts)
+        #expect(matrix.count == 2 && matrix.values(of: .district, counts: counts).map(\.count) == [2])
+    }
+
+    @Test("a design's facet codes are added to the dictionary once, by whichever save meets a value first")
+    func facetDictionaryGrows() async throws {
+        try await withApp { app in
+            let first = try await FacetDictionary.codes(for: [(.status, "idea"), (.district, "BG-13"), (.year, "2012")], app.sql)
+            #expect(try await app.count("facet_values") == 3)
+            // The same values give the same codes in any order; a new one gets the next code.
+            let again = try await FacetDictionary.codes(forEach: [[(.year, "2012"), (.district, "BG-13")], [(.year, "2013"), (.status, "idea")]], app.sql)
+            #expect(try await app.count("facet_values") == 4)
+            let code = { (text: String) in text.split(separator: " ").map { Int($0)! } }
+            #expect(code(again[0]).allSatisfy(code(first).contains) && code(again[0]).count == 2)
+            #expect(code(again[1]).count == 2 && code(again[1]).max()! > code(first).max()!)
+            #expect(code(first) == code(first).sorted())
+            #expect(try await FacetDictionary.codes(for: [], app.sql) == "")
+            // A search reads the dictionary after its candidates and names every code.
+            let reading = FacetDictionary.reading()
+            try await RowStream.each(app.sql, [reading.statement])
+            let dictionary = reading.read()
+            #expect(code(first).compactMap { dictionary.entries[$0].map { "\($0.facet)=\($0.value)" } }.sorted() == ["district=BG-13", "status=idea", "year=2012"])
+        }
     }
 
     @Test("serving on SQLite reads the indexes a browse walks, one entry per design and per document")
@@ -420,43 +501,5 @@ struct SearchIndexTests {
             #expect(counts == [try await app.count("service_designs"), try await app.count("search_documents")])
             #expect(counts[0] > 0)
         }
-    }
-
-    @Test("matches gathered in chunks and joined equal the same matches gathered one by one")
-    func matchesInChunks() {
-        let facets = (0..<50).map { i -> String in
-            var values: [(DesignFacet, String)] = [(.district, "BG-\(10 + i % 7)"), (.year, String(2010 + i % 5))]
-            values.append((.status, i % 3 == 0 ? "completed" : "running"))
-            if i % 4 == 0 { values.append((.partnerKind, "school")) }
-            return SearchIndex.facetText(values)
-        }
-        var whole = SearchIndex.Matches()
-        for (i, text) in facets.enumerated() { whole.append(id: Int64(i), rank: Double(i % 9), facets: text) }
-        // Chunks of different sizes meet their lines in different orders, so their numbers differ.
-        var joined = SearchIndex.Matches()
-        for range in [0..<7, 7..<8, 8..<30, 30..<50] {
-            var chunk = SearchIndex.Matches()
-            for i in range.reversed() { chunk.append(id: Int64(i), rank: Double(i % 9), facets: facets[i]) }
-            joined.append(contentsOf: chunk)
-        }
-        let order = joined.ids.map { Int($0) }
-        #expect(order.sorted() == Array(0..<50) && order != Array(0..<50))
-        func lines(_ matches: SearchIndex.Matches, _ row: Int) -> [String] {
-            matches.facets.codes(row).compactMap { matches.facets.lines[Int($0)] }.map { "\($0.facet)=\($0.value)" }.sorted()
-        }
-        for (row, id) in order.enumerated() { #expect(lines(joined, row) == lines(whole, id)) }
-        let choices: [[(DesignFacet, String)]] = [[], [(.status, "completed")], [(.district, "BG-12"), (.partnerKind, "school")]]
-        for selected in choices {
-            let a = SearchIndex.outcome(whole, selected: selected, limit: 10, offset: 0)
-            let b = SearchIndex.outcome(joined, selected: selected, limit: 10, offset: 0)
-            #expect(a.hits.map(\.designID) == b.hits.map(\.designID) && a.total == b.total)
-            #expect(a.facets.map { "\($0.facet) \($0.values)" } == b.facets.map { "\($0.facet) \($0.values)" })
-        }
-        // Dropping the last matches leaves their lines uncounted.
-        joined.removeLast(20)
-        #expect(joined.ids.count == 30 && joined.facets.count == 30)
-        let rest = SearchIndex.outcome(joined, selected: [], limit: 50, offset: 0)
-        #expect(rest.total == 30)
-        #expect(rest.facets.first { $0.facet == .year }?.values.reduce(0) { $0 + $1.count } == 30)
     }
 }

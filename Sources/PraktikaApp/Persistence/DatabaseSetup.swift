@@ -36,6 +36,7 @@ extension Application {
         Migrations014.register(in: migrations)
         Migrations015.register(in: migrations)
         Migrations016.register(in: migrations)
+        Migrations017.register(in: migrations)
     }
 
     /// The database as SQLKit sees it; both supported drivers are SQL databases.

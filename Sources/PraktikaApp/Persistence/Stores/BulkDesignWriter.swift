@@ -47,7 +47,9 @@ struct BulkDesignWriter: Sendable {
         var facets = db.insert(into: "design_facets").columns("design_id", "facet", "value")
         var documents: [SQLQueryString] = []
         var fts: [SQLQueryString] = []
-        for entry in batch {
+        let values = batch.map { DesignFacet.values(of: $0.design, districts: $0.districts, year: calendar.component(.year, from: $0.created)) }
+        let codes = try await FacetDictionary.codes(forEach: values, db)
+        for (index, entry) in batch.enumerated() {
             let id = nextDesignID
             let docID = nextDocumentID
             nextDesignID += 1
@@ -59,23 +61,21 @@ struct BulkDesignWriter: Sendable {
                 SQLBind(1), SQLBind(entry.created), SQLBind(entry.created), SQLBind("генератор"), SQLBind(d.practice?.publishedOn.iso),
                 SQLBind(d.adoptedFrom))
             for library in Set(d.libraryIDs) { links = links.values(SQLBind(id), SQLBind(library)) }
-            let values = DesignFacet.values(of: d, districts: entry.districts, year: calendar.component(.year, from: entry.created))
-            for (facet, value) in values {
+            for (facet, value) in values[index] {
                 facets = facets.values(SQLBind(id), SQLBind(facet.rawValue), SQLBind(value))
             }
-            let facetText = SearchIndex.facetText(values)
             let document = SearchDocument(d, analyzer: analyzer)
             for word in Set(document.words) { words[word, default: 0] += 1 }
             for term in SearchIndex.terms(document.title, document.target, document.body) { terms[term, default: 0] += 1 }
             let joined = document.words.joined(separator: " ")
             if sqlite {
                 documents.append(
-                    "(\(bind: docID), \(bind: id), \(bind: document.title), \(bind: document.target), \(bind: document.body), \(bind: joined), \(bind: facetText))")
+                    "(\(bind: docID), \(bind: id), \(bind: document.title), \(bind: document.target), \(bind: document.body), \(bind: joined), \(bind: codes[index]))")
                 fts.append("(\(bind: docID), \(bind: document.title), \(bind: document.target), \(bind: document.body))")
             } else {
                 documents.append(
                     """
-                    (\(bind: docID), \(bind: id), \(bind: document.title), \(bind: document.target), \(bind: document.body), \(bind: joined), \(bind: facetText), \
+                    (\(bind: docID), \(bind: id), \(bind: document.title), \(bind: document.target), \(bind: document.body), \(bind: joined), \(bind: codes[index]), \
                     setweight(to_tsvector('simple', \(bind: document.title)), 'A') || setweight(to_tsvector('simple', \(bind: document.target)), 'B') \
                     || setweight(to_tsvector('simple', \(bind: document.body)), 'C'))
                     """)
@@ -85,7 +85,7 @@ struct BulkDesignWriter: Sendable {
         try await links.run()
         try await facets.run()
         let columns: SQLQueryString =
-            sqlite ? "(id, design_id, title, target, body, words, facets)" : "(id, design_id, title, target, body, words, facets, document)"
+            sqlite ? "(id, design_id, title, target, body, words, facet_codes)" : "(id, design_id, title, target, body, words, facet_codes, document)"
         try await db.raw("INSERT INTO search_documents " + columns + " VALUES " + documents.joined(separator: ", ")).run()
         if sqlite { try await db.raw("INSERT INTO search_fts(rowid, title, target, body) VALUES " + fts.joined(separator: ", ")).run() }
     }

@@ -25,13 +25,13 @@ public enum CatalogueSearch {
     }
 
     /// The floor: the statements a search issues (the cutoff on SQLite, the key counts, the one
-    /// statement of candidates), run as they are and read the way the search reads them (`RowStream`), with
-    /// the rows only counted.
+    /// statement of candidates and the dictionary of facet codes after it), run as they are and
+    /// read the way the search reads them (`RowStream`), with the rows only counted.
     public static func rawStatements(_ db: any SQLDatabase, text: String, filters: [String: String] = [:]) async throws -> Int {
         let parsed = SearchQuery(text, analyzer: SearchSettings.analyzer)
         let statement = try await SearchIndex(db: db).candidateStatement(parsed, where: DesignListQuery.access(query(text, filters), nil))
         let rows = RowCounter()
-        try await RowStream.each(db, statement.sql) { _ in rows.add() }
+        try await RowStream.each(db, [RowStream.Statement(statement.sql) { _ in rows.add() }, RowStream.Statement(FacetDictionary.reading().statement.query) { _ in rows.add() }])
         return rows.value
     }
 

@@ -184,7 +184,7 @@ enum DesignListQuery {
         _ db: any SQLDatabase, _ query: ListQuery, _ actor: Actor?, _ chosen: [(DesignFacet, String)], limit: Int, before: Int64? = nil
     ) async throws -> (rows: [BrowseCandidate], facets: FacetMatrix) {
         let columns: SQLQueryString =
-            "SELECT d.id, d.title_key, d.status, d.updated_at, d.budget_total_eur_minor, COALESCE(sd.facets, '') AS facets "
+            "SELECT d.id, d.title_key, d.status, d.updated_at, d.budget_total_eur_minor, COALESCE(sd.facet_codes, '') AS facet_codes "
         var filter = access(query, actor)
         if let before { filter += " AND d.id < \(bind: before)" }
         for (facet, value) in chosen.dropFirst() {
@@ -196,7 +196,7 @@ enum DesignListQuery {
         let isSQLite = db.dialect.name == "sqlite"
         let designs: SQLQueryString = isSQLite ? "service_designs d INDEXED BY \(ident: Migrations015.designList)" : "service_designs d"
         let documents: SQLQueryString =
-            isSQLite ? "search_documents sd INDEXED BY \(ident: Migrations015.documentsByDesign)" : "search_documents sd"
+            isSQLite ? "search_documents sd INDEXED BY \(ident: Migrations017.documentsByDesign)" : "search_documents sd"
         let sql: SQLQueryString
         if let (facet, value) = chosen.first {
             // CROSS JOIN keeps SQLite walking the chosen value's designs in order instead of the whole table.
@@ -210,21 +210,25 @@ enum DesignListQuery {
                 columns + "FROM " + designs + " LEFT JOIN " + documents + " ON sd.design_id = d.id WHERE " + filter
                 + " ORDER BY d.id DESC LIMIT \(literal: limit)"
         }
-        // As in a search, the facet lines are numbered a chunk at a time beside the statement.
-        let parts = try await RowStream.fold(
-            db, sql, chunk: SearchIndex.chunkSize, { (rows: [BrowseCandidate](), facets: FacetTexts()) },
-            { chunk, row in
-                chunk.rows.append(
-                    BrowseCandidate(
-                        id: try row.int64("id"), titleKey: try row.string("title_key"), status: try row.string("status"),
-                        updatedAt: try row.date("updated_at"), budget: try row.int64("budget_total_eur_minor")))
-                try row.withUTF8("facets") { chunk.facets.append(utf8: $0) }
-            }, finish: { (rows: $0.rows, facets: $0.facets.matrix) })
-        var result = (rows: [BrowseCandidate](), facets: FacetMatrix())
-        for part in parts {
-            result.rows += part.rows
-            result.facets.append(contentsOf: part.facets)
-        }
+        // As in a search, the dictionary of facet codes is read right after, on the same connection.
+        let read = RowStream.Collector((rows: [BrowseCandidate](), facets: FacetMatrix()))
+        let dictionary = FacetDictionary.reading()
+        try await RowStream.each(db, [
+            RowStream.Statement(sql) { row in
+                let candidate = BrowseCandidate(
+                    id: try row.int64("id"), titleKey: try row.string("title_key"), status: try row.string("status"),
+                    updatedAt: try row.date("updated_at"), budget: try row.int64("budget_total_eur_minor"))
+                try row.withUTF8("facet_codes") { codes in
+                    read.update {
+                        $0.rows.append(candidate)
+                        $0.facets.append(stored: codes)
+                    }
+                }
+            },
+            dictionary.statement,
+        ])
+        var result = read.result
+        result.facets.dictionary = dictionary.read()
         return result
     }
 

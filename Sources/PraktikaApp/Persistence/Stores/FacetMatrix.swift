@@ -1,40 +1,88 @@
 import Foundation
 import PraktikaDomain
+import SQLKit
 
-/// Candidates' facet texts as they were read, one after another, to be numbered later into a
-/// `FacetMatrix` (away from the thread that reads them).
-struct FacetTexts: Sendable {
-    private var bytes: [UInt8] = []
-    private var ends: [Int] = []
+/// The facet values the index has met, each with the small number (its code) that documents
+/// store in its place (`search_documents.facet_codes`, migration 017). A value keeps its code for
+/// good, so a search reads the dictionary after its candidates and finds every code they hold.
+struct FacetDictionary: Sendable {
+    /// Each code's facet and value; nil for a code no row names, or a facet this version does not know.
+    private(set) var entries: [(facet: DesignFacet, value: String)?] = []
+    private var codes: [String: Int32] = [:]
 
-    mutating func append(utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: utf8)
-        ends.append(bytes.count)
+    init() {}
+
+    /// The dictionary of the given rows.
+    init(_ rows: [(code: Int32, facet: String, value: String)]) {
+        for row in rows { add(code: row.code, facet: row.facet, value: row.value) }
     }
 
-    /// The texts numbered, in the order they were appended.
-    var matrix: FacetMatrix {
-        var matrix = FacetMatrix()
-        bytes.withUnsafeBufferPointer { all in
-            var start = 0
-            for end in ends {
-                matrix.append(utf8: UnsafeBufferPointer(rebasing: all[start..<end]))
-                start = end
-            }
+    mutating func add(code: Int32, facet: String, value: String) {
+        guard code >= 0 else { return }
+        codes[Self.key(facet, value)] = code
+        guard let known = DesignFacet(rawValue: facet) else { return }
+        if entries.count <= Int(code) { entries += Array(repeating: nil, count: Int(code) + 1 - entries.count) }
+        entries[Int(code)] = (known, value)
+    }
+
+    /// The code of a facet value, or nil when the index has never met it.
+    func code(_ facet: DesignFacet, _ value: String) -> Int32? { codes[Self.key(facet.rawValue, value)] }
+
+    /// A statement that reads the whole dictionary, to run after the statement whose codes it
+    /// names, and the dictionary it read once it has run.
+    static func reading() -> (statement: RowStream.Statement, read: @Sendable () -> FacetDictionary) {
+        let rows = RowStream.Collector([(code: Int32, facet: String, value: String)]())
+        let statement = RowStream.Statement("SELECT id, facet, value FROM facet_values") { row in
+            let entry = (Int32(truncatingIfNeeded: try row.int64("id")), try row.string("facet"), try row.string("value"))
+            rows.update { $0.append(entry) }
         }
-        return matrix
+        return (statement, { FacetDictionary(rows.result) })
     }
+
+    /// The stored form of a document's facet values: their codes, ascending, separated by spaces.
+    /// Values the dictionary lacks are added to `facet_values` first, in the caller's transaction.
+    static func codes(for values: [(DesignFacet, String)], _ db: any SQLDatabase) async throws -> String {
+        try await codes(forEach: [values], db)[0]
+    }
+
+    /// The same for several documents at once: two statements, three when a value is new.
+    static func codes(forEach documents: [[(DesignFacet, String)]], _ db: any SQLDatabase) async throws -> [String] {
+        var wanted: [String: (DesignFacet, String)] = [:]
+        for values in documents { for value in values { wanted[key(value.0.rawValue, value.1)] = value } }
+        func known() async throws -> [String: Int32] {
+            guard !wanted.isEmpty else { return [:] }
+            var found: [String: Int32] = [:]
+            let names = Array(Set(wanted.values.map(\.1)))
+            for row in try await db.raw("SELECT id, facet, value FROM facet_values WHERE value IN (\(binds: names))").all() {
+                let line = key(try row.decode(column: "facet", as: String.self), try row.decode(column: "value", as: String.self))
+                if wanted[line] != nil { found[line] = Int32(truncatingIfNeeded: try row.decode(column: "id", as: Int64.self)) }
+            }
+            return found
+        }
+        var found = try await known()
+        let missing = wanted.filter { found[$0.key] == nil }.sorted { $0.key < $1.key }.map(\.value)
+        if !missing.isEmpty {
+            // Only what is missing is inserted: PostgreSQL spends a sequence number on every
+            // attempt, and codes are meant to stay small and dense. A conflict is another writer
+            // adding the same value at the same time.
+            let rows = missing.map { value -> SQLQueryString in "(\(bind: value.0.rawValue), \(bind: value.1))" }
+            try await db.raw("INSERT INTO facet_values(facet, value) VALUES " + rows.joined(separator: ", ") + " ON CONFLICT (facet, value) DO NOTHING")
+                .run()
+            found = try await known()
+        }
+        return documents.map { values in
+            Set(values.compactMap { found[key($0.0.rawValue, $0.1)] }).sorted().map(String.init).joined(separator: " ")
+        }
+    }
+
+    private static func key(_ facet: String, _ value: String) -> String { facet + "=" + value }
 }
 
-/// The facet values of a list of candidates (a search's matches, or the designs a browse walks),
-/// read from the text the index keeps beside each document (`SearchIndex.facetText`). Each
-/// distinct line (`district=BG-13`) gets a small number the first time it is met, so that
-/// filtering and counting two thousand candidates compare integers, not strings.
+/// The facet values of a list of candidates (a search's matches, or the designs a browse walks):
+/// each candidate's codes as the index stores them, counted and filtered as integers, and the
+/// dictionary that names them.
 struct FacetMatrix: Sendable {
-    /// The distinct lines met; a line's code is its number there.
-    private var table = ByteStringTable()
-    /// Each code's facet and value; nil for a line that names no facet this version knows.
-    private(set) var lines: [(facet: DesignFacet, value: String)?] = []
+    var dictionary = FacetDictionary()
     /// Each candidate's codes: candidate `r` holds `codes[starts[r]..<starts[r + 1]]`.
     private var starts: [Int] = [0]
     private var codes: [Int32] = []
@@ -42,60 +90,50 @@ struct FacetMatrix: Sendable {
     /// How many candidates (rows) have been appended.
     var count: Int { starts.count - 1 }
 
-    /// Adds one candidate, given its stored facet text.
-    mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append(utf8: $0) }
-    }
-
-    /// Adds one candidate, given the bytes of its stored facet text.
-    mutating func append(utf8: UnsafeBufferPointer<UInt8>) {
-        if let base = utf8.baseAddress {
-            var start = 0
-            while start < utf8.count {
-                // memchr finds the line's end many bytes at a time.
-                var end = utf8.count
-                if let newline = memchr(base + start, 0x0A, utf8.count - start) {
-                    end = UnsafePointer<UInt8>(newline.assumingMemoryBound(to: UInt8.self)) - base
-                }
-                if end > start { codes.append(code(adding: UnsafeBufferPointer(start: base + start, count: end - start))) }
-                start = end + 1
-            }
-        }
+    /// Adds one candidate, given its codes.
+    mutating func append(codes new: some Sequence<Int32>) {
+        codes.append(contentsOf: new)
         starts.append(codes.count)
     }
 
-    /// Adds the candidates of another matrix after these, renumbering its lines into this one's.
-    mutating func append(contentsOf other: FacetMatrix) {
-        var renumbered = [Int32](repeating: 0, count: other.lines.count)
-        for number in 0..<other.table.count {
-            var line = other.table.string(number)
-            renumbered[number] = line.withUTF8 { code(adding: $0) }
+    /// Adds one candidate, given its stored codes (`12 7 33`): decimal numbers, separated by
+    /// anything that is not a digit.
+    mutating func append(stored utf8: UnsafeBufferPointer<UInt8>) {
+        var value: Int32 = 0
+        var inNumber = false
+        for byte in utf8 {
+            let digit = byte &- UInt8(ascii: "0")
+            if digit < 10 {
+                value = value &* 10 &+ Int32(digit)
+                inNumber = true
+            } else if inNumber {
+                codes.append(value)
+                (value, inNumber) = (0, false)
+            }
         }
-        codes.reserveCapacity(codes.count + other.codes.count)
-        for row in 0..<other.count {
-            for code in other.codes(row) { codes.append(renumbered[Int(code)]) }
-            starts.append(codes.count)
-        }
+        if inNumber { codes.append(value) }
+        starts.append(codes.count)
     }
 
-    /// Drops the last `k` candidates; their lines stay numbered, with no candidate to count.
+    /// Drops the last `k` candidates.
     mutating func removeLast(_ k: Int) {
         starts.removeLast(k)
         codes.removeLast(codes.count - starts[starts.count - 1])
     }
 
-    /// The codes of one candidate's lines.
+    /// The codes of one candidate's values.
     func codes(_ row: Int) -> ArraySlice<Int32> { codes[starts[row]..<starts[row + 1]] }
 
-    /// The code of a facet value, or nil when no candidate has it.
-    func code(_ facet: DesignFacet, _ value: String) -> Int32? {
-        table.number(of: SearchIndex.facetLine(facet, value)).map(Int32.init)
+    /// One candidate's values that the dictionary names.
+    func values(_ row: Int) -> [(facet: DesignFacet, value: String)] { codes(row).compactMap { entry($0) } }
+
+    private func entry(_ code: Int32) -> (facet: DesignFacet, value: String)? {
+        code >= 0 && Int(code) < dictionary.entries.count ? dictionary.entries[Int(code)] : nil
     }
 
     /// For each candidate, the choices it lacks, as bits in the order of `chosen` (at most 32).
     func failures(_ chosen: [(DesignFacet, String)]) -> [UInt32] {
-        let wanted = chosen.prefix(32).map { code($0.0, $0.1) }
+        let wanted = chosen.prefix(32).map { dictionary.code($0.0, $0.1) }
         return (0..<count).map { row in
             let held = codes(row)
             var mask: UInt32 = 0
@@ -104,20 +142,24 @@ struct FacetMatrix: Sendable {
         }
     }
 
-    /// Adds to `counts` (indexed by code) the lines of the given candidates, of one facet only when
-    /// `facet` is given.
+    /// Adds to `counts` (indexed by code) the values of the given candidates, of one facet only
+    /// when `facet` is given. Codes the dictionary does not name are not counted.
     func tally(_ rows: some Sequence<Int>, only facet: DesignFacet? = nil, into counts: inout [Int]) {
-        if counts.count < lines.count { counts += Array(repeating: 0, count: lines.count - counts.count) }
+        let entries = dictionary.entries
+        if counts.count < entries.count { counts += Array(repeating: 0, count: entries.count - counts.count) }
         for row in rows {
-            for code in codes(row) where facet == nil || lines[Int(code)]?.facet == facet { counts[Int(code)] += 1 }
+            for code in codes(row) where code >= 0 && Int(code) < entries.count {
+                guard let entry = entries[Int(code)], facet == nil || entry.facet == facet else { continue }
+                counts[Int(code)] += 1
+            }
         }
     }
 
     /// One facet's values that `counts` holds, most frequent first, then by value.
     func values(of facet: DesignFacet, counts: [Int]) -> [(value: String, count: Int)] {
         var result: [(value: String, count: Int)] = []
-        for (code, line) in lines.enumerated() where line?.facet == facet && code < counts.count && counts[code] > 0 {
-            result.append((line!.value, counts[code]))
+        for (code, entry) in dictionary.entries.enumerated() where entry?.facet == facet && code < counts.count && counts[code] > 0 {
+            result.append((entry!.value, counts[code]))
         }
         return result.sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
     }
@@ -141,18 +183,5 @@ struct FacetMatrix: Sendable {
             let values = values(of: facet, counts: merged)
             return values.isEmpty ? nil : (facet, values)
         }
-    }
-
-    private mutating func code(adding utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let (number, added) = table.add(utf8)
-        if added {
-            let line = table.string(number)[...]
-            var parsed: (facet: DesignFacet, value: String)?
-            if let equals = line.utf8.firstIndex(of: UInt8(ascii: "=")), let facet = DesignFacet(rawValue: String(line[..<equals])) {
-                parsed = (facet, String(line[line.utf8.index(after: equals)...]))
-            }
-            lines.append(parsed)
-        }
-        return Int32(number)
     }
 }

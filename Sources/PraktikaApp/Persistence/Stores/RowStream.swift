@@ -84,49 +84,102 @@ enum RowStream {
     /// thread the driver delivers it; the first error `read` throws ends the reading and is
     /// rethrown here.
     static func each(_ db: any SQLDatabase, _ query: SQLQueryString, _ read: @escaping @Sendable (Row) throws -> Void) async throws {
+        try await each(db, [Statement(query, read)])
+    }
+
+    /// One statement of several run together, and what reads each of its rows.
+    struct Statement: Sendable {
+        let query: SQLQueryString
+        let read: @Sendable (Row) throws -> Void
+
+        init(_ query: SQLQueryString, _ read: @escaping @Sendable (Row) throws -> Void) {
+            self.query = query
+            self.read = read
+        }
+    }
+
+    /// Runs the statements one after another on one connection, each handing its rows to its own
+    /// `read`; on SQLite all of them in one visit to the thread that steps them. The first error
+    /// ends the reading and is rethrown here.
+    static func each(_ db: any SQLDatabase, _ statements: [Statement]) async throws {
         let failure = NIOLockedValueBox<(any Error)?>(nil)
         if let sqlite = db as? any SQLiteDatabase {
-            var serializer = SQLSerializer(database: db)
-            query.serialize(to: &serializer)
             let encoder = SQLiteDataEncoder()
-            let binds = try serializer.binds.map { try encoder.encode($0) }
-            let sql = serializer.sql
+            let serialized = try statements.map { statement -> SQLiteStatementReader.Statement in
+                var serializer = SQLSerializer(database: db)
+                statement.query.serialize(to: &serializer)
+                let read = statement.read
+                return SQLiteStatementReader.Statement(
+                    sql: serializer.sql, binds: try serializer.binds.map { try encoder.encode($0) }, read: { try read(.statement($0)) })
+            }
             // On the event loop throughout, without a task of its own: each hop between threads
             // costs a wake-up, which on a small virtual machine is tens of microseconds.
             try await sqlite.withConnection { connection -> EventLoopFuture<Void> in
                 SQLiteStatementReader.handle(of: connection).flatMap { handle in
                     if let handle {
-                        if let level = db.queryLogLevel { db.logger.log(level: level, "Executing query", metadata: ["sql": .string(sql)]) }
-                        return SQLiteStatementReader.run(handle, sql, binds, on: connection.eventLoop) { try read(.statement($0)) }
+                        if let level = db.queryLogLevel {
+                            for statement in serialized { db.logger.log(level: level, "Executing query", metadata: ["sql": .string(statement.sql)]) }
+                        }
+                        return SQLiteStatementReader.run(handle, serialized, on: connection.eventLoop)
                     }
                     // The connection's own query hands each row over on the thread that steps the
                     // statement; the driver's other entry points submit every row to the event loop
                     // as a task of its own, which for two thousand rows costs more than reading them.
-                    return connection.query(sql, binds, logger: connection.logger) { row in
-                        guard failure.withLockedValue({ $0 == nil }) else { return }
-                        do { try read(.sqlite(row)) } catch { failure.withLockedValue { $0 = error } }
+                    var chain = connection.eventLoop.makeSucceededVoidFuture()
+                    for (statement, read) in zip(serialized, statements.map(\.read)) {
+                        chain = chain.flatMap {
+                            // A reader that failed ends the reading.
+                            if failure.withLockedValue({ $0 != nil }) { return connection.eventLoop.makeSucceededVoidFuture() }
+                            return connection.query(statement.sql, statement.binds, logger: connection.logger) { row in
+                                guard failure.withLockedValue({ $0 == nil }) else { return }
+                                do { try read(.sqlite(row)) } catch { failure.withLockedValue { $0 = error } }
+                            }
+                        }
+                    }
+                    return chain
+                }
+            }.get()
+        } else if let postgres = db as? any PostgresDatabase, let prepared = try postgresStatements(db, statements) {
+            _ = try await postgres.withConnection { connection in
+                var chain = connection.eventLoop.makeSucceededVoidFuture()
+                for ((sql, bindings), read) in prepared {
+                    chain = chain.flatMap {
+                        if failure.withLockedValue({ $0 != nil }) { return connection.eventLoop.makeSucceededVoidFuture() }
+                        if let level = db.queryLogLevel { db.logger.log(level: level, "Executing query", metadata: ["sql": .string(sql)]) }
+                        return connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: connection.logger) { row in
+                            guard failure.withLockedValue({ $0 == nil }) else { return }
+                            do { try read(.postgres(row.makeRandomAccess())) } catch { failure.withLockedValue { $0 = error } }
+                        }.map { _ in }
                     }
                 }
-            }.get()
-        } else if let postgres = db as? any PostgresDatabase, let (sql, bindings) = try postgresStatement(db, query) {
-            if let level = db.queryLogLevel { db.logger.log(level: level, "Executing query", metadata: ["sql": .string(sql)]) }
-            _ = try await postgres.withConnection { connection in
-                connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: connection.logger) { row in
-                    guard failure.withLockedValue({ $0 == nil }) else { return }
-                    do { try read(.postgres(row.makeRandomAccess())) } catch { failure.withLockedValue { $0 = error } }
-                }
+                return chain
             }.get()
         } else {
-            try await db.raw(query).run { row in
-                guard failure.withLockedValue({ $0 == nil }) else { return }
-                do { try read(.sql(row)) } catch { failure.withLockedValue { $0 = error } }
+            for statement in statements {
+                try await db.raw(statement.query).run { row in
+                    guard failure.withLockedValue({ $0 == nil }) else { return }
+                    do { try statement.read(.sql(row)) } catch { failure.withLockedValue { $0 = error } }
+                }
+                if failure.withLockedValue({ $0 }) != nil { break }
             }
         }
         if let error = failure.withLockedValue({ $0 }) { throw error }
     }
 
-    /// The statement as PostgreSQL's driver takes it, or nil when a bind has a type not sent here
-    /// (the statement then goes through SQLKit).
+    /// The statements as PostgreSQL's driver takes them, each with its reader, or nil when a bind
+    /// has a type not sent here (the statements then go through SQLKit).
+    private static func postgresStatements(_ db: any SQLDatabase, _ statements: [Statement]) throws -> [(
+        (String, PostgresBindings), @Sendable (Row) throws -> Void
+    )]? {
+        var prepared: [((String, PostgresBindings), @Sendable (Row) throws -> Void)] = []
+        for statement in statements {
+            guard let serialized = try postgresStatement(db, statement.query) else { return nil }
+            prepared.append((serialized, statement.read))
+        }
+        return prepared
+    }
+
+    /// The statement as PostgreSQL's driver takes it, or nil when a bind has a type not sent here.
     private static func postgresStatement(_ db: any SQLDatabase, _ query: SQLQueryString) throws -> (String, PostgresBindings)? {
         var serializer = SQLSerializer(database: db)
         query.serialize(to: &serializer)
@@ -145,55 +198,6 @@ enum RowStream {
             }
         }
         return (serializer.sql, bindings)
-    }
-
-    /// Runs the statement and folds its rows, `size` at a time, into partial results, which come
-    /// back in the statement's order. `add` puts one row into a chunk; `finish` turns a full chunk
-    /// into its partial result in a task of its own, on another core while the database reads on.
-    /// SQLite's rows, read where they lie, are added as the statement steps (keep `add` to
-    /// copying); the other drivers' rows are kept, and added in the chunk's task.
-    static func fold<Chunk: Sendable, Partial: Sendable>(
-        _ db: any SQLDatabase, _ query: SQLQueryString, chunk size: Int, _ initial: @escaping @Sendable () -> Chunk,
-        _ add: @escaping @Sendable (inout Chunk, Row) throws -> Void, finish: @escaping @Sendable (Chunk) throws -> Partial
-    ) async throws -> [Partial] {
-        precondition(size > 0)
-        let added: @Sendable ([Row]) throws -> Chunk = { rows in
-            var chunk = initial()
-            for row in rows { try add(&chunk, row) }
-            return chunk
-        }
-        let pending = Collector((chunk: initial(), count: 0, rows: [Row](), tasks: [Task<Partial, any Error>]()))
-        do {
-            try await each(db, query) { row in
-                try pending.update {
-                    if row.isTransient {
-                        try add(&$0.chunk, row)
-                        $0.count += 1
-                        guard $0.count == size else { return }
-                        let full = $0.chunk
-                        ($0.chunk, $0.count) = (initial(), 0)
-                        $0.tasks.append(Task { try finish(full) })
-                        return
-                    }
-                    $0.rows.append(row)
-                    guard $0.rows.count == size else { return }
-                    let full = $0.rows
-                    $0.rows = []
-                    $0.rows.reserveCapacity(size)
-                    $0.tasks.append(Task { try finish(try added(full)) })
-                }
-            }
-        } catch {
-            for task in pending.result.tasks { task.cancel() }
-            throw error
-        }
-        let (chunk, count, rows, tasks) = pending.result
-        var results: [Partial] = []
-        results.reserveCapacity(tasks.count + 1)
-        for task in tasks { results.append(try await task.value) }
-        if count > 0 { results.append(try finish(chunk)) }
-        if !rows.isEmpty { results.append(try finish(try added(rows))) }
-        return results
     }
 
     /// Collects what a reading builds across the driver's callbacks, which run one after another.

@@ -58,44 +58,52 @@ enum SQLiteStatementReader {
 
     private static let handles = NIOLockedValueBox([ObjectIdentifier: Known]())
 
-    /// Prepares, binds and steps `sql` on `handle` on a thread of the pool for blocking work,
-    /// handing each row to `read`; the first error (SQLite's, or one `read` throws) ends the
-    /// statement and fails the future, which completes on `eventLoop`. The connection must be lent
-    /// to the caller until then.
-    static func run(
-        _ handle: Handle, _ sql: String, _ binds: [SQLiteData], on eventLoop: any EventLoop,
-        _ read: @escaping @Sendable (Row) throws -> Void
-    ) -> EventLoopFuture<Void> {
+    /// One statement to step, its values to bind, and what reads each of its rows.
+    struct Statement: Sendable {
+        let sql: String
+        let binds: [SQLiteData]
+        let read: @Sendable (Row) throws -> Void
+    }
+
+    /// Prepares, binds and steps the statements on `handle`, one after another, in one visit to a
+    /// thread of the pool for blocking work, handing each row to its statement's `read`; the first
+    /// error (SQLite's, or one `read` throws) ends the work and fails the future, which completes
+    /// on `eventLoop`. The connection must be lent to the caller until then.
+    static func run(_ handle: Handle, _ statements: [Statement], on eventLoop: any EventLoop) -> EventLoopFuture<Void> {
         NIOThreadPool.singleton.runIfActive(eventLoop: eventLoop) {
-            let db = handle.pointer
-            var prepared: OpaquePointer?
-            guard sqlite_nio_sqlite3_prepare_v2(db, sql, -1, &prepared, nil) == SQLITE_OK, let statement = prepared else {
-                throw SQLiteStatementError(db, sql)
-            }
-            defer { sqlite_nio_sqlite3_finalize(statement) }
-            for (index, value) in binds.enumerated() {
-                let i = Int32(index + 1)
-                let result: Int32
-                switch value {
-                case .integer(let n): result = sqlite_nio_sqlite3_bind_int64(statement, i, sqlite3_int64(n))
-                case .float(let x): result = sqlite_nio_sqlite3_bind_double(statement, i, x)
-                case .text(let text):
-                    result = sqlite_nio_sqlite3_bind_text64(statement, i, text, UInt64(text.utf8.count), transient, UInt8(SQLITE_UTF8))
-                case .blob(let buffer):
-                    result = buffer.withUnsafeReadableBytes {
-                        sqlite_nio_sqlite3_bind_blob64(statement, i, $0.baseAddress, UInt64($0.count), transient)
-                    }
-                case .null: result = sqlite_nio_sqlite3_bind_null(statement, i)
+            for statement in statements { try step(handle.pointer, statement) }
+        }
+    }
+
+    private static func step(_ db: OpaquePointer, _ statement: Statement) throws {
+        let sql = statement.sql
+        var prepared: OpaquePointer?
+        guard sqlite_nio_sqlite3_prepare_v2(db, sql, -1, &prepared, nil) == SQLITE_OK, let stepped = prepared else {
+            throw SQLiteStatementError(db, sql)
+        }
+        defer { sqlite_nio_sqlite3_finalize(stepped) }
+        for (index, value) in statement.binds.enumerated() {
+            let i = Int32(index + 1)
+            let result: Int32
+            switch value {
+            case .integer(let n): result = sqlite_nio_sqlite3_bind_int64(stepped, i, sqlite3_int64(n))
+            case .float(let x): result = sqlite_nio_sqlite3_bind_double(stepped, i, x)
+            case .text(let text):
+                result = sqlite_nio_sqlite3_bind_text64(stepped, i, text, UInt64(text.utf8.count), transient, UInt8(SQLITE_UTF8))
+            case .blob(let buffer):
+                result = buffer.withUnsafeReadableBytes {
+                    sqlite_nio_sqlite3_bind_blob64(stepped, i, $0.baseAddress, UInt64($0.count), transient)
                 }
-                guard result == SQLITE_OK else { throw SQLiteStatementError(db, sql) }
+            case .null: result = sqlite_nio_sqlite3_bind_null(stepped, i)
             }
-            let columns = Columns(statement)
-            while true {
-                switch sqlite_nio_sqlite3_step(statement) {
-                case SQLITE_ROW: try read(Row(statement: statement, columns: columns))
-                case SQLITE_DONE: return
-                default: throw SQLiteStatementError(db, sql)
-                }
+            guard result == SQLITE_OK else { throw SQLiteStatementError(db, sql) }
+        }
+        let columns = Columns(stepped)
+        while true {
+            switch sqlite_nio_sqlite3_step(stepped) {
+            case SQLITE_ROW: try statement.read(Row(statement: stepped, columns: columns))
+            case SQLITE_DONE: return
+            default: throw SQLiteStatementError(db, sql)
             }
         }
     }

@@ -48,15 +48,6 @@ struct SearchIndex {
         let words: String
     }
 
-    /// The facet values of a design as the index keeps them beside its document: one
-    /// `facet=value` per line, so that a search can count and filter its matches in one pass.
-    static func facetText(_ values: [(DesignFacet, String)]) -> String {
-        values.map { facetLine($0.0, $0.1) }.sorted().joined(separator: "\n")
-    }
-
-    /// One line of `facetText`; `FacetMatrix` reads it back.
-    static func facetLine(_ facet: DesignFacet, _ value: String) -> String { "\(facet.rawValue)=\(value)" }
-
     /// The distinct terms the index holds for a document's analysed texts: FTS5's `unicode61`
     /// tokenizer splits a key at anything that is not a letter or a digit (`по-голям` is two terms).
     static func terms(_ texts: String...) -> Set<String> {
@@ -71,7 +62,7 @@ struct SearchIndex {
             "search_terms", removed: old.map { Self.terms($0.title, $0.target, $0.body) } ?? [],
             added: Self.terms(document.title, document.target, document.body))
         let words = document.words.joined(separator: " ")
-        let facetText = Self.facetText(facets)
+        let facetCodes = try await FacetDictionary.codes(for: facets, db)
         if isSQLite {
             if let old {
                 // An FTS5 external-content delete must repeat the values it indexed.
@@ -79,14 +70,14 @@ struct SearchIndex {
                     "INSERT INTO search_fts(search_fts, rowid, title, target, body) VALUES('delete', \(bind: old.id), \(bind: old.title), \(bind: old.target), \(bind: old.body))"
                 ).run()
                 try await db.raw(
-                    "UPDATE search_documents SET title = \(bind: document.title), target = \(bind: document.target), body = \(bind: document.body), words = \(bind: words), facets = \(bind: facetText) WHERE id = \(bind: old.id)"
+                    "UPDATE search_documents SET title = \(bind: document.title), target = \(bind: document.target), body = \(bind: document.body), words = \(bind: words), facet_codes = \(bind: facetCodes) WHERE id = \(bind: old.id)"
                 ).run()
                 try await db.raw(
                     "INSERT INTO search_fts(rowid, title, target, body) VALUES(\(bind: old.id), \(bind: document.title), \(bind: document.target), \(bind: document.body))"
                 ).run()
             } else {
                 let row = try await db.raw(
-                    "INSERT INTO search_documents(design_id, title, target, body, words, facets) VALUES(\(bind: designID), \(bind: document.title), \(bind: document.target), \(bind: document.body), \(bind: words), \(bind: facetText)) RETURNING id"
+                    "INSERT INTO search_documents(design_id, title, target, body, words, facet_codes) VALUES(\(bind: designID), \(bind: document.title), \(bind: document.target), \(bind: document.body), \(bind: words), \(bind: facetCodes)) RETURNING id"
                 ).first()
                 let id = try row!.decode(column: "id", as: Int64.self)
                 try await db.raw(
@@ -96,12 +87,12 @@ struct SearchIndex {
         } else {
             try await db.raw(
                 """
-                INSERT INTO search_documents(design_id, title, target, body, words, facets, document) VALUES(\(bind: designID), \(bind: document.title), \
-                \(bind: document.target), \(bind: document.body), \(bind: words), \(bind: facetText), \
+                INSERT INTO search_documents(design_id, title, target, body, words, facet_codes, document) VALUES(\(bind: designID), \(bind: document.title), \
+                \(bind: document.target), \(bind: document.body), \(bind: words), \(bind: facetCodes), \
                 setweight(to_tsvector('simple', \(bind: document.title)), 'A') || setweight(to_tsvector('simple', \(bind: document.target)), 'B') \
                 || setweight(to_tsvector('simple', \(bind: document.body)), 'C')) \
                 ON CONFLICT (design_id) DO UPDATE SET title = EXCLUDED.title, target = EXCLUDED.target, body = EXCLUDED.body, \
-                words = EXCLUDED.words, facets = EXCLUDED.facets, document = EXCLUDED.document
+                words = EXCLUDED.words, facet_codes = EXCLUDED.facet_codes, document = EXCLUDED.document
                 """
             ).run()
         }
@@ -172,17 +163,20 @@ struct SearchIndex {
         guard !query.isEmpty else { return Outcome() }
         let statement = try await candidateStatement(query, where: access)
         let keep = statement.limit ?? Int.max
-        // The reading thread only copies each row's values; numbering the facet lines happens a
-        // chunk at a time beside the statement.
-        let parts = try await RowStream.fold(
-            db, statement.sql, chunk: Self.chunkSize, { (ids: [Int64](), ranks: [Double](), facets: FacetTexts()) },
-            { chunk, row in
-                chunk.ids.append(try row.int64("design_id"))
-                chunk.ranks.append(try row.double("rank"))
-                try row.withUTF8("facets") { chunk.facets.append(utf8: $0) }
-            }, finish: { Matches(ids: $0.ids, ranks: $0.ranks, facets: $0.facets.matrix) })
-        var matches = Matches()
-        for part in parts { matches.append(contentsOf: part) }
+        // The reading thread copies each row's id, rank and facet codes; the dictionary that names
+        // the codes is read right after, on the same connection (and on SQLite in the same visit
+        // to the thread that steps statements), so it holds every code the candidates hold.
+        let read = RowStream.Collector(Matches())
+        let dictionary = FacetDictionary.reading()
+        try await RowStream.each(db, [
+            RowStream.Statement(statement.sql) { row in
+                let (id, rank) = (try row.int64("design_id"), try row.double("rank"))
+                try row.withUTF8("facet_codes") { codes in read.update { $0.append(id: id, rank: rank, codes: codes) } }
+            },
+            dictionary.statement,
+        ])
+        var matches = read.result
+        matches.facets.dictionary = dictionary.read()
         let overflow = matches.ids.count > keep
         if overflow { matches.removeLast(matches.ids.count - keep) }
         var outcome = Self.outcome(matches, selected: selected, limit: limit, offset: offset)
@@ -195,14 +189,14 @@ struct SearchIndex {
     func candidates(_ query: SearchQuery, where access: SQLQueryString, cutoff: Int64?) async throws -> SQLQueryString {
         if isSQLite {
             let bound: SQLQueryString = cutoff.map { "search_fts.rowid > \(literal: $0) AND " } ?? ""
-            return "SELECT sd.design_id, " + (try await rankSQLite(query)) + " AS rank, sd.facets "
+            return "SELECT sd.design_id, " + (try await rankSQLite(query)) + " AS rank, sd.facet_codes "
                 // SQLite looks rows up by rowid even where a covering index would read far fewer pages.
-                + "FROM search_fts JOIN search_documents sd INDEXED BY \(ident: Migrations014.documentFacets) ON sd.id = search_fts.rowid "
+                + "FROM search_fts JOIN search_documents sd INDEXED BY \(ident: Migrations017.documentCodes) ON sd.id = search_fts.rowid "
                 + "JOIN service_designs d INDEXED BY \(ident: Migrations015.designList) ON d.id = sd.design_id "
                 + "WHERE search_fts MATCH \(bind: query.fts5) AND " + bound + access
         }
         let bound: SQLQueryString = cutoff.map { "sd.id > \(literal: $0) AND " } ?? ""
-        return "SELECT sd.design_id, ts_rank_cd(sd.document, to_tsquery('simple', \(bind: query.tsquery)))::float8 AS rank, sd.facets "
+        return "SELECT sd.design_id, ts_rank_cd(sd.document, to_tsquery('simple', \(bind: query.tsquery)))::float8 AS rank, sd.facet_codes "
             + "FROM search_documents sd JOIN service_designs d ON d.id = sd.design_id "
             + "WHERE sd.document @@ to_tsquery('simple', \(bind: query.tsquery)) AND " + bound + access
     }
@@ -213,16 +207,18 @@ struct SearchIndex {
         var ranks: [Double] = []
         var facets = FacetMatrix()
 
-        mutating func append(id: Int64, rank: Double, facets text: String) {
+        /// Adds one match, with its facet codes as the index stores them.
+        mutating func append(id: Int64, rank: Double, codes: UnsafeBufferPointer<UInt8>) {
             ids.append(id)
             ranks.append(rank)
-            facets.append(text)
+            facets.append(stored: codes)
         }
 
-        mutating func append(contentsOf other: Matches) {
-            ids += other.ids
-            ranks += other.ranks
-            facets.append(contentsOf: other.facets)
+        /// Adds one match, with its facet codes.
+        mutating func append(id: Int64, rank: Double, codes: [Int32]) {
+            ids.append(id)
+            ranks.append(rank)
+            facets.append(codes: codes)
         }
 
         /// Drops the last `k` matches.
@@ -232,9 +228,6 @@ struct SearchIndex {
             facets.removeLast(k)
         }
     }
-
-    /// How many candidate rows one task numbers (and on PostgreSQL decodes) while the statement reads on.
-    static let chunkSize = 256
 
     /// The in-memory half of `search`: the matches that pass the chosen facet values, best first
     /// (ties by design id), the requested page of them, and the facet counts.

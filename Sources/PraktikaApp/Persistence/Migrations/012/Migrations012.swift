@@ -19,18 +19,12 @@ enum Migrations012 {
                 .field("documents", .int, .required)
                 .create()
             try await sql.raw("ALTER TABLE search_documents ADD COLUMN facets TEXT NOT NULL DEFAULT ''").run()
+            try await fillFacetTexts(sql)
             if sql.dialect.name == "sqlite" {
                 // The index already knows each key's documents; read them once through fts5vocab.
                 try await sql.raw("CREATE VIRTUAL TABLE temp.search_vocabulary USING fts5vocab(main, search_fts, row)").run()
                 try await sql.raw("INSERT INTO search_terms(term, documents) SELECT term, doc FROM temp.search_vocabulary").run()
                 try await sql.raw("DROP TABLE temp.search_vocabulary").run()
-                try await sql.raw(
-                    """
-                    UPDATE search_documents SET facets = COALESCE((SELECT group_concat(line, char(10)) FROM \
-                    (SELECT f.facet || '=' || f.value AS line FROM design_facets f WHERE f.design_id = search_documents.design_id \
-                    ORDER BY line)), '')
-                    """
-                ).run()
             } else {
                 // PostgreSQL's parser splits words differently from FTS5; count the terms as saves will.
                 var counts: [String: Int] = [:]
@@ -51,12 +45,6 @@ enum Migrations012 {
                     let values = all[start..<min(start + 500, all.count)].map { "(\(bind: $0.key), \(bind: $0.value))" as SQLQueryString }
                     try await sql.raw("INSERT INTO search_terms(term, documents) VALUES " + values.joined(separator: ", ")).run()
                 }
-                try await sql.raw(
-                    """
-                    UPDATE search_documents sd SET facets = COALESCE((SELECT string_agg(f.facet || '=' || f.value, chr(10) \
-                    ORDER BY f.facet || '=' || f.value) FROM design_facets f WHERE f.design_id = sd.design_id), '')
-                    """
-                ).run()
             }
         }
 
@@ -64,5 +52,21 @@ enum Migrations012 {
             try await database.schema("search_terms").delete()
             try await (database as! any SQLDatabase).raw("ALTER TABLE search_documents DROP COLUMN facets").run()
         }
+    }
+
+    /// Fills each document's facet text (one `facet=value` per line, sorted) from `design_facets`.
+    static func fillFacetTexts(_ sql: any SQLDatabase) async throws {
+        try await sql.raw(
+            sql.dialect.name == "sqlite"
+                ? """
+                UPDATE search_documents SET facets = COALESCE((SELECT group_concat(line, char(10)) FROM \
+                (SELECT f.facet || '=' || f.value AS line FROM design_facets f WHERE f.design_id = search_documents.design_id \
+                ORDER BY line)), '')
+                """
+                : """
+                UPDATE search_documents sd SET facets = COALESCE((SELECT string_agg(f.facet || '=' || f.value, chr(10) \
+                ORDER BY f.facet || '=' || f.value) FROM design_facets f WHERE f.design_id = sd.design_id), '')
+                """
+        ).run()
     }
 }
