@@ -4,13 +4,15 @@
 # client per server; in each round every server gets one request, in a random order, so that a
 # machine that drifts moves all builds alike. 50 rounds to warm up, then N; prints p25/p50/p75/p99.
 # Usage: tools/serve-cpu/alternate.sh DATABASE.sqlite N BINARY...   (PAGE=/practices?q=… to choose)
+# A build whose schema differs from DATABASE's is given its own copy as BINARY@OTHER.sqlite.
 set -u
 DB=$1; N=$2; shift 2
 PAGE=${PAGE:-"/practices?q=%D0%BF%D0%B5%D0%BD%D1%81%D0%B8%D0%BE%D0%BD%D0%B5%D1%80%D0%B8"}
 PIDS=(); PORTS=()
 port=8191
-for BIN in "$@"; do
-  DATABASE_URL="sqlite://$DB" LOG_LEVEL=warning "$BIN" serve --port "$port" > "/tmp/alternate-$port.log" 2>&1 &
+for ARG in "$@"; do
+  BIN=${ARG%@*}; FILE=$DB; [[ "$ARG" == *@* ]] && FILE=${ARG#*@}
+  DATABASE_URL="sqlite://$FILE" LOG_LEVEL=warning "$BIN" serve --port "$port" > "/tmp/alternate-$port.log" 2>&1 &
   PIDS+=($!); PORTS+=($port); port=$((port + 1))
 done
 sleep 10
