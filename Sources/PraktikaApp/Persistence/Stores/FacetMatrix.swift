@@ -17,8 +17,12 @@ struct FacetDictionary: Sendable {
         for row in rows { add(code: row.code, facet: row.facet, value: row.value) }
     }
 
+    /// Codes stay small (a value gets one the first time any save meets it); a code past this
+    /// would mean a damaged table, and is left out rather than given room.
+    static let largestCode: Int32 = 1 << 20
+
     mutating func add(code: Int32, facet: String, value: String) {
-        guard code >= 0 else { return }
+        guard code >= 0, code <= Self.largestCode else { return }
         codes[Self.key(facet, value)] = code
         guard let known = DesignFacet(rawValue: facet) else { return }
         if entries.count <= Int(code) { entries += Array(repeating: nil, count: Int(code) + 1 - entries.count) }
