@@ -14,7 +14,8 @@ import Vapor
 //   engine     the search as the catalogue page asks for it (ranking, paging, filters and facet
 //              counts for an anonymous reader), without HTTP or HTML;
 //   page       GET /practices?q=… from a server in this process, over a socket, HTML and all;
-//   paired     raw and page back to back in each iteration, and the ratio of each pair.
+//   paired     raw and page back to back in each iteration, and the ratio of each pair;
+// and, once, the HTTP floor: a static file through the same client and server.
 
 struct Query: Sendable {
     let name: String
@@ -138,6 +139,18 @@ let benchmarks: @Sendable () -> Void = {
                 }
                 benchmark.measurement(.custom("page ÷ raw × 100", useScalingFactor: false), Int((100 * (page / raw)).rounded()))
             }
+        }
+    }
+    // What HTTP alone costs through the same client and server: a static file (the style sheet,
+    // 17 KB, held in memory), through the same middlewares as the page, with no database at all.
+    Benchmark("http floor: GET /assets/app.css") { benchmark in
+        let (app, _) = await Harness.shared.start()
+        let uri = URI(string: "http://127.0.0.1:\(Harness.port)/assets/app.css")
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            let response = try! await app.client.get(uri)
+            precondition(response.status == .ok, "/assets/app.css answered \(response.status)")
+            blackHole(response.body?.readableBytes)
         }
     }
     // The catalogue as it opens: no words, no filters, newest first, with every facet counted.
