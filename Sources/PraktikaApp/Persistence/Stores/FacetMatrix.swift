@@ -94,12 +94,6 @@ struct FacetMatrix: Sendable {
     /// How many candidates (rows) have been appended.
     var count: Int { starts.count - 1 }
 
-    /// Adds one candidate, given its codes.
-    mutating func append(codes new: some Sequence<Int32>) {
-        codes.append(contentsOf: new)
-        starts.append(codes.count)
-    }
-
     /// Adds one candidate, given its stored codes (`12 7 33`): decimal numbers, separated by
     /// anything that is not a digit.
     mutating func append(stored utf8: UnsafeBufferPointer<UInt8>) {
@@ -127,13 +121,6 @@ struct FacetMatrix: Sendable {
 
     /// The codes of one candidate's values.
     func codes(_ row: Int) -> ArraySlice<Int32> { codes[starts[row]..<starts[row + 1]] }
-
-    /// One candidate's values that the dictionary names.
-    func values(_ row: Int) -> [(facet: DesignFacet, value: String)] { codes(row).compactMap { entry($0) } }
-
-    private func entry(_ code: Int32) -> (facet: DesignFacet, value: String)? {
-        code >= 0 && Int(code) < dictionary.entries.count ? dictionary.entries[Int(code)] : nil
-    }
 
     /// For each candidate, the choices it lacks, as bits in the order of `chosen` (at most 32).
     func failures(_ chosen: [(DesignFacet, String)]) -> [UInt32] {

@@ -46,12 +46,6 @@ enum RowStream {
             return try text.withUTF8(body)
         }
 
-        /// Whether the row is gone once the reader returns (it cannot be kept for later).
-        var isTransient: Bool {
-            if case .statement = self { return true }
-            return false
-        }
-
         /// A column's value: on SQLite converted by `read`, on PostgreSQL decoded by its driver,
         /// elsewhere by SQLKit. A missing column or a NULL is an error, not a default.
         private func value<T: Decodable & PostgresDecodable>(_ column: String, _ type: T.Type, _ read: (SQLiteData) -> T?) throws -> T {

@@ -214,13 +214,6 @@ struct SearchIndex {
             facets.append(stored: codes)
         }
 
-        /// Adds one match, with its facet codes.
-        mutating func append(id: Int64, rank: Double, codes: [Int32]) {
-            ids.append(id)
-            ranks.append(rank)
-            facets.append(codes: codes)
-        }
-
         /// Drops the last `k` matches.
         mutating func removeLast(_ k: Int) {
             ids.removeLast(k)
