@@ -137,6 +137,32 @@ struct FacetTests {
             // The facet's own choice is left out of its counts, so the other values stay reachable.
             #expect(try await counts(labour)[.partnerKind]?["school"] != nil)
 
+            // Two choices walk from the value with fewer designs (labour offices: 2 designs; BG-13: 8),
+            // whichever the URL names first; past the probe, from the facet with more distinct values
+            // (partner kinds here, not districts); a value no design has ends the walk at once.
+            let chosen: [(DesignFacet, String)] = [(.district, "BG-13"), (.partnerKind, "labour_office")]
+            #expect(try await DesignListQuery.finestFirst(app.sql, chosen).values.map(\.0) == [.partnerKind, .district])
+            #expect(try await DesignListQuery.finestFirst(app.sql, chosen.reversed()).values.map(\.0) == [.partnerKind, .district])
+            func distinct(_ facet: DesignFacet) async throws -> Int {
+                try await app.sql.raw("SELECT COUNT(*) AS n FROM facet_values WHERE facet = \(bind: facet.rawValue)").first()!.decode(column: "n", as: Int.self)
+            }
+            #expect(try await distinct(.partnerKind) > distinct(.district))
+            for order in [[(DesignFacet.district, "BG-13"), (.partnerKind, "school")], [(.partnerKind, "school"), (.district, "BG-13")]] {
+                #expect(try await DesignListQuery.finestFirst(app.sql, order, probe: 1).values.map(\.0) == [.partnerKind, .district])
+            }
+            let nobody = try await DesignListQuery.finestFirst(app.sql, [(.district, "BG-13"), (.budget, "over_10000")])
+            #expect(nobody.empty)
+            var none = labour
+            none.budget = "over_10000"
+            #expect(try await DesignListQuery.rows(app.sql, none, nil).rows.isEmpty)
+            var both = labour
+            both.district = "BG-13"
+            let inDistrict = Set(
+                try await app.sql.raw("SELECT design_id FROM design_facets WHERE facet = 'district' AND value = 'BG-13'").all()
+                    .map { try $0.decode(column: "design_id", as: Int64.self) })
+            let bothRows = try await DesignListQuery.rows(app.sql, both, nil).rows.map(\.id)
+            #expect(!bothRows.isEmpty && bothRows == narrowed.rows.map(\.id).filter(inDistrict.contains))
+
             var searched = ListQuery()
             searched.q = "безработни"
             #expect(try await counts(searched)[.target]?["unemployed"] == 1)
