@@ -98,6 +98,27 @@ struct ListURLTests {
         #expect(ListQuery(fields: ["district": "nowhere", "q": "   "]) == ListQuery())
     }
 
+    @Test("when configured, a catalogue page reports its steps' durations in Server-Timing; otherwise it says nothing")
+    func serverTiming() async throws {
+        try await withApp(demo: true, serverTiming: true) { app in
+            let page = try await Browser(app).get("/practices?q=pensioneri")
+            #expect(page.status == .ok)
+            let steps = (page.headers.first(name: "Server-Timing") ?? "").split(separator: ",").map {
+                $0.trimmingCharacters(in: .whitespaces).split(separator: ";dur=").map(String.init)
+            }
+            #expect(steps.map { $0.first ?? "" } == ["search", "rows", "render", "total"])
+            let durations = steps.compactMap { $0.last.flatMap(Double.init) }
+            #expect(durations.count == 4 && durations.allSatisfy { $0 >= 0 } && durations[3] >= durations[0] + durations[1] + durations[2])
+        }
+        try await withApp(demo: true) { app in
+            let page = try await Browser(app).get("/practices?q=pensioneri")
+            #expect(page.status == .ok && page.headers.first(name: "Server-Timing") == nil)
+        }
+        let configured = try AppConfiguration.fromEnvironment(["PRAKTIKA_SERVER_TIMING": "1"])
+        let unset = try AppConfiguration.fromEnvironment([:])
+        #expect(configured.serverTiming && !unset.serverTiming)
+    }
+
     @Test("a search typed with + for spaces finds what %20 finds")
     func plus() async throws {
         try await withApp(demo: true) { app in

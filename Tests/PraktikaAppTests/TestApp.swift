@@ -12,7 +12,9 @@ import VaporTesting
 /// Runs a test against a freshly migrated application: on SQLite (a new file per test) by
 /// default, or on the PostgreSQL that `DATABASE_URL` names (a new schema per test), so that the
 /// whole suite proves both databases behave the same.
-func withApp(demo: Bool = false, secureCookies: Bool = false, _ body: (Application) async throws -> Void) async throws {
+func withApp(
+    demo: Bool = false, secureCookies: Bool = false, serverTiming: Bool = false, _ body: (Application) async throws -> Void
+) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     let url = ProcessInfo.processInfo.environment["DATABASE_URL"] ?? ""
@@ -25,6 +27,7 @@ func withApp(demo: Bool = false, secureCookies: Bool = false, _ body: (Applicati
             database: database, bcryptCost: 4, secureCookies: secureCookies, sqlLogLevel: .trace, useDictionary: false)
         // Every test starts its own app at the same time: keep PostgreSQL's connection slots in reach.
         configuration.connectionsPerEventLoop = 1
+        configuration.serverTiming = serverTiming
         try await configure(app, configuration)
         if case .postgres = database { try await app.sql.raw("CREATE SCHEMA \(ident: String(unique))").run() }
         try await app.migrateDatabase()

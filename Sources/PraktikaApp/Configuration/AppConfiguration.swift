@@ -34,6 +34,10 @@ public struct AppConfiguration: Sendable {
     public var publicURL: String?
     /// PostgreSQL connections per event loop; tests, which start many apps at once, use fewer.
     public var connectionsPerEventLoop = 4
+    /// Sends each catalogue page's step durations in a `Server-Timing` header
+    /// (`PRAKTIKA_SERVER_TIMING=1`), for browsers' developer tools. Off by default: timings tell an
+    /// observer something about the data behind a page.
+    public var serverTiming = false
 
     public init(
         database: DatabaseSetting, bcryptCost: Int = 12, secureCookies: Bool = false,
@@ -72,6 +76,7 @@ public struct AppConfiguration: Sendable {
         if !problems.isEmpty { throw Invalid(description: problems.joined(separator: "; ")) }
         var configuration = AppConfiguration(database: database, bcryptCost: cost, secureCookies: publicURL.hasPrefix("https://"))
         configuration.publicURL = publicURL.isEmpty ? nil : String(publicURL.reversed().drop(while: { $0 == "/" }).reversed())
+        configuration.serverTiming = ["1", "true", "yes"].contains(environment["PRAKTIKA_SERVER_TIMING"]?.lowercased() ?? "")
         return configuration
     }
 

@@ -6,6 +6,8 @@ import Vapor
 struct RequestContextMiddleware: Middleware {
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         let isAPI = request.url.path.hasPrefix("/api/")
+        let timing = request.application.storage[ConfigurationKey.self]?.serverTiming == true ? ServerTiming() : nil
+        if let timing { request.storage[ServerTiming.Key.self] = timing }
         let language = Language(code: request.cookies[Cookies.language]?.string)
         let existingCSRF = request.cookies[Cookies.csrf]?.string ?? ""
         let csrf = existingCSRF.count >= 32 ? existingCSRF : AccountStore.randomToken()
@@ -23,6 +25,7 @@ struct RequestContextMiddleware: Middleware {
                     if flash != nil, response.cookies[Cookies.flash] == nil {
                         response.cookies[Cookies.flash] = request.cookie("", maxAge: 0)
                     }
+                    if let timing { response.headers.replaceOrAdd(name: "Server-Timing", value: timing.header) }
                     // Pages differ by cookie (language, account): never cache them in shared caches.
                     if response.headers[.cacheControl].isEmpty {
                         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")

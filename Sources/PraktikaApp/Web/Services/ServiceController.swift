@@ -45,7 +45,7 @@ struct ServiceController: Sendable {
         let context = req.page
         var query = ListQuery(req)
         query.practicesOnly = practicesOnly
-        let found = try await DesignListQuery.find(req.sql, query, context.actor)
+        let found = try await req.timed("search") { try await DesignListQuery.find(req.sql, query, context.actor) }
         var model = ServiceListModel(
             base: practicesOnly ? .practices : .services, total: found.total, query: query, canCreate: Policy.mayCreateDesigns(context.actor))
         model.facets = found.facets.map { ($0.facet, $0.values) }
@@ -53,12 +53,13 @@ struct ServiceController: Sendable {
         // The facets (about a hundred links) are rendered while the listed rows are read.
         let counted = model
         async let facets = ServiceListView.renderedFacets(counted, context)
-        model.rows = try await DesignListQuery.listRows(req.sql, found.ids, snippetTexts: query.q != nil)
+        model.rows = try await req.timed("rows") { try await DesignListQuery.listRows(req.sql, found.ids, snippetTexts: query.q != nil) }
         if let q = query.q { model.snippets = SearchSnippets.make(model.rows, query: q) }
         if let q = query.q, found.total == 0 {
             model.suggestion = try await SearchIndex(db: req.sql).suggestion(for: q, analyzer: SearchSettings.analyzer)
         }
-        return HTMLResponse.make(ServiceListView.render(model, facets: await facets, context))
+        let renderedFacets = await facets
+        return req.timed("render") { HTMLResponse.make(ServiceListView.render(model, facets: renderedFacets, context)) }
     }
 
     // MARK: New
