@@ -59,7 +59,7 @@ struct ServiceController: Sendable {
             model.suggestion = try await SearchIndex(db: req.sql).suggestion(for: q, analyzer: SearchSettings.analyzer)
         }
         let renderedFacets = await facets
-        return req.timed("render") { HTMLResponse.make(ServiceListView.render(model, facets: renderedFacets, context)) }
+        return await req.timed("render") { HTMLResponse.make(ServiceListView.render(model, facets: renderedFacets, context)) }
     }
 
     // MARK: New

@@ -34,12 +34,4 @@ extension Request {
         defer { timing.add(name, ContinuousClock.now - start) }
         return try await body()
     }
-
-    /// The same for a step that does not wait.
-    func timed<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
-        guard let timing = storage[ServerTiming.Key.self] else { return try body() }
-        let start = ContinuousClock.now
-        defer { timing.add(name, ContinuousClock.now - start) }
-        return try body()
-    }
 }
