@@ -138,3 +138,15 @@ extension Application {
             .decode(column: "id", as: Int64.self)
     }
 }
+
+extension String {
+    /// Whether each of `parts` occurs, each after the end of the one before.
+    func inOrder(_ parts: String...) -> Bool {
+        var rest = self[...]
+        for part in parts {
+            guard let found = rest.range(of: part) else { return false }
+            rest = rest[found.upperBound...]
+        }
+        return true
+    }
+}

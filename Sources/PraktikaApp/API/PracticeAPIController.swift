@@ -60,10 +60,8 @@ struct PracticeAPIController: Sendable {
         query.practicesOnly = true
         guard let (found, next) = try await APICursor.page(req, query) else { return try APICursor.refusal(req) }
         let (rows, total) = (found.rows, found.total)
-        var snippets: [Int64: [Snippet.Part]] = [:]
-        if let q = query.q { snippets = SearchSnippets.make(rows, query: q) }
         let items = rows.map { row in
-            let parts = snippets[row.id]
+            let parts = row.snippet
             return ServiceAPIController.SearchResult(
                 id: row.id, title: row.title, status: row.status, targetCategory: row.targetCategory,
                 snippet: parts.map { $0.map(\.text).joined() }, matched: parts.map { $0.filter(\.isMatch).map(\.text) } ?? [])

@@ -119,9 +119,8 @@ struct ServiceAPIController: Sendable {
         }
         let found = try await DesignListQuery.page(req.sql, query, req.actor, facets: false)
         let (rows, total) = (found.rows, found.total)
-        let snippets = SearchSnippets.make(rows, query: q)
         let items = rows.map { row in
-            let parts = snippets[row.id]
+            let parts = row.snippet
             return SearchResult(
                 id: row.id, title: row.title, status: row.status, targetCategory: row.targetCategory,
                 snippet: parts.map { $0.map(\.text).joined() }, matched: parts.map { $0.filter(\.isMatch).map(\.text) } ?? [])

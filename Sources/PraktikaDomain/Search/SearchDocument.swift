@@ -70,7 +70,7 @@ public enum Snippet {
 
     /// Tells whether a word of a text has one of a query's keys, analysing each distinct word once:
     /// one matcher serves all the snippets of a page.
-    public struct Matcher {
+    public struct Matcher: Sendable {
         let keys: Set<String>
         let analyzer: BulgarianAnalyzer
         /// The words met so far, as they were written, and whether each matched.

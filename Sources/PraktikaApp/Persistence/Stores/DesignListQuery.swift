@@ -63,7 +63,7 @@ enum DesignListQuery {
     static func page(_ db: any SQLDatabase, _ query: ListQuery, _ actor: Actor?, facets: Bool = true) async throws -> Page {
         let found = try await find(db, query, actor, facets: facets)
         var page = Page(total: found.total, facets: found.facets, capped: found.capped)
-        page.rows = try await listRows(db, found.ids, snippetTexts: query.q != nil)
+        page.rows = try await listRows(db, found.ids, snippetsFor: query.q)
         return page
     }
 
@@ -124,16 +124,19 @@ enum DesignListQuery {
         return found
     }
 
-    /// The listed designs of the given ids, in that order, with their libraries' names, and with
-    /// the texts a search cuts its snippets from when `snippetTexts` (read from the stored design,
-    /// `Snippet.designTexts`): one statement.
-    static func listRows(_ db: any SQLDatabase, _ ids: [Int64], snippetTexts: Bool = false) async throws -> [DesignListRow] {
+    /// The listed designs of the given ids, in that order, with their libraries' names: one
+    /// statement. For a search (`snippetsFor` its text), each also gets its snippet: the first
+    /// passage with a matched word among its most telling texts (`Snippet.designTexts`, read from
+    /// the stored design), cut as the rows are read, with one matcher for the whole page.
+    static func listRows(_ db: any SQLDatabase, _ ids: [Int64], snippetsFor search: String? = nil) async throws -> [DesignListRow] {
         guard !ids.isEmpty else { return [] }
+        let keys = search.map { SearchQuery($0, analyzer: SearchSettings.analyzer).allKeys } ?? []
+        let snippets = keys.isEmpty ? nil : RowStream.Collector(Snippet.Matcher(keys: keys, analyzer: SearchSettings.analyzer))
         let rows = RowStream.Collector([Int64: DesignListRow]())
         try await RowStream.each(
             db,
             "SELECT d.id, d.title, d.status, d.visibility, d.target_category, d.budget_total_eur_minor, d.updated_at, l.name AS library"
-                + (snippetTexts ? ", d.content " : " ")
+                + (snippets != nil ? ", d.content " : " ")
                 + "FROM service_designs d LEFT JOIN design_libraries dl ON dl.design_id = d.id LEFT JOIN libraries l ON l.id = dl.library_id "
                 + "WHERE d.id IN (\(binds: ids)) ORDER BY l.name"
         ) { row in
@@ -145,7 +148,12 @@ enum DesignListQuery {
                     id: id, title: try row.string("title"), status: try row.string("status"), visibility: try row.string("visibility"),
                     targetCategory: try row.string("target_category"), budgetTotalEURMinor: try row.int64("budget_total_eur_minor"),
                     updatedAt: try row.date("updated_at"))
-                if snippetTexts { listed?.snippetTexts = try row.withUTF8("content") { Snippet.designTexts(json: $0) } ?? [] }
+                if let snippets, let texts = try row.withUTF8("content", { Snippet.designTexts(json: $0) }) {
+                    listed?.snippet = snippets.update { matcher in
+                        for text in texts { if let found = Snippet.make(text, matching: &matcher) { return found } }
+                        return nil
+                    }
+                }
             }
             let library = try row.optionalString("library")
             rows.update {

@@ -39,8 +39,9 @@ struct DesignListRow: Sendable {
     let updatedAt: Date
     /// The names of its libraries, in name order.
     var libraries: [String] = []
-    /// For a search: the texts its snippet may be cut from, in the order they are tried.
-    var snippetTexts: [String] = []
+    /// For a search: the passage of its most telling texts around the first matched word
+    /// (`DesignListQuery.listRows`), nil when none of them holds one.
+    var snippet: [Snippet.Part]?
 }
 
 /// Reads and writes service designs with SQLKit. Callers wrap writes in a transaction.

@@ -10,8 +10,6 @@ struct ServiceListModel: Sendable {
     var total = 0
     let query: ListQuery
     let canCreate: Bool
-    /// For a search: a passage of each design around the words that matched.
-    var snippets: [Int64: [Snippet.Part]] = [:]
     /// For a search that found nothing: the query with its unknown words corrected.
     var suggestion: String?
     /// The query matched more than the search looks at: only the newest matches were ranked.
@@ -48,27 +46,6 @@ extension ListQuery {
         case .year: q.year = value
         }
         return q
-    }
-}
-
-enum SearchSnippets {
-    /// The first passage of each design that holds a matched word, from its most telling texts
-    /// (`DesignListRow.snippetTexts`, which the rows of a search carry).
-    static func make(_ rows: [DesignListRow], query: String) -> [Int64: [Snippet.Part]] {
-        let analyzer = SearchSettings.analyzer
-        let keys = SearchQuery(query, analyzer: analyzer).allKeys
-        guard !keys.isEmpty, !rows.isEmpty else { return [:] }
-        var matcher = Snippet.Matcher(keys: keys, analyzer: analyzer)
-        var result: [Int64: [Snippet.Part]] = [:]
-        for row in rows {
-            for text in row.snippetTexts {
-                if let snippet = Snippet.make(text, matching: &matcher) {
-                    result[row.id] = snippet
-                    break
-                }
-            }
-        }
-        return result
     }
 }
 

@@ -50,15 +50,17 @@ struct ServiceController: Sendable {
             base: practicesOnly ? .practices : .services, total: found.total, query: query, canCreate: Policy.mayCreateDesigns(context.actor))
         model.facets = found.facets.map { ($0.facet, $0.values) }
         model.capped = found.capped
-        // The facets (about a hundred links) are rendered while the listed rows are read.
+        // The facets (about a hundred links) are rendered while the listed rows are read and
+        // their snippets cut.
         let counted = model
         async let facets = ServiceListView.renderedFacets(counted, context)
-        model.rows = try await req.timed("rows") { try await DesignListQuery.listRows(req.sql, found.ids, snippetTexts: query.q != nil) }
-        if let q = query.q { model.snippets = SearchSnippets.make(model.rows, query: q) }
+        model.rows = try await req.timed("rows") { try await DesignListQuery.listRows(req.sql, found.ids, snippetsFor: query.q) }
         if let q = query.q, found.total == 0 {
             model.suggestion = try await SearchIndex(db: req.sql).suggestion(for: q, analyzer: SearchSettings.analyzer)
         }
+        let waited = ContinuousClock.now
         let renderedFacets = await facets
+        req.record("facets", since: waited)
         return await req.timed("render") { HTMLResponse.make(ServiceListView.render(model, facets: renderedFacets, context)) }
     }
 

@@ -86,7 +86,7 @@ enum ServiceListView {
                     .attr("scope", "row"), .link(SiteURL.service(row.id).path, row.title),
                     row.visibility == DesignVisibility.public.rawValue
                         ? .empty : .span(.class("tag"), .safe(DesignVisibility(rawValue: row.visibility)?.label(l) ?? "")),
-                    model.snippets[row.id].map { snippet($0) } ?? .empty),
+                    row.snippet.map { snippet($0) } ?? .empty),
                 .td(.safe(category)),
                 .td(.span(.class("status status-\(row.status)"), .safe(status?.label(l) ?? row.status))),
                 .td(.safe(row.libraries.joined(separator: "; "))),

@@ -34,4 +34,10 @@ extension Request {
         defer { timing.add(name, ContinuousClock.now - start) }
         return try await body()
     }
+
+    /// Records the time since `start` as the step `name`, when this request is timed: for a wait
+    /// that a closure cannot hold, such as an `async let`.
+    func record(_ name: String, since start: ContinuousClock.Instant) {
+        storage[ServerTiming.Key.self]?.add(name, ContinuousClock.now - start)
+    }
 }
