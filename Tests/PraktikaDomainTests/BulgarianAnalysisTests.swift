@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PraktikaDomain
@@ -164,6 +165,43 @@ struct SearchQueryTests {
         #expect(long.map(\.isMatch) == [false, true, false, true, false])
         // The same matcher serves the next text.
         #expect(Snippet.make("Библиотеките", matching: &matcher)?.filter(\.isMatch).map(\.text) == ["Библиотеките"])
+    }
+}
+
+extension SearchQueryTests {
+    @Test("the key test answers as the document analysis does, word by word, with the built-in stemmer or a dictionary")
+    func keyTest() throws {
+        // Every word of the Velingrad designs (as JSON: Latin keys and numbers too), and words
+        // that try the byte-level lower-casing: capitals, ѝ and Ѝ, Ѐ and Ё, a stop word in capitals.
+        let designs = try VelingradDemo.designs.map { String(decoding: try JSONEncoder().encode($0.design), as: UTF8.self) }
+        let corpus = designs + ["БИБЛИОТЕКИТЕ Библиотеката ѝ Ѝ И НА Ѐ Ёлка ЁЛКА е-услуги ONLINE 2012 Пенсионери60 ђак пенсионерѝте ПЕНСИОНЕРЍТЕ"]
+        let analyzers = [
+            BulgarianAnalyzer(dictionary: nil), BulgarianAnalyzer(dictionary: HunspellLemmatizer(affix: BulgarianAnalysisTests.affix, dictionary: BulgarianAnalysisTests.dictionary)),
+            BulgarianAnalyzer.shared,
+        ]
+        for analyzer in analyzers {
+            let queries = ["библиотеки", "pensioneri online", "деца с увреждания", "и", "библиотекар", "бизнес туристи", "2012", "ёлки"]
+            for query in queries {
+                let keys = SearchQuery(query, analyzer: analyzer).allKeys
+                let test = BulgarianAnalyzer.KeyTest(keys: keys, analyzer: analyzer)
+                var matched = 0
+                for text in corpus {
+                    var text = text
+                    text.withUTF8 { utf8 in
+                        var scanner = BulgarianText.WordScanner(utf8)
+                        while let range = scanner.next() {
+                            let word = UnsafeBufferPointer(rebasing: utf8[range])
+                            let raw = String(decoding: word, as: UTF8.self)
+                            let expected = analyzer.documentWord(raw).map { !keys.isDisjoint(with: $0.keys) } ?? false
+                            #expect(test.matches(utf8: word) == expected, "\(raw) for \(query)")
+                            if expected { matched += 1 }
+                        }
+                    }
+                }
+                // Each query but the stop word meets some word of the corpus, so both answers are tried.
+                #expect((matched > 0) == (query != "и"), "\(query)")
+            }
+        }
     }
 }
 

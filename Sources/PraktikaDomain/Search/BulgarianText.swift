@@ -104,6 +104,13 @@ public enum BulgarianText {
         }
     }
 
+    /// `stopWords` as UTF-8, for looking words up without making strings of them.
+    static let stopWordTable: ByteStringTable = {
+        var table = ByteStringTable(capacity: stopWords.count)
+        for word in stopWords { _ = table.add(word) }
+        return table
+    }()
+
     /// Function words that say nothing about what a practice is about.
     public static let stopWords: Set<String> = [
         "а", "аз", "ако", "без", "би", "бил", "била", "били", "било", "бих", "бъде", "беше", "бяха", "в", "вас", "ве", "вече",
@@ -148,6 +155,63 @@ public struct BulgarianAnalyzer: Sendable {
         guard !BulgarianText.stopWords.contains(word) else { return nil }
         if Transliteration.isLatin(word) || word.allSatisfy(\.isNumber) { return (word, [word]) }
         return (word, keys(ofWord: word))
+    }
+
+    /// Tells whether words of a document have one of a set of keys, giving the answer of
+    /// `documentWord` without building the word's keys: a word of Cyrillic letters only (most
+    /// words) is lower-cased byte by byte and looked up in the dictionary as bytes, its entries
+    /// compared as numbers. Any other word takes `documentWord`'s way.
+    public struct KeyTest: Sendable {
+        public let keys: Set<String>
+        let analyzer: BulgarianAnalyzer
+        /// The dictionary entries whose keys are among `keys`.
+        private let entries: Set<Int32>
+
+        public init(keys: Set<String>, analyzer: BulgarianAnalyzer) {
+            self.keys = keys
+            self.analyzer = analyzer
+            entries = Set(keys.compactMap { analyzer.dictionary?.entry(key: $0) })
+        }
+
+        public func matches(utf8 word: UnsafeBufferPointer<UInt8>) -> Bool {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { buffer in
+                guard let lowered = Self.lowerCyrillic(word, into: buffer) else { return slowMatches(word) }
+                let lower = UnsafeBufferPointer(rebasing: buffer[..<lowered])
+                if BulgarianText.stopWordTable.number(of: lower) != nil { return false }
+                if let dictionary = analyzer.dictionary, let found = dictionary.entries(utf8: lower) {
+                    return found.contains(where: entries.contains)
+                }
+                return keys.contains(BulgarianStemmer.stem(String(decoding: lower, as: UTF8.self)))
+            }
+        }
+
+        private func slowMatches(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+            analyzer.documentWord(String(decoding: word, as: UTF8.self)).map { !keys.isDisjoint(with: $0.keys) } ?? false
+        }
+
+        /// Writes the word in lower case, "ѝ" as "и", when it is made of Cyrillic letters
+        /// (U+0400–U+045F) only, and returns its length; nil for any other word.
+        static func lowerCyrillic(_ word: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+            guard !word.isEmpty, word.count % 2 == 0 else { return nil }
+            var i = 0
+            while i < word.count {
+                let (lead, next) = (word[i], word[i + 1])
+                guard next & 0xC0 == 0x80 else { return nil }
+                // The scalar's offset from U+0400: 0x00–0x5F.
+                let offset: UInt8
+                switch lead {
+                case 0xD0: offset = next - 0x80
+                case 0xD1 where next <= 0x9F: offset = next - 0x80 + 0x40
+                default: return nil
+                }
+                var lower = offset < 0x10 ? offset + 0x50 : (offset < 0x30 ? offset + 0x20 : offset)
+                if lower == 0x5D { lower = 0x38 }  // ѝ → и
+                out[i] = lower < 0x40 ? 0xD0 : 0xD1
+                out[i + 1] = 0x80 + (lower & 0x3F)
+                i += 2
+            }
+            return word.count
+        }
     }
 
     /// Each word of a query with every key it may match: a Latin word also as the Bulgarian words

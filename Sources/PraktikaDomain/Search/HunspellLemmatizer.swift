@@ -7,6 +7,8 @@ import Foundation
 public struct HunspellLemmatizer: Sendable {
     /// The entries' keys: the entry word in lower case.
     let keys: [String]
+    /// The same keys, numbered as the entries, for finding an entry by its key.
+    private let keyTable: ByteStringTable
     /// Form → the indices of its entries in `keys`.
     private let forms: FormTable
 
@@ -16,6 +18,16 @@ public struct HunspellLemmatizer: Sendable {
     /// The keys of a lower-case word, or nil when the dictionary does not know it.
     public func keys(for word: String) -> [String]? {
         forms.entries(of: word).map { $0.map { keys[Int($0)] } }
+    }
+
+    /// The entries of a lower-case word given as UTF-8, or nil when the dictionary does not know it.
+    func entries(utf8 word: UnsafeBufferPointer<UInt8>) -> [Int32]? {
+        forms.entries(utf8: word)
+    }
+
+    /// The entry whose key is `key`, if any.
+    func entry(key: String) -> Int32? {
+        keyTable.number(of: key).map { Int32($0) }
     }
 
     /// Reads `bg_BG.aff` and `bg_BG.dic` (or any pair) from text.
@@ -49,6 +61,9 @@ public struct HunspellLemmatizer: Sendable {
         }
         self.keys = keys
         self.forms = forms
+        var keyTable = ByteStringTable(capacity: keys.count)
+        for key in keys { _ = keyTable.add(key) }
+        self.keyTable = keyTable
     }
 
     /// The installed Bulgarian dictionary, if there is one: `PRAKTIKA_HUNSPELL_DIR` or
@@ -76,6 +91,11 @@ struct FormTable: Sendable {
 
     /// The entries of a form, or nil when it is not in the table.
     func entries(of form: String) -> [Int32]? {
+        var form = form
+        return form.withUTF8 { entries(utf8: $0) }
+    }
+
+    func entries(utf8 form: UnsafeBufferPointer<UInt8>) -> [Int32]? {
         guard let number = forms.number(of: form) else { return nil }
         let e = entry[number]
         return e >= 0 ? [e] : shared[Int(-1 - e)]

@@ -71,23 +71,20 @@ public enum Snippet {
     /// Tells whether a word of a text has one of a query's keys, analysing each distinct word once:
     /// one matcher serves all the snippets of a page.
     public struct Matcher: Sendable {
-        let keys: Set<String>
-        let analyzer: BulgarianAnalyzer
+        let test: BulgarianAnalyzer.KeyTest
         /// The words met so far, as they were written, and whether each matched.
         private var seen = ByteStringTable()
         private var answers: [Bool] = []
 
         public init(keys: Set<String>, analyzer: BulgarianAnalyzer) {
-            self.keys = keys
-            self.analyzer = analyzer
+            test = BulgarianAnalyzer.KeyTest(keys: keys, analyzer: analyzer)
         }
 
         /// Whether a word, given as its UTF-8 bytes, has one of the keys.
         public mutating func matches(utf8 word: UnsafeBufferPointer<UInt8>) -> Bool {
             let (number, added) = seen.add(word)
             if !added { return answers[number] }
-            let text = String(decoding: word, as: UTF8.self)
-            let answer = analyzer.documentWord(text).map { !keys.isDisjoint(with: $0.keys) } ?? false
+            let answer = test.matches(utf8: word)
             answers.append(answer)
             return answer
         }
