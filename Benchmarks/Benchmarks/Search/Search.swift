@@ -62,6 +62,13 @@ actor Harness {
         started = (app, db)
         return (app, db)
     }
+
+    /// GETs a path from the server this process runs, as a browser would, and checks it answered.
+    static func get(_ app: Application, _ path: String) async throws {
+        let response = try await app.client.get(URI(string: "http://127.0.0.1:\(port)" + path))
+        precondition(response.status == .ok, "\(path) answered \(response.status)")
+        blackHole(response.body?.readableBytes)
+    }
 }
 
 let benchmarks: @Sendable () -> Void = {
@@ -113,13 +120,8 @@ let benchmarks: @Sendable () -> Void = {
         }
         Benchmark("\(query.name): page", configuration: .init(metrics: [.wallClock, .peakMemoryResident])) { benchmark in
             let (app, _) = await Harness.shared.start()
-            let uri = URI(string: "http://127.0.0.1:\(Harness.port)" + query.path)
             benchmark.startMeasurement()
-            for _ in benchmark.scaledIterations {
-                let response = try! await app.client.get(uri)
-                precondition(response.status == .ok, "\(query.path) answered \(response.status)")
-                blackHole(response.body?.readableBytes)
-            }
+            for _ in benchmark.scaledIterations { try! await Harness.get(app, query.path) }
         }
         // The page and its floor back to back in each iteration, so that a machine that slows down
         // or speeds up during the run moves both: the ratio of each pair, in hundredths.
@@ -128,15 +130,10 @@ let benchmarks: @Sendable () -> Void = {
             configuration: .init(metrics: [.custom("page ÷ raw × 100", useScalingFactor: false)])
         ) { benchmark in
             let (app, db) = await Harness.shared.start()
-            let uri = URI(string: "http://127.0.0.1:\(Harness.port)" + query.path)
             let clock = ContinuousClock()
             for _ in benchmark.scaledIterations {
                 let raw = try! await clock.measure { blackHole(try await CatalogueSearch.rawStatements(db, text: text, filters: query.filters)) }
-                let page = try! await clock.measure {
-                    let response = try await app.client.get(uri)
-                    precondition(response.status == .ok, "\(query.path) answered \(response.status)")
-                    blackHole(response.body?.readableBytes)
-                }
+                let page = try! await clock.measure { try await Harness.get(app, query.path) }
                 benchmark.measurement(.custom("page ÷ raw × 100", useScalingFactor: false), Int((100 * (page / raw)).rounded()))
             }
         }
@@ -145,13 +142,8 @@ let benchmarks: @Sendable () -> Void = {
     // 17 KB, held in memory), through the same middlewares as the page, with no database at all.
     Benchmark("http floor: GET /assets/app.css") { benchmark in
         let (app, _) = await Harness.shared.start()
-        let uri = URI(string: "http://127.0.0.1:\(Harness.port)/assets/app.css")
         benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
-            let response = try! await app.client.get(uri)
-            precondition(response.status == .ok, "/assets/app.css answered \(response.status)")
-            blackHole(response.body?.readableBytes)
-        }
+        for _ in benchmark.scaledIterations { try! await Harness.get(app, "/assets/app.css") }
     }
     // The catalogue as it opens: no words, no filters, newest first, with every facet counted.
     Benchmark("no query: engine") { benchmark in
@@ -161,12 +153,7 @@ let benchmarks: @Sendable () -> Void = {
     }
     Benchmark("no query: page", configuration: .init(metrics: [.wallClock, .peakMemoryResident])) { benchmark in
         let (app, _) = await Harness.shared.start()
-        let uri = URI(string: "http://127.0.0.1:\(Harness.port)/practices")
         benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
-            let response = try! await app.client.get(uri)
-            precondition(response.status == .ok, "/practices answered \(response.status)")
-            blackHole(response.body?.readableBytes)
-        }
+        for _ in benchmark.scaledIterations { try! await Harness.get(app, "/practices") }
     }
 }
