@@ -11,6 +11,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
         configuration.database, sqlLogLevel: configuration.sqlLogLevel, connectionsPerEventLoop: configuration.connectionsPerEventLoop)
     app.routes.defaultMaxBodySize = "1mb"
     app.storage[ConfigurationKey.self] = configuration
+    app.storage[SearchCacheKey.self] = configuration.searchCacheMatches > 0 ? SearchCache(capacity: configuration.searchCacheMatches) : nil
 
     // Vapor's default error middleware would print internal reasons; ours speaks the user's language.
     // The security headers go outermost, so that error pages carry them too.
@@ -31,6 +32,12 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
 }
 
 struct ConfigurationKey: StorageKey { typealias Value = AppConfiguration }
+struct SearchCacheKey: StorageKey { typealias Value = SearchCache }
+
+extension Application {
+    /// The matches of recent searches this server keeps, unless the configuration turned it off.
+    public var searchCache: SearchCache? { storage[SearchCacheKey.self] }
+}
 
 extension Application {
     /// Applies every pending migration (no prompt) and prepares the database file.

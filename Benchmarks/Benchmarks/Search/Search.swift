@@ -13,8 +13,12 @@ import Vapor
 //   raw        the floor: the statements the search issues, run as they are, rows only counted;
 //   engine     the search as the catalogue page asks for it (ranking, paging, filters and facet
 //              counts for an anonymous reader), without HTTP or HTML;
-//   page       GET /practices?q=… from a server in this process, over a socket, HTML and all;
+//   page       GET /practices?q=… from a server in this process, over a socket, HTML and all,
+//              with the server's kept matches (`SearchCache`) emptied before each request, so
+//              that every request reads the index as a query typed for the first time does;
 //   paired     raw and page back to back in each iteration, and the ratio of each pair;
+//   kept       page and paired again, the cache left as it is: the query typed again, another
+//              page of it or a facet chosen on it, with nothing changed in between;
 // and, once, the HTTP floor: a static file through the same client and server.
 
 struct Query: Sendable {
@@ -63,8 +67,10 @@ actor Harness {
         return (app, db)
     }
 
-    /// GETs a path from the server this process runs, as a browser would, and checks it answered.
-    static func get(_ app: Application, _ path: String) async throws {
+    /// GETs a path from the server this process runs, as a browser would, and checks it answered;
+    /// unless `kept`, the server first forgets the matches it keeps.
+    static func get(_ app: Application, _ path: String, kept: Bool = false) async throws {
+        if !kept { app.searchCache?.removeAll() }
         let response = try await app.client.get(URI(string: "http://127.0.0.1:\(port)" + path))
         precondition(response.status == .ok, "\(path) answered \(response.status)")
         blackHole(response.body?.readableBytes)
@@ -125,17 +131,26 @@ let benchmarks: @Sendable () -> Void = {
         }
         // The page and its floor back to back in each iteration, so that a machine that slows down
         // or speeds up during the run moves both: the ratio of each pair, in hundredths.
-        Benchmark(
-            "\(query.name): page ÷ raw, paired",
-            configuration: .init(metrics: [.custom("page ÷ raw × 100", useScalingFactor: false)])
-        ) { benchmark in
-            let (app, db) = await Harness.shared.start()
-            let clock = ContinuousClock()
-            for _ in benchmark.scaledIterations {
-                let raw = try! await clock.measure { blackHole(try await CatalogueSearch.rawStatements(db, text: text, filters: query.filters)) }
-                let page = try! await clock.measure { try await Harness.get(app, query.path) }
-                benchmark.measurement(.custom("page ÷ raw × 100", useScalingFactor: false), Int((100 * (page / raw)).rounded()))
+        for kept in [false, true] {
+            Benchmark(
+                "\(query.name): page ÷ raw, paired" + (kept ? ", kept" : ""),
+                configuration: .init(metrics: [.custom("page ÷ raw × 100", useScalingFactor: false)])
+            ) { benchmark in
+                let (app, db) = await Harness.shared.start()
+                let clock = ContinuousClock()
+                for _ in benchmark.scaledIterations {
+                    let raw = try! await clock.measure {
+                        blackHole(try await CatalogueSearch.rawStatements(db, text: text, filters: query.filters))
+                    }
+                    let page = try! await clock.measure { try await Harness.get(app, query.path, kept: kept) }
+                    benchmark.measurement(.custom("page ÷ raw × 100", useScalingFactor: false), Int((100 * (page / raw)).rounded()))
+                }
             }
+        }
+        Benchmark("\(query.name): page, kept", configuration: .init(metrics: [.wallClock, .peakMemoryResident])) { benchmark in
+            let (app, _) = await Harness.shared.start()
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations { try! await Harness.get(app, query.path, kept: true) }
         }
     }
     // What HTTP alone costs through the same client and server: a static file (the style sheet,

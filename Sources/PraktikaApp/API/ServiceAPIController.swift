@@ -117,7 +117,7 @@ struct ServiceAPIController: Sendable {
                 status: .badRequest, message: TextKey.errorBadRequest(req.language), code: "bad_request",
                 fields: ["q": TextKey.validationRequired(req.language)])
         }
-        let found = try await DesignListQuery.page(req.sql, query, req.actor, facets: false)
+        let found = try await DesignListQuery.page(req.sql, query, req.actor, facets: false, cache: req.application.searchCache)
         let (rows, total) = (found.rows, found.total)
         let items = rows.map { row in
             let parts = row.snippet

@@ -38,6 +38,10 @@ public struct AppConfiguration: Sendable {
     /// (`PRAKTIKA_SERVER_TIMING=1`), for browsers' developer tools. Off by default: timings tell an
     /// observer something about the data behind a page.
     public var serverTiming = false
+    /// How many search matches this server keeps between requests (`SearchCache`), over all the
+    /// searches it keeps; 0 keeps none (`PRAKTIKA_SEARCH_CACHE`). A capped search holds two
+    /// thousand matches of about 100 bytes each: the default holds a hundred such searches.
+    public var searchCacheMatches = 200_000
 
     public init(
         database: DatabaseSetting, bcryptCost: Int = 12, secureCookies: Bool = false,
@@ -58,7 +62,8 @@ public struct AppConfiguration: Sendable {
         public let description: String
     }
 
-    /// Reads `DATABASE_URL`, `PRAKTIKA_PUBLIC_URL` and `PRAKTIKA_BCRYPT_COST`, naming what is wrong.
+    /// Reads `DATABASE_URL`, `PRAKTIKA_PUBLIC_URL`, `PRAKTIKA_BCRYPT_COST` and `PRAKTIKA_SEARCH_CACHE`,
+    /// naming what is wrong.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> AppConfiguration
     {
@@ -72,10 +77,19 @@ public struct AppConfiguration: Sendable {
                 problems.append("PRAKTIKA_BCRYPT_COST must be a whole number from 4 to 31, got '\(raw)'")
             }
         }
+        var cacheMatches: Int?
+        if let raw = environment["PRAKTIKA_SEARCH_CACHE"] {
+            if let value = Int(raw), value >= 0 {
+                cacheMatches = value
+            } else {
+                problems.append("PRAKTIKA_SEARCH_CACHE must be a whole number of search matches, 0 or more, got '\(raw)'")
+            }
+        }
         let publicURL = environment["PRAKTIKA_PUBLIC_URL"] ?? ""
         if !problems.isEmpty { throw Invalid(description: problems.joined(separator: "; ")) }
         var configuration = AppConfiguration(database: database, bcryptCost: cost, secureCookies: publicURL.hasPrefix("https://"))
         configuration.publicURL = publicURL.isEmpty ? nil : String(publicURL.reversed().drop(while: { $0 == "/" }).reversed())
+        if let cacheMatches { configuration.searchCacheMatches = cacheMatches }
         configuration.serverTiming = ["1", "true", "yes"].contains(environment["PRAKTIKA_SERVER_TIMING"]?.lowercased() ?? "")
         return configuration
     }

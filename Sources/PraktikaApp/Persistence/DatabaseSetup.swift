@@ -37,6 +37,7 @@ extension Application {
         Migrations015.register(in: migrations)
         Migrations016.register(in: migrations)
         Migrations017.register(in: migrations)
+        Migrations018.register(in: migrations)
     }
 
     /// The database as SQLKit sees it; both supported drivers are SQL databases.

@@ -60,8 +60,10 @@ enum DesignListQuery {
         var capped = false
     }
 
-    static func page(_ db: any SQLDatabase, _ query: ListQuery, _ actor: Actor?, facets: Bool = true) async throws -> Page {
-        let found = try await find(db, query, actor, facets: facets)
+    static func page(
+        _ db: any SQLDatabase, _ query: ListQuery, _ actor: Actor?, facets: Bool = true, cache: SearchCache? = nil
+    ) async throws -> Page {
+        let found = try await find(db, query, actor, facets: facets, cache: cache)
         var page = Page(total: found.total, facets: found.facets, capped: found.capped)
         page.rows = try await listRows(db, found.ids, snippetsFor: query.q)
         return page
@@ -76,12 +78,15 @@ enum DesignListQuery {
         var capped = false
     }
 
-    static func find(_ db: any SQLDatabase, _ query: ListQuery, _ actor: Actor?, facets: Bool = true) async throws -> Found {
+    /// A search's matches are kept in `cache`, when given, between requests.
+    static func find(
+        _ db: any SQLDatabase, _ query: ListQuery, _ actor: Actor?, facets: Bool = true, cache: SearchCache? = nil
+    ) async throws -> Found {
         var found = Found()
         let offset = (query.page - 1) * ListQuery.perPage
         if let q = query.q {
             // Searching: the index ranks, filters and counts in one pass; permissions still apply.
-            let outcome = try await SearchIndex(db: db).search(
+            let outcome = try await SearchIndex(db: db, cache: cache).search(
                 SearchQuery(q, analyzer: SearchSettings.analyzer), where: access(query, actor), selected: selected(query),
                 limit: ListQuery.perPage, offset: offset)
             found.ids = outcome.hits.map(\.designID)

@@ -37,6 +37,8 @@ struct SearchHit: Sendable, Decodable {
 /// the target group above the rest.
 struct SearchIndex {
     let db: any SQLDatabase
+    /// Where the matches of recent searches are kept between requests; none by default.
+    var cache: SearchCache? = nil
 
     var isSQLite: Bool { db.dialect.name == "sqlite" }
 
@@ -161,6 +163,27 @@ struct SearchIndex {
         _ query: SearchQuery, where access: SQLQueryString, selected: [(DesignFacet, String)] = [], limit: Int, offset: Int
     ) async throws -> Outcome {
         guard !query.isEmpty else { return Outcome() }
+        let (matches, capped) = try await matches(query, where: access)
+        var outcome = Self.outcome(matches, selected: selected, limit: limit, offset: offset)
+        outcome.capped = capped
+        return outcome
+    }
+
+    /// Every match a search may look at, with whether there were more: from `cache` when it kept
+    /// them under the version that holds now, otherwise read (and then kept).
+    func matches(_ query: SearchQuery, where access: SQLQueryString) async throws -> (Matches, capped: Bool) {
+        guard let cache else { return try await read(query, where: access) }
+        let key = SearchCache.Key(
+            query: isSQLite ? query.fts5 : query.tsquery, access: SearchCache.accessKey(access, db), cap: Self.candidateCap)
+        let version = try await SearchCache.version(db)
+        if let kept = cache.entry(key, version: version) { return (kept.matches, kept.capped) }
+        let read = try await read(query, where: access)
+        cache.keep(SearchCache.Entry(matches: read.0, capped: read.capped), key, version: version)
+        return read
+    }
+
+    /// Every match a search may look at, read from the index.
+    private func read(_ query: SearchQuery, where access: SQLQueryString) async throws -> (Matches, capped: Bool) {
         let statement = try await candidateStatement(query, where: access)
         let keep = statement.limit ?? Int.max
         // The reading thread copies each row's id, rank and facet codes; the dictionary that names
@@ -179,9 +202,7 @@ struct SearchIndex {
         matches.facets.dictionary = dictionary.read()
         let overflow = matches.ids.count > keep
         if overflow { matches.removeLast(matches.ids.count - keep) }
-        var outcome = Self.outcome(matches, selected: selected, limit: limit, offset: offset)
-        outcome.capped = statement.cutoff != nil || overflow
-        return outcome
+        return (matches, statement.cutoff != nil || overflow)
     }
 
     /// The body of a search's statement: every match past the cutoff that `access` lets through,

@@ -45,7 +45,7 @@ struct ServiceController: Sendable {
         let context = req.page
         var query = ListQuery(req)
         query.practicesOnly = practicesOnly
-        let found = try await req.timed("search") { try await DesignListQuery.find(req.sql, query, context.actor) }
+        let found = try await req.timed("search") { try await DesignListQuery.find(req.sql, query, context.actor, cache: req.application.searchCache) }
         var model = ServiceListModel(
             base: practicesOnly ? .practices : .services, total: found.total, query: query, canCreate: Policy.mayCreateDesigns(context.actor))
         model.facets = found.facets.map { ($0.facet, $0.values) }
