@@ -45,10 +45,15 @@ public final class SearchCache: @unchecked Sendable {
         self.capacity = capacity
     }
 
+    static let versionStatement: SQLQueryString = "SELECT version FROM search_version WHERE id = 1"
+
     /// The version that holds now.
     static func version(_ db: any SQLDatabase) async throws -> Int64 {
-        try await db.raw("SELECT version FROM search_version WHERE id = 1").first()?.decode(column: "version", as: Int64.self) ?? 0
+        try await db.raw(versionStatement).first()?.decode(column: "version", as: Int64.self) ?? 0
     }
+
+    /// Whether an entry for `key` is kept, of whatever version.
+    func holds(_ key: Key) -> Bool { lock.withLock { slots[key] != nil } }
 
     /// The kept entry for `key`, if it was read under `version`.
     func entry(_ key: Key, version: Int64) -> Entry? {

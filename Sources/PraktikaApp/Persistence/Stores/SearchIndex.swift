@@ -132,17 +132,56 @@ struct SearchIndex {
         let limit: Int?
     }
 
+    /// What a search reads before its candidates, in one visit to the database: the version of
+    /// what searches may find (`version`, for `SearchCache`) and, on SQLite (`bounds`), the
+    /// document count of each of the query's keys, which the rank takes as arguments, and the
+    /// cutoff, which FTS5 answers from its doclists alone.
+    struct Prelude: Sendable {
+        var version: Int64?
+        var counts: [String: Int] = [:]
+        var cutoff: Int64?
+    }
+
+    func prelude(_ query: SearchQuery, version: Bool, bounds: Bool = true) async throws -> Prelude {
+        let read = RowStream.Collector(Prelude())
+        var statements: [RowStream.Statement] = []
+        if version {
+            statements.append(RowStream.Statement(SearchCache.versionStatement) { row in
+                let value = try row.int64("version")
+                read.update { $0.version = value }
+            })
+        }
+        if bounds && isSQLite {
+            let keys = Array(Set(query.terms.flatMap { $0 }))
+            if SearchRank.isAvailable && !keys.isEmpty {
+                statements.append(RowStream.Statement("SELECT term, documents FROM search_terms WHERE term IN (\(binds: keys))") { row in
+                    let (term, documents) = (try row.string("term"), Int(try row.int64("documents")))
+                    read.update { $0.counts[term] = documents }
+                })
+            }
+            statements.append(RowStream.Statement(
+                "SELECT rowid AS n FROM search_fts WHERE search_fts MATCH \(bind: query.fts5) ORDER BY rowid DESC LIMIT 1 OFFSET \(literal: Self.candidateCap)"
+            ) { row in
+                let cutoff = try row.int64("n")
+                read.update { $0.cutoff = cutoff }
+            })
+        }
+        if !statements.isEmpty { try await RowStream.each(db, statements) }
+        return read.result
+    }
+
     func candidateStatement(_ query: SearchQuery, where access: SQLQueryString) async throws -> CandidateStatement {
+        candidateStatement(query, where: access, prelude: try await prelude(query, version: false))
+    }
+
+    func candidateStatement(_ query: SearchQuery, where access: SQLQueryString, prelude: Prelude) -> CandidateStatement {
         guard isSQLite else {
             let limit = Self.candidateCap
             return CandidateStatement(
-                sql: try await candidates(query, where: access, cutoff: nil) + " ORDER BY sd.id DESC LIMIT \(literal: limit + 1)",
+                sql: candidates(query, where: access, prelude: prelude) + " ORDER BY sd.id DESC LIMIT \(literal: limit + 1)",
                 cutoff: nil, limit: limit)
         }
-        let cutoff = try await db.raw(
-            "SELECT rowid AS n FROM search_fts WHERE search_fts MATCH \(bind: query.fts5) ORDER BY rowid DESC LIMIT 1 OFFSET \(literal: Self.candidateCap)"
-        ).first()?.decode(column: "n", as: Int64.self)
-        return CandidateStatement(sql: try await candidates(query, where: access, cutoff: cutoff), cutoff: cutoff, limit: nil)
+        return CandidateStatement(sql: candidates(query, where: access, prelude: prelude), cutoff: prelude.cutoff, limit: nil)
     }
 
     /// What one search found: the requested page of hits, best first; how many matches pass every
@@ -171,20 +210,31 @@ struct SearchIndex {
 
     /// Every match a search may look at, with whether there were more: from `cache` when it kept
     /// them under the version that holds now, otherwise read (and then kept).
+    /// When the cache holds no entry for the search, of any version, the version is read in the
+    /// same visit as the rest of the prelude; when it holds one, the version is read alone first,
+    /// so that a search found there reads nothing else.
     func matches(_ query: SearchQuery, where access: SQLQueryString) async throws -> (Matches, capped: Bool) {
-        guard let cache else { return try await read(query, where: access) }
+        guard let cache else { return try await read(query, where: access, prelude: try await prelude(query, version: false)) }
         let key = SearchCache.Key(
             query: isSQLite ? query.fts5 : query.tsquery, access: SearchCache.accessKey(access, db), cap: Self.candidateCap)
-        let version = try await SearchCache.version(db)
-        if let kept = cache.entry(key, version: version) { return (kept.matches, kept.capped) }
-        let read = try await read(query, where: access)
-        cache.keep(SearchCache.Entry(matches: read.0, capped: read.capped), key, version: version)
+        var prelude: Prelude
+        if cache.holds(key) {
+            let version = try await SearchCache.version(db)
+            if let kept = cache.entry(key, version: version) { return (kept.matches, kept.capped) }
+            prelude = try await self.prelude(query, version: false)
+            prelude.version = version
+        } else {
+            prelude = try await self.prelude(query, version: true)
+            if let kept = cache.entry(key, version: prelude.version ?? 0) { return (kept.matches, kept.capped) }
+        }
+        let read = try await read(query, where: access, prelude: prelude)
+        cache.keep(SearchCache.Entry(matches: read.0, capped: read.capped), key, version: prelude.version ?? 0)
         return read
     }
 
     /// Every match a search may look at, read from the index.
-    private func read(_ query: SearchQuery, where access: SQLQueryString) async throws -> (Matches, capped: Bool) {
-        let statement = try await candidateStatement(query, where: access)
+    private func read(_ query: SearchQuery, where access: SQLQueryString, prelude: Prelude) async throws -> (Matches, capped: Bool) {
+        let statement = candidateStatement(query, where: access, prelude: prelude)
         let keep = statement.limit ?? Int.max
         // The reading thread copies each row's id, rank and facet codes; the dictionary that names
         // the codes is read right after, on the same connection (and on SQLite in the same visit
@@ -207,19 +257,18 @@ struct SearchIndex {
 
     /// The body of a search's statement: every match past the cutoff that `access` lets through,
     /// with its rank and facet values, in no order.
-    func candidates(_ query: SearchQuery, where access: SQLQueryString, cutoff: Int64?) async throws -> SQLQueryString {
+    func candidates(_ query: SearchQuery, where access: SQLQueryString, prelude: Prelude) -> SQLQueryString {
         if isSQLite {
-            let bound: SQLQueryString = cutoff.map { "search_fts.rowid > \(literal: $0) AND " } ?? ""
-            return "SELECT sd.design_id, " + (try await rankSQLite(query)) + " AS rank, sd.facet_codes "
+            let bound: SQLQueryString = prelude.cutoff.map { "search_fts.rowid > \(literal: $0) AND " } ?? ""
+            return "SELECT sd.design_id, " + rankSQLite(query, counts: prelude.counts) + " AS rank, sd.facet_codes "
                 // SQLite looks rows up by rowid even where a covering index would read far fewer pages.
                 + "FROM search_fts JOIN search_documents sd INDEXED BY \(ident: Migrations017.documentCodes) ON sd.id = search_fts.rowid "
                 + "JOIN service_designs d INDEXED BY \(ident: Migrations015.designList) ON d.id = sd.design_id "
                 + "WHERE search_fts MATCH \(bind: query.fts5) AND " + bound + access
         }
-        let bound: SQLQueryString = cutoff.map { "sd.id > \(literal: $0) AND " } ?? ""
         return "SELECT sd.design_id, ts_rank_cd(sd.document, to_tsquery('simple', \(bind: query.tsquery)))::float8 AS rank, sd.facet_codes "
             + "FROM search_documents sd JOIN service_designs d ON d.id = sd.design_id "
-            + "WHERE sd.document @@ to_tsquery('simple', \(bind: query.tsquery)) AND " + bound + access
+            + "WHERE sd.document @@ to_tsquery('simple', \(bind: query.tsquery)) AND " + access
     }
 
     /// The matches one search statement returned, in its order.
@@ -258,13 +307,11 @@ struct SearchIndex {
     }
 
     /// The rank expression on SQLite: `praktika_rank` with the document count of every phrase in
-    /// the order FTS5 numbers them, or `bm25()` where the function could not be registered.
-    private func rankSQLite(_ query: SearchQuery) async throws -> SQLQueryString {
+    /// the order FTS5 numbers them (`counts`, from the prelude), or `bm25()` where the function
+    /// could not be registered.
+    private func rankSQLite(_ query: SearchQuery, counts: [String: Int]) -> SQLQueryString {
         guard SearchRank.isAvailable else { return "-bm25(search_fts, 10.0, 5.0, 1.0)" }
         let keys = query.terms.flatMap { $0 }
-        let rows = try await db.raw("SELECT term, documents FROM search_terms WHERE term IN (\(binds: Array(Set(keys))))").all()
-        var counts: [String: Int] = [:]
-        for row in rows { counts[try row.decode(column: "term", as: String.self)] = try row.decode(column: "documents", as: Int.self) }
         return "\(unsafeRaw: SearchRank.name)(search_fts, 10.0, 5.0, 1.0" + keys.map { ", \(literal: counts[$0] ?? 0)" }.joined() + ")"
     }
 
