@@ -69,6 +69,10 @@ public final class SearchCache: @unchecked Sendable {
         }
     }
 
+    /// Counts a lookup that could not find an entry, made without asking for one: the cache
+    /// held none for the key, of any version.
+    func missed() { lock.withLock { counts.misses += 1 } }
+
     /// Keeps an entry read under `version`, replacing any older one; an entry larger than the
     /// whole capacity is not kept.
     func keep(_ entry: Entry, _ key: Key, version: Int64) {

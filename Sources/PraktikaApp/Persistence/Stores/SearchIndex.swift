@@ -211,10 +211,14 @@ struct SearchIndex {
     /// Every match a search may look at, with whether there were more: from `cache` when it kept
     /// them under the version that holds now, otherwise read (and then kept).
     /// When the cache holds no entry for the search, of any version, the version is read in the
-    /// same visit as the rest of the prelude; when it holds one, the version is read alone first,
-    /// so that a search found there reads nothing else.
+    /// same visit as the first statements that must come anyway (on SQLite the rest of the
+    /// prelude, on PostgreSQL the candidates); when it holds one, the version is read alone
+    /// first, so that a search found there reads nothing else.
     func matches(_ query: SearchQuery, where access: SQLQueryString) async throws -> (Matches, capped: Bool) {
-        guard let cache else { return try await read(query, where: access, prelude: try await prelude(query, version: false)) }
+        guard let cache else {
+            let read = try await read(query, where: access, prelude: try await prelude(query, version: false))
+            return (read.matches, read.capped)
+        }
         let key = SearchCache.Key(
             query: isSQLite ? query.fts5 : query.tsquery, access: SearchCache.accessKey(access, db), cap: Self.candidateCap)
         var prelude: Prelude
@@ -224,35 +228,47 @@ struct SearchIndex {
             prelude = try await self.prelude(query, version: false)
             prelude.version = version
         } else {
-            prelude = try await self.prelude(query, version: true)
-            if let kept = cache.entry(key, version: prelude.version ?? 0) { return (kept.matches, kept.capped) }
+            cache.missed()
+            prelude = try await self.prelude(query, version: isSQLite)
         }
-        let read = try await read(query, where: access, prelude: prelude)
-        cache.keep(SearchCache.Entry(matches: read.0, capped: read.capped), key, version: prelude.version ?? 0)
-        return read
+        let read = try await read(query, where: access, prelude: prelude, version: prelude.version == nil)
+        if let version = prelude.version ?? read.version {
+            cache.keep(SearchCache.Entry(matches: read.matches, capped: read.capped), key, version: version)
+        }
+        return (read.matches, read.capped)
     }
 
-    /// Every match a search may look at, read from the index.
-    private func read(_ query: SearchQuery, where access: SQLQueryString, prelude: Prelude) async throws -> (Matches, capped: Bool) {
+    /// Every match a search may look at, read from the index; with `version`, the version too,
+    /// read first, in the same visit.
+    private func read(
+        _ query: SearchQuery, where access: SQLQueryString, prelude: Prelude, version: Bool = false
+    ) async throws -> (matches: Matches, capped: Bool, version: Int64?) {
         let statement = candidateStatement(query, where: access, prelude: prelude)
         let keep = statement.limit ?? Int.max
         // The reading thread copies each row's id, rank and facet codes; the dictionary that names
         // the codes is read right after, on the same connection (and on SQLite in the same visit
         // to the thread that steps statements), so it holds every code the candidates hold.
         let read = RowStream.Collector(Matches())
+        let versionRead = RowStream.Collector(Int64?.none)
         let dictionary = FacetDictionary.reading()
-        try await RowStream.each(db, [
-            RowStream.Statement(statement.sql) { row in
-                let (id, rank) = (try row.int64("design_id"), try row.double("rank"))
-                try row.withUTF8("facet_codes") { codes in read.update { $0.append(id: id, rank: rank, codes: codes) } }
-            },
-            dictionary.statement,
-        ])
+        var statements: [RowStream.Statement] = []
+        if version {
+            statements.append(RowStream.Statement(SearchCache.versionStatement) { row in
+                let value = try row.int64("version")
+                versionRead.update { $0 = value }
+            })
+        }
+        statements.append(RowStream.Statement(statement.sql) { row in
+            let (id, rank) = (try row.int64("design_id"), try row.double("rank"))
+            try row.withUTF8("facet_codes") { codes in read.update { $0.append(id: id, rank: rank, codes: codes) } }
+        })
+        statements.append(dictionary.statement)
+        try await RowStream.each(db, statements)
         var matches = read.result
         matches.facets.dictionary = dictionary.read()
         let overflow = matches.ids.count > keep
         if overflow { matches.removeLast(matches.ids.count - keep) }
-        return (matches, statement.cutoff != nil || overflow)
+        return (matches, statement.cutoff != nil || overflow, versionRead.result)
     }
 
     /// The body of a search's statement: every match past the cutoff that `access` lets through,
