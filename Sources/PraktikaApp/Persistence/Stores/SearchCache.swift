@@ -32,7 +32,7 @@ public final class SearchCache: @unchecked Sendable {
         var used: UInt64
     }
 
-    /// The most matches kept at once, over all entries (about 100 bytes each).
+    /// The most matches kept at once, over all entries (some 60 bytes each).
     let capacity: Int
     private let lock = NSLock()
     // Guarded by `lock`.

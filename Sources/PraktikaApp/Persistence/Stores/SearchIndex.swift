@@ -133,16 +133,16 @@ struct SearchIndex {
     }
 
     /// What a search reads before its candidates, in one visit to the database: the version of
-    /// what searches may find (`version`, for `SearchCache`) and, on SQLite (`bounds`), the
-    /// document count of each of the query's keys, which the rank takes as arguments, and the
-    /// cutoff, which FTS5 answers from its doclists alone.
+    /// what searches may find (when `version`, for `SearchCache`) and, on SQLite, the document
+    /// count of each of the query's keys, which the rank takes as arguments, and the cutoff,
+    /// which FTS5 answers from its doclists alone.
     struct Prelude: Sendable {
         var version: Int64?
         var counts: [String: Int] = [:]
         var cutoff: Int64?
     }
 
-    func prelude(_ query: SearchQuery, version: Bool, bounds: Bool = true) async throws -> Prelude {
+    func prelude(_ query: SearchQuery, version: Bool) async throws -> Prelude {
         let read = RowStream.Collector(Prelude())
         var statements: [RowStream.Statement] = []
         if version {
@@ -151,7 +151,7 @@ struct SearchIndex {
                 read.update { $0.version = value }
             })
         }
-        if bounds && isSQLite {
+        if isSQLite {
             let keys = Array(Set(query.terms.flatMap { $0 }))
             if SearchRank.isAvailable && !keys.isEmpty {
                 statements.append(RowStream.Statement("SELECT term, documents FROM search_terms WHERE term IN (\(binds: keys))") { row in
@@ -210,9 +210,10 @@ struct SearchIndex {
 
     /// Every match a search may look at, with whether there were more: from `cache` when it kept
     /// them under the version that holds now, otherwise read (and then kept).
+    ///
     /// When the cache holds no entry for the search, of any version, the version is read in the
     /// same visit as the first statements that must come anyway (on SQLite the rest of the
-    /// prelude, on PostgreSQL the candidates); when it holds one, the version is read alone
+    /// prelude, on PostgreSQL the candidates, on the same connection); when it holds one, the version is read alone
     /// first, so that a search found there reads nothing else.
     func matches(_ query: SearchQuery, where access: SQLQueryString) async throws -> (Matches, capped: Bool) {
         guard let cache else {
