@@ -52,6 +52,17 @@ public final class SearchCache: @unchecked Sendable {
         try await db.raw(versionStatement).first()?.decode(column: "version", as: Int64.self) ?? 0
     }
 
+    /// A statement that reads the version, to run before a search's own statements in the same
+    /// visit, and the version it read once it has run.
+    static func versionReading() -> (statement: RowStream.Statement, read: @Sendable () -> Int64?) {
+        let read = RowStream.Collector(Int64?.none)
+        let statement = RowStream.Statement(versionStatement) { row in
+            let value = try row.int64("version")
+            read.update { $0 = value }
+        }
+        return (statement, { read.result })
+    }
+
     /// Whether an entry for `key` is kept, of whatever version.
     func holds(_ key: Key) -> Bool { lock.withLock { slots[key] != nil } }
 

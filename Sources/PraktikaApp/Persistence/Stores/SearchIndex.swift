@@ -144,13 +144,8 @@ struct SearchIndex {
 
     func prelude(_ query: SearchQuery, version: Bool) async throws -> Prelude {
         let read = RowStream.Collector(Prelude())
-        var statements: [RowStream.Statement] = []
-        if version {
-            statements.append(RowStream.Statement(SearchCache.versionStatement) { row in
-                let value = try row.int64("version")
-                read.update { $0.version = value }
-            })
-        }
+        let versionReading = version ? SearchCache.versionReading() : nil
+        var statements = versionReading.map { [$0.statement] } ?? []
         if isSQLite {
             let keys = Array(Set(query.terms.flatMap { $0 }))
             if SearchRank.isAvailable && !keys.isEmpty {
@@ -167,7 +162,9 @@ struct SearchIndex {
             })
         }
         if !statements.isEmpty { try await RowStream.each(db, statements) }
-        return read.result
+        var prelude = read.result
+        prelude.version = versionReading?.read()
+        return prelude
     }
 
     func candidateStatement(_ query: SearchQuery, where access: SQLQueryString) async throws -> CandidateStatement {
@@ -250,15 +247,9 @@ struct SearchIndex {
         // the codes is read right after, on the same connection (and on SQLite in the same visit
         // to the thread that steps statements), so it holds every code the candidates hold.
         let read = RowStream.Collector(Matches())
-        let versionRead = RowStream.Collector(Int64?.none)
+        let versionReading = version ? SearchCache.versionReading() : nil
         let dictionary = FacetDictionary.reading()
-        var statements: [RowStream.Statement] = []
-        if version {
-            statements.append(RowStream.Statement(SearchCache.versionStatement) { row in
-                let value = try row.int64("version")
-                versionRead.update { $0 = value }
-            })
-        }
+        var statements = versionReading.map { [$0.statement] } ?? []
         statements.append(RowStream.Statement(statement.sql) { row in
             let (id, rank) = (try row.int64("design_id"), try row.double("rank"))
             try row.withUTF8("facet_codes") { codes in read.update { $0.append(id: id, rank: rank, codes: codes) } }
@@ -269,7 +260,7 @@ struct SearchIndex {
         matches.facets.dictionary = dictionary.read()
         let overflow = matches.ids.count > keep
         if overflow { matches.removeLast(matches.ids.count - keep) }
-        return (matches, statement.cutoff != nil || overflow, versionRead.result)
+        return (matches, statement.cutoff != nil || overflow, versionReading?.read())
     }
 
     /// The body of a search's statement: every match past the cutoff that `access` lets through,
