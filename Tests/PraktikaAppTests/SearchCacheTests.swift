@@ -51,10 +51,10 @@ struct SearchCacheTests {
     @Test("the version rises with every change to documents, designs, their libraries and libraries' districts")
     func versionRises() async throws {
         try await withApp(demo: true) { app in
-            var last = try await SearchCache.version(app.sql)
+            var last = try #require(try await SearchCache.version(app.sql))
             func rose(_ statement: SQLQueryString) async throws -> Bool {
                 try await app.sql.raw(statement).run()
-                let now = try await SearchCache.version(app.sql)
+                let now = try #require(try await SearchCache.version(app.sql))
                 defer { last = now }
                 return now > last
             }
@@ -72,13 +72,13 @@ struct SearchCacheTests {
             #expect(!(try await rose("UPDATE users SET name = name")))
             // Several changes in one transaction raise it by the time it commits.
             try await app.sql.raw("UPDATE libraries SET district_code = 'BG-21' WHERE id = \(bind: library)").run()
-            last = try await SearchCache.version(app.sql)
+            last = try #require(try await SearchCache.version(app.sql))
             try await (app.db as any Database).transaction { db in
                 let sql = db as! any SQLDatabase
                 try await sql.raw("UPDATE service_designs SET visibility = 'public' WHERE id = \(bind: design)").run()
                 try await sql.raw("UPDATE search_documents SET body = body WHERE design_id = \(bind: design)").run()
             }
-            #expect(try await SearchCache.version(app.sql) > last)
+            #expect(try #require(try await SearchCache.version(app.sql)) > last)
         }
     }
 
@@ -121,6 +121,20 @@ struct SearchCacheTests {
             let women = try await app.id("service_designs", where: "title", is: "Жени, жертва на домашно насилие")
             try await app.sql.raw("UPDATE service_designs SET visibility = 'public' WHERE id = \(bind: women)").run()
             #expect(try await Browser(app).get(Self.search("/services", "насилие")).text.contains("Жени, жертва на домашно насилие"))
+        }
+    }
+
+    @Test("without its version row, a search still answers and nothing kept is used")
+    func missingVersion() async throws {
+        try await withApp(demo: true) { app in
+            let cache = try #require(app.searchCache)
+            #expect(try await Browser(app).get(Self.search("/services", "пенсионери")).text.contains("Пенсионери ONLINE"))
+            try await app.sql.raw("DELETE FROM search_version").run()
+            #expect(try await SearchCache.version(app.sql) == nil)
+            for _ in 0..<2 {
+                #expect(try await Browser(app).get(Self.search("/services", "пенсионери")).text.contains("Пенсионери ONLINE"))
+            }
+            #expect(cache.statistics.hits == 0)
         }
     }
 

@@ -16,13 +16,11 @@ public enum CatalogueSearch {
 
     /// One page of the catalogue, ranked when there is text: `filters` uses the URL's names
     /// (`district`, `status`, `kind`, `innovation`, `partner_kind`, `budget`, `year`).
-    /// `cap` overrides `SearchIndex.candidateCap` for this call, to weigh another cap; with a
-    /// `cache`, the matches are looked for there first, as the catalogue page does.
-    public static func page(
-        _ db: any SQLDatabase, text: String?, filters: [String: String] = [:], cap: Int? = nil, cache: SearchCache? = nil
-    ) async throws -> Result {
+    /// `cap` overrides `SearchIndex.candidateCap` for this call, to weigh another cap. Nothing is
+    /// kept between calls: this is the search as a query typed for the first time runs it.
+    public static func page(_ db: any SQLDatabase, text: String?, filters: [String: String] = [:], cap: Int? = nil) async throws -> Result {
         let page = try await SearchIndex.$candidateCap.withValue(cap ?? SearchIndex.candidateCap) {
-            try await DesignListQuery.page(db, query(text, filters), nil, cache: cache)
+            try await DesignListQuery.page(db, query(text, filters), nil)
         }
         return Result(ids: page.rows.map(\.id), total: page.total, facetValues: page.facets.map(\.values.count).reduce(0, +), capped: page.capped)
     }

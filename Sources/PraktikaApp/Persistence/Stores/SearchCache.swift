@@ -45,18 +45,19 @@ public final class SearchCache: @unchecked Sendable {
         self.capacity = capacity
     }
 
-    static let versionStatement: SQLQueryString = "SELECT version FROM search_version WHERE id = 1"
-
-    /// The version that holds now.
-    static func version(_ db: any SQLDatabase) async throws -> Int64 {
-        try await db.raw(versionStatement).first()?.decode(column: "version", as: Int64.self) ?? 0
+    /// The version that holds now; nil when its row is missing (a damaged database), and then
+    /// nothing may be kept or used.
+    static func version(_ db: any SQLDatabase) async throws -> Int64? {
+        let reading = versionReading()
+        try await RowStream.each(db, [reading.statement])
+        return reading.read()
     }
 
     /// A statement that reads the version, to run before a search's own statements in the same
     /// visit, and the version it read once it has run.
     static func versionReading() -> (statement: RowStream.Statement, read: @Sendable () -> Int64?) {
         let read = RowStream.Collector(Int64?.none)
-        let statement = RowStream.Statement(versionStatement) { row in
+        let statement = RowStream.Statement("SELECT version FROM search_version WHERE id = 1") { row in
             let value = try row.int64("version")
             read.update { $0 = value }
         }
@@ -110,7 +111,7 @@ public final class SearchCache: @unchecked Sendable {
     }
 
     /// How many lookups found a kept entry and how many did not; how many matches are kept.
-    public var statistics: (hits: Int, misses: Int, matches: Int) {
+    var statistics: (hits: Int, misses: Int, matches: Int) {
         lock.withLock { (counts.hits, counts.misses, held) }
     }
 

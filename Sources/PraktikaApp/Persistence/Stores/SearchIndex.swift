@@ -210,8 +210,8 @@ struct SearchIndex {
     ///
     /// When the cache holds no entry for the search, of any version, the version is read in the
     /// same visit as the first statements that must come anyway (on SQLite the rest of the
-    /// prelude, on PostgreSQL the candidates, on the same connection); when it holds one, the version is read alone
-    /// first, so that a search found there reads nothing else.
+    /// prelude, on PostgreSQL the candidates, on the same connection); when it holds one, the
+    /// version is read alone first, so that a search found there reads nothing else.
     func matches(_ query: SearchQuery, where access: SQLQueryString) async throws -> (Matches, capped: Bool) {
         guard let cache else {
             let read = try await read(query, where: access, prelude: try await prelude(query, version: false))
@@ -221,7 +221,10 @@ struct SearchIndex {
             query: isSQLite ? query.fts5 : query.tsquery, access: SearchCache.accessKey(access, db), cap: Self.candidateCap)
         var prelude: Prelude
         if cache.holds(key) {
-            let version = try await SearchCache.version(db)
+            guard let version = try await SearchCache.version(db) else {
+                let read = try await read(query, where: access, prelude: try await self.prelude(query, version: false))
+                return (read.matches, read.capped)
+            }
             if let kept = cache.entry(key, version: version) { return (kept.matches, kept.capped) }
             prelude = try await self.prelude(query, version: false)
             prelude.version = version
