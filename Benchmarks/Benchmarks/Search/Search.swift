@@ -11,6 +11,8 @@ import Vapor
 //   textbook   what the database offers by itself: FTS5 bm25() (ts_rank_cd on PostgreSQL), top 25,
 //              and the count over every match;
 //   raw        the floor: the statements the search issues, run as they are, rows only counted;
+//   raw, SQLKit the same statements through SQLKit's `db.raw(…).run`, rows only counted: the
+//              looser floor of an application that reads rows the driver's ordinary way;
 //   engine     the search as the catalogue page asks for it (ranking, paging, filters and facet
 //              counts for an anonymous reader), without HTTP or HTML;
 //   page       GET /practices?q=… from a server in this process, over a socket, HTML and all,
@@ -105,6 +107,13 @@ let benchmarks: @Sendable () -> Void = {
                 blackHole(try! await CatalogueSearch.rawStatements(db, text: text, filters: query.filters))
             }
         }
+        Benchmark("\(query.name): raw, SQLKit") { benchmark in
+            let (_, db) = await Harness.shared.start()
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                blackHole(try! await CatalogueSearch.rawThroughSQLKit(db, text: text, filters: query.filters))
+            }
+        }
         Benchmark("\(query.name): engine") { benchmark in
             let (_, db) = await Harness.shared.start()
             benchmark.startMeasurement()
@@ -131,19 +140,22 @@ let benchmarks: @Sendable () -> Void = {
         }
         // The page and its floor back to back in each iteration, so that a machine that slows down
         // or speeds up during the run moves both: the ratio of each pair, in hundredths.
-        for kept in [false, true] {
-            Benchmark(
-                "\(query.name): page ÷ raw, paired" + (kept ? ", kept" : ""),
-                configuration: .init(metrics: [.custom("page ÷ raw × 100", useScalingFactor: false)])
-            ) { benchmark in
-                let (app, db) = await Harness.shared.start()
-                let clock = ContinuousClock()
-                for _ in benchmark.scaledIterations {
-                    let raw = try! await clock.measure {
-                        blackHole(try await CatalogueSearch.rawStatements(db, text: text, filters: query.filters))
+        let floors: [(name: String, kept: [Bool], run: @Sendable (any SQLDatabase) async throws -> Int)] = [
+            ("raw", [false, true], { try await CatalogueSearch.rawStatements($0, text: text, filters: query.filters) }),
+            ("raw SQLKit", [false], { try await CatalogueSearch.rawThroughSQLKit($0, text: text, filters: query.filters) }),
+        ]
+        for floor in floors {
+            for kept in floor.kept {
+                let metric = BenchmarkMetric.custom("page ÷ \(floor.name) × 100", useScalingFactor: false)
+                Benchmark("\(query.name): page ÷ \(floor.name), paired" + (kept ? ", kept" : ""), configuration: .init(metrics: [metric])) {
+                    benchmark in
+                    let (app, db) = await Harness.shared.start()
+                    let clock = ContinuousClock()
+                    for _ in benchmark.scaledIterations {
+                        let raw = try! await clock.measure { blackHole(try await floor.run(db)) }
+                        let page = try! await clock.measure { try await Harness.get(app, query.path, kept: kept) }
+                        benchmark.measurement(metric, Int((100 * (page / raw)).rounded()))
                     }
-                    let page = try! await clock.measure { try await Harness.get(app, query.path, kept: kept) }
-                    benchmark.measurement(.custom("page ÷ raw × 100", useScalingFactor: false), Int((100 * (page / raw)).rounded()))
                 }
             }
         }

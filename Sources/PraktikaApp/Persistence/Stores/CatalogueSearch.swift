@@ -36,6 +36,18 @@ public enum CatalogueSearch {
         return rows.value
     }
 
+    /// The same statements as `rawStatements`, through SQLKit's own raw query (`db.raw(…).run`),
+    /// the way an application without `RowStream` reads them: the driver builds each row with its
+    /// values copied, and the rows are only counted. A second, looser floor beside the first.
+    public static func rawThroughSQLKit(_ db: any SQLDatabase, text: String, filters: [String: String] = [:]) async throws -> Int {
+        let parsed = SearchQuery(text, analyzer: SearchSettings.analyzer)
+        let statement = try await SearchIndex(db: db).candidateStatement(parsed, where: DesignListQuery.access(query(text, filters), nil))
+        let rows = RowCounter()
+        try await db.raw(statement.sql).run { _ in rows.add() }
+        try await db.raw(FacetDictionary.reading().statement.query).run { _ in rows.add() }
+        return rows.value
+    }
+
     /// What the database offers by itself, for comparison: the top 25 by FTS5's `bm25()` (or
     /// `ts_rank_cd` on PostgreSQL) with the column weights, and the count, over every match.
     public static func textbook(_ db: any SQLDatabase, text: String) async throws -> Int {

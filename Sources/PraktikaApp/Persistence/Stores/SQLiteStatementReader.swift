@@ -71,6 +71,14 @@ enum SQLiteStatementReader {
     /// on `eventLoop`. The connection must be lent to the caller until then.
     static func run(_ handle: Handle, _ statements: [Statement], on eventLoop: any EventLoop) -> EventLoopFuture<Void> {
         NIOThreadPool.singleton.runIfActive(eventLoop: eventLoop) {
+            // The driver opens every connection serialized (`SQLITE_OPEN_FULLMUTEX`), so each call
+            // into SQLite takes the connection's mutex: seven per row of two thousand candidates.
+            // Held once for the whole visit, every inner call only re-enters it (the mutex is
+            // recursive), which costs a check instead of an atomic exchange. Nobody waits on it:
+            // the connection is lent to this visit alone.
+            let mutex = sqlite_nio_sqlite3_db_mutex(handle.pointer)
+            sqlite_nio_sqlite3_mutex_enter(mutex)
+            defer { sqlite_nio_sqlite3_mutex_leave(mutex) }
             for statement in statements { try step(handle.pointer, statement) }
         }
     }
