@@ -29,10 +29,9 @@ public enum CatalogueSearch {
     /// statement of candidates and the dictionary of facet codes after it), run as they are and
     /// read the way the search reads them (`RowStream`), with the rows only counted.
     public static func rawStatements(_ db: any SQLDatabase, text: String, filters: [String: String] = [:]) async throws -> Int {
-        let parsed = SearchQuery(text, analyzer: SearchSettings.analyzer)
-        let statement = try await SearchIndex(db: db).candidateStatement(parsed, where: DesignListQuery.access(query(text, filters), nil))
         let rows = RowCounter()
-        try await RowStream.each(db, [RowStream.Statement(statement.sql) { _ in rows.add() }, RowStream.Statement(FacetDictionary.reading().statement.query) { _ in rows.add() }])
+        let statements = try await floorStatements(db, text, filters).map { RowStream.Statement($0) { _ in rows.add() } }
+        try await RowStream.each(db, statements)
         return rows.value
     }
 
@@ -40,12 +39,16 @@ public enum CatalogueSearch {
     /// the way an application without `RowStream` reads them: the driver builds each row with its
     /// values copied, and the rows are only counted. A second, looser floor beside the first.
     public static func rawThroughSQLKit(_ db: any SQLDatabase, text: String, filters: [String: String] = [:]) async throws -> Int {
+        let rows = RowCounter()
+        for statement in try await floorStatements(db, text, filters) { try await db.raw(statement).run { _ in rows.add() } }
+        return rows.value
+    }
+
+    /// The candidates' statement (its prelude run to build it) and the facet dictionary's.
+    private static func floorStatements(_ db: any SQLDatabase, _ text: String, _ filters: [String: String]) async throws -> [SQLQueryString] {
         let parsed = SearchQuery(text, analyzer: SearchSettings.analyzer)
         let statement = try await SearchIndex(db: db).candidateStatement(parsed, where: DesignListQuery.access(query(text, filters), nil))
-        let rows = RowCounter()
-        try await db.raw(statement.sql).run { _ in rows.add() }
-        try await db.raw(FacetDictionary.reading().statement.query).run { _ in rows.add() }
-        return rows.value
+        return [statement.sql, FacetDictionary.reading().statement.query]
     }
 
     /// What the database offers by itself, for comparison: the top 25 by FTS5's `bm25()` (or
