@@ -11,7 +11,8 @@ import Vapor
 //   textbook   what the database offers by itself: FTS5 bm25() (ts_rank_cd on PostgreSQL), top 25,
 //              and the count over every match;
 //   raw        the floor: the statements the search issues, run as they are, rows only counted;
-//   raw, SQLKit the same statements through SQLKit's `db.raw(…).run`, rows only counted: the
+//   raw, SQLKit
+//              the same statements through SQLKit's `db.raw(…).run`, rows only counted: the
 //              looser floor of an application that reads rows the driver's ordinary way;
 //   engine     the search as the catalogue page asks for it (ranking, paging, filters and facet
 //              counts for an anonymous reader), without HTTP or HTML;
