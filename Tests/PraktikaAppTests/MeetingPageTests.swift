@@ -327,23 +327,58 @@ struct MeetingPageTests {
         }
     }
 
-    @Test("a presentation of good practice is recorded as a design of the organisers, and the programme links to it")
+    @Test("a presentation of good practice is recorded as a design of the organisers, published without a chart of its own, and linked")
     func presentationAsPractice() async throws {
         try await withApp(demo: true) { app in
             let meeting = try await app.id("meetings", where: "title", is: VelingradDemo.meetingTitle)
-            let item = try await app.id("agenda_items", where: "speaker", is: "Лъчезар Риков")
+            let programme = try await Browser(app).get("/meetings/\(meeting)")
+            // The demo's practices are the meeting's presentations, and its programme links to them.
+            for demo in VelingradDemo.practices {
+                let practice = try await app.id("service_designs", where: "title", is: demo.design.title)
+                let linked = try await app.sql.select().column("title").from("agenda_items").where("practice_design_id", .equal, practice).all()
+                #expect(try linked.map { try $0.decode(column: "title", as: String.self) } == [demo.presentation])
+                #expect(programme.text.contains("href=\"/services/\(practice)\""), "\(demo.presentation)")
+            }
+            #expect(try await Browser(app).get("/practices").text.contains("Записи: \(VelingradDemo.practices.count)"))
+            let rikov = try await app.id("service_designs", where: "title", is: VelingradDemo.practices[0].design.title)
+            #expect(
+                try await Browser(app).get("/services/\(rikov)").text.contains(
+                    "Представена на срещата <a href=\"/meetings/\(meeting)\">\(VelingradDemo.meetingTitle.htmlEscaped)</a> · 17.05.2012 г. · Лъчезар Риков"))
+
+            // The festival was still to come, so the demo left it unrecorded.
+            let item = try await app.id("agenda_items", where: "speaker", is: "Борис Хаджийски")
             let organiser = try await Browser.signedIn(app, "pazardzhik@praktika.local", VelingradDemo.demoPassword)
             let made = try await organiser.post("/meetings/\(meeting)/agenda/items/\(item)/practice", [:])
             #expect(made.status == .seeOther)
             let designID = try #require(Int64(Self.location(made).split(separator: "/").last ?? ""))
             let design = try #require(try await DesignStore(db: app.sql).find(designID)).design
-            #expect(design.title == "Програма за библиотечно-информационно обслужване на лицата със специфични нужди")
-            #expect(design.summary?.contains("Лъчезар Риков") == true)
-            #expect(design.libraryIDs.count == 2)
-            let programme = try await Browser(app).get("/meetings/\(meeting)")
-            #expect(programme.text.contains("href=\"/services/\(designID)\""))
+            #expect(design.title == "Културен фестивал на културните институти в Пазарджик")
+            #expect(design.summary?.contains("Борис Хаджийски") == true)
+            #expect(design.libraryIDs.count == 2 && design.status == .idea)
+            #expect(
+                design.presentedAt
+                    == PresentedAt(meetingTitle: VelingradDemo.meetingTitle, day: VelingradDemo.meeting.endsOn, speaker: "Борис Хаджийски"))
+            #expect(try await Browser(app).get("/meetings/\(meeting)").text.contains("href=\"/services/\(designID)\""))
             // A second click does not make a second design.
             #expect(Self.location(try await organiser.post("/meetings/\(meeting)/agenda/items/\(item)/practice", [:])) == "/services/\(designID)")
+
+            // What the library ran before the meeting is told, not planned: it may be marked
+            // completed and published without needs, activities or indicators.
+            let library = String(design.libraryIDs[0])
+            let completed = try await organiser.post(
+                "/services/\(designID)/edit/basics",
+                ["version": "1", "title": design.title, "library-0-id": library, "status": "completed", "visibility": "public"])
+            #expect(completed.status == .seeOther)
+            let published = try await organiser.post("/services/\(designID)/publish", ["what_worked": "Десет дни програма на музея и библиотеките"])
+            #expect(published.status == .seeOther)
+            #expect(try await Browser(app).get("/practices?q=фестивал").text.contains("Културен фестивал"))
+            // Its copy is a design like any other: planning it asks for the whole chart.
+            let adopted = try #require(try await DesignStore(db: app.sql).find(designID)).design.adopted(from: designID, by: 1)
+            #expect(adopted.presentedAt == nil)
+            var planned = adopted
+            planned.status = .planned
+            #expect(DesignValidation.validate(planned)["indicators"] != nil)
+
             let partner = try await Browser.signedIn(app, "partner@praktika.local", VelingradDemo.demoPassword)
             #expect(try await partner.post("/meetings/\(meeting)/agenda/items/\(item)/practice", [:]).status == .forbidden)
         }

@@ -239,6 +239,7 @@ struct PermissionAndAPITests {
             var published = design
             published.practice = PracticeStory(whatWorked: "a", whatDidNot: "a", publishedOn: LocalDate(year: 2026, month: 1, day: 1)!)
             published.adoptedFrom = 1
+            published.presentedAt = PresentedAt(meetingTitle: "a", day: LocalDate(year: 2026, month: 1, day: 1), speaker: "a")
             let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(published)) as! [String: Any]
             let designSchema = document["components"]?["schemas"]?["ServiceDesign"]?["properties"]
             func keys(_ schema: JSONValue?) -> Set<String> {
@@ -248,7 +249,9 @@ struct PermissionAndAPITests {
             #expect(Set(encoded.keys) == keys(designSchema))
             #expect(
                 Set((encoded["practice"] as! [String: Any]).keys) == keys(document["components"]?["schemas"]?["PracticeStory"]?["properties"]))
-            for (name, value) in [("target_group", encoded["target_group"]), ("resources", encoded["resources"])] {
+            for (name, value) in [
+                ("target_group", encoded["target_group"]), ("resources", encoded["resources"]), ("presented_at", encoded["presented_at"]),
+            ] {
                 #expect(Set((value as! [String: Any]).keys) == keys(designSchema?[name]?["properties"]), "\(name)")
             }
             for list in ["budget", "partners", "activities", "indicators"] {

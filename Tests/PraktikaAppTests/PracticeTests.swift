@@ -35,7 +35,7 @@ struct PracticeTests {
             #expect(published.status == .seeOther)
             let catalogue = try await Browser(app).get("/practices")
             #expect(catalogue.text.contains("Пенсионери ONLINE"))
-            #expect(catalogue.text.contains("Записи: 1"))
+            #expect(catalogue.text.contains("Записи: \(VelingradDemo.practices.count + 1)"))
             #expect(try await Browser(app).get("/practices?q=pensioneri").text.contains("Пенсионери ONLINE"))
 
             let coordinator = try await Browser.signedIn(app, "pazardzhik@praktika.local", Self.password)
@@ -50,7 +50,7 @@ struct PracticeTests {
 
             let page = try await Browser(app).get("/services/\(id)")
             #expect(page.text.contains("Анкетите в пенсионерския клуб"))
-            #expect(page.text.contains("Адаптирана от 1 библиотеки: Пазарджик (1)"))
+            #expect(page.text.contains("Адаптирана от 1 библиотека: Пазарджик (1)"))
             #expect(try await coordinator.get("/services/\(copyID)").text.contains("Адаптирана от:"))
 
             // The copy runs too; the practice page then compares what each reached of its own target.
@@ -64,7 +64,7 @@ struct PracticeTests {
             #expect(try await Browser(app).post("/services/\(id)/adopt", ["library_id": String(pazardzhikRB)]).status == .unauthorized)
 
             #expect(try await librarian.post("/services/\(id)/unpublish", [:]).status == .seeOther)
-            #expect(try await Browser(app).get("/practices").text.contains("Записи: 0"))
+            #expect(try await Browser(app).get("/practices").text.contains("Записи: \(VelingradDemo.practices.count)"))
         }
     }
 

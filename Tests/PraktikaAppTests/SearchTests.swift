@@ -144,9 +144,12 @@ struct FacetTests {
                 return result
             }
             let everyone = try await counts(ListQuery())
-            #expect(everyone[.status] == ["idea": 8])
-            #expect(everyone[.district] == ["BG-13": 8, "BG-21": 8])
-            #expect(everyone[.budget] == ["500_2000": 1, "none": 7])
+            // The eight public designs of the work tables and the seven practices presented (three
+            // of Pazardzhik's regional library, three of Smolyan's libraries, one of a library
+            // that names no district), none of which has a budget.
+            #expect(everyone[.status] == ["idea": 8, "running": 6, "completed": 1])
+            #expect(everyone[.district] == ["BG-13": 11, "BG-21": 11])
+            #expect(everyone[.budget] == ["500_2000": 1, "none": 14])
             #expect(everyone[.target]?["women_at_risk"] == nil)
             #expect(everyone[.partnerKind]?["labour_office"] == 2)
             let admin = Actor(userID: 1, name: "А", role: .admin, districtCode: nil, libraryID: nil)
@@ -304,7 +307,9 @@ struct SearchIndexTests {
             #expect(try await Self.storedTermCounts(app.sql) == Self.indexTermCounts(app.sql))
             // The migrations fill the same counts and facet values from a database indexed before them.
             let saved = (try await Self.storedTermCounts(app.sql), try await Self.storedFacets(app.sql))
-            #expect(saved.1.values.allSatisfy { $0.contains { $0.hasPrefix("status=") } && $0.contains { $0.hasPrefix("district=") } })
+            #expect(saved.1.values.allSatisfy { $0.contains { $0.hasPrefix("status=") } })
+            // Only the practice of the library that names no district has none.
+            #expect(saved.1.values.filter { !$0.contains { $0.hasPrefix("district=") } }.count == 1)
             #expect(saved.1 == (try await Self.designFacets(app.sql)))
             // On one connection, as the migrator runs them.
             try await app.db.withConnection { db in

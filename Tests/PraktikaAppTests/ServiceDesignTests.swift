@@ -30,7 +30,7 @@ struct ServiceDesignTests {
     @Test("the nine Velingrad designs render; the one for women at risk stays private")
     func demoDesigns() async throws {
         try await withApp(demo: true) { app in
-            #expect(try await app.count("service_designs") == 9)
+            #expect(try await app.count("service_designs") == VelingradDemo.designs.count + VelingradDemo.practices.count)
             let admin = try await Browser.signedIn(app, "admin@praktika.local", Self.password)
             for demo in VelingradDemo.designs {
                 let id = try await app.id("service_designs", where: "title", is: demo.design.title)
@@ -153,7 +153,7 @@ struct ServiceDesignTests {
             #expect(design.activities.map(\.start) == [LocalDate(year: 2026, month: 3, day: 1), LocalDate(year: 2026, month: 4, day: 1)])
             #expect(design.indicators.first?.target == FixedDecimal(20))
             #expect(try await version(app, id) == 7)
-            #expect(try await app.count("design_revisions") == 9 + 7)
+            #expect(try await app.count("design_revisions") == VelingradDemo.designs.count + VelingradDemo.practices.count + 7)
         }
     }
 
@@ -353,11 +353,13 @@ struct ServiceDesignTests {
             let admin = try await Browser.signedIn(app, "admin@praktika.local", Self.password)
             let refused = try await admin.post("/libraries/\(library)/delete", [:])
             #expect(refused.status == .conflict)
-            #expect(refused.text.contains("услуги (9)"))
+            // The nine designs of the work tables and three of the practices presented.
+            #expect(refused.text.contains("услуги (12)"))
+            let before = try await app.count("service_designs")
             let id = try await app.id("service_designs", where: "title", is: "Пенсионери ONLINE")
             #expect(try await admin.post("/services/\(id)/delete", [:]).status == .seeOther)
-            #expect(try await app.count("service_designs") == 8)
-            #expect(try await app.count("design_revisions") == 8)
+            #expect(try await app.count("service_designs") == before - 1)
+            #expect(try await app.count("design_revisions") == before - 1)
         }
     }
 
@@ -393,7 +395,8 @@ struct ServiceDesignTests {
 
             let anonymousList = try await client.send(.GET, "/api/v1/services")
             #expect(anonymousList.status == .ok)
-            #expect(anonymousList.text.contains("\"total\":8"))
+            // Eight public designs of the work tables and the practices presented.
+            #expect(anonymousList.text.contains("\"total\":\(8 + VelingradDemo.practices.count)"))
             let women = try await app.id("service_designs", where: "title", is: "Жени, жертва на домашно насилие")
             #expect(try await client.send(.GET, "/api/v1/services/\(women)").status == .unauthorized)
 

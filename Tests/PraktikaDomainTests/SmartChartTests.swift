@@ -145,6 +145,48 @@ struct SmartChartTests {
                 #expect(d.visibility == (demo.table == 3 ? .libraries : .public), "group \(demo.table)")
             }
         }
+
+        @Test("the demo's practices are the meeting's presentations, published on the day they were presented")
+        func demoPractices() {
+            let presentations = VelingradDemo.agenda.flatMap { session in session.items.map { (session.day, $0) } }
+                .filter { $0.1.kind == .presentation }
+            #expect(VelingradDemo.practices.count == 7)
+            for demo in VelingradDemo.practices {
+                let found = presentations.first { $0.1.title == demo.presentation }
+                #expect(found != nil, "\(demo.presentation)")
+                var d = demo.design
+                d.libraryIDs = [1]
+                #expect(d.title == demo.presentation && d.practice?.publishedOn == found?.0, "\(demo.presentation)")
+                #expect(d.presentedAt == PresentedAt(meetingTitle: VelingradDemo.meetingTitle, day: found?.0, speaker: found?.1.speaker))
+                #expect(DesignValidation.validate(d).isEmpty, "\(demo.presentation)")
+                let publication = ServiceDesign.validatePublication(d, whatWorked: d.practice?.whatWorked, whatDidNot: nil)
+                #expect(publication.isEmpty, "\(demo.presentation)")
+                #expect(d.visibility == .public && d.indicators.isEmpty)
+                #expect(VelingradDemo.libraries.contains { $0.library.name == demo.libraryName }, "\(demo.libraryName)")
+            }
+        }
+
+        @Test("a presentation recorded from a meeting may run without needs, activities or indicators; a designed service may not")
+        func presentedPractice() {
+            let item = AgendaItem(kind: .presentation, title: "Клуб на читателя", speaker: "Иванова", summary: "Клубът събира читатели.")
+            var recorded = item.practiceDraft(
+                libraryIDs: [1], meetingTitle: "Среща", day: LocalDate(year: 2026, month: 3, day: 2), .bg)
+            #expect(recorded.summary == "Клубът събира читатели.\n\nПредставена от Иванова на срещата „Среща“.")
+            recorded.status = .completed
+            #expect(DesignValidation.validate(recorded).isEmpty)
+            // An indicator it does have still needs a target, and an actual value once evaluated.
+            recorded.indicators = [Indicator(name: "Членове", unit: .people)]
+            #expect(DesignValidation.validate(recorded).order == ["indicator-0-target"])
+            recorded.status = .evaluated
+            #expect(DesignValidation.validate(recorded).order == ["indicator-0-target", "indicator-0-actual"])
+
+            var designed = recorded
+            designed.presentedAt = nil
+            designed.indicators = []
+            designed.status = .completed
+            #expect(DesignValidation.validate(designed).order == ["needs", "activities", "indicators"])
+            #expect(recorded.adopted(from: 5, by: 2).presentedAt == nil)
+        }
     }
 
     @Suite("Forms")

@@ -356,6 +356,12 @@ enum OpenAPIServices {
                     ),
                     ("practice", D.ref("PracticeStory")),
                     ("adopted_from", S.id()),
+                    (
+                        "presented_at",
+                        D.object(
+                            [("meeting_title", S.string()), ("day", S.date), ("speaker", S.string(nullable: true))],
+                            required: ["meeting_title"])
+                    ),
                 ],
                 required: [
                     "title", "library_ids", "status", "visibility", "innovations", "target_group", "resources", "budget", "partners",

@@ -199,8 +199,10 @@ struct ServiceAPIController: Sendable {
 
     @Sendable func create(_ req: Request) async throws -> Response {
         guard req.actor != nil else { return try APIResponses.unauthorized(req) }
-        let design: ServiceDesign
+        var design: ServiceDesign
         do { design = try req.content.decode(ServiceDesign.self) } catch { return try APIResponses.badBody(req, error) }
+        // Only recording a meeting's presentation makes a design of one.
+        design.presentedAt = nil
         let outcome = try await DesignService(db: req.db, actor: req.actor, language: req.language).create(design)
         return try await answer(req, outcome, created: true)
     }

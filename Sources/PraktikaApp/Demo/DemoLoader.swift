@@ -69,7 +69,23 @@ struct DemoLoader {
             designIDs[demo.table] = try await designs.insert(design, by: nil)
             summary.inserted += 1
         }
-        try await loadMeeting(libraryIDs: libraryIDs, designIDs: designIDs, &summary)
+        var practiceIDs: [String: Int64] = [:]
+        for demo in VelingradDemo.practices {
+            let existing = try await db.select().column("id").from("service_designs").where("title", .equal, demo.design.title).first()
+            if let existing {
+                practiceIDs[demo.presentation] = try existing.decode(column: "id", as: Int64.self)
+                summary.existing += 1
+                continue
+            }
+            var design = demo.design
+            design.libraryIDs = libraryIDs[demo.libraryName].map { [$0] } ?? []
+            var errors = DesignValidation.validate(design)
+            errors.merge(ServiceDesign.validatePublication(design, whatWorked: design.practice?.whatWorked, whatDidNot: design.practice?.whatDidNot))
+            guard errors.isEmpty else { throw InvalidDemoRecord(name: design.title, fields: errors.order) }
+            practiceIDs[demo.presentation] = try await designs.insert(design, by: nil)
+            summary.inserted += 1
+        }
+        try await loadMeeting(libraryIDs: libraryIDs, designIDs: designIDs, practiceIDs: practiceIDs, &summary)
         let accounts = AccountStore(db: db)
         for account in VelingradDemo.accounts {
             if try await accounts.user(email: account.email) != nil {
@@ -84,9 +100,12 @@ struct DemoLoader {
         return summary
     }
 
-    /// The Velingrad meeting: programme, tables with the nine designs as their results, the 95
-    /// participants seated by the solver, the feedback, and the report, published.
-    private func loadMeeting(libraryIDs: [String: Int64], designIDs: [Int: Int64], _ summary: inout Summary) async throws {
+    /// The Velingrad meeting: programme (its presentations of good practice linked to the
+    /// practices), tables with the nine designs as their results, the 95 participants seated by
+    /// the solver, the feedback, and the report, published.
+    private func loadMeeting(
+        libraryIDs: [String: Int64], designIDs: [Int: Int64], practiceIDs: [String: Int64], _ summary: inout Summary
+    ) async throws {
         let store = MeetingStore(db: db)
         if try await db.select().column("id").from("meetings").where("title", .equal, VelingradDemo.meetingTitle).first() != nil {
             summary.existing += 1
@@ -96,7 +115,10 @@ struct DemoLoader {
         meeting.organiserLibraryIDs = VelingradDemo.meetingOrganisers.compactMap { libraryIDs[$0] }
         meeting.hostLibraryID = libraryIDs[VelingradDemo.meetingHost]
         let id = try await store.insert(meeting)
-        for session in VelingradDemo.agenda { _ = try await store.insertSession(id, session) }
+        for var session in VelingradDemo.agenda {
+            for i in session.items.indices { session.items[i].practiceDesignID = practiceIDs[session.items[i].title] }
+            _ = try await store.insertSession(id, session)
+        }
         for table in VelingradDemo.tables {
             _ = try await store.insertTable(
                 id, WorkTable(id: 0, number: table.number, targetGroup: table.targetGroup, category: table.category, designID: designIDs[table.number]))

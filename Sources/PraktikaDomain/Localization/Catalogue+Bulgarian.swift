@@ -445,6 +445,7 @@ extension Catalogue {
         .practiceAdopt: "Адаптирай за моята библиотека",
         .practiceAdoptedFrom: "Адаптирана от:",
         .practiceAdoptions: "Адаптирана от {count} библиотеки",
+        .practiceAdoptionsOne: "Адаптирана от 1 библиотека",
         .practiceNoAdoptions: "Още никоя библиотека не я е адаптирала.",
         .practicesIntro: "Услуги, които вече са изпълнени и които библиотеките споделят, за да ги адаптират и други.",
         .flashPublished: "Услугата е публикувана като добра практика.",

@@ -444,6 +444,7 @@ extension Catalogue {
         .practiceAdopt: "Adopt for my library",
         .practiceAdoptedFrom: "Adopted from:",
         .practiceAdoptions: "Adopted by {count} libraries",
+        .practiceAdoptionsOne: "Adopted by 1 library",
         .practiceNoAdoptions: "No library has adopted it yet.",
         .practicesIntro: "Services that have run and that libraries share so that others can adopt them.",
         .flashPublished: "The service is published as a good practice.",

@@ -215,6 +215,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case practiceAdopt
     case practiceAdoptedFrom
     case practiceAdoptions
+    case practiceAdoptionsOne
     case practiceNoAdoptions
     case practicesIntro
     case flashPublished
@@ -264,6 +265,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case tableCapacity, tableDelete, tableHeading, tableNumber, tablePeople, tableResultOpen, tableResultStart
     case tableResultSummary, tableSize, tablesEmpty, validationMeetingNeedsOrganiser, validationOwnLibraryOrganises
     case designFromMeeting
+    case designPresentedAt
     case attachmentTooLarge, attachmentKind, attachmentExtension, attachmentsTitle, attachmentUpload, attachmentHint, attachmentNone, attachmentSlides, flashUploaded
     case tableDeleteQuestion
     case feedbackAverageShort, feedbackAnsweredShort, seriesFeedbackTitle, seriesFeedbackHint

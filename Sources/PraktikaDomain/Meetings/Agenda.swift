@@ -147,6 +147,18 @@ public struct AgendaItem: Sendable, Hashable, Codable {
         self.practiceDesignID = practiceDesignID
     }
 
+    /// The design a presentation of good practice is recorded as: its title, what the programme
+    /// says of it and who presented it at which meeting on which day, for the given libraries.
+    /// The rest of the chart the library fills in as far as it knows it, then publishes it.
+    public func practiceDraft(libraryIDs: [Int64], meetingTitle: String, day: LocalDate?, _ language: Language) -> ServiceDesign {
+        var design = ServiceDesign(title: title, libraryIDs: libraryIDs, targetGroup: TargetGroup(category: .other))
+        design.presentedAt = PresentedAt(meetingTitle: meetingTitle, day: day, speaker: speaker)
+        let presented = TextKey.presentationSummary(
+            language, ["speaker": [speaker, affiliation].compactMap { $0 }.joined(separator: ", "), "title": meetingTitle])
+        design.summary = [summary, presented].compactMap { $0 }.joined(separator: "\n\n")
+        return design
+    }
+
     public static func read(_ input: FormInput) -> (AgendaItem?, FieldErrors) {
         var reader = FormReader(input)
         let kind: AgendaItemKind = reader.choice("kind", default: .presentation)

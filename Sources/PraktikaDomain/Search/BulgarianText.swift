@@ -225,6 +225,9 @@ public struct BulgarianAnalyzer: Sendable {
             }
             var keys = [word]
             let candidates = Transliteration.cyrillicCandidates(word)
+            // Read as a Bulgarian stop word ("na", "za", "i"), it is one: "korpus na mira" asks
+            // what "корпус на мира" asks, and no document keeps "на" to match.
+            if let likeliest = candidates.first, BulgarianText.stopWords.contains(likeliest) { return nil }
             let known = candidates.filter { dictionary?.keys(for: $0) != nil }
             for candidate in known.isEmpty ? Array(candidates.prefix(1)) : known {
                 for key in self.keys(ofWord: candidate) where !keys.contains(key) { keys.append(key) }

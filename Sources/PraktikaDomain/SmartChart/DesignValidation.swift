@@ -56,11 +56,16 @@ public enum DesignValidation {
             }
         }
 
-        // What each status asks for beyond a title and a target group.
+        // What each status asks for beyond a title and a target group. A presentation recorded
+        // from a meeting tells what a library already did, in the words it was told in: it
+        // needs no needs, activities or indicators of its own to be running or completed, only
+        // targets (and, evaluated, actual values) for the indicators it does have.
         if d.status >= .planned {
-            if (d.needs ?? "").isEmpty { v.add("needs", .validationRequiredForPlanned) }
-            if d.activities.isEmpty { v.add("activities", .validationNeedsActivity) }
-            if d.indicators.isEmpty { v.add("indicators", .validationNeedsIndicator) }
+            if d.presentedAt == nil {
+                if (d.needs ?? "").isEmpty { v.add("needs", .validationRequiredForPlanned) }
+                if d.activities.isEmpty { v.add("activities", .validationNeedsActivity) }
+                if d.indicators.isEmpty { v.add("indicators", .validationNeedsIndicator) }
+            }
             for (i, indicator) in d.indicators.enumerated() where indicator.target == nil {
                 v.add("indicator-\(i)-target", .validationRequiredForPlanned)
             }

@@ -35,6 +35,9 @@ public struct ServiceDesign: Sendable, Hashable, Codable {
     public var practice: PracticeStory?
     /// The design this one was adopted from, if it is a library's copy of someone's practice.
     public var adoptedFrom: Int64?
+    /// Set when the design records a presentation of good practice at a meeting: a service a
+    /// library ran before it came here, not one designed with the chart (see `DesignValidation`).
+    public var presentedAt: PresentedAt?
 
     public init(
         title: String, summary: String? = nil, libraryIDs: [Int64], status: DesignStatus = .idea,
@@ -86,6 +89,7 @@ public struct ServiceDesign: Sendable, Hashable, Codable {
         case economicEffect = "economic_effect"
         case indicators, practice
         case adoptedFrom = "adopted_from"
+        case presentedAt = "presented_at"
     }
 }
 
@@ -255,6 +259,24 @@ public struct PracticeStory: Sendable, Hashable, Codable {
     }
 }
 
+/// Where and by whom a practice recorded from a meeting's programme was presented.
+public struct PresentedAt: Sendable, Hashable, Codable {
+    public var meetingTitle: String
+    public var day: LocalDate?
+    public var speaker: String?
+
+    public init(meetingTitle: String, day: LocalDate?, speaker: String?) {
+        self.meetingTitle = meetingTitle
+        self.day = day
+        self.speaker = speaker
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case meetingTitle = "meeting_title"
+        case day, speaker
+    }
+}
+
 extension ServiceDesign {
     /// Only a service that has run can be a good practice.
     public var mayBePublished: Bool { status >= .running }
@@ -277,6 +299,7 @@ extension ServiceDesign {
         copy.status = .idea
         copy.visibility = ServiceDesign.defaultVisibility(for: targetGroup.category)
         copy.practice = nil
+        copy.presentedAt = nil
         copy.adoptedFrom = id
         copy.indicators = indicators.map {
             var i = $0

@@ -317,6 +317,15 @@ struct MeetingStore {
         return (try row.decode(column: "id", as: Int64.self), try row.decode(column: "title", as: String.self), try row.decode(column: "number", as: Int.self))
     }
 
+    /// The meeting whose programme has a presentation recorded as this design.
+    func meeting(presentingDesign designID: Int64) async throws -> Int64? {
+        try await db.select().column(Self.column("s.meeting_id"))
+            .from(SQLAlias(SQLIdentifier("agenda_items"), as: SQLIdentifier("i")))
+            .join(SQLAlias(SQLIdentifier("agenda_sessions"), as: SQLIdentifier("s")), on: SQLRaw("s.id = i.session_id"))
+            .where(Self.column("i.practice_design_id"), .equal, SQLBind(designID)).first()?
+            .decode(column: "meeting_id", as: Int64.self)
+    }
+
     // MARK: Participants
 
     private struct ParticipantRow: Decodable {

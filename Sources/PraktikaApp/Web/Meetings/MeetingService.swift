@@ -148,18 +148,17 @@ struct MeetingService {
         return try await createDesign(design) { id in try await store.setTableDesign(table.id, designID: id) }
     }
 
-    /// Records a presentation of good practice as a design of the presenter's library (or the
-    /// organisers'), completed, so that it can be published in the catalogue.
+    /// Records a presentation of good practice as a draft design of the meeting's organising
+    /// libraries, linked from the programme; they complete it and publish it in the catalogue.
     func recordPresentation(_ stored: StoredMeeting, itemID: Int64) async throws -> Outcome {
         guard Policy.mayOrganise(actor, meeting: stored.scope) else { return .forbidden }
         let agenda = try await store.agenda(stored.id)
-        guard let item = agenda.sessions.flatMap(\.items).first(where: { $0.id == itemID }), item.kind == .presentation else { return .notFound }
+        guard let session = agenda.sessions.first(where: { $0.items.contains { $0.id == itemID } }),
+            let item = session.items.first(where: { $0.id == itemID }), item.kind == .presentation
+        else { return .notFound }
         if let existing = item.practiceDesignID { return .saved(existing) }
-        var design = ServiceDesign(
-            title: item.title, libraryIDs: stored.meeting.organiserLibraryIDs, targetGroup: TargetGroup(category: .other))
-        design.summary = [item.summary, TextKey.presentationSummary(
-            language, ["speaker": [item.speaker, item.affiliation].compactMap { $0 }.joined(separator: ", "), "title": stored.meeting.title])]
-            .compactMap { $0 }.joined(separator: "\n\n")
+        let design = item.practiceDraft(
+            libraryIDs: stored.meeting.organiserLibraryIDs, meetingTitle: stored.meeting.title, day: session.day, language)
         return try await createDesign(design) { id in try await store.setItemPractice(itemID, designID: id) }
     }
 

@@ -93,6 +93,9 @@ struct DesignService {
             let changes = base.map { DesignDiff.changes(from: $0.design, to: stored.design, language) } ?? []
             return .conflict(Conflict(current: stored, changes: changes, by: stored.updatedByName, at: stored.updatedAt))
         }
+        // Where a design came from is not the client's to change.
+        var design = design
+        design.presentedAt = stored.design.presentedAt
         return try await write(stored, design, block: nil, readErrors: FieldErrors(), mergedOver: false)
     }
 

@@ -53,7 +53,15 @@ extension ServiceChartView {
                     .class("adopted-from"), .safe(TextKey.designFromMeeting(l, ["number": String(m.number)]) + " "),
                     .link(SiteURL.meeting(m.id, .tables).path, m.title))
             } ?? .empty
-        let origin: Node<HTML.BodyContext> = .group(adoptedOrigin, meeting)
+        let presented: Node<HTML.BodyContext> =
+            model.design.presentedAt.map { p in
+                let details = [p.day.map { f.date($0) }, p.speaker].compactMap { $0 }
+                return .p(
+                    .class("adopted-from"), .safe(TextKey.designPresentedAt(l) + " "),
+                    model.presentedAtMeetingID.map { .link(SiteURL.meeting($0, .overview).path, p.meetingTitle) } ?? .text(p.meetingTitle),
+                    .text(details.isEmpty ? "" : " · " + details.joined(separator: " · ")))
+            } ?? .empty
+        let origin: Node<HTML.BodyContext> = .group(adoptedOrigin, meeting, presented)
         guard let story = model.design.practice else { return origin }
         let districts = model.adoptions.districts.sorted { $0.value > $1.value }
             .map { "\(District.named($0.key)?.name(l) ?? $0.key) (\(f.integer($0.value)))" }.joined(separator: ", ")
@@ -62,7 +70,9 @@ extension ServiceChartView {
             ? .p(.class("muted"), .safe(TextKey.practiceNoAdoptions(l)))
             : .p(
                 .safe(
-                    TextKey.practiceAdoptions(l, ["count": f.integer(model.adoptions.count)]) + (districts.isEmpty ? "" : ": " + districts))
+                    (model.adoptions.count == 1
+                        ? TextKey.practiceAdoptionsOne(l) : TextKey.practiceAdoptions(l, ["count": f.integer(model.adoptions.count)]))
+                        + (districts.isEmpty ? "" : ": " + districts))
             )
         return .element(
             named: "section",

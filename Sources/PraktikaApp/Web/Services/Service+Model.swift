@@ -68,6 +68,8 @@ struct ServiceChartModel: Sendable {
     var adoptedFromTitle: String?
     /// For a table's result: the meeting and the table it was designed at.
     var meetingOrigin: (id: Int64, title: String, number: Int)?
+    /// For a presentation recorded as a practice: the meeting whose programme has it, if it still does.
+    var presentedAtMeetingID: Int64?
     var attachments: [AttachmentInfo] = []
     /// The copies the person may read, with their libraries, for comparing results with the original.
     var adopters: [(id: Int64, libraries: String, design: ServiceDesign)] = []

@@ -123,6 +123,9 @@ struct ServiceController: Sendable {
         if let origin = try await MeetingStore(db: req.sql).origin(ofDesign: stored.id) {
             model.meetingOrigin = (origin.meetingID, origin.title, origin.number)
         }
+        if stored.design.presentedAt != nil {
+            model.presentedAtMeetingID = try await MeetingStore(db: req.sql).meeting(presentingDesign: stored.id)
+        }
         return HTMLResponse.make(ServiceChartView.render(model, req.page))
     }
 
