@@ -339,7 +339,11 @@ struct MeetingPageTests {
                 #expect(try linked.map { try $0.decode(column: "title", as: String.self) } == [demo.presentation])
                 #expect(programme.text.contains("href=\"/services/\(practice)\""), "\(demo.presentation)")
             }
-            #expect(try await Browser(app).get("/practices").text.contains("Записи: \(VelingradDemo.practices.count)"))
+            let catalogue = try await Browser(app).get("/practices").text
+            #expect(catalogue.contains("Записи: \(VelingradDemo.practices.count)"))
+            // Dated as the meeting: the year they were presented, the day they were entered.
+            #expect(catalogue.contains("<a href=\"/practices?year=2012\">2012 (\(VelingradDemo.practices.count))</a>"))
+            #expect(catalogue.contains("<td>18.05.2012 г., 12:00</td>") && catalogue.contains("<td>17.05.2012 г., 12:00</td>"))
             let rikov = try await app.id("service_designs", where: "title", is: VelingradDemo.practices[0].design.title)
             #expect(
                 try await Browser(app).get("/services/\(rikov)").text.contains(

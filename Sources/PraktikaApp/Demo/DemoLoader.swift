@@ -66,7 +66,8 @@ struct DemoLoader {
             design.libraryIDs = demo.libraryNames.compactMap { libraryIDs[$0] }
             let errors = DesignValidation.validate(design)
             guard errors.isEmpty else { throw InvalidDemoRecord(name: design.title, fields: errors.order) }
-            designIDs[demo.table] = try await designs.insert(design, by: nil)
+            // Presented at the end of the meeting, and dated so.
+            designIDs[demo.table] = try await designs.insert(design, by: nil, at: VelingradDemo.meeting.endsOn.instant(hour: 17))
             summary.inserted += 1
         }
         var practiceIDs: [String: Int64] = [:]
@@ -82,7 +83,8 @@ struct DemoLoader {
             var errors = DesignValidation.validate(design)
             errors.merge(ServiceDesign.validatePublication(design, whatWorked: design.practice?.whatWorked, whatDidNot: design.practice?.whatDidNot))
             guard errors.isEmpty else { throw InvalidDemoRecord(name: design.title, fields: errors.order) }
-            practiceIDs[demo.presentation] = try await designs.insert(design, by: nil)
+            let day = design.practice?.publishedOn ?? VelingradDemo.meeting.startsOn
+            practiceIDs[demo.presentation] = try await designs.insert(design, by: nil, at: day.instant(hour: 12))
             summary.inserted += 1
         }
         try await loadMeeting(libraryIDs: libraryIDs, designIDs: designIDs, practiceIDs: practiceIDs, &summary)

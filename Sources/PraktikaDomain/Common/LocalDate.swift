@@ -74,6 +74,13 @@ extension LocalDate {
         let c = calendar.dateComponents([.year, .month, .day], from: instant)
         self = LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)!
     }
+
+    /// The instant this day reaches the given hour in the given time zone (Bulgarian time by default).
+    public func instant(hour: Int, in timeZone: TimeZone = Formatting.timeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour))!
+    }
 }
 
 extension LocalDate {
