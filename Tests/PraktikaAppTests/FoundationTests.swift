@@ -31,6 +31,10 @@ struct FoundationTests {
                     "SELECT attstorage::text AS s FROM pg_attribute WHERE attrelid = 'search_documents'::regclass AND attname = 'document'"
                 ).first()?.decode(column: "s", as: String.self)
                 #expect(storage == "m")
+                // Its connections plan without parallel workers.
+                let workers = try await app.sql.raw("SHOW max_parallel_workers_per_gather").first()?
+                    .decode(column: "max_parallel_workers_per_gather", as: String.self)
+                #expect(workers == "0")
             }
             // Migrating again changes nothing.
             try await app.migrateDatabase()
