@@ -53,39 +53,19 @@ struct DemoLoader {
             record.partnerID = partner.flatMap { partnerIDs[$0] }
             _ = try await ensure(record, table: .person, lookup: ["full_name": record.fullName], &summary)
         }
-        let designs = DesignStore(db: db)
         var designIDs: [Int: Int64] = [:]
         for demo in VelingradDemo.designs {
-            let existing = try await db.select().column("id").from("service_designs").where("title", .equal, demo.design.title).first()
-            if let existing {
-                designIDs[demo.table] = try existing.decode(column: "id", as: Int64.self)
-                summary.existing += 1
-                continue
-            }
             var design = demo.design
             design.libraryIDs = demo.libraryNames.compactMap { libraryIDs[$0] }
-            let errors = DesignValidation.validate(design)
-            guard errors.isEmpty else { throw InvalidDemoRecord(name: design.title, fields: errors.order) }
             // Presented at the end of the meeting, and dated so.
-            designIDs[demo.table] = try await designs.insert(design, by: nil, at: VelingradDemo.meeting.endsOn.instant(hour: 17))
-            summary.inserted += 1
+            designIDs[demo.table] = try await ensure(design, at: VelingradDemo.meeting.endsOn.instant(hour: 17), &summary)
         }
         var practiceIDs: [String: Int64] = [:]
         for demo in VelingradDemo.practices {
-            let existing = try await db.select().column("id").from("service_designs").where("title", .equal, demo.design.title).first()
-            if let existing {
-                practiceIDs[demo.presentation] = try existing.decode(column: "id", as: Int64.self)
-                summary.existing += 1
-                continue
-            }
             var design = demo.design
             design.libraryIDs = libraryIDs[demo.libraryName].map { [$0] } ?? []
-            var errors = DesignValidation.validate(design)
-            errors.merge(ServiceDesign.validatePublication(design, whatWorked: design.practice?.whatWorked, whatDidNot: design.practice?.whatDidNot))
-            guard errors.isEmpty else { throw InvalidDemoRecord(name: design.title, fields: errors.order) }
             let day = design.practice?.publishedOn ?? VelingradDemo.meeting.startsOn
-            practiceIDs[demo.presentation] = try await designs.insert(design, by: nil, at: day.instant(hour: 12))
-            summary.inserted += 1
+            practiceIDs[demo.presentation] = try await ensure(design, at: day.instant(hour: 12), &summary)
         }
         try await loadMeeting(libraryIDs: libraryIDs, designIDs: designIDs, practiceIDs: practiceIDs, &summary)
         let accounts = AccountStore(db: db)
@@ -137,6 +117,22 @@ struct DemoLoader {
         let input = try await MeetingService.reportInput(stored, sql: db, actor: writer)
         try await store.saveReport(id, markdown: MeetingReport.markdown(input, .bg), publishedAt: Date())
         summary.inserted += 1
+    }
+
+    /// The demo design of this title, inserted (checked as a person's would be, its publication
+    /// too) if there is none yet.
+    private func ensure(_ design: ServiceDesign, at created: Date, _ summary: inout Summary) async throws -> Int64 {
+        if let existing = try await db.select().column("id").from("service_designs").where("title", .equal, design.title).first() {
+            summary.existing += 1
+            return try existing.decode(column: "id", as: Int64.self)
+        }
+        var errors = DesignValidation.validate(design)
+        if let story = design.practice {
+            errors.merge(ServiceDesign.validatePublication(design, whatWorked: story.whatWorked, whatDidNot: story.whatDidNot))
+        }
+        guard errors.isEmpty else { throw InvalidDemoRecord(name: design.title, fields: errors.order) }
+        summary.inserted += 1
+        return try await DesignStore(db: db).insert(design, by: nil, at: created)
     }
 
     private func ensure<R: RegistryRecord>(
