@@ -202,7 +202,7 @@ struct FacetTests {
 
 @Suite("Similar designs")
 struct SimilarTests {
-    @Test("a design's page shows designs like it, never itself, never one the reader may not see")
+    @Test("a design's page shows designs like it (a practice's, practices), never itself, never one the reader may not see")
     func similar() async throws {
         try await withApp(demo: true) { app in
             let unemployed = try await app.id("service_designs", where: "title", is: "Безработни")
@@ -214,6 +214,17 @@ struct SimilarTests {
             #expect(!similar.contains(unemployed) && !similar.contains(women))
             let page = try await Browser(app).get("/services/\(unemployed)")
             #expect(page.text.contains("Подобни услуги"))
+            // A design's list marks the practices in it; a practice's lists practices only.
+            let children = try await app.id("service_designs", where: "title", is: "Добра практика за обучение на деца")
+            let village = try await app.id("service_designs", where: "title", is: "Библиотеката след получаване на техниката от Програмата")
+            let pupils = try await app.id("service_designs", where: "title", is: "Ученици")
+            #expect(try await Browser(app).get("/services/\(pupils)").text.contains(" · деца · добра практика</span>"))
+            let practice = try #require(try await DesignStore(db: app.sql).find(children))
+            let practices = try await DesignListQuery.similar(app.sql, to: practice, nil, practicesOnly: true)
+            #expect(practices.first?.id == village, "\(practices.map(\.id))")
+            #expect(!practices.isEmpty && practices.allSatisfy { $0.design.practice != nil })
+            let practicePage = try await Browser(app).get("/services/\(children)").text
+            #expect(practicePage.contains("Подобни добри практики") && !practicePage.contains("добра практика</span>"))
         }
     }
 }

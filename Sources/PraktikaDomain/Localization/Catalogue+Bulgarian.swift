@@ -433,6 +433,8 @@ extension Catalogue {
         .facetsTitle: "Стесняване",
         .facetRemove: "премахни",
         .similarServices: "Подобни услуги",
+        .similarPractices: "Подобни добри практики",
+        .similarIsPractice: "добра практика",
         .didYouMean: "Търсихте ли:",
         .validationPublishNeedsRunning:
             "Само услуга, която се изпълнява, е завършена или оценена, може да бъде публикувана като добра практика.",

@@ -433,6 +433,8 @@ extension Catalogue {
         .facetsTitle: "Narrow down",
         .facetRemove: "remove",
         .similarServices: "Similar services",
+        .similarPractices: "Similar good practices",
+        .similarIsPractice: "good practice",
         .didYouMean: "Did you mean:",
         .validationPublishNeedsRunning: "Only a service that is running, completed or evaluated can be published as a good practice.",
         .practiceTitle: "Good practice",

@@ -203,6 +203,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case facetsTitle
     case facetRemove
     case similarServices
+    case similarPractices
+    case similarIsPractice
     case didYouMean
     // Good practices
     case validationPublishNeedsRunning

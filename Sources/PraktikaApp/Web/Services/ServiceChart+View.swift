@@ -95,13 +95,20 @@ enum ServiceChartView {
             named: "section",
             nodes: [
                 .class("similar"), .attr("aria-labelledby", "similar-heading"),
-                .h2(.id("similar-heading"), .safe(TextKey.similarServices(l))),
+                .h2(
+                    .id("similar-heading"),
+                    .safe(model.design.practice != nil ? TextKey.similarPractices(l) : TextKey.similarServices(l))),
                 .ul(
                     .group(
                         model.similar.map { item in
-                            .li(
+                            let practice = model.design.practice == nil && item.design.practice != nil
+                            return .li(
                                 .link(SiteURL.service(item.id).path, item.design.title),
-                                .span(.class("muted"), .safe(" · " + item.design.targetGroup.category.label(l))))
+                                .span(
+                                    .class("muted"),
+                                    .safe(
+                                        " · " + item.design.targetGroup.category.label(l)
+                                            + (practice ? " · " + TextKey.similarIsPractice(l) : ""))))
                         })),
             ])
     }

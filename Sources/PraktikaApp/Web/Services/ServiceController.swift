@@ -105,7 +105,8 @@ struct ServiceController: Sendable {
     @Sendable func show(_ req: Request) async throws -> Response {
         let stored = try await load(req)
         var model = try await chartModel(req, stored)
-        model.similar = try await DesignListQuery.similar(req.sql, to: stored, req.actor)
+        // A practice's readers look for other practices; a design's, for anything like it.
+        model.similar = try await DesignListQuery.similar(req.sql, to: stored, req.actor, practicesOnly: stored.design.practice != nil)
         if stored.design.practice != nil {
             model.adoptions = try await DesignStore(db: req.sql).adoptions(of: stored.id)
             for copy in try await DesignStore(db: req.sql).adoptedCopies(of: stored.id) where Policy.allows(req.actor, .view, design: copy.scope) {
