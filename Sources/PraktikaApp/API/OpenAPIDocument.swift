@@ -272,6 +272,12 @@ enum OpenAPIDocument {
     static let integer = JSONValue.object([("type", .string("integer"))])
     static let boolean = JSONValue.object([("type", .string("boolean"))])
 
+    /// A property the server sets and a client's value for it is ignored.
+    static func readOnly(_ schema: JSONValue, _ description: String) -> JSONValue {
+        guard case .object(let fields) = schema else { return schema }
+        return .object(fields + [("readOnly", .bool(true)), ("description", .string(description))])
+    }
+
     static func object(_ properties: [(String, JSONValue)], required: [String]) -> JSONValue {
         .object([
             ("type", .string("object")), ("properties", .object(properties)), ("required", .array(required.map { .string($0) })),

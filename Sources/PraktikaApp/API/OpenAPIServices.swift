@@ -358,9 +358,12 @@ enum OpenAPIServices {
                     ("adopted_from", S.id()),
                     (
                         "presented_at",
-                        D.object(
-                            [("meeting_title", S.string()), ("day", S.date), ("speaker", S.string(nullable: true))],
-                            required: ["meeting_title"])
+                        D.readOnly(
+                            D.object(
+                                [("meeting_title", S.string()), ("day", S.date), ("speaker", S.string(nullable: true))],
+                                required: ["meeting_title"]),
+                            "Set by the server when a meeting's organiser records a presentation of good practice from the "
+                                + "programme; such a design may be running or completed without needs, activities or indicators.")
                     ),
                 ],
                 required: [
