@@ -305,8 +305,9 @@ enum DesignListQuery {
         _ db: any SQLDatabase, to stored: StoredDesign, _ actor: Actor?, practicesOnly: Bool = false, limit: Int = 5
     ) async throws -> [(id: Int64, design: ServiceDesign)] {
         let keys = Similarity.keys(of: stored.design, analyzer: SearchSettings.analyzer)
-        var filter = visible(to: actor) + " AND d.id <> \(bind: stored.id)"
-        if practicesOnly { filter += " AND d.published_on IS NOT NULL" }
+        var scope = ListQuery()
+        scope.practicesOnly = practicesOnly
+        let filter = access(scope, actor) + " AND d.id <> \(bind: stored.id)"
         let hits = try await SearchIndex(db: db).search(SearchQuery(anyOf: keys), where: filter, limit: 12, offset: 0).hits
         let designs = try await DesignStore(db: db).designs(hits.map(\.designID))
         let best = hits.map(\.rank).max() ?? 0
