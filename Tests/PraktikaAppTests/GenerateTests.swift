@@ -35,6 +35,13 @@ struct GenerateTests {
             try await writer.finish(app.sql)
             #expect(try await app.count("service_designs") == before + 300)
             #expect(try await app.count("search_documents") == before + 300)
+            if app.sql.dialect.name == "sqlite" {
+                // Each document's length is FTS5's own count of its terms, as a single save stores it.
+                let lengths = try await app.sql.raw(
+                    "SELECT COUNT(*) AS n FROM search_documents WHERE length = praktika_doclength((SELECT sz FROM search_fts_docsize z WHERE z.id = search_documents.id)) AND length > 0"
+                ).first()?.decode(column: "n", as: Int.self)
+                #expect(lengths == before + 300)
+            }
 
             // The generated practices are found, faceted and suggested like any other.
             let practices = try await Browser(app).get("/practices?district=BG-05")

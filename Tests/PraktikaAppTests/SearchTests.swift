@@ -322,8 +322,10 @@ struct SearchIndexTests {
             // Only the practice of the library that names no district has none.
             #expect(saved.1.values.filter { !$0.contains { $0.hasPrefix("district=") } }.count == 1)
             #expect(saved.1 == (try await Self.designFacets(app.sql)))
+            let lengths = try await Self.storedLengths(app.sql)
             // On one connection, as the migrator runs them.
             try await app.db.withConnection { db in
+                try await Migrations019.DocumentLength().revert(on: db)
                 try await Migrations017.FacetCodes().revert(on: db)
                 try await Migrations015.ListIndexes().revert(on: db)
                 try await Migrations014.CandidateIndexes().revert(on: db)
@@ -332,7 +334,9 @@ struct SearchIndexTests {
                 try await Migrations014.CandidateIndexes().prepare(on: db)
                 try await Migrations015.ListIndexes().prepare(on: db)
                 try await Migrations017.FacetCodes().prepare(on: db)
+                try await Migrations019.DocumentLength().prepare(on: db)
             }
+            #expect(try await Self.storedLengths(app.sql) == lengths)
             #expect(try await Self.storedTermCounts(app.sql) == saved.0)
             #expect(try await Self.storedFacets(app.sql) == saved.1)
             let dictionarySize = try await app.count("facet_values")
@@ -352,21 +356,50 @@ struct SearchIndexTests {
 
             guard app.sql.dialect.name == "sqlite" else { return }
             #expect(SearchRank.isAvailable)
-            for text in ["пенсионери", "деца с увреждания", "библиотеки градини", "безработните роми", "читалище"] {
-                let query = SearchQuery(text, analyzer: SearchSettings.analyzer)
-                let outcome = try await SearchIndex(db: app.sql).search(query, where: "1 = 1", limit: 100, offset: 0)
-                let rows = try await app.sql.raw(
-                    """
-                    SELECT sd.design_id, -bm25(search_fts, 10.0, 5.0, 1.0) AS rank FROM search_fts JOIN search_documents sd \
-                    ON sd.id = search_fts.rowid WHERE search_fts MATCH \(bind: query.fts5) ORDER BY rank DESC, sd.design_id
-                    """
-                ).all(decoding: SearchHit.self)
-                #expect(outcome.total == rows.count, "\(text)")
-                #expect(outcome.hits.map(\.designID) == rows.map(\.designID), "\(text)")
-                for (hit, row) in zip(outcome.hits, rows) { #expect(abs(hit.rank - row.rank) < 1e-9 * max(1, abs(row.rank)), "\(text)") }
+            // Every document has its length, the edited one its new length; each is what FTS5 counts.
+            let stored = try await Self.storedLengths(app.sql)
+            #expect(!stored.isEmpty && stored.values.allSatisfy { $0 != nil && $0! > 0 })
+            #expect(stored[id] != lengths[id])
+            // With the lengths stored, and with them gone (the rank then asks FTS5), as bm25 ranks.
+            for storedLengths in [true, false] {
+                if !storedLengths { try await app.sql.raw("UPDATE search_documents SET length = NULL").run() }
+                for text in ["пенсионери", "деца с увреждания", "библиотеки градини", "безработните роми", "читалище"] {
+                    let query = SearchQuery(text, analyzer: SearchSettings.analyzer)
+                    let outcome = try await SearchIndex(db: app.sql).search(query, where: "1 = 1", limit: 100, offset: 0)
+                    let rows = try await app.sql.raw(
+                        """
+                        SELECT sd.design_id, -bm25(search_fts, 10.0, 5.0, 1.0) AS rank FROM search_fts JOIN search_documents sd \
+                        ON sd.id = search_fts.rowid WHERE search_fts MATCH \(bind: query.fts5) ORDER BY rank DESC, sd.design_id
+                        """
+                    ).all(decoding: SearchHit.self)
+                    #expect(outcome.total == rows.count, "\(text)")
+                    #expect(outcome.hits.map(\.designID) == rows.map(\.designID), "\(text)")
+                    for (hit, row) in zip(outcome.hits, rows) { #expect(abs(hit.rank - row.rank) < 1e-9 * max(1, abs(row.rank)), "\(text)") }
+                }
             }
             #expect(try await SearchIndex(db: app.sql).search(SearchQuery("пенсионери", analyzer: SearchSettings.analyzer), where: "1 = 1", limit: 10, offset: 0).total > 0)
         }
+    }
+
+    /// Each indexed design's stored length in index terms (SQLite; empty on PostgreSQL).
+    static func storedLengths(_ db: any SQLDatabase) async throws -> [Int64: Int64?] {
+        guard db.dialect.name == "sqlite" else { return [:] }
+        var result: [Int64: Int64?] = [:]
+        for row in try await db.raw("SELECT design_id, length FROM search_documents").all() {
+            result[try row.decode(column: "design_id", as: Int64.self)] = try row.decode(column: "length", as: Int64?.self)
+        }
+        return result
+    }
+
+    @Test("a document's length is the sum of the varints FTS5 stores per column")
+    func documentLengthVarints() {
+        func length(_ bytes: [UInt8]) -> Int64 { bytes.withUnsafeBytes { SearchRank.documentLength($0) } }
+        #expect(length([]) == 0)
+        #expect(length([0x05, 0x00, 0x7f]) == 132)
+        // Two bytes: 1 × 128 + 0; then 3.
+        #expect(length([0x81, 0x00, 0x03]) == 131)
+        // Three bytes: (1 × 128 + 1) × 128 + 1 = 16 513.
+        #expect(length([0x81, 0x81, 0x01]) == 16_513)
     }
 
     /// Matches with the given facet values, coded by a dictionary built as they are met (in the

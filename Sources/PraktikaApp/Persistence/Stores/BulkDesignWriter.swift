@@ -87,7 +87,10 @@ struct BulkDesignWriter: Sendable {
         let columns: SQLQueryString =
             sqlite ? "(id, design_id, title, target, body, words, facet_codes)" : "(id, design_id, title, target, body, words, facet_codes, document)"
         try await db.raw("INSERT INTO search_documents " + columns + " VALUES " + documents.joined(separator: ", ")).run()
-        if sqlite { try await db.raw("INSERT INTO search_fts(rowid, title, target, body) VALUES " + fts.joined(separator: ", ")).run() }
+        if sqlite {
+            try await db.raw("INSERT INTO search_fts(rowid, title, target, body) VALUES " + fts.joined(separator: ", ")).run()
+            try await SearchRank.storeLengths(db, from: nextDocumentID - Int64(batch.count), through: nextDocumentID - 1)
+        }
     }
 
     /// Word counts, and on PostgreSQL the sequences moved past the identifiers used.

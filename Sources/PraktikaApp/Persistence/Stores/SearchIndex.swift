@@ -77,6 +77,7 @@ struct SearchIndex {
                 try await db.raw(
                     "INSERT INTO search_fts(rowid, title, target, body) VALUES(\(bind: old.id), \(bind: document.title), \(bind: document.target), \(bind: document.body))"
                 ).run()
+                try await SearchRank.storeLengths(db, from: old.id, through: old.id)
             } else {
                 let row = try await db.raw(
                     "INSERT INTO search_documents(design_id, title, target, body, words, facet_codes) VALUES(\(bind: designID), \(bind: document.title), \(bind: document.target), \(bind: document.body), \(bind: words), \(bind: facetCodes)) RETURNING id"
@@ -85,6 +86,7 @@ struct SearchIndex {
                 try await db.raw(
                     "INSERT INTO search_fts(rowid, title, target, body) VALUES(\(bind: id), \(bind: document.title), \(bind: document.target), \(bind: document.body))"
                 ).run()
+                try await SearchRank.storeLengths(db, from: id, through: id)
             }
         } else {
             try await db.raw(
@@ -273,7 +275,7 @@ struct SearchIndex {
             let bound: SQLQueryString = prelude.cutoff.map { "search_fts.rowid > \(literal: $0) AND " } ?? ""
             return "SELECT sd.design_id, " + rankSQLite(query, counts: prelude.counts) + " AS rank, sd.facet_codes "
                 // SQLite looks rows up by rowid even where a covering index would read far fewer pages.
-                + "FROM search_fts JOIN search_documents sd INDEXED BY \(ident: Migrations017.documentCodes) ON sd.id = search_fts.rowid "
+                + "FROM search_fts JOIN search_documents sd INDEXED BY \(ident: Migrations019.documentRanking) ON sd.id = search_fts.rowid "
                 + "JOIN service_designs d INDEXED BY \(ident: Migrations015.designList) ON d.id = sd.design_id "
                 + "WHERE search_fts MATCH \(bind: query.fts5) AND " + bound + access
         }
@@ -317,13 +319,13 @@ struct SearchIndex {
         return outcome
     }
 
-    /// The rank expression on SQLite: `praktika_rank` with the document count of every phrase in
-    /// the order FTS5 numbers them (`counts`, from the prelude), or `bm25()` where the function
-    /// could not be registered.
+    /// The rank expression on SQLite: `praktika_rank` with the document's stored length and the
+    /// document count of every phrase in the order FTS5 numbers them (`counts`, from the prelude),
+    /// or `bm25()` where the function could not be registered.
     private func rankSQLite(_ query: SearchQuery, counts: [String: Int]) -> SQLQueryString {
         guard SearchRank.isAvailable else { return "-bm25(search_fts, 10.0, 5.0, 1.0)" }
         let keys = query.terms.flatMap { $0 }
-        return "\(unsafeRaw: SearchRank.name)(search_fts, 10.0, 5.0, 1.0" + keys.map { ", \(literal: counts[$0] ?? 0)" }.joined() + ")"
+        return "\(unsafeRaw: SearchRank.name)(search_fts, 10.0, 5.0, 1.0, sd.length" + keys.map { ", \(literal: counts[$0] ?? 0)" }.joined() + ")"
     }
 
     /// Keeps the count of designs per word (or per index key): two statements per save, whatever
