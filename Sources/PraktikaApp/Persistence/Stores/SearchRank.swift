@@ -159,7 +159,9 @@ private final class RankStatement {
         }
         let state = RankStatement(
             averageLength: Double(tokens) / Double(rows), idf: idf,
-            weights: (sqlite_nio_sqlite3_value_double(values[0]), sqlite_nio_sqlite3_value_double(values[1]), sqlite_nio_sqlite3_value_double(values[2])))
+            weights: (
+                sqlite_nio_sqlite3_value_double(values[0]), sqlite_nio_sqlite3_value_double(values[1]),
+                sqlite_nio_sqlite3_value_double(values[2])))
         let kept = Unmanaged.passRetained(state).toOpaque()
         // On failure SQLite has already called the release below.
         guard api.xSetAuxdata(fts, kept, { Unmanaged<RankStatement>.fromOpaque($0!).release() }) == SQLITE_OK else { return nil }

@@ -30,7 +30,8 @@ enum Migrations019 {
         func revert(on database: any Database) async throws {
             let sql = database as! any SQLDatabase
             guard sql.dialect.name == "sqlite" else { return }
-            try await sql.create(index: Migrations017.documentCodes).on("search_documents").column("id").column("design_id").column("facet_codes").run()
+            try await sql.create(index: Migrations017.documentCodes).on("search_documents")
+                .column("id").column("design_id").column("facet_codes").run()
             try await sql.drop(index: documentRanking).run()
             try await sql.raw("ALTER TABLE search_documents DROP COLUMN length").run()
         }
