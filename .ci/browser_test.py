@@ -4,7 +4,9 @@
 Starts the built `praktika` binary with the demo data on a fresh SQLite file, then:
 signs in, switches the language, edits a library with an error and then without, and
 checks what a person would see (messages at the field, the saved value, the audit log),
-at 1366x768 and at 320 px wide. Exits non-zero on the first failed check.
+at 1366x768 and at 320 px wide; then searches the catalogue as a visitor (Bulgarian, Latin
+letters, a facet, the pointer to designs) and adopts a practice as a coordinator. Exits non-zero
+on the first failed check.
 
 Usage: .ci/browser_test.py [path/to/praktika]   (default .build/debug/praktika)
 Screenshots go to $SCREENSHOTS when it is set.
@@ -358,6 +360,66 @@ def meeting_walk(driver, base):
     return meeting_url.replace(base, "")
 
 
+def catalogue_walk(driver, base):
+    """The catalogue issue's "done when" as a visitor and a coordinator see it: search in Bulgarian
+    and in Latin letters, a facet, the pointer to designs when no practice matches, and adopting."""
+    def search(words):
+        box = driver.find_element(By.ID, "filter-q")
+        box.clear()
+        box.send_keys(words)
+        navigate(driver, lambda: box.send_keys(Keys.ENTER))
+
+    def first_title():
+        return text(driver, ".results tbody tr th a")
+
+    driver.get(base + "/practices")
+    search("деца")
+    check(first_title() == "Добра практика за обучение на деца", "the catalogue ranks the practice about children first for деца")
+    check(driver.find_elements(By.CSS_SELECTOR, ".results p.snippet mark"), "the matched word is marked in a snippet")
+    facet = driver.find_element(By.CSS_SELECTOR, ".facets .facet li a")
+    counted = facet.text.rsplit("(", 1)[1].rstrip(")")
+    click(driver, facet)
+    check("district=" in driver.current_url or "status=" in driver.current_url or "kind=" in driver.current_url,
+          "a facet value is a link that adds its filter to the address")
+    check(driver.find_elements(By.CSS_SELECTOR, ".facets li.chosen a"), "the chosen facet value shows as chosen, with a way back")
+    check(text(driver, "p.count") == "Записи: " + counted, "the results are as many as the facet value said")
+    shot(driver, "12-catalogue-facet")
+
+    driver.get(base + "/practices")
+    search("pensioneri online")
+    check(text(driver, "p.count") == "Записи: 0", "no published practice is about pensioners online")
+    hint = driver.find_element(By.CSS_SELECTOR, ".results p.hint")
+    check("съвпадения: 1" in hint.text, "the catalogue says how many unpublished designs match")
+    wide = driver.execute_script(
+        "return document.querySelector('.results').offsetWidth > document.querySelector('.with-facets').offsetWidth / 2")
+    check(wide, "without facets the results take the whole width")
+    shot(driver, "13-catalogue-elsewhere")
+    click(driver, hint.find_element(By.TAG_NAME, "a"))
+    check(first_title() == "Пенсионери ONLINE", "pensioneri online, typed in Latin letters, finds „Пенсионери ONLINE“")
+
+    # A coordinator from Pazardzhik adopts a practice of a Smolyan library.
+    driver.get(base + "/sign-in")
+    driver.find_element(By.ID, "field-email").send_keys("pazardzhik@praktika.local")
+    driver.find_element(By.ID, "field-password").send_keys("praktika-demo")
+    click(driver, driver.find_element(By.CSS_SELECTOR, "form.record-form button[type=submit]"))
+    driver.get(base + "/practices")
+    search("поколения")
+    click(driver, driver.find_element(By.CSS_SELECTOR, ".results tbody tr th a"))
+    original_url, original_title = driver.current_url, text(driver, "h1")
+    check(text(driver, ".breadcrumbs a") == "Добри практики", "a practice's breadcrumb leads back to the catalogue")
+    click(driver, driver.find_element(By.LINK_TEXT, "Адаптирай за моята библиотека"))
+    Select(driver.find_element(By.NAME, "library_id")).select_by_visible_text("Регионална библиотека „Никола Фурнаджиев“")
+    click(driver, driver.find_element(By.CSS_SELECTOR, "form.record-form button[type=submit]"))
+    origin = driver.find_element(By.CSS_SELECTOR, ".adopted-from a")
+    check(origin.text == original_title, "the copy names the practice it was adopted from")
+    click(driver, origin)
+    check(driver.current_url == original_url, "and links back to it")
+    check("Адаптирана от 1 библиотека" in driver.page_source and "Пазарджик (1)" in driver.page_source,
+          "the practice shows one adoption, in Pazardzhik")
+    shot(driver, "14-practice-adopted")
+    click(driver, driver.find_element(By.CSS_SELECTOR, ".site-header form[action='/sign-out'] button"))
+
+
 def main():
     if not os.path.exists(BINARY):
         raise SystemExit(f"no binary at {BINARY}; run swift build first")
@@ -366,6 +428,7 @@ def main():
         driver = browser()
         try:
             walk(driver, base, workdir)
+            catalogue_walk(driver, base)
         except Exception:
             print(open(os.path.join(workdir, "serve.log")).read()[-3000:], file=sys.stderr)
             print("at", driver.current_url, "the page read:", file=sys.stderr)

@@ -50,8 +50,12 @@ struct PracticeTests {
 
             let page = try await Browser(app).get("/services/\(id)")
             #expect(page.text.contains("Анкетите в пенсионерския клуб"))
+            #expect(page.text.inOrder("class=\"breadcrumbs\"", "href=\"/practices\"", "Добри практики", "<h1>"))
             #expect(page.text.contains("Адаптирана от 1 библиотека: Пазарджик (1)"))
-            #expect(try await coordinator.get("/services/\(copyID)").text.contains("Адаптирана от:"))
+            let copyPage = try await coordinator.get("/services/\(copyID)").text
+            #expect(copyPage.contains("Адаптирана от:"))
+            // The copy is a design, not (yet) a practice.
+            #expect(copyPage.inOrder("class=\"breadcrumbs\"", "href=\"/services\"", "<h1>"))
 
             // The copy runs too; the practice page then compares what each reached of its own target.
             var copied = try #require(try await store.find(copyID)).design

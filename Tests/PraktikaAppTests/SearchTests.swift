@@ -256,6 +256,32 @@ struct SuggestionTests {
     }
 }
 
+@Suite("A catalogue search that finds no practice")
+struct ElsewhereTests {
+    @Test("points to the designs one may read that match, with their count, and to nothing when none do")
+    func elsewhere() async throws {
+        try await withApp(demo: true) { app in
+            // „Пенсионери ONLINE“ is an idea from the group work, not a published practice.
+            let page = try await Browser(app).get("/practices?q=pensioneri%20online&district=BG-21").text
+            #expect(
+                page.inOrder(
+                    "<p class=\"count\"", "Записи: 0", "съдържат съвпадения: 1.",
+                    "href=\"/services?q=pensioneri%20online&amp;district=BG-21\"", "</main>"))
+            let followed = try await Browser(app).get("/services?q=pensioneri%20online&district=BG-21").text
+            #expect(followed.contains("Пенсионери ONLINE") && followed.contains("Записи: 1"))
+            // A word found among the practices (деца), or nowhere (ксилофон), gets no pointer.
+            for word in ["%D0%B4%D0%B5%D1%86%D0%B0", "%D0%BA%D1%81%D0%B8%D0%BB%D0%BE%D1%84%D0%BE%D0%BD"] {
+                #expect(!(try await Browser(app).get("/practices?q=" + word).text.contains("съдържат съвпадения")))
+            }
+            // A design only libraries may read is counted for a librarian, not for a visitor.
+            let violence = "/practices?q=%D0%BD%D0%B0%D1%81%D0%B8%D0%BB%D0%B8%D0%B5"
+            #expect(!(try await Browser(app).get(violence).text.contains("съдържат съвпадения")))
+            let librarian = try await Browser.signedIn(app, "smolyan@praktika.local", VelingradDemo.demoPassword)
+            #expect(try await librarian.get(violence).text.contains("съдържат съвпадения: 1."))
+        }
+    }
+}
+
 @Suite("The search index's one-pass ranking and counts")
 struct SearchIndexTests {
     /// How many documents each key is in, as `search_terms` keeps it.

@@ -12,6 +12,9 @@ struct ServiceListModel: Sendable {
     let canCreate: Bool
     /// For a search that found nothing: the query with its unknown words corrected.
     var suggestion: String?
+    /// For a catalogue search that found no practice: how many of all the designs one may read
+    /// match it (the ideas and running services not published as practices).
+    var elsewhere = 0
     /// The query matched more than the search looks at: only the newest matches were ranked.
     var capped = false
     /// Each facet's values with their counts among the current results.

@@ -39,7 +39,10 @@ enum ServiceChartView {
             model.canDelete ? .link(SiteURL.serviceDelete(model.id).path, TextKey.delete(l), .class("button danger")) : .empty)
         return Layout.page(
             context, title: d.title,
-            breadcrumbs: [(SiteURL.services.path, TextKey.servicesTitle(l))],
+            // A published practice is reached from the catalogue, and leads back to it.
+            breadcrumbs: [
+                d.practice == nil ? (SiteURL.services.path, TextKey.servicesTitle(l)) : (SiteURL.practices.path, TextKey.navPractices(l))
+            ],
             body: [
                 .h1(.safe(d.title)),
                 d.summary.map { .p(.class("lead"), .safe($0)) } ?? .empty,

@@ -57,6 +57,12 @@ struct ServiceController: Sendable {
         model.rows = try await req.timed("rows") { try await DesignListQuery.listRows(req.sql, found.ids, snippetsFor: query.q) }
         if let q = query.q, found.total == 0 {
             model.suggestion = try await SearchIndex(db: req.sql).suggestion(for: q, analyzer: SearchSettings.analyzer)
+            if practicesOnly {
+                var everyDesign = query
+                everyDesign.practicesOnly = false
+                everyDesign.page = 1
+                model.elsewhere = try await DesignListQuery.find(req.sql, everyDesign, context.actor, facets: false).total
+            }
         }
         let waited = ContinuousClock.now
         let renderedFacets = await facets

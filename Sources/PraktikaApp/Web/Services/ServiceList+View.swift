@@ -28,7 +28,7 @@ enum ServiceListView {
                     .class("with-facets"),
                     .raw(facets),
                     .div(
-                        .class("results"), count, suggestion(model, context),
+                        .class("results"), count, suggestion(model, context), elsewhere(model, context),
                         model.rows.isEmpty ? .p(.class("empty"), .safe(TextKey.noRecords(l))) : table(model, context),
                         pagination(model, context))),
             ])
@@ -136,6 +136,17 @@ enum ServiceListView {
         return .p(
             .class("suggestion"), .safe(TextKey.didYouMean(context.language) + " "),
             .link(model.base.with(corrected.queryItems), suggestion))
+    }
+
+    /// A catalogue search that found no practice points to the designs that match it.
+    static func elsewhere(_ model: ServiceListModel, _ context: PageContext) -> Node<HTML.BodyContext> {
+        guard model.base == .practices, model.elsewhere > 0 else { return .empty }
+        var everyDesign = model.query
+        everyDesign.page = 1
+        return .p(
+            .class("hint"),
+            .safe(TextKey.searchElsewhere(context.language, ["count": context.format.integer(model.elsewhere)]) + " "),
+            .link(SiteURL.services.with(everyDesign.queryItems), TextKey.searchElsewhereLink(context.language)))
     }
 
     /// A passage with the matched words marked.
