@@ -58,6 +58,7 @@ let package = Package(
             dependencies: [
                 "PraktikaApp",
                 "PraktikaDomain",
+                .product(name: "Plot", package: "Plot"),
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             swiftSettings: swiftSettings

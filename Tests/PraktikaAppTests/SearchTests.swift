@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Plot
 import PraktikaDomain
 import SQLKit
 import Testing
@@ -279,6 +280,24 @@ struct ElsewhereTests {
             let librarian = try await Browser.signedIn(app, "smolyan@praktika.local", VelingradDemo.demoPassword)
             #expect(try await librarian.get(violence).text.contains("съдържат съвпадения: 1."))
         }
+    }
+
+    @Test("says 'more than' when the designs' search looked only at its newest matches, in either language")
+    func capped() {
+        var query = ListQuery()
+        query.q = "клуб"
+        var model = ServiceListModel(base: .practices, query: query, canCreate: false)
+        (model.elsewhere, model.elsewhereCapped) = (2000, true)
+        func rendered(_ language: PraktikaDomain.Language) -> String {
+            ServiceListView.elsewhere(model, PageContext(language: language, actor: nil, csrfToken: "", flash: nil, path: "/practices"))
+                .render()
+        }
+        #expect(rendered(.bg).contains("съдържат над 2 000 съвпадения. <a href=\"/services?q=%D0%BA%D0%BB%D1%83%D0%B1\">Покажи ги</a>"))
+        #expect(rendered(.en).contains("do: more than 2,000. <a href=\"/services?q=%D0%BA%D0%BB%D1%83%D0%B1\">Show them</a>"))
+        model.elsewhereCapped = false
+        #expect(rendered(.bg).contains("съдържат съвпадения: 2 000."))
+        model.base = .services
+        #expect(rendered(.bg).isEmpty)
     }
 }
 

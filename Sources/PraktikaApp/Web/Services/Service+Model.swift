@@ -15,6 +15,8 @@ struct ServiceListModel: Sendable {
     /// For a catalogue search that found no practice: how many of all the designs one may read
     /// match it (the ideas and running services not published as practices).
     var elsewhere = 0
+    /// The designs' search looked only at its newest matches: `elsewhere` is a lower bound.
+    var elsewhereCapped = false
     /// The query matched more than the search looks at: only the newest matches were ranked.
     var capped = false
     /// Each facet's values with their counts among the current results.

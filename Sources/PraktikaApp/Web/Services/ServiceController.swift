@@ -61,7 +61,8 @@ struct ServiceController: Sendable {
                 var everyDesign = query
                 everyDesign.practicesOnly = false
                 everyDesign.page = 1
-                model.elsewhere = try await DesignListQuery.find(req.sql, everyDesign, context.actor, facets: false).total
+                let found = try await DesignListQuery.find(req.sql, everyDesign, context.actor, facets: false)
+                (model.elsewhere, model.elsewhereCapped) = (found.total, found.capped)
             }
         }
         let waited = ContinuousClock.now

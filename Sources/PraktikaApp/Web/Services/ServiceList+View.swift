@@ -145,7 +145,9 @@ enum ServiceListView {
         everyDesign.page = 1
         return .p(
             .class("hint"),
-            .safe(TextKey.searchElsewhere(context.language, ["count": context.format.integer(model.elsewhere)]) + " "),
+            .safe(
+                (model.elsewhereCapped ? TextKey.searchElsewhereAtLeast : TextKey.searchElsewhere)(
+                    context.language, ["count": context.format.integer(model.elsewhere)]) + " "),
             .link(SiteURL.services.with(everyDesign.queryItems), TextKey.searchElsewhereLink(context.language)))
     }
 
