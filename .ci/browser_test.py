@@ -260,6 +260,12 @@ def walk(driver, base, workdir):
         driver.get(base + path)
         check(no_horizontal_scroll(driver), f"{path} fits 320 px without sideways scrolling")
     shot(driver, "06-audit-320")
+    driver.get(base + "/practices?q=%D0%B4%D0%B5%D1%86%D0%B0")
+    above = driver.execute_script(
+        "return document.querySelector('.results').getBoundingClientRect().bottom"
+        " <= document.querySelector('.facets').getBoundingClientRect().top")
+    check(above, "at 320 px the catalogue's results come before its facets")
+    check(no_horizontal_scroll(driver), "and the catalogue fits 320 px without sideways scrolling")
     driver.get(design_url)
     shot(driver, "07-chart-320")
 
@@ -376,6 +382,10 @@ def catalogue_walk(driver, base):
     search("деца")
     check(first_title() == "Добра практика за обучение на деца", "the catalogue ranks the practice about children first for деца")
     check(driver.find_elements(By.CSS_SELECTOR, ".results p.snippet mark"), "the matched word is marked in a snippet")
+    left = driver.execute_script(
+        "return document.querySelector('.facets').getBoundingClientRect().right"
+        " <= document.querySelector('.results').getBoundingClientRect().left")
+    check(left, "on a wide screen the facets stand left of the results")
     facet = driver.find_element(By.CSS_SELECTOR, ".facets .facet li a")
     counted = facet.text.rsplit("(", 1)[1].rstrip(")")
     click(driver, facet)

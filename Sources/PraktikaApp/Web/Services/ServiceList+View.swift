@@ -24,13 +24,15 @@ enum ServiceListView {
             body: [
                 heading, .p(.class("lead"), .safe((catalogue ? TextKey.practicesIntro : TextKey.servicesIntro)(l))),
                 filters(model, context),
+                // The results come before the facets, so that on a narrow screen they are not
+                // below every facet; a wide screen shows the facets in the left column.
                 .div(
                     .class("with-facets"),
-                    .raw(facets),
                     .div(
                         .class("results"), count, suggestion(model, context), elsewhere(model, context),
                         model.rows.isEmpty ? .p(.class("empty"), .safe(TextKey.noRecords(l))) : table(model, context),
-                        pagination(model, context))),
+                        pagination(model, context)),
+                    .raw(facets)),
             ])
     }
 
