@@ -241,8 +241,8 @@ extension Catalogue {
         .flashChoosePerson: "Изберете кого да преместите.",
         .flashMeetingNeedsOrganiser: "Посочете поне една организираща библиотека: резултатите се записват като нейни услуги.",
         .recordCountAtLeast: "Записи: над {count} (показани са най-новите)",
-        .searchElsewhere: "Няма добра практика с тези думи, но проектите на услуги, които още не са публикувани като практики, съдържат съвпадения: {count}.",
-        .searchElsewhereAtLeast: "Няма добра практика с тези думи, но проектите на услуги, които още не са публикувани като практики, съдържат над {count} съвпадения.",
+        .searchElsewhere: "Никоя добра практика не отговаря на търсенето, но проектите на услуги, които още не са публикувани като практики, съдържат съвпадения: {count}.",
+        .searchElsewhereAtLeast: "Никоя добра практика не отговаря на търсенето, но проектите на услуги, които още не са публикувани като практики, съдържат над {count} съвпадения.",
         .searchElsewhereLink: "Покажи ги",
         .listCapped: "Списъкът е дълъг: подредени и преброени са най-новите {count} записа. Изберете филтър или потърсете дума, за да стесните списъка.",
     ]
@@ -487,8 +487,8 @@ extension Catalogue {
         .flashChoosePerson: "Choose whom to move.",
         .flashMeetingNeedsOrganiser: "Name at least one organising library: results are recorded as its services.",
         .recordCountAtLeast: "Records: more than {count} (the newest are shown)",
-        .searchElsewhere: "No good practice has these words, but service designs not published as practices do: {count}.",
-        .searchElsewhereAtLeast: "No good practice has these words, but service designs not published as practices do: more than {count}.",
+        .searchElsewhere: "No good practice matches this search, but service designs not published as practices do: {count}.",
+        .searchElsewhereAtLeast: "No good practice matches this search, but service designs not published as practices do: more than {count}.",
         .searchElsewhereLink: "Show them",
         .listCapped: "The list is long: the newest {count} records are sorted and counted. Choose a filter or search for a word to narrow it.",
     ]
