@@ -270,6 +270,26 @@ struct ElsewhereTests {
                     "href=\"/services?q=pensioneri%20online&amp;district=BG-21\"", "</main>"))
             let followed = try await Browser(app).get("/services?q=pensioneri%20online&district=BG-21").text
             #expect(followed.contains("Пенсионери ONLINE") && followed.contains("Записи: 1"))
+            // Among all designs the published practices are marked: three of the six about children.
+            let children = "q=%D0%B4%D0%B5%D1%86%D0%B0"
+            let all = try await Browser(app).get("/services?" + children).text
+            #expect(all.contains("Записи: 6") && all.components(separatedBy: "<span class=\"tag is-practice\">добра практика</span>").count == 4)
+            #expect(all.inOrder("Добра практика за обучение на деца</a>", "<span class=\"tag is-practice\">", "</th>"))
+            #expect(!(try await Browser(app).get("/practices?" + children).text.contains("tag is-practice")))
+            // The API says the same, in search results and in the list.
+            struct Items: Decodable {
+                struct Item: Decodable {
+                    let title: String
+                    let is_practice: Bool
+                }
+                let items: [Item]
+            }
+            for path in ["/api/v1/search?" + children, "/api/v1/services?" + children] {
+                let items = try JSONDecoder().decode(Items.self, from: Data(try await Browser(app).get(path).text.utf8)).items
+                #expect(items.count == 6 && items.filter(\.is_practice).count == 3, "\(path)")
+                #expect(items.first { $0.title == "Добра практика за обучение на деца" }?.is_practice == true)
+                #expect(items.first { $0.title.hasPrefix("Местни самодейци") }?.is_practice == false)
+            }
             // A word found among the practices (деца), or nowhere (ксилофон), gets no pointer.
             for word in ["%D0%B4%D0%B5%D1%86%D0%B0", "%D0%BA%D1%81%D0%B8%D0%BB%D0%BE%D1%84%D0%BE%D0%BD"] {
                 #expect(!(try await Browser(app).get("/practices?q=" + word).text.contains("съдържат съвпадения")))

@@ -264,8 +264,8 @@ enum OpenAPIServices {
                                 [
                                     ("id", S.id(nullable: false)), ("title", S.string()), ("status", S.choice(DesignStatus.self)),
                                     ("target_category", S.choice(TargetGroupCategory.self)), ("snippet", S.string(nullable: true)),
-                                    ("matched", array(S.string())),
-                                ], required: ["id", "title", "status", "target_category", "matched"]))
+                                    ("matched", array(S.string())), ("is_practice", D.boolean),
+                                ], required: ["id", "title", "status", "target_category", "matched", "is_practice"]))
                     ), ("total", D.integer), ("capped", D.boolean), ("page", D.integer), ("per_page", D.integer),
                     ("suggestion", S.string(nullable: true)), ("next_cursor", S.string(nullable: true)),
                 ], required: ["items", "total", "capped", "page", "per_page"])
@@ -402,10 +402,11 @@ enum OpenAPIServices {
                                     ("visibility", S.choice(DesignVisibility.self)),
                                     ("target_category", S.choice(TargetGroupCategory.self)), ("budget_total_eur", D.ref("Money")),
                                     ("libraries", array(S.string())),
-                                    ("updated_at", S.string(format: "date-time")),
+                                    ("updated_at", S.string(format: "date-time")), ("is_practice", D.boolean),
                                 ],
                                 required: [
                                     "id", "title", "status", "visibility", "target_category", "budget_total_eur", "libraries", "updated_at",
+                                    "is_practice",
                                 ]))
                     ), ("total", D.integer), ("capped", D.boolean), ("page", D.integer), ("per_page", D.integer),
                     ("next_cursor", S.string(nullable: true)),

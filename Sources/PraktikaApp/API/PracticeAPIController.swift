@@ -60,12 +60,7 @@ struct PracticeAPIController: Sendable {
         query.practicesOnly = true
         guard let (found, next) = try await APICursor.page(req, query) else { return try APICursor.refusal(req) }
         let (rows, total) = (found.rows, found.total)
-        let items = rows.map { row in
-            let parts = row.snippet
-            return ServiceAPIController.SearchResult(
-                id: row.id, title: row.title, status: row.status, targetCategory: row.targetCategory,
-                snippet: parts.map { $0.map(\.text).joined() }, matched: parts.map { $0.filter(\.isMatch).map(\.text) } ?? [])
-        }
+        let items = rows.map(ServiceAPIController.SearchResult.init)
         let suggestion =
             total == 0 && query.q != nil ? try await SearchIndex(db: req.sql).suggestion(for: query.q!, analyzer: SearchSettings.analyzer) : nil
         return try APIResponses.json(

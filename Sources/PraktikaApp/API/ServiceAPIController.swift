@@ -60,12 +60,15 @@ struct ServiceAPIController: Sendable {
         let budgetTotalEUR: Money
         let libraries: [String]
         let updatedAt: Date
+        /// Published as a good practice (`/api/v1/practices/{id}`).
+        let isPractice: Bool
 
         enum CodingKeys: String, CodingKey {
             case id, title, status, visibility, libraries
             case targetCategory = "target_category"
             case budgetTotalEUR = "budget_total_eur"
             case updatedAt = "updated_at"
+            case isPractice = "is_practice"
         }
     }
 
@@ -102,10 +105,19 @@ struct ServiceAPIController: Sendable {
         let targetCategory: String
         let snippet: String?
         let matched: [String]
+        let isPractice: Bool
 
         enum CodingKeys: String, CodingKey {
             case id, title, status, snippet, matched
             case targetCategory = "target_category"
+            case isPractice = "is_practice"
+        }
+
+        /// A listed design, its snippet as text and its matched words apart.
+        init(_ row: DesignListRow) {
+            (id, title, status, targetCategory, isPractice) = (row.id, row.title, row.status, row.targetCategory, row.isPractice)
+            snippet = row.snippet.map { $0.map(\.text).joined() }
+            matched = row.snippet.map { $0.filter(\.isMatch).map(\.text) } ?? []
         }
     }
 
@@ -119,12 +131,7 @@ struct ServiceAPIController: Sendable {
         }
         let found = try await DesignListQuery.page(req.sql, query, req.actor, facets: false, cache: req.application.searchCache)
         let (rows, total) = (found.rows, found.total)
-        let items = rows.map { row in
-            let parts = row.snippet
-            return SearchResult(
-                id: row.id, title: row.title, status: row.status, targetCategory: row.targetCategory,
-                snippet: parts.map { $0.map(\.text).joined() }, matched: parts.map { $0.filter(\.isMatch).map(\.text) } ?? [])
-        }
+        let items = rows.map(SearchResult.init)
         let suggestion = total == 0 ? try await SearchIndex(db: req.sql).suggestion(for: q, analyzer: SearchSettings.analyzer) : nil
         return try APIResponses.json(SearchAnswer(
                 items: items, total: total, capped: found.capped, page: query.page, perPage: ListQuery.perPage, suggestion: suggestion), .ok)
@@ -157,7 +164,7 @@ struct ServiceAPIController: Sendable {
             Summary(
                 id: row.id, title: row.title, status: row.status, visibility: row.visibility, targetCategory: row.targetCategory,
                 budgetTotalEUR: Money(minorUnits: row.budgetTotalEURMinor, currency: .EUR), libraries: row.libraries,
-                updatedAt: row.updatedAt)
+                updatedAt: row.updatedAt, isPractice: row.isPractice)
         }
         return try APIResponses.json(
             DesignPage(

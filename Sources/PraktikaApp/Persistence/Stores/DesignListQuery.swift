@@ -140,7 +140,8 @@ enum DesignListQuery {
         let rows = RowStream.Collector([Int64: DesignListRow]())
         try await RowStream.each(
             db,
-            "SELECT d.id, d.title, d.status, d.visibility, d.target_category, d.budget_total_eur_minor, d.updated_at, l.name AS library"
+            "SELECT d.id, d.title, d.status, d.visibility, d.target_category, d.budget_total_eur_minor, d.updated_at, l.name AS library, "
+                + "CASE WHEN d.published_on IS NULL THEN 0 ELSE 1 END AS practice"
                 + (snippets != nil ? ", d.content " : " ")
                 + "FROM service_designs d LEFT JOIN design_libraries dl ON dl.design_id = d.id LEFT JOIN libraries l ON l.id = dl.library_id "
                 + "WHERE d.id IN (\(binds: ids)) ORDER BY l.name"
@@ -152,7 +153,7 @@ enum DesignListQuery {
                 listed = DesignListRow(
                     id: id, title: try row.string("title"), status: try row.string("status"), visibility: try row.string("visibility"),
                     targetCategory: try row.string("target_category"), budgetTotalEURMinor: try row.int64("budget_total_eur_minor"),
-                    updatedAt: try row.date("updated_at"))
+                    updatedAt: try row.date("updated_at"), isPractice: try row.int64("practice") != 0)
                 if let snippets, let texts = try row.withUTF8("content", { Snippet.designTexts(json: $0) }) {
                     listed?.snippet = snippets.update { matcher in
                         for text in texts { if let found = Snippet.make(text, matching: &matcher) { return found } }

@@ -37,6 +37,8 @@ struct DesignListRow: Sendable {
     let targetCategory: String
     let budgetTotalEURMinor: Int64
     let updatedAt: Date
+    /// Published as a good practice.
+    let isPractice: Bool
     /// The names of its libraries, in name order.
     var libraries: [String] = []
     /// For a search: the passage of its most telling texts around the first matched word
