@@ -257,6 +257,41 @@ struct SuggestionTests {
     }
 }
 
+@Suite("Prefixes")
+struct PrefixSearchTests {
+    @Test("a word typed with a star finds the words that begin with it, at most `prefixKeys` of the index's keys")
+    func prefixes() async throws {
+        try await withApp(demo: true) { app in
+            let index = SearchIndex(db: app.sql)
+            let analyzer = SearchSettings.analyzer
+            let library = try await index.expanded(SearchQuery("библ*", analyzer: analyzer))
+            #expect(library.prefixes.isEmpty && library.terms.count == 1)
+            let keys = library.terms[0]
+            #expect(keys.contains { $0.hasPrefix("библиотек") } && keys.dropFirst().allSatisfy { $0.hasPrefix("библ") })
+            // One letter stands for the most frequent keys beginning with it, no more.
+            let b = try await index.expanded(SearchQuery("б*", analyzer: analyzer)).terms[0]
+            #expect(b.count == SearchIndex.prefixKeys + 1 && b.dropFirst().allSatisfy { $0.hasPrefix("б") })
+
+            func titles(_ q: String) async throws -> [String] {
+                let page = try await Browser(app).get("/services?q=" + q.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!).text
+                return page.components(separatedBy: "<th scope=\"row\"><a href=\"/services/").dropFirst().map {
+                    String($0.split(separator: ">", maxSplits: 1)[1].split(separator: "<", maxSplits: 1)[0])
+                }
+            }
+            #expect(try await titles("pensioneri onl*").first == "Пенсионери ONLINE")
+            #expect(try await titles("безработ*") == ["Безработни"])
+            #expect(try await titles("деца увр*") == ["Хора с двигателни увреждания"])
+            let withPrefix = try await titles("библ*")
+            #expect(withPrefix.contains("Програма за библиотечно-информационно обслужване на лицата със специфични нужди"))
+            #expect(withPrefix.count > (try await titles("библиотека")).count)
+            #expect(try await titles("xyzq*").isEmpty)
+            // The matched words are marked in the snippets as for any other word.
+            let page = try await Browser(app).get("/services?q=%D0%B1%D0%B5%D0%B7%D1%80%D0%B0%D0%B1%D0%BE%D1%82*").text
+            #expect(page.contains("<mark>безработни</mark>"))
+        }
+    }
+}
+
 @Suite("A catalogue search that finds no practice")
 struct ElsewhereTests {
     @Test("points to the designs one may read that match, with their count, and to nothing when none do")

@@ -149,6 +149,27 @@ struct SearchQueryTests {
         #expect(SearchQuery("и на", analyzer: BulgarianAnalyzer(dictionary: nil)).isEmpty)
     }
 
+    @Test("a word typed with a closing star is a prefix, replaced by the keys found for it and its own")
+    func prefixes() {
+        let analyzer = BulgarianAnalyzer(dictionary: nil)
+        let query = SearchQuery("Библ* деца pens* *", analyzer: analyzer)
+        let children = analyzer.query("деца")[0].keys
+        #expect(query.terms == [children])
+        #expect(query.prefixes.map(\.forms) == [["библ"], ["pens", "пенс"]])
+        #expect(query.prefixes[0].keys == ["библ"] && query.prefixes[1].keys.first == "pens")
+        #expect(!query.isEmpty && query.fts5 == SearchQuery("деца", analyzer: analyzer).fts5)
+        let expanded = query.expanded([["библиотек", "библиотекар"], []])
+        #expect(expanded.prefixes.isEmpty)
+        #expect(expanded.terms == [children, ["библ", "библиотек", "библиотекар"], query.prefixes[1].keys])
+        #expect(expanded.fts5.contains(#" AND ("библ" OR "библиотек" OR "библиотекар") AND ("pens""#))
+        // A full word with a star still matches by its own key; a stop word alone matches as typed.
+        #expect(SearchQuery("библиотеките*", analyzer: analyzer).expanded([[]]).terms == [["библиотек"]])
+        #expect(SearchQuery("и*", analyzer: analyzer).expanded([[]]).terms == [["и"]])
+        // Inside a word a star is only punctuation; alone it asks for nothing.
+        #expect(SearchQuery("учи*тели", analyzer: analyzer) == SearchQuery("учи тели", analyzer: analyzer))
+        #expect(SearchQuery("*", analyzer: analyzer).isEmpty)
+    }
+
     @Test("a snippet marks the matched words in any inflection")
     func snippet() throws {
         let analyzer = BulgarianAnalyzer(dictionary: nil)

@@ -162,7 +162,8 @@ enum OpenAPIServices {
                 "get",
                 D.operation(
                     "search",
-                    "Full-text search over the designs this caller may read (Bulgarian analysis; Latin letters are transliterated), best first",
+                    "Full-text search over the designs this caller may read (Bulgarian analysis; Latin letters are transliterated; "
+                        + "a word ending in * is a prefix), best first",
                     tag: "services", security: false,
                     query: [
                         ("q", "string"), ("status", "string"), ("kind", "string"), ("district", "string"), ("innovation", "string"),

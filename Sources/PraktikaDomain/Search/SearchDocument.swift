@@ -33,10 +33,35 @@ public struct SearchDocument: Sendable, Equatable {
 
 /// A query as the index reads it: each word with the keys any of which may match.
 public struct SearchQuery: Sendable, Equatable {
-    public let terms: [[String]]
+    public private(set) var terms: [[String]]
+    /// The words typed with a closing "*" ("библ*"), each to match any word that begins with it.
+    /// They match nothing until `expanded` has replaced them with the index's keys.
+    public private(set) var prefixes: [Prefix] = []
+
+    /// A word typed as a prefix: the forms its keys may begin with (normalized; a Latin one also
+    /// as its likeliest Cyrillic spelling), and the word's own keys, which match as they are
+    /// ("библиотеки*" finds "библиотека" by its key even though no key begins with it).
+    public struct Prefix: Sendable, Equatable {
+        public let forms: [String]
+        public let keys: [String]
+    }
 
     public init(_ text: String, analyzer: BulgarianAnalyzer) {
-        terms = analyzer.query(text).map(\.keys).filter { !$0.isEmpty }
+        var words: [String] = []
+        for chunk in text.split(whereSeparator: \.isWhitespace) {
+            guard chunk.hasSuffix("*") else {
+                words.append(String(chunk))
+                continue
+            }
+            var tokens = BulgarianText.tokens(String(chunk))
+            guard let last = tokens.popLast() else { continue }
+            words += tokens
+            let word = BulgarianText.normalize(last)
+            let latin = Transliteration.isLatin(word)
+            let forms = latin ? [word] + Transliteration.cyrillicCandidates(word, limit: 2) : [word]
+            prefixes.append(Prefix(forms: forms, keys: analyzer.query(last).first?.keys ?? []))
+        }
+        terms = analyzer.query(words.joined(separator: " ")).map(\.keys).filter { !$0.isEmpty }
     }
 
     /// Any of these keys (for finding designs like another one).
@@ -44,7 +69,21 @@ public struct SearchQuery: Sendable, Equatable {
         terms = keys.isEmpty ? [] : [keys]
     }
 
-    public var isEmpty: Bool { terms.isEmpty }
+    /// The query with each prefix replaced by the keys it may match: the index's keys that begin
+    /// with one of its forms (`found`, one list per prefix, in order), and its own keys.
+    public func expanded(_ found: [[String]]) -> SearchQuery {
+        var query = self
+        for (prefix, keys) in zip(prefixes, found) {
+            var any = prefix.keys
+            for key in keys where !any.contains(key) { any.append(key) }
+            // A prefix that begins no key still has to match: by itself, as the word typed.
+            query.terms.append(any.isEmpty ? [prefix.forms[0]] : any)
+        }
+        query.prefixes = []
+        return query
+    }
+
+    public var isEmpty: Bool { terms.isEmpty && prefixes.isEmpty }
     public var allKeys: Set<String> { Set(terms.flatMap { $0 }) }
 
     /// SQLite FTS5: every word must match, any of its keys will do; keys quoted as strings.

@@ -135,7 +135,8 @@ enum DesignListQuery {
     /// the stored design), cut as the rows are read, with one matcher for the whole page.
     static func listRows(_ db: any SQLDatabase, _ ids: [Int64], snippetsFor search: String? = nil) async throws -> [DesignListRow] {
         guard !ids.isEmpty else { return [] }
-        let keys = search.map { SearchQuery($0, analyzer: SearchSettings.analyzer).allKeys } ?? []
+        var keys: Set<String> = []
+        if let search { keys = try await SearchIndex(db: db).expanded(SearchQuery(search, analyzer: SearchSettings.analyzer)).allKeys }
         let snippets = keys.isEmpty ? nil : RowStream.Collector(Snippet.Matcher(keys: keys, analyzer: SearchSettings.analyzer))
         let rows = RowStream.Collector([Int64: DesignListRow]())
         try await RowStream.each(

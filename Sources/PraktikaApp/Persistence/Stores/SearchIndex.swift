@@ -121,6 +121,35 @@ struct SearchIndex {
     /// Task-local so that a test can lower it without touching other tests.
     @TaskLocal static var candidateCap = 2_000
 
+    /// How many of the index's keys a prefix ("библ*") may stand for: the most frequent ones, so
+    /// that "б*" costs no more than a word with that many spellings.
+    static let prefixKeys = 8
+
+    /// The query with each prefix replaced by the keys of the index that begin with it (at most
+    /// `prefixKeys`, the most frequent first) and the prefix word's own keys.
+    func expanded(_ query: SearchQuery) async throws -> SearchQuery {
+        guard !query.prefixes.isEmpty else { return query }
+        // Compared byte by byte on both databases, whatever PostgreSQL's collation: every key that
+        // begins with the form sorts between it and the form followed by the last code point.
+        let column: SQLQueryString = isSQLite ? "term" : "term COLLATE \"C\""
+        var found: [[String]] = []
+        for prefix in query.prefixes {
+            var keys: [(term: String, documents: Int)] = []
+            for form in prefix.forms {
+                let rows = try await db.raw(
+                    "SELECT term, documents FROM search_terms WHERE " + column + " >= \(bind: form) AND " + column
+                        + " < \(bind: form + "\u{10FFFF}") ORDER BY documents DESC, term LIMIT \(literal: Self.prefixKeys)"
+                ).all()
+                for row in rows {
+                    keys.append((try row.decode(column: "term", as: String.self), try row.decode(column: "documents", as: Int.self)))
+                }
+            }
+            keys.sort { $0.documents != $1.documents ? $0.documents > $1.documents : $0.term < $1.term }
+            found.append(Array(keys.prefix(Self.prefixKeys).map(\.term)))
+        }
+        return query.expanded(found)
+    }
+
     /// The one statement of a search, bounded so that it reads at most `candidateCap` matches.
     /// On SQLite a first statement finds the FTS5 row below which matches are left out (`cutoff`,
     /// nil when every match can be looked at), which FTS5 answers from its doclists alone. On
@@ -200,6 +229,7 @@ struct SearchIndex {
     func search(
         _ query: SearchQuery, where access: SQLQueryString, selected: [(DesignFacet, String)] = [], limit: Int, offset: Int
     ) async throws -> Outcome {
+        let query = try await expanded(query)
         guard !query.isEmpty else { return Outcome() }
         let (matches, capped) = try await matches(query, where: access)
         var outcome = Self.outcome(matches, selected: selected, limit: limit, offset: offset)
