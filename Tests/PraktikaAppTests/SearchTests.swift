@@ -100,6 +100,17 @@ struct ListURLTests {
         #expect(ListQuery(fields: ["district": "nowhere", "q": "   "]) == ListQuery())
     }
 
+    @Test("a long search text is cut at 100 characters between words, never inside one")
+    func longText() {
+        let word = "библиотеката"  // 12 letters; with a space, 13
+        let ten = Array(repeating: word, count: 10).joined(separator: " ")
+        #expect(ListQuery.searchText(ten) == Array(repeating: word, count: 7).joined(separator: " "))
+        let exact = String(repeating: "а", count: 100) + " б"
+        #expect(ListQuery.searchText(exact) == String(repeating: "а", count: 100))
+        #expect(ListQuery.searchText(String(repeating: "я", count: 150)) == String(repeating: "я", count: 100))
+        #expect(ListQuery.searchText("  деца ") == "деца" && ListQuery.searchText(" \n ") == nil)
+    }
+
     @Test("when configured, a catalogue page reports its steps' durations in Server-Timing; otherwise it says nothing")
     func serverTiming() async throws {
         try await withApp(demo: true, serverTiming: true) { app in

@@ -46,10 +46,16 @@ public struct SearchQuery: Sendable, Equatable {
         public let keys: [String]
     }
 
+    /// At most this many words of a query are prefixes: the first typed with a star, as the word
+    /// still being typed is. A star on a later word is ignored, so that "а* б* в* …" costs no more
+    /// than one prefix (on PostgreSQL, `ts_rank_cd` grows with every alternative).
+    public static let maxPrefixes = 1
+
     public init(_ text: String, analyzer: BulgarianAnalyzer) {
         var words: [String] = []
+        var prefixes: [Prefix] = []
         for chunk in text.split(whereSeparator: \.isWhitespace) {
-            guard chunk.hasSuffix("*") else {
+            guard chunk.hasSuffix("*"), prefixes.count < Self.maxPrefixes else {
                 words.append(String(chunk))
                 continue
             }
@@ -62,6 +68,7 @@ public struct SearchQuery: Sendable, Equatable {
             prefixes.append(Prefix(forms: forms, keys: analyzer.query(last).first?.keys ?? []))
         }
         terms = analyzer.query(words.joined(separator: " ")).map(\.keys).filter { !$0.isEmpty }
+        self.prefixes = prefixes
     }
 
     /// Any of these keys (for finding designs like another one).

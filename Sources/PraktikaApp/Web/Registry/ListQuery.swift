@@ -41,10 +41,18 @@ struct ListQuery: Sendable, Equatable {
         partnerKind = fields["partner_kind"].flatMap { PartnerKind(rawValue: $0)?.rawValue }
         budget = fields["budget"].flatMap { b in DesignFacet.budgetRanges.contains { $0.value == b } ? b : nil }
         year = fields["year"].flatMap { Int($0).map(String.init) }
-        q = fields["q"].flatMap {
-            let t = $0.trimmingCharacters(in: .whitespacesAndNewlines)
-            return t.isEmpty ? nil : String(t.prefix(100))
-        }
+        q = fields["q"].flatMap { Self.searchText($0) }
+    }
+
+    /// The search text, at most 100 characters, cut between words: a word cut in two would be a
+    /// word no design has, and every word must match.
+    static func searchText(_ typed: String) -> String? {
+        let t = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard t.count > 100 else { return t.isEmpty ? nil : t }
+        var cut = t.prefix(100)
+        if !t.dropFirst(100).first!.isWhitespace, let space = cut.lastIndex(where: \.isWhitespace) { cut = cut[..<space] }
+        let kept = cut.trimmingCharacters(in: .whitespacesAndNewlines)
+        return kept.isEmpty ? nil : kept
     }
 
     /// The fields of a percent-encoded query string, read once (Vapor's `query.get` parses the
