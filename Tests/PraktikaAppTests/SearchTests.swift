@@ -296,6 +296,9 @@ struct PrefixSearchTests {
             #expect(withPrefix.contains("Програма за библиотечно-информационно обслужване на лицата със специфични нужди"))
             #expect(withPrefix.count > (try await titles("библиотека")).count)
             #expect(try await titles("xyzq*").isEmpty)
+            // The search box says so, in the words a screen reader reads with it.
+            let hinted = try await Browser(app).get("/practices").text
+            #expect(hinted.inOrder("id=\"filter-q\"", "aria-describedby=\"filter-q-hint\"", "id=\"filter-q-hint\"", "„библ*“ намира"))
             // The matched words are marked in the snippets as for any other word.
             let page = try await Browser(app).get("/services?q=%D0%B1%D0%B5%D0%B7%D1%80%D0%B0%D0%B1%D0%BE%D1%82*").text
             #expect(page.contains("<mark>безработни</mark>"))

@@ -244,6 +244,7 @@ extension Catalogue {
         .searchElsewhere: "Никоя добра практика не отговаря на търсенето, но проектите на услуги, които още не са публикувани като практики, съдържат съвпадения: {count}.",
         .searchElsewhereAtLeast: "Никоя добра практика не отговаря на търсенето, но проектите на услуги, които още не са публикувани като практики, съдържат над {count} съвпадения.",
         .searchElsewhereLink: "Покажи ги",
+        .searchHint: "Думите се намират във всичките им форми; „библ*“ намира и думите, които започват с „библ“.",
         .listCapped: "Списъкът е дълъг: подредени и преброени са най-новите {count} записа. Изберете филтър или потърсете дума, за да стесните списъка.",
     ]
 
@@ -490,6 +491,7 @@ extension Catalogue {
         .searchElsewhere: "No good practice matches this search, but service designs not published as practices do: {count}.",
         .searchElsewhereAtLeast: "No good practice matches this search, but service designs not published as practices do: more than {count}.",
         .searchElsewhereLink: "Show them",
+        .searchHint: "Words are found in all their forms; “библ*” also finds the words that begin with “библ”.",
         .listCapped: "The list is long: the newest {count} records are sorted and counted. Choose a filter or search for a word to narrow it.",
     ]
 }

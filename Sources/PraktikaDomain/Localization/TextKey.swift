@@ -277,5 +277,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case flashChoosePerson
     case flashMeetingNeedsOrganiser
     case recordCountAtLeast, listCapped
-    case searchElsewhere, searchElsewhereAtLeast, searchElsewhereLink
+    case searchElsewhere, searchElsewhereAtLeast, searchElsewhereLink, searchHint
 }

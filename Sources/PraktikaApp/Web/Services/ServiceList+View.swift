@@ -44,14 +44,17 @@ enum ServiceListView {
             .div(
                 .class("filter"),
                 .label(.attr("for", "filter-q"), .safe(TextKey.searchServices(l))),
-                FormView.input([("type", "search"), ("id", "filter-q"), ("name", "q"), ("value", q.q ?? "")])),
+                FormView.input([
+                    ("type", "search"), ("id", "filter-q"), ("name", "q"), ("value", q.q ?? ""), ("aria-describedby", "filter-q-hint"),
+                ])),
             FilterView.select("status", .fieldStatus, .allStatuses, .choices(DesignStatus.self, l), q.status, l),
             FilterView.select("kind", .fieldTargetCategory, .allTargetGroups, .choices(TargetGroupCategory.self, l), q.kind, l),
             FilterView.select("district", .fieldDistrict, .allDistricts, .districts(l), q.district, l),
             .div(
                 .class("filter-actions"),
                 .button(.type(.submit), .class("button"), .safe(TextKey.filter(l))),
-                .link(model.base.path, TextKey.clearFilters(l)))
+                .link(model.base.path, TextKey.clearFilters(l))),
+            .p(.class("filter-hint"), .id("filter-q-hint"), .safe(TextKey.searchHint(l)))
         )
     }
 
