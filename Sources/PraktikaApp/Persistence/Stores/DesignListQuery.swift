@@ -65,7 +65,7 @@ enum DesignListQuery {
     ) async throws -> Page {
         let found = try await find(db, query, actor, facets: facets, cache: cache)
         var page = Page(total: found.total, facets: found.facets, capped: found.capped)
-        page.rows = try await listRows(db, found.ids, snippetsFor: query.q)
+        page.rows = try await listRows(db, found.ids, snippetsMatching: found.keys)
         return page
     }
 
@@ -76,6 +76,8 @@ enum DesignListQuery {
         var total = 0
         var facets: [(facet: DesignFacet, values: [(value: String, count: Int)])] = []
         var capped = false
+        /// For a search: the keys it matched by, for the listed rows' snippets.
+        var keys: Set<String> = []
     }
 
     /// A search's matches are kept in `cache`, when given, between requests.
@@ -92,6 +94,7 @@ enum DesignListQuery {
             found.ids = outcome.hits.map(\.designID)
             found.total = outcome.total
             found.capped = outcome.capped
+            found.keys = outcome.keys
             if facets { found.facets = outcome.facets }
             return found
         }
@@ -130,13 +133,12 @@ enum DesignListQuery {
     }
 
     /// The listed designs of the given ids, in that order, with their libraries' names: one
-    /// statement. For a search (`snippetsFor` its text), each also gets its snippet: the first
-    /// passage with a matched word among its most telling texts (`Snippet.designTexts`, read from
-    /// the stored design), cut as the rows are read, with one matcher for the whole page.
-    static func listRows(_ db: any SQLDatabase, _ ids: [Int64], snippetsFor search: String? = nil) async throws -> [DesignListRow] {
+    /// statement. For a search (`snippetsMatching` the keys it matched by, `Found.keys`), each also
+    /// gets its snippet: the first passage with a matched word among its most telling texts
+    /// (`Snippet.designTexts`, read from the stored design), cut as the rows are read, with one
+    /// matcher for the whole page.
+    static func listRows(_ db: any SQLDatabase, _ ids: [Int64], snippetsMatching keys: Set<String> = []) async throws -> [DesignListRow] {
         guard !ids.isEmpty else { return [] }
-        var keys: Set<String> = []
-        if let search { keys = try await SearchIndex(db: db).expanded(SearchQuery(search, analyzer: SearchSettings.analyzer)).allKeys }
         let snippets = keys.isEmpty ? nil : RowStream.Collector(Snippet.Matcher(keys: keys, analyzer: SearchSettings.analyzer))
         let rows = RowStream.Collector([Int64: DesignListRow]())
         try await RowStream.each(

@@ -215,12 +215,14 @@ struct SearchIndex {
     /// What one search found: the requested page of hits, best first; how many matches pass every
     /// filter; for each facet, its values among the matches that pass the other facets' filters
     /// (so that the other values of a chosen facet stay reachable); and whether only the newest
-    /// `candidateCap` matches were looked at.
+    /// `candidateCap` matches were looked at; and the keys the query matched by, its prefixes
+    /// expanded (what the listed rows' snippets mark).
     struct Outcome: Sendable {
         var hits: [SearchHit] = []
         var total = 0
         var facets: [(facet: DesignFacet, values: [(value: String, count: Int)])] = []
         var capped = false
+        var keys: Set<String> = []
     }
 
     /// Designs matching the query among those `access` lets through, filtered by the chosen facet
@@ -234,6 +236,7 @@ struct SearchIndex {
         let (matches, capped) = try await matches(query, where: access)
         var outcome = Self.outcome(matches, selected: selected, limit: limit, offset: offset)
         outcome.capped = capped
+        outcome.keys = query.allKeys
         return outcome
     }
 

@@ -54,15 +54,15 @@ struct ServiceController: Sendable {
         // their snippets cut.
         let counted = model
         async let facets = ServiceListView.renderedFacets(counted, context)
-        model.rows = try await req.timed("rows") { try await DesignListQuery.listRows(req.sql, found.ids, snippetsFor: query.q) }
+        model.rows = try await req.timed("rows") { try await DesignListQuery.listRows(req.sql, found.ids, snippetsMatching: found.keys) }
         if let q = query.q, found.total == 0 {
             model.suggestion = try await SearchIndex(db: req.sql).suggestion(for: q, analyzer: SearchSettings.analyzer)
             if practicesOnly {
                 var everyDesign = query
                 everyDesign.practicesOnly = false
                 everyDesign.page = 1
-                let found = try await DesignListQuery.find(req.sql, everyDesign, context.actor, facets: false)
-                (model.elsewhere, model.elsewhereCapped) = (found.total, found.capped)
+                let everywhere = try await DesignListQuery.find(req.sql, everyDesign, context.actor, facets: false)
+                (model.elsewhere, model.elsewhereCapped) = (everywhere.total, everywhere.capped)
             }
         }
         let waited = ContinuousClock.now
