@@ -50,7 +50,8 @@ struct ListQuery: Sendable, Equatable {
         let t = typed.trimmingCharacters(in: .whitespacesAndNewlines)
         guard t.count > 100 else { return t.isEmpty ? nil : t }
         var cut = t.prefix(100)
-        if !t.dropFirst(100).first!.isWhitespace, let space = cut.lastIndex(where: \.isWhitespace) { cut = cut[..<space] }
+        let inWord = t.dropFirst(100).first?.isWhitespace == false
+        if inWord, let space = cut.lastIndex(where: \.isWhitespace) { cut = cut[..<space] }
         let kept = cut.trimmingCharacters(in: .whitespacesAndNewlines)
         return kept.isEmpty ? nil : kept
     }
