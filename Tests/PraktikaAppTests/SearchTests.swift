@@ -355,10 +355,10 @@ struct ElsewhereTests {
     func capped() {
         var query = ListQuery()
         query.q = "клуб"
-        var model = ServiceListModel(base: .practices, query: query, canCreate: false)
+        var model = DesignListModel(base: .practices, query: query, canCreate: false)
         (model.elsewhere, model.elsewhereCapped) = (2000, true)
         func rendered(_ language: PraktikaDomain.Language) -> String {
-            ServiceListView.elsewhere(model, PageContext(language: language, actor: nil, csrfToken: "", flash: nil, path: "/practices"))
+            DesignListView.elsewhere(model, PageContext(language: language, actor: nil, csrfToken: "", flash: nil, path: "/practices"))
                 .render()
         }
         #expect(rendered(.bg).contains("съдържат над 2 000 съвпадения. <a href=\"/services?q=%D0%BA%D0%BB%D1%83%D0%B1\">Покажи ги</a>"))

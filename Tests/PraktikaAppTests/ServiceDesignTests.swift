@@ -198,7 +198,7 @@ struct ServiceDesignTests {
         try await withApp(demo: true) { app in
             let id = try await app.id("service_designs", where: "title", is: "Пенсионери ONLINE")
             let registry = RegistryStore<Partner>(db: app.sql, table: .partner)
-            for i in 0...ServiceFormOptions.partnersOfferedWhole {
+            for i in 0...DesignFormOptions.partnersOfferedWhole {
                 _ = try await registry.insert(Partner(name: "Далечен партньор \(i)", kind: .ngo, districtCode: "BG-01"))
             }
             let admin = try await Browser.signedIn(app, "admin@praktika.local", Self.password)

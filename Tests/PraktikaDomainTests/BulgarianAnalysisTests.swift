@@ -208,8 +208,8 @@ extension SearchQueryTests {
         let designs = try VelingradDemo.designs.map { String(decoding: try JSONEncoder().encode($0.design), as: UTF8.self) }
         let corpus = designs + ["БИБЛИОТЕКИТЕ Библиотеката ѝ Ѝ И НА Ѐ Ёлка ЁЛКА е-услуги ONLINE 2012 Пенсионери60 ђак пенсионерѝте ПЕНСИОНЕРЍТЕ"]
         let analyzers = [
-            BulgarianAnalyzer(dictionary: nil), BulgarianAnalyzer(dictionary: HunspellLemmatizer(affix: BulgarianAnalysisTests.affix, dictionary: BulgarianAnalysisTests.dictionary)),
-            BulgarianAnalyzer.shared,
+            BulgarianAnalyzer(dictionary: nil),
+            BulgarianAnalyzer(dictionary: HunspellLemmatizer(affix: BulgarianAnalysisTests.affix, dictionary: BulgarianAnalysisTests.dictionary)),
         ]
         for analyzer in analyzers {
             let queries = ["библиотеки", "pensioneri online", "деца с увреждания", "и", "библиотекар", "бизнес туристи", "2012", "ёлки"]

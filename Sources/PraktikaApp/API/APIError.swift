@@ -22,6 +22,49 @@ enum APIError {
     }
 }
 
+/// A refusal an API handler throws: the error middleware answers it in `APIError`'s shape, in
+/// the caller's language, with the problems per field when there are any.
+struct APIFailure: Error, Sendable {
+    let status: HTTPResponseStatus
+    let code: String
+    /// The message; nil for the status's usual words.
+    var message: String? = nil
+    var errors: FieldErrors? = nil
+    var fields: [String: String]? = nil
+
+    static let unauthorized = APIFailure(status: .unauthorized, code: "unauthorized")
+    static let forbidden = APIFailure(status: .forbidden, code: "forbidden")
+    static let notFound = APIFailure(status: .notFound, code: "not_found")
+
+    /// The body broke the server's rules: 422 with each field's problem.
+    static func invalid(_ errors: FieldErrors) -> APIFailure {
+        APIFailure(status: .unprocessableEntity, code: "validation", errors: errors)
+    }
+
+    /// Not allowed: 401 to someone not signed in, 403 to someone signed in.
+    static func refused(_ actor: Actor?) -> APIFailure { actor == nil ? .unauthorized : .forbidden }
+
+    func response(_ language: Language) throws -> Response {
+        let text: String
+        switch (message, status) {
+        case (let message?, _): text = message
+        case (nil, .unauthorized): text = TextKey.errorUnauthorized(language)
+        case (nil, .forbidden): text = TextKey.errorForbiddenBody(language)
+        case (nil, .notFound): text = TextKey.errorNotFoundBody(language)
+        case (nil, .unprocessableEntity): text = TextKey.formHasErrors(language)
+        default: text = TextKey.errorBadRequest(language)
+        }
+        return try APIError.response(status: status, message: text, code: code, fields: errors.map { $0.messages(language) } ?? fields)
+    }
+}
+
+extension Request {
+    /// The body as `T`, or a 400 that names the field the decoder stopped at.
+    func decodeBody<T: Decodable>(_ type: T.Type = T.self) throws -> T {
+        do { return try content.decode(T.self) } catch { throw APIResponses.badBody(language, error) }
+    }
+}
+
 /// The answers every API controller gives in the same words.
 enum APIResponses {
     /// Dates as ISO 8601 text, so that clients in any language read them without guessing.
@@ -52,17 +95,20 @@ enum APIResponses {
 
     /// A body that is not the expected JSON: which field, when the decoder says.
     static func badBody(_ req: Request, _ error: any Error) throws -> Response {
+        try badBody(req.language, error).response(req.language)
+    }
+
+    static func badBody(_ language: Language, _ error: any Error) -> APIFailure {
         var fields: [String: String]?
         if let decoding = error as? DecodingError {
             switch decoding {
-            case .keyNotFound(let key, _): fields = [key.stringValue: TextKey.validationRequired(req.language)]
+            case .keyNotFound(let key, _): fields = [key.stringValue: TextKey.validationRequired(language)]
             case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c):
-                if let key = c.codingPath.last { fields = [key.stringValue: TextKey.validationOption(req.language)] }
+                if let key = c.codingPath.last { fields = [key.stringValue: TextKey.validationOption(language)] }
             @unknown default: break
             }
         }
-        return try APIError.response(
-            status: .badRequest, message: TextKey.errorBadRequest(req.language), code: "bad_request", fields: fields)
+        return APIFailure(status: .badRequest, code: "bad_request", fields: fields)
     }
 }
 

@@ -7,14 +7,14 @@ import Vapor
 struct AccountAPIController: Sendable {
     let configuration: AppConfiguration
 
-    func register(_ api: any RoutesBuilder) {
-        api.post("tokens", use: createToken)
-        api.delete("tokens", "current", use: revokeCurrent)
-        api.get("tokens", use: listTokens)
-        api.delete("tokens", ":id", use: revokeByID)
-        api.get("districts", use: districts)
-        api.get("districts", ":code", use: district)
-        api.get("audit", use: audit)
+    func register(_ routes: any RoutesBuilder) {
+        routes.post(.api(.tokens), use: createToken)
+        routes.delete(.api(.currentToken), use: revokeCurrent)
+        routes.get(.api(.tokens), use: listTokens)
+        routes.delete(.api(.token(SiteURL.any)), use: revokeByID)
+        routes.get(.api(.collection(.districts)), use: districts)
+        routes.get(.api(.district(SiteURL.anyText)), use: district)
+        routes.get(.api(.audit), use: audit)
     }
 
     struct TokenRequest: Content {

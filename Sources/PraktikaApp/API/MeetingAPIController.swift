@@ -101,55 +101,70 @@ struct MeetingAPIController: Sendable {
         let questions: [QuestionResult]
     }
 
-    func register(_ api: any RoutesBuilder) {
-        api.get("meetings", use: list)
-        api.post("meetings", use: create)
-        api.get("meetings", ":id", use: read)
-        api.put("meetings", ":id", use: replace)
-        api.delete("meetings", ":id", use: delete)
-        api.get("meetings", ":id", "agenda", use: agenda)
-        api.post("meetings", ":id", "agenda", use: addSession)
-        api.put("meetings", ":id", "agenda", ":sub", use: replaceSession)
-        api.delete("meetings", ":id", "agenda", ":sub", use: removeSession)
-        api.post("meetings", ":id", "agenda", ":sub", "items", use: addItem)
-        api.put("meetings", ":id", "agenda", "items", ":sub", use: replaceItem)
-        api.delete("meetings", ":id", "agenda", "items", ":sub", use: removeItem)
-        api.get("meetings", ":id", "participants", use: participants)
-        api.post("meetings", ":id", "participants", use: addParticipants)
-        api.put("meetings", ":id", "participants", ":sub", use: replaceParticipant)
-        api.delete("meetings", ":id", "participants", ":sub", use: removeParticipant)
-        api.get("meetings", ":id", "tables", use: tables)
-        api.post("meetings", ":id", "tables", use: addTable)
-        api.post("meetings", ":id", "tables", ":sub", "result", use: tableResult)
-        api.get("meetings", ":id", "seating", use: seating)
-        api.post("meetings", ":id", "seating", use: seat)
-        api.get("meetings", ":id", "feedback", use: feedback)
-        api.post("meetings", ":id", "feedback", use: createForm)
-        api.get("meetings", ":id", "feedback", ":sub", "results", use: results)
-        api.post("feedback", ":token", use: answer)
-        api.get("meetings", ":id", "report", use: report)
+    func register(_ routes: any RoutesBuilder) {
+        let id = SiteURL.any
+        let sub = SiteURL.any
+        func api(_ path: SiteURL.APIPath) -> SiteURL { .api(path) }
+        func page(_ page: SiteURL.MeetingAPIPage) -> SiteURL { .api(.meeting(id, page)) }
+        routes.get(api(.meetings), use: list)
+        routes.post(api(.meetings), use: create)
+        routes.get(page(.item), use: read)
+        routes.put(page(.item), use: replace)
+        routes.delete(page(.item), use: delete)
+        routes.get(page(.agenda), use: agenda)
+        routes.post(page(.agenda), use: addSession)
+        routes.put(api(.meetingSession(id, sub)), use: replaceSession)
+        routes.delete(api(.meetingSession(id, sub)), use: removeSession)
+        routes.post(api(.meetingSessionItems(id, sub)), use: addItem)
+        routes.put(api(.meetingItem(id, sub)), use: replaceItem)
+        routes.delete(api(.meetingItem(id, sub)), use: removeItem)
+        routes.get(page(.participants), use: participants)
+        routes.post(page(.participants), use: addParticipants)
+        routes.put(api(.meetingParticipant(id, sub)), use: replaceParticipant)
+        routes.delete(api(.meetingParticipant(id, sub)), use: removeParticipant)
+        routes.get(page(.tables), use: tables)
+        routes.post(page(.tables), use: addTable)
+        routes.post(api(.meetingTableResult(id, sub)), use: tableResult)
+        routes.get(page(.seating), use: seating)
+        routes.post(page(.seating), use: seat)
+        routes.get(page(.feedback), use: feedback)
+        routes.post(page(.feedback), use: createForm)
+        routes.get(api(.meetingFormResults(id, sub)), use: results)
+        routes.post(api(.answerFeedback(SiteURL.anyText)), use: answer)
+        routes.get(page(.report), use: report)
     }
 
     // MARK: Helpers
 
+    private func service(_ req: Request) -> MeetingService { MeetingService(db: req.db, actor: req.actor, language: req.language) }
 
-    private func invalid(_ req: Request, _ errors: FieldErrors) throws -> Response {
-        try APIError.response(
-            status: .unprocessableEntity, message: TextKey.formHasErrors(req.language), code: "validation", fields: errors.messages(req.language))
-    }
-
-    private func load(_ req: Request) async throws -> StoredMeeting? {
-        guard let id = req.parameters.get("id", as: Int64.self) else { return nil }
-        return try await MeetingStore(db: req.sql).find(id)
-    }
-
-    /// The meeting if the caller organises it, or the refusal to answer with.
-    private func organised(_ req: Request) async throws -> (StoredMeeting?, Response?) {
-        guard let stored = try await load(req) else { return (nil, try APIResponses.notFound(req)) }
-        guard Policy.mayOrganise(req.actor, meeting: stored.scope) else {
-            return (nil, req.actor == nil ? try APIResponses.unauthorized(req) : try APIResponses.forbidden(req))
+    private func load(_ req: Request) async throws -> StoredMeeting {
+        guard let id = req.parameters.get("id", as: Int64.self), let stored = try await MeetingStore(db: req.sql).find(id) else {
+            throw APIFailure.notFound
         }
-        return (stored, nil)
+        return stored
+    }
+
+    /// The meeting, if the caller organises it.
+    private func organised(_ req: Request) async throws -> StoredMeeting {
+        let stored = try await load(req)
+        guard Policy.mayOrganise(req.actor, meeting: stored.scope) else { throw APIFailure.refused(req.actor) }
+        return stored
+    }
+
+    private func sub(_ req: Request) throws -> Int64 {
+        guard let id = req.parameters.get("sub", as: Int64.self) else { throw APIFailure.notFound }
+        return id
+    }
+
+    /// The id a workflow saved, or the refusal it gave.
+    private func saved(_ req: Request, _ outcome: MeetingService.Outcome) throws -> Int64 {
+        switch outcome {
+        case .saved(let id): return id
+        case .invalid(let errors): throw APIFailure.invalid(errors)
+        case .forbidden: throw APIFailure.refused(req.actor)
+        case .notFound: throw APIFailure.notFound
+        }
     }
 
     private func envelope(_ req: Request, _ stored: StoredMeeting) -> Envelope {
@@ -160,17 +175,12 @@ struct MeetingAPIController: Sendable {
             reportPublishedAt: stored.reportPublishedAt)
     }
 
-    private func answer(_ req: Request, _ outcome: MeetingService.Outcome, created: Bool) async throws -> Response {
-        switch outcome {
-        case .saved(let id):
-            guard let stored = try await MeetingStore(db: req.sql).find(id) else { return try APIResponses.notFound(req) }
-            let response = try APIResponses.json(envelope(req, stored), created ? .created : .ok)
-            if created { response.headers.replaceOrAdd(name: .location, value: SiteURL.api(.meeting(id, .item)).path) }
-            return response
-        case .invalid(let errors): return try invalid(req, errors)
-        case .forbidden: return req.actor == nil ? try APIResponses.unauthorized(req) : try APIResponses.forbidden(req)
-        case .notFound: return try APIResponses.notFound(req)
-        }
+    private func meeting(_ req: Request, _ outcome: MeetingService.Outcome, created: Bool) async throws -> Response {
+        let id = try saved(req, outcome)
+        guard let stored = try await MeetingStore(db: req.sql).find(id) else { throw APIFailure.notFound }
+        let response = try APIResponses.json(envelope(req, stored), created ? .created : .ok)
+        if created { response.headers.replaceOrAdd(name: .location, value: SiteURL.api(.meeting(id, .item)).path) }
+        return response
     }
 
     // MARK: Meetings
@@ -188,181 +198,100 @@ struct MeetingAPIController: Sendable {
     }
 
     @Sendable func create(_ req: Request) async throws -> Response {
-        guard req.actor != nil else { return try APIResponses.unauthorized(req) }
-        let meeting: Meeting
-        do { meeting = try req.content.decode(Meeting.self) } catch { return try APIResponses.badBody(req, error) }
-        let errors = MeetingValidation.meeting(meeting)
-        guard errors.isEmpty else { return try invalid(req, errors) }
-        return try await answer(req, try await MeetingService(db: req.db, actor: req.actor, language: req.language).create(meeting), created: true)
+        guard req.actor != nil else { throw APIFailure.unauthorized }
+        let meeting = try req.decodeBody(Meeting.self)
+        return try await self.meeting(req, try await service(req).create(meeting), created: true)
     }
 
     @Sendable func read(_ req: Request) async throws -> Response {
-        guard let stored = try await load(req) else { return try APIResponses.notFound(req) }
-        return try APIResponses.json(envelope(req, stored))
+        try APIResponses.json(envelope(req, try await load(req)))
     }
 
     @Sendable func replace(_ req: Request) async throws -> Response {
-        let (found, refusal) = try await organised(req)
-        guard let stored = found else { return refusal! }
-        let meeting: Meeting
-        do { meeting = try req.content.decode(Meeting.self) } catch { return try APIResponses.badBody(req, error) }
-        let errors = MeetingValidation.meeting(meeting)
-        guard errors.isEmpty else { return try invalid(req, errors) }
-        return try await answer(req, try await MeetingService(db: req.db, actor: req.actor, language: req.language).update(stored, meeting), created: false)
+        let stored = try await organised(req)
+        let meeting = try req.decodeBody(Meeting.self)
+        return try await self.meeting(req, try await service(req).update(stored, meeting), created: false)
     }
 
     @Sendable func delete(_ req: Request) async throws -> Response {
-        let (found, refusal) = try await organised(req)
-        guard let stored = found else { return refusal! }
-        _ = try await MeetingService(db: req.db, actor: req.actor, language: req.language).delete(stored)
+        _ = try saved(req, try await service(req).delete(try await organised(req)))
         return Response(status: .noContent)
     }
 
     // MARK: Programme
 
     @Sendable func agenda(_ req: Request) async throws -> Response {
-        guard let stored = try await load(req) else { return try APIResponses.notFound(req) }
+        let stored = try await load(req)
         return try APIResponses.json(try await MeetingStore(db: req.sql).agenda(stored.id).sessions)
     }
 
     @Sendable func addSession(_ req: Request) async throws -> Response {
-        let (found, refusal) = try await organised(req)
-        guard let stored = found else { return refusal! }
-        let session: AgendaSession
-        do { session = try req.content.decode(AgendaSession.self) } catch { return try APIResponses.badBody(req, error) }
-        let errors = MeetingValidation.session(session, days: stored.meeting.days)
-        guard errors.isEmpty else { return try invalid(req, errors) }
-        let id = try await req.db.transaction { db in try await MeetingStore(db: db as! any SQLDatabase).insertSession(stored.id, session) }
-        return try APIResponses.json(Created(id: id), .created)
-    }
-
-    /// The session of this meeting named in the path, with its items.
-    private func session(_ req: Request, _ stored: StoredMeeting) async throws -> AgendaSession? {
-        guard let sid = req.parameters.get("sub", as: Int64.self) else { return nil }
-        return try await MeetingStore(db: req.sql).agenda(stored.id).sessions.first { $0.id == sid }
+        let stored = try await organised(req)
+        let session = try req.decodeBody(AgendaSession.self)
+        return try APIResponses.json(Created(id: try saved(req, try await service(req).addSession(stored, session))), .created)
     }
 
     /// Replaces a session's own fields (day, times, title, chair); its items keep their place and
     /// are changed one by one under `agenda/items/{item}`, so `items` in the body is not read.
     @Sendable func replaceSession(_ req: Request) async throws -> Response {
-        let (found, refusal) = try await organised(req)
-        guard let stored = found else { return refusal! }
-        guard let existing = try await session(req, stored), let sid = existing.id else { return try APIResponses.notFound(req) }
-        var changed: AgendaSession
-        do { changed = try req.content.decode(AgendaSession.self) } catch { return try APIResponses.badBody(req, error) }
-        changed.items = []
-        let errors = MeetingValidation.session(changed, days: stored.meeting.days)
-        guard errors.isEmpty else { return try invalid(req, errors) }
-        _ = try await MeetingStore(db: req.sql).updateSession(stored.id, sid, changed)
-        guard let saved = try await session(req, stored) else { return try APIResponses.notFound(req) }
-        return try APIResponses.json(saved)
+        let stored = try await organised(req)
+        let sid = try sub(req)
+        guard try await service(req).session(stored, sid) != nil else { throw APIFailure.notFound }
+        let changed = try req.decodeBody(AgendaSession.self)
+        _ = try saved(req, try await service(req).updateSession(stored, sid, changed))
+        guard let session = try await service(req).session(stored, sid) else { throw APIFailure.notFound }
+        return try APIResponses.json(session)
     }
 
     @Sendable func removeSession(_ req: Request) async throws -> Response {
-        let (found, refusal) = try await organised(req)
-        guard let stored = found else { return refusal! }
-        guard let sid = try await session(req, stored)?.id else { return try APIResponses.notFound(req) }
-        try await req.db.transaction { db in try await MeetingStore(db: db as! any SQLDatabase).deleteSession(stored.id, sid) }
+        let stored = try await organised(req)
+        _ = try saved(req, try await service(req).deleteSession(stored, try sub(req)))
         return Response(status: .noContent)
     }
 
     @Sendable func addItem(_ req: Request) async throws -> Response {
-        let (found, refusal) = try await organised(req)
-        guard let stored = found else { return refusal! }
-        guard let sid = try await session(req, stored)?.id else { return try APIResponses.notFound(req) }
-        let item: AgendaItem
-        do { item = try req.content.decode(AgendaItem.self) } catch { return try APIResponses.badBody(req, error) }
-        let errors = MeetingValidation.item(item)
-        guard errors.isEmpty else { return try invalid(req, errors) }
-        let id = try await MeetingStore(db: req.sql).insertItem(sid, item)
-        return try APIResponses.json(Created(id: id), .created)
+        let stored = try await organised(req)
+        let sid = try sub(req)
+        guard try await service(req).session(stored, sid) != nil else { throw APIFailure.notFound }
+        let item = try req.decodeBody(AgendaItem.self)
+        return try APIResponses.json(Created(id: try saved(req, try await service(req).addItem(stored, sessionID: sid, item))), .created)
     }
 
     /// Replaces an item's fields; its session, its place, its files and the practice recorded
     /// from it stay.
     @Sendable func replaceItem(_ req: Request) async throws -> Response {
-        let (found, refusal) = try await organised(req)
-        guard let stored = found else { return refusal! }
-        let store = MeetingStore(db: req.sql)
-        guard let iid = req.parameters.get("sub", as: Int64.self), let sid = try await store.sessionOfItem(stored.id, iid) else {
-            return try APIResponses.notFound(req)
-        }
-        let item: AgendaItem
-        do { item = try req.content.decode(AgendaItem.self) } catch { return try APIResponses.badBody(req, error) }
-        let errors = MeetingValidation.item(item)
-        guard errors.isEmpty else { return try invalid(req, errors) }
-        try await store.updateItem(iid, sessionID: sid, item)
-        let saved = try await store.agenda(stored.id).sessions.flatMap(\.items).first { $0.id == iid }
-        return try APIResponses.json(saved)
+        let stored = try await organised(req)
+        let iid = try sub(req)
+        guard try await service(req).item(stored, iid) != nil else { throw APIFailure.notFound }
+        let item = try req.decodeBody(AgendaItem.self)
+        _ = try saved(req, try await service(req).updateItem(stored, iid, item))
+        return try APIResponses.json(try await service(req).item(stored, iid))
     }
 
     @Sendable func removeItem(_ req: Request) async throws -> Response {
-        let (found, refusal) = try await organised(req)
-        guard let stored = found else { return refusal! }
-        guard let iid = req.parameters.get("sub", as: Int64.self), try await MeetingStore(db: req.sql).sessionOfItem(stored.id, iid) != nil else {
-            return try APIResponses.notFound(req)
-        }
-        try await req.db.transaction { db in try await MeetingStore(db: db as! any SQLDatabase).deleteItem(iid) }
+        let stored = try await organised(req)
+        _ = try saved(req, try await service(req).deleteItem(stored, try sub(req)))
         return Response(status: .noContent)
     }
 
     // MARK: Participants
 
-    /// Problems with the registry records participants are linked to, at `prefix` + field.
-    private func registryErrors(_ req: Request, _ list: [MeetingParticipant], prefix: (Int) -> String) async throws -> FieldErrors {
-        var errors = FieldErrors()
-        let libraries = Set(list.compactMap(\.libraryID))
-        let partners = Set(list.compactMap(\.partnerID))
-        let knownLibraries = try await DesignStore(db: req.sql).libraryNames(Array(libraries))
-        var knownPartners = Set<Int64>()
-        if !partners.isEmpty {
-            for row in try await req.sql.select().column("id").from("partners").where("id", .in, Array(partners)).all() {
-                knownPartners.insert(try row.decode(column: "id", as: Int64.self))
-            }
-        }
-        for (i, p) in list.enumerated() {
-            if let id = p.libraryID, knownLibraries[id] == nil { errors.add(prefix(i) + "libraryID", .validationUnknownReference) }
-            if let id = p.partnerID, !knownPartners.contains(id) { errors.add(prefix(i) + "partnerID", .validationUnknownReference) }
-        }
-        return errors
-    }
-
     @Sendable func participants(_ req: Request) async throws -> Response {
-        let (found, refusal) = try await organised(req)
-        guard let stored = found else { return refusal! }
+        let stored = try await organised(req)
         return try APIResponses.json(try await MeetingStore(db: req.sql).participants(stored.id))
     }
 
     /// One participant or a list; all are checked before any is added, and problems name the list position.
     @Sendable func addParticipants(_ req: Request) async throws -> Response {
-        let (found, refusal) = try await organised(req)
-        guard let stored = found else { return refusal! }
-        var list: [MeetingParticipant]
+        let stored = try await organised(req)
+        let list: [MeetingParticipant]
         if let many = try? req.content.decode([MeetingParticipant].self) {
             list = many
         } else {
-            do { list = [try req.content.decode(MeetingParticipant.self)] } catch { return try APIResponses.badBody(req, error) }
+            list = [try req.decodeBody(MeetingParticipant.self)]
         }
-        guard list.count <= ParticipantImport.maxRows else { return try APIError.response(status: .payloadTooLarge, message: TextKey.errorBadRequest(req.language), code: "too_large") }
-        let store = MeetingStore(db: req.sql)
-        let tables = try await store.tables(stored.id)
-        var seen = Set(try await store.participants(stored.id).map(\.identityKey))
-        var errors = FieldErrors()
-        for (i, p) in list.enumerated() {
-            let own = MeetingValidation.participant(p, tables: tables)
-            for field in own.order { errors.add("[\(i)].\(field)", own[field]!.key, own[field]!.values) }
-            if own.isEmpty && !seen.insert(p.identityKey).inserted { errors.add("[\(i)].fullName", .importDuplicate) }
-        }
-        errors.merge(try await registryErrors(req, list) { "[\($0)]." })
-        guard errors.isEmpty else { return try invalid(req, errors) }
-        for i in list.indices {
-            list[i].id = nil
-            list[i].placeholder = false
-            list[i].source = .organiser
-            if list[i].tableID == nil { list[i].pinned = false }
-        }
-        let toInsert = list
-        try await req.db.transaction { db in try await MeetingStore(db: db as! any SQLDatabase).insertParticipants(stored.id, toInsert) }
+        guard list.count <= ParticipantImport.maxRows else { throw APIFailure(status: .payloadTooLarge, code: "too_large") }
+        _ = try saved(req, try await service(req).addParticipants(stored, list, fields: .json) { "[\($0)]." })
         return try APIResponses.json(try await MeetingStore(db: req.sql).participants(stored.id), .created)
     }
 
@@ -370,41 +299,24 @@ struct MeetingAPIController: Sendable {
     /// registry library or partner they come from, district, contact, consents, needs, wishes and
     /// table. How they registered and whether they are a placeholder stay.
     @Sendable func replaceParticipant(_ req: Request) async throws -> Response {
-        let (found, refusal) = try await organised(req)
-        guard let stored = found else { return refusal! }
-        let store = MeetingStore(db: req.sql)
-        guard let pid = req.parameters.get("sub", as: Int64.self), let existing = try await store.participant(stored.id, pid) else {
-            return try APIResponses.notFound(req)
-        }
-        var changed: MeetingParticipant
-        do { changed = try req.content.decode(MeetingParticipant.self) } catch { return try APIResponses.badBody(req, error) }
-        var errors = MeetingValidation.participant(changed, tables: try await store.tables(stored.id))
-        let others = try await store.participants(stored.id).filter { $0.id != pid }
-        if errors.isEmpty && others.contains(where: { $0.identityKey == changed.identityKey }) { errors.add("fullName", .importDuplicate) }
-        errors.merge(try await registryErrors(req, [changed]) { _ in "" })
-        guard errors.isEmpty else { return try invalid(req, errors) }
-        changed.id = pid
-        changed.placeholder = existing.placeholder
-        changed.source = existing.source
-        if changed.tableID == nil { changed.pinned = false }
-        try await store.updateParticipant(stored.id, pid, changed)
-        return try APIResponses.json(try await store.participant(stored.id, pid))
+        let stored = try await organised(req)
+        let pid = try sub(req)
+        guard try await MeetingStore(db: req.sql).participant(stored.id, pid) != nil else { throw APIFailure.notFound }
+        let changed = try req.decodeBody(MeetingParticipant.self)
+        _ = try saved(req, try await service(req).updateParticipant(stored, pid, changed, fields: .json))
+        return try APIResponses.json(try await MeetingStore(db: req.sql).participant(stored.id, pid))
     }
 
     @Sendable func removeParticipant(_ req: Request) async throws -> Response {
-        let (found, refusal) = try await organised(req)
-        guard let stored = found else { return refusal! }
-        guard let pid = req.parameters.get("sub", as: Int64.self), try await MeetingStore(db: req.sql).participant(stored.id, pid) != nil else {
-            return try APIResponses.notFound(req)
-        }
-        try await MeetingStore(db: req.sql).deleteParticipant(stored.id, pid)
+        let stored = try await organised(req)
+        _ = try saved(req, try await service(req).deleteParticipant(stored, try sub(req)))
         return Response(status: .noContent)
     }
 
     // MARK: Tables and seating
 
     @Sendable func tables(_ req: Request) async throws -> Response {
-        guard let stored = try await load(req) else { return try APIResponses.notFound(req) }
+        let stored = try await load(req)
         let store = MeetingStore(db: req.sql)
         let organiser = Policy.mayOrganise(req.actor, meeting: stored.scope)
         let people = organiser ? try await store.participants(stored.id) : []
@@ -415,27 +327,15 @@ struct MeetingAPIController: Sendable {
     }
 
     @Sendable func addTable(_ req: Request) async throws -> Response {
-        let (found, refusal) = try await organised(req)
-        guard let stored = found else { return refusal! }
-        var table: WorkTable
-        do { table = try req.content.decode(WorkTable.self) } catch { return try APIResponses.badBody(req, error) }
-        let store = MeetingStore(db: req.sql)
-        let errors = MeetingValidation.table(table, taken: Set(try await store.tables(stored.id).map(\.number)))
-        guard errors.isEmpty else { return try invalid(req, errors) }
-        table.designID = nil
-        return try APIResponses.json(Created(id: try await store.insertTable(stored.id, table)), .created)
+        let stored = try await organised(req)
+        let table = try req.decodeBody(WorkTable.self)
+        return try APIResponses.json(Created(id: try saved(req, try await service(req).addTable(stored, table))), .created)
     }
 
     @Sendable func tableResult(_ req: Request) async throws -> Response {
-        let (found, refusal) = try await organised(req)
-        guard let stored = found else { return refusal! }
-        guard let tid = req.parameters.get("sub", as: Int64.self) else { return try APIResponses.notFound(req) }
-        switch try await MeetingService(db: req.db, actor: req.actor, language: req.language).recordTableResult(stored, tableID: tid) {
-        case .saved(let id): return try APIResponses.json(Created(id: id), .created)
-        case .invalid(let errors): return try invalid(req, errors)
-        case .forbidden: return try APIResponses.forbidden(req)
-        case .notFound: return try APIResponses.notFound(req)
-        }
+        let stored = try await organised(req)
+        let id = try saved(req, try await service(req).recordTableResult(stored, tableID: try sub(req)))
+        return try APIResponses.json(Created(id: id), .created)
     }
 
     private func seatingState(_ req: Request, _ stored: StoredMeeting) async throws -> SeatingState {
@@ -445,7 +345,8 @@ struct MeetingAPIController: Sendable {
         var seating: [String: Int64] = [:]
         for p in people { if let id = p.id, let t = p.tableID { seating[String(id)] = t } }
         guard !tables.isEmpty, !people.isEmpty,
-            let (mix, penalty) = try? SeatingSolver.mix(MeetingSeating.problem(tables: tables, participants: people), seating: MeetingSeating.current(people))
+            let (mix, penalty) = try? SeatingSolver.mix(
+                MeetingSeating.problem(tables: tables, participants: people), seating: MeetingSeating.current(people))
         else { return SeatingState(seating: seating, penalty: nil, tables: []) }
         let flags = mix.compactMap { m -> TableFlags? in
             guard case .number(let id) = m.table else { return nil }
@@ -455,29 +356,25 @@ struct MeetingAPIController: Sendable {
     }
 
     @Sendable func seating(_ req: Request) async throws -> Response {
-        let (found, refusal) = try await organised(req)
-        guard let stored = found else { return refusal! }
-        return try APIResponses.json(try await seatingState(req, stored))
+        try APIResponses.json(try await seatingState(req, try await organised(req)))
     }
 
     /// Runs the solver over the meeting's participants (pinned ones stay) and saves the seating.
     /// An optional body `{"weights": {...}}` overrides the objective's weights.
     @Sendable func seat(_ req: Request) async throws -> Response {
-        let (found, refusal) = try await organised(req)
-        guard let stored = found else { return refusal! }
+        let stored = try await organised(req)
         struct Body: Decodable { let weights: SeatingWeights? }
         let weights = (req.body.data?.readableBytes ?? 0) > 0 ? (try? req.content.decode(Body.self))?.weights : nil
-        switch try await MeetingService(db: req.db, actor: req.actor, language: req.language).seat(stored.id, weights: weights) {
+        switch try await service(req).seat(stored.id, weights: weights) {
         case .seated: return try APIResponses.json(try await seatingState(req, stored))
-        case .unseatable(let message): return try APIError.response(status: .unprocessableEntity, message: message, code: "unseatable")
+        case .unseatable(let message): throw APIFailure(status: .unprocessableEntity, code: "unseatable", message: message)
         }
     }
 
     // MARK: Feedback
 
     @Sendable func feedback(_ req: Request) async throws -> Response {
-        let (found, refusal) = try await organised(req)
-        guard let stored = found else { return refusal! }
+        let stored = try await organised(req)
         let store = MeetingStore(db: req.sql)
         var entries: [FormEntry] = []
         for f in try await store.forms(stored.id) {
@@ -490,23 +387,16 @@ struct MeetingAPIController: Sendable {
     }
 
     @Sendable func createForm(_ req: Request) async throws -> Response {
-        let (found, refusal) = try await organised(req)
-        guard let stored = found else { return refusal! }
-        let body: FormRequest
-        do { body = try req.content.decode(FormRequest.self) } catch { return try APIResponses.badBody(req, error) }
-        let errors = MeetingValidation.feedbackForm(body.form)
-        guard errors.isEmpty else { return try invalid(req, errors) }
-        return try APIResponses.json(Created(id: try await MeetingStore(db: req.sql).insertForm(stored.id, body.form, open: body.open ?? true)), .created)
+        let stored = try await organised(req)
+        let body = try req.decodeBody(FormRequest.self)
+        return try APIResponses.json(
+            Created(id: try saved(req, try await service(req).createForm(stored, body.form, open: body.open ?? true))), .created)
     }
 
     @Sendable func results(_ req: Request) async throws -> Response {
-        let (found, refusal) = try await organised(req)
-        guard let stored = found else { return refusal! }
-        let store = MeetingStore(db: req.sql)
-        guard let fid = req.parameters.get("sub", as: Int64.self), let form = try await store.form(fid), form.meetingID == stored.id else {
-            return try APIResponses.notFound(req)
-        }
-        let responses = try await store.responses(fid)
+        let stored = try await organised(req)
+        guard let form = try await service(req).form(stored, try sub(req)) else { throw APIFailure.notFound }
+        let responses = try await MeetingStore(db: req.sql).responses(form.id)
         let questions = FeedbackSummary.summarise(form.form, responses).map { s in
             QuestionResult(
                 id: s.question.id, prompt: s.question.prompt, kind: s.question.kind, answered: s.answered,
@@ -519,15 +409,12 @@ struct MeetingAPIController: Sendable {
     /// Anonymous: anyone with the link answers; nothing about who answered is kept.
     @Sendable func answer(_ req: Request) async throws -> Response {
         guard let token = req.parameters.get("token"), let form = try await MeetingStore(db: req.sql).form(token: token), form.open else {
-            return try APIResponses.notFound(req)
+            throw APIFailure.notFound
         }
-        let response: FeedbackResponse
-        do { response = try req.content.decode(FeedbackResponse.self) } catch { return try APIResponses.badBody(req, error) }
+        let response = try req.decodeBody(FeedbackResponse.self)
         var values: [String: [String]] = [:]
         for (id, answers) in response.answers { values["q-\(id)"] = answers }
-        let (checked, errors) = form.form.readResponse(values)
-        guard let checked else { return try invalid(req, errors) }
-        try await MeetingStore(db: req.sql).insertResponse(form.id, checked, source: "link")
+        _ = try saved(req, try await service(req).answer(form, values, source: .link))
         return Response(status: .created)
     }
 
@@ -535,21 +422,18 @@ struct MeetingAPIController: Sendable {
 
     /// `?format=md` (the default) or `html`; public once published.
     @Sendable func report(_ req: Request) async throws -> Response {
-        guard let stored = try await load(req) else { return try APIResponses.notFound(req) }
-        guard stored.reportPublishedAt != nil || Policy.mayOrganise(req.actor, meeting: stored.scope) else { return try APIResponses.notFound(req) }
-        let text: String
-        if let saved = stored.reportMarkdown {
-            text = saved
-        } else {
-            text = MeetingReport.markdown(try await MeetingService.reportInput(stored, sql: req.sql, actor: req.actor), req.language)
-        }
+        let stored = try await load(req)
+        guard service(req).mayRead(report: stored) else { throw APIFailure.notFound }
+        let (text, _) = try await service(req).reportText(stored)
         let format = (try? req.query.get(String.self, at: "format")) ?? "md"
         switch format {
-        case "md": return TextDownload.response(text, contentType: "text/markdown; charset=utf-8", filename: "meeting-\(stored.id).md", inline: true)
-        case "html": return TextDownload.response(Markdown.html(text), contentType: "text/html; charset=utf-8", filename: "meeting-\(stored.id).html", inline: true)
+        case "md":
+            return TextDownload.response(text, contentType: "text/markdown; charset=utf-8", filename: "meeting-\(stored.id).md", inline: true)
+        case "html":
+            return TextDownload.response(
+                Markdown.html(text), contentType: "text/html; charset=utf-8", filename: "meeting-\(stored.id).html", inline: true)
         default:
-            return try APIError.response(
-                status: .badRequest, message: TextKey.errorBadRequest(req.language), code: "bad_request", fields: ["format": "md | html"])
+            throw APIFailure(status: .badRequest, code: "bad_request", fields: ["format": "md | html"])
         }
     }
 }

@@ -46,10 +46,10 @@ struct PracticeAPIController: Sendable {
         enum CodingKeys: String, CodingKey { case libraryID = "library_id" }
     }
 
-    func register(_ api: any RoutesBuilder) {
-        api.get("practices", use: list)
-        api.get("practices", ":id", use: read)
-        api.post("practices", ":id", "adopt", use: adopt)
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.api(.practices), use: list)
+        routes.get(.api(.practice(SiteURL.any)), use: read)
+        routes.post(.api(.adoptPractice(SiteURL.any)), use: adopt)
     }
 
 
@@ -60,11 +60,11 @@ struct PracticeAPIController: Sendable {
         query.practicesOnly = true
         guard let (found, next) = try await APICursor.page(req, query) else { return try APICursor.refusal(req) }
         let (rows, total) = (found.rows, found.total)
-        let items = rows.map(ServiceAPIController.SearchResult.init)
+        let items = rows.map(DesignAPIController.SearchResult.init)
         let suggestion =
             total == 0 && query.q != nil ? try await SearchIndex(db: req.sql).suggestion(for: query.q!, analyzer: SearchSettings.analyzer) : nil
         return try APIResponses.json(
-            ServiceAPIController.SearchAnswer(
+            DesignAPIController.SearchAnswer(
                 items: items, total: total, capped: found.capped, page: query.page, perPage: ListQuery.perPage, suggestion: suggestion,
                 nextCursor: next.map(String.init)))
     }
@@ -103,7 +103,7 @@ struct PracticeAPIController: Sendable {
         switch try await DesignService(db: req.db, actor: req.actor, language: req.language).adopt(id, libraryID: body.libraryID) {
         case .saved(let copy, _, _):
             let response = try APIResponses.json(MeetingAPIController.Created(id: copy), .created)
-            response.headers.replaceOrAdd(name: .location, value: "/api/v1/services/\(copy)")
+            response.headers.replaceOrAdd(name: .location, value: SiteURL.api(.service(copy)).path)
             return response
         case .invalid(_, let errors):
             return try APIError.response(

@@ -8,13 +8,13 @@ import Vapor
 struct RegistryAPIController<R: RegistryResource>: Sendable {
     typealias Page = APIPage<R.Record>
 
-    func register(_ api: any RoutesBuilder) {
-        let area = PathComponent(stringLiteral: R.area.rawValue)
-        api.get(area, use: list)
-        api.post(area, use: create)
-        api.get(area, ":id", use: read)
-        api.put(area, ":id", use: replace)
-        api.delete(area, ":id", use: delete)
+    func register(_ routes: any RoutesBuilder) {
+        let area = R.area
+        routes.get(.api(.collection(area)), use: list)
+        routes.post(.api(.collection(area)), use: create)
+        routes.get(.api(.item(area, SiteURL.anyText)), use: read)
+        routes.put(.api(.item(area, SiteURL.anyText)), use: replace)
+        routes.delete(.api(.item(area, SiteURL.anyText)), use: delete)
     }
 
     @Sendable func list(_ req: Request) async throws -> Response {

@@ -9,8 +9,8 @@ struct SeatingAPIController: Sendable {
     static let maxParticipants = 5_000
     static let maxTables = 500
 
-    func register(_ api: any RoutesBuilder) {
-        api.on(.POST, "seating", body: .collect(maxSize: "4mb"), use: solve)
+    func register(_ routes: any RoutesBuilder) {
+        routes.on(.POST, .api(.seating), body: .collect(maxSize: "4mb"), use: solve)
     }
 
     @Sendable func solve(_ req: Request) async throws -> Response {

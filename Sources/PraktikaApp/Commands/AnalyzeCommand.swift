@@ -14,7 +14,7 @@ struct AnalyzeCommand: AsyncCommand {
     var help: String { "Prints token<TAB>key for each word of the text on standard input, as the search index sees it." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        let analyzer = BulgarianAnalyzer.shared
+        let analyzer = SearchSettings.installed
         var output = ""
         output.reserveCapacity(1 << 20)
         while let line = readLine(strippingNewline: true) {

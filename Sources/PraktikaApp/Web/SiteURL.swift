@@ -34,51 +34,53 @@ enum MeetingPage: Sendable, Equatable {
     case agenda, session(Int64), sessionDelete(Int64), items(Int64), item(Int64), itemDelete(Int64), itemPractice(Int64), itemAttachments(Int64)
     case programme, calendar
     case participants, participant(Int64), participantDelete(Int64), importCSV, participantsCSV, badges
-    case tables, table(Int64), tableDelete(Int64), seat, move, tableResult(Int64)
+    case tables, tableDelete(Int64), seat, move, tableResult(Int64)
     case feedback, feedbackForm(Int64), feedbackResults(Int64), feedbackCSV(Int64), feedbackPaper(Int64)
     case report, reportMarkdown, reportPublish
 
-    var suffix: String {
+    /// The path below `/meetings/{id}`; a sub-record's id is the parameter `sub`.
+    var segments: [SiteURL.Segment] {
+        typealias S = SiteURL.Segment
         switch self {
-        case .overview: ""
-        case .edit: "/edit"
-        case .delete: "/delete"
-        case .agenda: "/agenda"
-        case .session(let s): "/agenda/sessions/\(s)"
-        case .sessionDelete(let s): "/agenda/sessions/\(s)/delete"
-        case .items(let s): "/agenda/sessions/\(s)/items"
-        case .item(let i): "/agenda/items/\(i)"
-        case .itemDelete(let i): "/agenda/items/\(i)/delete"
-        case .itemPractice(let i): "/agenda/items/\(i)/practice"
-        case .itemAttachments(let i): "/agenda/items/\(i)/attachments"
-        case .programme: "/programme"
-        case .calendar: "/programme.ics"
-        case .participants: "/participants"
-        case .participant(let p): "/participants/\(p)"
-        case .participantDelete(let p): "/participants/\(p)/delete"
-        case .importCSV: "/participants/import"
-        case .participantsCSV: "/participants.csv"
-        case .badges: "/badges"
-        case .tables: "/tables"
-        case .table(let t): "/tables/\(t)"
-        case .tableDelete(let t): "/tables/\(t)/delete"
-        case .seat: "/tables/seat"
-        case .move: "/tables/move"
-        case .tableResult(let t): "/tables/\(t)/result"
-        case .feedback: "/feedback"
-        case .feedbackForm(let f): "/feedback/\(f)"
-        case .feedbackResults(let f): "/feedback/\(f)/results"
-        case .feedbackCSV(let f): "/feedback/\(f)/results.csv"
-        case .feedbackPaper(let f): "/feedback/\(f)/paper"
-        case .report: "/report"
-        case .reportMarkdown: "/report.md"
-        case .reportPublish: "/report/publish"
+        case .overview: return []
+        case .edit: return ["edit"]
+        case .delete: return ["delete"]
+        case .agenda: return ["agenda"]
+        case .session(let s): return ["agenda", "sessions", S.sub(s)]
+        case .sessionDelete(let s): return ["agenda", "sessions", S.sub(s), "delete"]
+        case .items(let s): return ["agenda", "sessions", S.sub(s), "items"]
+        case .item(let i): return ["agenda", "items", S.sub(i)]
+        case .itemDelete(let i): return ["agenda", "items", S.sub(i), "delete"]
+        case .itemPractice(let i): return ["agenda", "items", S.sub(i), "practice"]
+        case .itemAttachments(let i): return ["agenda", "items", S.sub(i), "attachments"]
+        case .programme: return ["programme"]
+        case .calendar: return ["programme.ics"]
+        case .participants: return ["participants"]
+        case .participant(let p): return ["participants", S.sub(p)]
+        case .participantDelete(let p): return ["participants", S.sub(p), "delete"]
+        case .importCSV: return ["participants", "import"]
+        case .participantsCSV: return ["participants.csv"]
+        case .badges: return ["badges"]
+        case .tables: return ["tables"]
+        case .tableDelete(let t): return ["tables", S.sub(t), "delete"]
+        case .seat: return ["tables", "seat"]
+        case .move: return ["tables", "move"]
+        case .tableResult(let t): return ["tables", S.sub(t), "result"]
+        case .feedback: return ["feedback"]
+        case .feedbackForm(let f): return ["feedback", S.sub(f)]
+        case .feedbackResults(let f): return ["feedback", S.sub(f), "results"]
+        case .feedbackCSV(let f): return ["feedback", S.sub(f), "results.csv"]
+        case .feedbackPaper(let f): return ["feedback", S.sub(f), "paper"]
+        case .report: return ["report"]
+        case .reportMarkdown: return ["report.md"]
+        case .reportPublish: return ["report", "publish"]
         }
     }
 }
 
 /// Every path the site serves and links to, in one place: routes are registered from the same
-/// cases that pages print, so a renamed route cannot leave a dead link behind.
+/// cases that pages print (`route`), so a renamed route cannot leave a dead link behind. A case's
+/// identifiers become the route's parameters; registering uses any value for them (`SiteURL.any`).
 enum SiteURL: Sendable, Equatable {
     case home
     case signIn
@@ -135,80 +137,145 @@ enum SiteURL: Sendable, Equatable {
         case openAPI
         case tokens
         case currentToken
+        case token(Int64)
         case collection(RegistryArea)
+        /// A district by its ISO code (`BG-13`).
+        case district(String)
         case item(RegistryArea, String)
         case audit
+        case services
+        case service(Int64)
+        case serviceRevisions(Int64)
+        case search
+        case practices
+        case practice(Int64)
+        case adoptPractice(Int64)
+        case seating
         case meetings
         case meeting(Int64, MeetingAPIPage)
+        case meetingSession(Int64, Int64)
+        case meetingSessionItems(Int64, Int64)
+        case meetingItem(Int64, Int64)
+        case meetingParticipant(Int64, Int64)
+        case meetingTableResult(Int64, Int64)
+        case meetingFormResults(Int64, Int64)
         case answerFeedback(String)
+
+        var segments: [Segment] {
+            typealias S = Segment
+            switch self {
+            case .openAPI: return ["openapi.json"]
+            case .tokens: return ["tokens"]
+            case .currentToken: return ["tokens", "current"]
+            case .token(let id): return ["tokens", S.id(id)]
+            case .collection(let area): return [.fixed(area.rawValue)]
+            case .district(let code): return ["districts", .parameter("code", code)]
+            case .item(let area, let id): return [.fixed(area.rawValue), S.id(id)]
+            case .audit: return ["audit"]
+            case .services: return ["services"]
+            case .service(let id): return ["services", S.id(id)]
+            case .serviceRevisions(let id): return ["services", S.id(id), "revisions"]
+            case .search: return ["search"]
+            case .practices: return ["practices"]
+            case .practice(let id): return ["practices", S.id(id)]
+            case .adoptPractice(let id): return ["practices", S.id(id), "adopt"]
+            case .seating: return ["seating"]
+            case .meetings: return ["meetings"]
+            case .meeting(let id, let page): return ["meetings", S.id(id)] + (page == .item ? [] : [.fixed(page.rawValue)])
+            case .meetingSession(let id, let s): return ["meetings", S.id(id), "agenda", S.sub(s)]
+            case .meetingSessionItems(let id, let s): return ["meetings", S.id(id), "agenda", S.sub(s), "items"]
+            case .meetingItem(let id, let i): return ["meetings", S.id(id), "agenda", "items", S.sub(i)]
+            case .meetingParticipant(let id, let p): return ["meetings", S.id(id), "participants", S.sub(p)]
+            case .meetingTableResult(let id, let t): return ["meetings", S.id(id), "tables", S.sub(t), "result"]
+            case .meetingFormResults(let id, let f): return ["meetings", S.id(id), "feedback", S.sub(f), "results"]
+            case .answerFeedback(let token): return ["feedback", .parameter("token", token)]
+            }
+        }
     }
 
     enum MeetingAPIPage: String, Sendable, Equatable {
         case item = "", agenda, participants, tables, seating, results, feedback, report
     }
 
-    var path: String {
-        switch self {
-        case .home: "/"
-        case .signIn: "/sign-in"
-        case .signOut: "/sign-out"
-        case .language(let language): "/language/\(language.rawValue)"
-        case .asset(let name): "/assets/\(name)"
-        case .health: "/healthz"
-        case .registry(let area): "/\(area.rawValue)"
-        case .newRecord(let area): "/\(area.rawValue)/new"
-        case .record(let area, let id): "/\(area.rawValue)/\(id)"
-        case .editRecord(let area, let id): "/\(area.rawValue)/\(id)/edit"
-        case .deleteRecord(let area, let id): "/\(area.rawValue)/\(id)/delete"
-        case .upcoming(let area): "/\(area.rawValue)"
-        case .meetings: "/meetings"
-        case .newMeeting: "/meetings/new"
-        case .meetingSeries: "/meetings/series"
-        case .meeting(let id, let page): "/meetings/\(id)" + page.suffix
-        case .register(let token): "/register/\(token)"
-        case .answerFeedback(let token): "/feedback/\(token)"
-        case .file(let id, let name): "/files/\(id)/\(name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "file")"
-        case .fileDelete(let id): "/files/\(id)/delete"
-        case .serviceAttachments(let id): "/services/\(id)/attachments"
-        case .services: "/services"
-        case .newService: "/services/new"
-        case .service(let id): "/services/\(id)"
-        case .serviceBlock(let id, let block): "/services/\(id)/edit/\(block.rawValue)"
-        case .serviceHistory(let id): "/services/\(id)/history"
-        case .serviceCompare(let id): "/services/\(id)/history/compare"
-        case .serviceRestore(let id, let version): "/services/\(id)/history/\(version)/restore"
-        case .serviceDelete(let id): "/services/\(id)/delete"
-        case .practices: "/practices"
-        case .publishService(let id): "/services/\(id)/publish"
-        case .unpublishService(let id): "/services/\(id)/unpublish"
-        case .adoptService(let id): "/services/\(id)/adopt"
-        case .servicePrint(let id): "/services/\(id)/print"
-        case .serviceSVG(let id): "/services/\(id)/chart.svg"
-        case .serviceLeaflet(let id): "/services/\(id)/leaflet"
-        case .audit: "/audit"
-        case .users: "/users"
-        case .newUser: "/users/new"
-        case .eraseUser(let id): "/users/\(id)/erase"
-        case .account: "/account"
-        case .accountLanguage: "/account/language"
-        case .accountPassword: "/account/password"
-        case .accountRevokeToken(let id): "/account/tokens/\(id)/revoke"
-        case .accountExport: "/account/export.json"
-        case .personExport(let id): "/people/\(id)/export.json"
-        case .api(let api):
-            switch api {
-            case .openAPI: "/api/v1/openapi.json"
-            case .tokens: "/api/v1/tokens"
-            case .currentToken: "/api/v1/tokens/current"
-            case .collection(let area): "/api/v1/\(area.rawValue)"
-            case .item(let area, let id): "/api/v1/\(area.rawValue)/\(id)"
-            case .audit: "/api/v1/audit"
-            case .meetings: "/api/v1/meetings"
-            case .answerFeedback(let token): "/api/v1/feedback/\(token)"
-            case .meeting(let id, let page): "/api/v1/meetings/\(id)" + (page == .item ? "" : "/\(page.rawValue)")
+    /// One part of a path: fixed text, or a value that the route names as a parameter.
+    enum Segment: Sendable, Equatable, ExpressibleByStringLiteral {
+        case fixed(String)
+        case parameter(String, String)
+
+        init(stringLiteral value: String) { self = .fixed(value) }
+
+        static func id(_ value: Int64) -> Segment { .parameter(SiteURL.idParameter, String(value)) }
+        static func id(_ value: String) -> Segment { .parameter(SiteURL.idParameter, value) }
+        static func sub(_ value: Int64) -> Segment { .parameter("sub", String(value)) }
+
+        var text: String {
+            switch self {
+            case .fixed(let text): text
+            case .parameter(_, let value): value
             }
         }
     }
+
+    /// Any identifier, for registering a route: the route names the parameter, not its value.
+    static let any: Int64 = 0
+    static let anyText = "_"
+
+    var segments: [Segment] {
+        typealias S = Segment
+        switch self {
+        case .home: return []
+        case .signIn: return ["sign-in"]
+        case .signOut: return ["sign-out"]
+        case .language(let language): return ["language", .parameter("code", language.rawValue)]
+        case .asset(let name): return ["assets", .parameter("name", name)]
+        case .health: return ["healthz"]
+        case .registry(let area): return [.fixed(area.rawValue)]
+        case .newRecord(let area): return [.fixed(area.rawValue), "new"]
+        case .record(let area, let id): return [.fixed(area.rawValue), S.id(id)]
+        case .editRecord(let area, let id): return [.fixed(area.rawValue), S.id(id), "edit"]
+        case .deleteRecord(let area, let id): return [.fixed(area.rawValue), S.id(id), "delete"]
+        case .upcoming(let area): return [.fixed(area.rawValue)]
+        case .meetings: return ["meetings"]
+        case .newMeeting: return ["meetings", "new"]
+        case .meetingSeries: return ["meetings", "series"]
+        case .meeting(let id, let page): return ["meetings", S.id(id)] + page.segments
+        case .register(let token): return ["register", .parameter("token", token)]
+        case .answerFeedback(let token): return ["feedback", .parameter("token", token)]
+        case .file(let id, let name):
+            return ["files", S.id(id), .parameter("name", name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "file")]
+        case .fileDelete(let id): return ["files", S.id(id), "delete"]
+        case .serviceAttachments(let id): return ["services", S.id(id), "attachments"]
+        case .services: return ["services"]
+        case .newService: return ["services", "new"]
+        case .service(let id): return ["services", S.id(id)]
+        case .serviceBlock(let id, let block): return ["services", S.id(id), "edit", .parameter("block", block.rawValue)]
+        case .serviceHistory(let id): return ["services", S.id(id), "history"]
+        case .serviceCompare(let id): return ["services", S.id(id), "history", "compare"]
+        case .serviceRestore(let id, let version): return ["services", S.id(id), "history", .parameter("version", String(version)), "restore"]
+        case .serviceDelete(let id): return ["services", S.id(id), "delete"]
+        case .practices: return ["practices"]
+        case .publishService(let id): return ["services", S.id(id), "publish"]
+        case .unpublishService(let id): return ["services", S.id(id), "unpublish"]
+        case .adoptService(let id): return ["services", S.id(id), "adopt"]
+        case .servicePrint(let id): return ["services", S.id(id), "print"]
+        case .serviceSVG(let id): return ["services", S.id(id), "chart.svg"]
+        case .serviceLeaflet(let id): return ["services", S.id(id), "leaflet"]
+        case .audit: return ["audit"]
+        case .users: return ["users"]
+        case .newUser: return ["users", "new"]
+        case .eraseUser(let id): return ["users", S.id(id), "erase"]
+        case .account: return ["account"]
+        case .accountLanguage: return ["account", "language"]
+        case .accountPassword: return ["account", "password"]
+        case .accountRevokeToken(let id): return ["account", "tokens", S.id(id), "revoke"]
+        case .accountExport: return ["account", "export.json"]
+        case .personExport(let id): return ["people", S.id(id), "export.json"]
+        case .api(let api): return ["api", "v1"] + api.segments
+        }
+    }
+
+    /// The path pages print.
+    var path: String { "/" + segments.map(\.text).joined(separator: "/") }
 
     /// The path with a query string; empty values are left out.
     func with(_ query: [(String, String)]) -> String {

@@ -7,11 +7,6 @@ public enum VelingradDemo {
     public static let smolyan = "BG-21"
     public static let pazardzhik = "BG-13"
 
-    public struct PlaceRef: Sendable, Hashable {
-        public let settlement: String
-        public let municipality: String
-    }
-
     public static let municipalities: [Municipality] = [
         Municipality(name: "Пазарджик", districtCode: pazardzhik),
         Municipality(name: "Велинград", districtCode: pazardzhik),

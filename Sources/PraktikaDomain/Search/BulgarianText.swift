@@ -135,9 +135,6 @@ public struct BulgarianAnalyzer: Sendable {
         self.dictionary = dictionary
     }
 
-    /// The analyzer of this installation, loaded once (the dictionary takes a moment to expand).
-    public static let shared = BulgarianAnalyzer(dictionary: HunspellLemmatizer.installed())
-
     /// Keys of one normalized Cyrillic word.
     public func keys(ofWord word: String) -> [String] {
         dictionary?.keys(for: word) ?? [BulgarianStemmer.stem(word)]

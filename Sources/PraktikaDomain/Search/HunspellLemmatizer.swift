@@ -67,8 +67,9 @@ public struct HunspellLemmatizer: Sendable {
     }
 
     /// The installed Bulgarian dictionary, if there is one: `PRAKTIKA_HUNSPELL_DIR` or
-    /// /usr/share/hunspell; `PRAKTIKA_DICTIONARY=none` turns it off.
-    public static func installed(environment: [String: String] = ProcessInfo.processInfo.environment) -> HunspellLemmatizer? {
+    /// /usr/share/hunspell; `PRAKTIKA_DICTIONARY=none` turns it off. The caller passes the
+    /// settings it was configured with: the domain reads no process state.
+    public static func installed(environment: [String: String]) -> HunspellLemmatizer? {
         if environment["PRAKTIKA_DICTIONARY"] == "none" { return nil }
         let directory = environment["PRAKTIKA_HUNSPELL_DIR"] ?? "/usr/share/hunspell"
         guard let affix = try? String(contentsOfFile: directory + "/bg_BG.aff", encoding: .utf8),

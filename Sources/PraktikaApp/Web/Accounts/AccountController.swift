@@ -9,11 +9,11 @@ struct AccountController: Sendable {
     let configuration: AppConfiguration
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get("sign-in", use: signInPage)
-        routes.post("sign-in", use: signIn)
-        routes.post("sign-out", use: signOut)
-        routes.get("language", ":code", use: switchLanguage)
-        routes.post("language", ":code", use: switchLanguage)
+        routes.get(.signIn, use: signInPage)
+        routes.post(.signIn, use: signIn)
+        routes.post(.signOut, use: signOut)
+        routes.get(.language(.bg), use: switchLanguage)
+        routes.post(.language(.bg), use: switchLanguage)
     }
 
     @Sendable func signInPage(_ req: Request) async throws -> Response {

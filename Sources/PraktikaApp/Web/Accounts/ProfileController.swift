@@ -9,11 +9,11 @@ import Vapor
 /// everything kept about them.
 struct ProfileController: Sendable {
     func register(_ routes: any RoutesBuilder) {
-        routes.get("account", use: show)
-        routes.post("account", "language", use: saveLanguage)
-        routes.post("account", "password", use: changePassword)
-        routes.post("account", "tokens", ":id", "revoke", use: revoke)
-        routes.get("account", "export.json", use: export)
+        routes.get(.account, use: show)
+        routes.post(.accountLanguage, use: saveLanguage)
+        routes.post(.accountPassword, use: changePassword)
+        routes.post(.accountRevokeToken(SiteURL.any), use: revoke)
+        routes.get(.accountExport, use: export)
     }
 
     @Sendable func show(_ req: Request) async throws -> Response {

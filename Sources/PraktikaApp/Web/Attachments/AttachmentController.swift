@@ -11,13 +11,13 @@ struct AttachmentController: Sendable {
     static let maxBody: ByteCount = "11mb"
 
     func register(_ routes: any RoutesBuilder) {
-        let id = PathComponent(stringLiteral: ":\(SiteURL.idParameter)")
-        routes.get("services", id, "attachments", use: designPage)
-        routes.on(.POST, "services", id, "attachments", body: .collect(maxSize: Self.maxBody), use: uploadToDesign)
-        routes.get("meetings", id, "agenda", "items", ":sub", "attachments", use: itemPage)
-        routes.on(.POST, "meetings", id, "agenda", "items", ":sub", "attachments", body: .collect(maxSize: Self.maxBody), use: uploadToItem)
-        routes.get("files", id, ":name", use: download)
-        routes.post("files", id, "delete", use: delete)
+        let id = SiteURL.any
+        routes.get(.serviceAttachments(id), use: designPage)
+        routes.on(.POST, .serviceAttachments(id), body: .collect(maxSize: Self.maxBody), use: uploadToDesign)
+        routes.get(.meeting(id, .itemAttachments(id)), use: itemPage)
+        routes.on(.POST, .meeting(id, .itemAttachments(id)), body: .collect(maxSize: Self.maxBody), use: uploadToItem)
+        routes.get(.file(id, SiteURL.anyText), use: download)
+        routes.post(.fileDelete(id), use: delete)
     }
 
     // MARK: Who may do what
@@ -54,8 +54,9 @@ struct AttachmentController: Sendable {
 
     private func uploadPath(_ req: Request, _ owner: AttachmentOwner) -> String {
         switch owner {
-        case .design(let id): "/services/\(id)/attachments"
-        case .agendaItem(let itemID): "/meetings/\(req.parameters.get(SiteURL.idParameter) ?? "0")/agenda/items/\(itemID)/attachments"
+        case .design(let id): SiteURL.serviceAttachments(id).path
+        case .agendaItem(let itemID):
+            SiteURL.meeting(req.parameters.get(SiteURL.idParameter, as: Int64.self) ?? 0, .itemAttachments(itemID)).path
         }
     }
 

@@ -7,12 +7,12 @@ import Vapor
 /// The audit log and the list of users, for administrators.
 struct AdminController: Sendable {
     func register(_ routes: any RoutesBuilder) {
-        routes.get("audit", use: audit)
-        routes.get("users", use: users)
-        routes.get("users", "new", use: newUser)
-        routes.post("users", use: createUser)
-        routes.get("users", ":id", "erase", use: confirmErase)
-        routes.post("users", ":id", "erase", use: erase)
+        routes.get(.audit, use: audit)
+        routes.get(.users, use: users)
+        routes.get(.newUser, use: newUser)
+        routes.post(.users, use: createUser)
+        routes.get(.eraseUser(SiteURL.any), use: confirmErase)
+        routes.post(.eraseUser(SiteURL.any), use: erase)
     }
 
     static let perPage = 50
@@ -173,7 +173,7 @@ extension AdminController {
     private func userForm(_ req: Request, values: FormInput, errors: FieldErrors, status: HTTPStatus) async throws -> Response {
         let context = req.page
         let l = context.language
-        let libraries = try await ServiceFormOptions.load(req.sql, req.actor, l, keeping: []).libraries
+        let libraries = try await DesignFormOptions.load(req.sql, req.actor, l, keeping: []).libraries
         let model = FormModel(
             title: TextKey.newUser(l), action: SiteURL.users.path,
             fields: [

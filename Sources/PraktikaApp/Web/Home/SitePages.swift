@@ -6,11 +6,11 @@ import Vapor
 /// The home page, the districts (reference data), and the sections still to come.
 struct SitePagesController: Sendable {
     func register(_ routes: any RoutesBuilder) {
-        routes.get(use: home)
-        routes.get("districts", use: districts)
-        routes.get("districts", ":code", use: district)
+        routes.get(.home, use: home)
+        routes.get(.registry(.districts), use: districts)
+        routes.get(.record(.districts, SiteURL.anyText), use: district)
         for area in UpcomingArea.allCases {
-            routes.get(PathComponent(stringLiteral: area.rawValue)) { req async throws -> Response in
+            routes.get(.upcoming(area)) { req async throws -> Response in
                 let context = req.page
                 let l = context.language
                 return HTMLResponse.make(
@@ -111,7 +111,7 @@ struct SitePagesController: Sendable {
     @Sendable func district(_ req: Request) async throws -> Response {
         let context = req.page
         let l = context.language
-        guard let code = req.parameters.get("code"), let district = District.named(code) else { throw Abort(.notFound) }
+        guard let code = req.parameters.get(SiteURL.idParameter), let district = District.named(code) else { throw Abort(.notFound) }
         let municipalities = try await Lookups.related(
             req.sql, area: .municipalities, table: "municipalities", column: "district_code", value: code)
         let libraries = try await Lookups.related(req.sql, area: .libraries, table: "libraries", column: "district_code", value: code)

@@ -96,19 +96,12 @@ struct ParticipantRegistryOptions: Sendable {
     static func load(_ db: any SQLDatabase, _ meeting: Meeting, _ language: Language, keeping: MeetingParticipant? = nil) async throws
         -> ParticipantRegistryOptions
     {
-        func options(_ table: String, keep: Int64?) async throws -> [FormOption] {
-            guard !meeting.districtCodes.isEmpty || keep != nil else { return [] }
-            let query = db.select().columns("id", "name", "district_code").from(table)
-                .where { group in
-                    var group = group
-                    if !meeting.districtCodes.isEmpty { group = group.orWhere("district_code", .in, meeting.districtCodes) }
-                    if let keep { group = group.orWhere("id", .equal, keep) }
-                    return group
-                }
-                .orderBy("name_key")
-            return try ServiceFormOptions.choices(try await query.all(), language)
-        }
+        let lookups = RegistryLookups(db: db)
+        let districts = Set(meeting.districtCodes)
         return ParticipantRegistryOptions(
-            libraries: try await options("libraries", keep: keeping?.libraryID), partners: try await options("partners", keep: keeping?.partnerID))
+            libraries: RegistryLookups.options(
+                try await lookups.choices(.libraries, districts: districts, keeping: Set([keeping?.libraryID].compactMap { $0 })), language),
+            partners: RegistryLookups.options(
+                try await lookups.choices(.partners, districts: districts, keeping: Set([keeping?.partnerID].compactMap { $0 })), language))
     }
 }

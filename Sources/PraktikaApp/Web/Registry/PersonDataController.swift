@@ -8,7 +8,7 @@ import Vapor
 /// about it, for those who may change the record.
 struct PersonDataController: Sendable {
     func register(_ routes: any RoutesBuilder) {
-        routes.get("people", ":id", "export.json", use: export)
+        routes.get(.personExport(SiteURL.anyText), use: export)
     }
 
     @Sendable func export(_ req: Request) async throws -> Response {

@@ -6,16 +6,16 @@ import Vapor
 /// The HTML pages of one kind of registry record: list, record, new, edit, delete.
 struct RegistryController<R: RegistryResource>: Sendable {
     func register(_ routes: any RoutesBuilder) {
-        let area = PathComponent(stringLiteral: R.area.rawValue)
-        let id = PathComponent(stringLiteral: ":\(SiteURL.idParameter)")
-        routes.get(area, use: index)
-        routes.get(area, "new", use: new)
-        routes.post(area, use: create)
-        routes.get(area, id, use: show)
-        routes.get(area, id, "edit", use: edit)
-        routes.post(area, id, use: update)
-        routes.get(area, id, "delete", use: confirmDelete)
-        routes.post(area, id, "delete", use: delete)
+        let area = R.area
+        let id = SiteURL.anyText
+        routes.get(.registry(area), use: index)
+        routes.get(.newRecord(area), use: new)
+        routes.post(.registry(area), use: create)
+        routes.get(.record(area, id), use: show)
+        routes.get(.editRecord(area, id), use: edit)
+        routes.post(.record(area, id), use: update)
+        routes.get(.deleteRecord(area, id), use: confirmDelete)
+        routes.post(.deleteRecord(area, id), use: delete)
     }
 
     @Sendable func index(_ req: Request) async throws -> Response {

@@ -20,7 +20,7 @@ enum Assets {
     }()
 
     static func register(_ app: Application) {
-        app.get("assets", ":name") { req async throws -> Response in
+        app.get(.asset(SiteURL.anyText)) { req async throws -> Response in
             guard let name = req.parameters.get("name"), let file = files[name] else { throw Abort(.notFound) }
             let etag = "\"\(SHA256.hash(data: file.data).prefix(8).map { String(format: "%02x", $0) }.joined())\""
             if req.headers.first(name: .ifNoneMatch) == etag { return Response(status: .notModified) }

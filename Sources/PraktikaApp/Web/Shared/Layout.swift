@@ -56,13 +56,13 @@ enum Layout {
 
     static func header(_ context: PageContext) -> Node<HTML.BodyContext> {
         let l = context.language
-        let items: [(SiteURL, TextKey, String)] = [
-            (.registry(.libraries), .navLibraries, "/libraries"),
-            (.registry(.partners), .navPartners, "/partners"),
-            (.services, .navServices, "/services"),
-            (.practices, .navPractices, "/practices"),
-            (.meetings, .navMeetings, "/meetings"),
-            (.upcoming(.outcomes), .navOutcomes, "/outcomes"),
+        let items: [(SiteURL, TextKey)] = [
+            (.registry(.libraries), .navLibraries),
+            (.registry(.partners), .navPartners),
+            (.services, .navServices),
+            (.practices, .navPractices),
+            (.meetings, .navMeetings),
+            (.upcoming(.outcomes), .navOutcomes),
         ]
         return .header(
             .class("site-header"),
@@ -80,8 +80,8 @@ enum Layout {
                 .ul(
                     .class("main-nav"),
                     .group(
-                        items.map { url, key, prefix in
-                            let current = context.path == prefix || context.path.hasPrefix(prefix + "/")
+                        items.map { url, key in
+                            let current = context.path == url.path || context.path.hasPrefix(url.path + "/")
                             return .li(
                                 .element(
                                     named: "a",

@@ -11,8 +11,6 @@ struct PageContext: Sendable {
 
     var format: Formatting { Formatting(language) }
 
-    func t(_ key: TextKey) -> String { key(language) }
-    func t(_ key: TextKey, _ values: [String: String]) -> String { key(language, values) }
 }
 
 extension Request {

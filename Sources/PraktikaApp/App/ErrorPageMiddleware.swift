@@ -1,0 +1,73 @@
+import Plot
+import PraktikaDomain
+import Vapor
+
+/// Turns every error into a page (or, under /api, a JSON body) in the visitor's language.
+/// Internal error descriptions are logged, never shown.
+struct ErrorPageMiddleware: Middleware {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).flatMapErrorThrowing { error in
+            if let failure = error as? APIFailure { return try failure.response(request.language) }
+            let status: HTTPResponseStatus
+            var reason: String?
+            // Vapor would answer every decoding error with 400, as if the visitor had sent bad input.
+            // Every handler here decodes what a visitor sends itself and answers a bad body at the
+            // field (`APIResponses.badBody`, forms read leniently), so one that arrives here came
+            // from the server's own data (a database row, a stored document): a server error.
+            if let abort = error as? any AbortError, !(error is DecodingError) {
+                status = abort.status
+                reason = abort.reason
+            } else {
+                status = .internalServerError
+            }
+            if status.code >= 500 {
+                request.logger.error("Unhandled error on \(request.method) \(request.url.path): \(String(reflecting: error))")
+            }
+            let context = request.page
+            let (titleKey, bodyKey) = Self.texts(status, reason: reason)
+            if request.url.path.hasPrefix("/api/") {
+                return try APIError.response(status: status, message: bodyKey(context.language), code: Self.apiCode(status, reason: reason))
+            }
+            let html = Layout.page(
+                context, title: titleKey(context.language),
+                body: [
+                    .h1(.safe(titleKey(context.language))),
+                    .p(.safe(bodyKey(context.language))),
+                    status == .unauthorized
+                        ? .p(.link(SiteURL.signIn.with([("back", request.url.path)]), TextKey.signIn(context.language), .class("button")))
+                        : .p(.link(SiteURL.home.path, TextKey.back(context.language))),
+                ])
+            return HTMLResponse.make(html, status: status)
+        }
+    }
+
+    /// The machine-readable code of an error the API did not word itself.
+    static func apiCode(_ status: HTTPResponseStatus, reason: String?) -> String? {
+        if reason == "csrf" { return "csrf" }
+        switch status {
+        case .notFound: return "not_found"
+        case .forbidden: return "forbidden"
+        case .unauthorized: return "unauthorized"
+        default: return nil
+        }
+    }
+
+    static func texts(_ status: HTTPResponseStatus, reason: String?) -> (TextKey, TextKey) {
+        switch status {
+        case .notFound: return (.errorNotFoundTitle, .errorNotFoundBody)
+        case .forbidden where reason == "csrf": return (.errorForbiddenTitle, .errorCSRF)
+        case .forbidden: return (.errorForbiddenTitle, .errorForbiddenBody)
+        case .unauthorized: return (.errorForbiddenTitle, .errorUnauthorized)
+        case .badRequest, .unprocessableEntity, .payloadTooLarge: return (.errorServerTitle, .errorBadRequest)
+        default: return (.errorServerTitle, .errorServerBody)
+        }
+    }
+}
+
+enum HTMLResponse {
+    static func make(_ html: HTML, status: HTTPResponseStatus = .ok) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: status, headers: headers, body: .init(string: html.render()))
+    }
+}

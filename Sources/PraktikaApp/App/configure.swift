@@ -1,0 +1,100 @@
+import Fluent
+import PraktikaDomain
+import SQLKit
+import Vapor
+
+/// Builds the whole application from one configuration value; tests pass their own.
+public func configure(_ app: Application, _ configuration: AppConfiguration) async throws {
+    app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
+    SearchSettings.configure(useDictionary: configuration.useDictionary)
+    try app.setUpDatabase(
+        configuration.database, sqlLogLevel: configuration.sqlLogLevel, connectionsPerEventLoop: configuration.connectionsPerEventLoop)
+    app.routes.defaultMaxBodySize = "1mb"
+    app.storage[ConfigurationKey.self] = configuration
+    app.storage[SearchCacheKey.self] = configuration.searchCacheMatches > 0 ? SearchCache(capacity: configuration.searchCacheMatches) : nil
+
+    // Vapor's default error middleware would print internal reasons; ours speaks the user's language.
+    // The security headers go outermost, so that error pages carry them too.
+    app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(RequestContextMiddleware())
+    app.middleware.use(CSRFMiddleware())
+
+    try routes(app, configuration)
+    app.asyncCommands.use(MigrateCommand(), as: "migrate", isDefault: false)
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(UserCommand(), as: "user")
+    app.asyncCommands.use(SeatCommand(), as: "seat")
+    app.asyncCommands.use(GenerateCommand(), as: "generate")
+    app.asyncCommands.use(AnalyzeCommand(), as: "analyze")
+    app.asyncCommands.use(ReindexCommand(), as: "reindex")
+}
+
+struct ConfigurationKey: StorageKey { typealias Value = AppConfiguration }
+struct SearchCacheKey: StorageKey { typealias Value = SearchCache }
+
+extension Application {
+    /// The matches of recent searches this server keeps, unless the configuration turned it off.
+    public var searchCache: SearchCache? { storage[SearchCacheKey.self] }
+}
+
+extension Application {
+    /// Applies every pending migration (no prompt) and prepares the database file.
+    public func migrateDatabase() async throws {
+        try await DatabaseKind.prepare(sql)
+        try await autoMigrate()
+        // Designs saved before the search index (or a change to it) are indexed once the schema is complete.
+        let designs = try await sql.raw("SELECT COUNT(*) AS n FROM service_designs").first()?.decode(column: "n", as: Int.self) ?? 0
+        let indexed = try await sql.raw("SELECT COUNT(*) AS n FROM search_documents").first()?.decode(column: "n", as: Int.self) ?? 0
+        let words = try await sql.raw("SELECT COUNT(*) AS n FROM search_words").first()?.decode(column: "n", as: Int.self) ?? 0
+        if indexed < designs || (designs > 0 && words == 0) {
+            try await db.transaction { db in _ = try await DesignStore(db: db as! any SQLDatabase).reindexAll() }
+        }
+    }
+}
+
+func routes(_ app: Application, _ configuration: AppConfiguration) throws {
+    SitePagesController().register(app)
+    AccountController(configuration: configuration).register(app)
+    AdminController().register(app)
+    ProfileController().register(app)
+    PersonDataController().register(app)
+    Assets.register(app)
+    RegistryController<MunicipalityResource>().register(app)
+    RegistryController<SettlementResource>().register(app)
+    RegistryController<LibraryResource>().register(app)
+    RegistryController<PartnerResource>().register(app)
+    RegistryController<PersonResource>().register(app)
+    DesignController().register(app)
+    MeetingController().register(app)
+    AttachmentController().register(app)
+
+    app.get(.health) { req async throws -> Response in
+        struct Health: Content {
+            let status: String
+            let database: String
+            let schemaVersion: Int
+        }
+        let response = Response(status: .ok)
+        try response.content.encode(
+            Health(status: "ok", database: configuration.database.kind, schemaVersion: try await DatabaseKind.schemaVersion(req.sql)))
+        return response
+    }
+
+    app.get(.api(.openAPI)) { _ async throws -> Response in
+        let response = Response(status: .ok)
+        try response.content.encode(OpenAPIDocument.make(), as: .json)
+        return response
+    }
+    AccountAPIController(configuration: configuration).register(app)
+    RegistryAPIController<MunicipalityResource>().register(app)
+    RegistryAPIController<SettlementResource>().register(app)
+    RegistryAPIController<LibraryResource>().register(app)
+    RegistryAPIController<PartnerResource>().register(app)
+    RegistryAPIController<PersonResource>().register(app)
+    DesignAPIController().register(app)
+    SeatingAPIController().register(app)
+    MeetingAPIController().register(app)
+    PracticeAPIController().register(app)
+}

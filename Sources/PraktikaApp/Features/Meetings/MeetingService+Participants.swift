@@ -1,0 +1,129 @@
+import Fluent
+import Foundation
+import PraktikaDomain
+import SQLKit
+
+extension MeetingService {
+    /// The names participants' fields carry in error messages: a form's field names for pages,
+    /// the JSON property names for the API.
+    struct ParticipantFields: Sendable {
+        let fullName: String
+        let library: String
+        let partner: String
+
+        static let form = ParticipantFields(fullName: "full_name", library: "library", partner: "partner")
+        static let json = ParticipantFields(fullName: "fullName", library: "libraryID", partner: "partnerID")
+    }
+
+    // MARK: Participants
+
+    /// Adds participants an organiser typed, imported or sent (`.saved` names the meeting): all
+    /// are checked before any is added (their fields, the tables they name, the registry records they come from, and that
+    /// nobody is there twice, neither among them nor among those already registered); problems
+    /// carry `prefix(i)` when there are several.
+    func addParticipants(
+        _ stored: StoredMeeting, _ list: [MeetingParticipant], source: RegistrationSource = .organiser, fields: ParticipantFields = .form,
+        prefix: @escaping (Int) -> String = { _ in "" }
+    ) async throws -> Outcome {
+        guard mayOrganise(stored) else { return .forbidden }
+        let tables = try await store.tables(stored.id)
+        var seen = Set(try await store.participants(stored.id).map(\.identityKey))
+        var errors = FieldErrors()
+        for (i, p) in list.enumerated() {
+            let own = MeetingValidation.participant(p, tables: tables)
+            for field in own.order { errors.add(prefix(i) + field, own[field]!.key, own[field]!.values) }
+            if own.isEmpty && !seen.insert(p.identityKey).inserted { errors.add(prefix(i) + fields.fullName, .importDuplicate) }
+        }
+        errors.merge(try await registryErrors(list, fields: fields, prefix: prefix))
+        guard errors.isEmpty else { return .invalid(errors) }
+        let toInsert = list.map { Self.normalised($0, source: source) }
+        try await inTransaction { store, _ in try await store.insertParticipants(stored.id, toInsert) }
+        return .saved(stored.id)
+    }
+
+    /// Replaces what an organiser may change of a participant; how they registered and whether
+    /// they are a placeholder stay.
+    func updateParticipant(
+        _ stored: StoredMeeting, _ participantID: Int64, _ changed: MeetingParticipant, fields: ParticipantFields = .form
+    ) async throws -> Outcome {
+        guard mayOrganise(stored) else { return .forbidden }
+        guard let existing = try await store.participant(stored.id, participantID) else { return .notFound }
+        var errors = MeetingValidation.participant(changed, tables: try await store.tables(stored.id))
+        let others = try await store.participants(stored.id).filter { $0.id != participantID }
+        if errors.isEmpty && others.contains(where: { $0.identityKey == changed.identityKey }) { errors.add(fields.fullName, .importDuplicate) }
+        errors.merge(try await registryErrors([changed], fields: fields) { _ in "" })
+        guard errors.isEmpty else { return .invalid(errors) }
+        var participant = Self.normalised(changed, source: existing.source)
+        participant.id = participantID
+        participant.placeholder = existing.placeholder
+        try await store.updateParticipant(stored.id, participantID, participant)
+        return .saved(participantID)
+    }
+
+    func deleteParticipant(_ stored: StoredMeeting, _ participantID: Int64) async throws -> Outcome {
+        guard mayOrganise(stored) else { return .forbidden }
+        guard try await store.participant(stored.id, participantID) != nil else { return .notFound }
+        try await store.deleteParticipant(stored.id, participantID)
+        return .saved(participantID)
+    }
+
+    /// Registration through the meeting's public link: anyone with the link, while the meeting is
+    /// open for registration, once per person.
+    func register(_ stored: StoredMeeting, _ participant: MeetingParticipant) async throws -> Outcome {
+        guard Self.isOpenForRegistration(stored) else { return .notFound }
+        let tables = try await store.tables(stored.id)
+        var errors = MeetingValidation.participant(participant, tables: tables)
+        if errors.isEmpty, try await store.participants(stored.id).contains(where: { $0.identityKey == participant.identityKey }) {
+            errors.add(ParticipantFields.form.fullName, .importDuplicate)
+        }
+        guard errors.isEmpty else { return .invalid(errors) }
+        // Nobody registers themselves into a registry record, onto a table, or as a placeholder.
+        var p = Self.normalised(participant, source: .link)
+        p.libraryID = nil
+        p.partnerID = nil
+        p.tableID = nil
+        p.pinned = false
+        return .saved(try await store.insertParticipant(stored.id, p))
+    }
+
+    static func isOpenForRegistration(_ stored: StoredMeeting) -> Bool { stored.meeting.status == .registration }
+
+    /// Seats one person at a table (or none) by hand; a moved person is no longer pinned elsewhere.
+    func move(_ stored: StoredMeeting, participantID: Int64, to tableID: Int64?) async throws -> Outcome {
+        guard mayOrganise(stored) else { return .forbidden }
+        guard let person = try await store.participant(stored.id, participantID) else { return .notFound }
+        if let tableID, !(try await store.tables(stored.id)).contains(where: { $0.id == tableID }) {
+            var errors = FieldErrors()
+            errors.add("table", .validationOption)
+            return .invalid(errors)
+        }
+        try await inTransaction { store, _ in
+            try await store.assign(stored.id, [participantID: tableID])
+            if person.pinned { try await store.setPinned(stored.id, participantID, false) }
+        }
+        return .saved(participantID)
+    }
+
+    /// What the server decides, whatever a client sent: new participants have no id and are not
+    /// placeholders, and only a seated person can be pinned.
+    private static func normalised(_ p: MeetingParticipant, source: RegistrationSource) -> MeetingParticipant {
+        var p = p
+        p.id = nil
+        p.placeholder = false
+        p.source = source
+        if p.tableID == nil { p.pinned = false }
+        return p
+    }
+
+    /// Problems with the registry records participants are linked to.
+    private func registryErrors(_ list: [MeetingParticipant], fields: ParticipantFields, prefix: (Int) -> String) async throws -> FieldErrors {
+        var errors = FieldErrors()
+        let knownLibraries = try await RegistryLookups(db: sql).existing(.libraries, Set(list.compactMap(\.libraryID)))
+        let knownPartners = try await RegistryLookups(db: sql).existing(.partners, Set(list.compactMap(\.partnerID)))
+        for (i, p) in list.enumerated() {
+            if let id = p.libraryID, !knownLibraries.contains(id) { errors.add(prefix(i) + fields.library, .validationUnknownReference) }
+            if let id = p.partnerID, !knownPartners.contains(id) { errors.add(prefix(i) + fields.partner, .validationUnknownReference) }
+        }
+        return errors
+    }
+}

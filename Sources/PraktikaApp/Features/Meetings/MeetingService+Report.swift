@@ -1,0 +1,89 @@
+import Fluent
+import Foundation
+import PraktikaDomain
+import SQLKit
+
+extension MeetingService {
+    // MARK: Report
+
+    static let maxReportLength = 200_000
+
+    /// Who may read the report: anyone once it is published, its organisers before.
+    func mayRead(report stored: StoredMeeting) -> Bool { stored.reportPublishedAt != nil || mayOrganise(stored) }
+
+    /// The report's text: what the organisers saved, or freshly written from the meeting's data
+    /// in `language`; and whether it was saved.
+    func reportText(_ stored: StoredMeeting) async throws -> (text: String, edited: Bool) {
+        if let saved = stored.reportMarkdown { return (saved, true) }
+        return (MeetingReport.markdown(try await reportInput(stored), language), false)
+    }
+
+    /// Saves the organisers' text of the report, or forgets it (nil) so that it is written from
+    /// the data again; publication stays as it was.
+    func saveReport(_ stored: StoredMeeting, markdown: String?) async throws -> Outcome {
+        guard mayOrganise(stored) else { return .forbidden }
+        if let markdown {
+            let text = markdown.replacingOccurrences(of: "\r\n", with: "\n")
+            var errors = FieldErrors()
+            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                errors.add("markdown", .validationRequired)
+            } else if text.count > Self.maxReportLength {
+                errors.add("markdown", .validationTooLong, ["max": Formatting(language).integer(Self.maxReportLength)])
+            }
+            guard errors.isEmpty else { return .invalid(errors) }
+            try await store.saveReport(stored.id, markdown: text, publishedAt: stored.reportPublishedAt)
+        } else {
+            try await store.saveReport(stored.id, markdown: nil, publishedAt: stored.reportPublishedAt)
+        }
+        return .saved(stored.id)
+    }
+
+    /// Publishing freezes the text as it stands and marks the meeting reported; withdrawing keeps
+    /// the text the organisers saved.
+    func publishReport(_ stored: StoredMeeting, _ publish: Bool) async throws -> Outcome {
+        guard mayOrganise(stored) else { return .forbidden }
+        let (text, _) = try await reportText(stored)
+        var reported = stored.meeting
+        reported.status = .reported
+        let kept = stored.reportMarkdown
+        let changeStatus = publish && stored.meeting.status != .reported
+        try await inTransaction { [reported] store, _ in
+            try await store.saveReport(stored.id, markdown: publish ? text : kept, publishedAt: publish ? Date() : nil)
+            if changeStatus { try await store.update(stored.id, reported) }
+        }
+        return .saved(stored.id)
+    }
+
+    func reportInput(_ stored: StoredMeeting) async throws -> MeetingReportInput {
+        try await Self.reportInput(stored, sql: sql, actor: actor)
+    }
+
+    /// Only SQL: the demo loader writes the report with it too.
+    static func reportInput(_ stored: StoredMeeting, sql: any SQLDatabase, actor: Actor?) async throws -> MeetingReportInput {
+        let m = stored.meeting
+        let store = MeetingStore(db: sql)
+        let names = try await DesignStore(db: sql).libraryNames(m.organiserLibraryIDs + (m.hostLibraryID.map { [$0] } ?? []))
+        let tables = try await store.tables(stored.id)
+        var withDesigns: [(table: WorkTable, design: ServiceDesign?)] = []
+        let designs = DesignStore(db: sql)
+        for table in tables {
+            var design: ServiceDesign? = nil
+            // Only what the person writing the report may read goes into it.
+            if let id = table.designID, let found = try await designs.find(id), Policy.allows(actor, .view, design: found.scope) {
+                design = found.design
+            }
+            withDesigns.append((table, design))
+        }
+        var summaries: [QuestionSummary] = []
+        var responses = 0
+        for form in try await store.forms(stored.id) {
+            let answers = try await store.responses(form.id)
+            responses += answers.count
+            summaries += FeedbackSummary.summarise(form.form, answers)
+        }
+        return MeetingReportInput(
+            meeting: m, organisers: m.organiserLibraryIDs.compactMap { names[$0] }, host: m.hostLibraryID.flatMap { names[$0] },
+            participants: try await store.participants(stored.id), agenda: try await store.agenda(stored.id), tables: withDesigns,
+            feedback: summaries, responses: responses)
+    }
+}

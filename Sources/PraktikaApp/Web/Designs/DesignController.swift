@@ -1,0 +1,399 @@
+import Fluent
+import Foundation
+import PraktikaDomain
+import SQLKit
+import Vapor
+
+/// The pages of service designs: list, new, the chart, one form per block, history, delete.
+struct DesignController: Sendable {
+    func register(_ routes: any RoutesBuilder) {
+        let id = SiteURL.any
+        routes.get(.services, use: index)
+        routes.get(.newService, use: new)
+        routes.post(.services, use: create)
+        routes.get(.service(id), use: show)
+        routes.get(.serviceBlock(id, .basics), use: editBlock)
+        routes.post(.serviceBlock(id, .basics), use: saveBlock)
+        routes.get(.serviceHistory(id), use: history)
+        routes.get(.serviceCompare(id), use: compare)
+        routes.post(.serviceRestore(id, 0), use: restore)
+        routes.get(.practices, use: practices)
+        routes.get(.publishService(id), use: publishForm)
+        routes.post(.publishService(id), use: publish)
+        routes.post(.unpublishService(id), use: unpublish)
+        routes.get(.adoptService(id), use: adoptForm)
+        routes.post(.adoptService(id), use: adopt)
+        routes.get(.servicePrint(id), use: printable)
+        routes.get(.serviceSVG(id), use: svg)
+        routes.get(.serviceLeaflet(id), use: leaflet)
+        routes.get(.serviceDelete(id), use: confirmDelete)
+        routes.post(.serviceDelete(id), use: delete)
+    }
+
+    // MARK: List
+
+    @Sendable func index(_ req: Request) async throws -> Response {
+        try await list(req, practicesOnly: false)
+    }
+
+    /// The catalogue of good practices: the same list, search and facets over published designs.
+    @Sendable func practices(_ req: Request) async throws -> Response {
+        try await list(req, practicesOnly: true)
+    }
+
+    private func list(_ req: Request, practicesOnly: Bool) async throws -> Response {
+        let context = req.page
+        var query = ListQuery(req)
+        query.practicesOnly = practicesOnly
+        let found = try await req.timed("search") { try await DesignListQuery.find(req.sql, query, context.actor, cache: req.application.searchCache) }
+        var model = DesignListModel(
+            base: practicesOnly ? .practices : .services, total: found.total, query: query, canCreate: Policy.mayCreateDesigns(context.actor))
+        model.facets = found.facets.map { ($0.facet, $0.values) }
+        model.capped = found.capped
+        // The facets (about a hundred links) are rendered while the listed rows are read and
+        // their snippets cut.
+        let counted = model
+        async let facets = DesignListView.renderedFacets(counted, context)
+        model.rows = try await req.timed("rows") { try await DesignListQuery.listRows(req.sql, found.ids, snippetsMatching: found.keys) }
+        if let q = query.q, found.total == 0 {
+            model.suggestion = try await SearchIndex(db: req.sql).suggestion(for: q, analyzer: SearchSettings.analyzer)
+            if practicesOnly {
+                var everyDesign = query
+                everyDesign.practicesOnly = false
+                everyDesign.page = 1
+                let everywhere = try await DesignListQuery.find(req.sql, everyDesign, context.actor, facets: false)
+                (model.elsewhere, model.elsewhereCapped) = (everywhere.total, everywhere.capped)
+            }
+        }
+        let waited = ContinuousClock.now
+        let renderedFacets = await facets
+        req.record("facets", since: waited)
+        return await req.timed("render") { HTMLResponse.make(DesignListView.render(model, facets: renderedFacets, context)) }
+    }
+
+    // MARK: New
+
+    @Sendable func new(_ req: Request) async throws -> Response {
+        let context = req.page
+        guard Policy.mayCreateDesigns(context.actor) else { throw Abort(context.actor == nil ? .unauthorized : .forbidden) }
+        var values: FormInput = [:]
+        if let library = context.actor?.libraryID { values["library-0-id"] = String(library) }
+        return try await newForm(req, values: values, errors: FieldErrors(), status: .ok)
+    }
+
+    @Sendable func create(_ req: Request) async throws -> Response {
+        let context = req.page
+        guard Policy.mayCreateDesigns(context.actor) else { throw Abort(context.actor == nil ? .unauthorized : .forbidden) }
+        let typed = try formInput(req)
+        if let values = DesignForm.rowAction(typed) { return try await newForm(req, values: values, errors: FieldErrors(), status: .ok) }
+        var input = DesignForm.normalized(typed)
+        // A new design starts as an idea with the visibility its target group calls for.
+        let category = TargetGroupCategory(rawValue: input["target_category"] ?? "") ?? .other
+        input["status"] = DesignStatus.idea.rawValue
+        input["visibility"] = ServiceDesign.defaultVisibility(for: category).rawValue
+        var errors = FieldErrors()
+        var design = ServiceDesign(title: "", libraryIDs: [], targetGroup: TargetGroup(category: category))
+        for block in [DesignBlock.basics, .target] {
+            let (read, blockErrors) = DesignForm.apply(input, block, to: design)
+            design = read
+            errors.merge(blockErrors)
+        }
+        let service = DesignService(db: req.db, actor: context.actor, language: context.language)
+        switch try await service.create(design, earlier: errors) {
+        case .saved(let id, _, _): return req.seeOther(SiteURL.service(id).path, flash: .flashCreated)
+        case .invalid(_, let errors): return try await newForm(req, values: input, errors: errors, status: .unprocessableEntity)
+        case .forbidden: throw Abort(.forbidden)
+        default: throw Abort(.internalServerError)
+        }
+    }
+
+    // MARK: The chart
+
+    @Sendable func show(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        var model = try await chartModel(req, stored)
+        // A practice's readers look for other practices; a design's, for anything like it.
+        model.similar = try await DesignListQuery.similar(req.sql, to: stored, req.actor, practicesOnly: stored.design.practice != nil)
+        if stored.design.practice != nil {
+            model.adoptions = try await DesignStore(db: req.sql).adoptions(of: stored.id)
+            for copy in try await DesignStore(db: req.sql).adoptedCopies(of: stored.id) where Policy.allows(req.actor, .view, design: copy.scope) {
+                let names = try await DesignStore(db: req.sql).libraryNames(copy.design.libraryIDs)
+                model.adopters.append((copy.id, copy.design.libraryIDs.compactMap { names[$0] }.joined(separator: ", "), copy.design))
+            }
+            model.mayAdopt = Policy.mayCreateDesigns(req.actor)
+        }
+        if let original = stored.design.adoptedFrom, let source = try await DesignStore(db: req.sql).find(original),
+            Policy.allows(req.actor, .view, design: source.scope)
+        {
+            model.adoptedFromTitle = source.design.title
+        }
+        model.attachments = try await AttachmentStore(db: req.sql).list(.design(stored.id))
+        if let origin = try await MeetingStore(db: req.sql).origin(ofDesign: stored.id) {
+            model.meetingOrigin = (origin.meetingID, origin.title, origin.number)
+        }
+        if stored.design.presentedAt != nil {
+            model.presentedAtMeetingID = try await MeetingStore(db: req.sql).meeting(presentingDesign: stored.id)
+        }
+        return HTMLResponse.make(DesignChartView.render(model, req.page))
+    }
+
+    // MARK: Good practice
+
+    @Sendable func publishForm(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        try requireUpdate(req, stored)
+        return HTMLResponse.make(
+            PracticeFormView.publish(id: stored.id, title: stored.design.title, values: [:], errors: FieldErrors(), req.page))
+    }
+
+    @Sendable func publish(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        let input = try formInput(req)
+        let reader = FormReader(input)
+        let service = DesignService(db: req.db, actor: req.actor, language: req.language)
+        switch try await service.publish(stored.id, story: (reader.text("what_worked"), reader.text("what_did_not"))) {
+        case .saved(let id, _, _): return req.seeOther(SiteURL.service(id).path, flash: .flashPublished)
+        case .invalid(_, let errors):
+            return HTMLResponse.make(
+                PracticeFormView.publish(id: stored.id, title: stored.design.title, values: input, errors: errors, req.page),
+                status: .unprocessableEntity)
+        case .forbidden: throw Abort(req.actor == nil ? .unauthorized : .forbidden)
+        default: throw Abort(.notFound)
+        }
+    }
+
+    @Sendable func unpublish(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        switch try await DesignService(db: req.db, actor: req.actor, language: req.language).publish(stored.id, story: nil) {
+        case .saved(let id, _, _): return req.seeOther(SiteURL.service(id).path, flash: .flashUnpublished)
+        case .forbidden: throw Abort(req.actor == nil ? .unauthorized : .forbidden)
+        default: throw Abort(.notFound)
+        }
+    }
+
+    @Sendable func adoptForm(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        guard Policy.mayCreateDesigns(req.actor) else { throw Abort(req.actor == nil ? .unauthorized : .forbidden) }
+        let options = try await DesignFormOptions.load(req.sql, req.actor, req.language, keeping: [])
+        let values: FormInput = req.actor?.libraryID.map { ["library_id": String($0)] } ?? [:]
+        return HTMLResponse.make(
+            PracticeFormView.adopt(
+                id: stored.id, title: stored.design.title, libraries: options.libraries, values: values, errors: FieldErrors(), req.page))
+    }
+
+    @Sendable func adopt(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        guard Policy.mayCreateDesigns(req.actor) else { throw Abort(req.actor == nil ? .unauthorized : .forbidden) }
+        let input = try formInput(req)
+        var reader = FormReader(input)
+        let library = reader.identifier("library_id")
+        switch try await DesignService(db: req.db, actor: req.actor, language: req.language).adopt(stored.id, libraryID: library) {
+        case .saved(let id, _, _): return req.seeOther(SiteURL.service(id).path, flash: .flashAdopted)
+        case .invalid(_, let errors):
+            let options = try await DesignFormOptions.load(req.sql, req.actor, req.language, keeping: [])
+            return HTMLResponse.make(
+                PracticeFormView.adopt(
+                    id: stored.id, title: stored.design.title, libraries: options.libraries, values: input, errors: errors, req.page),
+                status: .unprocessableEntity)
+        case .forbidden: throw Abort(req.actor == nil ? .unauthorized : .forbidden)
+        default: throw Abort(.notFound)
+        }
+    }
+
+    // MARK: Output
+
+    @Sendable func printable(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        return HTMLResponse.make(DesignPrintView.render(try await chartModel(req, stored), req.page))
+    }
+
+    @Sendable func svg(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "image", subType: "svg+xml", parameters: ["charset": "utf-8"])
+        headers.contentDisposition = .init(.inline, filename: "chart-\(stored.id).svg")
+        return Response(status: .ok, headers: headers, body: .init(string: ChartDiagram.svg(stored.design, req.page.language)))
+    }
+
+    @Sendable func leaflet(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        let contacts = try await DesignStore(db: req.sql).contacts(stored.design.libraryIDs, req.page.language)
+        let leaflet = Leaflet.make(stored.design, contacts: contacts, req.page.language)
+        return HTMLResponse.make(LeafletView.render(stored.id, leaflet, req.page))
+    }
+
+    // MARK: One block
+
+    @Sendable func editBlock(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        let block = try blockParameter(req)
+        try requireUpdate(req, stored)
+        let values = DesignForm.input(stored.design, block, req.page.language)
+        return try await blockForm(
+            req, stored, block, values: values, errors: FieldErrors(), version: stored.version, conflict: nil, status: .ok)
+    }
+
+    @Sendable func saveBlock(_ req: Request) async throws -> Response {
+        let context = req.page
+        let stored = try await load(req)
+        let block = try blockParameter(req)
+        try requireUpdate(req, stored)
+        var input = try formInput(req)
+        let baseVersion = Int(input["version"] ?? "") ?? stored.version
+        input["version"] = nil
+        if let values = DesignForm.rowAction(input) {
+            return try await blockForm(
+                req, stored, block, values: values, errors: FieldErrors(), version: baseVersion, conflict: nil, status: .ok)
+        }
+        let service = DesignService(db: req.db, actor: context.actor, language: context.language)
+        switch try await service.save(stored.id, block: block, input: input, baseVersion: baseVersion) {
+        case .saved(let id, _, let merged):
+            return req.seeOther(SiteURL.service(id).path + "#block-\(block.rawValue)", flash: merged ? .flashMerged : .flashUpdated)
+        case .invalid(_, let errors):
+            return try await blockForm(
+                req, stored, block, values: DesignForm.normalized(input), errors: errors, version: baseVersion, conflict: nil,
+                status: .unprocessableEntity)
+        case .conflict(let conflict):
+            // Keep what this person typed; offer to save it over the newer version knowingly.
+            return try await blockForm(
+                req, conflict.current, block, values: DesignForm.normalized(input), errors: FieldErrors(),
+                version: conflict.current.version, conflict: conflict, status: .conflict)
+        case .forbidden: throw Abort(.forbidden)
+        case .notFound: throw Abort(.notFound)
+        }
+    }
+
+    // MARK: History
+
+    @Sendable func history(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        let revisions = try await DesignStore(db: req.sql).revisions(stored.id)
+        let model = DesignHistoryModel(
+            id: stored.id, title: stored.design.title, current: stored.version, revisions: revisions,
+            canRestore: Policy.allows(req.actor, .update, design: stored.scope), comparison: nil)
+        return HTMLResponse.make(DesignHistoryView.render(model, req.page))
+    }
+
+    @Sendable func compare(_ req: Request) async throws -> Response {
+        let context = req.page
+        let stored = try await load(req)
+        let store = DesignStore(db: req.sql)
+        let revisions = try await store.revisions(stored.id)
+        let from = (try? req.query.get(Int.self, at: "from")) ?? max(1, stored.version - 1)
+        let to = (try? req.query.get(Int.self, at: "to")) ?? stored.version
+        guard let old = revisions.first(where: { $0.version == from }), let new = revisions.first(where: { $0.version == to }) else {
+            throw Abort(.notFound)
+        }
+        let names = try await store.libraryNames(Array(Set(old.design.libraryIDs + new.design.libraryIDs)))
+        let changes = DesignDiff.changes(from: old.design, to: new.design, context.language, libraryName: { names[$0] ?? "#\($0)" })
+        let model = DesignHistoryModel(
+            id: stored.id, title: stored.design.title, current: stored.version, revisions: revisions,
+            canRestore: Policy.allows(req.actor, .update, design: stored.scope),
+            comparison: .init(from: from, to: to, changes: changes))
+        return HTMLResponse.make(DesignHistoryView.render(model, context))
+    }
+
+    @Sendable func restore(_ req: Request) async throws -> Response {
+        let context = req.page
+        let stored = try await load(req)
+        guard let version = req.parameters.get("version", as: Int.self) else { throw Abort(.notFound) }
+        let service = DesignService(db: req.db, actor: context.actor, language: context.language)
+        switch try await service.restore(stored.id, version: version) {
+        case .saved(let id, _, _): return req.seeOther(SiteURL.service(id).path, flash: .flashRestored)
+        case .invalid(_, let errors):
+            // An old version may not meet today's rules for its stage; say so on the history page.
+            let revisions = try await DesignStore(db: req.sql).revisions(stored.id)
+            var model = DesignHistoryModel(
+                id: stored.id, title: stored.design.title, current: stored.version, revisions: revisions, canRestore: true,
+                comparison: nil)
+            model.problem = errors.order.compactMap { errors[$0]?.text(context.language) }.joined(separator: " ")
+            return HTMLResponse.make(DesignHistoryView.render(model, context), status: .unprocessableEntity)
+        case .forbidden: throw Abort(context.actor == nil ? .unauthorized : .forbidden)
+        case .notFound: throw Abort(.notFound)
+        case .conflict: return req.seeOther(SiteURL.serviceHistory(stored.id).path)
+        }
+    }
+
+    // MARK: Delete
+
+    @Sendable func confirmDelete(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        guard Policy.allows(req.actor, .delete, design: stored.scope) else { throw Abort(req.actor == nil ? .unauthorized : .forbidden) }
+        return HTMLResponse.make(DesignDeletePage.render(id: stored.id, title: stored.design.title, req.page))
+    }
+
+    @Sendable func delete(_ req: Request) async throws -> Response {
+        let context = req.page
+        let stored = try await load(req)
+        switch try await DesignService(db: req.db, actor: context.actor, language: context.language).delete(stored.id) {
+        case .saved: return req.seeOther(SiteURL.services.path, flash: .flashDeleted)
+        case .forbidden: throw Abort(context.actor == nil ? .unauthorized : .forbidden)
+        default: throw Abort(.notFound)
+        }
+    }
+
+    // MARK: Helpers
+
+    /// The design, if this person may see it. A design they may not see answers "not found"
+    /// to visitors who are signed in, so that its existence is not disclosed.
+    private func load(_ req: Request) async throws -> StoredDesign {
+        guard let id = req.parameters.get(SiteURL.idParameter, as: Int64.self),
+            let stored = try await DesignStore(db: req.sql).find(id)
+        else { throw Abort(.notFound) }
+        guard Policy.allows(req.actor, .view, design: stored.scope) else {
+            throw Abort(req.actor == nil ? .unauthorized : .notFound)
+        }
+        return stored
+    }
+
+    private func requireUpdate(_ req: Request, _ stored: StoredDesign) throws {
+        guard Policy.allows(req.actor, .update, design: stored.scope) else { throw Abort(req.actor == nil ? .unauthorized : .forbidden) }
+    }
+
+    private func blockParameter(_ req: Request) throws -> DesignBlock {
+        guard let block = req.parameters.get("block").flatMap(DesignBlock.init(rawValue:)) else { throw Abort(.notFound) }
+        return block
+    }
+
+    private func formInput(_ req: Request) throws -> FormInput {
+        var input = (try? req.content.decode([String: String].self)) ?? [:]
+        input["_csrf"] = nil
+        return input
+    }
+
+    private func chartModel(_ req: Request, _ stored: StoredDesign) async throws -> DesignChartModel {
+        let names = try await DesignStore(db: req.sql).libraryNames(stored.design.libraryIDs)
+        return DesignChartModel(
+            id: stored.id, design: stored.design, version: stored.version,
+            libraries: stored.design.libraryIDs.map { ($0, names[$0] ?? "#\($0)") },
+            districts: stored.districtCodes.compactMap(District.named).sorted { $0.code < $1.code },
+            updatedAt: stored.updatedAt, updatedBy: stored.updatedByName,
+            canEdit: Policy.allows(req.actor, .update, design: stored.scope),
+            canDelete: Policy.allows(req.actor, .delete, design: stored.scope))
+    }
+
+    private func newForm(_ req: Request, values: FormInput, errors: FieldErrors, status: HTTPStatus) async throws -> Response {
+        let options = try await DesignFormOptions.load(req.sql, req.actor, req.page.language, keeping: [])
+        return HTMLResponse.make(DesignFormView.renderNew(values: values, errors: errors, options: options, req.page), status: status)
+    }
+
+    private func blockForm(
+        _ req: Request, _ stored: StoredDesign, _ block: DesignBlock, values: FormInput, errors: FieldErrors, version: Int,
+        conflict: DesignService.Conflict?, status: HTTPStatus
+    ) async throws -> Response {
+        var options = try await DesignFormOptions.load(req.sql, req.actor, req.page.language, keeping: stored.design.libraryIDs)
+        if block == .partners {
+            // Partners on the design or chosen in the form stay on offer whatever the search.
+            var chosen = Set(stored.design.partners.compactMap(\.partnerID))
+            for row in 0..<DesignForm.rowCount(values, "partner") {
+                if let id = values["partner-\(row)-id"].flatMap({ Int64($0) }) { chosen.insert(id) }
+            }
+            let search = values["partner_search"] ?? ""
+            try await options.loadPartners(req.sql, req.page.language, near: stored.districtCodes, keeping: chosen.sorted(), search: search)
+        }
+        let model = DesignBlockFormModel(
+            id: stored.id, designTitle: stored.design.title, block: block, values: values, errors: errors, version: version,
+            options: options, conflict: conflict)
+        return HTMLResponse.make(DesignFormView.render(model, req.page), status: status)
+    }
+}

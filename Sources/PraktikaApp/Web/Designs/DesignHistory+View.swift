@@ -1,0 +1,94 @@
+import Foundation
+import Plot
+import PraktikaDomain
+
+/// Every saved version of a design: who saved which block when; any two compared; any one
+/// restored as a new version.
+enum DesignHistoryView {
+    static func render(_ model: DesignHistoryModel, _ context: PageContext) -> HTML {
+        let l = context.language
+        let f = context.format
+        let title = TextKey.historyTitle(l)
+        let from = model.comparison?.from ?? max(1, model.current - 1)
+        let to = model.comparison?.to ?? model.current
+        func radio(_ name: String, _ version: Int, _ checked: Bool) -> Node<HTML.TableRowContext> {
+            var attributes = [("type", "radio"), ("name", name), ("value", String(version)), ("id", "\(name)-\(version)")]
+            if checked { attributes.append(("checked", "checked")) }
+            return .td(
+                .class("pick"),
+                .selfClosedElement(named: "input", attributes: attributes.map { Attribute(name: $0.0, value: $0.1.htmlEscaped) }),
+                .label(
+                    .class("visually-hidden"), .attr("for", "\(name)-\(version)"),
+                    .safe(TextKey.versionNumber(l, ["version": String(version)]))))
+        }
+        let rows: [Node<HTML.TableContext>] = model.revisions.map { r in
+            let what: String
+            if let restored = r.restoredFrom {
+                what = TextKey.historyRestoredFrom(l, ["version": String(restored)])
+            } else if let block = r.block {
+                what = block.title(l)
+            } else {
+                what = TextKey.historyCreated(l)
+            }
+            let restore: Node<HTML.TableRowContext> =
+                model.canRestore && r.version != model.current
+                ? .td(
+                    .form(
+                        .class("inline"), .method(.post), .action(SiteURL.serviceRestore(model.id, r.version).path),
+                        Layout.csrfField(context),
+                        .button(
+                            .type(.submit), .class("link-button"), .safe(TextKey.historyRestore(l)),
+                            .span(.class("visually-hidden"), .safe(" " + TextKey.versionNumber(l, ["version": String(r.version)]))))))
+                : .td()
+            // Each version links to what it changed against the one before it.
+            let whatCell: Node<HTML.TableRowContext> =
+                r.version > 1
+                ? .td(.link(SiteURL.serviceCompare(model.id).with([("from", String(r.version - 1)), ("to", String(r.version))]), what))
+                : .td(.safe(what))
+            return .tr(
+                radio("from", r.version, r.version == from), radio("to", r.version, r.version == to),
+                .th(.attr("scope", "row"), .safe(String(r.version))),
+                .td(.safe(f.dateTime(r.at))), .td(.safe(r.userName ?? TextKey.auditSystem(l))), whatCell, restore)
+        }
+        let table: Node<HTML.FormContext> = .div(
+            .class("table-wrap"),
+            .table(
+                .thead(
+                    .tr(
+                        .th(.attr("scope", "col"), .safe(TextKey.historyFrom(l))), .th(.attr("scope", "col"), .safe(TextKey.historyTo(l))),
+                        .th(.attr("scope", "col"), .safe(TextKey.historyVersion(l))),
+                        .th(.attr("scope", "col"), .safe(TextKey.auditWhen(l))),
+                        .th(.attr("scope", "col"), .safe(TextKey.auditWho(l))), .th(.attr("scope", "col"), .safe(TextKey.historyWhat(l))),
+                        .th(.attr("scope", "col"), .span(.class("visually-hidden"), .safe(TextKey.historyRestore(l)))))),
+                .tbody(.group(rows))))
+        let compareForm: Node<HTML.BodyContext> = .form(
+            .method(.get), .action(SiteURL.serviceCompare(model.id).path), table,
+            .div(.class("actions"), .button(.type(.submit), .class("button"), .safe(TextKey.historyCompare(l)))))
+        let comparison: Node<HTML.BodyContext> =
+            model.comparison.map { c in
+                .element(
+                    named: "section",
+                    nodes: [
+                        .class("comparison"), .attr("aria-labelledby", "comparison-heading"),
+                        .h2(.id("comparison-heading"), .safe(TextKey.historyComparison(l, ["from": String(c.from), "to": String(c.to)]))),
+                        c.changes.isEmpty ? .p(.safe(TextKey.historyNoChanges(l))) : ChangeListView.render(c.changes, l),
+                    ])
+            } ?? .empty
+        return Layout.page(
+            context, title: "\(title) · \(model.title)",
+            breadcrumbs: [(SiteURL.services.path, TextKey.servicesTitle(l)), (SiteURL.service(model.id).path, model.title)],
+            body: [
+                .h1(.safe(title)),
+                model.problem.map { .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.safe($0))) } ?? .empty,
+                comparison, compareForm,
+            ])
+    }
+}
+
+enum DesignDeletePage {
+    static func render(id: Int64, title: String, _ context: PageContext) -> HTML {
+        ConfirmDeletePage.render(
+            name: title, action: SiteURL.serviceDelete(id).path, cancel: SiteURL.service(id).path,
+            breadcrumbs: [(SiteURL.services.path, TextKey.servicesTitle(context.language)), (SiteURL.service(id).path, title)], context)
+    }
+}
