@@ -289,3 +289,45 @@ struct RegistryNameSearchTests {
         }
     }
 }
+
+@Suite("Routes")
+struct RouteTableTests {
+    /// One of every kind of link the pages and the API print.
+    static let links: [SiteURL] = {
+        var links: [SiteURL] = [
+            .home, .signIn, .signOut, .language(.en), .asset("app.css"), .health, .meetings, .newMeeting, .meetingSeries, .register("t"),
+            .answerFeedback("t"), .file(1, "slides.pdf"), .fileDelete(1), .serviceAttachments(1), .services, .newService, .service(1),
+            .serviceBlock(1, .budget), .serviceHistory(1), .serviceCompare(1), .serviceRestore(1, 2), .serviceDelete(1), .practices,
+            .publishService(1), .unpublishService(1), .adoptService(1), .servicePrint(1), .serviceSVG(1), .serviceLeaflet(1), .audit,
+            .users, .newUser, .eraseUser(1), .account, .accountLanguage, .accountPassword, .accountRevokeToken(1), .accountExport,
+            .personExport("1"), .upcoming(.outcomes),
+        ]
+        for area in RegistryArea.allCases {
+            links.append(.registry(area))
+            links.append(.record(area, "1"))
+            if area != .districts { links += [.newRecord(area), .editRecord(area, "1"), .deleteRecord(area, "1")] }
+        }
+        let pages: [MeetingPage] = [
+            .overview, .edit, .delete, .agenda, .session(2), .sessionDelete(2), .items(2), .item(2), .itemDelete(2), .itemPractice(2),
+            .itemAttachments(2), .programme, .calendar, .participants, .participant(2), .participantDelete(2), .importCSV, .participantsCSV,
+            .badges, .tables, .tableDelete(2), .seat, .move, .tableResult(2), .feedback, .feedbackForm(2), .feedbackResults(2),
+            .feedbackCSV(2), .feedbackPaper(2), .report, .reportMarkdown, .reportPublish,
+        ]
+        links += pages.map { .meeting(1, $0) }
+        return links
+    }()
+
+    @Test("every link the site prints leads to a registered route, matched by the same SiteURL case")
+    func linksAreRouted() async throws {
+        try await withApp { app in
+            let registered = Set(app.routes.all.map { $0.path.map(\.description).joined(separator: "/") })
+            for link in Self.links {
+                #expect(registered.contains(link.route.map(\.description).joined(separator: "/")), "\(link.path)")
+                // The path a page prints has as many parts as the route it is served by.
+                #expect(link.path.split(separator: "/").count == link.route.count, "\(link.path)")
+            }
+            #expect(SiteURL.meeting(7, .feedbackCSV(3)).path == "/meetings/7/feedback/3/results.csv")
+            #expect(SiteURL.api(.meetingItem(7, 3)).path == "/api/v1/meetings/7/agenda/items/3")
+        }
+    }
+}

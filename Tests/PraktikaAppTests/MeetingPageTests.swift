@@ -161,6 +161,34 @@ struct MeetingPageTests {
         }
     }
 
+    @Test("a person already among the participants is refused by the organisers' form and the API alike")
+    func duplicateParticipantRefused() async throws {
+        try await withApp(demo: true) { app in
+            let id = try await app.id("meetings", where: "title", is: VelingradDemo.meetingTitle)
+            let store = MeetingStore(db: app.sql)
+            let person = try #require(try await store.participants(id).first { !$0.placeholder })
+            let before = try await store.participants(id).count
+            let admin = try await Browser.signedIn(app, "admin@praktika.local", VelingradDemo.demoPassword)
+            // The same name and organisation, typed with other capitals and spaces.
+            var values = person.input
+            values["full_name"] = "  " + person.fullName.uppercased()
+            let form = try await admin.post("/meetings/\(id)/participants", values)
+            #expect(form.status == .unprocessableEntity && form.text.contains("field-full_name-error"))
+            let body = """
+                {"full_name":"\(person.fullName)","organisation":"\(person.organisation)","district_code":"\(person.districtCode ?? "BG-13")","role":"librarian"}
+                """
+            let api = try await admin.send(
+                .POST, "/api/v1/meetings/\(id)/participants", headers: try await admin.apiHeaders("admin@praktika.local", VelingradDemo.demoPassword),
+                body: ByteBuffer(string: body))
+            #expect(api.status == .unprocessableEntity && api.text.contains("\"[0].fullName\""))
+            #expect(try await store.participants(id).count == before)
+            // A new person goes through the same form.
+            values["full_name"] = "Съвсем Нов Участник"
+            #expect(try await admin.post("/meetings/\(id)/participants", values).status == .seeOther)
+            #expect(try await store.participants(id).count == before + 1)
+        }
+    }
+
     @Test("an organiser links a participant to a registry library of the meeting's districts; other values are refused at the field")
     func participantRegistryLink() async throws {
         try await withApp(demo: true) { app in

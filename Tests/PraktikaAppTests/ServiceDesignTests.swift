@@ -275,6 +275,26 @@ struct ServiceDesignTests {
         }
     }
 
+    @Test("a conflict is listed in the reader's language")
+    func conflictInEnglish() async throws {
+        try await withApp(demo: true) { app in
+            let id = try await app.id("service_designs", where: "title", is: "Бизнес – туристически услуги")
+            let admin = try await Browser.signedIn(app, "admin@praktika.local", Self.password)
+            let librarian = try await Browser.signedIn(app, "smolyan@praktika.local", Self.password)
+            #expect(try await librarian.post("/language/en", [:]).status == .seeOther)
+            let base = try await version(app, id)
+            var form = DesignForm.input(try await stored(app, id), .budget, .bg)
+            form["version"] = String(base)
+            var adminForm = form
+            adminForm["budget-0-unit_cost"] = "350,00"
+            #expect(try await admin.post("/services/\(id)/edit/budget", adminForm).status == .seeOther)
+            let caught = try await librarian.post("/services/\(id)/edit/budget", form)
+            #expect(caught.status == .conflict)
+            #expect(caught.text.contains("<del>BGN 300.00</del> → <ins>BGN 350.00</ins>"))
+            #expect(!caught.text.contains("350,00 лв."))
+        }
+    }
+
     @Test("edits of different blocks on the same version are merged, nothing is lost")
     func mergedEdit() async throws {
         try await withApp(demo: true) { app in

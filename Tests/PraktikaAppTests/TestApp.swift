@@ -12,6 +12,11 @@ import VaporTesting
 /// Runs a test against a freshly migrated application: on SQLite (a new file per test) by
 /// default, or on the PostgreSQL that `DATABASE_URL` names (a new schema per test), so that the
 /// whole suite proves both databases behave the same.
+/// Which database the tests run on: SQLite unless `DATABASE_URL` names a PostgreSQL.
+enum TestDatabase {
+    static var isSQLite: Bool { !(ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "").hasPrefix("postgres") }
+}
+
 func withApp(
     demo: Bool = false, secureCookies: Bool = false, serverTiming: Bool = false, _ body: (Application) async throws -> Void
 ) async throws {
