@@ -72,7 +72,9 @@ struct AccountTests {
             let first = try await Browser.signedIn(app, "partner@praktika.local", Self.password)
             // A link cannot change the account: a GET only sets this browser's cookie.
             _ = try await first.get("/language/en")
-            #expect(try await Browser.signedIn(app, "partner@praktika.local", Self.password).get("/libraries").text.contains("<html lang=\"bg\">"))
+            #expect(
+                try await Browser.signedIn(app, "partner@praktika.local", Self.password).get("/libraries").text.contains(
+                    "<html lang=\"bg\">"))
             // The header's switch posts, and the choice follows the person to another browser.
             let switched = try await first.post("/language/en", ["back": "/meetings"])
             #expect(switched.headers.first(name: .location) == "/meetings")

@@ -11,14 +11,18 @@ import VaporTesting
 struct AttachmentPageTests {
     static let pdf = Array("%PDF-1.4\n%âãÏÓ\n1 0 obj\n".utf8)
     static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]
-    static let pptx: [UInt8] = [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 26) + Array("[Content_Types].xml....ppt/presentation.xml".utf8)
+    static let pptx: [UInt8] =
+        [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 26) + Array("[Content_Types].xml....ppt/presentation.xml".utf8)
 
     static func upload(_ browser: Browser, _ path: String, filename: String, bytes: [UInt8]) async throws -> TestingHTTPResponse {
         if browser.cookies[Cookies.csrf] == nil { try await browser.get("/") }
         let boundary = "praktika-boundary-7"
         var body = ByteBuffer()
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(browser.cookies[Cookies.csrf] ?? "")\r\n")
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        body.writeString(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(browser.cookies[Cookies.csrf] ?? "")\r\n")
+        body.writeString(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        )
         body.writeBytes(bytes)
         body.writeString("\r\n--\(boundary)--\r\n")
         var headers = HTTPHeaders()
@@ -31,7 +35,8 @@ struct AttachmentPageTests {
         try await withApp(demo: true) { app in
             let librarian = try await Browser.signedIn(app, "smolyan@praktika.local", VelingradDemo.demoPassword)
             let pensioners = try await app.id("service_designs", where: "title", is: "Пенсионери ONLINE")
-            let html = try await Self.upload(librarian, "/services/\(pensioners)/attachments", filename: "x.html", bytes: Array("<script>alert(1)</script>".utf8))
+            let html = try await Self.upload(
+                librarian, "/services/\(pensioners)/attachments", filename: "x.html", bytes: Array("<script>alert(1)</script>".utf8))
             #expect(html.status == .unprocessableEntity)
             #expect(html.text.contains("Приемат се PDF"))
             let renamed = try await Self.upload(librarian, "/services/\(pensioners)/attachments", filename: "photo.pdf", bytes: Self.png)
@@ -55,7 +60,8 @@ struct AttachmentPageTests {
 
             // Group 3's design is private to its libraries: so are its files.
             let women = try await app.id("service_designs", where: "title", is: "Жени, жертва на домашно насилие")
-            #expect(try await Self.upload(librarian, "/services/\(women)/attachments", filename: "a.pdf", bytes: Self.pdf).status == .seeOther)
+            #expect(
+                try await Self.upload(librarian, "/services/\(women)/attachments", filename: "a.pdf", bytes: Self.pdf).status == .seeOther)
             let hidden = try #require(try await AttachmentStore(db: app.sql).list(.design(women)).first)
             #expect(try await visitor.get("/files/\(hidden.id)/a.pdf").status == .notFound)
             #expect(try await librarian.get("/files/\(hidden.id)/a.pdf").status == .ok)

@@ -21,7 +21,9 @@ struct FoundationTests {
             #expect(response.text.contains("\"database\":\"\(kind)\""))
             // The newest migration folder is the schema version every fresh database reaches.
             let folders = try FileManager.default.contentsOfDirectory(
-                atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/PraktikaApp/Persistence/Migrations").path)
+                atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+                    "../../Sources/PraktikaApp/Persistence/Migrations"
+                ).path)
             let newest = folders.compactMap { Int($0) }.max() ?? 0
             #expect(newest >= 11)
             #expect(response.text.contains("\"schemaVersion\":\(newest)"))
@@ -226,7 +228,9 @@ struct LinkTests {
         for value in ["пенсионери online", "a&b=c+d?e#f", "50% / 2:1 @home (ок)!", "~.-_*,;$'", "ѝ 😀 \"<>\\ ^`{|}", "BG-13", ""] {
             #expect(SiteURL.percentEncoded(value) == value.addingPercentEncoding(withAllowedCharacters: allowed), "\(value)")
         }
-        #expect(SiteURL.practices.with([("q", "клуб пенсионери"), ("district", ""), ("page", "2")]) == "/practices?q=%D0%BA%D0%BB%D1%83%D0%B1%20%D0%BF%D0%B5%D0%BD%D1%81%D0%B8%D0%BE%D0%BD%D0%B5%D1%80%D0%B8&page=2")
+        #expect(
+            SiteURL.practices.with([("q", "клуб пенсионери"), ("district", ""), ("page", "2")])
+                == "/practices?q=%D0%BA%D0%BB%D1%83%D0%B1%20%D0%BF%D0%B5%D0%BD%D1%81%D0%B8%D0%BE%D0%BD%D0%B5%D1%80%D0%B8&page=2")
     }
 }
 

@@ -23,7 +23,10 @@ struct GenerateTests {
             var entries: [BulkDesignWriter.Entry] = []
             for i in 0..<300 {
                 let (id, district) = libraries[i % libraries.count]
-                entries.append(.init(design: generator.next(libraryIDs: [id], year: 2020), created: Date(timeIntervalSince1970: 1_600_000_000), districts: [district]))
+                entries.append(
+                    .init(
+                        design: generator.next(libraryIDs: [id], year: 2020), created: Date(timeIntervalSince1970: 1_600_000_000),
+                        districts: [district]))
             }
             for chunk in [Array(entries[0..<150]), Array(entries[150...])] {
                 writer = try await app.db.transaction { [writer] db in
@@ -51,7 +54,8 @@ struct GenerateTests {
             // Anonymous callers see the public ones; practices for women at risk stay within their district.
             let visible = entries.filter { $0.design.visibility == .public }.count
             #expect(visible < 300 && search.text.contains("\"total\":\(visible)"))
-            let counted = try await app.sql.raw("SELECT documents FROM search_words WHERE word = 'предлага'").first()?.decode(column: "documents", as: Int.self)
+            let counted = try await app.sql.raw("SELECT documents FROM search_words WHERE word = 'предлага'").first()?.decode(
+                column: "documents", as: Int.self)
             #expect(counted == 300)
 
             // A design saved the ordinary way afterwards gets the next free identifiers.
@@ -72,7 +76,8 @@ struct GenerateTests {
             try await writer.start(app.sql)
             let entries = (0..<120).map { i in
                 BulkDesignWriter.Entry(
-                    design: generator.next(libraryIDs: [libraries[i % 28 * 10].0], year: 2024), created: Date(), districts: [libraries[i % 28 * 10].1])
+                    design: generator.next(libraryIDs: [libraries[i % 28 * 10].0], year: 2024), created: Date(),
+                    districts: [libraries[i % 28 * 10].1])
             }
             writer = try await app.db.transaction { [writer] db in
                 var next = writer
@@ -152,14 +157,17 @@ struct GenerateTests {
                 }
                 let everything = try await walk("/api/v1/practices")
                 let visible = try await publicCount("1 = 1")
-                #expect(visible > 50 && everything.count == visible && everything == everything.sorted(by: >) && Set(everything).count == visible)
+                #expect(
+                    visible > 50 && everything.count == visible && everything == everything.sorted(by: >)
+                        && Set(everything).count == visible)
                 let inDistrictVisible = try await publicCount(
                     "EXISTS (SELECT 1 FROM design_facets f WHERE f.design_id = d.id AND f.facet = 'district' AND f.value = 'BG-13')")
                 #expect(try await walk("/api/v1/services?district=BG-13").count == inDistrictVisible)
                 let bad = try await Browser(app).get("/api/v1/practices?cursor=soon")
                 #expect(bad.status == .badRequest && bad.text.contains("cursor"))
                 // A search ignores the cursor: it is ranked and capped as before.
-                let ranked = try await Browser(app).get("/api/v1/practices?q=%D0%B1%D0%B8%D0%B1%D0%BB%D0%B8%D0%BE%D1%82%D0%B5%D0%BA%D0%B0%D1%82%D0%B0&cursor=start")
+                let ranked = try await Browser(app).get(
+                    "/api/v1/practices?q=%D0%B1%D0%B8%D0%B1%D0%BB%D0%B8%D0%BE%D1%82%D0%B5%D0%BA%D0%B0%D1%82%D0%B0&cursor=start")
                 #expect(ranked.status == .ok && ranked.text.contains("\"capped\":true") && !ranked.text.contains("next_cursor"))
             }
         }

@@ -20,12 +20,15 @@ struct MeetingPageTests {
         var lines = ["Име;Роля;Организация;Област;Имейл;Съгласие за списък;Снимки;Нужди;Маси"]
         for i in 1...count {
             let d = districts[i % 3]
-            lines.append("Участник \(i);\(roles[i % 4]);Организация \(i % 40) – \(d);\(d);;\(i % 2 == 0 ? "да" : "не");не;;\((i / 3) % 3 + 1)")
+            lines.append(
+                "Участник \(i);\(roles[i % 4]);Организация \(i % 40) – \(d);\(d);;\(i % 2 == 0 ? "да" : "не");не;;\((i / 3) % 3 + 1)")
         }
         return lines.joined(separator: "\n")
     }
 
-    @Test("an organiser creates a meeting of three districts, imports 100 participants, seats them, prints, collects feedback and publishes the report")
+    @Test(
+        "an organiser creates a meeting of three districts, imports 100 participants, seats them, prints, collects feedback and publishes the report"
+    )
     func organiserFlow() async throws {
         try await withApp(demo: true) { app in
             let organiser = try await Browser.signedIn(app, "pazardzhik@praktika.local", Self.password)
@@ -34,33 +37,51 @@ struct MeetingPageTests {
             // Bad dates come back at their field, in Bulgarian, with what was typed.
             let bad = try await organiser.post(
                 "/meetings",
-                ["title": "Пролетна среща", "starts_on": "20.04.2026", "ends_on": "19.04.2026", "venue": "РБ Пазарджик", "status": "registration",
-                 "districts-BG-13": "on", "districts-BG-21": "on", "districts-BG-16": "on", "organisers-\(rb)": "on"])
+                [
+                    "title": "Пролетна среща", "starts_on": "20.04.2026", "ends_on": "19.04.2026", "venue": "РБ Пазарджик",
+                    "status": "registration",
+                    "districts-BG-13": "on", "districts-BG-21": "on", "districts-BG-16": "on", "organisers-\(rb)": "on",
+                ])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.text.contains("<p class=\"error\" id=\"field-ends_on-error\">Краят е преди началото.</p>"))
             #expect(bad.text.contains("Пролетна среща"))
 
             let created = try await organiser.post(
                 "/meetings",
-                ["title": "Пролетна среща", "starts_on": "20.04.2026", "ends_on": "21.04.2026", "venue": "РБ Пазарджик", "place": "Пазарджик",
-                 "status": "registration", "districts-BG-13": "on", "districts-BG-21": "on", "districts-BG-16": "on", "organisers-\(rb)": "on",
-                 "host": String(rb), "series": "Пролетни срещи"])
+                [
+                    "title": "Пролетна среща", "starts_on": "20.04.2026", "ends_on": "21.04.2026", "venue": "РБ Пазарджик",
+                    "place": "Пазарджик",
+                    "status": "registration", "districts-BG-13": "on", "districts-BG-21": "on", "districts-BG-16": "on",
+                    "organisers-\(rb)": "on",
+                    "host": String(rb), "series": "Пролетни срещи",
+                ])
             #expect(created.status == .seeOther)
             let path = Self.location(created)
             let id = try #require(Int64(path.split(separator: "/").last ?? ""))
 
             // Programme: a session with a presentation.
-            #expect(try await organiser.post("\(path)/agenda", ["day": "2026-04-20", "title": "Добри практики", "starts": "10:00", "ends": "12:30"]).status == .seeOther)
+            #expect(
+                try await organiser.post(
+                    "\(path)/agenda", ["day": "2026-04-20", "title": "Добри практики", "starts": "10:00", "ends": "12:30"]
+                ).status == .seeOther)
             let sessionID = try await app.id("agenda_sessions", where: "title", is: "Добри практики")
-            let noSpeaker = try await organiser.post("\(path)/agenda/sessions/\(sessionID)/items", ["kind": "presentation", "title": "Клуб за четене"])
+            let noSpeaker = try await organiser.post(
+                "\(path)/agenda/sessions/\(sessionID)/items", ["kind": "presentation", "title": "Клуб за четене"])
             #expect(noSpeaker.status == .unprocessableEntity)
-            #expect(try await organiser.post(
-                "\(path)/agenda/sessions/\(sessionID)/items",
-                ["kind": "presentation", "title": "Клуб за четене", "speaker": "Мария Петрова", "affiliation": "РБ Пазарджик", "starts": "10:00"]).status == .seeOther)
+            #expect(
+                try await organiser.post(
+                    "\(path)/agenda/sessions/\(sessionID)/items",
+                    [
+                        "kind": "presentation", "title": "Клуб за четене", "speaker": "Мария Петрова", "affiliation": "РБ Пазарджик",
+                        "starts": "10:00",
+                    ]
+                ).status == .seeOther)
 
             // Three tables, then 100 participants from CSV.
             for (n, group, category) in [(1, "Ученици", "pupils"), (2, "Пенсионери", "pensioners"), (3, "Безработни", "unemployed")] {
-                #expect(try await organiser.post("\(path)/tables", ["number": String(n), "target_group": group, "category": category]).status == .seeOther)
+                #expect(
+                    try await organiser.post("\(path)/tables", ["number": String(n), "target_group": group, "category": category]).status
+                        == .seeOther)
             }
             let duplicateNumber = try await organiser.post("\(path)/tables", ["number": "2", "target_group": "x", "category": "other"])
             #expect(duplicateNumber.status == .unprocessableEntity)
@@ -84,7 +105,9 @@ struct MeetingPageTests {
             // A move by hand is flagged at the table it unbalances.
             let first = try #require(participants.first)
             let other = try #require(try await MeetingStore(db: app.sql).tables(id).first { $0.id != first.tableID })
-            #expect(try await organiser.post("\(path)/tables/move", ["participant": String(first.id!), "table": String(other.id)]).status == .seeOther)
+            #expect(
+                try await organiser.post("\(path)/tables/move", ["participant": String(first.id!), "table": String(other.id)]).status
+                    == .seeOther)
             #expect(try await organiser.get("\(path)/tables").text.contains("work-table is-off"))
             // Pressing "move" without choosing anyone brings the page back with a message.
             let nobody = try await organiser.post("\(path)/tables/move", ["participant": "", "table": String(other.id)])
@@ -100,10 +123,14 @@ struct MeetingPageTests {
             #expect(ics.text.contains("DTSTART;TZID=Europe/Sofia:20260420T100000"))
 
             // Feedback: a form, an anonymous answer through its link, the results.
-            #expect(try await organiser.post(
-                "\(path)/feedback",
-                ["title": "Как беше?", "open": "on", "question-1-prompt": "Какво ще използвате?", "question-1-kind": "multiple",
-                 "question-1-options": "Умната диаграма\nПартньорства", "question-2-prompt": "Оценка", "question-2-kind": "rating"]).status == .seeOther)
+            #expect(
+                try await organiser.post(
+                    "\(path)/feedback",
+                    [
+                        "title": "Как беше?", "open": "on", "question-1-prompt": "Какво ще използвате?", "question-1-kind": "multiple",
+                        "question-1-options": "Умната диаграма\nПартньорства", "question-2-prompt": "Оценка", "question-2-kind": "rating",
+                    ]
+                ).status == .seeOther)
             let form = try #require(try await MeetingStore(db: app.sql).forms(id).first)
             let visitor = Browser(app)
             #expect(try await visitor.get("/feedback/\(form.token)").text.contains("Какво ще използвате?"))
@@ -126,7 +153,8 @@ struct MeetingPageTests {
             #expect(try await visitor.get("\(path)/report.md").text.hasPrefix("# Пролетна среща"))
             #expect(try await MeetingStore(db: app.sql).find(id)?.meeting.status == .reported)
 
-            let series = try await visitor.get("/meetings/series?name=\("Пролетни срещи".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")
+            let series = try await visitor.get(
+                "/meetings/series?name=\("Пролетни срещи".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")
             #expect(series.text.contains("Пролетна среща"))
         }
     }
@@ -149,15 +177,19 @@ struct MeetingPageTests {
             // A file upload in Windows-1251, as older spreadsheets save it.
             let boundary = "praktika-test-boundary"
             var body = ByteBuffer()
-            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(admin.cookies[Cookies.csrf] ?? "")\r\n")
-            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"list.csv\"\r\nContent-Type: text/csv\r\n\r\n")
+            body.writeString(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(admin.cookies[Cookies.csrf] ?? "")\r\n")
+            body.writeString(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"list.csv\"\r\nContent-Type: text/csv\r\n\r\n")
             body.writeBytes("Име;Организация;Област\nИван Иванов;Читалище Светлина;Пазарджик\n".data(using: .windowsCP1251)!)
             body.writeString("\r\n--\(boundary)--\r\n")
             var headers = HTTPHeaders()
             headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
             let upload = try await admin.send(.POST, "/meetings/\(id)/participants/import", headers: headers, body: body)
             #expect(upload.status == .seeOther)
-            #expect(try await MeetingStore(db: app.sql).participants(id).contains { $0.fullName == "Иван Иванов" && $0.districtCode == "BG-13" })
+            #expect(
+                try await MeetingStore(db: app.sql).participants(id).contains { $0.fullName == "Иван Иванов" && $0.districtCode == "BG-13" }
+            )
         }
     }
 
@@ -178,7 +210,8 @@ struct MeetingPageTests {
                 {"full_name":"\(person.fullName)","organisation":"\(person.organisation)","district_code":"\(person.districtCode ?? "BG-13")","role":"librarian"}
                 """
             let api = try await admin.send(
-                .POST, "/api/v1/meetings/\(id)/participants", headers: try await admin.apiHeaders("admin@praktika.local", VelingradDemo.demoPassword),
+                .POST, "/api/v1/meetings/\(id)/participants",
+                headers: try await admin.apiHeaders("admin@praktika.local", VelingradDemo.demoPassword),
                 body: ByteBuffer(string: body))
             #expect(api.status == .unprocessableEntity && api.text.contains("\"[0].fullName\""))
             #expect(try await store.participants(id).count == before)
@@ -239,7 +272,10 @@ struct MeetingPageTests {
             let visitor = Browser(app)
             let report = try await visitor.get("/meetings/\(id)/report")
             #expect(report.status == .ok)
-            for fact in ["На 17 и 18 май 2012 г.", "95 участници", "Балнеологичен център „Камена“ ЕАД", "Група 3: Жени, жертви на домашно насилие", "Умната диаграма"] {
+            for fact in [
+                "На 17 и 18 май 2012 г.", "95 участници", "Балнеологичен център „Камена“ ЕАД", "Група 3: Жени, жертви на домашно насилие",
+                "Умната диаграма",
+            ] {
                 #expect(report.text.contains(fact.htmlEscaped) || report.text.contains(fact), "missing \(fact)")
             }
             // The public sees the tables but not who sits at them, and no participant list.
@@ -265,8 +301,11 @@ struct MeetingPageTests {
             let rb = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Вранчев“")
             let created = try await admin.post(
                 "/meetings",
-                ["title": "Есенна среща", "starts_on": "01.10.2026", "venue": "Смолян", "status": "registration", "districts-BG-21": "on",
-                 "organisers-\(rb)": "on"])
+                [
+                    "title": "Есенна среща", "starts_on": "01.10.2026", "venue": "Смолян", "status": "registration",
+                    "districts-BG-21": "on",
+                    "organisers-\(rb)": "on",
+                ])
             let id = try #require(Int64(Self.location(created).split(separator: "/").last ?? ""))
             let token = try #require(try await MeetingStore(db: app.sql).find(id)).registrationToken
             let visitor = Browser(app)
@@ -276,8 +315,11 @@ struct MeetingPageTests {
             #expect(missing.text.contains("field-organisation-error"))
             let ok = try await visitor.post(
                 "/register/\(token)",
-                ["full_name": "Ана Маринова", "role": "librarian", "organisation": "НЧ Родина", "district": "BG-21", "consent_listed": "on",
-                 "needs": "достъп с количка"])
+                [
+                    "full_name": "Ана Маринова", "role": "librarian", "organisation": "НЧ Родина", "district": "BG-21",
+                    "consent_listed": "on",
+                    "needs": "достъп с количка",
+                ])
             #expect(ok.text.contains("Регистрацията ви е приета"))
             let again = try await visitor.post(
                 "/register/\(token)", ["full_name": "Ана  Маринова", "role": "librarian", "organisation": "нч родина", "district": "BG-21"])
@@ -292,7 +334,8 @@ struct MeetingPageTests {
             var bare = VelingradDemo.meeting
             bare.title = "Без организатори"
             let bareID = try await MeetingStore(db: app.sql).insert(bare)
-            let tableID = try await MeetingStore(db: app.sql).insertTable(bareID, WorkTable(id: 0, number: 1, targetGroup: "Ученици", category: .pupils))
+            let tableID = try await MeetingStore(db: app.sql).insertTable(
+                bareID, WorkTable(id: 0, number: 1, targetGroup: "Ученици", category: .pupils))
             let noOrganiser = try await admin.post("/meetings/\(bareID)/tables/\(tableID)/result", [:])
             #expect(Self.location(noOrganiser) == "/meetings/\(bareID)/edit")
             #expect(try await admin.get("/meetings/\(bareID)/edit").text.contains("Посочете поне една организираща библиотека"))
@@ -313,11 +356,14 @@ struct MeetingPageTests {
             let rb = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Фурнаджиев“")
             let created = try await coordinator.post(
                 "/meetings",
-                ["title": "Лятна среща", "starts_on": "01.07.2026", "venue": "Пазарджик", "status": "planned", "districts-BG-13": "on",
-                 "organisers-\(rb)": "on"])
+                [
+                    "title": "Лятна среща", "starts_on": "01.07.2026", "venue": "Пазарджик", "status": "planned", "districts-BG-13": "on",
+                    "organisers-\(rb)": "on",
+                ])
             let path = Self.location(created)
             let id = try #require(Int64(path.split(separator: "/").last ?? ""))
-            _ = try await coordinator.post("\(path)/tables", ["number": "1", "target_group": "Пенсионери в селата", "category": "pensioners"])
+            _ = try await coordinator.post(
+                "\(path)/tables", ["number": "1", "target_group": "Пенсионери в селата", "category": "pensioners"])
             let table = try #require(try await MeetingStore(db: app.sql).tables(id).first)
             let made = try await coordinator.post("\(path)/tables/\(table.id)/result", [:])
             #expect(made.status == .seeOther)
@@ -351,7 +397,9 @@ struct MeetingPageTests {
             #expect(page.text.contains("Втора среща") && page.text.contains(VelingradDemo.meetingTitle.htmlEscaped))
             #expect(page.text.contains("Обратната връзка една до друга"))
             // "Умната диаграма": 1 of 11 in 2012, 1 of 1 in 2013.
-            #expect(page.text.contains("<th scope=\"row\">Умната диаграма</th><td class=\"number\">9,1\u{00A0}%</td><td class=\"number\">100,0\u{00A0}%</td>"))
+            #expect(
+                page.text.contains(
+                    "<th scope=\"row\">Умната диаграма</th><td class=\"number\">9,1\u{00A0}%</td><td class=\"number\">100,0\u{00A0}%</td>"))
         }
     }
 
@@ -363,7 +411,8 @@ struct MeetingPageTests {
             // The demo's practices are the meeting's presentations, and its programme links to them.
             for demo in VelingradDemo.practices {
                 let practice = try await app.id("service_designs", where: "title", is: demo.design.title)
-                let linked = try await app.sql.select().column("title").from("agenda_items").where("practice_design_id", .equal, practice).all()
+                let linked = try await app.sql.select().column("title").from("agenda_items").where("practice_design_id", .equal, practice)
+                    .all()
                 #expect(try linked.map { try $0.decode(column: "title", as: String.self) } == [demo.presentation])
                 #expect(programme.text.contains("href=\"/services/\(practice)\""), "\(demo.presentation)")
             }
@@ -375,7 +424,8 @@ struct MeetingPageTests {
             let rikov = try await app.id("service_designs", where: "title", is: VelingradDemo.practices[0].design.title)
             #expect(
                 try await Browser(app).get("/services/\(rikov)").text.contains(
-                    "Представена на срещата <a href=\"/meetings/\(meeting)\">\(VelingradDemo.meetingTitle.htmlEscaped)</a> · 17.05.2012 г. · Лъчезар Риков"))
+                    "Представена на срещата <a href=\"/meetings/\(meeting)\">\(VelingradDemo.meetingTitle.htmlEscaped)</a> · 17.05.2012 г. · Лъчезар Риков"
+                ))
 
             // The festival was still to come, so the demo left it unrecorded.
             let item = try await app.id("agenda_items", where: "speaker", is: "Борис Хаджийски")
@@ -392,7 +442,9 @@ struct MeetingPageTests {
                     == PresentedAt(meetingTitle: VelingradDemo.meetingTitle, day: VelingradDemo.meeting.endsOn, speaker: "Борис Хаджийски"))
             #expect(try await Browser(app).get("/meetings/\(meeting)").text.contains("href=\"/services/\(designID)\""))
             // A second click does not make a second design.
-            #expect(Self.location(try await organiser.post("/meetings/\(meeting)/agenda/items/\(item)/practice", [:])) == "/services/\(designID)")
+            #expect(
+                Self.location(try await organiser.post("/meetings/\(meeting)/agenda/items/\(item)/practice", [:]))
+                    == "/services/\(designID)")
 
             // What the library ran before the meeting is told, not planned: it may be marked
             // completed and published without needs, activities or indicators.
@@ -401,7 +453,8 @@ struct MeetingPageTests {
                 "/services/\(designID)/edit/basics",
                 ["version": "1", "title": design.title, "library-0-id": library, "status": "completed", "visibility": "public"])
             #expect(completed.status == .seeOther)
-            let published = try await organiser.post("/services/\(designID)/publish", ["what_worked": "Десет дни програма на музея и библиотеките"])
+            let published = try await organiser.post(
+                "/services/\(designID)/publish", ["what_worked": "Десет дни програма на музея и библиотеките"])
             #expect(published.status == .seeOther)
             #expect(try await Browser(app).get("/practices?q=фестивал").text.contains("Културен фестивал"))
             // Its copy is a design like any other: planning it asks for the whole chart.

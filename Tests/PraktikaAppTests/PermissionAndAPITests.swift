@@ -113,7 +113,8 @@ struct PermissionAndAPITests {
         }
     }
 
-    @Test("a stored record that cannot be read is the server's error (500), not the visitor's (400); a malformed sign-in is a failed sign-in")
+    @Test(
+        "a stored record that cannot be read is the server's error (500), not the visitor's (400); a malformed sign-in is a failed sign-in")
     func unreadableRecord() async throws {
         try await withApp(demo: true) { app in
             let id = try await app.id("service_designs", where: "title", is: "Пенсионери ONLINE")
@@ -121,9 +122,13 @@ struct PermissionAndAPITests {
             let admin = try await Browser.signedIn(app, "admin@praktika.local", VelingradDemo.demoPassword)
             let page = try await admin.get("/services/\(id)")
             #expect(page.status == .internalServerError)
-            #expect(page.text.contains("Нещо се обърка от наша страна") && !page.text.contains("typeMismatch") && !page.text.contains("Expected"))
+            #expect(
+                page.text.contains("Нещо се обърка от наша страна") && !page.text.contains("typeMismatch")
+                    && !page.text.contains("Expected"))
             let client = Browser(app)
-            #expect(try await client.send(.GET, "/api/v1/services/\(id)", headers: try await client.apiHeaders("admin@praktika.local")).status == .internalServerError)
+            #expect(
+                try await client.send(.GET, "/api/v1/services/\(id)", headers: try await client.apiHeaders("admin@praktika.local")).status
+                    == .internalServerError)
             // A sign-in whose fields do not decode (a JSON number for the e-mail, with the CSRF token)
             // is refused like a wrong password, with the form again.
             let visitor = Browser(app)
@@ -131,7 +136,8 @@ struct PermissionAndAPITests {
             var json = HTTPHeaders()
             json.contentType = .json
             let csrf = try #require(visitor.cookies[Cookies.csrf])
-            let signIn = try await visitor.send(.POST, "/sign-in", headers: json, body: ByteBuffer(string: #"{"email": 5, "_csrf": "\#(csrf)"}"#))
+            let signIn = try await visitor.send(
+                .POST, "/sign-in", headers: json, body: ByteBuffer(string: #"{"email": 5, "_csrf": "\#(csrf)"}"#))
             #expect(signIn.status == .unauthorized || signIn.status == .unprocessableEntity || signIn.status == .ok)
             #expect(signIn.text.contains("name=\"password\""))
         }
@@ -193,10 +199,12 @@ struct PermissionAndAPITests {
                 id: 1, fullName: "a", role: .other, organisation: "a", libraryID: 1, partnerID: 1, districtCode: "BG-01", email: "a@b.bg",
                 needs: "a", wants: [1], tableID: 1)
             let item = AgendaItem(
-                id: 1, kind: .presentation, starts: ClockTime(hour: 9, minute: 0), ends: ClockTime(hour: 10, minute: 0), title: "a", speaker: "a",
+                id: 1, kind: .presentation, starts: ClockTime(hour: 9, minute: 0), ends: ClockTime(hour: 10, minute: 0), title: "a",
+                speaker: "a",
                 affiliation: "a", summary: "a", practiceDesignID: 2)
             let session = AgendaSession(
-                id: 1, day: VelingradDemo.meeting.startsOn, starts: ClockTime(hour: 9, minute: 0), ends: ClockTime(hour: 10, minute: 0), title: "a",
+                id: 1, day: VelingradDemo.meeting.startsOn, starts: ClockTime(hour: 9, minute: 0), ends: ClockTime(hour: 10, minute: 0),
+                title: "a",
                 chair: "a", items: [item])
             var meeting = VelingradDemo.meeting
             meeting.hostLibraryID = 1
@@ -248,7 +256,8 @@ struct PermissionAndAPITests {
             }
             #expect(Set(encoded.keys) == keys(designSchema))
             #expect(
-                Set((encoded["practice"] as! [String: Any]).keys) == keys(document["components"]?["schemas"]?["PracticeStory"]?["properties"]))
+                Set((encoded["practice"] as! [String: Any]).keys)
+                    == keys(document["components"]?["schemas"]?["PracticeStory"]?["properties"]))
             for (name, value) in [
                 ("target_group", encoded["target_group"]), ("resources", encoded["resources"]), ("presented_at", encoded["presented_at"]),
             ] {

@@ -96,11 +96,16 @@ struct PracticeTests {
 
             let auth = try await client.apiHeaders("pazardzhik@praktika.local", Self.password)
             let rb = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Фурнаджиев“")
-            #expect(try await client.send(.POST, "/api/v1/practices/\(id)/adopt", headers: auth, body: ByteBuffer(string: "{}")).status == .unprocessableEntity)
-            let adopted = try await client.send(.POST, "/api/v1/practices/\(id)/adopt", headers: auth, body: ByteBuffer(string: "{\"library_id\":\(rb)}"))
+            #expect(
+                try await client.send(.POST, "/api/v1/practices/\(id)/adopt", headers: auth, body: ByteBuffer(string: "{}")).status
+                    == .unprocessableEntity)
+            let adopted = try await client.send(
+                .POST, "/api/v1/practices/\(id)/adopt", headers: auth, body: ByteBuffer(string: "{\"library_id\":\(rb)}"))
             #expect(adopted.status == .created)
             #expect(try await client.send(.GET, "/api/v1/practices/\(id)").text.contains("\"adoptions\":1"))
-            #expect(try await client.send(.POST, "/api/v1/practices/\(id)/adopt", headers: json, body: ByteBuffer(string: "{}")).status == .unauthorized)
+            #expect(
+                try await client.send(.POST, "/api/v1/practices/\(id)/adopt", headers: json, body: ByteBuffer(string: "{}")).status
+                    == .unauthorized)
         }
     }
 }

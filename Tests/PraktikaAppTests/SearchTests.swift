@@ -66,7 +66,8 @@ struct SearchTests {
             let page = try await Browser(app).get("/services?q=pensioneri%20online")
             #expect(page.status == .ok)
             #expect(page.text.contains("<p class=\"snippet\"><mark>Пенсионери</mark> 60+</p>"))
-            #expect(page.text.inOrder("<div class=\"results\">", "<p class=\"count\"", "<table", "Пенсионери ONLINE", "</table>", "</main>"))
+            #expect(
+                page.text.inOrder("<div class=\"results\">", "<p class=\"count\"", "<table", "Пенсионери ONLINE", "</table>", "</main>"))
             let api = try await Browser(app).get("/api/v1/search?q=pensioneri%20online")
             #expect(api.status == .ok)
             struct Page: Decodable {
@@ -90,7 +91,8 @@ struct SearchTests {
 struct ListURLTests {
     @Test("the query string is read once: + is a space, the first of a repeated name wins, a value that does not decode is left out")
     func fields() {
-        let fields = ListQuery.fields("q=%D0%BF%D0%B5%D0%BD%D1%81%D0%B8%D0%BE%D0%BD%D0%B5%D1%80%D0%B8+online&district=BG-13&q=second&bad=%ZZ&flag&page=3")
+        let fields = ListQuery.fields(
+            "q=%D0%BF%D0%B5%D0%BD%D1%81%D0%B8%D0%BE%D0%BD%D0%B5%D1%80%D0%B8+online&district=BG-13&q=second&bad=%ZZ&flag&page=3")
         #expect(fields == ["q": "пенсионери online", "district": "BG-13", "flag": "", "page": "3"])
         #expect(ListQuery.fields(nil).isEmpty && ListQuery.fields("").isEmpty)
         let query = ListQuery(fields: fields.merging(["status": "nonsense", "year": "2014", "sort": "", "dir": "desc"]) { $1 })
@@ -182,7 +184,8 @@ struct FacetTests {
             #expect(try await DesignListQuery.finestFirst(app.sql, chosen).values.map(\.0) == [.partnerKind, .district])
             #expect(try await DesignListQuery.finestFirst(app.sql, chosen.reversed()).values.map(\.0) == [.partnerKind, .district])
             func distinct(_ facet: DesignFacet) async throws -> Int {
-                try await app.sql.raw("SELECT COUNT(*) AS n FROM facet_values WHERE facet = \(bind: facet.rawValue)").first()!.decode(column: "n", as: Int.self)
+                try await app.sql.raw("SELECT COUNT(*) AS n FROM facet_values WHERE facet = \(bind: facet.rawValue)").first()!.decode(
+                    column: "n", as: Int.self)
             }
             #expect(try await distinct(.partnerKind) > distinct(.district))
             for order in [[(DesignFacet.district, "BG-13"), (.partnerKind, "school")], [(.partnerKind, "school"), (.district, "BG-13")]] {
@@ -322,7 +325,9 @@ struct ElsewhereTests {
             // Among all designs the published practices are marked: three of the six about children.
             let children = "q=%D0%B4%D0%B5%D1%86%D0%B0"
             let all = try await Browser(app).get("/services?" + children).text
-            #expect(all.contains("Записи: 6") && all.components(separatedBy: "<span class=\"tag is-practice\">добра практика</span>").count == 4)
+            #expect(
+                all.contains("Записи: 6") && all.components(separatedBy: "<span class=\"tag is-practice\">добра практика</span>").count == 4
+            )
             #expect(all.inOrder("Добра практика за обучение на деца</a>", "<span class=\"tag is-practice\">", "</th>"))
             #expect(!(try await Browser(app).get("/practices?" + children).text.contains("tag is-practice")))
             // The API says the same, in search results and in the list.
@@ -488,10 +493,15 @@ struct SearchIndexTests {
                     ).all(decoding: SearchHit.self)
                     #expect(outcome.total == rows.count, "\(text)")
                     #expect(outcome.hits.map(\.designID) == rows.map(\.designID), "\(text)")
-                    for (hit, row) in zip(outcome.hits, rows) { #expect(abs(hit.rank - row.rank) < 1e-9 * max(1, abs(row.rank)), "\(text)") }
+                    for (hit, row) in zip(outcome.hits, rows) {
+                        #expect(abs(hit.rank - row.rank) < 1e-9 * max(1, abs(row.rank)), "\(text)")
+                    }
                 }
             }
-            #expect(try await SearchIndex(db: app.sql).search(SearchQuery("пенсионери", analyzer: SearchSettings.analyzer), where: "1 = 1", limit: 10, offset: 0).total > 0)
+            #expect(
+                try await SearchIndex(db: app.sql).search(
+                    SearchQuery("пенсионери", analyzer: SearchSettings.analyzer), where: "1 = 1", limit: 10, offset: 0
+                ).total > 0)
         }
     }
 
@@ -548,7 +558,9 @@ struct SearchIndexTests {
         let chosen = SearchIndex.outcome(candidates, selected: [(.status, "completed"), (.district, "BG-13")], limit: 10, offset: 0)
         #expect(chosen.hits.map(\.designID) == [1, 3])
         #expect(chosen.total == 2)
-        let counts = Dictionary(uniqueKeysWithValues: chosen.facets.map { ($0.facet, Dictionary(uniqueKeysWithValues: $0.values.map { ($0.value, $0.count) })) })
+        let counts = Dictionary(
+            uniqueKeysWithValues: chosen.facets.map { ($0.facet, Dictionary(uniqueKeysWithValues: $0.values.map { ($0.value, $0.count) })) }
+        )
         // Status counted among BG-13 matches; district among completed ones.
         #expect(counts[.status] == ["completed": 2, "running": 1])
         #expect(counts[.district] == ["BG-13": 2, "BG-21": 2])
@@ -619,34 +631,40 @@ struct SearchIndexTests {
             }
             // Several statements on one connection: each reader gets its own rows, in the order run.
             let numbers = RowStream.Collector([String]())
-            try await RowStream.each(app.sql, [
-                RowStream.Statement(
-                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) SELECT CAST(i AS BIGINT) AS i FROM n ORDER BY i"
-                ) { row in
-                    let i = try row.int64("i")
-                    numbers.update { $0.append("a\(i)") }
-                },
-                RowStream.Statement("SELECT 1 AS n FROM service_designs WHERE 1 = 0") { _ in numbers.update { $0.append("none") } },
-                RowStream.Statement("SELECT CAST(\(bind: "ж") AS TEXT) AS s") { row in
-                    let s = try row.string("s")
-                    numbers.update { $0.append(s) }
-                },
-            ])
+            try await RowStream.each(
+                app.sql,
+                [
+                    RowStream.Statement(
+                        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) SELECT CAST(i AS BIGINT) AS i FROM n ORDER BY i"
+                    ) { row in
+                        let i = try row.int64("i")
+                        numbers.update { $0.append("a\(i)") }
+                    },
+                    RowStream.Statement("SELECT 1 AS n FROM service_designs WHERE 1 = 0") { _ in numbers.update { $0.append("none") } },
+                    RowStream.Statement("SELECT CAST(\(bind: "ж") AS TEXT) AS s") { row in
+                        let s = try row.string("s")
+                        numbers.update { $0.append(s) }
+                    },
+                ])
             #expect(numbers.result == (1...1000).map { "a\($0)" } + ["ж"])
             // A reader that fails ends the reading: the statements after it do not run.
             let after = RowStream.Collector(0)
             await #expect(throws: (any Error).self) {
-                try await RowStream.each(app.sql, [
-                    RowStream.Statement("SELECT CAST(NULL AS TEXT) AS s") { row in _ = try row.string("s") },
-                    RowStream.Statement("SELECT 1 AS n") { _ in after.update { $0 += 1 } },
-                ])
+                try await RowStream.each(
+                    app.sql,
+                    [
+                        RowStream.Statement("SELECT CAST(NULL AS TEXT) AS s") { row in _ = try row.string("s") },
+                        RowStream.Statement("SELECT 1 AS n") { _ in after.update { $0 += 1 } },
+                    ])
             }
             #expect(after.result == 0)
             await #expect(throws: (any Error).self) {
-                try await RowStream.each(app.sql, [
-                    RowStream.Statement("SELECT 1 AS n") { _ in after.update { $0 += 1 } },
-                    RowStream.Statement("SELECT no_such_column FROM service_designs") { _ in },
-                ])
+                try await RowStream.each(
+                    app.sql,
+                    [
+                        RowStream.Statement("SELECT 1 AS n") { _ in after.update { $0 += 1 } },
+                        RowStream.Statement("SELECT no_such_column FROM service_designs") { _ in },
+                    ])
             }
             #expect(after.result == 1)
             // SQLite's reader throws a DecodingError, PostgreSQL's driver its own decoding error.
@@ -667,7 +685,10 @@ struct SearchIndexTests {
         #expect((0..<4).map { Array(matrix.codes($0)) } == [[3, 12], [12, 7, 99, 3], [], [3, 12]])
         // 7 names a facet this version does not know; 99 is not in the dictionary at all.
         matrix.dictionary = FacetDictionary([(3, "district", "BG-13"), (12, "status", "a=b"), (7, "legacy", "1"), (5, "year", "2012")])
-        #expect(matrix.codes(1).compactMap { code in matrix.dictionary.entries.indices.contains(Int(code)) ? matrix.dictionary.entries[Int(code)] : nil }
+        #expect(
+            matrix.codes(1).compactMap { code in
+                matrix.dictionary.entries.indices.contains(Int(code)) ? matrix.dictionary.entries[Int(code)] : nil
+            }
             .map { "\($0.facet)=\($0.value)" } == ["status=a=b", "district=BG-13"])
         // A code no save would give (a damaged table) is left out, not given room.
         #expect(FacetDictionary([(Int32.max, "year", "1"), (-1, "year", "2")]).entries.isEmpty)
@@ -694,7 +715,8 @@ struct SearchIndexTests {
             let first = try await FacetDictionary.codes(for: [(.status, "idea"), (.district, "BG-13"), (.year, "2012")], app.sql)
             #expect(try await app.count("facet_values") == 3)
             // The same values give the same codes in any order; a new one gets the next code.
-            let again = try await FacetDictionary.codes(forEach: [[(.year, "2012"), (.district, "BG-13")], [(.year, "2013"), (.status, "idea")]], app.sql)
+            let again = try await FacetDictionary.codes(
+                forEach: [[(.year, "2012"), (.district, "BG-13")], [(.year, "2013"), (.status, "idea")]], app.sql)
             #expect(try await app.count("facet_values") == 4)
             let code = { (text: String) in text.split(separator: " ").map { Int($0)! } }
             #expect(code(again[0]).allSatisfy(code(first).contains) && code(again[0]).count == 2)
@@ -705,7 +727,10 @@ struct SearchIndexTests {
             let reading = FacetDictionary.reading()
             try await RowStream.each(app.sql, [reading.statement])
             let dictionary = reading.read()
-            #expect(code(first).compactMap { dictionary.entries[$0].map { "\($0.facet)=\($0.value)" } }.sorted() == ["district=BG-13", "status=idea", "year=2012"])
+            #expect(
+                code(first).compactMap { dictionary.entries[$0].map { "\($0.facet)=\($0.value)" } }.sorted() == [
+                    "district=BG-13", "status=idea", "year=2012",
+                ])
         }
     }
 

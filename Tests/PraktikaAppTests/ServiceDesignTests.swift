@@ -438,13 +438,16 @@ struct ServiceDesignTests {
 
             // A list item names every library of its design, in name order (one statement reads them with the rows).
             let momchilovtsi = try await app.id("libraries", where: "name", is: "Библиотека при НЧ „Светлина“ – Момчиловци")
-            var shared = ServiceDesign(title: "Споделено четене", libraryIDs: [smolyanRB, momchilovtsi], targetGroup: TargetGroup(category: .children))
+            var shared = ServiceDesign(
+                title: "Споделено четене", libraryIDs: [smolyanRB, momchilovtsi], targetGroup: TargetGroup(category: .children))
             shared.needs = "Две библиотеки заедно"
             #expect(try await client.send(.POST, "/api/v1/services", headers: auth, body: try jsonBody(shared)).status == .created)
             let listed = try await client.send(.GET, "/api/v1/services", headers: auth)
-            let items = try #require((try JSONSerialization.jsonObject(with: Data(listed.text.utf8)) as? [String: Any])?["items"] as? [[String: Any]])
+            let items = try #require(
+                (try JSONSerialization.jsonObject(with: Data(listed.text.utf8)) as? [String: Any])?["items"] as? [[String: Any]])
             let libraries = { (title: String) in items.first { $0["title"] as? String == title }?["libraries"] as? [String] }
-            #expect(libraries("Споделено четене") == ["Библиотека при НЧ „Светлина“ – Момчиловци", "Регионална библиотека „Никола Вранчев“"])
+            #expect(
+                libraries("Споделено четене") == ["Библиотека при НЧ „Светлина“ – Момчиловци", "Регионална библиотека „Никола Вранчев“"])
             #expect(libraries("Четене за бебета") == ["Регионална библиотека „Никола Вранчев“"])
 
             design.needs = "Родителите търсят книжки за най-малките"

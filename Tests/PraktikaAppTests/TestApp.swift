@@ -97,7 +97,8 @@ final class Browser: @unchecked Sendable {
         var headers = HTTPHeaders()
         headers.contentType = .json
         let body = try JSONEncoder().encode(["email": email, "password": password])
-        let response = try await send(.POST, "/api/v1/tokens", headers: headers, body: ByteBuffer(string: String(decoding: body, as: UTF8.self)))
+        let response = try await send(
+            .POST, "/api/v1/tokens", headers: headers, body: ByteBuffer(string: String(decoding: body, as: UTF8.self)))
         let token = try #require(try JSONDecoder().decode([String: String].self, from: Data(response.text.utf8))["token"])
         headers.bearerAuthorization = BearerAuthorization(token: token)
         return headers

@@ -7,7 +7,8 @@ import Testing
 struct AttachmentTests {
     static let pdf = Array("%PDF-1.4\n%âãÏÓ\n1 0 obj\n".utf8)
     static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]
-    static let pptx: [UInt8] = [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 26) + Array("[Content_Types].xml....ppt/presentation.xml".utf8)
+    static let pptx: [UInt8] =
+        [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 26) + Array("[Content_Types].xml....ppt/presentation.xml".utf8)
 
     @Test("the kind comes from the bytes, and must agree with the name")
     func sniffing() {

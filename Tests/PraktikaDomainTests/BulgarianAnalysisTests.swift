@@ -65,7 +65,8 @@ struct BulgarianAnalysisTests {
         #expect(BulgarianText.tokens("Глоб@лни библиотеки, е-услуги и 60+") == ["Глоб", "лни", "библиотеки", "е-услуги", "и", "60"])
         // A combining accent stays in its word; a hyphen joins only a word to a following letter;
         // other scripts are split by their letters too.
-        #expect(BulgarianText.tokens("-и\u{0300} 2-ри ало- -бг Ωμέγα,日本 \u{0300}x") == ["и\u{0300}", "2-ри", "ало", "бг", "Ωμέγα", "日本", "x"])
+        #expect(
+            BulgarianText.tokens("-и\u{0300} 2-ри ало- -бг Ωμέγα,日本 \u{0300}x") == ["и\u{0300}", "2-ри", "ало", "бг", "Ωμέγα", "日本", "x"])
     }
 
     @Test("the word scanner splits text as the character-by-character rule always did")
@@ -206,10 +207,12 @@ extension SearchQueryTests {
         // Every word of the Velingrad designs (as JSON: Latin keys and numbers too), and words
         // that try the byte-level lower-casing: capitals, ѝ and Ѝ, Ѐ and Ё, a stop word in capitals.
         let designs = try VelingradDemo.designs.map { String(decoding: try JSONEncoder().encode($0.design), as: UTF8.self) }
-        let corpus = designs + ["БИБЛИОТЕКИТЕ Библиотеката ѝ Ѝ И НА Ѐ Ёлка ЁЛКА е-услуги ONLINE 2012 Пенсионери60 ђак пенсионерѝте ПЕНСИОНЕРЍТЕ"]
+        let corpus =
+            designs + ["БИБЛИОТЕКИТЕ Библиотеката ѝ Ѝ И НА Ѐ Ёлка ЁЛКА е-услуги ONLINE 2012 Пенсионери60 ђак пенсионерѝте ПЕНСИОНЕРЍТЕ"]
         let analyzers = [
             BulgarianAnalyzer(dictionary: nil),
-            BulgarianAnalyzer(dictionary: HunspellLemmatizer(affix: BulgarianAnalysisTests.affix, dictionary: BulgarianAnalysisTests.dictionary)),
+            BulgarianAnalyzer(
+                dictionary: HunspellLemmatizer(affix: BulgarianAnalysisTests.affix, dictionary: BulgarianAnalysisTests.dictionary)),
         ]
         for analyzer in analyzers {
             let queries = ["библиотеки", "pensioneri online", "деца с увреждания", "и", "библиотекар", "бизнес туристи", "2012", "ёлки"]

@@ -43,7 +43,8 @@ struct ChartOutputTests {
         // Every character of a long mixed text survives, in order, once the escapes are undone.
         let mixed = String(repeating: "ѝ<а>&'б\"в ", count: 200)
         let undone = mixed.markupEscaped.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(
+                of: "&amp;", with: "&")
         #expect(undone == mixed)
     }
 

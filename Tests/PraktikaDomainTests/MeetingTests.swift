@@ -103,7 +103,10 @@ struct MeetingTests {
             #expect(roundTrip == VelingradDemo.participants()[0])
             let sessions = try JSONDecoder().decode([AgendaSession].self, from: JSONEncoder().encode(VelingradDemo.agenda))
             #expect(sessions == VelingradDemo.agenda)
-            #expect(MeetingValidation.session(AgendaSession(day: date("2012-05-17"), title: "x", items: [AgendaItem(kind: .presentation, title: "y")]), days: meeting.days)["items[0].speaker"] != nil)
+            #expect(
+                MeetingValidation.session(
+                    AgendaSession(day: date("2012-05-17"), title: "x", items: [AgendaItem(kind: .presentation, title: "y")]),
+                    days: meeting.days)["items[0].speaker"] != nil)
         }
 
         @Test("organisers are the libraries that organise it and the coordinators of its districts")
@@ -236,7 +239,9 @@ struct MeetingTests {
     @Suite("Seating a meeting")
     struct Seating {
         static func velingrad() -> ([WorkTable], [MeetingParticipant]) {
-            let tables = VelingradDemo.tables.map { WorkTable(id: Int64(100 + $0.number), number: $0.number, targetGroup: $0.targetGroup, category: $0.category) }
+            let tables = VelingradDemo.tables.map {
+                WorkTable(id: Int64(100 + $0.number), number: $0.number, targetGroup: $0.targetGroup, category: $0.category)
+            }
             var participants = VelingradDemo.participants()
             for i in participants.indices { participants[i].id = Int64(i + 1) }
             return (tables, participants)
@@ -263,7 +268,10 @@ struct MeetingTests {
 
         @Test("a hand-made seating is scored, and what is off is flagged at its table")
         func manualMoves() throws {
-            let tables = [WorkTable(id: 1, number: 1, targetGroup: "a", category: .other), WorkTable(id: 2, number: 2, targetGroup: "b", category: .other)]
+            let tables = [
+                WorkTable(id: 1, number: 1, targetGroup: "a", category: .other),
+                WorkTable(id: 2, number: 2, targetGroup: "b", category: .other),
+            ]
             let people = [
                 MeetingParticipant(id: 1, fullName: "A", role: .librarian, organisation: "X", districtCode: "BG-13", wants: [2]),
                 MeetingParticipant(id: 2, fullName: "B", role: .librarian, organisation: "X", districtCode: "BG-13"),
@@ -271,7 +279,9 @@ struct MeetingTests {
                 MeetingParticipant(id: 4, fullName: "D", role: .ngo, organisation: "Z", districtCode: "BG-21"),
             ]
             let problem = MeetingSeating.problem(tables: tables, participants: people)
-            let seating: [SeatID: SeatID] = [.number(1): .number(1), .number(2): .number(1), .number(3): .number(1), .number(4): .number(2)]
+            let seating: [SeatID: SeatID] = [
+                .number(1): .number(1), .number(2): .number(1), .number(3): .number(1), .number(4): .number(2),
+            ]
             let (mix, penalty) = try SeatingSolver.mix(problem, seating: seating)
             #expect(mix[0].flags.contains(.size))
             #expect(mix[0].flags.contains(.organisation("x")))
@@ -302,7 +312,9 @@ struct MeetingTests {
             #expect(f.questions.map(\.id) == ["q7", "q1"])
             #expect(f.questions[0].options == ["А", "Б", "В"])
             #expect(f.questions[1].options.isEmpty)
-            let (_, bad) = FeedbackForm.read(["title": "x", "question-1-prompt": "x", "question-1-kind": "single", "question-1-options": "само един"])
+            let (_, bad) = FeedbackForm.read([
+                "title": "x", "question-1-prompt": "x", "question-1-kind": "single", "question-1-options": "само един",
+            ])
             #expect(bad["question-1-options"]?.key == .validationTwoOptions)
             #expect(FeedbackForm.read(["title": "x"]).1["question-1-prompt"]?.key == .validationRequired)
         }
@@ -339,7 +351,8 @@ struct MeetingTests {
             #expect(rows.count == 3)
             #expect(rows[0] == ["№", "Какво от срещата ще използвате занапред в практиката си?", "Други коментари, мнения и препоръки"])
             #expect(rows[2][1] == "Привличане на партньори")
-            let svg = BarChart.svg([QuestionSummary.Bar(label: "<script>", count: 3, perMille: 500)], title: "a\"b", format: Formatting(.bg))
+            let svg = BarChart.svg(
+                [QuestionSummary.Bar(label: "<script>", count: 3, perMille: 500)], title: "a\"b", format: Formatting(.bg))
             #expect(!svg.contains("<script>"))
             #expect(svg.contains("&lt;script&gt;"))
             #expect(svg.contains("50,0\u{00A0}%"))
@@ -391,7 +404,9 @@ struct MeetingTests {
 
         @Test("the small Markdown reads headings, lists, paragraphs and emphasis")
         func markdown() {
-            #expect(Markdown.html("# A\n\nтекст **силно** и *наклонено*\n- едно\n- две") == "<h2>A</h2>\n<p>текст <strong>силно</strong> и <em>наклонено</em></p>\n<ul><li>едно</li><li>две</li></ul>\n")
+            #expect(
+                Markdown.html("# A\n\nтекст **силно** и *наклонено*\n- едно\n- две")
+                    == "<h2>A</h2>\n<p>текст <strong>силно</strong> и <em>наклонено</em></p>\n<ul><li>едно</li><li>две</li></ul>\n")
             #expect(Markdown.html("<script>x</script>") == "<p>&lt;script&gt;x&lt;/script&gt;</p>\n")
         }
     }
@@ -401,15 +416,19 @@ struct MeetingTests {
 struct FeedbackComparisonTests {
     @Test("questions asked at two meetings are matched by their words; a question asked once is left out")
     func compare() {
-        let a = FeedbackForm(title: "a", questions: [
-            FeedbackQuestion(id: "q1", kind: .multiple, prompt: "Какво ще използвате?", options: ["Умната диаграма", "Партньорства"]),
-            FeedbackQuestion(id: "q2", kind: .rating, prompt: "Оценка"),
-            FeedbackQuestion(id: "q3", kind: .rating, prompt: "Само тук"),
-        ])
-        let b = FeedbackForm(title: "b", questions: [
-            FeedbackQuestion(id: "x", kind: .multiple, prompt: "какво  ще използвате", options: ["умната диаграма", "Е-услуги"]),
-            FeedbackQuestion(id: "y", kind: .rating, prompt: "Оценка"),
-        ])
+        let a = FeedbackForm(
+            title: "a",
+            questions: [
+                FeedbackQuestion(id: "q1", kind: .multiple, prompt: "Какво ще използвате?", options: ["Умната диаграма", "Партньорства"]),
+                FeedbackQuestion(id: "q2", kind: .rating, prompt: "Оценка"),
+                FeedbackQuestion(id: "q3", kind: .rating, prompt: "Само тук"),
+            ])
+        let b = FeedbackForm(
+            title: "b",
+            questions: [
+                FeedbackQuestion(id: "x", kind: .multiple, prompt: "какво  ще използвате", options: ["умната диаграма", "Е-услуги"]),
+                FeedbackQuestion(id: "y", kind: .rating, prompt: "Оценка"),
+            ])
         let ra = [["q1": ["0"], "q2": ["4"]], ["q1": ["0", "1"], "q2": ["5"]]].map(FeedbackResponse.init)
         let rb = [["x": ["1"], "y": ["3"]]].map(FeedbackResponse.init)
         let compared = FeedbackComparison.compare([FeedbackSummary.summarise(a, ra), FeedbackSummary.summarise(b, rb)])

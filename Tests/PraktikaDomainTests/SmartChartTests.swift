@@ -262,7 +262,8 @@ struct SmartChartTests {
             #expect(added["activity-2-title"] == "" && added["add_row"] == nil && added["title"] == "Клуб")
             let moved = try #require(DesignForm.rowAction(input.merging(["move_row": "activity-1-up"]) { a, _ in a }))
             #expect(moved["activity-0-title"] == "Курс" && moved["activity-1-title"] == "Анкета" && moved["move_row"] == nil)
-            let found = try #require(DesignForm.rowAction(input.merging(["find_partner": "1", "partner_search": "читалище"]) { a, _ in a }))
+            let found = try #require(
+                DesignForm.rowAction(input.merging(["find_partner": "1", "partner_search": "читалище"]) { a, _ in a }))
             #expect(found == DesignForm.normalized(input.merging(["partner_search": "читалище"]) { a, _ in a }))
             // A button with a value that names no list or no move changes nothing, and saves nothing.
             for garbled in [["move_row": "activity-1-left"], ["add_row": "version"]] {

@@ -134,8 +134,10 @@ struct DesignAPIController: Sendable {
         let (rows, total) = (found.rows, found.total)
         let items = rows.map(SearchResult.init)
         let suggestion = total == 0 ? try await SearchIndex(db: req.sql).suggestion(for: q, analyzer: SearchSettings.analyzer) : nil
-        return try APIResponses.json(SearchAnswer(
-                items: items, total: total, capped: found.capped, page: query.page, perPage: ListQuery.perPage, suggestion: suggestion), .ok)
+        return try APIResponses.json(
+            SearchAnswer(
+                items: items, total: total, capped: found.capped, page: query.page, perPage: ListQuery.perPage, suggestion: suggestion), .ok
+        )
     }
 
     struct SearchAnswer: Content {
@@ -238,7 +240,9 @@ struct DesignAPIController: Sendable {
         guard let id = req.parameters.get("id", as: Int64.self), let stored = try await DesignStore(db: req.sql).find(id) else {
             throw APIFailure.notFound
         }
-        guard Policy.allows(req.actor, .view, design: stored.scope) else { throw req.actor == nil ? APIFailure.unauthorized : APIFailure.notFound }
+        guard Policy.allows(req.actor, .view, design: stored.scope) else {
+            throw req.actor == nil ? APIFailure.unauthorized : APIFailure.notFound
+        }
         return stored
     }
 
@@ -314,4 +318,3 @@ enum APICursor: Equatable {
             fields: ["cursor": TextKey.validationOption(req.language)])
     }
 }
-

@@ -191,7 +191,8 @@ struct MeetingAPIController: Sendable {
         let rows = try await MeetingStore(db: req.sql).list(district: district, series: series)
         let items = rows.map {
             Summary(
-                id: $0.id, title: $0.title, status: $0.status, startsOn: $0.startsOn, endsOn: $0.endsOn, series: $0.series, districts: $0.districts,
+                id: $0.id, title: $0.title, status: $0.status, startsOn: $0.startsOn, endsOn: $0.endsOn, series: $0.series,
+                districts: $0.districts,
                 participants: $0.participants, tables: $0.tables, designs: $0.designs, responses: $0.responses)
         }
         return try APIResponses.json(APIPage(items: items, total: items.count, page: 1, perPage: max(items.count, 1)))
@@ -428,7 +429,8 @@ struct MeetingAPIController: Sendable {
         let format = (try? req.query.get(String.self, at: "format")) ?? "md"
         switch format {
         case "md":
-            return TextDownload.response(text, contentType: "text/markdown; charset=utf-8", filename: "meeting-\(stored.id).md", inline: true)
+            return TextDownload.response(
+                text, contentType: "text/markdown; charset=utf-8", filename: "meeting-\(stored.id).md", inline: true)
         case "html":
             return TextDownload.response(
                 Markdown.html(text), contentType: "text/html; charset=utf-8", filename: "meeting-\(stored.id).html", inline: true)

@@ -52,7 +52,6 @@ struct PracticeAPIController: Sendable {
         routes.post(.api(.adoptPractice(SiteURL.any)), use: adopt)
     }
 
-
     /// Published practices the caller may read, ranked when there is a query, with the same
     /// filters as `/practices`; the answer has the shape of `/api/v1/search`.
     @Sendable func list(_ req: Request) async throws -> Response {
@@ -62,7 +61,8 @@ struct PracticeAPIController: Sendable {
         let (rows, total) = (found.rows, found.total)
         let items = rows.map(DesignAPIController.SearchResult.init)
         let suggestion =
-            total == 0 && query.q != nil ? try await SearchIndex(db: req.sql).suggestion(for: query.q!, analyzer: SearchSettings.analyzer) : nil
+            total == 0 && query.q != nil
+            ? try await SearchIndex(db: req.sql).suggestion(for: query.q!, analyzer: SearchSettings.analyzer) : nil
         return try APIResponses.json(
             DesignAPIController.SearchAnswer(
                 items: items, total: total, capped: found.capped, page: query.page, perPage: ListQuery.perPage, suggestion: suggestion,
@@ -76,7 +76,9 @@ struct PracticeAPIController: Sendable {
         else { return try APIResponses.notFound(req) }
         let names = try await store.libraryNames(stored.design.libraryIDs)
         let files = try await AttachmentStore(db: req.sql).list(.design(id)).map {
-            File(id: $0.id, filename: $0.filename, kind: $0.kind, size: $0.size, url: SiteURL.file($0.id, AttachmentKind.safeName($0.filename)).path)
+            File(
+                id: $0.id, filename: $0.filename, kind: $0.kind, size: $0.size,
+                url: SiteURL.file($0.id, AttachmentKind.safeName($0.filename)).path)
         }
         let adoptions = try await store.adoptions(of: id)
         var adopters: [Adopter] = []
@@ -107,7 +109,8 @@ struct PracticeAPIController: Sendable {
             return response
         case .invalid(_, let errors):
             return try APIError.response(
-                status: .unprocessableEntity, message: TextKey.formHasErrors(req.language), code: "validation", fields: errors.messages(req.language))
+                status: .unprocessableEntity, message: TextKey.formHasErrors(req.language), code: "validation",
+                fields: errors.messages(req.language))
         case .forbidden: return try APIResponses.forbidden(req)
         default: return try APIResponses.notFound(req)
         }

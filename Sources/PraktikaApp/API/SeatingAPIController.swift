@@ -28,7 +28,8 @@ struct SeatingAPIController: Sendable {
             result = try await Task.detached(priority: .userInitiated) { try SeatingSolver.solve(problem) }.value
         } catch let error as SeatingError {
             return try APIError.response(
-                status: .unprocessableEntity, message: MeetingService.message(error, tables: [], participants: [], req.language), code: "unseatable")
+                status: .unprocessableEntity, message: MeetingService.message(error, tables: [], participants: [], req.language),
+                code: "unseatable")
         }
         var headers = HTTPHeaders()
         headers.contentType = .json

@@ -40,7 +40,8 @@ struct GenerateCommand: AsyncCommand {
             for _ in 0..<count {
                 let (id, district) = libraries[generator.number(0...(libraries.count - 1))]
                 let year = generator.number(2012...2026)
-                let created = calendar.date(from: DateComponents(year: year, month: generator.number(1...12), day: generator.number(1...28), hour: 10))!
+                let created = calendar.date(
+                    from: DateComponents(year: year, month: generator.number(1...12), day: generator.number(1...28), hour: 10))!
                 batch.append(.init(design: generator.next(libraryIDs: [id], year: year), created: created, districts: [district]))
             }
             let chunk = batch
@@ -62,7 +63,9 @@ struct GenerateCommand: AsyncCommand {
                 try await app.sql.raw("VACUUM (ANALYZE) \(ident: table)").run()
             }
         }
-        context.console.print("Added \(total) practices; the database now holds \(try await app.sql.raw("SELECT COUNT(*) AS n FROM service_designs").first()?.decode(column: "n", as: Int.self) ?? 0) designs.")
+        context.console.print(
+            "Added \(total) practices; the database now holds \(try await app.sql.raw("SELECT COUNT(*) AS n FROM service_designs").first()?.decode(column: "n", as: Int.self) ?? 0) designs."
+        )
     }
 
     /// Ten libraries in every district, made once; their ids with their districts.
@@ -109,7 +112,8 @@ final class ProgressBar: @unchecked Sendable {
         let filled = total == 0 ? width : done * width / total
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         let f = Formatting(.bg)
-        let line = "\r[\(bar)] \(done * 100 / max(total, 1))% \(f.integer(done))/\(f.integer(total)) · \(f.integer(Int(rate)))/s · \(left / 60):\(String(format: "%02d", left % 60)) left "
+        let line =
+            "\r[\(bar)] \(done * 100 / max(total, 1))% \(f.integer(done))/\(f.integer(total)) · \(f.integer(Int(rate)))/s · \(left / 60):\(String(format: "%02d", left % 60)) left "
         FileHandle.standardError.write(Data(line.utf8))
     }
 

@@ -61,7 +61,9 @@ func readBrowsingIndexes(_ db: any SQLDatabase) async throws -> [Int] {
     for (table, index, column) in [
         ("service_designs", Migrations015.designList, "visibility"), ("search_documents", Migrations017.documentsByDesign, "facet_codes"),
     ] {
-        let row = try await db.raw("SELECT COUNT(*) AS n FROM \(ident: table) INDEXED BY \(ident: index) WHERE \(ident: column) IS NOT NULL").first()
+        let row = try await db.raw(
+            "SELECT COUNT(*) AS n FROM \(ident: table) INDEXED BY \(ident: index) WHERE \(ident: column) IS NOT NULL"
+        ).first()
         counts.append(try row?.decode(column: "n", as: Int.self) ?? 0)
     }
     return counts

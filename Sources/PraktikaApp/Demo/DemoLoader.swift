@@ -103,7 +103,10 @@ struct DemoLoader {
         }
         for table in VelingradDemo.tables {
             _ = try await store.insertTable(
-                id, WorkTable(id: 0, number: table.number, targetGroup: table.targetGroup, category: table.category, designID: designIDs[table.number]))
+                id,
+                WorkTable(
+                    id: 0, number: table.number, targetGroup: table.targetGroup, category: table.category, designID: designIDs[table.number]
+                ))
         }
         try await store.insertParticipants(id, VelingradDemo.participants())
         let problem = MeetingSeating.problem(tables: try await store.tables(id), participants: try await store.participants(id))

@@ -41,13 +41,16 @@ struct BulkDesignWriter: Sendable {
         guard !batch.isEmpty else { return }
         let sqlite = db.dialect.name == "sqlite"
         var designs = db.insert(into: "service_designs").columns(
-            "id", "title", "title_key", "status", "visibility", "target_category", "budget_total_eur_minor", "content", "version", "created_at",
+            "id", "title", "title_key", "status", "visibility", "target_category", "budget_total_eur_minor", "content", "version",
+            "created_at",
             "updated_at", "updated_by_name", "published_on", "adopted_from")
         var links = db.insert(into: "design_libraries").columns("design_id", "library_id")
         var facets = db.insert(into: "design_facets").columns("design_id", "facet", "value")
         var documents: [SQLQueryString] = []
         var fts: [SQLQueryString] = []
-        let values = batch.map { DesignFacet.values(of: $0.design, districts: $0.districts, year: calendar.component(.year, from: $0.created)) }
+        let values = batch.map {
+            DesignFacet.values(of: $0.design, districts: $0.districts, year: calendar.component(.year, from: $0.created))
+        }
         let codes = try await FacetDictionary.codes(forEach: values, db)
         for (index, entry) in batch.enumerated() {
             let id = nextDesignID
@@ -70,7 +73,8 @@ struct BulkDesignWriter: Sendable {
             let joined = document.words.joined(separator: " ")
             if sqlite {
                 documents.append(
-                    "(\(bind: docID), \(bind: id), \(bind: document.title), \(bind: document.target), \(bind: document.body), \(bind: joined), \(bind: codes[index]))")
+                    "(\(bind: docID), \(bind: id), \(bind: document.title), \(bind: document.target), \(bind: document.body), \(bind: joined), \(bind: codes[index]))"
+                )
                 fts.append("(\(bind: docID), \(bind: document.title), \(bind: document.target), \(bind: document.body))")
             } else {
                 documents.append(
@@ -85,7 +89,9 @@ struct BulkDesignWriter: Sendable {
         try await links.run()
         try await facets.run()
         let columns: SQLQueryString =
-            sqlite ? "(id, design_id, title, target, body, words, facet_codes)" : "(id, design_id, title, target, body, words, facet_codes, document)"
+            sqlite
+            ? "(id, design_id, title, target, body, words, facet_codes)"
+            : "(id, design_id, title, target, body, words, facet_codes, document)"
         try await db.raw("INSERT INTO search_documents " + columns + " VALUES " + documents.joined(separator: ", ")).run()
         if sqlite {
             try await db.raw("INSERT INTO search_fts(rowid, title, target, body) VALUES " + fts.joined(separator: ", ")).run()

@@ -22,7 +22,8 @@ public enum CatalogueSearch {
         let page = try await SearchIndex.$candidateCap.withValue(cap ?? SearchIndex.candidateCap) {
             try await DesignListQuery.page(db, query(text, filters), nil)
         }
-        return Result(ids: page.rows.map(\.id), total: page.total, facetValues: page.facets.map(\.values.count).reduce(0, +), capped: page.capped)
+        return Result(
+            ids: page.rows.map(\.id), total: page.total, facetValues: page.facets.map(\.values.count).reduce(0, +), capped: page.capped)
     }
 
     /// The floor: the statements a search issues (the cutoff on SQLite, the key counts, the one
@@ -45,7 +46,8 @@ public enum CatalogueSearch {
     }
 
     /// The candidates' statement (its prelude run to build it) and the facet dictionary's.
-    private static func floorStatements(_ db: any SQLDatabase, _ text: String, _ filters: [String: String]) async throws -> [SQLQueryString] {
+    private static func floorStatements(_ db: any SQLDatabase, _ text: String, _ filters: [String: String]) async throws -> [SQLQueryString]
+    {
         let parsed = SearchQuery(text, analyzer: SearchSettings.analyzer)
         let statement = try await SearchIndex(db: db).candidateStatement(parsed, where: DesignListQuery.access(query(text, filters), nil))
         return [statement.sql, FacetDictionary.reading().statement.query]

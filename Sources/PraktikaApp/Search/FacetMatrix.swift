@@ -70,8 +70,10 @@ struct FacetDictionary: Sendable {
             // attempt, and codes are meant to stay small and dense. A conflict is another writer
             // adding the same value at the same time.
             let rows = missing.map { value -> SQLQueryString in "(\(bind: value.0.rawValue), \(bind: value.1))" }
-            try await db.raw("INSERT INTO facet_values(facet, value) VALUES " + rows.joined(separator: ", ") + " ON CONFLICT (facet, value) DO NOTHING")
-                .run()
+            try await db.raw(
+                "INSERT INTO facet_values(facet, value) VALUES " + rows.joined(separator: ", ") + " ON CONFLICT (facet, value) DO NOTHING"
+            )
+            .run()
             found = try await known()
         }
         return documents.map { values in

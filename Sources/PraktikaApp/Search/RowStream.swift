@@ -68,7 +68,8 @@ enum RowStream {
         private static func cell(_ row: PostgresRandomAccessRow, _ column: String) throws -> PostgresCell {
             // The driver stops the process on a column the row does not have.
             guard row.contains(column) else {
-                throw DecodingError.keyNotFound(SomeCodingKey(stringValue: column), .init(codingPath: [], debugDescription: "column \(column)"))
+                throw DecodingError.keyNotFound(
+                    SomeCodingKey(stringValue: column), .init(codingPath: [], debugDescription: "column \(column)"))
             }
             return row[column]
         }
@@ -112,7 +113,9 @@ enum RowStream {
                 SQLiteStatementReader.handle(of: connection).flatMap { handle in
                     if let handle {
                         if let level = db.queryLogLevel {
-                            for statement in serialized { db.logger.log(level: level, "Executing query", metadata: ["sql": .string(statement.sql)]) }
+                            for statement in serialized {
+                                db.logger.log(level: level, "Executing query", metadata: ["sql": .string(statement.sql)])
+                            }
                         }
                         return SQLiteStatementReader.run(handle, serialized, on: connection.eventLoop)
                     }

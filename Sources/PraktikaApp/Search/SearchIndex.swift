@@ -161,17 +161,19 @@ struct SearchIndex {
         if isSQLite {
             let keys = Array(Set(query.terms.flatMap { $0 }))
             if SearchRank.isAvailable && !keys.isEmpty {
-                statements.append(RowStream.Statement("SELECT term, documents FROM search_terms WHERE term IN (\(binds: keys))") { row in
-                    let (term, documents) = (try row.string("term"), Int(try row.int64("documents")))
-                    read.update { $0.counts[term] = documents }
-                })
+                statements.append(
+                    RowStream.Statement("SELECT term, documents FROM search_terms WHERE term IN (\(binds: keys))") { row in
+                        let (term, documents) = (try row.string("term"), Int(try row.int64("documents")))
+                        read.update { $0.counts[term] = documents }
+                    })
             }
-            statements.append(RowStream.Statement(
-                "SELECT rowid AS n FROM search_fts WHERE search_fts MATCH \(bind: query.fts5) ORDER BY rowid DESC LIMIT 1 OFFSET \(literal: Self.candidateCap)"
-            ) { row in
-                let cutoff = try row.int64("n")
-                read.update { $0.cutoff = cutoff }
-            })
+            statements.append(
+                RowStream.Statement(
+                    "SELECT rowid AS n FROM search_fts WHERE search_fts MATCH \(bind: query.fts5) ORDER BY rowid DESC LIMIT 1 OFFSET \(literal: Self.candidateCap)"
+                ) { row in
+                    let cutoff = try row.int64("n")
+                    read.update { $0.cutoff = cutoff }
+                })
         }
         if !statements.isEmpty { try await RowStream.each(db, statements) }
         var prelude = read.result
@@ -269,10 +271,11 @@ struct SearchIndex {
         let versionReading = version ? SearchCache.versionReading() : nil
         let dictionary = FacetDictionary.reading()
         var statements = versionReading.map { [$0.statement] } ?? []
-        statements.append(RowStream.Statement(statement.sql) { row in
-            let (id, rank) = (try row.int64("design_id"), try row.double("rank"))
-            try row.withUTF8("facet_codes") { codes in read.update { $0.append(id: id, rank: rank, codes: codes) } }
-        })
+        statements.append(
+            RowStream.Statement(statement.sql) { row in
+                let (id, rank) = (try row.int64("design_id"), try row.double("rank"))
+                try row.withUTF8("facet_codes") { codes in read.update { $0.append(id: id, rank: rank, codes: codes) } }
+            })
         statements.append(dictionary.statement)
         try await RowStream.each(db, statements)
         var matches = read.result
@@ -339,7 +342,8 @@ struct SearchIndex {
     private func rankSQLite(_ query: SearchQuery, counts: [String: Int]) -> SQLQueryString {
         guard SearchRank.isAvailable else { return "-bm25(search_fts, 10.0, 5.0, 1.0)" }
         let keys = query.terms.flatMap { $0 }
-        return "\(unsafeRaw: SearchRank.name)(search_fts, 10.0, 5.0, 1.0, sd.length" + keys.map { ", \(literal: counts[$0] ?? 0)" }.joined() + ")"
+        return "\(unsafeRaw: SearchRank.name)(search_fts, 10.0, 5.0, 1.0, sd.length" + keys.map { ", \(literal: counts[$0] ?? 0)" }.joined()
+            + ")"
     }
 
     /// Keeps the count of designs per word (or per index key): two statements per save, whatever

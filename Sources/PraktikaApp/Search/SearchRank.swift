@@ -63,7 +63,8 @@ enum SearchRank {
         let bound = withUnsafeMutablePointer(to: &api) { pointer in
             apiType.withUTF8Buffer { type in
                 sqlite_nio_sqlite3_bind_pointer(
-                    statement, 1, UnsafeMutableRawPointer(pointer), UnsafeRawPointer(type.baseAddress!).assumingMemoryBound(to: CChar.self), nil)
+                    statement, 1, UnsafeMutableRawPointer(pointer), UnsafeRawPointer(type.baseAddress!).assumingMemoryBound(to: CChar.self),
+                    nil)
             }
         }
         guard bound == SQLITE_OK else { return }
@@ -114,7 +115,8 @@ enum SearchRank {
 }
 
 /// `praktika_doclength(sz)`; see `SearchRank`.
-private let docLengthFunction: @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Void = { context, count, values in
+private let docLengthFunction: @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Void = {
+    context, count, values in
     guard count == 1, let value = values?[0], sqlite_nio_sqlite3_value_type(value) == SQLITE_BLOB else {
         sqlite_nio_sqlite3_result_null(context)
         return
@@ -161,7 +163,8 @@ private final class RankStatement {
             averageLength: Double(tokens) / Double(rows), idf: idf,
             weights: (
                 sqlite_nio_sqlite3_value_double(values[0]), sqlite_nio_sqlite3_value_double(values[1]),
-                sqlite_nio_sqlite3_value_double(values[2])))
+                sqlite_nio_sqlite3_value_double(values[2])
+            ))
         let kept = Unmanaged.passRetained(state).toOpaque()
         // On failure SQLite has already called the release below.
         guard api.xSetAuxdata(fts, kept, { Unmanaged<RankStatement>.fromOpaque($0!).release() }) == SQLITE_OK else { return nil }

@@ -31,11 +31,28 @@ enum UpcomingArea: String, CaseIterable, Sendable {
 /// The pages of one meeting, each below `/meetings/{id}`.
 enum MeetingPage: Sendable, Equatable {
     case overview, edit, delete
-    case agenda, session(Int64), sessionDelete(Int64), items(Int64), item(Int64), itemDelete(Int64), itemPractice(Int64), itemAttachments(Int64)
+    case agenda
+    case session(Int64)
+    case sessionDelete(Int64)
+    case items(Int64)
+    case item(Int64)
+    case itemDelete(Int64)
+    case itemPractice(Int64)
+    case itemAttachments(Int64)
     case programme, calendar
-    case participants, participant(Int64), participantDelete(Int64), importCSV, participantsCSV, badges
-    case tables, tableDelete(Int64), seat, move, tableResult(Int64)
-    case feedback, feedbackForm(Int64), feedbackResults(Int64), feedbackCSV(Int64), feedbackPaper(Int64)
+    case participants
+    case participant(Int64)
+    case participantDelete(Int64)
+    case importCSV, participantsCSV, badges
+    case tables
+    case tableDelete(Int64)
+    case seat, move
+    case tableResult(Int64)
+    case feedback
+    case feedbackForm(Int64)
+    case feedbackResults(Int64)
+    case feedbackCSV(Int64)
+    case feedbackPaper(Int64)
     case report, reportMarkdown, reportPublish
 
     /// The path below `/meetings/{id}`; a sub-record's id is the parameter `sub`.
@@ -251,7 +268,8 @@ enum SiteURL: Sendable, Equatable {
         case .serviceBlock(let id, let block): return ["services", S.id(id), "edit", .parameter("block", block.rawValue)]
         case .serviceHistory(let id): return ["services", S.id(id), "history"]
         case .serviceCompare(let id): return ["services", S.id(id), "history", "compare"]
-        case .serviceRestore(let id, let version): return ["services", S.id(id), "history", .parameter("version", String(version)), "restore"]
+        case .serviceRestore(let id, let version):
+            return ["services", S.id(id), "history", .parameter("version", String(version)), "restore"]
         case .serviceDelete(let id): return ["services", S.id(id), "delete"]
         case .practices: return ["practices"]
         case .publishService(let id): return ["services", S.id(id), "publish"]

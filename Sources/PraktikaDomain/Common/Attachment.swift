@@ -65,7 +65,9 @@ public enum AttachmentKind: String, Sendable, Codable, CaseIterable {
         guard let kind = sniff(bytes) else { return (nil, FieldError(.attachmentKind)) }
         let ext = (name.split(separator: ".").last.map(String.init) ?? "").lowercased()
         guard kind.extensions.contains(ext) else { return (nil, FieldError(.attachmentExtension, ["kind": kind.rawValue.uppercased()])) }
-        guard bytes.count <= kind.maxBytes else { return (nil, FieldError(.attachmentTooLarge, ["max": "\(kind.maxBytes / 1024 / 1024) MB"])) }
+        guard bytes.count <= kind.maxBytes else {
+            return (nil, FieldError(.attachmentTooLarge, ["max": "\(kind.maxBytes / 1024 / 1024) MB"]))
+        }
         return (kind, nil)
     }
 

@@ -78,7 +78,9 @@ public struct ByteStringTable: Sendable {
         let mask = slots.count - 1
         bytes.withUnsafeBufferPointer { all in
             for number in 0..<count {
-                var slot = Int(truncatingIfNeeded: Self.hash(UnsafeBufferPointer(rebasing: all[Int(starts[number])..<Int(starts[number + 1])]))) & mask
+                var slot =
+                    Int(truncatingIfNeeded: Self.hash(UnsafeBufferPointer(rebasing: all[Int(starts[number])..<Int(starts[number + 1])])))
+                    & mask
                 while slots[slot] != 0 { slot = (slot + 1) & mask }
                 slots[slot] = UInt32(number + 1)
             }
@@ -100,7 +102,9 @@ public struct ByteStringTable: Sendable {
         }
         // The last 1–7 bytes, little-endian, as the byte-by-byte loop would have assembled them.
         var tail: UInt64 = 0
-        if i < bytes.count { withUnsafeMutableBytes(of: &tail) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[i...])) } }
+        if i < bytes.count {
+            withUnsafeMutableBytes(of: &tail) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[i...])) }
+        }
         tail = UInt64(littleEndian: tail)
         hash = (hash ^ tail) &* multiplier
         return hash ^ (hash >> 32)

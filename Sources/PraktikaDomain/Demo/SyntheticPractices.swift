@@ -32,12 +32,25 @@ public struct SyntheticPractices: Sendable {
     }
 
     static let targets: [TargetGroupCategory: [String]] = [
-        .children: ["деца от 7 до 10 години", "деца от детската градина", "деца с обучителни трудности", "деца от малките села", "деца и техните баби"],
-        .pupils: ["ученици от 1–4 клас", "ученици от прогимназията", "гимназисти", "ученици в риск от отпадане", "ученици от селските училища"],
-        .youngPeople: ["младежи без работа", "студенти през лятото", "млади родители", "младежи от малките населени места", "млади доброволци"],
-        .pensioners: ["пенсионери 60+", "самотни възрастни хора", "членове на пенсионерския клуб", "възрастни с увредено зрение", "баби и дядовци"],
-        .unemployed: ["трайно безработни", "безработни жени над 50 години", "младежи без квалификация", "безработни с основно образование"],
-        .peopleWithDisabilities: ["деца с двигателни увреждания", "хора с увредено зрение", "хора със слухови увреждания", "младежи с интелектуални затруднения"],
+        .children: [
+            "деца от 7 до 10 години", "деца от детската градина", "деца с обучителни трудности", "деца от малките села",
+            "деца и техните баби",
+        ],
+        .pupils: [
+            "ученици от 1–4 клас", "ученици от прогимназията", "гимназисти", "ученици в риск от отпадане", "ученици от селските училища",
+        ],
+        .youngPeople: [
+            "младежи без работа", "студенти през лятото", "млади родители", "младежи от малките населени места", "млади доброволци",
+        ],
+        .pensioners: [
+            "пенсионери 60+", "самотни възрастни хора", "членове на пенсионерския клуб", "възрастни с увредено зрение", "баби и дядовци",
+        ],
+        .unemployed: [
+            "трайно безработни", "безработни жени над 50 години", "младежи без квалификация", "безработни с основно образование",
+        ],
+        .peopleWithDisabilities: [
+            "деца с двигателни увреждания", "хора с увредено зрение", "хора със слухови увреждания", "младежи с интелектуални затруднения",
+        ],
         .minorities: ["младежи от ромски произход", "ромски семейства", "деца от турскоговорящи семейства", "бежанци и мигранти"],
         .farmers: ["картофопроизводители", "малки фермери", "пчелари", "животновъди", "производители на билки"],
         .business: ["представители на туристическия бизнес", "малки търговци", "занаятчии", "собственици на къщи за гости"],
@@ -58,7 +71,8 @@ public struct SyntheticPractices: Sendable {
 
     static let needs = [
         "достъп до информация за работа", "умения за работа с компютър", "нови социални контакти", "подкрепа в ученето",
-        "достъп до книги и периодика", "информация за европейски програми", "безопасно място след училище", "помощ с електронните услуги на държавата",
+        "достъп до книги и периодика", "информация за европейски програми", "безопасно място след училище",
+        "помощ с електронните услуги на държавата",
         "информация за правата им", "достъп до културни събития", "връзка с институциите", "умения за търсене в интернет",
         "подготовка за изпити", "информация за здравето", "съхраняване на местните традиции", "по-добра квалификация",
     ]
@@ -66,7 +80,8 @@ public struct SyntheticPractices: Sendable {
     static let activities = [
         "проучване на нуждите чрез анкета", "среща с партньорите", "обучение на библиотекарите", "информационна кампания в местните медии",
         "откриване на услугата", "ежеседмични занимания", "изложба в библиотеката", "кръгла маса с местната власт", "оценка на резултатите",
-        "разпространение на дипляни", "посещения по домовете", "публикации в социалните мрежи", "заключителен празник", "обучение на доброволци",
+        "разпространение на дипляни", "посещения по домовете", "публикации в социалните мрежи", "заключителен празник",
+        "обучение на доброволци",
         "подготовка на учебни материали", "среща с работодатели", "екскурзия до регионалната библиотека", "записване на спомени",
     ]
 
@@ -86,7 +101,8 @@ public struct SyntheticPractices: Sendable {
         ("Общината", .localAuthority), ("Основното училище", .school), ("Бюрото по труда", .labourOffice),
         ("Клубът на пенсионера", .pensionersClub), ("Местното сдружение", .ngo), ("Историческият музей", .museum),
         ("Местното радио", .media), ("Земеделската служба", .agricultureOffice), ("Църковното настоятелство", .church),
-        ("Здравната служба", .healthService), ("Младежкият дом", .youthCentre), ("Местна фирма", .business), ("Доброволци от Корпуса", .volunteerOrganisation),
+        ("Здравната служба", .healthService), ("Младежкият дом", .youthCentre), ("Местна фирма", .business),
+        ("Доброволци от Корпуса", .volunteerOrganisation),
     ]
 
     static let budgetItems = [
@@ -95,16 +111,19 @@ public struct SyntheticPractices: Sendable {
     ]
 
     static let indicators: [(String, IndicatorUnit)] = [
-        ("Участници", .people), ("Проведени занимания", .events), ("Нови читатели", .people), ("Обучени хора", .people), ("Часове обучение", .hours),
+        ("Участници", .people), ("Проведени занимания", .events), ("Нови читатели", .people), ("Обучени хора", .people),
+        ("Часове обучение", .hours),
     ]
 
     static let lessons = [
-        "Най-добре работеше личната покана.", "Партньорите доведоха хора, които иначе не биха дошли.", "Заниманията в събота събраха най-много хора.",
+        "Най-добре работеше личната покана.", "Партньорите доведоха хора, които иначе не биха дошли.",
+        "Заниманията в събота събраха най-много хора.",
         "Местните медии помогнаха много.", "Доброволците се оказаха незаменими.", "Децата доведоха родителите си.",
     ]
 
     static let problems = [
-        "Вечерните часове не бяха удобни.", "Техниката не стигаше за всички.", "Трудно намерихме обучител.", "Зимата намали посещенията.", "",
+        "Вечерните часове не бяха удобни.", "Техниката не стигаше за всички.", "Трудно намерихме обучител.", "Зимата намали посещенията.",
+        "",
     ]
 
     /// The next practice: published, of the given libraries, created in `year`.
@@ -114,7 +133,8 @@ public struct SyntheticPractices: Sendable {
         let service = pick(Self.services)
         var design = ServiceDesign(
             title: service.prefix(1).uppercased() + service.dropFirst() + " за " + target, libraryIDs: libraryIDs,
-            targetGroup: TargetGroup(category: category, description: target.prefix(1).uppercased() + target.dropFirst(), expectedReach: number(8...200)))
+            targetGroup: TargetGroup(
+                category: category, description: target.prefix(1).uppercased() + target.dropFirst(), expectedReach: number(8...200)))
         design.summary = "Синтетична практика за изпитване на търсенето (генерирана)."
         design.status = pick([DesignStatus.running, .completed, .completed, .evaluated])
         design.visibility = category == .womenAtRisk ? .district : .public
@@ -123,11 +143,16 @@ public struct SyntheticPractices: Sendable {
         design.needs = "Хората имат нужда от " + needs.joined(separator: ", ") + "."
         design.service = "Библиотеката предлага " + service + " за " + target + "."
         design.goal = "Да осигурим " + pick(Self.needs) + "."
-        design.resources = Resources(existing: some(ExistingResource.allCases, 1...3), needed: chance(50) ? "Още " + pick(Self.budgetItems) : nil)
+        design.resources = Resources(
+            existing: some(ExistingResource.allCases, 1...3), needed: chance(50) ? "Още " + pick(Self.budgetItems) : nil)
         design.budget = some(Self.budgetItems, 1...3).map { item in
-            BudgetLine(item: item, quantity: FixedDecimal(Int64(number(1...5))), unitCost: Money(major: Int64(number(2...120)) * 10, currency: .BGN), source: pick(FundingSource.allCases))
+            BudgetLine(
+                item: item, quantity: FixedDecimal(Int64(number(1...5))),
+                unitCost: Money(major: Int64(number(2...120)) * 10, currency: .BGN), source: pick(FundingSource.allCases))
         }
-        design.partners = some(Self.partnerPool, 1...3).map { DesignPartner(name: $0.0, kind: $0.1, role: "помага с " + pick(Self.activities)) }
+        design.partners = some(Self.partnerPool, 1...3).map {
+            DesignPartner(name: $0.0, kind: $0.1, role: "помага с " + pick(Self.activities))
+        }
         design.channels = some(InformationChannel.allCases, 1...3)
         design.activities = some(Self.activities, 2...5).map { Activity(title: $0.prefix(1).uppercased() + $0.dropFirst()) }
         design.socialEffect = pick(Self.socialEffects)
@@ -135,7 +160,9 @@ public struct SyntheticPractices: Sendable {
         design.expectedResults = "Обхванати " + String(number(10...150)) + " души."
         design.indicators = some(Self.indicators, 1...2).map { name, unit in
             let target = number(5...200)
-            return Indicator(name: name, unit: unit, target: FixedDecimal(Int64(target)), actual: FixedDecimal(Int64(max(0, target + number(-target / 2...target / 2)))))
+            return Indicator(
+                name: name, unit: unit, target: FixedDecimal(Int64(target)),
+                actual: FixedDecimal(Int64(max(0, target + number(-target / 2...target / 2)))))
         }
         design.practice = PracticeStory(
             whatWorked: pick(Self.lessons), whatDidNot: pick(Self.problems).isEmpty ? nil : pick(Self.problems),

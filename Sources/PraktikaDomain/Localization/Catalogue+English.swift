@@ -300,7 +300,8 @@ extension Catalogue {
         .fieldCurrency: "Currency",
         .fieldAmount: "Amount",
         .findPartner: "Find an organisation in the registry",
-        .hintFindPartner: "The organisations of the design's districts and those with no district are listed. Type part of a name and press “Search” to add others to the choices; nothing is saved until you press “Save”.",
+        .hintFindPartner:
+            "The organisations of the design's districts and those with no district are listed. Type part of a name and press “Search” to add others to the choices; nothing is saved until you press “Save”.",
         .fieldRegistryPartner: "Organisation from the registry",
         .fieldPartnerKind: "Kind of partner",
         .fieldExpectedResults: "Expected results",

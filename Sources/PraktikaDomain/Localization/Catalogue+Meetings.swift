@@ -40,7 +40,8 @@ extension Catalogue {
         .reportHost: "Домакин беше {host}.",
         .reportProgramme: "Програма",
         .reportGroupWork: "Работа по групи",
-        .reportGroupWorkIntro: "Участниците работиха на {count} маси за предварително определени групи потребители; на {mixed} от тях седяха представители на повече от една област.",
+        .reportGroupWorkIntro:
+            "Участниците работиха на {count} маси за предварително определени групи потребители; на {mixed} от тях седяха представители на повече от една област.",
         .reportTable: "Група {number}: {target}",
         .reportNoResult: "Резултатът на тази маса още не е записан.",
         .reportFeedback: "Обратна връзка",
@@ -106,7 +107,8 @@ extension Catalogue {
         .hintParticipantEmail: "По желание: само за връзка с организаторите.",
         .hintParticipantNeeds: "Например достъпност, хранене. Вижда се само от организаторите.",
         .hintParticipantWants: "По желание: за кои групи потребители бихте искали да работите.",
-        .hintParticipantRegistry: "Свържете участника с библиотека или партньор от регистъра на областите на срещата: отчетите тогава го броят към тях.",
+        .hintParticipantRegistry:
+            "Свържете участника с библиотека или партньор от регистъра на областите на срещата: отчетите тогава го броят към тях.",
         .hintPinned: "Закрепеният участник (например модератор) остава на масата си при автоматичното разпределяне.",
         .hintReportMarkdown: "Заглавия с #, ## и ###; списъци с „- “; **удебелено**.",
         .hintSpeaker: "Задължително за презентация.",
@@ -117,7 +119,8 @@ extension Catalogue {
         .importEncoding: "Файлът не е в UTF-8 или Windows-1251. Запазете го като „CSV UTF-8“.",
         .importFile: "Файл CSV",
         .importIgnoredColumns: "Непознати колони (пропуснати)",
-        .importIntro: "Първият ред съдържа имената на колоните, на български или английски. Задължителни: име, организация, област. Разделител: точка и запетая, запетая или табулация. Участниците се добавят само ако няма грешки; иначе ще видите доклад ред по ред.",
+        .importIntro:
+            "Първият ред съдържа имената на колоните, на български или английски. Задължителни: име, организация, област. Разделител: точка и запетая, запетая или табулация. Участниците се добавят само ако няма грешки; иначе ще видите доклад ред по ред.",
         .importPaste: "Или поставете съдържанието тук",
         .importProblem: "Проблем",
         .importReportTitle: "Доклад от проверката",
@@ -138,7 +141,8 @@ extension Catalogue {
         .meetingProgrammeTitle: "Програма",
         .meetingReadReport: "Докладът от срещата",
         .meetingRegistrationClosed: "Регистрацията за тази среща не е отворена.",
-        .meetingRegistrationHint: "Изпратете тази връзка на поканените: всеки се регистрира сам. Връзката работи, докато срещата е „Отворена за регистрация“.",
+        .meetingRegistrationHint:
+            "Изпратете тази връзка на поканените: всеки се регистрира сам. Връзката работи, докато срещата е „Отворена за регистрация“.",
         .meetingRegistrationLink: "Връзка за регистрация",
         .meetingResponsesCount: "Отговори на обратната връзка",
         .meetingSections: "Части на срещата",
@@ -193,8 +197,10 @@ extension Catalogue {
         .reportText: "Текст",
         .reportUnpublish: "Спиране на публикуването",
         .seatEveryone: "Автоматично разпределяне по масите",
-        .seatHint: "Разпределянето смесва областите и ролите на всяка маса, разделя колегите от една организация и отчита желанията. Закрепените остават на местата си. После можете да местите хора ръчно.",
-        .seatPenalty: "Отклонение: {total} (области {district}, роли {role}, колеги заедно {organisation}, неизпълнени желания {preference}).",
+        .seatHint:
+            "Разпределянето смесва областите и ролите на всяка маса, разделя колегите от една организация и отчита желанията. Закрепените остават на местата си. После можете да местите хора ръчно.",
+        .seatPenalty:
+            "Отклонение: {total} (области {district}, роли {role}, колеги заедно {organisation}, неизпълнени желания {preference}).",
         .seatedCount: "Разпределени: {seated} от {count}",
         .seatingNegativeCapacity: "Маса {table} има отрицателен капацитет.",
         .seatingNoParticipants: "Още няма участници.",
@@ -231,21 +237,26 @@ extension Catalogue {
         .feedbackAverageShort: "Средна оценка (от 5)",
         .feedbackAnsweredShort: "Отговорили",
         .seriesFeedbackTitle: "Обратната връзка една до друга",
-        .seriesFeedbackHint: "Въпросите, зададени на повече от една среща от поредицата: дял на отговорилите, избрали всеки отговор, или средната оценка.",
+        .seriesFeedbackHint:
+            "Въпросите, зададени на повече от една среща от поредицата: дял на отговорилите, избрали всеки отговор, или средната оценка.",
         .seatingDuplicateTable: "Маса {table} е посочена два пъти.",
         .seatingDuplicateParticipant: "{name} е посочен/а два пъти.",
         .practiceComparison: "Резултатите на адаптиралите: постигнато / цел (дял от целта)",
         .practiceOriginal: "Оригинал",
         .practiceNoResultsYet: "Адаптиралите още нямат показатели за сравнение.",
-        .searchCapped: "Думите се срещат навсякъде: подредени са най-новите {count} съвпадения. Добавете дума или филтър, за да стесните търсенето.",
+        .searchCapped:
+            "Думите се срещат навсякъде: подредени са най-новите {count} съвпадения. Добавете дума или филтър, за да стесните търсенето.",
         .flashChoosePerson: "Изберете кого да преместите.",
         .flashMeetingNeedsOrganiser: "Посочете поне една организираща библиотека: резултатите се записват като нейни услуги.",
         .recordCountAtLeast: "Записи: над {count} (показани са най-новите)",
-        .searchElsewhere: "Никоя добра практика не отговаря на търсенето, но проектите на услуги, които още не са публикувани като практики, съдържат съвпадения: {count}.",
-        .searchElsewhereAtLeast: "Никоя добра практика не отговаря на търсенето, но проектите на услуги, които още не са публикувани като практики, съдържат над {count} съвпадения.",
+        .searchElsewhere:
+            "Никоя добра практика не отговаря на търсенето, но проектите на услуги, които още не са публикувани като практики, съдържат съвпадения: {count}.",
+        .searchElsewhereAtLeast:
+            "Никоя добра практика не отговаря на търсенето, но проектите на услуги, които още не са публикувани като практики, съдържат над {count} съвпадения.",
         .searchElsewhereLink: "Покажи ги",
         .searchHint: "Думите се намират във всичките им форми; „библ*“ намира и думите, които започват с „библ“.",
-        .listCapped: "Списъкът е дълъг: подредени и преброени са най-новите {count} записа. Изберете филтър или потърсете дума, за да стесните списъка.",
+        .listCapped:
+            "Списъкът е дълъг: подредени и преброени са най-новите {count} записа. Изберете филтър или потърсете дума, за да стесните списъка.",
     ]
 
     static let englishMeetings: [TextKey: String] = [
@@ -287,7 +298,8 @@ extension Catalogue {
         .reportHost: "The host was {host}.",
         .reportProgramme: "Programme",
         .reportGroupWork: "Group work",
-        .reportGroupWorkIntro: "Participants worked at {count} tables, each for a predefined group of users; at {mixed} of them people from more than one district sat together.",
+        .reportGroupWorkIntro:
+            "Participants worked at {count} tables, each for a predefined group of users; at {mixed} of them people from more than one district sat together.",
         .reportTable: "Group {number}: {target}",
         .reportNoResult: "This table's result has not been recorded yet.",
         .reportFeedback: "Feedback",
@@ -353,7 +365,8 @@ extension Catalogue {
         .hintParticipantEmail: "Optional: only for the organisers to reach you.",
         .hintParticipantNeeds: "For example accessibility, food. Seen only by the organisers.",
         .hintParticipantWants: "Optional: which user groups you would like to work on.",
-        .hintParticipantRegistry: "Link the participant to a library or partner in the registry of the meeting's districts: reports then count them there.",
+        .hintParticipantRegistry:
+            "Link the participant to a library or partner in the registry of the meeting's districts: reports then count them there.",
         .hintPinned: "A pinned participant (a facilitator, say) stays at their table when everyone is seated automatically.",
         .hintReportMarkdown: "Headings with #, ## and ###; lists with “- ”; **bold**.",
         .hintSpeaker: "Required for a presentation.",
@@ -364,7 +377,8 @@ extension Catalogue {
         .importEncoding: "The file is neither UTF-8 nor Windows-1251. Save it as “CSV UTF-8”.",
         .importFile: "CSV file",
         .importIgnoredColumns: "Unknown columns (ignored)",
-        .importIntro: "The first row names the columns, in Bulgarian or English. Required: name, organisation, district. Separator: semicolon, comma or tab. Participants are added only when there are no errors; otherwise you will see a report row by row.",
+        .importIntro:
+            "The first row names the columns, in Bulgarian or English. Required: name, organisation, district. Separator: semicolon, comma or tab. Participants are added only when there are no errors; otherwise you will see a report row by row.",
         .importPaste: "Or paste the contents here",
         .importProblem: "Problem",
         .importReportTitle: "Check report",
@@ -385,7 +399,8 @@ extension Catalogue {
         .meetingProgrammeTitle: "Programme",
         .meetingReadReport: "The meeting report",
         .meetingRegistrationClosed: "Registration for this meeting is not open.",
-        .meetingRegistrationHint: "Send this link to those invited: each registers themselves. The link works while the meeting is “Open for registration”.",
+        .meetingRegistrationHint:
+            "Send this link to those invited: each registers themselves. The link works while the meeting is “Open for registration”.",
         .meetingRegistrationLink: "Registration link",
         .meetingResponsesCount: "Feedback responses",
         .meetingSections: "Parts of the meeting",
@@ -440,8 +455,10 @@ extension Catalogue {
         .reportText: "Text",
         .reportUnpublish: "Unpublish",
         .seatEveryone: "Seat everyone automatically",
-        .seatHint: "Seating mixes the districts and roles at every table, separates colleagues from one organisation and respects wishes. Pinned people stay put. Afterwards you can move people by hand.",
-        .seatPenalty: "Imbalance: {total} (districts {district}, roles {role}, colleagues together {organisation}, unmet wishes {preference}).",
+        .seatHint:
+            "Seating mixes the districts and roles at every table, separates colleagues from one organisation and respects wishes. Pinned people stay put. Afterwards you can move people by hand.",
+        .seatPenalty:
+            "Imbalance: {total} (districts {district}, roles {role}, colleagues together {organisation}, unmet wishes {preference}).",
         .seatedCount: "Seated: {seated} of {count}",
         .seatingNegativeCapacity: "Table {table} has a negative capacity.",
         .seatingNoParticipants: "There are no participants yet.",
@@ -478,7 +495,8 @@ extension Catalogue {
         .feedbackAverageShort: "Average rating (of 5)",
         .feedbackAnsweredShort: "Answered",
         .seriesFeedbackTitle: "Feedback side by side",
-        .seriesFeedbackHint: "Questions asked at more than one meeting of the series: the share of those answering who chose each answer, or the average rating.",
+        .seriesFeedbackHint:
+            "Questions asked at more than one meeting of the series: the share of those answering who chose each answer, or the average rating.",
         .seatingDuplicateTable: "Table {table} is listed twice.",
         .seatingDuplicateParticipant: "{name} is listed twice.",
         .practiceComparison: "The adopters' results: reached / target (share of the target)",
@@ -489,9 +507,11 @@ extension Catalogue {
         .flashMeetingNeedsOrganiser: "Name at least one organising library: results are recorded as its services.",
         .recordCountAtLeast: "Records: more than {count} (the newest are shown)",
         .searchElsewhere: "No good practice matches this search, but service designs not published as practices do: {count}.",
-        .searchElsewhereAtLeast: "No good practice matches this search, but service designs not published as practices do: more than {count}.",
+        .searchElsewhereAtLeast:
+            "No good practice matches this search, but service designs not published as practices do: more than {count}.",
         .searchElsewhereLink: "Show them",
         .searchHint: "Words are found in all their forms; “библ*” also finds the words that begin with “библ”.",
-        .listCapped: "The list is long: the newest {count} records are sorted and counted. Choose a filter or search for a word to narrow it.",
+        .listCapped:
+            "The list is long: the newest {count} records are sorted and counted. Choose a filter or search for a word to narrow it.",
     ]
 }

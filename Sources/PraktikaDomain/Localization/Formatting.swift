@@ -100,8 +100,12 @@ extension Formatting {
 }
 
 extension Formatting {
-    static let monthsBG = ["януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември", "октомври", "ноември", "декември"]
-    static let monthsEN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    static let monthsBG = [
+        "януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември", "октомври", "ноември", "декември",
+    ]
+    static let monthsEN = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ]
 
     /// The days of a meeting in words: `17 и 18 май 2012 г.`, `17–19 май 2012 г.`, `30 май – 1 юни 2012 г.`;
     /// `17–18 May 2012`.

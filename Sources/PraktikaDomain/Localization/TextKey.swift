@@ -268,7 +268,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case tableResultSummary, tableSize, tablesEmpty, validationMeetingNeedsOrganiser, validationOwnLibraryOrganises
     case designFromMeeting
     case designPresentedAt
-    case attachmentTooLarge, attachmentKind, attachmentExtension, attachmentsTitle, attachmentUpload, attachmentHint, attachmentNone, attachmentSlides, flashUploaded
+    case attachmentTooLarge, attachmentKind, attachmentExtension, attachmentsTitle, attachmentUpload, attachmentHint, attachmentNone,
+        attachmentSlides, flashUploaded
     case tableDeleteQuestion
     case feedbackAverageShort, feedbackAnsweredShort, seriesFeedbackTitle, seriesFeedbackHint
     case seatingDuplicateTable, seatingDuplicateParticipant

@@ -58,10 +58,12 @@ public struct FeedbackForm: Sendable, Hashable, Codable {
         v.maxLength("title", reader.text("title"), 200)
         v.maxLength("intro", reader.text("intro"), 2000)
         var errors = v.errors
-        let rows = Set(input.keys.compactMap { key -> Int? in
-            let parts = key.split(separator: "-")
-            return parts.count == 3 && parts[0] == "question" ? Int(parts[1]) : nil
-        }).sorted()
+        let rows = Set(
+            input.keys.compactMap { key -> Int? in
+                let parts = key.split(separator: "-")
+                return parts.count == 3 && parts[0] == "question" ? Int(parts[1]) : nil
+            }
+        ).sorted()
         var questions: [FeedbackQuestion] = []
         var used = Set(rows.compactMap { reader.text("question-\($0)-id") })
         var nextID = 1
@@ -179,7 +181,9 @@ public enum FeedbackSummary {
                 for answer in given {
                     for i in answer.compactMap(Int.init) where counts.indices.contains(i) { counts[i] += 1 }
                 }
-                let bars = q.options.indices.map { QuestionSummary.Bar(label: q.options[$0], count: counts[$0], perMille: perMille(counts[$0])) }
+                let bars = q.options.indices.map {
+                    QuestionSummary.Bar(label: q.options[$0], count: counts[$0], perMille: perMille(counts[$0]))
+                }
                 return QuestionSummary(question: q, answered: answered, bars: bars, averageHundredths: nil, texts: [])
             case .rating:
                 let ratings = given.compactMap { $0.first.flatMap(Int.init) }
@@ -204,7 +208,8 @@ public enum FeedbackSummary {
                 let values = r.answers[q.id] ?? []
                 switch q.kind {
                 case .single, .multiple:
-                    row.append(values.compactMap(Int.init).filter { q.options.indices.contains($0) }.map { q.options[$0] }.joined(separator: "; "))
+                    row.append(
+                        values.compactMap(Int.init).filter { q.options.indices.contains($0) }.map { q.options[$0] }.joined(separator: "; "))
                 default:
                     row.append(values.joined(separator: " "))
                 }
@@ -286,7 +291,9 @@ public enum FeedbackComparison {
                 for bar in s.bars where seen.insert(key(bar.label)).inserted { labels.append(bar.label) }
             }
             let rows = labels.map { label in
-                Row(label: label, values: perMeeting.map { s in s?.bars.first { key($0.label) == key(label) }?.perMille ?? (s == nil ? nil : 0) })
+                Row(
+                    label: label,
+                    values: perMeeting.map { s in s?.bars.first { key($0.label) == key(label) }?.perMille ?? (s == nil ? nil : 0) })
             }
             return Question(prompt: model.question.prompt, kind: model.question.kind, answered: answered, rows: rows)
         }

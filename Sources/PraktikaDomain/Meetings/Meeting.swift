@@ -63,7 +63,6 @@ public struct Meeting: Sendable, Hashable, Codable {
 
     public static let maxDays = 14
 
-
     /// Reads the meeting form; `districts` and `organisers` arrive as repeated values.
     public static func read(_ input: FormInput, districts: [String], organisers: [Int64]) -> (Meeting?, FieldErrors) {
         var reader = FormReader(input)

@@ -23,7 +23,8 @@ extension Meeting {
             organiserLibraryIDs: try c.decodeIfPresent([Int64].self, forKey: .organiserLibraryIDs) ?? [],
             hostLibraryID: try c.decodeIfPresent(Int64.self, forKey: .hostLibraryID),
             districtCodes: try c.decodeIfPresent([String].self, forKey: .districtCodes) ?? [],
-            status: try c.decodeIfPresent(MeetingStatus.self, forKey: .status) ?? .planned, series: try c.decodeIfPresent(String.self, forKey: .series))
+            status: try c.decodeIfPresent(MeetingStatus.self, forKey: .status) ?? .planned,
+            series: try c.decodeIfPresent(String.self, forKey: .series))
     }
 }
 
@@ -65,13 +66,18 @@ extension MeetingParticipant {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             id: try c.decodeIfPresent(Int64.self, forKey: .id), fullName: try c.decode(String.self, forKey: .fullName),
-            role: try c.decodeIfPresent(NetworkRole.self, forKey: .role) ?? .other, organisation: try c.decode(String.self, forKey: .organisation),
-            libraryID: try c.decodeIfPresent(Int64.self, forKey: .libraryID), partnerID: try c.decodeIfPresent(Int64.self, forKey: .partnerID),
-            districtCode: try c.decodeIfPresent(String.self, forKey: .districtCode), email: try c.decodeIfPresent(String.self, forKey: .email),
+            role: try c.decodeIfPresent(NetworkRole.self, forKey: .role) ?? .other,
+            organisation: try c.decode(String.self, forKey: .organisation),
+            libraryID: try c.decodeIfPresent(Int64.self, forKey: .libraryID),
+            partnerID: try c.decodeIfPresent(Int64.self, forKey: .partnerID),
+            districtCode: try c.decodeIfPresent(String.self, forKey: .districtCode),
+            email: try c.decodeIfPresent(String.self, forKey: .email),
             consentListed: try c.decodeIfPresent(Bool.self, forKey: .consentListed) ?? false,
-            consentPhoto: try c.decodeIfPresent(Bool.self, forKey: .consentPhoto) ?? false, needs: try c.decodeIfPresent(String.self, forKey: .needs),
+            consentPhoto: try c.decodeIfPresent(Bool.self, forKey: .consentPhoto) ?? false,
+            needs: try c.decodeIfPresent(String.self, forKey: .needs),
             wants: try c.decodeIfPresent([Int64].self, forKey: .wants) ?? [], tableID: try c.decodeIfPresent(Int64.self, forKey: .tableID),
-            pinned: try c.decodeIfPresent(Bool.self, forKey: .pinned) ?? false, placeholder: try c.decodeIfPresent(Bool.self, forKey: .placeholder) ?? false,
+            pinned: try c.decodeIfPresent(Bool.self, forKey: .pinned) ?? false,
+            placeholder: try c.decodeIfPresent(Bool.self, forKey: .placeholder) ?? false,
             source: try c.decodeIfPresent(RegistrationSource.self, forKey: .source) ?? .organiser)
     }
 }

@@ -41,7 +41,9 @@ public enum MeetingReport {
         let districts = m.districtCodes.compactMap { District.named($0)?.name(language) }
         let venue = [m.venue, m.place.map { t(.reportInPlace, ["place": $0]) }].compactMap { $0 }.joined(separator: " – ")
         out.append(
-            t(.reportIntro, ["dates": f.dateRange(m.startsOn, m.endsOn), "venue": e(venue), "title": e(m.title), "districts": f.list(districts)]))
+            t(
+                .reportIntro,
+                ["dates": f.dateRange(m.startsOn, m.endsOn), "venue": e(venue), "title": e(m.title), "districts": f.list(districts)]))
         out.append("")
 
         let counts = ParticipantCounts(input.participants)

@@ -119,7 +119,9 @@ public enum ParticipantImport {
             var consents: [Bool] = []
             for c in [Column.consentListed, .consentPhoto] {
                 let raw = values[c] ?? ""
-                if let flag = yesNo(raw) { consents.append(flag) } else {
+                if let flag = yesNo(raw) {
+                    consents.append(flag)
+                } else {
                     consents.append(false)
                     problem(c, .importYesNo, ["value": raw])
                 }

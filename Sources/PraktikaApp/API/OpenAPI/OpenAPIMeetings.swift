@@ -31,47 +31,102 @@ enum OpenAPIMeetings {
             (
                 "/api/v1/meetings",
                 .object([
-                    ("get", op("listMeetings", "Meetings, newest first, with their counts", security: false, query: [("district", "string"), ("series", "string")], [("200", "The meetings", D.ref("MeetingPage"))])),
-                    ("post", op("createMeeting", "Create a meeting the caller then organises", body: D.ref("Meeting"), [("201", "Created", D.ref("MeetingEnvelope")), badBody, ("401", "Not signed in", D.ref("Error")), invalid])),
+                    (
+                        "get",
+                        op(
+                            "listMeetings", "Meetings, newest first, with their counts", security: false,
+                            query: [("district", "string"), ("series", "string")], [("200", "The meetings", D.ref("MeetingPage"))])
+                    ),
+                    (
+                        "post",
+                        op(
+                            "createMeeting", "Create a meeting the caller then organises", body: D.ref("Meeting"),
+                            [("201", "Created", D.ref("MeetingEnvelope")), badBody, ("401", "Not signed in", D.ref("Error")), invalid])
+                    ),
                 ])
             ),
             (
                 "/api/v1/meetings/{id}",
                 .object([
                     ("parameters", .array([idParameter])),
-                    ("get", op("getMeeting", "One meeting; organisers also get the registration link", security: false, [("200", "The meeting", D.ref("MeetingEnvelope")), ("404", "No such meeting", D.ref("Error"))])),
-                    ("put", op("replaceMeeting", "Replace a meeting's details", body: D.ref("Meeting"), [("200", "Saved", D.ref("MeetingEnvelope")), badBody, invalid] + notOrganiser)),
-                    ("delete", op("deleteMeeting", "Delete a meeting with its programme, participants, tables and feedback", [("204", "Deleted", nil)] + notOrganiser)),
+                    (
+                        "get",
+                        op(
+                            "getMeeting", "One meeting; organisers also get the registration link", security: false,
+                            [("200", "The meeting", D.ref("MeetingEnvelope")), ("404", "No such meeting", D.ref("Error"))])
+                    ),
+                    (
+                        "put",
+                        op(
+                            "replaceMeeting", "Replace a meeting's details", body: D.ref("Meeting"),
+                            [("200", "Saved", D.ref("MeetingEnvelope")), badBody, invalid] + notOrganiser)
+                    ),
+                    (
+                        "delete",
+                        op(
+                            "deleteMeeting", "Delete a meeting with its programme, participants, tables and feedback",
+                            [("204", "Deleted", nil)] + notOrganiser)
+                    ),
                 ])
             ),
             (
                 "/api/v1/meetings/{id}/agenda",
                 .object([
                     ("parameters", .array([idParameter])),
-                    ("get", op("getAgenda", "The programme: sessions in time order with their items", security: false, [("200", "The sessions", array(D.ref("AgendaSession"))), ("404", "No such meeting", D.ref("Error"))])),
-                    ("post", op("addSession", "Add a session, with its items", body: D.ref("AgendaSession"), [("201", "Added", D.ref("Created")), badBody, invalid] + notOrganiser)),
+                    (
+                        "get",
+                        op(
+                            "getAgenda", "The programme: sessions in time order with their items", security: false,
+                            [("200", "The sessions", array(D.ref("AgendaSession"))), ("404", "No such meeting", D.ref("Error"))])
+                    ),
+                    (
+                        "post",
+                        op(
+                            "addSession", "Add a session, with its items", body: D.ref("AgendaSession"),
+                            [("201", "Added", D.ref("Created")), badBody, invalid] + notOrganiser)
+                    ),
                 ])
             ),
             (
                 "/api/v1/meetings/{id}/agenda/{sub}",
                 .object([
                     ("parameters", .array([idParameter, subParameter])),
-                    ("put", op("replaceSession", "Change a session's day, times, title and chair (its items are changed one by one; `items` in the body is not read)", body: D.ref("AgendaSession"), [("200", "The session as saved, with its items", D.ref("AgendaSession")), badBody, invalid] + notOrganiser)),
-                    ("delete", op("removeSession", "Remove a session with its items and their files", [("204", "Removed", nil)] + notOrganiser)),
+                    (
+                        "put",
+                        op(
+                            "replaceSession",
+                            "Change a session's day, times, title and chair (its items are changed one by one; `items` in the body is not read)",
+                            body: D.ref("AgendaSession"),
+                            [("200", "The session as saved, with its items", D.ref("AgendaSession")), badBody, invalid] + notOrganiser)
+                    ),
+                    (
+                        "delete",
+                        op("removeSession", "Remove a session with its items and their files", [("204", "Removed", nil)] + notOrganiser)
+                    ),
                 ])
             ),
             (
                 "/api/v1/meetings/{id}/agenda/{sub}/items",
                 .object([
                     ("parameters", .array([idParameter, subParameter])),
-                    ("post", op("addItem", "Add an item at the end of a session", body: D.ref("AgendaItem"), [("201", "Added", D.ref("Created")), badBody, invalid] + notOrganiser)),
+                    (
+                        "post",
+                        op(
+                            "addItem", "Add an item at the end of a session", body: D.ref("AgendaItem"),
+                            [("201", "Added", D.ref("Created")), badBody, invalid] + notOrganiser)
+                    ),
                 ])
             ),
             (
                 "/api/v1/meetings/{id}/agenda/items/{sub}",
                 .object([
                     ("parameters", .array([idParameter, subParameter])),
-                    ("put", op("replaceItem", "Change an item; its session, place, files and recorded practice stay", body: D.ref("AgendaItem"), [("200", "The item as saved", D.ref("AgendaItem")), badBody, invalid] + notOrganiser)),
+                    (
+                        "put",
+                        op(
+                            "replaceItem", "Change an item; its session, place, files and recorded practice stay",
+                            body: D.ref("AgendaItem"), [("200", "The item as saved", D.ref("AgendaItem")), badBody, invalid] + notOrganiser)
+                    ),
                     ("delete", op("removeItem", "Remove an item and its files", [("204", "Removed", nil)] + notOrganiser)),
                 ])
             ),
@@ -79,77 +134,163 @@ enum OpenAPIMeetings {
                 "/api/v1/meetings/{id}/participants",
                 .object([
                     ("parameters", .array([idParameter])),
-                    ("get", op("listParticipants", "Everyone registered (personal data: organisers only)", [("200", "The participants", array(D.ref("MeetingParticipant")))] + notOrganiser)),
-                    ("post", op("addParticipants", "Add one participant or a list; nothing is added unless all are valid (problems name `[i].field`)", body: .object([("oneOf", .array([D.ref("MeetingParticipant"), array(D.ref("MeetingParticipant"))]))]), [("201", "Everyone now registered", array(D.ref("MeetingParticipant"))), badBody, invalid] + notOrganiser)),
+                    (
+                        "get",
+                        op(
+                            "listParticipants", "Everyone registered (personal data: organisers only)",
+                            [("200", "The participants", array(D.ref("MeetingParticipant")))] + notOrganiser)
+                    ),
+                    (
+                        "post",
+                        op(
+                            "addParticipants",
+                            "Add one participant or a list; nothing is added unless all are valid (problems name `[i].field`)",
+                            body: .object([("oneOf", .array([D.ref("MeetingParticipant"), array(D.ref("MeetingParticipant"))]))]),
+                            [("201", "Everyone now registered", array(D.ref("MeetingParticipant"))), badBody, invalid] + notOrganiser)
+                    ),
                 ])
             ),
             (
                 "/api/v1/meetings/{id}/participants/{sub}",
                 .object([
                     ("parameters", .array([idParameter, subParameter])),
-                    ("put", op("replaceParticipant", "Change a participant, including the registry library (`libraryID`) or partner (`partnerID`) they come from; how they registered stays", body: D.ref("MeetingParticipant"), [("200", "The participant as saved", D.ref("MeetingParticipant")), badBody, invalid] + notOrganiser)),
-                    ("delete", op("removeParticipant", "Remove a participant and every datum about them at this meeting", [("204", "Removed", nil)] + notOrganiser)),
+                    (
+                        "put",
+                        op(
+                            "replaceParticipant",
+                            "Change a participant, including the registry library (`libraryID`) or partner (`partnerID`) they come from; how they registered stays",
+                            body: D.ref("MeetingParticipant"),
+                            [("200", "The participant as saved", D.ref("MeetingParticipant")), badBody, invalid] + notOrganiser)
+                    ),
+                    (
+                        "delete",
+                        op(
+                            "removeParticipant", "Remove a participant and every datum about them at this meeting",
+                            [("204", "Removed", nil)] + notOrganiser)
+                    ),
                 ])
             ),
             (
                 "/api/v1/meetings/{id}/tables",
                 .object([
                     ("parameters", .array([idParameter])),
-                    ("get", op("listTables", "The work tables; organisers also see who sits at each", security: false, [("200", "The tables", array(D.ref("TableEntry"))), ("404", "No such meeting", D.ref("Error"))])),
-                    ("post", op("addTable", "Add a work table", body: D.ref("WorkTable"), [("201", "Added", D.ref("Created")), badBody, invalid] + notOrganiser)),
+                    (
+                        "get",
+                        op(
+                            "listTables", "The work tables; organisers also see who sits at each", security: false,
+                            [("200", "The tables", array(D.ref("TableEntry"))), ("404", "No such meeting", D.ref("Error"))])
+                    ),
+                    (
+                        "post",
+                        op(
+                            "addTable", "Add a work table", body: D.ref("WorkTable"),
+                            [("201", "Added", D.ref("Created")), badBody, invalid] + notOrganiser)
+                    ),
                 ])
             ),
             (
                 "/api/v1/meetings/{id}/tables/{sub}/result",
                 .object([
                     ("parameters", .array([idParameter, subParameter])),
-                    ("post", op("recordTableResult", "Start (or find) the table's result: a draft service design of the organising libraries", [("201", "The design's id", D.ref("Created")), invalid] + notOrganiser)),
+                    (
+                        "post",
+                        op(
+                            "recordTableResult", "Start (or find) the table's result: a draft service design of the organising libraries",
+                            [("201", "The design's id", D.ref("Created")), invalid] + notOrganiser)
+                    ),
                 ])
             ),
             (
                 "/api/v1/meetings/{id}/seating",
                 .object([
                     ("parameters", .array([idParameter])),
-                    ("get", op("getSeating", "Who sits where, the penalty of the seating and what is off at each table", [("200", "The seating", D.ref("MeetingSeating"))] + notOrganiser)),
-                    ("post", op("seatMeeting", "Seat everyone with the solver (pinned people stay); an optional body `{\"weights\": {...}}` overrides the weights", [("200", "The new seating", D.ref("MeetingSeating")), ("422", "Cannot be seated; the message says why", D.ref("Error"))] + notOrganiser)),
+                    (
+                        "get",
+                        op(
+                            "getSeating", "Who sits where, the penalty of the seating and what is off at each table",
+                            [("200", "The seating", D.ref("MeetingSeating"))] + notOrganiser)
+                    ),
+                    (
+                        "post",
+                        op(
+                            "seatMeeting",
+                            "Seat everyone with the solver (pinned people stay); an optional body `{\"weights\": {...}}` overrides the weights",
+                            [
+                                ("200", "The new seating", D.ref("MeetingSeating")),
+                                ("422", "Cannot be seated; the message says why", D.ref("Error")),
+                            ] + notOrganiser)
+                    ),
                 ])
             ),
             (
                 "/api/v1/meetings/{id}/feedback",
                 .object([
                     ("parameters", .array([idParameter])),
-                    ("get", op("listFeedbackForms", "The meeting's feedback forms with their answer links", [("200", "The forms", array(D.ref("FeedbackFormEntry")))] + notOrganiser)),
-                    ("post", op("createFeedbackForm", "Create a feedback form", body: D.ref("FeedbackFormRequest"), [("201", "Created", D.ref("Created")), badBody, invalid] + notOrganiser)),
+                    (
+                        "get",
+                        op(
+                            "listFeedbackForms", "The meeting's feedback forms with their answer links",
+                            [("200", "The forms", array(D.ref("FeedbackFormEntry")))] + notOrganiser)
+                    ),
+                    (
+                        "post",
+                        op(
+                            "createFeedbackForm", "Create a feedback form", body: D.ref("FeedbackFormRequest"),
+                            [("201", "Created", D.ref("Created")), badBody, invalid] + notOrganiser)
+                    ),
                 ])
             ),
             (
                 "/api/v1/meetings/{id}/feedback/{sub}/results",
                 .object([
                     ("parameters", .array([idParameter, subParameter])),
-                    ("get", op("getFeedbackResults", "Counts per option, average ratings, free-text answers", [("200", "The results", D.ref("FeedbackResults"))] + notOrganiser)),
+                    (
+                        "get",
+                        op(
+                            "getFeedbackResults", "Counts per option, average ratings, free-text answers",
+                            [("200", "The results", D.ref("FeedbackResults"))] + notOrganiser)
+                    ),
                 ])
             ),
             (
                 "/api/v1/feedback/{token}",
                 .object([
                     ("parameters", .array([D.parameter("token", schema: S.string())])),
-                    ("post", op("answerFeedback", "Answer a feedback form anonymously (the token comes from the form's link)", security: false, body: D.ref("FeedbackResponse"), [("201", "Recorded", nil), badBody, ("404", "No such open form", D.ref("Error")), invalid])),
+                    (
+                        "post",
+                        op(
+                            "answerFeedback", "Answer a feedback form anonymously (the token comes from the form's link)", security: false,
+                            body: D.ref("FeedbackResponse"),
+                            [("201", "Recorded", nil), badBody, ("404", "No such open form", D.ref("Error")), invalid])
+                    ),
                 ])
             ),
             (
                 "/api/v1/meetings/{id}/report",
                 .object([
                     ("parameters", .array([idParameter])),
-                    ("get", op("getReport", "The meeting report as Markdown (`format=md`, default) or HTML (`format=html`); public once published", security: false, query: [("format", "string")], [("200", "The report (text/markdown or text/html)", nil), ("400", "Unknown format", D.ref("Error")), ("404", "No such meeting, or not published", D.ref("Error"))])),
+                    (
+                        "get",
+                        op(
+                            "getReport",
+                            "The meeting report as Markdown (`format=md`, default) or HTML (`format=html`); public once published",
+                            security: false, query: [("format", "string")],
+                            [
+                                ("200", "The report (text/markdown or text/html)", nil), ("400", "Unknown format", D.ref("Error")),
+                                ("404", "No such meeting, or not published", D.ref("Error")),
+                            ])
+                    ),
                 ])
             ),
         ]
     }
 
     static let meetingProperties: [(String, JSONValue)] = [
-        ("title", S.string()), ("theme", S.string(nullable: true)), ("starts_on", S.string(format: "date")), ("ends_on", S.string(format: "date")),
+        ("title", S.string()), ("theme", S.string(nullable: true)), ("starts_on", S.string(format: "date")),
+        ("ends_on", S.string(format: "date")),
         ("venue", S.string()), ("place", S.string(nullable: true)), ("organiser_library_ids", array(S.id(nullable: false))),
-        ("host_library_id", S.id()), ("district_codes", array(S.string())), ("status", S.choice(MeetingStatus.self)), ("series", S.string(nullable: true)),
+        ("host_library_id", S.id()), ("district_codes", array(S.string())), ("status", S.choice(MeetingStatus.self)),
+        ("series", S.string(nullable: true)),
     ]
 
     static let itemProperties: [(String, JSONValue)] = [
@@ -159,20 +300,24 @@ enum OpenAPIMeetings {
     ]
 
     static let sessionProperties: [(String, JSONValue)] = [
-        ("id", S.id()), ("day", S.string(format: "date")), ("starts", time), ("ends", time), ("title", S.string()), ("chair", S.string(nullable: true)),
+        ("id", S.id()), ("day", S.string(format: "date")), ("starts", time), ("ends", time), ("title", S.string()),
+        ("chair", S.string(nullable: true)),
         ("items", array(D.ref("AgendaItem"))),
     ]
 
     static let participantProperties: [(String, JSONValue)] = [
         ("id", S.id()), ("full_name", S.string(max: 200)), ("role", S.choice(NetworkRole.self)), ("organisation", S.string(max: 300)),
-        ("library_id", S.id()), ("partner_id", S.id()), ("district_code", S.districtCode), ("email", S.string(nullable: true, format: "email")),
-        ("consent_listed", D.boolean), ("consent_photo", D.boolean), ("needs", S.string(nullable: true)), ("wants", array(S.id(nullable: false))),
+        ("library_id", S.id()), ("partner_id", S.id()), ("district_code", S.districtCode),
+        ("email", S.string(nullable: true, format: "email")),
+        ("consent_listed", D.boolean), ("consent_photo", D.boolean), ("needs", S.string(nullable: true)),
+        ("wants", array(S.id(nullable: false))),
         ("table_id", S.id()), ("pinned", D.boolean), ("placeholder", D.boolean),
         ("source", .object([("type", .string("string")), ("enum", .array(RegistrationSource.allCases.map { .string($0.rawValue) }))])),
     ]
 
     static let tableProperties: [(String, JSONValue)] = [
-        ("id", S.id(nullable: false)), ("number", D.integer), ("target_group", S.string()), ("category", S.choice(TargetGroupCategory.self)),
+        ("id", S.id(nullable: false)), ("number", D.integer), ("target_group", S.string()),
+        ("category", S.choice(TargetGroupCategory.self)),
         ("capacity", nullableInt), ("design_id", S.id()),
     ]
 
@@ -194,7 +339,10 @@ enum OpenAPIMeetings {
             (
                 "MeetingEnvelope",
                 D.object(
-                    [("id", S.id(nullable: false)), ("meeting", D.ref("Meeting")), ("registration_url", S.string(nullable: true)), ("report_published_at", S.string(nullable: true, format: "date-time"))],
+                    [
+                        ("id", S.id(nullable: false)), ("meeting", D.ref("Meeting")), ("registration_url", S.string(nullable: true)),
+                        ("report_published_at", S.string(nullable: true, format: "date-time")),
+                    ],
                     required: ["id", "meeting"])
             ),
             (
@@ -207,8 +355,10 @@ enum OpenAPIMeetings {
                                 D.object(
                                     [
                                         ("id", S.id(nullable: false)), ("title", S.string()), ("status", S.choice(MeetingStatus.self)),
-                                        ("starts_on", S.string(format: "date")), ("ends_on", S.string(format: "date")), ("series", S.string(nullable: true)),
-                                        ("districts", array(S.string())), ("participants", D.integer), ("tables", D.integer), ("designs", D.integer),
+                                        ("starts_on", S.string(format: "date")), ("ends_on", S.string(format: "date")),
+                                        ("series", S.string(nullable: true)),
+                                        ("districts", array(S.string())), ("participants", D.integer), ("tables", D.integer),
+                                        ("designs", D.integer),
                                         ("responses", D.integer),
                                     ], required: ["id", "title", "status", "starts_on", "ends_on", "districts"]))
                         ), ("total", D.integer), ("page", D.integer), ("per_page", D.integer),
@@ -218,14 +368,30 @@ enum OpenAPIMeetings {
             ("AgendaSession", D.object(sessionProperties, required: ["day", "title"])),
             ("MeetingParticipant", D.object(participantProperties, required: ["full_name", "organisation", "district_code"])),
             ("WorkTable", D.object(tableProperties, required: ["number", "target_group"])),
-            ("TableEntry", D.object([("table", D.ref("WorkTable")), ("participants", .object([("type", .array([.string("array"), .string("null")])), ("items", S.id(nullable: false))]))], required: ["table"])),
+            (
+                "TableEntry",
+                D.object(
+                    [
+                        ("table", D.ref("WorkTable")),
+                        (
+                            "participants",
+                            .object([("type", .array([.string("array"), .string("null")])), ("items", S.id(nullable: false))])
+                        ),
+                    ], required: ["table"])
+            ),
             (
                 "MeetingSeating",
                 D.object(
                     [
                         ("seating", .object([("type", .string("object")), ("additionalProperties", S.id(nullable: false))])),
                         ("penalty", .object([("oneOf", .array([penalty, .object([("type", .string("null"))])]))])),
-                        ("tables", array(D.object([("table_id", S.id(nullable: false)), ("size", D.integer), ("flags", array(S.string()))], required: ["table_id", "size", "flags"]))),
+                        (
+                            "tables",
+                            array(
+                                D.object(
+                                    [("table_id", S.id(nullable: false)), ("size", D.integer), ("flags", array(S.string()))],
+                                    required: ["table_id", "size", "flags"]))
+                        ),
                     ], required: ["seating", "tables"])
             ),
             ("Created", D.object([("id", S.id(nullable: false))], required: ["id"])),
@@ -235,13 +401,17 @@ enum OpenAPIMeetings {
             (
                 "FeedbackFormEntry",
                 D.object(
-                    [("id", S.id(nullable: false)), ("form", D.ref("FeedbackForm")), ("open", D.boolean), ("answer_url", S.string()), ("responses", D.integer)],
+                    [
+                        ("id", S.id(nullable: false)), ("form", D.ref("FeedbackForm")), ("open", D.boolean), ("answer_url", S.string()),
+                        ("responses", D.integer),
+                    ],
                     required: ["id", "form", "open", "answer_url", "responses"])
             ),
             (
                 "FeedbackResponse",
                 D.object(
-                    [("answers", .object([("type", .string("object")), ("additionalProperties", array(S.string()))]))], required: ["answers"])
+                    [("answers", .object([("type", .string("object")), ("additionalProperties", array(S.string()))]))],
+                    required: ["answers"])
             ),
             (
                 "FeedbackResults",
@@ -253,10 +423,19 @@ enum OpenAPIMeetings {
                             array(
                                 D.object(
                                     [
-                                        ("id", S.string()), ("prompt", S.string()), ("kind", S.choice(FeedbackQuestionKind.self)), ("answered", D.integer),
-                                        ("counts", .object([("type", .array([.string("object"), .string("null")])), ("additionalProperties", D.integer)])),
+                                        ("id", S.string()), ("prompt", S.string()), ("kind", S.choice(FeedbackQuestionKind.self)),
+                                        ("answered", D.integer),
+                                        (
+                                            "counts",
+                                            .object([
+                                                ("type", .array([.string("object"), .string("null")])), ("additionalProperties", D.integer),
+                                            ])
+                                        ),
                                         ("average", .object([("type", .array([.string("number"), .string("null")]))])),
-                                        ("texts", .object([("type", .array([.string("array"), .string("null")])), ("items", S.string())])),
+                                        (
+                                            "texts",
+                                            .object([("type", .array([.string("array"), .string("null")])), ("items", S.string())])
+                                        ),
                                     ], required: ["id", "prompt", "kind", "answered"]))
                         ),
                     ], required: ["responses", "questions"])

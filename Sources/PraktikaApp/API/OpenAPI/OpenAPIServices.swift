@@ -41,7 +41,8 @@ enum OpenAPIServices {
                     "get",
                     D.operation(
                         "getPractice", "A practice: its story, results, files, adoptions and the adopters' results", tag: "practices",
-                        security: false, responses: [("200", "The practice", D.ref("Practice")), ("404", "No such published practice", D.ref("Error"))])
+                        security: false,
+                        responses: [("200", "The practice", D.ref("Practice")), ("404", "No such published practice", D.ref("Error"))])
                 ),
             ])
         ),
@@ -52,7 +53,8 @@ enum OpenAPIServices {
                 (
                     "post",
                     D.operation(
-                        "adoptPractice", "Copy the practice into a draft of one of the caller's libraries, linked to the original", tag: "practices",
+                        "adoptPractice", "Copy the practice into a draft of one of the caller's libraries, linked to the original",
+                        tag: "practices",
                         body: D.object([("library_id", S.id(nullable: false))], required: ["library_id"]),
                         responses: [
                             ("201", "The draft's id", D.ref("Created")), ("401", "Not signed in", D.ref("Error")),
@@ -187,21 +189,29 @@ enum OpenAPIServices {
             "Practice",
             D.object(
                 [
-                    ("id", S.id(nullable: false)), ("title", S.string()), ("libraries", array(S.string())), ("districts", array(S.string())),
+                    ("id", S.id(nullable: false)), ("title", S.string()), ("libraries", array(S.string())),
+                    ("districts", array(S.string())),
                     ("story", D.ref("PracticeStory")), ("results", .object([("type", .string("array"))])),
                     (
                         "files",
                         array(
                             D.object(
-                                [("id", S.id(nullable: false)), ("filename", S.string()), ("kind", S.string()), ("size", D.integer), ("url", S.string())],
+                                [
+                                    ("id", S.id(nullable: false)), ("filename", S.string()), ("kind", S.string()), ("size", D.integer),
+                                    ("url", S.string()),
+                                ],
                                 required: ["id", "filename", "kind", "size", "url"]))
                     ),
-                    ("adoptions", D.integer), ("adoptions_by_district", .object([("type", .string("object")), ("additionalProperties", D.integer)])),
+                    ("adoptions", D.integer),
+                    ("adoptions_by_district", .object([("type", .string("object")), ("additionalProperties", D.integer)])),
                     (
                         "adopters",
                         array(
                             D.object(
-                                [("id", S.id(nullable: false)), ("libraries", array(S.string())), ("status", S.choice(DesignStatus.self)), ("indicators", .object([("type", .string("array"))]))],
+                                [
+                                    ("id", S.id(nullable: false)), ("libraries", array(S.string())),
+                                    ("status", S.choice(DesignStatus.self)), ("indicators", .object([("type", .string("array"))])),
+                                ],
                                 required: ["id", "libraries", "status", "indicators"]))
                     ),
                     ("design", D.ref("ServiceDesign")),

@@ -63,7 +63,8 @@ struct AttachmentStore {
             let row = try await db.insert(into: "attachments")
                 .columns("owner_kind", "owner_id", "filename", "kind", "size", "data", "uploaded_by", "created_at")
                 .values(
-                    SQLBind(owner.kind), SQLBind(owner.id), SQLBind(filename), SQLBind(kind.rawValue), SQLBind(bytes.count), SQLBind(Data(bytes)),
+                    SQLBind(owner.kind), SQLBind(owner.id), SQLBind(filename), SQLBind(kind.rawValue), SQLBind(bytes.count),
+                    SQLBind(Data(bytes)),
                     SQLBind(by), SQLBind(Date())
                 ).returning("id").first()
         else { throw StoreError.noIdentifierReturned }
@@ -72,8 +73,9 @@ struct AttachmentStore {
 
     /// The file's owner and description, without the bytes.
     func find(_ id: Int64) async throws -> (owner: AttachmentOwner, info: AttachmentInfo)? {
-        guard let row = try await db.select().columns("id", "filename", "kind", "size", "owner_id", "owner_kind").from("attachments")
-            .where("id", .equal, id).first()
+        guard
+            let row = try await db.select().columns("id", "filename", "kind", "size", "owner_id", "owner_kind").from("attachments")
+                .where("id", .equal, id).first()
         else { return nil }
         let r = try row.decode(model: Row.self)
         guard let owner = AttachmentOwner(kind: try row.decode(column: "owner_kind", as: String.self), id: r.owner_id),

@@ -237,20 +237,22 @@ enum DesignListQuery {
         // As in a search, the dictionary of facet codes is read right after, on the same connection.
         let read = RowStream.Collector((rows: [BrowseCandidate](), facets: FacetMatrix()))
         let dictionary = FacetDictionary.reading()
-        try await RowStream.each(db, [
-            RowStream.Statement(sql) { row in
-                let candidate = BrowseCandidate(
-                    id: try row.int64("id"), titleKey: try row.string("title_key"), status: try row.string("status"),
-                    updatedAt: try row.date("updated_at"), budget: try row.int64("budget_total_eur_minor"))
-                try row.withUTF8("facet_codes") { codes in
-                    read.update {
-                        $0.rows.append(candidate)
-                        $0.facets.append(stored: codes)
+        try await RowStream.each(
+            db,
+            [
+                RowStream.Statement(sql) { row in
+                    let candidate = BrowseCandidate(
+                        id: try row.int64("id"), titleKey: try row.string("title_key"), status: try row.string("status"),
+                        updatedAt: try row.date("updated_at"), budget: try row.int64("budget_total_eur_minor"))
+                    try row.withUTF8("facet_codes") { codes in
+                        read.update {
+                            $0.rows.append(candidate)
+                            $0.facets.append(stored: codes)
+                        }
                     }
-                }
-            },
-            dictionary.statement,
-        ])
+                },
+                dictionary.statement,
+            ])
         var result = read.result
         result.facets.dictionary = dictionary.read()
         return result

@@ -50,7 +50,9 @@ extension MeetingService {
         guard let existing = try await store.participant(stored.id, participantID) else { return .notFound }
         var errors = MeetingValidation.participant(changed, tables: try await store.tables(stored.id))
         let others = try await store.participants(stored.id).filter { $0.id != participantID }
-        if errors.isEmpty && others.contains(where: { $0.identityKey == changed.identityKey }) { errors.add(fields.fullName, .importDuplicate) }
+        if errors.isEmpty && others.contains(where: { $0.identityKey == changed.identityKey }) {
+            errors.add(fields.fullName, .importDuplicate)
+        }
         errors.merge(try await registryErrors([changed], fields: fields) { _ in "" })
         guard errors.isEmpty else { return .invalid(errors) }
         var participant = Self.normalised(changed, source: existing.source)
@@ -116,7 +118,9 @@ extension MeetingService {
     }
 
     /// Problems with the registry records participants are linked to.
-    private func registryErrors(_ list: [MeetingParticipant], fields: ParticipantFields, prefix: (Int) -> String) async throws -> FieldErrors {
+    private func registryErrors(_ list: [MeetingParticipant], fields: ParticipantFields, prefix: (Int) -> String) async throws
+        -> FieldErrors
+    {
         var errors = FieldErrors()
         let knownLibraries = try await RegistryLookups(db: sql).existing(.libraries, Set(list.compactMap(\.libraryID)))
         let knownPartners = try await RegistryLookups(db: sql).existing(.partners, Set(list.compactMap(\.partnerID)))

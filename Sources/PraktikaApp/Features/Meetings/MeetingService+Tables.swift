@@ -78,7 +78,11 @@ extension MeetingService {
             title: table.targetGroup, libraryIDs: stored.meeting.organiserLibraryIDs,
             targetGroup: TargetGroup(category: table.category, description: table.targetGroup))
         design.summary = TextKey.tableResultSummary(
-            language, ["number": String(table.number), "title": stored.meeting.title, "dates": Formatting(language).dateRange(stored.meeting.startsOn, stored.meeting.endsOn)])
+            language,
+            [
+                "number": String(table.number), "title": stored.meeting.title,
+                "dates": Formatting(language).dateRange(stored.meeting.startsOn, stored.meeting.endsOn),
+            ])
         design.visibility = ServiceDesign.defaultVisibility(for: table.category)
         return try await createDesign(design) { id in try await store.setTableDesign(table.id, designID: id) }
     }

@@ -43,7 +43,11 @@ struct MeetingService {
         guard Policy.mayCreate(actor, meeting: meeting) else {
             // A librarian must name their library among the organisers; a coordinator their district.
             var why = FieldErrors()
-            if actor?.role == .librarian { why.add("organisers", .validationOwnLibraryOrganises) } else { why.add("districts", .validationNotYourDistrict) }
+            if actor?.role == .librarian {
+                why.add("organisers", .validationOwnLibraryOrganises)
+            } else {
+                why.add("districts", .validationNotYourDistrict)
+            }
             return actor == nil ? .forbidden : .invalid(why)
         }
         return try await db.transaction { db in
@@ -63,7 +67,11 @@ struct MeetingService {
         // Organisers may not edit themselves out of their own meeting.
         guard Policy.mayOrganise(actor, meeting: MeetingScope(meeting)) else {
             var why = FieldErrors()
-            if actor?.role == .librarian { why.add("organisers", .validationOwnLibraryOrganises) } else { why.add("districts", .validationNotYourDistrict) }
+            if actor?.role == .librarian {
+                why.add("organisers", .validationOwnLibraryOrganises)
+            } else {
+                why.add("districts", .validationNotYourDistrict)
+            }
             return .invalid(why)
         }
         try await db.transaction { db in
@@ -91,7 +99,9 @@ struct MeetingService {
         let ids = meeting.organiserLibraryIDs + (meeting.hostLibraryID.map { [$0] } ?? [])
         guard !ids.isEmpty else { return errors }
         let found = Set(
-            try await sql.select().column("id").from("libraries").where("id", .in, ids).all().map { try $0.decode(column: "id", as: Int64.self) })
+            try await sql.select().column("id").from("libraries").where("id", .in, ids).all().map {
+                try $0.decode(column: "id", as: Int64.self)
+            })
         if meeting.organiserLibraryIDs.contains(where: { !found.contains($0) }) { errors.add("organisers", .validationUnknownReference) }
         if let host = meeting.hostLibraryID, !found.contains(host) { errors.add("host", .validationUnknownReference) }
         return errors

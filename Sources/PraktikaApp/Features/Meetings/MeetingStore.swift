@@ -68,11 +68,14 @@ struct MeetingStore {
             .column(SQLRaw("(SELECT COUNT(*) FROM work_tables t WHERE t.meeting_id = m.id AND t.design_id IS NOT NULL)"), as: "designs")
             .column(
                 SQLRaw("(SELECT COUNT(*) FROM feedback_responses r JOIN feedback_forms f ON f.id = r.form_id WHERE f.meeting_id = m.id)"),
-                as: "responses")
+                as: "responses"
+            )
             .from(SQLAlias(SQLIdentifier("meetings"), as: SQLIdentifier("m")))
         if let district { query = query.where(Self.column("m.district_codes"), .like, SQLBind("%,\(district),%")) }
         if let series { query = query.where(Self.column("m.series"), .equal, SQLBind(series)) }
-        return try await query.orderBy(Self.column("m.starts_on"), SQLDirection.descending).orderBy(Self.column("m.id"), SQLDirection.descending).all(decoding: MeetingRow.self)
+        return try await query.orderBy(Self.column("m.starts_on"), SQLDirection.descending).orderBy(
+            Self.column("m.id"), SQLDirection.descending
+        ).all(decoding: MeetingRow.self)
     }
 
     func find(_ id: Int64) async throws -> StoredMeeting? {
@@ -106,9 +109,10 @@ struct MeetingStore {
     }
 
     func insert(_ meeting: Meeting) async throws -> Int64 {
-        let columns = try columns(meeting) + [
-            ("registration_token", SQLBind(AccountStore.randomToken())), ("created_at", SQLBind(Date())),
-        ]
+        let columns =
+            try columns(meeting) + [
+                ("registration_token", SQLBind(AccountStore.randomToken())), ("created_at", SQLBind(Date())),
+            ]
         guard
             let row = try await db.insert(into: "meetings").columns(columns.map(\.0)).values(columns.map(\.1)).returning("id").first()
         else { throw StoreError.noIdentifierReturned }
@@ -168,10 +172,16 @@ struct MeetingStore {
         let sessions = try await db.select().columns("id", "day", "starts", "ends", "title", "chair").from("agenda_sessions")
             .where("meeting_id", .equal, meetingID).all(decoding: SessionRow.self)
         let items = try await db.select()
-            .columns(["i.id", "i.session_id", "i.kind", "i.starts", "i.ends", "i.title", "i.speaker", "i.affiliation", "i.summary", "i.practice_design_id"].map(Self.column))
+            .columns(
+                [
+                    "i.id", "i.session_id", "i.kind", "i.starts", "i.ends", "i.title", "i.speaker", "i.affiliation", "i.summary",
+                    "i.practice_design_id",
+                ].map(Self.column)
+            )
             .from(SQLAlias(SQLIdentifier("agenda_items"), as: SQLIdentifier("i")))
             .join(SQLAlias(SQLIdentifier("agenda_sessions"), as: SQLIdentifier("s")), on: SQLRaw("s.id = i.session_id"))
-            .where(Self.column("s.meeting_id"), .equal, SQLBind(meetingID)).orderBy(Self.column("i.position"), SQLDirection.ascending).orderBy(Self.column("i.id"), SQLDirection.ascending).all(decoding: ItemRow.self)
+            .where(Self.column("s.meeting_id"), .equal, SQLBind(meetingID)).orderBy(Self.column("i.position"), SQLDirection.ascending)
+            .orderBy(Self.column("i.id"), SQLDirection.ascending).all(decoding: ItemRow.self)
         let bySession = Dictionary(grouping: items, by: \.session_id)
         return Agenda(
             sessions: sessions.compactMap { s in
@@ -181,7 +191,8 @@ struct MeetingStore {
                     title: s.title, chair: s.chair,
                     items: (bySession[s.id] ?? []).map { i in
                         AgendaItem(
-                            id: i.id, kind: AgendaItemKind(rawValue: i.kind) ?? .presentation, starts: i.starts.flatMap(ClockTime.init(parsing:)),
+                            id: i.id, kind: AgendaItemKind(rawValue: i.kind) ?? .presentation,
+                            starts: i.starts.flatMap(ClockTime.init(parsing:)),
                             ends: i.ends.flatMap(ClockTime.init(parsing:)), title: i.title, speaker: i.speaker, affiliation: i.affiliation,
                             summary: i.summary, practiceDesignID: i.practice_design_id)
                     })
@@ -204,7 +215,9 @@ struct MeetingStore {
     /// Changes a session of this meeting; false when there is no such session.
     func updateSession(_ meetingID: Int64, _ id: Int64, _ s: AgendaSession) async throws -> Bool {
         try await db.update("agenda_sessions").where("id", .equal, id).where("meeting_id", .equal, meetingID)
-            .set("day", to: SQLBind(s.day.iso)).set("starts", to: SQLBind(s.starts?.description)).set("ends", to: SQLBind(s.ends?.description))
+            .set("day", to: SQLBind(s.day.iso)).set("starts", to: SQLBind(s.starts?.description)).set(
+                "ends", to: SQLBind(s.ends?.description)
+            )
             .set("title", to: SQLBind(s.title)).set("chair", to: SQLBind(s.chair)).returning("id").first() != nil
     }
 
@@ -216,13 +229,17 @@ struct MeetingStore {
     }
 
     func insertItem(_ sessionID: Int64, _ i: AgendaItem) async throws -> Int64 {
-        let position = try await db.select().column(SQLRaw("COALESCE(MAX(position), 0) + 1"), as: "next").from("agenda_items")
+        let position =
+            try await db.select().column(SQLRaw("COALESCE(MAX(position), 0) + 1"), as: "next").from("agenda_items")
             .where("session_id", .equal, sessionID).first()?.decode(column: "next", as: Int.self) ?? 1
         guard
             let row = try await db.insert(into: "agenda_items")
-                .columns("session_id", "position", "kind", "starts", "ends", "title", "speaker", "affiliation", "summary", "practice_design_id")
+                .columns(
+                    "session_id", "position", "kind", "starts", "ends", "title", "speaker", "affiliation", "summary", "practice_design_id"
+                )
                 .values(
-                    SQLBind(sessionID), SQLBind(position), SQLBind(i.kind.rawValue), SQLBind(i.starts?.description), SQLBind(i.ends?.description),
+                    SQLBind(sessionID), SQLBind(position), SQLBind(i.kind.rawValue), SQLBind(i.starts?.description),
+                    SQLBind(i.ends?.description),
                     SQLBind(i.title), SQLBind(i.speaker), SQLBind(i.affiliation), SQLBind(i.summary), SQLBind(i.practiceDesignID)
                 ).returning("id").first()
         else { throw StoreError.noIdentifierReturned }
@@ -233,7 +250,8 @@ struct MeetingStore {
     func sessionOfItem(_ meetingID: Int64, _ itemID: Int64) async throws -> Int64? {
         try await db.select().column(Self.column("i.session_id")).from(SQLAlias(SQLIdentifier("agenda_items"), as: SQLIdentifier("i")))
             .join(SQLAlias(SQLIdentifier("agenda_sessions"), as: SQLIdentifier("s")), on: SQLRaw("s.id = i.session_id"))
-            .where(Self.column("i.id"), .equal, SQLBind(itemID)).where(Self.column("s.meeting_id"), .equal, SQLBind(meetingID)).first()?.decode(column: "session_id", as: Int64.self)
+            .where(Self.column("i.id"), .equal, SQLBind(itemID)).where(Self.column("s.meeting_id"), .equal, SQLBind(meetingID)).first()?
+            .decode(column: "session_id", as: Int64.self)
     }
 
     func updateItem(_ itemID: Int64, sessionID: Int64, _ i: AgendaItem) async throws {
@@ -249,7 +267,8 @@ struct MeetingStore {
 
     /// The files of every item in the given sessions.
     private func deleteItemFiles(sessions: SQLSelectBuilder) async throws {
-        let items = db.select().column("id").from("agenda_items").where(SQLIdentifier("session_id"), .in, SQLGroupExpression(sessions.select))
+        let items = db.select().column("id").from("agenda_items").where(
+            SQLIdentifier("session_id"), .in, SQLGroupExpression(sessions.select))
         try await db.delete(from: "attachments").where("owner_kind", .equal, AttachmentOwner.agendaItem(0).kind)
             .where(SQLIdentifier("owner_id"), .in, SQLGroupExpression(items.select)).run()
     }
@@ -274,18 +293,21 @@ struct MeetingStore {
         try await db.select().columns("id", "number", "target_group", "category", "capacity", "design_id").from("work_tables")
             .where("meeting_id", .equal, meetingID).orderBy("number").all(decoding: TableRow.self).map {
                 WorkTable(
-                    id: $0.id, number: $0.number, targetGroup: $0.target_group, category: TargetGroupCategory(rawValue: $0.category) ?? .other,
+                    id: $0.id, number: $0.number, targetGroup: $0.target_group,
+                    category: TargetGroupCategory(rawValue: $0.category) ?? .other,
                     capacity: $0.capacity, designID: $0.design_id)
             }
     }
 
     func insertTable(_ meetingID: Int64, _ t: WorkTable) async throws -> Int64 {
         guard
-            let row = try await db.insert(into: "work_tables").columns("meeting_id", "number", "target_group", "category", "capacity", "design_id")
-                .values(
-                    SQLBind(meetingID), SQLBind(t.number), SQLBind(t.targetGroup), SQLBind(t.category.rawValue), SQLBind(t.capacity),
-                    SQLBind(t.designID)
-                ).returning("id").first()
+            let row = try await db.insert(into: "work_tables").columns(
+                "meeting_id", "number", "target_group", "category", "capacity", "design_id"
+            )
+            .values(
+                SQLBind(meetingID), SQLBind(t.number), SQLBind(t.targetGroup), SQLBind(t.category.rawValue), SQLBind(t.capacity),
+                SQLBind(t.designID)
+            ).returning("id").first()
         else { throw StoreError.noIdentifierReturned }
         return try row.decode(column: "id", as: Int64.self)
     }
@@ -308,7 +330,10 @@ struct MeetingStore {
                 .join(SQLAlias(SQLIdentifier("meetings"), as: SQLIdentifier("m")), on: SQLRaw("m.id = t.meeting_id"))
                 .where(Self.column("t.design_id"), .equal, SQLBind(designID)).first()
         else { return nil }
-        return (try row.decode(column: "id", as: Int64.self), try row.decode(column: "title", as: String.self), try row.decode(column: "number", as: Int.self))
+        return (
+            try row.decode(column: "id", as: Int64.self), try row.decode(column: "title", as: String.self),
+            try row.decode(column: "number", as: Int.self)
+        )
     }
 
     /// The meeting whose programme has a presentation recorded as this design.
@@ -348,7 +373,8 @@ struct MeetingStore {
 
     func participants(_ meetingID: Int64) async throws -> [MeetingParticipant] {
         try await db.select().column("id").columns(Self.participantColumns.map { SQLIdentifier($0) }).from("meeting_participants")
-            .where("meeting_id", .equal, meetingID).orderBy("full_name").orderBy("id").all(decoding: ParticipantRow.self).map(Self.participant)
+            .where("meeting_id", .equal, meetingID).orderBy("full_name").orderBy("id").all(decoding: ParticipantRow.self).map(
+                Self.participant)
     }
 
     func participant(_ meetingID: Int64, _ id: Int64) async throws -> MeetingParticipant? {
@@ -359,8 +385,10 @@ struct MeetingStore {
     private static func participant(_ r: ParticipantRow) -> MeetingParticipant {
         MeetingParticipant(
             id: r.id, fullName: r.full_name, role: NetworkRole(rawValue: r.role) ?? .other, organisation: r.organisation,
-            libraryID: r.library_id, partnerID: r.partner_id, districtCode: r.district_code, email: r.email, consentListed: r.consent_listed,
-            consentPhoto: r.consent_photo, needs: r.needs, wants: r.wants.split(separator: ",").compactMap { Int64($0) }, tableID: r.table_id,
+            libraryID: r.library_id, partnerID: r.partner_id, districtCode: r.district_code, email: r.email,
+            consentListed: r.consent_listed,
+            consentPhoto: r.consent_photo, needs: r.needs, wants: r.wants.split(separator: ",").compactMap { Int64($0) },
+            tableID: r.table_id,
             pinned: r.pinned, placeholder: r.placeholder, source: RegistrationSource(rawValue: r.source) ?? .organiser)
     }
 
@@ -450,7 +478,9 @@ struct MeetingStore {
     func insertForm(_ meetingID: Int64, _ form: FeedbackForm, open: Bool) async throws -> Int64 {
         guard
             let row = try await db.insert(into: "feedback_forms").columns("meeting_id", "token", "content", "open", "created_at")
-                .values(SQLBind(meetingID), SQLBind(AccountStore.randomToken()), SQLBind(try Self.encode(form)), SQLBind(open), SQLBind(Date()))
+                .values(
+                    SQLBind(meetingID), SQLBind(AccountStore.randomToken()), SQLBind(try Self.encode(form)), SQLBind(open), SQLBind(Date())
+                )
                 .returning("id").first()
         else { throw StoreError.noIdentifierReturned }
         return try row.decode(column: "id", as: Int64.self)

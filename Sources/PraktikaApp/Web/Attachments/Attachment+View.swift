@@ -25,11 +25,15 @@ enum AttachmentView {
         return .ul(.class("files"), .group(items))
     }
 
-    static func page(title: String, back: String, files: [AttachmentInfo], action: String, error: FieldError?, _ context: PageContext) -> HTML {
+    static func page(title: String, back: String, files: [AttachmentInfo], action: String, error: FieldError?, _ context: PageContext)
+        -> HTML
+    {
         let l = context.language
         let errorNode: Node<HTML.BodyContext> =
-            error.map { .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.link("#field-file", $0.text(l)))) } ?? .empty
-        let fieldError: Node<HTML.FormContext> = error.map { .p(.class("error"), .attr("id", "field-file-error"), .safe($0.text(l))) } ?? .empty
+            error.map { .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.link("#field-file", $0.text(l)))) }
+            ?? .empty
+        let fieldError: Node<HTML.FormContext> =
+            error.map { .p(.class("error"), .attr("id", "field-file-error"), .safe($0.text(l))) } ?? .empty
         return Layout.page(
             context, title: TextKey.attachmentsTitle(l) + " · " + title, breadcrumbs: [(back, title)],
             body: [

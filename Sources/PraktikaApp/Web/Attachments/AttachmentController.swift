@@ -39,7 +39,10 @@ struct AttachmentController: Sendable {
                     .where(MeetingStore.column("i.id"), .equal, SQLBind(itemID)).first(),
                 let meeting = try await MeetingStore(db: req.sql).find(try row.decode(column: "meeting_id", as: Int64.self))
             else { return nil }
-            return (true, Policy.mayOrganise(req.actor, meeting: meeting.scope), SiteURL.meeting(meeting.id, .agenda).path, try row.decode(column: "title", as: String.self))
+            return (
+                true, Policy.mayOrganise(req.actor, meeting: meeting.scope), SiteURL.meeting(meeting.id, .agenda).path,
+                try row.decode(column: "title", as: String.self)
+            )
         }
     }
 
@@ -68,7 +71,8 @@ struct AttachmentController: Sendable {
         let files = try await AttachmentStore(db: req.sql).list(owner)
         return HTMLResponse.make(
             AttachmentView.page(
-                title: access.title, back: access.back, files: files, action: uploadPath(req, owner), error: error, req.page), status: status)
+                title: access.title, back: access.back, files: files, action: uploadPath(req, owner), error: error, req.page),
+            status: status)
     }
 
     @Sendable func designPage(_ req: Request) async throws -> Response {
@@ -97,7 +101,8 @@ struct AttachmentController: Sendable {
 
     /// The file as a download with the type its bytes were recognised as; never sniffed, never framed.
     @Sendable func download(_ req: Request) async throws -> Response {
-        guard let id = req.parameters.get(SiteURL.idParameter, as: Int64.self), let (owner, info) = try await AttachmentStore(db: req.sql).find(id),
+        guard let id = req.parameters.get(SiteURL.idParameter, as: Int64.self),
+            let (owner, info) = try await AttachmentStore(db: req.sql).find(id),
             let access = try await access(req, owner), access.read, let data = try await AttachmentStore(db: req.sql).data(id)
         else { throw Abort(.notFound) }
         var headers = HTTPHeaders()
@@ -110,7 +115,8 @@ struct AttachmentController: Sendable {
     }
 
     @Sendable func delete(_ req: Request) async throws -> Response {
-        guard let id = req.parameters.get(SiteURL.idParameter, as: Int64.self), let (owner, _) = try await AttachmentStore(db: req.sql).find(id),
+        guard let id = req.parameters.get(SiteURL.idParameter, as: Int64.self),
+            let (owner, _) = try await AttachmentStore(db: req.sql).find(id),
             let access = try await access(req, owner), access.read
         else { throw Abort(.notFound) }
         guard access.edit else { throw Abort(req.actor == nil ? .unauthorized : .forbidden) }

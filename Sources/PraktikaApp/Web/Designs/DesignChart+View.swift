@@ -65,8 +65,10 @@ enum DesignChartView {
         return .section(
             .class("files-section"),
             .h2(.safe(TextKey.attachmentsTitle(l))),
-            model.attachments.isEmpty ? .p(.class("muted"), .safe(TextKey.attachmentNone(l))) : AttachmentView.list(model.attachments, context),
-            model.canEdit ? .p(.link(SiteURL.serviceAttachments(model.id).path, TextKey.attachmentUpload(l), .class("button secondary"))) : .empty)
+            model.attachments.isEmpty
+                ? .p(.class("muted"), .safe(TextKey.attachmentNone(l))) : AttachmentView.list(model.attachments, context),
+            model.canEdit
+                ? .p(.link(SiteURL.serviceAttachments(model.id).path, TextKey.attachmentUpload(l), .class("button secondary"))) : .empty)
     }
 
     static func block(_ block: DesignBlock, _ model: DesignChartModel, _ context: PageContext, _ content: Node<HTML.BodyContext>)

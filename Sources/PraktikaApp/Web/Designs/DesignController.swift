@@ -45,9 +45,12 @@ struct DesignController: Sendable {
         let context = req.page
         var query = ListQuery(req)
         query.practicesOnly = practicesOnly
-        let found = try await req.timed("search") { try await DesignListQuery.find(req.sql, query, context.actor, cache: req.application.searchCache) }
+        let found = try await req.timed("search") {
+            try await DesignListQuery.find(req.sql, query, context.actor, cache: req.application.searchCache)
+        }
         var model = DesignListModel(
-            base: practicesOnly ? .practices : .services, total: found.total, query: query, canCreate: Policy.mayCreateDesigns(context.actor))
+            base: practicesOnly ? .practices : .services, total: found.total, query: query,
+            canCreate: Policy.mayCreateDesigns(context.actor))
         model.facets = found.facets.map { ($0.facet, $0.values) }
         model.capped = found.capped
         // The facets (about a hundred links) are rendered while the listed rows are read and
@@ -116,7 +119,8 @@ struct DesignController: Sendable {
         model.similar = try await DesignListQuery.similar(req.sql, to: stored, req.actor, practicesOnly: stored.design.practice != nil)
         if stored.design.practice != nil {
             model.adoptions = try await DesignStore(db: req.sql).adoptions(of: stored.id)
-            for copy in try await DesignStore(db: req.sql).adoptedCopies(of: stored.id) where Policy.allows(req.actor, .view, design: copy.scope) {
+            for copy in try await DesignStore(db: req.sql).adoptedCopies(of: stored.id)
+            where Policy.allows(req.actor, .view, design: copy.scope) {
                 let names = try await DesignStore(db: req.sql).libraryNames(copy.design.libraryIDs)
                 model.adopters.append((copy.id, copy.design.libraryIDs.compactMap { names[$0] }.joined(separator: ", "), copy.design))
             }

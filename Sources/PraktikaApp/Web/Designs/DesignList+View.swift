@@ -92,7 +92,8 @@ enum DesignListView {
                     row.visibility == DesignVisibility.public.rawValue
                         ? .empty : .span(.class("tag"), .safe(DesignVisibility(rawValue: row.visibility)?.label(l) ?? "")),
                     // Among all designs, the published practices are marked; the catalogue lists nothing else.
-                    row.isPractice && model.base != .practices ? .span(.class("tag is-practice"), .safe(TextKey.similarIsPractice(l))) : .empty,
+                    row.isPractice && model.base != .practices
+                        ? .span(.class("tag is-practice"), .safe(TextKey.similarIsPractice(l))) : .empty,
                     row.snippet.map { snippet($0) } ?? .empty),
                 .td(.safe(category)),
                 .td(.span(.class("status status-\(row.status)"), .safe(status?.label(l) ?? row.status))),

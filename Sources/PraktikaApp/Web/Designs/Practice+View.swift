@@ -98,7 +98,9 @@ extension DesignChartView {
         guard !rows.isEmpty else { return .p(.class("muted"), .safe(TextKey.practiceNoResultsYet(l))) }
         let head: [Node<HTML.TableRowContext>] =
             [.th(.attr("scope", "col"), .safe(TextKey.fieldIndicator(l))), .th(.attr("scope", "col"), .safe(TextKey.practiceOriginal(l)))]
-            + model.adopters.map { a in .th(.attr("scope", "col"), .link(SiteURL.service(a.id).path, a.libraries.isEmpty ? "#\(a.id)" : a.libraries)) }
+            + model.adopters.map { a in
+                .th(.attr("scope", "col"), .link(SiteURL.service(a.id).path, a.libraries.isEmpty ? "#\(a.id)" : a.libraries))
+            }
         let body: [Node<HTML.TableContext>] = rows.map { row in
             let cells: [Node<HTML.TableRowContext>] = row.cells.map { cell in
                 guard let cell else { return .td(.class("muted"), .text("—")) }

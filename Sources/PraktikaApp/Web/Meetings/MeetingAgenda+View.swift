@@ -33,7 +33,8 @@ enum MeetingAgendaView {
                                     item.kind == .presentation && item.practiceDesignID == nil
                                     ? .form(
                                         .class("inline"), .method(.post), .action(SiteURL.meeting(id, .itemPractice(itemID)).path),
-                                        Layout.csrfField(context), .button(.type(.submit), .class("link-button"), .safe(TextKey.agendaRecordPractice(l))))
+                                        Layout.csrfField(context),
+                                        .button(.type(.submit), .class("link-button"), .safe(TextKey.agendaRecordPractice(l))))
                                     : .empty
                                 manageItem = .div(
                                     .class("record-actions"),
@@ -43,7 +44,8 @@ enum MeetingAgendaView {
                                     .form(
                                         .class("inline"), .method(.post), .action(SiteURL.meeting(id, .itemDelete(itemID)).path),
                                         .attr("data-confirm", TextKey.deleteQuestion(l, ["name": item.title])),
-                                        Layout.csrfField(context), .button(.type(.submit), .class("link-button"), .safe(TextKey.delete(l)))))
+                                        Layout.csrfField(context), .button(.type(.submit), .class("link-button"), .safe(TextKey.delete(l))))
+                                )
                             }
                             let summary: Node<HTML.BodyContext> = item.summary.map { .p(.class("muted"), .safe($0)) } ?? .empty
                             let practiceLink: Node<HTML.BodyContext> =
@@ -52,7 +54,8 @@ enum MeetingAgendaView {
                             let kind: Node<HTML.BodyContext> = .span(.class("tag"), .safe(item.kind.label(l)))
                             let slides: Node<HTML.BodyContext> =
                                 (item.id.flatMap { files[$0] } ?? []).isEmpty ? .empty : AttachmentView.list(files[item.id!]!, context)
-                            return .li(time, kind, .text(" "), .strong(.safe(item.title)), .safe(who), summary, slides, practiceLink, manageItem)
+                            return .li(
+                                time, kind, .text(" "), .strong(.safe(item.title)), .safe(who), summary, slides, practiceLink, manageItem)
                         }
                         var manageSession: Node<HTML.BodyContext> = .empty
                         if let id = manage, let sid = session.id {
@@ -65,7 +68,8 @@ enum MeetingAgendaView {
                                     .attr("data-confirm", TextKey.deleteQuestion(l, ["name": session.title])),
                                     Layout.csrfField(context), .button(.type(.submit), .class("link-button"), .safe(TextKey.delete(l)))))
                         }
-                        let chair: Node<HTML.BodyContext> = session.chair.map { .p(.class("muted"), .safe(TextKey.agendaChair(l) + ": " + $0)) } ?? .empty
+                        let chair: Node<HTML.BodyContext> =
+                            session.chair.map { .p(.class("muted"), .safe(TextKey.agendaChair(l) + ": " + $0)) } ?? .empty
                         return .div(
                             .class("agenda-session"),
                             .h4(.safe(session.title), .span(.class("agenda-time"), .safe(" " + times(session.starts, session.ends)))),
@@ -79,7 +83,8 @@ enum MeetingAgendaView {
 
     static func sessionFields(_ days: [LocalDate], _ f: Formatting) -> [FormField] {
         [
-            FormField(name: "day", label: .agendaDay, kind: .select(days.map { FormOption(value: $0.iso, label: f.date($0)) }), required: true),
+            FormField(
+                name: "day", label: .agendaDay, kind: .select(days.map { FormOption(value: $0.iso, label: f.date($0)) }), required: true),
             FormField(name: "title", label: .fieldTitle, kind: .text, required: true),
             FormField(name: "starts", label: .agendaStarts, kind: .text, hint: .hintTime),
             FormField(name: "ends", label: .agendaEnds, kind: .text),
@@ -101,7 +106,8 @@ enum MeetingAgendaView {
 
     /// The organisers' programme page: the programme with its controls, and a form for a new session.
     static func manage(
-        _ frame: MeetingFrame, _ agenda: Agenda, files: [Int64: [AttachmentInfo]], values: FormInput, errors: FieldErrors, _ context: PageContext
+        _ frame: MeetingFrame, _ agenda: Agenda, files: [Int64: [AttachmentInfo]], values: FormInput, errors: FieldErrors,
+        _ context: PageContext
     ) -> HTML {
         let l = context.language
         var body: [Node<HTML.BodyContext>] = [
@@ -137,7 +143,9 @@ enum MeetingAgendaView {
                 .p(.class("muted"), .safe(TextKey.meetingProgrammeTitle(l))),
                 .h1(.safe(m.title)),
                 m.theme.map { .p(.em(.safe($0))) } ?? .empty,
-                .p(.strong(.safe(f.dateRange(m.startsOn, m.endsOn))), .safe(" · " + [m.venue, m.place].compactMap { $0 }.joined(separator: ", "))),
+                .p(
+                    .strong(.safe(f.dateRange(m.startsOn, m.endsOn))),
+                    .safe(" · " + [m.venue, m.place].compactMap { $0 }.joined(separator: ", "))),
                 organisers.isEmpty ? .empty : .p(.safe(TextKey.meetingOrganisers(l) + ": " + organisers.joined(separator: "; "))),
                 agendaList(agenda, context, manage: nil, heading: false),
             ])

@@ -10,12 +10,14 @@ extension MeetingController {
         return try await agendaPage(req, stored, values: ["day": stored.meeting.startsOn.iso], errors: FieldErrors(), status: .ok)
     }
 
-    private func agendaPage(_ req: Request, _ stored: StoredMeeting, values: FormInput, errors: FieldErrors, status: HTTPStatus) async throws
+    private func agendaPage(_ req: Request, _ stored: StoredMeeting, values: FormInput, errors: FieldErrors, status: HTTPStatus)
+        async throws
         -> Response
     {
         let agenda = try await MeetingStore(db: req.sql).agenda(stored.id)
         return HTMLResponse.make(
-            MeetingAgendaView.manage(frame(req, stored), agenda, files: try await files(req, agenda), values: values, errors: errors, req.page),
+            MeetingAgendaView.manage(
+                frame(req, stored), agenda, files: try await files(req, agenda), values: values, errors: errors, req.page),
             status: status)
     }
 
@@ -32,7 +34,9 @@ extension MeetingController {
             invalid: invalid)
     }
 
-    private func sessionPage(_ req: Request, _ stored: StoredMeeting, sessionID: Int64, values: FormInput, errors: FieldErrors, status: HTTPStatus)
+    private func sessionPage(
+        _ req: Request, _ stored: StoredMeeting, sessionID: Int64, values: FormInput, errors: FieldErrors, status: HTTPStatus
+    )
         -> Response
     {
         let l = req.language
@@ -56,7 +60,9 @@ extension MeetingController {
         let sid = try sub(req)
         let input = formInput(req)
         let (session, errors) = AgendaSession.read(input, days: stored.meeting.days)
-        let invalid = { (errors: FieldErrors) in sessionPage(req, stored, sessionID: sid, values: input, errors: errors, status: .unprocessableEntity) }
+        let invalid = { (errors: FieldErrors) in
+            sessionPage(req, stored, sessionID: sid, values: input, errors: errors, status: .unprocessableEntity)
+        }
         guard let session else { return invalid(errors) }
         return try await respond(
             req, try await service(req).updateSession(stored, sid, session), next: SiteURL.meeting(stored.id, .agenda).path,
@@ -66,14 +72,17 @@ extension MeetingController {
     @Sendable func deleteSession(_ req: Request) async throws -> Response {
         let stored = try await organised(req)
         return try await respond(
-            req, try await service(req).deleteSession(stored, try sub(req)), next: SiteURL.meeting(stored.id, .agenda).path, flash: .flashDeleted)
+            req, try await service(req).deleteSession(stored, try sub(req)), next: SiteURL.meeting(stored.id, .agenda).path,
+            flash: .flashDeleted)
     }
 
     private func itemPage(
-        _ req: Request, _ stored: StoredMeeting, action: MeetingPage, title: String, values: FormInput, errors: FieldErrors, status: HTTPStatus
+        _ req: Request, _ stored: StoredMeeting, action: MeetingPage, title: String, values: FormInput, errors: FieldErrors,
+        status: HTTPStatus
     ) -> Response {
         let form = FormModel(
-            title: title, action: SiteURL.meeting(stored.id, action).path, fields: MeetingAgendaView.itemFields(req.language), values: values,
+            title: title, action: SiteURL.meeting(stored.id, action).path, fields: MeetingAgendaView.itemFields(req.language),
+            values: values,
             errors: errors, cancelHref: SiteURL.meeting(stored.id, .agenda).path)
         return HTMLResponse.make(MeetingAgendaView.formPage(frame(req, stored), title: title, form: form, req.page), status: status)
     }
@@ -83,7 +92,8 @@ extension MeetingController {
         let sid = try sub(req)
         guard try await service(req).session(stored, sid) != nil else { throw Abort(.notFound) }
         return itemPage(
-            req, stored, action: .items(sid), title: TextKey.agendaAddItem(req.language), values: ["kind": "presentation"], errors: FieldErrors(),
+            req, stored, action: .items(sid), title: TextKey.agendaAddItem(req.language), values: ["kind": "presentation"],
+            errors: FieldErrors(),
             status: .ok)
     }
 
@@ -111,7 +121,8 @@ extension MeetingController {
         let iid = try sub(req)
         guard let item = try await service(req).item(stored, iid) else { throw Abort(.notFound) }
         return itemPage(
-            req, stored, action: .item(iid), title: TextKey.editRecord(req.language), values: item.input, errors: FieldErrors(), status: .ok)
+            req, stored, action: .item(iid), title: TextKey.editRecord(req.language), values: item.input, errors: FieldErrors(), status: .ok
+        )
     }
 
     @Sendable func saveItem(_ req: Request) async throws -> Response {
@@ -136,7 +147,8 @@ extension MeetingController {
     @Sendable func deleteItem(_ req: Request) async throws -> Response {
         let stored = try await organised(req)
         return try await respond(
-            req, try await service(req).deleteItem(stored, try sub(req)), next: SiteURL.meeting(stored.id, .agenda).path, flash: .flashDeleted)
+            req, try await service(req).deleteItem(stored, try sub(req)), next: SiteURL.meeting(stored.id, .agenda).path,
+            flash: .flashDeleted)
     }
 
     @Sendable func recordPractice(_ req: Request) async throws -> Response {
@@ -162,7 +174,8 @@ extension MeetingController {
         let stored = try await load(req)
         let host = URL(string: req.siteAddress)?.host ?? "praktika"
         let ics = MeetingCalendar.ics(
-            meeting: stored.meeting, agenda: try await MeetingStore(db: req.sql).agenda(stored.id), uidPrefix: "meeting-\(stored.id)@\(host)",
+            meeting: stored.meeting, agenda: try await MeetingStore(db: req.sql).agenda(stored.id),
+            uidPrefix: "meeting-\(stored.id)@\(host)",
             url: req.siteAddress + SiteURL.meeting(stored.id, .overview).path, language: req.language, stamp: Date())
         return TextDownload.response(ics, contentType: "text/calendar; charset=utf-8", filename: "meeting-\(stored.id).ics")
     }

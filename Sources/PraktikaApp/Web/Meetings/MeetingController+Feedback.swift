@@ -1,31 +1,37 @@
-import Plot
 import Foundation
+import Plot
 import PraktikaDomain
 import Vapor
 
 /// The feedback tab (organisers): forms, results, paper answers; and the anonymous answer page.
 extension MeetingController {
-    private func feedbackPage(_ req: Request, _ stored: StoredMeeting, values: FormInput, errors: FieldErrors, status: HTTPStatus) async throws
+    private func feedbackPage(_ req: Request, _ stored: StoredMeeting, values: FormInput, errors: FieldErrors, status: HTTPStatus)
+        async throws
         -> Response
     {
         let store = MeetingStore(db: req.sql)
         var forms: [(MeetingStore.StoredForm, Int)] = []
         for form in try await store.forms(stored.id) { forms.append((form, try await store.responses(form.id).count)) }
-        let builder = MeetingFeedbackView.builder(action: SiteURL.meeting(stored.id, .feedback).path, values: values, errors: errors, req.page)
+        let builder = MeetingFeedbackView.builder(
+            action: SiteURL.meeting(stored.id, .feedback).path, values: values, errors: errors, req.page)
         return HTMLResponse.make(
-            MeetingFeedbackView.list(frame(req, stored), forms: forms, baseURL: req.siteAddress, builder: builder, req.page), status: status)
+            MeetingFeedbackView.list(frame(req, stored), forms: forms, baseURL: req.siteAddress, builder: builder, req.page), status: status
+        )
     }
 
     @Sendable func feedback(_ req: Request) async throws -> Response {
         let stored = try await organised(req)
-        return try await feedbackPage(req, stored, values: ["open": "on", "question-1-kind": "multiple"], errors: FieldErrors(), status: .ok)
+        return try await feedbackPage(
+            req, stored, values: ["open": "on", "question-1-kind": "multiple"], errors: FieldErrors(), status: .ok)
     }
 
     @Sendable func createForm(_ req: Request) async throws -> Response {
         let stored = try await organised(req)
         let input = formInput(req)
         let (form, errors) = FeedbackForm.read(input)
-        let invalid = { (errors: FieldErrors) in try await feedbackPage(req, stored, values: input, errors: errors, status: .unprocessableEntity) }
+        let invalid = { (errors: FieldErrors) in
+            try await feedbackPage(req, stored, values: input, errors: errors, status: .unprocessableEntity)
+        }
         guard let form else { return try await invalid(errors) }
         return try await respond(
             req, try await service(req).createForm(stored, form, open: FormReader(input).flag("open")),
@@ -42,7 +48,8 @@ extension MeetingController {
         let form = try await ownedForm(req, stored)
         var values = form.form.input
         values["open"] = form.open ? "on" : ""
-        return HTMLResponse.make(MeetingFeedbackView.editPage(frame(req, stored), formID: form.id, values: values, errors: FieldErrors(), req.page))
+        return HTMLResponse.make(
+            MeetingFeedbackView.editPage(frame(req, stored), formID: form.id, values: values, errors: FieldErrors(), req.page))
     }
 
     @Sendable func saveForm(_ req: Request) async throws -> Response {
@@ -84,7 +91,8 @@ extension MeetingController {
         let stored = try await organised(req)
         let form = try await ownedForm(req, stored)
         return HTMLResponse.make(
-            MeetingFeedbackView.paperPage(frame(req, stored), formID: form.id, form: form.form, values: [:], errors: FieldErrors(), req.page))
+            MeetingFeedbackView.paperPage(
+                frame(req, stored), formID: form.id, form: form.form, values: [:], errors: FieldErrors(), req.page))
     }
 
     @Sendable func paper(_ req: Request) async throws -> Response {
@@ -92,11 +100,13 @@ extension MeetingController {
         let form = try await ownedForm(req, stored)
         let values = req.formValues
         return try await respond(
-            req, try await service(req).answer(form, values, source: .paper), next: SiteURL.meeting(stored.id, .feedbackPaper(form.id)).path,
+            req, try await service(req).answer(form, values, source: .paper),
+            next: SiteURL.meeting(stored.id, .feedbackPaper(form.id)).path,
             flash: .flashResponseSaved,
             invalid: { errors in
                 HTMLResponse.make(
-                    MeetingFeedbackView.paperPage(frame(req, stored), formID: form.id, form: form.form, values: values, errors: errors, req.page),
+                    MeetingFeedbackView.paperPage(
+                        frame(req, stored), formID: form.id, form: form.form, values: values, errors: errors, req.page),
                     status: .unprocessableEntity)
             })
     }
@@ -112,7 +122,8 @@ extension MeetingController {
         let (form, stored) = try await formByToken(req)
         return HTMLResponse.make(
             MeetingFeedbackView.publicPage(
-                form.form, meeting: stored.meeting, token: form.token, open: form.open, values: [:], errors: FieldErrors(), done: false, req.page))
+                form.form, meeting: stored.meeting, token: form.token, open: form.open, values: [:], errors: FieldErrors(), done: false,
+                req.page))
     }
 
     /// Anonymous: nothing about the person answering is stored, not even the time to the second.

@@ -5,7 +5,8 @@ import Vapor
 /// The participants tab (organisers only): the list, one person's form, CSV import and export,
 /// badges; and the public registration link.
 extension MeetingController {
-    private func participantsPage(_ req: Request, _ stored: StoredMeeting, values: FormInput, errors: FieldErrors, status: HTTPStatus) async throws
+    private func participantsPage(_ req: Request, _ stored: StoredMeeting, values: FormInput, errors: FieldErrors, status: HTTPStatus)
+        async throws
         -> Response
     {
         let store = MeetingStore(db: req.sql)
@@ -13,7 +14,8 @@ extension MeetingController {
             MeetingPeopleView.list(
                 frame(req, stored), try await store.participants(stored.id), tables: try await store.tables(stored.id),
                 registry: try await ParticipantRegistryOptions.load(req.sql, stored.meeting, req.language),
-                registrationLink: req.siteAddress + SiteURL.register(stored.registrationToken).path, values: values, errors: errors, req.page),
+                registrationLink: req.siteAddress + SiteURL.register(stored.registrationToken).path, values: values, errors: errors,
+                req.page),
             status: status)
     }
 
@@ -24,7 +26,9 @@ extension MeetingController {
 
     /// Reads a participant from a form; the organisers' form also carries the registry links
     /// (one of the options it offered), the table and the pin.
-    private func readParticipant(_ input: FormInput, tables: [WorkTable], registry: ParticipantRegistryOptions?) -> (MeetingParticipant?, FieldErrors) {
+    private func readParticipant(_ input: FormInput, tables: [WorkTable], registry: ParticipantRegistryOptions?) -> (
+        MeetingParticipant?, FieldErrors
+    ) {
         var (participant, errors) = MeetingParticipant.read(input, wants: ticked(input, "want"), tables: tables)
         if let registry, var p = participant {
             func choice(_ field: String, _ options: [FormOption]) -> Int64? {
@@ -38,7 +42,11 @@ extension MeetingController {
             p.libraryID = choice("library", registry.libraries)
             p.partnerID = choice("partner", registry.partners)
             if let raw = input["table"], !raw.isEmpty {
-                if let id = Int64(raw), tables.contains(where: { $0.id == id }) { p.tableID = id } else { errors.add("table", .validationOption) }
+                if let id = Int64(raw), tables.contains(where: { $0.id == id }) {
+                    p.tableID = id
+                } else {
+                    errors.add("table", .validationOption)
+                }
             }
             p.pinned = p.tableID != nil && FormReader(input).flag("pinned")
             participant = errors.isEmpty ? p : nil
@@ -50,7 +58,8 @@ extension MeetingController {
         let stored = try await organised(req)
         let input = formInput(req)
         let registry = try await ParticipantRegistryOptions.load(req.sql, stored.meeting, req.language)
-        let (participant, errors) = readParticipant(input, tables: try await MeetingStore(db: req.sql).tables(stored.id), registry: registry)
+        let (participant, errors) = readParticipant(
+            input, tables: try await MeetingStore(db: req.sql).tables(stored.id), registry: registry)
         let invalid = { (errors: FieldErrors) in
             try await participantsPage(req, stored, values: input, errors: errors, status: .unprocessableEntity)
         }
@@ -93,7 +102,8 @@ extension MeetingController {
         let (read, errors) = readParticipant(input, tables: tables, registry: registry)
         let invalid = { (errors: FieldErrors) in
             HTMLResponse.make(
-                MeetingPeopleView.edit(frame(req, stored), id: pid, tables: tables, registry: registry, values: input, errors: errors, req.page),
+                MeetingPeopleView.edit(
+                    frame(req, stored), id: pid, tables: tables, registry: registry, values: input, errors: errors, req.page),
                 status: .unprocessableEntity)
         }
         guard let participant = read else { return invalid(errors) }
@@ -134,13 +144,15 @@ extension MeetingController {
                 status: .unprocessableEntity)
         }
         let store = MeetingStore(db: req.sql)
-        let result = ParticipantImport.read(text, tables: try await store.tables(stored.id), existing: try await store.participants(stored.id))
+        let result = ParticipantImport.read(
+            text, tables: try await store.tables(stored.id), existing: try await store.participants(stored.id))
         let confirmed = (try? req.content.get(String.self, at: "confirm")) == "valid"
         let report = {
             HTMLResponse.make(
                 MeetingPeopleView.importReport(
                     ImportReportModel(
-                        frame: frame(req, stored), problems: result.problems, validRows: result.participants.count, rowsRead: result.rowsRead,
+                        frame: frame(req, stored), problems: result.problems, validRows: result.participants.count,
+                        rowsRead: result.rowsRead,
                         ignoredColumns: result.ignoredColumns, csv: text), req.page),
                 status: .unprocessableEntity)
         }
@@ -164,7 +176,8 @@ extension MeetingController {
         for p in try await store.participants(stored.id) {
             csv += CSV.line(
                 [
-                    p.fullName, p.role.label(l), p.organisation, p.districtCode.flatMap { District.named($0)?.name(l) } ?? "", p.email ?? "",
+                    p.fullName, p.role.label(l), p.organisation, p.districtCode.flatMap { District.named($0)?.name(l) } ?? "",
+                    p.email ?? "",
                     p.consentListed ? TextKey.yes(l) : TextKey.no(l), p.consentPhoto ? TextKey.yes(l) : TextKey.no(l), p.needs ?? "",
                     p.wants.compactMap { numbers[$0] }.map(String.init).joined(separator: " "),
                     p.tableID.flatMap { numbers[$0] }.map(String.init) ?? "",
@@ -177,19 +190,23 @@ extension MeetingController {
         let stored = try await organised(req)
         let store = MeetingStore(db: req.sql)
         return HTMLResponse.make(
-            MeetingPeopleView.badges(frame(req, stored), try await store.participants(stored.id), tables: try await store.tables(stored.id), req.page))
+            MeetingPeopleView.badges(
+                frame(req, stored), try await store.participants(stored.id), tables: try await store.tables(stored.id), req.page))
     }
 
     // MARK: Public registration
 
     private func byToken(_ req: Request) async throws -> StoredMeeting {
-        guard let token = req.parameters.get("token"), let stored = try await MeetingStore(db: req.sql).find(registrationToken: token) else {
+        guard let token = req.parameters.get("token"), let stored = try await MeetingStore(db: req.sql).find(registrationToken: token)
+        else {
             throw Abort(.notFound)
         }
         return stored
     }
 
-    private func registrationPage(_ req: Request, _ stored: StoredMeeting, values: FormInput, errors: FieldErrors, done: Bool, status: HTTPStatus)
+    private func registrationPage(
+        _ req: Request, _ stored: StoredMeeting, values: FormInput, errors: FieldErrors, done: Bool, status: HTTPStatus
+    )
         async throws -> Response
     {
         HTMLResponse.make(
@@ -211,10 +228,13 @@ extension MeetingController {
         guard MeetingService.isOpenForRegistration(stored) else { throw Abort(.notFound) }
         let input = formInput(req)
         let (participant, errors) = readParticipant(input, tables: try await MeetingStore(db: req.sql).tables(stored.id), registry: nil)
-        guard let participant else { return try await registrationPage(req, stored, values: input, errors: errors, done: false, status: .unprocessableEntity) }
+        guard let participant else {
+            return try await registrationPage(req, stored, values: input, errors: errors, done: false, status: .unprocessableEntity)
+        }
         switch try await service(req).register(stored, participant) {
         case .saved: return try await registrationPage(req, stored, values: [:], errors: FieldErrors(), done: true, status: .ok)
-        case .invalid(let errors): return try await registrationPage(req, stored, values: input, errors: errors, done: false, status: .unprocessableEntity)
+        case .invalid(let errors):
+            return try await registrationPage(req, stored, values: input, errors: errors, done: false, status: .unprocessableEntity)
         case .forbidden, .notFound: throw Abort(.notFound)
         }
     }

@@ -17,7 +17,8 @@ extension MeetingController {
             return HTMLResponse.make(MeetingReportView.printable(frame(req, stored), markdown: text, req.page))
         }
         return HTMLResponse.make(
-            MeetingReportView.render(frame(req, stored), markdown: text, edited: edited, publishedAt: stored.reportPublishedAt, error: nil, req.page))
+            MeetingReportView.render(
+                frame(req, stored), markdown: text, edited: edited, publishedAt: stored.reportPublishedAt, error: nil, req.page))
     }
 
     @Sendable func saveReport(_ req: Request) async throws -> Response {
@@ -30,7 +31,8 @@ extension MeetingController {
         }
         let text = input["markdown"] ?? ""
         return try await respond(
-            req, try await service(req).saveReport(stored, markdown: text), next: SiteURL.meeting(stored.id, .report).path, flash: .flashUpdated,
+            req, try await service(req).saveReport(stored, markdown: text), next: SiteURL.meeting(stored.id, .report).path,
+            flash: .flashUpdated,
             invalid: { errors in
                 HTMLResponse.make(
                     MeetingReportView.render(

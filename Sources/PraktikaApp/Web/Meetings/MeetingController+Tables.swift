@@ -22,7 +22,8 @@ extension MeetingController {
         }
         let model = SeatingPageModel(
             frame: frame, tables: tables, participants: participants, mix: mix, penalty: penalty,
-            designTitles: try await designTitles(req, tables.compactMap(\.designID)), values: values, errors: errors, seatingRefusal: refusal)
+            designTitles: try await designTitles(req, tables.compactMap(\.designID)), values: values, errors: errors,
+            seatingRefusal: refusal)
         return HTMLResponse.make(MeetingTablesView.render(model, req.page), status: status)
     }
 
@@ -36,7 +37,9 @@ extension MeetingController {
         let stored = try await organised(req)
         let input = formInput(req)
         let (table, errors) = WorkTable.read(input, taken: Set(try await MeetingStore(db: req.sql).tables(stored.id).map(\.number)))
-        let invalid = { (errors: FieldErrors) in try await tablesPage(req, stored, values: input, errors: errors, status: .unprocessableEntity) }
+        let invalid = { (errors: FieldErrors) in
+            try await tablesPage(req, stored, values: input, errors: errors, status: .unprocessableEntity)
+        }
         guard let table else { return try await invalid(errors) }
         return try await respond(
             req, try await service(req).addTable(stored, table), next: SiteURL.meeting(stored.id, .tables).path, flash: .flashCreated,
@@ -46,7 +49,8 @@ extension MeetingController {
     @Sendable func deleteTable(_ req: Request) async throws -> Response {
         let stored = try await organised(req)
         return try await respond(
-            req, try await service(req).deleteTable(stored, try sub(req)), next: SiteURL.meeting(stored.id, .tables).path, flash: .flashDeleted)
+            req, try await service(req).deleteTable(stored, try sub(req)), next: SiteURL.meeting(stored.id, .tables).path,
+            flash: .flashDeleted)
     }
 
     @Sendable func seat(_ req: Request) async throws -> Response {

@@ -75,7 +75,8 @@ struct MeetingController: Sendable {
     // MARK: Helpers
 
     func load(_ req: Request) async throws -> StoredMeeting {
-        guard let id = req.parameters.get(SiteURL.idParameter, as: Int64.self), let stored = try await MeetingStore(db: req.sql).find(id) else {
+        guard let id = req.parameters.get(SiteURL.idParameter, as: Int64.self), let stored = try await MeetingStore(db: req.sql).find(id)
+        else {
             throw Abort(.notFound)
         }
         return stored
@@ -110,7 +111,8 @@ struct MeetingController: Sendable {
 
     /// The slides of every item of a programme.
     func files(_ req: Request, _ agenda: Agenda) async throws -> [Int64: [AttachmentInfo]] {
-        try await AttachmentStore(db: req.sql).list(kind: AttachmentOwner.agendaItem(0).kind, ids: agenda.sessions.flatMap(\.items).compactMap(\.id))
+        try await AttachmentStore(db: req.sql).list(
+            kind: AttachmentOwner.agendaItem(0).kind, ids: agenda.sessions.flatMap(\.items).compactMap(\.id))
     }
 
     func service(_ req: Request) -> MeetingService { MeetingService(db: req.db, actor: req.actor, language: req.language) }
@@ -135,7 +137,8 @@ struct MeetingController: Sendable {
         let district = (try? req.query.get(String.self, at: "district")).flatMap { District.named($0)?.code }
         let rows = try await MeetingStore(db: req.sql).list(district: district)
         return HTMLResponse.make(
-            MeetingPagesView.list(MeetingListModel(rows: rows, canCreate: Policy.mayCreateMeetings(req.actor), district: district), req.page))
+            MeetingPagesView.list(
+                MeetingListModel(rows: rows, canCreate: Policy.mayCreateMeetings(req.actor), district: district), req.page))
     }
 
     @Sendable func series(_ req: Request) async throws -> Response {
@@ -154,12 +157,15 @@ struct MeetingController: Sendable {
             var perMeeting: [[QuestionSummary]] = []
             for row in rows.reversed() {
                 var summaries: [QuestionSummary] = []
-                for form in try await store.forms(row.id) { summaries += FeedbackSummary.summarise(form.form, try await store.responses(form.id)) }
+                for form in try await store.forms(row.id) {
+                    summaries += FeedbackSummary.summarise(form.form, try await store.responses(form.id))
+                }
                 perMeeting.append(summaries)
             }
             compared = FeedbackComparison.compare(perMeeting)
         }
-        return HTMLResponse.make(MeetingPagesView.series(name: name, rows: name == nil ? [] : rows, names: names, feedback: compared, req.page))
+        return HTMLResponse.make(
+            MeetingPagesView.series(name: name, rows: name == nil ? [] : rows, names: names, feedback: compared, req.page))
     }
 
     /// The libraries the meeting form offers as organisers and host: those of the meeting's
@@ -173,7 +179,8 @@ struct MeetingController: Sendable {
         let everything = codes.isEmpty && kept.isEmpty && req.actor?.role == .admin
         let choices = try await RegistryLookups(db: req.sql).choices(.libraries, districts: everything ? nil : codes, keeping: kept)
         return choices.map { c in
-            FormOption(value: String(c.id), label: c.name + (c.districtCode.flatMap(District.named).map { " (\($0.name(req.language)))" } ?? ""))
+            FormOption(
+                value: String(c.id), label: c.name + (c.districtCode.flatMap(District.named).map { " (\($0.name(req.language)))" } ?? ""))
         }
     }
 
@@ -185,10 +192,14 @@ struct MeetingController: Sendable {
         return try await meetingForm(req, id: nil, values: values, errors: FieldErrors(), status: .ok)
     }
 
-    private func meetingForm(_ req: Request, id: Int64?, values: FormInput, errors: FieldErrors, status: HTTPStatus) async throws -> Response {
+    private func meetingForm(_ req: Request, id: Int64?, values: FormInput, errors: FieldErrors, status: HTTPStatus) async throws
+        -> Response
+    {
         let libraries = try await libraryOptions(
-            req, districts: ticked(values, "districts"), keeping: ticked(values, "organisers").compactMap { Int64($0) } + [values["host"].flatMap { Int64($0) }].compactMap { $0 })
-        return HTMLResponse.make(MeetingPagesView.form(id: id, values: values, errors: errors, libraries: libraries, req.page), status: status)
+            req, districts: ticked(values, "districts"),
+            keeping: ticked(values, "organisers").compactMap { Int64($0) } + [values["host"].flatMap { Int64($0) }].compactMap { $0 })
+        return HTMLResponse.make(
+            MeetingPagesView.form(id: id, values: values, errors: errors, libraries: libraries, req.page), status: status)
     }
 
     private func readMeeting(_ input: FormInput) -> (Meeting?, FieldErrors) {
@@ -219,10 +230,13 @@ struct MeetingController: Sendable {
         let stored = try await organised(req)
         let input = formInput(req)
         let (meeting, errors) = readMeeting(input)
-        guard let meeting else { return try await meetingForm(req, id: stored.id, values: input, errors: errors, status: .unprocessableEntity) }
+        guard let meeting else {
+            return try await meetingForm(req, id: stored.id, values: input, errors: errors, status: .unprocessableEntity)
+        }
         switch try await service(req).update(stored, meeting) {
         case .saved(let id): return req.seeOther(SiteURL.meeting(id, .overview).path, flash: .flashUpdated)
-        case .invalid(let errors): return try await meetingForm(req, id: stored.id, values: input, errors: errors, status: .unprocessableEntity)
+        case .invalid(let errors):
+            return try await meetingForm(req, id: stored.id, values: input, errors: errors, status: .unprocessableEntity)
         default: throw Abort(.forbidden)
         }
     }
@@ -231,7 +245,8 @@ struct MeetingController: Sendable {
         let stored = try await organised(req)
         return HTMLResponse.make(
             ConfirmDeletePage.render(
-                name: stored.meeting.title, action: SiteURL.meeting(stored.id, .delete).path, cancel: SiteURL.meeting(stored.id, .overview).path,
+                name: stored.meeting.title, action: SiteURL.meeting(stored.id, .delete).path,
+                cancel: SiteURL.meeting(stored.id, .overview).path,
                 breadcrumbs: [(SiteURL.meetings.path, TextKey.navMeetings(req.language))], req.page))
     }
 
@@ -247,15 +262,19 @@ struct MeetingController: Sendable {
         let stored = try await load(req)
         let store = MeetingStore(db: req.sql)
         let frame = frame(req, stored)
-        let names = try await service(req).libraryNames(stored.meeting.organiserLibraryIDs + [stored.meeting.hostLibraryID].compactMap { $0 })
+        let names = try await service(req).libraryNames(
+            stored.meeting.organiserLibraryIDs + [stored.meeting.hostLibraryID].compactMap { $0 })
         let tables = try await store.tables(stored.id)
-        let count = try await req.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("meeting_participants")
+        let count =
+            try await req.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("meeting_participants")
             .where("meeting_id", .equal, stored.id).first()?.decode(column: "n", as: Int.self) ?? 0
         let agenda = try await store.agenda(stored.id)
         var model = MeetingOverviewModel(
-            frame: frame, organisers: stored.meeting.organiserLibraryIDs.compactMap { names[$0] }, host: stored.meeting.hostLibraryID.flatMap { names[$0] },
+            frame: frame, organisers: stored.meeting.organiserLibraryIDs.compactMap { names[$0] },
+            host: stored.meeting.hostLibraryID.flatMap { names[$0] },
             participantCount: count, tables: tables, designTitles: try await designTitles(req, tables.compactMap(\.designID)),
-            registrationLink: frame.mayOrganise && stored.meeting.status == .registration ? req.siteAddress + SiteURL.register(stored.registrationToken).path : nil,
+            registrationLink: frame.mayOrganise && stored.meeting.status == .registration
+                ? req.siteAddress + SiteURL.register(stored.registrationToken).path : nil,
             reportPublished: stored.reportPublishedAt != nil)
         model.files = try await files(req, agenda)
         return HTMLResponse.make(MeetingPagesView.overview(model, agenda: agenda, req.page))
@@ -266,7 +285,9 @@ struct MeetingController: Sendable {
         var titles: [Int64: String] = [:]
         let designs = DesignStore(db: req.sql)
         for id in ids {
-            if let found = try await designs.find(id), Policy.allows(req.actor, .view, design: found.scope) { titles[id] = found.design.title }
+            if let found = try await designs.find(id), Policy.allows(req.actor, .view, design: found.scope) {
+                titles[id] = found.design.title
+            }
         }
         return titles
     }

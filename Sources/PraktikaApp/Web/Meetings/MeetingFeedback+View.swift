@@ -6,14 +6,17 @@ import PraktikaDomain
 /// paper forms), and the results with charts.
 enum MeetingFeedbackView {
     static func list(
-        _ frame: MeetingFrame, forms: [(MeetingStore.StoredForm, Int)], baseURL: String, builder: Node<HTML.BodyContext>, _ context: PageContext
+        _ frame: MeetingFrame, forms: [(MeetingStore.StoredForm, Int)], baseURL: String, builder: Node<HTML.BodyContext>,
+        _ context: PageContext
     ) -> HTML {
         let l = context.language
         let f = context.format
         let items: [Node<HTML.BodyContext>] = forms.map { stored, count in
-            let state: Node<HTML.BodyContext> = .span(.class("tag"), .safe(stored.open ? TextKey.feedbackOpen(l) : TextKey.feedbackClosed(l)))
+            let state: Node<HTML.BodyContext> = .span(
+                .class("tag"), .safe(stored.open ? TextKey.feedbackOpen(l) : TextKey.feedbackClosed(l)))
             let link: Node<HTML.BodyContext> =
-                stored.open ? .p(.safe(TextKey.feedbackLink(l) + ": "), .code(.safe(baseURL + SiteURL.answerFeedback(stored.token).path))) : .empty
+                stored.open
+                ? .p(.safe(TextKey.feedbackLink(l) + ": "), .code(.safe(baseURL + SiteURL.answerFeedback(stored.token).path))) : .empty
             let actions: Node<HTML.BodyContext> = .div(
                 .class("record-actions"),
                 .link(SiteURL.meeting(frame.id, .feedbackResults(stored.id)).path, TextKey.feedbackResults(l), .class("button secondary")),
@@ -35,10 +38,11 @@ enum MeetingFeedbackView {
     /// The form builder: title, intro, open or closed, and numbered question rows with two blank rows to add more.
     static func builder(action: String, values: FormInput, errors: FieldErrors, _ context: PageContext) -> Node<HTML.BodyContext> {
         let l = context.language
-        let rows = Set(values.keys.compactMap { key -> Int? in
-            let parts = key.split(separator: "-")
-            return parts.count == 3 && parts[0] == "question" ? Int(parts[1]) : nil
-        })
+        let rows = Set(
+            values.keys.compactMap { key -> Int? in
+                let parts = key.split(separator: "-")
+                return parts.count == 3 && parts[0] == "question" ? Int(parts[1]) : nil
+            })
         let last = rows.max() ?? 0
         let kinds = [FormOption].choices(FeedbackQuestionKind.self, l)
         let questionRows: [Node<HTML.FormContext>] = (1...(last + 2)).map { n in
@@ -54,14 +58,17 @@ enum MeetingFeedbackView {
                         .class("row-fields"),
                         FormView.field(model, FormField(name: prefix + "prompt", label: .feedbackPrompt, kind: .text), l),
                         FormView.field(model, FormField(name: prefix + "kind", label: .fieldKind, kind: .select(kinds)), l)),
-                    FormView.field(model, FormField(name: prefix + "options", label: .feedbackOptions, kind: .textarea, hint: .hintFeedbackOptions), l),
+                    FormView.field(
+                        model, FormField(name: prefix + "options", label: .feedbackOptions, kind: .textarea, hint: .hintFeedbackOptions), l),
                 ])
         }
-        let top = FormModel(title: "", action: action, fields: [
-            FormField(name: "title", label: .fieldTitle, kind: .text, required: true),
-            FormField(name: "intro", label: .feedbackIntro, kind: .textarea),
-            FormField(name: "open", label: .feedbackOpenField, kind: .checkbox),
-        ], values: values, errors: errors, cancelHref: "")
+        let top = FormModel(
+            title: "", action: action,
+            fields: [
+                FormField(name: "title", label: .fieldTitle, kind: .text, required: true),
+                FormField(name: "intro", label: .feedbackIntro, kind: .textarea),
+                FormField(name: "open", label: .feedbackOpenField, kind: .checkbox),
+            ], values: values, errors: errors, cancelHref: "")
         return .form(
             .method(.post), .action(action), .attribute(named: "novalidate"), .class("record-form"),
             Layout.csrfField(context),
@@ -76,11 +83,16 @@ enum MeetingFeedbackView {
         let l = context.language
         return MeetingPagesView.framed(
             frame, .feedback, title: TextKey.editRecord(l), context,
-            body: [.h2(.safe(values["title"] ?? "")), builder(action: SiteURL.meeting(frame.id, .feedbackForm(formID)).path, values: values, errors: errors, context)])
+            body: [
+                .h2(.safe(values["title"] ?? "")),
+                builder(action: SiteURL.meeting(frame.id, .feedbackForm(formID)).path, values: values, errors: errors, context),
+            ])
     }
 
     /// The questions as a form; `values` holds what was chosen when a submission comes back with errors.
-    static func answerForm(_ form: FeedbackForm, action: String, values: [String: [String]], errors: FieldErrors, _ context: PageContext) -> Node<HTML.BodyContext> {
+    static func answerForm(_ form: FeedbackForm, action: String, values: [String: [String]], errors: FieldErrors, _ context: PageContext)
+        -> Node<HTML.BodyContext>
+    {
         let l = context.language
         let questions: [Node<HTML.FormContext>] = form.questions.map { q in
             let name = "q-\(q.id)"
@@ -93,17 +105,22 @@ enum MeetingFeedbackView {
             }
             let control: Node<HTML.FormContext>
             switch q.kind {
-            case .single: control = .div(.class("choice-grid"), .group(q.options.indices.map { choice("radio", String($0), q.options[$0]) }))
-            case .multiple: control = .div(.class("choice-grid"), .group(q.options.indices.map { choice("checkbox", String($0), q.options[$0]) }))
+            case .single:
+                control = .div(.class("choice-grid"), .group(q.options.indices.map { choice("radio", String($0), q.options[$0]) }))
+            case .multiple:
+                control = .div(.class("choice-grid"), .group(q.options.indices.map { choice("checkbox", String($0), q.options[$0]) }))
             case .rating:
                 control = .div(.class("choice-grid"), .group(FeedbackQuestion.ratingScale.map { choice("radio", String($0), String($0)) }))
             case .text:
-                control = .element(named: "textarea", nodes: [.attr("name", name), .attr("id", "field-\(name)"), .attr("rows", "4"), .safe(values[name]?.first ?? "")])
+                control = .element(
+                    named: "textarea",
+                    nodes: [.attr("name", name), .attr("id", "field-\(name)"), .attr("rows", "4"), .safe(values[name]?.first ?? "")])
             }
             return .element(
                 named: "fieldset",
                 nodes: [
-                    .attr("id", "field-\(name)"), .class(error == nil ? "field choices feedback-question" : "field choices feedback-question has-error"),
+                    .attr("id", "field-\(name)"),
+                    .class(error == nil ? "field choices feedback-question" : "field choices feedback-question has-error"),
                     .element(named: "legend", nodes: [.safe(q.prompt)]),
                     q.kind == .multiple ? .p(.class("hint"), .safe(TextKey.feedbackChooseAny(l))) : .empty,
                     q.kind == .rating ? .p(.class("hint"), .safe(TextKey.feedbackRatingHint(l))) : .empty,
@@ -114,7 +131,8 @@ enum MeetingFeedbackView {
         let summary: Node<HTML.FormContext> =
             errors.isEmpty
             ? .empty
-            : .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.strong(.safe(TextKey.formHasErrors(l)))),
+            : .div(
+                .class("error-summary"), .attribute(named: "role", value: "alert"), .p(.strong(.safe(TextKey.formHasErrors(l)))),
                 .ul(.group(errors.order.map { name in .li(.link("#field-\(name)", errors[name]?.text(l) ?? "")) })))
         return .form(
             .method(.post), .action(action), .attribute(named: "novalidate"),
@@ -140,7 +158,10 @@ enum MeetingFeedbackView {
         }
         return Layout.page(
             context, title: form.title,
-            body: [.h1(.safe(form.title)), .p(.class("lead"), .safe(meeting.title + " · " + context.format.dateRange(meeting.startsOn, meeting.endsOn))), content])
+            body: [
+                .h1(.safe(form.title)),
+                .p(.class("lead"), .safe(meeting.title + " · " + context.format.dateRange(meeting.startsOn, meeting.endsOn))), content,
+            ])
     }
 
     static func paperPage(
@@ -171,7 +192,9 @@ enum MeetingFeedbackView {
                     parts.append(.p(.strong(.safe(TextKey.feedbackAverage(l, ["value": f.hundredths(Int64(average))])))))
                 }
                 let rows: [Node<HTML.TableContext>] = s.bars.map { bar in
-                    .tr(.td(.safe(bar.label)), .td(.class("number"), .safe(f.integer(bar.count))), .td(.class("number"), .safe(f.perMille(bar.perMille))))
+                    .tr(
+                        .td(.safe(bar.label)), .td(.class("number"), .safe(f.integer(bar.count))),
+                        .td(.class("number"), .safe(f.perMille(bar.perMille))))
                 }
                 parts.append(.details(.summary(.safe(TextKey.feedbackAsTable(l))), .table(.tbody(.group(rows)))))
             case .text:

@@ -4,7 +4,9 @@ import PraktikaDomain
 
 /// The frame of a meeting's pages, the meetings list, the overview and the meeting form.
 enum MeetingPagesView {
-    static func framed(_ frame: MeetingFrame, _ tab: MeetingTab, title: String, _ context: PageContext, body: [Node<HTML.BodyContext>]) -> HTML {
+    static func framed(_ frame: MeetingFrame, _ tab: MeetingTab, title: String, _ context: PageContext, body: [Node<HTML.BodyContext>])
+        -> HTML
+    {
         let l = context.language
         let visible = MeetingTab.allCases.filter { !$0.organisersOnly || frame.mayOrganise }
         let tabs: [Node<HTML.ListContext>] = visible.map { t in
@@ -66,8 +68,10 @@ enum MeetingPagesView {
                 .table(
                     .thead(
                         .tr(
-                            .th(.attr("scope", "col"), .safe(TextKey.fieldTitle(l))), .th(.attr("scope", "col"), .safe(TextKey.meetingDates(l))),
-                            .th(.attr("scope", "col"), .safe(TextKey.districts(l))), .th(.attr("scope", "col"), .safe(TextKey.fieldStatus(l))),
+                            .th(.attr("scope", "col"), .safe(TextKey.fieldTitle(l))),
+                            .th(.attr("scope", "col"), .safe(TextKey.meetingDates(l))),
+                            .th(.attr("scope", "col"), .safe(TextKey.districts(l))),
+                            .th(.attr("scope", "col"), .safe(TextKey.fieldStatus(l))),
                             .th(.attr("scope", "col"), .safe(TextKey.meetingParticipantsCount(l))),
                             .th(.attr("scope", "col"), .safe(TextKey.meetingDesignsCount(l))),
                             .th(.attr("scope", "col"), .safe(TextKey.meetingSeries(l))))),
@@ -90,7 +94,9 @@ enum MeetingPagesView {
             body.append(
                 names.isEmpty
                     ? .p(.class("empty"), .safe(TextKey.noRecords(l)))
-                    : .ul(.group(names.map { n, count in .li(.link(SiteURL.meetingSeries.with([("name", n)]), "\(n) (\(f.integer(count)))")) })))
+                    : .ul(
+                        .group(
+                            names.map { n, count in .li(.link(SiteURL.meetingSeries.with([("name", n)]), "\(n) (\(f.integer(count)))")) })))
         } else {
             let cells: [Node<HTML.TableContext>] = rows.reversed().map { row in
                 let start = LocalDate(parsing: row.startsOn)
@@ -116,11 +122,14 @@ enum MeetingPagesView {
             body.append(compareFeedback(feedback, titles: rows.reversed().map(\.title), context))
         }
         return Layout.page(
-            context, title: name ?? TextKey.meetingSeriesTitle(l), breadcrumbs: [(SiteURL.meetings.path, TextKey.navMeetings(l))], body: body)
+            context, title: name ?? TextKey.meetingSeriesTitle(l), breadcrumbs: [(SiteURL.meetings.path, TextKey.navMeetings(l))],
+            body: body)
     }
 
     /// The questions asked at more than one meeting: shares of each answer, or the average rating, per meeting.
-    static func compareFeedback(_ questions: [FeedbackComparison.Question], titles: [String], _ context: PageContext) -> Node<HTML.BodyContext> {
+    static func compareFeedback(_ questions: [FeedbackComparison.Question], titles: [String], _ context: PageContext) -> Node<
+        HTML.BodyContext
+    > {
         let l = context.language
         let f = context.format
         guard !questions.isEmpty else { return .empty }
@@ -134,14 +143,19 @@ enum MeetingPagesView {
                 }
                 return .tr(.th(.attr("scope", "row"), .safe(label)), .group(cells))
             }
-            let answered: [Node<HTML.TableRowContext>] = q.answered.map { .td(.class("number muted"), .safe($0.map { f.integer($0) } ?? "—")) }
+            let answered: [Node<HTML.TableRowContext>] = q.answered.map {
+                .td(.class("number muted"), .safe($0.map { f.integer($0) } ?? "—"))
+            }
             return .div(
                 .class("table-wrap feedback-question"),
                 .table(
                     .caption(.safe(q.prompt)), head,
-                    .tbody(.group(rows), .tr(.th(.attr("scope", "row"), .class("muted"), .safe(TextKey.feedbackAnsweredShort(l))), .group(answered)))))
+                    .tbody(
+                        .group(rows),
+                        .tr(.th(.attr("scope", "row"), .class("muted"), .safe(TextKey.feedbackAnsweredShort(l))), .group(answered)))))
         }
-        return .section(.h2(.safe(TextKey.seriesFeedbackTitle(l))), .p(.class("hint"), .safe(TextKey.seriesFeedbackHint(l))), .group(tables))
+        return .section(
+            .h2(.safe(TextKey.seriesFeedbackTitle(l))), .p(.class("hint"), .safe(TextKey.seriesFeedbackHint(l))), .group(tables))
     }
 
     // MARK: Overview
@@ -169,8 +183,10 @@ enum MeetingPagesView {
             .link(SiteURL.meeting(model.frame.id, .programme).path, TextKey.meetingPrintProgramme(l)),
             .link(SiteURL.meeting(model.frame.id, .calendar).path, TextKey.meetingCalendarFile(l)),
             model.reportPublished ? .link(SiteURL.meeting(model.frame.id, .report).path, TextKey.meetingReadReport(l)) : .empty,
-            model.frame.mayOrganise ? .link(SiteURL.meeting(model.frame.id, .edit).path, TextKey.edit(l), .class("button secondary")) : .empty,
-            model.frame.mayOrganise ? .link(SiteURL.meeting(model.frame.id, .delete).path, TextKey.delete(l), .class("button danger")) : .empty)
+            model.frame.mayOrganise
+                ? .link(SiteURL.meeting(model.frame.id, .edit).path, TextKey.edit(l), .class("button secondary")) : .empty,
+            model.frame.mayOrganise
+                ? .link(SiteURL.meeting(model.frame.id, .delete).path, TextKey.delete(l), .class("button danger")) : .empty)
         let registration: Node<HTML.BodyContext> =
             model.registrationLink.map { link in
                 .div(

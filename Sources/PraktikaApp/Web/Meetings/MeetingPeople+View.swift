@@ -71,7 +71,9 @@ enum MeetingPeopleView {
         let rows: [Node<HTML.TableContext>] = participants.map { p in
             let id = p.id ?? 0
             return .tr(
-                .td(.link(SiteURL.meeting(frame.id, .participant(id)).path, p.fullName), p.placeholder ? .span(.class("tag"), .safe(TextKey.participantPlaceholder(l))) : .empty),
+                .td(
+                    .link(SiteURL.meeting(frame.id, .participant(id)).path, p.fullName),
+                    p.placeholder ? .span(.class("tag"), .safe(TextKey.participantPlaceholder(l))) : .empty),
                 .td(.safe(p.role.label(l))),
                 .td(.safe(p.organisation)),
                 .td(.safe(p.districtCode.flatMap { District.named($0)?.name(l) } ?? "—")),
@@ -87,7 +89,9 @@ enum MeetingPeopleView {
         let registration: Node<HTML.BodyContext> = .div(
             .class("practice"),
             .p(.strong(.safe(TextKey.meetingRegistrationLink(l)))), .p(.code(.safe(registrationLink))),
-            .p(.class("hint"), .safe(frame.meeting.status == .registration ? TextKey.meetingRegistrationHint(l) : TextKey.meetingRegistrationClosed(l))))
+            .p(
+                .class("hint"),
+                .safe(frame.meeting.status == .registration ? TextKey.meetingRegistrationHint(l) : TextKey.meetingRegistrationClosed(l))))
         let table: Node<HTML.BodyContext> =
             participants.isEmpty
             ? .p(.class("empty"), .safe(TextKey.noRecords(l)))
@@ -96,16 +100,21 @@ enum MeetingPeopleView {
                 .table(
                     .thead(
                         .tr(
-                            .th(.safe(TextKey.fieldFullName(l))), .th(.safe(TextKey.fieldNetworkRole(l))), .th(.safe(TextKey.fieldOrganisation(l))),
+                            .th(.safe(TextKey.fieldFullName(l))), .th(.safe(TextKey.fieldNetworkRole(l))),
+                            .th(.safe(TextKey.fieldOrganisation(l))),
                             .th(.safe(TextKey.fieldDistrict(l))), .th(.safe(TextKey.participantTable(l))),
                             .th(.safe(TextKey.participantConsentShort(l))), .th(.safe(TextKey.participantNeeds(l))))),
                     .tbody(.group(rows))))
         let form = FormModel(
             title: TextKey.participantAdd(l), action: SiteURL.meeting(frame.id, .participants).path,
-            fields: fields(tables, l, registry: registry), values: values, errors: errors, cancelHref: SiteURL.meeting(frame.id, .participants).path)
+            fields: fields(tables, l, registry: registry), values: values, errors: errors,
+            cancelHref: SiteURL.meeting(frame.id, .participants).path)
         return MeetingPagesView.framed(
             frame, .participants, title: TextKey.meetingTabParticipants(l), context,
-            body: [summary, actions, registration, table, .h2(.attr("id", "add"), .safe(TextKey.participantAdd(l))), FormView.render(form, context)])
+            body: [
+                summary, actions, registration, table, .h2(.attr("id", "add"), .safe(TextKey.participantAdd(l))),
+                FormView.render(form, context),
+            ])
     }
 
     static func edit(
@@ -114,21 +123,26 @@ enum MeetingPeopleView {
     ) -> HTML {
         let l = context.language
         let form = FormModel(
-            title: TextKey.editRecord(l), action: SiteURL.meeting(frame.id, .participant(id)).path, fields: fields(tables, l, registry: registry),
+            title: TextKey.editRecord(l), action: SiteURL.meeting(frame.id, .participant(id)).path,
+            fields: fields(tables, l, registry: registry),
             values: values, errors: errors, cancelHref: SiteURL.meeting(frame.id, .participants).path)
         let remove: Node<HTML.BodyContext> = .form(
             .method(.post), .action(SiteURL.meeting(frame.id, .participantDelete(id)).path), Layout.csrfField(context),
             .button(.type(.submit), .class("button danger"), .safe(TextKey.participantRemove(l))))
         return MeetingPagesView.framed(
             frame, .participants, title: values["full_name"] ?? "", context,
-            body: [.h2(.safe(values["full_name"] ?? "")), FormView.render(form, context), .p(.class("hint"), .safe(TextKey.participantRemoveHint(l))), remove])
+            body: [
+                .h2(.safe(values["full_name"] ?? "")), FormView.render(form, context),
+                .p(.class("hint"), .safe(TextKey.participantRemoveHint(l))), remove,
+            ])
     }
 
     // MARK: Import
 
     static func importForm(_ frame: MeetingFrame, error: String?, _ context: PageContext) -> HTML {
         let l = context.language
-        let example = "Име;Роля;Организация;Област;Имейл;Съгласие за списък;Снимки;Нужди;Маси\nМария Иванова;библиотекар;НЧ „Светлина“;Смолян;maria@example.bg;да;не;;2 5"
+        let example =
+            "Име;Роля;Организация;Област;Имейл;Съгласие за списък;Снимки;Нужди;Маси\nМария Иванова;библиотекар;НЧ „Светлина“;Смолян;maria@example.bg;да;не;;2 5"
         return MeetingPagesView.framed(
             frame, .participants, title: TextKey.participantsImport(l), context,
             body: [
@@ -169,13 +183,25 @@ enum MeetingPeopleView {
                 .h2(.safe(TextKey.importReportTitle(l))),
                 .div(
                     .class("error-summary"), .attribute(named: "role", value: "alert"),
-                    .p(.strong(.safe(TextKey.importSummary(l, ["read": f.integer(model.rowsRead), "valid": f.integer(model.validRows), "problems": f.integer(model.problems.count)]))))),
-                model.ignoredColumns.isEmpty ? .empty : .p(.class("hint"), .safe(TextKey.importIgnoredColumns(l) + ": " + model.ignoredColumns.joined(separator: ", "))),
+                    .p(
+                        .strong(
+                            .safe(
+                                TextKey.importSummary(
+                                    l,
+                                    [
+                                        "read": f.integer(model.rowsRead), "valid": f.integer(model.validRows),
+                                        "problems": f.integer(model.problems.count),
+                                    ]))))),
+                model.ignoredColumns.isEmpty
+                    ? .empty
+                    : .p(.class("hint"), .safe(TextKey.importIgnoredColumns(l) + ": " + model.ignoredColumns.joined(separator: ", "))),
                 .div(
                     .class("table-wrap"),
                     .table(
                         .class("import-problems"),
-                        .thead(.tr(.th(.safe(TextKey.importRow(l))), .th(.safe(TextKey.importColumn(l))), .th(.safe(TextKey.importProblem(l))))),
+                        .thead(
+                            .tr(.th(.safe(TextKey.importRow(l))), .th(.safe(TextKey.importColumn(l))), .th(.safe(TextKey.importProblem(l))))
+                        ),
                         .tbody(.group(rows)))),
                 confirm,
                 .p(.link(SiteURL.meeting(model.frame.id, .importCSV).path, TextKey.importAnother(l))),
@@ -191,7 +217,11 @@ enum MeetingPeopleView {
         let f = context.format
         let intro: Node<HTML.BodyContext> = .group(
             .h1(.safe(TextKey.registerTitle(l, ["title": meeting.title]))),
-            .p(.class("lead"), .safe(f.dateRange(meeting.startsOn, meeting.endsOn) + " · " + [meeting.venue, meeting.place].compactMap { $0 }.joined(separator: ", "))))
+            .p(
+                .class("lead"),
+                .safe(
+                    f.dateRange(meeting.startsOn, meeting.endsOn) + " · "
+                        + [meeting.venue, meeting.place].compactMap { $0 }.joined(separator: ", "))))
         let content: Node<HTML.BodyContext>
         if done {
             content = .div(.class("flash"), .attribute(named: "role", value: "status"), .p(.safe(TextKey.registerThanks(l))))
@@ -216,7 +246,8 @@ enum MeetingPeopleView {
                 .class("badge"),
                 .div(.class("badge-name"), .safe(p.fullName)),
                 .div(.class("badge-org"), .safe(p.organisation)),
-                p.tableID.flatMap { numbers[$0] }.map { .div(.class("badge-table"), .safe(TextKey.badgeTable(l, ["number": String($0)]))) } ?? .empty)
+                p.tableID.flatMap { numbers[$0] }.map { .div(.class("badge-table"), .safe(TextKey.badgeTable(l, ["number": String($0)]))) }
+                    ?? .empty)
         }
         return Layout.printable(
             context, title: TextKey.participantsBadges(l), back: SiteURL.meeting(frame.id, .participants).path, bodyClass: "badges-page",

@@ -15,7 +15,8 @@ enum MeetingReportView {
                 .p(
                     .class("hint"),
                     .safe(
-                        (publishedAt.map { TextKey.reportPublishedOn(l, ["date": context.format.dateTime($0)]) } ?? TextKey.reportNotPublished(l)) + " "
+                        (publishedAt.map { TextKey.reportPublishedOn(l, ["date": context.format.dateTime($0)]) }
+                            ?? TextKey.reportNotPublished(l)) + " "
                             + (edited ? TextKey.reportEdited(l) : TextKey.reportGenerated(l)))))
         }
         body.append(
@@ -33,16 +34,22 @@ enum MeetingReportView {
                     .div(
                         .class("field"), .label(.attr("for", "field-markdown"), .safe(TextKey.reportText(l))),
                         .p(.class("hint"), .safe(TextKey.hintReportMarkdown(l))),
-                        .element(named: "textarea", nodes: [.attr("id", "field-markdown"), .attr("name", "markdown"), .class("report-source"), .safe(markdown)])),
+                        .element(
+                            named: "textarea",
+                            nodes: [.attr("id", "field-markdown"), .attr("name", "markdown"), .class("report-source"), .safe(markdown)])),
                     .div(
                         .class("actions"),
                         .button(.type(.submit), .name("action"), .value("save"), .class("button"), .safe(TextKey.save(l))),
-                        .button(.type(.submit), .name("action"), .value("regenerate"), .class("button secondary"), .safe(TextKey.reportRegenerate(l))))))
+                        .button(
+                            .type(.submit), .name("action"), .value("regenerate"), .class("button secondary"),
+                            .safe(TextKey.reportRegenerate(l))))))
             body.append(
                 .form(
                     .method(.post), .action(SiteURL.meeting(frame.id, .reportPublish).path), Layout.csrfField(context),
                     .input(.type(.hidden), .name("publish"), .value(publishedAt == nil ? "1" : "0")),
-                    .button(.type(.submit), .class("button secondary"), .safe(publishedAt == nil ? TextKey.reportPublish(l) : TextKey.reportUnpublish(l)))))
+                    .button(
+                        .type(.submit), .class("button secondary"),
+                        .safe(publishedAt == nil ? TextKey.reportPublish(l) : TextKey.reportUnpublish(l)))))
         }
         return MeetingPagesView.framed(frame, .report, title: TextKey.meetingTabReport(l), context, body: body)
     }

@@ -41,7 +41,9 @@ enum MeetingTablesView {
                     .form(
                         .class("inline"), .method(.post), .action(SiteURL.meeting(frame.id, .seat).path), Layout.csrfField(context),
                         .button(.type(.submit), .class("button"), .safe(TextKey.seatEveryone(l)))),
-                    .span(.class("muted"), .safe(TextKey.seatedCount(l, ["seated": f.integer(seated), "count": f.integer(model.participants.count)])))))
+                    .span(
+                        .class("muted"),
+                        .safe(TextKey.seatedCount(l, ["seated": f.integer(seated), "count": f.integer(model.participants.count)])))))
             body.append(.p(.class("hint"), .safe(TextKey.seatHint(l))))
             if let p = model.penalty {
                 body.append(
@@ -92,14 +94,18 @@ enum MeetingTablesView {
         let off = !(mix?.flags.isEmpty ?? true)
         let members = model.participants.filter { $0.tableID == table.id }
         let result: Node<HTML.BodyContext> =
-            table.designID.map { id in .p(.link(SiteURL.service(id).path, TextKey.tableResultOpen(l) + ": " + (model.designTitles[id] ?? "#\(id)"))) }
+            table.designID.map { id in
+                .p(.link(SiteURL.service(id).path, TextKey.tableResultOpen(l) + ": " + (model.designTitles[id] ?? "#\(id)")))
+            }
             ?? (frame.mayOrganise
                 ? .form(
                     .method(.post), .action(SiteURL.meeting(frame.id, .tableResult(table.id)).path), Layout.csrfField(context),
                     .button(.type(.submit), .class("button secondary"), .safe(TextKey.tableResultStart(l))))
                 : .empty)
         guard frame.mayOrganise else {
-            return .div(.class("work-table"), .h3(.safe(TextKey.tableHeading(l, ["number": String(table.number)]))), .p(.safe(table.targetGroup)), result)
+            return .div(
+                .class("work-table"), .h3(.safe(TextKey.tableHeading(l, ["number": String(table.number)]))), .p(.safe(table.targetGroup)),
+                result)
         }
         let districtLine = (mix?.districts ?? []).filter { $0.count > 0 || $0.low > 0 }.map { c -> String in
             (District.named(c.value)?.name(l) ?? TextKey.notKnown(l)) + " " + f.integer(c.count)
@@ -109,7 +115,9 @@ enum MeetingTablesView {
         }.joined(separator: " · ")
         let flags: [Node<HTML.ListContext>] = (mix?.flags ?? []).map { .li(.class("flag"), .safe(flagText($0, l))) }
         let people: [Node<HTML.ListContext>] = members.map { p in
-            .li(.link(SiteURL.meeting(frame.id, .participant(p.id ?? 0)).path, p.fullName), p.pinned ? .safe(" 📌") : .empty, .span(.class("muted"), .safe(" — " + p.organisation)))
+            .li(
+                .link(SiteURL.meeting(frame.id, .participant(p.id ?? 0)).path, p.fullName), p.pinned ? .safe(" 📌") : .empty,
+                .span(.class("muted"), .safe(" — " + p.organisation)))
         }
         return .div(
             .class(off ? "work-table is-off" : "work-table"), .attr("id", "table-\(table.number)"),

@@ -81,7 +81,9 @@ enum FormView {
     }
 
     /// A fieldset of checkboxes, one per option, named `<field>-<value>`.
-    static func checkboxGroup(_ model: FormModel, _ field: FormField, _ options: [FormOption], id: String, error: FieldError?, _ l: Language)
+    static func checkboxGroup(
+        _ model: FormModel, _ field: FormField, _ options: [FormOption], id: String, error: FieldError?, _ l: Language
+    )
         -> Node<HTML.FormContext>
     {
         .element(

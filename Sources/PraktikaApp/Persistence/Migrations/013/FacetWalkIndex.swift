@@ -14,7 +14,8 @@ enum Migrations013 {
 
         func prepare(on database: any Database) async throws {
             let sql = database as! any SQLDatabase
-            try await sql.create(index: "idx_design_facets_walk").on("design_facets").column("facet").column("value").column("design_id").run()
+            try await sql.create(index: "idx_design_facets_walk").on("design_facets").column("facet").column("value").column("design_id")
+                .run()
             try await sql.drop(index: "idx_design_facets_value").run()
         }
 

@@ -28,7 +28,9 @@ enum Migrations017 {
                     value TEXT NOT NULL, UNIQUE (facet, value))
                     """
             ).run()
-            try await sql.raw("INSERT INTO facet_values(facet, value) SELECT DISTINCT facet, value FROM design_facets ORDER BY facet, value").run()
+            try await sql.raw(
+                "INSERT INTO facet_values(facet, value) SELECT DISTINCT facet, value FROM design_facets ORDER BY facet, value"
+            ).run()
             try await sql.raw("ALTER TABLE search_documents ADD COLUMN facet_codes TEXT NOT NULL DEFAULT ''").run()
             let codes: SQLQueryString =
                 sqlite
@@ -55,7 +57,9 @@ enum Migrations017 {
             try await sql.drop(index: documentCodes).run()
             try await sql.drop(index: documentsByDesign).run()
             try await sql.raw("ALTER TABLE search_documents DROP COLUMN facet_codes").run()
-            try await sql.create(index: Migrations014.documentFacets).on("search_documents").column("id").column("design_id").column("facets").run()
+            try await sql.create(index: Migrations014.documentFacets).on("search_documents").column("id").column("design_id").column(
+                "facets"
+            ).run()
             try await sql.create(index: Migrations015.documentsByDesign).on("search_documents").column("design_id").column("facets").run()
             try await sql.raw("DROP TABLE facet_values").run()
         }
