@@ -734,6 +734,15 @@ struct SearchIndexTests {
         }
     }
 
+    @Test("the indexes the search names at run time exist in a migrated database", .enabled(if: TestDatabase.isSQLite, "INDEXED BY is SQLite's"))
+    func runTimeIndexNames() async throws {
+        try await withApp { app in
+            let rows = try await app.sql.raw("SELECT name FROM sqlite_master WHERE type = 'index'").all()
+            let names = Set(try rows.map { try $0.decode(column: "name", as: String.self) })
+            for name in SearchSchema.all { #expect(names.contains(name), "\(name)") }
+        }
+    }
+
     @Test(
         "serving on SQLite reads the indexes a browse walks, one entry per design and per document",
         .enabled(if: TestDatabase.isSQLite, "SQLite's covering indexes; PostgreSQL has none of its own to warm"))

@@ -59,7 +59,7 @@ func warmUp(_ app: Application) async {
 func readBrowsingIndexes(_ db: any SQLDatabase) async throws -> [Int] {
     var counts: [Int] = []
     for (table, index, column) in [
-        ("service_designs", Migrations015.designList, "visibility"), ("search_documents", Migrations017.documentsByDesign, "facet_codes"),
+        ("service_designs", SearchSchema.designList, "visibility"), ("search_documents", SearchSchema.documentsByDesign, "facet_codes"),
     ] {
         let row = try await db.raw(
             "SELECT COUNT(*) AS n FROM \(ident: table) INDEXED BY \(ident: index) WHERE \(ident: column) IS NOT NULL"

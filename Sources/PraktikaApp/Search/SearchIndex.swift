@@ -292,8 +292,8 @@ struct SearchIndex {
             let bound: SQLQueryString = prelude.cutoff.map { "search_fts.rowid > \(literal: $0) AND " } ?? ""
             return "SELECT sd.design_id, " + rankSQLite(query, counts: prelude.counts) + " AS rank, sd.facet_codes "
                 // SQLite looks rows up by rowid even where a covering index would read far fewer pages.
-                + "FROM search_fts JOIN search_documents sd INDEXED BY \(ident: Migrations019.documentRanking) ON sd.id = search_fts.rowid "
-                + "JOIN service_designs d INDEXED BY \(ident: Migrations015.designList) ON d.id = sd.design_id "
+                + "FROM search_fts JOIN search_documents sd INDEXED BY \(ident: SearchSchema.documentRanking) ON sd.id = search_fts.rowid "
+                + "JOIN service_designs d INDEXED BY \(ident: SearchSchema.designList) ON d.id = sd.design_id "
                 + "WHERE search_fts MATCH \(bind: query.fts5) AND " + bound + access
         }
         return "SELECT sd.design_id, ts_rank_cd(sd.document, to_tsquery('simple', \(bind: query.tsquery)))::float8 AS rank, sd.facet_codes "

@@ -218,9 +218,9 @@ enum DesignListQuery {
         // The designs' list columns and the documents' facets come from the dense indexes of
         // migration 015 (SQLite would otherwise read each design's and document's wide row).
         let isSQLite = db.dialect.name == "sqlite"
-        let designs: SQLQueryString = isSQLite ? "service_designs d INDEXED BY \(ident: Migrations015.designList)" : "service_designs d"
+        let designs: SQLQueryString = isSQLite ? "service_designs d INDEXED BY \(ident: SearchSchema.designList)" : "service_designs d"
         let documents: SQLQueryString =
-            isSQLite ? "search_documents sd INDEXED BY \(ident: Migrations017.documentsByDesign)" : "search_documents sd"
+            isSQLite ? "search_documents sd INDEXED BY \(ident: SearchSchema.documentsByDesign)" : "search_documents sd"
         let sql: SQLQueryString
         if let (facet, value) = chosen.first {
             // CROSS JOIN keeps SQLite walking the chosen value's designs in order instead of the whole table.
