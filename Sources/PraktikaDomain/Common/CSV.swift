@@ -2,6 +2,10 @@ import Foundation
 
 /// Comma-separated values as spreadsheets write them (RFC 4180): quoted fields may hold the
 /// separator, quotes (doubled) and line breaks. Bulgarian spreadsheets often use `;`.
+///
+/// Kept here rather than taken from SwiftCSV or CSV.swift: the import needs the separator guessed
+/// from the first line and every problem reported by row and column, which those packages leave to
+/// their callers, and writing is one function; the domain target stays free of dependencies.
 public enum CSV {
     /// The separator a file uses: whichever of `;`, tab and `,` its first line has most of, outside quotes.
     public static func separator(of text: String) -> Character {

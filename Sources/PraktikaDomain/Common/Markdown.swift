@@ -3,6 +3,10 @@ import Foundation
 /// The small part of Markdown that reports use, turned into HTML with every character of the
 /// text escaped: `#`–`###` headings, paragraphs, `-`/`•`/`*` lists, `**bold**` and `*italic*`.
 /// Anything else stays text, so edited reports can never inject markup.
+///
+/// Kept here rather than taken from Ink: Ink passes raw HTML in the source through to its output
+/// and keeps any link's scheme, and a published report is text that organisers edit by hand and
+/// the public reads; escaping everything and offering no links is the rule this type exists for.
 public enum Markdown {
     public static func html(_ source: String) -> String {
         var out = ""
