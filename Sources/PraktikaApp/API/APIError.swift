@@ -81,23 +81,7 @@ enum APIResponses {
         return response
     }
 
-    static func unauthorized(_ req: Request) throws -> Response {
-        try APIError.response(status: .unauthorized, message: TextKey.errorUnauthorized(req.language), code: "unauthorized")
-    }
-
-    static func forbidden(_ req: Request) throws -> Response {
-        try APIError.response(status: .forbidden, message: TextKey.errorForbiddenBody(req.language), code: "forbidden")
-    }
-
-    static func notFound(_ req: Request) throws -> Response {
-        try APIError.response(status: .notFound, message: TextKey.errorNotFoundBody(req.language), code: "not_found")
-    }
-
     /// A body that is not the expected JSON: which field, when the decoder says.
-    static func badBody(_ req: Request, _ error: any Error) throws -> Response {
-        try badBody(req.language, error).response(req.language)
-    }
-
     static func badBody(_ language: Language, _ error: any Error) -> APIFailure {
         var fields: [String: String]?
         if let decoding = error as? DecodingError {

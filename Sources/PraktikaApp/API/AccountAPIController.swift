@@ -69,7 +69,7 @@ struct AccountAPIController: Sendable {
 
     /// The caller's own sessions and API keys (never their secrets).
     @Sendable func listTokens(_ req: Request) async throws -> Response {
-        guard let actor = req.actor else { return try APIResponses.unauthorized(req) }
+        guard let actor = req.actor else { throw APIFailure.unauthorized }
         let current = req.storage[APITokenIDKey.self]
         let tokens = try await AccountStore(db: req.sql).tokens(userID: actor.userID).map {
             TokenInfo(
@@ -82,11 +82,11 @@ struct AccountAPIController: Sendable {
 
     /// Revokes one of the caller's own sessions or keys by its id.
     @Sendable func revokeByID(_ req: Request) async throws -> Response {
-        guard let actor = req.actor else { return try APIResponses.unauthorized(req) }
+        guard let actor = req.actor else { throw APIFailure.unauthorized }
         guard let id = req.parameters.get("id", as: Int64.self),
             try await AccountStore(db: req.sql).revokeToken(id: id, ownedBy: actor.userID)
         else {
-            return try APIResponses.notFound(req)
+            throw APIFailure.notFound
         }
         try await AuditStore(db: req.sql).record(
             actor: actor, action: .tokenRevoke, entity: "user", entityID: String(actor.userID), entityName: actor.name)

@@ -206,7 +206,7 @@ struct DesignAPIController: Sendable {
     }
 
     @Sendable func create(_ req: Request) async throws -> Response {
-        guard req.actor != nil else { return try APIResponses.unauthorized(req) }
+        guard req.actor != nil else { throw APIFailure.unauthorized }
         var design = try req.decodeBody(ServiceDesign.self)
         // Only recording a meeting's presentation makes a design of one.
         design.presentedAt = nil
@@ -215,8 +215,8 @@ struct DesignAPIController: Sendable {
     }
 
     @Sendable func replace(_ req: Request) async throws -> Response {
-        guard req.actor != nil else { return try APIResponses.unauthorized(req) }
-        guard let id = req.parameters.get("id", as: Int64.self) else { return try APIResponses.notFound(req) }
+        guard req.actor != nil else { throw APIFailure.unauthorized }
+        guard let id = req.parameters.get("id", as: Int64.self) else { throw APIFailure.notFound }
         let body = try req.decodeBody(Replacement.self)
         let outcome = try await DesignService(db: req.db, actor: req.actor, language: req.language)
             .replace(id, with: body.design, baseVersion: body.version)
@@ -224,12 +224,12 @@ struct DesignAPIController: Sendable {
     }
 
     @Sendable func delete(_ req: Request) async throws -> Response {
-        guard req.actor != nil else { return try APIResponses.unauthorized(req) }
-        guard let id = req.parameters.get("id", as: Int64.self) else { return try APIResponses.notFound(req) }
+        guard req.actor != nil else { throw APIFailure.unauthorized }
+        guard let id = req.parameters.get("id", as: Int64.self) else { throw APIFailure.notFound }
         switch try await DesignService(db: req.db, actor: req.actor, language: req.language).delete(id) {
         case .saved: return Response(status: .noContent)
-        case .forbidden: return try APIResponses.forbidden(req)
-        default: return try APIResponses.notFound(req)
+        case .forbidden: throw APIFailure.forbidden
+        default: throw APIFailure.notFound
         }
     }
 
@@ -250,7 +250,7 @@ struct DesignAPIController: Sendable {
         let l = req.language
         switch outcome {
         case .saved(let id, _, _):
-            guard let stored = try await DesignStore(db: req.sql).find(id) else { return try APIResponses.notFound(req) }
+            guard let stored = try await DesignStore(db: req.sql).find(id) else { throw APIFailure.notFound }
             let response = try APIResponses.json(Envelope(stored), created ? .created : .ok)
             if created { response.headers.replaceOrAdd(name: .location, value: SiteURL.api(.service(id)).path) }
             return response
@@ -265,8 +265,8 @@ struct DesignAPIController: Sendable {
                 message: TextKey.conflictBody(
                     l, ["who": conflict.by ?? TextKey.auditSystem(l), "when": Formatting(l).dateTime(conflict.at)]),
                 code: "conflict", fields: fields)
-        case .forbidden: return try APIResponses.forbidden(req)
-        case .notFound: return try APIResponses.notFound(req)
+        case .forbidden: throw APIFailure.forbidden
+        case .notFound: throw APIFailure.notFound
         }
     }
 

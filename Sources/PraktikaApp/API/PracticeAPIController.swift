@@ -73,7 +73,7 @@ struct PracticeAPIController: Sendable {
         let store = DesignStore(db: req.sql)
         guard let id = req.parameters.get("id", as: Int64.self), let stored = try await store.find(id), let story = stored.design.practice,
             Policy.allows(req.actor, .view, design: stored.scope)
-        else { return try APIResponses.notFound(req) }
+        else { throw APIFailure.notFound }
         let names = try await store.libraryNames(stored.design.libraryIDs)
         let files = try await AttachmentStore(db: req.sql).list(.design(id)).map {
             File(
@@ -98,10 +98,10 @@ struct PracticeAPIController: Sendable {
 
     /// Copies the practice into a draft of the given library (`{"library_id": …}`), linked to the original.
     @Sendable func adopt(_ req: Request) async throws -> Response {
-        guard req.actor != nil else { return try APIResponses.unauthorized(req) }
-        guard let id = req.parameters.get("id", as: Int64.self) else { return try APIResponses.notFound(req) }
+        guard req.actor != nil else { throw APIFailure.unauthorized }
+        guard let id = req.parameters.get("id", as: Int64.self) else { throw APIFailure.notFound }
         let body: AdoptRequest
-        do { body = try req.content.decode(AdoptRequest.self) } catch { return try APIResponses.badBody(req, error) }
+        body = try req.decodeBody(AdoptRequest.self)
         switch try await DesignService(db: req.db, actor: req.actor, language: req.language).adopt(id, libraryID: body.libraryID) {
         case .saved(let copy, _, _):
             let response = try APIResponses.json(MeetingAPIController.Created(id: copy), .created)
@@ -111,8 +111,8 @@ struct PracticeAPIController: Sendable {
             return try APIError.response(
                 status: .unprocessableEntity, message: TextKey.formHasErrors(req.language), code: "validation",
                 fields: errors.messages(req.language))
-        case .forbidden: return try APIResponses.forbidden(req)
-        default: return try APIResponses.notFound(req)
+        case .forbidden: throw APIFailure.forbidden
+        default: throw APIFailure.notFound
         }
     }
 }

@@ -18,7 +18,7 @@ struct RegistryAPIController<R: RegistryResource>: Sendable {
     }
 
     @Sendable func list(_ req: Request) async throws -> Response {
-        guard Policy.allows(req.actor, .view, R.Record.kind, in: .network) else { return try unauthorized(req) }
+        guard Policy.allows(req.actor, .view, R.Record.kind, in: .network) else { throw APIFailure.unauthorized }
         let query = ListQuery(req)
         let (records, total) = try await RegistryListQuery.records(R.self, req.sql, query, limit: 100)
         let response = Response(status: .ok)
@@ -27,31 +27,31 @@ struct RegistryAPIController<R: RegistryResource>: Sendable {
     }
 
     @Sendable func read(_ req: Request) async throws -> Response {
-        guard Policy.allows(req.actor, .view, R.Record.kind, in: .network) else { return try unauthorized(req) }
+        guard Policy.allows(req.actor, .view, R.Record.kind, in: .network) else { throw APIFailure.unauthorized }
         guard let id = req.parameters.get("id", as: Int64.self), let record = try await service(req).find(id) else {
-            return try notFound(req)
+            throw APIFailure.notFound
         }
         return try json(record, .ok)
     }
 
     @Sendable func create(_ req: Request) async throws -> Response {
-        guard req.actor != nil else { return try unauthorized(req) }
+        guard req.actor != nil else { throw APIFailure.unauthorized }
         let record: R.Record
-        do { record = try req.content.decode(R.Record.self) } catch { return try badBody(req, error) }
+        record = try req.decodeBody(R.Record.self)
         return try await answer(req, try await service(req).create(record), created: true)
     }
 
     @Sendable func replace(_ req: Request) async throws -> Response {
-        guard req.actor != nil else { return try unauthorized(req) }
-        guard let id = req.parameters.get("id", as: Int64.self) else { return try notFound(req) }
+        guard req.actor != nil else { throw APIFailure.unauthorized }
+        guard let id = req.parameters.get("id", as: Int64.self) else { throw APIFailure.notFound }
         let record: R.Record
-        do { record = try req.content.decode(R.Record.self) } catch { return try badBody(req, error) }
+        record = try req.decodeBody(R.Record.self)
         return try await answer(req, try await service(req).update(id, record), created: false)
     }
 
     @Sendable func delete(_ req: Request) async throws -> Response {
-        guard req.actor != nil else { return try unauthorized(req) }
-        guard let id = req.parameters.get("id", as: Int64.self) else { return try notFound(req) }
+        guard req.actor != nil else { throw APIFailure.unauthorized }
+        guard let id = req.parameters.get("id", as: Int64.self) else { throw APIFailure.notFound }
         return try await answer(req, try await service(req).delete(id), created: false)
     }
 
@@ -70,9 +70,9 @@ struct RegistryAPIController<R: RegistryResource>: Sendable {
             return try APIError.response(
                 status: .unprocessableEntity, message: TextKey.formHasErrors(l), code: "validation", fields: errors.messages(l))
         case .forbidden:
-            return try APIResponses.forbidden(req)
+            throw APIFailure.forbidden
         case .notFound:
-            return try notFound(req)
+            throw APIFailure.notFound
         case .referenced(let references):
             return try APIError.response(
                 status: .conflict, message: TextKey.deleteRefused(l, ["refs": RegistryService<R>.describe(references, l)]),
@@ -88,7 +88,4 @@ struct RegistryAPIController<R: RegistryResource>: Sendable {
         return response
     }
 
-    private func unauthorized(_ req: Request) throws -> Response { try APIResponses.unauthorized(req) }
-    private func notFound(_ req: Request) throws -> Response { try APIResponses.notFound(req) }
-    private func badBody(_ req: Request, _ error: any Error) throws -> Response { try APIResponses.badBody(req, error) }
 }

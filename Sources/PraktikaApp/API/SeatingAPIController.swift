@@ -14,9 +14,9 @@ struct SeatingAPIController: Sendable {
     }
 
     @Sendable func solve(_ req: Request) async throws -> Response {
-        guard req.actor != nil else { return try APIResponses.unauthorized(req) }
+        guard req.actor != nil else { throw APIFailure.unauthorized }
         let problem: SeatingProblem
-        do { problem = try req.content.decode(SeatingProblem.self) } catch { return try APIResponses.badBody(req, error) }
+        problem = try req.decodeBody(SeatingProblem.self)
         guard problem.participants.count <= Self.maxParticipants, problem.tables.count <= Self.maxTables else {
             return try APIError.response(
                 status: .payloadTooLarge, message: TextKey.errorBadRequest(req.language), code: "too_large",

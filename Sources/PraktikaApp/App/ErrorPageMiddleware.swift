@@ -12,7 +12,7 @@ struct ErrorPageMiddleware: Middleware {
             var reason: String?
             // Vapor would answer every decoding error with 400, as if the visitor had sent bad input.
             // Every handler here decodes what a visitor sends itself and answers a bad body at the
-            // field (`APIResponses.badBody`, forms read leniently), so one that arrives here came
+            // field (`Request.decodeBody`, forms read leniently), so one that arrives here came
             // from the server's own data (a database row, a stored document): a server error.
             if let abort = error as? any AbortError, !(error is DecodingError) {
                 status = abort.status
