@@ -267,57 +267,6 @@ struct DesignController: Sendable {
         }
     }
 
-    // MARK: History
-
-    @Sendable func history(_ req: Request) async throws -> Response {
-        let stored = try await load(req)
-        let revisions = try await DesignStore(db: req.sql).revisions(stored.id)
-        let model = DesignHistoryModel(
-            id: stored.id, title: stored.design.title, current: stored.version, revisions: revisions,
-            canRestore: Policy.allows(req.actor, .update, design: stored.scope), comparison: nil)
-        return HTMLResponse.make(DesignHistoryView.render(model, req.page))
-    }
-
-    @Sendable func compare(_ req: Request) async throws -> Response {
-        let context = req.page
-        let stored = try await load(req)
-        let store = DesignStore(db: req.sql)
-        let revisions = try await store.revisions(stored.id)
-        let from = (try? req.query.get(Int.self, at: "from")) ?? max(1, stored.version - 1)
-        let to = (try? req.query.get(Int.self, at: "to")) ?? stored.version
-        guard let old = revisions.first(where: { $0.version == from }), let new = revisions.first(where: { $0.version == to }) else {
-            throw Abort(.notFound)
-        }
-        let names = try await store.libraryNames(Array(Set(old.design.libraryIDs + new.design.libraryIDs)))
-        let changes = DesignDiff.changes(from: old.design, to: new.design, context.language, libraryName: { names[$0] ?? "#\($0)" })
-        let model = DesignHistoryModel(
-            id: stored.id, title: stored.design.title, current: stored.version, revisions: revisions,
-            canRestore: Policy.allows(req.actor, .update, design: stored.scope),
-            comparison: .init(from: from, to: to, changes: changes))
-        return HTMLResponse.make(DesignHistoryView.render(model, context))
-    }
-
-    @Sendable func restore(_ req: Request) async throws -> Response {
-        let context = req.page
-        let stored = try await load(req)
-        guard let version = req.parameters.get("version", as: Int.self) else { throw Abort(.notFound) }
-        let service = DesignService(db: req.db, actor: context.actor, language: context.language)
-        switch try await service.restore(stored.id, version: version) {
-        case .saved(let id, _, _): return req.seeOther(SiteURL.service(id).path, flash: .flashRestored)
-        case .invalid(_, let errors):
-            // An old version may not meet today's rules for its stage; say so on the history page.
-            let revisions = try await DesignStore(db: req.sql).revisions(stored.id)
-            var model = DesignHistoryModel(
-                id: stored.id, title: stored.design.title, current: stored.version, revisions: revisions, canRestore: true,
-                comparison: nil)
-            model.problem = errors.order.compactMap { errors[$0]?.text(context.language) }.joined(separator: " ")
-            return HTMLResponse.make(DesignHistoryView.render(model, context), status: .unprocessableEntity)
-        case .forbidden: throw Abort(context.actor == nil ? .unauthorized : .forbidden)
-        case .notFound: throw Abort(.notFound)
-        case .conflict: return req.seeOther(SiteURL.serviceHistory(stored.id).path)
-        }
-    }
-
     // MARK: Delete
 
     @Sendable func confirmDelete(_ req: Request) async throws -> Response {
@@ -340,7 +289,7 @@ struct DesignController: Sendable {
 
     /// The design, if this person may see it. A design they may not see answers "not found"
     /// to visitors who are signed in, so that its existence is not disclosed.
-    private func load(_ req: Request) async throws -> StoredDesign {
+    func load(_ req: Request) async throws -> StoredDesign {
         guard let id = req.parameters.get(SiteURL.idParameter, as: Int64.self),
             let stored = try await DesignStore(db: req.sql).find(id)
         else { throw Abort(.notFound) }
@@ -350,22 +299,22 @@ struct DesignController: Sendable {
         return stored
     }
 
-    private func requireUpdate(_ req: Request, _ stored: StoredDesign) throws {
+    func requireUpdate(_ req: Request, _ stored: StoredDesign) throws {
         guard Policy.allows(req.actor, .update, design: stored.scope) else { throw Abort(req.actor == nil ? .unauthorized : .forbidden) }
     }
 
-    private func blockParameter(_ req: Request) throws -> DesignBlock {
+    func blockParameter(_ req: Request) throws -> DesignBlock {
         guard let block = req.parameters.get("block").flatMap(DesignBlock.init(rawValue:)) else { throw Abort(.notFound) }
         return block
     }
 
-    private func formInput(_ req: Request) throws -> FormInput {
+    func formInput(_ req: Request) throws -> FormInput {
         var input = (try? req.content.decode([String: String].self)) ?? [:]
         input["_csrf"] = nil
         return input
     }
 
-    private func chartModel(_ req: Request, _ stored: StoredDesign) async throws -> DesignChartModel {
+    func chartModel(_ req: Request, _ stored: StoredDesign) async throws -> DesignChartModel {
         let names = try await DesignStore(db: req.sql).libraryNames(stored.design.libraryIDs)
         return DesignChartModel(
             id: stored.id, design: stored.design, version: stored.version,
@@ -376,12 +325,12 @@ struct DesignController: Sendable {
             canDelete: Policy.allows(req.actor, .delete, design: stored.scope))
     }
 
-    private func newForm(_ req: Request, values: FormInput, errors: FieldErrors, status: HTTPStatus) async throws -> Response {
+    func newForm(_ req: Request, values: FormInput, errors: FieldErrors, status: HTTPStatus) async throws -> Response {
         let options = try await DesignFormOptions.load(req.sql, req.actor, req.page.language, keeping: [])
         return HTMLResponse.make(DesignFormView.renderNew(values: values, errors: errors, options: options, req.page), status: status)
     }
 
-    private func blockForm(
+    func blockForm(
         _ req: Request, _ stored: StoredDesign, _ block: DesignBlock, values: FormInput, errors: FieldErrors, version: Int,
         conflict: DesignService.Conflict?, status: HTTPStatus
     ) async throws -> Response {
