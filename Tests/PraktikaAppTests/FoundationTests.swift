@@ -121,8 +121,11 @@ struct FoundationTests {
             let missing = try await browser.get("/no-such-page")
             #expect(missing.status == .notFound && missing.headers.first(name: "X-Frame-Options") == "DENY")
             #expect(missing.headers.first(name: "Content-Security-Policy")?.contains("frame-ancestors 'none'") == true)
-            let refused = try await Browser(app).post("/libraries", ["name": "x"], csrf: false)
+            let refused = try await browser.post("/libraries", ["name": "x"], csrf: false)
             #expect(refused.status == .forbidden && refused.headers.first(name: "X-Content-Type-Options") == "nosniff")
+            // Someone not signed in is refused before the form is read, CSRF token or not.
+            let anonymous = try await Browser(app).post("/libraries", ["name": "x"])
+            #expect(anonymous.status == .unauthorized && anonymous.headers.first(name: "X-Content-Type-Options") == "nosniff")
         }
     }
 
@@ -231,6 +234,29 @@ struct LinkTests {
         #expect(
             SiteURL.practices.with([("q", "клуб пенсионери"), ("district", ""), ("page", "2")])
                 == "/practices?q=%D0%BA%D0%BB%D1%83%D0%B1%20%D0%BF%D0%B5%D0%BD%D1%81%D0%B8%D0%BE%D0%BD%D0%B5%D1%80%D0%B8&page=2")
+    }
+}
+
+@Suite("Redirects")
+struct RedirectTests {
+    @Test("a page to return to after signing in or switching language stays on this site, whatever the browser would make of it")
+    func safeBack() async throws {
+        let hostile = [
+            "//evil.example/", "/\t/evil.example/", "/\n/evil.example", "/\\evil.example", "/\\/evil.example", "https://evil.example",
+            "/%09/evil.example/", " /x", "/\u{0}x", "javascript:alert(1)", "", String(repeating: "/a", count: 300),
+        ]
+        for back in hostile { #expect(AccountController.safeBack(back.removingPercentEncoding ?? back) == nil, "\(back)") }
+        #expect(AccountController.safeBack("/libraries?district=BG-13&page=2") == "/libraries?district=BG-13&page=2")
+        #expect(
+            AccountController.safeBack("/services?q=пенсионери")
+                == "/services?q=%D0%BF%D0%B5%D0%BD%D1%81%D0%B8%D0%BE%D0%BD%D0%B5%D1%80%D0%B8")
+        try await withApp { app in
+            for payload in ["/%09/evil.example/", "%2F%2Fevil.example", "/%5Cevil.example", "https:%2F%2Fevil.example"] {
+                let response = try await Browser(app).get("/language/en?back=\(payload)")
+                #expect(response.status == .seeOther)
+                #expect(response.headers.first(name: .location) == "/", "\(payload)")
+            }
+        }
     }
 }
 

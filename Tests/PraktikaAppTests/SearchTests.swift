@@ -734,7 +734,9 @@ struct SearchIndexTests {
         }
     }
 
-    @Test("the indexes the search names at run time exist in a migrated database", .enabled(if: TestDatabase.isSQLite, "INDEXED BY is SQLite's"))
+    @Test(
+        "the indexes the search names at run time exist in a migrated database",
+        .enabled(if: TestDatabase.isSQLite, "INDEXED BY is SQLite's"))
     func runTimeIndexNames() async throws {
         try await withApp { app in
             let rows = try await app.sql.raw("SELECT name FROM sqlite_master WHERE type = 'index'").all()

@@ -18,7 +18,8 @@ enum TestDatabase {
 }
 
 func withApp(
-    demo: Bool = false, secureCookies: Bool = false, serverTiming: Bool = false, _ body: (Application) async throws -> Void
+    demo: Bool = false, secureCookies: Bool = false, serverTiming: Bool = false, publicURL: String? = nil, connections: Int = 1,
+    _ body: (Application) async throws -> Void
 ) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
@@ -31,8 +32,9 @@ func withApp(
         var configuration = AppConfiguration(
             database: database, bcryptCost: 4, secureCookies: secureCookies, sqlLogLevel: .trace, useDictionary: false)
         // Every test starts its own app at the same time: keep PostgreSQL's connection slots in reach.
-        configuration.connectionsPerEventLoop = 1
+        configuration.connectionsPerEventLoop = connections
         configuration.serverTiming = serverTiming
+        configuration.publicURL = publicURL
         try await configure(app, configuration)
         if case .postgres = database { try await app.sql.raw("CREATE SCHEMA \(ident: String(unique))").run() }
         try await app.migrateDatabase()

@@ -39,7 +39,7 @@ struct AccountAPIController: Sendable {
             return try APIError.response(status: .badRequest, message: TextKey.errorBadRequest(req.language), code: "bad_request")
         }
         switch try await Authentication(db: req.db, configuration: configuration)
-            .signIn(email: body.email, password: body.password, kind: .api, label: body.label)
+            .signIn(email: body.email, password: body.password, client: req.client, kind: .api, label: body.label)
         {
         case .success(let token, let actor):
             let response = Response(status: .created)

@@ -17,6 +17,9 @@ struct ErrorPageMiddleware: Middleware {
             if let abort = error as? any AbortError, !(error is DecodingError) {
                 status = abort.status
                 reason = abort.reason
+            } else if isDatabaseBusy(error) {
+                // Still locked after waiting: nothing was written, and the client may try again.
+                status = .serviceUnavailable
             } else {
                 status = .internalServerError
             }
@@ -26,7 +29,8 @@ struct ErrorPageMiddleware: Middleware {
             let context = request.page
             let (titleKey, bodyKey) = Self.texts(status, reason: reason)
             if request.url.path.hasPrefix("/api/") {
-                return try APIError.response(status: status, message: bodyKey(context.language), code: Self.apiCode(status, reason: reason))
+                return Self.retryable(
+                    try APIError.response(status: status, message: bodyKey(context.language), code: Self.apiCode(status, reason: reason)))
             }
             let html = Layout.page(
                 context, title: titleKey(context.language),
@@ -37,8 +41,14 @@ struct ErrorPageMiddleware: Middleware {
                         ? .p(.link(SiteURL.signIn.with([("back", request.url.path)]), TextKey.signIn(context.language), .class("button")))
                         : .p(.link(SiteURL.home.path, TextKey.back(context.language))),
                 ])
-            return HTMLResponse.make(html, status: status)
+            return Self.retryable(HTMLResponse.make(html, status: status))
         }
+    }
+
+    /// A busy answer says when to try again.
+    static func retryable(_ response: Response) -> Response {
+        if response.status == .serviceUnavailable { response.headers.replaceOrAdd(name: .retryAfter, value: "2") }
+        return response
     }
 
     /// The machine-readable code of an error the API did not word itself.
@@ -48,6 +58,7 @@ struct ErrorPageMiddleware: Middleware {
         case .notFound: return "not_found"
         case .forbidden: return "forbidden"
         case .unauthorized: return "unauthorized"
+        case .serviceUnavailable: return "busy"
         default: return nil
         }
     }
@@ -59,6 +70,7 @@ struct ErrorPageMiddleware: Middleware {
         case .forbidden: return (.errorForbiddenTitle, .errorForbiddenBody)
         case .unauthorized: return (.errorForbiddenTitle, .errorUnauthorized)
         case .badRequest, .unprocessableEntity, .payloadTooLarge: return (.errorServerTitle, .errorBadRequest)
+        case .serviceUnavailable: return (.errorBusyTitle, .errorBusyBody)
         default: return (.errorServerTitle, .errorServerBody)
         }
     }

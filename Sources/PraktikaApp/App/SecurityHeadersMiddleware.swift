@@ -4,6 +4,9 @@ import Vapor
 /// The middlewares here are future-based, not `AsyncMiddleware`: Vapor runs each async one in a
 /// task of its own and waits for the next one from it, two thread wake-ups per layer and request.
 struct SecurityHeadersMiddleware: Middleware {
+    /// Served only over HTTPS (the public address is `https://…`): browsers are told to keep to it.
+    var strictTransport = false
+
     static let contentSecurityPolicy = [
         "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
         "form-action 'self'", "frame-ancestors 'none'", "base-uri 'self'", "object-src 'none'",
@@ -12,6 +15,7 @@ struct SecurityHeadersMiddleware: Middleware {
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         next.respond(to: request).map { response in
             Self.add(to: response)
+            if strictTransport { response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000") }
             return response
         }
     }

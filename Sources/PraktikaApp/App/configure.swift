@@ -16,7 +16,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     // Vapor's default error middleware would print internal reasons; ours speaks the user's language.
     // The security headers go outermost, so that error pages carry them too.
     app.middleware = Middlewares()
-    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware(strictTransport: configuration.publicURL?.hasPrefix("https://") == true))
     app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(RequestContextMiddleware())
     app.middleware.use(CSRFMiddleware())
@@ -49,7 +49,7 @@ extension Application {
         let indexed = try await sql.raw("SELECT COUNT(*) AS n FROM search_documents").first()?.decode(column: "n", as: Int.self) ?? 0
         let words = try await sql.raw("SELECT COUNT(*) AS n FROM search_words").first()?.decode(column: "n", as: Int.self) ?? 0
         if indexed < designs || (designs > 0 && words == 0) {
-            try await db.transaction { db in _ = try await DesignStore(db: db as! any SQLDatabase).reindexAll() }
+            try await db.writeTransaction { db in _ = try await DesignStore(db: db as! any SQLDatabase).reindexAll() }
         }
     }
 }

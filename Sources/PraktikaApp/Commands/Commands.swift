@@ -113,7 +113,7 @@ struct ReindexCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         try await context.application.migrateDatabase()
-        let count = try await context.application.db.transaction { db in
+        let count = try await context.application.db.writeTransaction { db in
             try await DesignStore(db: db as! any SQLDatabase).reindexAll()
         }
         context.console.print(

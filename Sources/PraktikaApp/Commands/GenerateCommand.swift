@@ -45,7 +45,7 @@ struct GenerateCommand: AsyncCommand {
                 batch.append(.init(design: generator.next(libraryIDs: [id], year: year), created: created, districts: [district]))
             }
             let chunk = batch
-            writer = try await app.db.transaction { [writer] db in
+            writer = try await app.db.writeTransaction { [writer] db in
                 var next = writer
                 try await next.write(chunk, db as! any SQLDatabase)
                 return next

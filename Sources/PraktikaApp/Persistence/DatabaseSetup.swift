@@ -43,6 +43,7 @@ extension Application {
         Migrations017.register(in: migrations)
         Migrations018.register(in: migrations)
         Migrations019.register(in: migrations)
+        Migrations020.register(in: migrations)
     }
 
     /// The database as SQLKit sees it; both supported drivers are SQL databases.

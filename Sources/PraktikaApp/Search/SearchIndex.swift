@@ -346,23 +346,23 @@ struct SearchIndex {
             + ")"
     }
 
-    /// Keeps the count of designs per word (or per index key): two statements per save, whatever
-    /// the number of words.
+    /// Keeps the count of designs per word (or per index key): one upsert of every changed count,
+    /// in the words' order, then the removal of counts that fell to zero. One statement in one
+    /// order means that concurrent saves lock the rows they share in the same order, so they wait
+    /// for each other instead of deadlocking.
     private func recount(_ table: String, removed: Set<String>, added: Set<String>) async throws {
         let column = table == "search_terms" ? "term" : "word"
-        let gone = Array(removed.subtracting(added))
-        let new = Array(added.subtracting(removed))
+        let gone = removed.subtracting(added)
+        let changes = gone.union(added.subtracting(removed)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        guard !changes.isEmpty else { return }
+        let rows = changes.map { word -> SQLQueryString in "(\(bind: word), \(literal: gone.contains(word) ? -1 : 1))" }
+        try await db.raw(
+            "INSERT INTO \(ident: table)(\(ident: column), documents) VALUES " + rows.joined(separator: ", ")
+                + " ON CONFLICT(\(ident: column)) DO UPDATE SET documents = \(ident: table).documents + EXCLUDED.documents"
+        ).run()
         if !gone.isEmpty {
             try await db.raw(
-                "UPDATE \(ident: table) SET documents = documents - 1 WHERE \(ident: column) IN (\(binds: gone))"
-            ).run()
-            try await db.raw("DELETE FROM \(ident: table) WHERE documents <= 0").run()
-        }
-        if !new.isEmpty {
-            let rows = new.map { word -> SQLQueryString in "(\(bind: word), 1)" }.joined(separator: ", ")
-            try await db.raw(
-                "INSERT INTO \(ident: table)(\(ident: column), documents) VALUES " + rows
-                    + " ON CONFLICT(\(ident: column)) DO UPDATE SET documents = \(ident: table).documents + 1"
+                "DELETE FROM \(ident: table) WHERE \(ident: column) IN (\(binds: gone.sorted())) AND documents <= 0"
             ).run()
         }
     }

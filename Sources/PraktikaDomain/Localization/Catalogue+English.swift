@@ -61,6 +61,8 @@ extension Catalogue {
         .errorForbiddenBody: "Your role does not allow this action.",
         .errorCSRF: "The form has expired or was sent from another site. Reload the page and try again.",
         .errorServerTitle: "Something went wrong",
+        .errorBusyTitle: "The server is busy",
+        .errorBusyBody: "Many changes are being saved right now. Yours was not saved; please try again in a few seconds.",
         .errorServerBody: "Something went wrong on our side. Nothing you saved before is lost. Please try again shortly.",
         .errorBadRequest: "The request could not be processed.",
         .errorUnauthorized: "Please sign in to continue.",

@@ -17,7 +17,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case flashCreated, flashUpdated, flashDeleted, flashSignedIn, flashSignedOut, formHasErrors
     // Errors
     case errorNotFoundTitle, errorNotFoundBody, errorForbiddenTitle, errorForbiddenBody, errorCSRF
-    case errorServerTitle, errorServerBody, errorBadRequest, errorUnauthorized
+    case errorServerTitle, errorServerBody, errorBusyTitle, errorBusyBody, errorBadRequest, errorUnauthorized
     // Validation
     case validationRequired, validationTooLong, validationInteger, validationNegative, validationDate
     case validationEmail, validationURL, validationPhone, validationOption, validationConsentForContacts

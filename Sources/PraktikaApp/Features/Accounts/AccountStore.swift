@@ -176,25 +176,26 @@ struct AccountStore {
 
     // MARK: Throttling
 
-    /// Notes a failed sign-in, and forgets failures older than `keep`: only the recent ones count.
-    func recordFailure(email: String, keep: TimeInterval) async throws {
+    /// Notes an attempt to sign in as `email` from `client` before its password is checked, and
+    /// answers how many attempts from there are on record since `since`, this one included, with
+    /// the earliest. Noting first and counting after makes the limit hold for parallel attempts:
+    /// each one counts every attempt noted before it. A success clears the record
+    /// (`clearFailures`); a failure leaves its attempt counted. Attempts older than `keep` go.
+    func noteAttempt(email: String, client: String, since: Date, keep: TimeInterval) async throws -> (count: Int, earliest: Date?) {
         let now = Date()
+        let key = Self.normalisedEmail(email)
         try await db.delete(from: "login_failures").where("at", .lessThan, now.addingTimeInterval(-keep)).run()
-        try await db.insert(into: "login_failures").columns("email", "at")
-            .values(SQLBind(Self.normalisedEmail(email)), SQLBind(now)).run()
-    }
-
-    /// Failures for this address since `since`, and the earliest of them.
-    func failures(email: String, since: Date) async throws -> (count: Int, earliest: Date?) {
+        try await db.insert(into: "login_failures").columns("email", "client", "at").values(SQLBind(key), SQLBind(client), SQLBind(now))
+            .run()
         let rows = try await db.select().column("at").from("login_failures")
-            .where("email", .equal, Self.normalisedEmail(email)).where("at", .greaterThan, since)
+            .where("email", .equal, key).where("client", .equal, client).where("at", .greaterThanOrEqual, since)
             .orderBy("at").all()
-        let earliest = try rows.first.map { try $0.decode(column: "at", as: Date.self) }
-        return (rows.count, earliest)
+        return (rows.count, try rows.first.map { try $0.decode(column: "at", as: Date.self) })
     }
 
-    func clearFailures(email: String) async throws {
-        try await db.delete(from: "login_failures").where("email", .equal, Self.normalisedEmail(email)).run()
+    func clearFailures(email: String, client: String) async throws {
+        try await db.delete(from: "login_failures").where("email", .equal, Self.normalisedEmail(email)).where("client", .equal, client)
+            .run()
     }
 
     static func randomToken() -> String {

@@ -45,7 +45,7 @@ struct DesignService {
             visibility: design.visibility)
         guard Policy.allows(actor, .create, design: scope) else { return .forbidden }
         let unregistered = design
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
             let checked = try await registerPartners(unregistered, districtCodes: scope.districtCodes, sql)
             let id = try await DesignStore(db: sql).insert(checked, by: actor)
@@ -142,7 +142,7 @@ struct DesignService {
         let store = DesignStore(db: sql)
         guard let stored = try await store.find(id) else { return .notFound }
         guard Policy.allows(actor, .delete, design: stored.scope) else { return .forbidden }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
             try await DesignStore(db: sql).delete(id)
             try await AuditStore(db: sql).record(
@@ -178,7 +178,7 @@ struct DesignService {
         let changes = DesignDiff.changes(from: stored.design, to: design, .bg)
         guard !changes.isEmpty else { return .saved(id: stored.id, version: stored.version, merged: mergedOver) }
         let unregistered = design
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
             let checked = try await registerPartners(unregistered, districtCodes: newScope.districtCodes, sql)
             let outcome = try await DesignStore(db: sql).update(

@@ -45,7 +45,7 @@ extension MeetingService {
             return .unseatable(Self.message(error, tables: tables, participants: participants, language))
         }
         let seats = MeetingSeating.assignments(result)
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await MeetingStore(db: db as! any SQLDatabase).assign(meetingID, seats.mapValues { Optional($0) })
         }
         return .seated(penalty: result.penalty, provenOptimal: result.isProvenOptimal, count: seats.count)

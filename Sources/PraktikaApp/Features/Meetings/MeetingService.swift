@@ -25,7 +25,7 @@ struct MeetingService {
 
     /// Runs `body` in one transaction with a store over that transaction.
     func inTransaction<T: Sendable>(_ body: @Sendable @escaping (MeetingStore, any SQLDatabase) async throws -> T) async throws -> T {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
             return try await body(MeetingStore(db: sql), sql)
         }
@@ -50,7 +50,7 @@ struct MeetingService {
             }
             return actor == nil ? .forbidden : .invalid(why)
         }
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
             let id = try await MeetingStore(db: sql).insert(meeting)
             try await AuditStore(db: sql).record(
@@ -74,7 +74,7 @@ struct MeetingService {
             }
             return .invalid(why)
         }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
             try await MeetingStore(db: sql).update(stored.id, meeting)
             try await AuditStore(db: sql).record(
@@ -85,7 +85,7 @@ struct MeetingService {
 
     func delete(_ stored: StoredMeeting) async throws -> Outcome {
         guard Policy.mayOrganise(actor, meeting: stored.scope) else { return .forbidden }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
             try await MeetingStore(db: sql).delete(stored.id)
             try await AuditStore(db: sql).record(

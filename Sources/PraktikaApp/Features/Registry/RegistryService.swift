@@ -35,7 +35,7 @@ struct RegistryService<R: RegistryResource> {
         }
         guard errors.isEmpty else { return .invalid(record, errors) }
         let checked = record
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
             var saved = checked
             saved.id = try await RegistryStore<R.Record>(db: sql, table: R.table).insert(checked)
@@ -59,7 +59,7 @@ struct RegistryService<R: RegistryResource> {
         let changes = FieldChange.between(old.formInput, record.formInput)
         guard !changes.isEmpty else { return .saved(record) }
         let checked = record
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
             try await RegistryStore<R.Record>(db: sql, table: R.table).update(checked)
             try await AuditStore(db: sql).record(
@@ -72,7 +72,7 @@ struct RegistryService<R: RegistryResource> {
     func delete(_ id: Int64) async throws -> Outcome {
         guard let old = try await find(id) else { return .notFound }
         guard try await Policy.allows(actor, .delete, R.Record.kind, in: R.scope(old, sql)) else { return .forbidden }
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
             let store = RegistryStore<R.Record>(db: sql, table: R.table)
             let references = try await store.referenceCounts(id)

@@ -30,10 +30,14 @@ struct AccountController: Sendable {
         let form = (try? req.content.decode(Form.self)) ?? Form()
         let email = (form.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let back = Self.safeBack(form.back)
-        switch try await Authentication(db: req.db, configuration: configuration).signIn(email: email, password: form.password ?? "") {
+        switch try await Authentication(db: req.db, configuration: configuration).signIn(
+            email: email, password: form.password ?? "", client: req.client)
+        {
         case .success(let token, let actor):
             let response = req.seeOther(back ?? SiteURL.home.path, flash: .flashSignedIn)
             response.cookies[Cookies.session] = req.cookie(token, maxAge: configuration.sessionDays * 86_400)
+            // A new form token with the new session: one planted before sign-in is worth nothing after it.
+            response.cookies[Cookies.csrf] = req.cookie(AccountStore.randomToken(), maxAge: nil, sameSite: .strict)
             // The person's own language wins over whatever this browser used before.
             if let saved = try await AccountStore(db: req.sql).user(id: actor.userID)?.language {
                 response.cookies[Cookies.language] = req.cookie(Language(code: saved).rawValue, maxAge: 365 * 86_400)
@@ -66,17 +70,48 @@ struct AccountController: Sendable {
         return response
     }
 
-    /// Only paths on this site: "/libraries?x" yes, "//evil.example" or "https://…" no.
+    /// Only paths on this site: "/libraries?x" yes; "//evil.example", "https://…", and anything a
+    /// browser would read as another site once it drops tabs and line breaks and turns backslashes
+    /// into slashes ("/\t/evil.example", "/\\evil.example"), no. Letters beyond ASCII are sent
+    /// percent-encoded.
     static func safeBack(_ back: String?) -> String? {
-        guard let back, back.hasPrefix("/"), !back.hasPrefix("//"), !back.hasPrefix("/\\"), back.count < 500,
-            !back.contains(where: { $0.isNewline })
+        guard let back, back.count < 500, back.hasPrefix("/"), !back.hasPrefix("//") else { return nil }
+        var path = ""
+        for scalar in back.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x21, 0x7f, 0x5c: return nil
+            case 0x80...: path += String(scalar).addingPercentEncoding(withAllowedCharacters: []) ?? ""
+            default: path.unicodeScalars.append(scalar)
+            }
+        }
+        guard let parsed = URLComponents(string: path), parsed.scheme == nil, parsed.host == nil, parsed.path.hasPrefix("/"),
+            !parsed.path.hasPrefix("//")
         else { return nil }
-        return back
+        return path
     }
+}
+
+extension Request {
+    /// Where a request comes from, as failed sign-ins are counted: the peer's address.
+    var client: String { remoteAddress?.ipAddress ?? "unknown" }
 }
 
 /// Checking a password, counting failures, and issuing a session or API token.
 struct Authentication {
+    /// A hash of no one's password at the configured cost, checked when an address has no
+    /// account (computed once per cost).
+    static func absentHash(cost: Int) -> String {
+        absentLock.withLock {
+            if let hash = absentHashes[cost] { return hash }
+            let hash = (try? Bcrypt.hash(AccountStore.randomToken(), cost: cost)) ?? ""
+            absentHashes[cost] = hash
+            return hash
+        }
+    }
+    private static let absentLock = NSLock()
+    // Guarded by `absentLock`.
+    nonisolated(unsafe) private static var absentHashes: [Int: String] = [:]
+
     enum Result {
         case success(token: String, actor: Actor)
         case failure(TextKey, [String: String])
@@ -85,23 +120,30 @@ struct Authentication {
     let db: any Database
     let configuration: AppConfiguration
 
-    func signIn(email: String, password: String, kind: AccountStore.TokenKind = .session, label: String? = nil) async throws -> Result {
+    /// `client` is where the attempt comes from (the peer's address): failures count per address
+    /// and client, so that failing from elsewhere never locks the owner out.
+    func signIn(email: String, password: String, client: String, kind: AccountStore.TokenKind = .session, label: String? = nil)
+        async throws -> Result
+    {
         let accounts = AccountStore(db: db as! any SQLDatabase)
         let audit = AuditStore(db: db as! any SQLDatabase)
         let window = TimeInterval(configuration.loginWindowMinutes * 60)
-        let (failures, earliest) = try await accounts.failures(email: email, since: Date().addingTimeInterval(-window))
-        if failures >= configuration.loginAttempts {
+        let email = String(email.prefix(320))
+        let (attempts, earliest) = try await accounts.noteAttempt(
+            email: email, client: client, since: Date().addingTimeInterval(-window), keep: window)
+        if attempts > configuration.loginAttempts {
             let wait = max(1, Int(((earliest ?? Date()).addingTimeInterval(window).timeIntervalSinceNow / 60).rounded(.up)))
             return .failure(.loginThrottled, ["minutes": String(wait)])
         }
-        guard !email.isEmpty, !password.isEmpty, let user = try await accounts.user(email: email),
-            (try? Bcrypt.verify(password, created: user.passwordHash)) == true
-        else {
-            if !email.isEmpty { try await accounts.recordFailure(email: email, keep: window) }
+        let user = email.isEmpty ? nil : try await accounts.user(email: email)
+        // The same work whether or not the address has an account, so that timing does not tell.
+        let verified =
+            (try? Bcrypt.verify(password, created: user?.passwordHash ?? Self.absentHash(cost: configuration.bcryptCost))) == true
+        guard let user, !password.isEmpty, verified else {
             try await audit.record(actor: nil, action: .signInFailed, entity: "user", entityID: nil, entityName: String(email.prefix(100)))
             return .failure(.loginFailed, [:])
         }
-        try await accounts.clearFailures(email: email)
+        try await accounts.clearFailures(email: email, client: client)
         let lifetime: TimeInterval? = kind == .session ? TimeInterval(configuration.sessionDays * 86_400) : nil
         let (_, token) = try await accounts.createToken(userID: user.id, kind: kind, label: label, lifetime: lifetime)
         try await audit.record(

@@ -45,7 +45,7 @@ struct ProfileController: Sendable {
         guard errors.isEmpty else { return try await page(req, user, passwordErrors: errors, status: .unprocessableEntity) }
         let hash = try await req.password.async.hash(input["new_password"] ?? "")
         let keep = (req.cookies[Cookies.session]?.string).map { AccountStore.hash($0) }
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             let sql = db as! any SQLDatabase
             let accounts = AccountStore(db: sql)
             try await accounts.setPasswordHash(userID: user.id, hash)

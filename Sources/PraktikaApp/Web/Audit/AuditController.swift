@@ -115,7 +115,7 @@ extension AdminController {
         guard errors.isEmpty else { return try await userForm(req, values: input, errors: errors, status: .unprocessableEntity) }
         let hash = try await req.password.async.hash(account.password)
         let checked = account
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             let sql = db as! any SQLDatabase
             let id = try await AccountStore(db: sql).createUser(
                 email: checked.email, name: checked.name, passwordHash: hash, role: checked.role,
@@ -148,7 +148,7 @@ extension AdminController {
     @Sendable func erase(_ req: Request) async throws -> Response {
         let user = try await erasable(req)
         let replacement = "\(TextKey.erasedUser(.bg)) #\(user.id)"
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             let sql = db as! any SQLDatabase
             try await AccountStore(db: sql).erase(userID: user.id, email: user.email, replacement: replacement)
             try await AuditStore(db: sql).record(

@@ -28,9 +28,10 @@ extension Request {
     /// The site's own address for links that leave it: the configured public URL, else this request's host.
     var siteAddress: String {
         if let configured = application.storage[ConfigurationKey.self]?.publicURL { return configured }
-        let host = headers.first(name: .host) ?? "localhost"
-        let secure = application.storage[ConfigurationKey.self]?.secureCookies ?? false
-        return (secure ? "https://" : "http://") + host
+        // Never the request's Host header: anyone can send one, and these links go out in pages,
+        // calendar files and registration links. Without a configured address, the one served on.
+        let server = application.http.server.configuration
+        return "http://\(server.hostname):\(server.port)"
     }
 
     /// Every value of a form body (`application/x-www-form-urlencoded`), repeated names kept.
