@@ -68,6 +68,19 @@ struct RegistryTests {
         #expect(edited.consentRecordedOn == LocalDate(year: 2020, month: 1, day: 2))
     }
 
+    @Test("control characters are refused at the field; line breaks and tabs in longer texts are kept")
+    func controlCharacters() {
+        let partner = Partner(name: "&\u{1A}Община", kind: .localAuthority, districtCode: "BG-13")
+        #expect(partner.validate()["name"]?.key == .validationControlCharacters)
+        #expect(Partner(name: "Община Пазарджик", kind: .localAuthority, districtCode: "BG-13").validate().isEmpty)
+        var design = ServiceDesign(title: "Четене\u{7}", libraryIDs: [1], targetGroup: TargetGroup(category: .children))
+        #expect(DesignValidation.validate(design)["title"]?.key == .validationControlCharacters)
+        design.title = "Четене"
+        design.needs = "Първи ред\nвтори ред\tс табулация"
+        #expect(DesignValidation.validate(design)["needs"] == nil)
+        #expect(TextKey.validationControlCharacters(.bg).contains("управляващи"))
+    }
+
     @Test func changesAreListedFieldByField() {
         let old = Library(name: "Читалище", kind: .chitalishte, districtCode: "BG-21")
         var new = old

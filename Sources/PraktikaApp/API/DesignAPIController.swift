@@ -240,9 +240,8 @@ struct DesignAPIController: Sendable {
         guard let id = req.parameters.get("id", as: Int64.self), let stored = try await DesignStore(db: req.sql).find(id) else {
             throw APIFailure.notFound
         }
-        guard Policy.allows(req.actor, .view, design: stored.scope) else {
-            throw req.actor == nil ? APIFailure.unauthorized : APIFailure.notFound
-        }
+        // Not found to anyone who may not read it, so that a private design's existence is not told.
+        guard Policy.allows(req.actor, .view, design: stored.scope) else { throw APIFailure.notFound }
         return stored
     }
 

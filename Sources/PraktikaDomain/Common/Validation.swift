@@ -132,10 +132,23 @@ public struct Validator {
         if (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             errors.add(field, .validationRequired)
         }
+        printable(field, value)
     }
 
+    /// Every text field has a length limit, so this is where its characters are checked too.
     public mutating func maxLength(_ field: String, _ value: String?, _ max: Int) {
         if let value, value.count > max { errors.add(field, .validationTooLong, ["max": String(max)]) }
+        printable(field, value)
+    }
+
+    /// Text holds no control characters but line breaks and tabs: nothing a person typed needs
+    /// them, and they break exports, e-mail and terminals that show the data.
+    public mutating func printable(_ field: String, _ value: String?) {
+        guard let value else { return }
+        let invisible = value.unicodeScalars.contains { s in
+            s.properties.generalCategory == .control && s != "\n" && s != "\r" && s != "\t"
+        }
+        if invisible { errors.add(field, .validationControlCharacters) }
     }
 
     public mutating func nonNegative(_ field: String, _ value: Int?) {

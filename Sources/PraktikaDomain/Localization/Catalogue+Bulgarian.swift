@@ -68,6 +68,7 @@ extension Catalogue {
         .errorUnauthorized: "Влезте в системата, за да продължите.",
         .validationRequired: "Полето е задължително.",
         .validationTooLong: "Текстът е твърде дълъг (най-много {max} знака).",
+        .validationControlCharacters: "Текстът съдържа невидими управляващи знаци; изтрийте ги и го въведете отново.",
         .validationInteger: "Въведете цяло число, например 2000.",
         .validationNegative: "Стойността не може да бъде отрицателна.",
         .validationDate: "Въведете дата във вида 17.05.2012.",

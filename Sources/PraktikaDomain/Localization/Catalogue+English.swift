@@ -68,6 +68,7 @@ extension Catalogue {
         .errorUnauthorized: "Please sign in to continue.",
         .validationRequired: "This field is required.",
         .validationTooLong: "The text is too long (at most {max} characters).",
+        .validationControlCharacters: "The text contains invisible control characters; remove them and type it again.",
         .validationInteger: "Enter a whole number, for example 2000.",
         .validationNegative: "The value cannot be negative.",
         .validationDate: "Enter a date like 17.05.2012.",

@@ -19,7 +19,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case errorNotFoundTitle, errorNotFoundBody, errorForbiddenTitle, errorForbiddenBody, errorCSRF
     case errorServerTitle, errorServerBody, errorBusyTitle, errorBusyBody, errorBadRequest, errorUnauthorized
     // Validation
-    case validationRequired, validationTooLong, validationInteger, validationNegative, validationDate
+    case validationRequired, validationTooLong, validationControlCharacters, validationInteger, validationNegative, validationDate
     case validationEmail, validationURL, validationPhone, validationOption, validationConsentForContacts
     case validationNotYourDistrict, validationUnknownReference
     case validationDateInFuture

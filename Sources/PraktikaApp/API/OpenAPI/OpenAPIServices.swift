@@ -119,8 +119,8 @@ enum OpenAPIServices {
                     D.operation(
                         "getService", "One design with its version and budget totals", tag: "services", security: false,
                         responses: [
-                            ("200", "The design", D.ref("ServiceEnvelope")), ("401", "Private; sign in", D.ref("Error")),
-                            ("404", "No such design", D.ref("Error")),
+                            ("200", "The design", D.ref("ServiceEnvelope")),
+                            ("404", "No such design, or one the caller may not read", D.ref("Error")),
                         ])
                 ),
                 (

@@ -62,7 +62,7 @@ struct DesignService {
     func save(_ id: Int64, block: DesignBlock, input: FormInput, baseVersion: Int) async throws -> Outcome {
         let store = DesignStore(db: sql)
         guard let stored = try await store.find(id) else { return .notFound }
-        guard Policy.allows(actor, .update, design: stored.scope) else { return .forbidden }
+        if let refusal = refusal(.update, stored) { return refusal }
         let normalized = DesignForm.normalized(input)
 
         // The block as this person wants it, read on top of the version they started from.
@@ -88,7 +88,7 @@ struct DesignService {
     func replace(_ id: Int64, with design: ServiceDesign, baseVersion: Int) async throws -> Outcome {
         let store = DesignStore(db: sql)
         guard let stored = try await store.find(id) else { return .notFound }
-        guard Policy.allows(actor, .update, design: stored.scope) else { return .forbidden }
+        if let refusal = refusal(.update, stored) { return refusal }
         guard stored.version == baseVersion else {
             let base = try await store.revision(id, version: baseVersion)
             let changes = base.map { DesignDiff.changes(from: $0.design, to: stored.design, language) } ?? []
@@ -104,7 +104,7 @@ struct DesignService {
     func publish(_ id: Int64, story: (whatWorked: String?, whatDidNot: String?)?) async throws -> Outcome {
         let store = DesignStore(db: sql)
         guard let stored = try await store.find(id) else { return .notFound }
-        guard Policy.allows(actor, .update, design: stored.scope) else { return .forbidden }
+        if let refusal = refusal(.update, stored) { return refusal }
         var design = stored.design
         if let story {
             let errors = ServiceDesign.validatePublication(design, whatWorked: story.whatWorked, whatDidNot: story.whatDidNot)
@@ -120,7 +120,8 @@ struct DesignService {
     /// A copy of a practice as a new draft of one of the actor's libraries.
     func adopt(_ id: Int64, libraryID: Int64?) async throws -> Outcome {
         guard let stored = try await DesignStore(db: sql).find(id) else { return .notFound }
-        guard Policy.allows(actor, .view, design: stored.scope), stored.design.practice != nil else { return .forbidden }
+        guard Policy.allows(actor, .view, design: stored.scope) else { return .notFound }
+        guard stored.design.practice != nil else { return .forbidden }
         guard let libraryID else {
             var errors = FieldErrors()
             errors.add("library_id", .validationRequired)
@@ -133,7 +134,7 @@ struct DesignService {
     func restore(_ id: Int64, version: Int) async throws -> Outcome {
         let store = DesignStore(db: sql)
         guard let stored = try await store.find(id) else { return .notFound }
-        guard Policy.allows(actor, .update, design: stored.scope) else { return .forbidden }
+        if let refusal = refusal(.update, stored) { return refusal }
         guard let old = try await store.revision(id, version: version) else { return .notFound }
         return try await write(stored, old.design, block: nil, readErrors: FieldErrors(), mergedOver: false, restoredFrom: version)
     }
@@ -141,7 +142,7 @@ struct DesignService {
     func delete(_ id: Int64) async throws -> Outcome {
         let store = DesignStore(db: sql)
         guard let stored = try await store.find(id) else { return .notFound }
-        guard Policy.allows(actor, .delete, design: stored.scope) else { return .forbidden }
+        if let refusal = refusal(.delete, stored) { return refusal }
         try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
             try await DesignStore(db: sql).delete(id)
@@ -152,6 +153,14 @@ struct DesignService {
     }
 
     // MARK: Private
+
+    /// Why `action` is refused on a stored design, if it is: "not found" to anyone who may not
+    /// read it (its existence is nobody else's business), "forbidden" to a reader who may not
+    /// change it.
+    private func refusal(_ action: Action, _ stored: StoredDesign) -> Outcome? {
+        guard Policy.allows(actor, .view, design: stored.scope) else { return .notFound }
+        return Policy.allows(actor, action, design: stored.scope) ? nil : .forbidden
+    }
 
     private func write(
         _ stored: StoredDesign, _ input: ServiceDesign, block: DesignBlock?, readErrors: FieldErrors, mergedOver: Bool,

@@ -287,15 +287,13 @@ struct DesignController: Sendable {
 
     // MARK: Helpers
 
-    /// The design, if this person may see it. A design they may not see answers "not found"
-    /// to visitors who are signed in, so that its existence is not disclosed.
+    /// The design, if this person may see it. A design they may not see answers "not found",
+    /// signed in or not, so that its existence is not disclosed.
     func load(_ req: Request) async throws -> StoredDesign {
         guard let id = req.parameters.get(SiteURL.idParameter, as: Int64.self),
             let stored = try await DesignStore(db: req.sql).find(id)
         else { throw Abort(.notFound) }
-        guard Policy.allows(req.actor, .view, design: stored.scope) else {
-            throw Abort(req.actor == nil ? .unauthorized : .notFound)
-        }
+        guard Policy.allows(req.actor, .view, design: stored.scope) else { throw Abort(.notFound) }
         return stored
     }
 
