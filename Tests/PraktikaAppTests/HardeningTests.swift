@@ -16,8 +16,10 @@ struct HardeningTests {
 
     @Test("fifty designs created at once, then forty deleted at once: every one succeeds, none is lost, the word counts stay exact")
     func concurrentWrites() async throws {
-        // As many connections as a server has, not the one each test app makes do with.
-        try await withApp(demo: true, connections: 4) { app in
+        // As many connections as a server has, not the one each test app makes do with; and, as the
+        // whole suite shares two cores with the database, a longer wait for one. Every design write
+        // takes the search's version row (migration 018), so fifty of them go one after another.
+        try await withApp(demo: true, connections: 4, connectionWaitSeconds: 120) { app in
             let library = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Вранчев“")
             let before = try await app.count("service_designs")
             let ids = try await withThrowingTaskGroup(of: Int64?.self) { group in
@@ -153,6 +155,62 @@ struct HardeningTests {
             let page = try await admin.send(.GET, "/meetings/\(id)/participants", headers: headers)
             #expect(page.status == .ok && !page.text.contains("evil.example"))
             #expect(page.headers.first(name: "Strict-Transport-Security") == nil)
+        }
+    }
+}
+
+@Suite("Audit of personal data and files")
+struct PersonalDataAuditTests {
+    static func entries(_ app: Application, _ entity: String) async throws -> [AuditEntry] {
+        try await AuditStore(db: app.sql).entries(entity: entity, limit: 100, offset: 0).0
+    }
+
+    @Test("adding, changing and removing a participant is logged with who did it; removal takes the person's data out of the log")
+    func participants() async throws {
+        try await withApp(demo: true) { app in
+            let id = try await app.id("meetings", where: "title", is: VelingradDemo.meetingTitle)
+            let admin = try await Browser.signedIn(app, "admin@praktika.local", VelingradDemo.demoPassword)
+            let values = ["full_name": "Мария Тестова", "organisation": "НЧ Искра", "district": "BG-13", "role": "librarian"]
+            #expect(try await admin.post("/meetings/\(id)/participants", values).status == .seeOther)
+            let store = MeetingStore(db: app.sql)
+            let pid = try #require(try await store.participants(id).first { $0.fullName == "Мария Тестова" }?.id)
+            var changed = values
+            changed["email"] = "maria@example.bg"
+            #expect(try await admin.post("/meetings/\(id)/participants/\(pid)", changed).status == .seeOther)
+            var log = try await Self.entries(app, MeetingService.participantEntity).filter { $0.entityID == String(pid) }
+            #expect(log.map(\.action).sorted() == ["create", "update"])
+            #expect(log.allSatisfy { $0.userName == "Администратор" && $0.entityName?.contains("Мария Тестова") == true })
+            #expect(log.first { $0.action == "update" }?.fieldChanges.map(\.field) == ["email"])
+            #expect(try await admin.post("/meetings/\(id)/participants/\(pid)/delete", [:]).status == .seeOther)
+            log = try await Self.entries(app, MeetingService.participantEntity).filter { $0.entityID == String(pid) }
+            #expect(log.map(\.action).sorted() == ["create", "erase", "update"])
+            #expect(!log.contains { $0.entityName?.contains("Мария") == true || $0.changes?.contains("maria@") == true })
+        }
+    }
+
+    @Test("files uploaded and deleted, feedback forms and report edits are logged; a download keeps its own sandbox")
+    func filesFormsReports() async throws {
+        try await withApp(demo: true) { app in
+            let librarian = try await Browser.signedIn(app, "smolyan@praktika.local", VelingradDemo.demoPassword)
+            let pensioners = try await app.id("service_designs", where: "title", is: "Пенсионери ONLINE")
+            let uploaded = try await AttachmentPageTests.upload(
+                librarian, "/services/\(pensioners)/attachments", filename: "Анкета.pdf", bytes: AttachmentPageTests.pdf)
+            #expect(uploaded.status == .seeOther)
+            let files = try await Self.entries(app, AttachmentController.auditEntity)
+            #expect(files.count == 1 && files[0].action == "create" && files[0].entityName == "Анкета.pdf")
+            let fileID = try #require(files[0].entityID)
+            let download = try await librarian.get("/files/\(fileID)/x.pdf")
+            #expect(download.headers.first(name: "Content-Security-Policy") == "default-src 'none'; sandbox")
+            #expect(try await librarian.post("/files/\(fileID)/delete", [:]).status == .seeOther)
+            #expect(try await Self.entries(app, AttachmentController.auditEntity).map(\.action).sorted() == ["create", "delete"])
+
+            let meeting = try await app.id("meetings", where: "title", is: VelingradDemo.meetingTitle)
+            let admin = try await Browser.signedIn(app, "admin@praktika.local", VelingradDemo.demoPassword)
+            let form = ["title": "Как мина?", "open": "on", "question-1-prompt": "Оценка", "question-1-kind": "rating"]
+            #expect(try await admin.post("/meetings/\(meeting)/feedback", form).status == .seeOther)
+            #expect(try await Self.entries(app, MeetingService.formEntity).first?.entityName?.hasPrefix("Как мина?") == true)
+            #expect(try await admin.post("/meetings/\(meeting)/report", ["markdown": "# Отчет\n\nКратко."]).status == .seeOther)
+            #expect(try await Self.entries(app, MeetingService.reportEntity).first?.userName == "Администратор")
         }
     }
 }

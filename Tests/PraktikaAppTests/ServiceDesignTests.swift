@@ -57,10 +57,13 @@ struct ServiceDesignTests {
             #expect(try await partner.get("/services/\(women)").status == .notFound)
             // Changing it through the API is "not found" too, not "forbidden", for someone who may not read it.
             let stored = try #require(try await DesignStore(db: app.sql).find(women))
-            let body = #"{"version":\#(stored.version),"design":"# + String(decoding: try JSONEncoder().encode(stored.design), as: UTF8.self) + "}"
+            let body =
+                #"{"version":\#(stored.version),"design":"# + String(decoding: try JSONEncoder().encode(stored.design), as: UTF8.self) + "}"
             let client = Browser(app)
             let headers = try await client.apiHeaders("partner@praktika.local", Self.password)
-            #expect(try await client.send(.PUT, "/api/v1/services/\(women)", headers: headers, body: ByteBuffer(string: body)).status == .notFound)
+            #expect(
+                try await client.send(.PUT, "/api/v1/services/\(women)", headers: headers, body: ByteBuffer(string: body)).status
+                    == .notFound)
             #expect(try await client.send(.DELETE, "/api/v1/services/\(women)", headers: headers).status == .notFound)
             #expect(!(try await partner.get("/services").text.contains("Жени, жертва на домашно насилие")))
             let librarian = try await Browser.signedIn(app, "smolyan@praktika.local", Self.password)

@@ -19,6 +19,7 @@ enum TestDatabase {
 
 func withApp(
     demo: Bool = false, secureCookies: Bool = false, serverTiming: Bool = false, publicURL: String? = nil, connections: Int = 1,
+    connectionWaitSeconds: Int64 = 10,
     _ body: (Application) async throws -> Void
 ) async throws {
     let app = try await Application.make(.testing)
@@ -33,6 +34,7 @@ func withApp(
             database: database, bcryptCost: 4, secureCookies: secureCookies, sqlLogLevel: .trace, useDictionary: false)
         // Every test starts its own app at the same time: keep PostgreSQL's connection slots in reach.
         configuration.connectionsPerEventLoop = connections
+        configuration.connectionWaitSeconds = connectionWaitSeconds
         configuration.serverTiming = serverTiming
         configuration.publicURL = publicURL
         try await configure(app, configuration)

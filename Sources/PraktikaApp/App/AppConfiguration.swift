@@ -34,6 +34,8 @@ public struct AppConfiguration: Sendable {
     public var publicURL: String?
     /// PostgreSQL connections per event loop; tests, which start many apps at once, use fewer.
     public var connectionsPerEventLoop = 4
+    /// How long a request waits for a free database connection before it is answered 503.
+    public var connectionWaitSeconds: Int64 = 10
     /// Sends each catalogue page's step durations in a `Server-Timing` header
     /// (`PRAKTIKA_SERVER_TIMING=1`), for browsers' developer tools. Off by default: timings tell an
     /// observer something about the data behind a page.

@@ -21,7 +21,10 @@ struct SecurityHeadersMiddleware: Middleware {
     }
 
     static func add(to response: Response) {
-        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.contentSecurityPolicy)
+        // A response with a stricter policy of its own (a download's sandbox) keeps it.
+        if response.headers["Content-Security-Policy"].isEmpty {
+            response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.contentSecurityPolicy)
+        }
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")

@@ -8,7 +8,8 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
     SearchSettings.configure(useDictionary: configuration.useDictionary)
     try app.setUpDatabase(
-        configuration.database, sqlLogLevel: configuration.sqlLogLevel, connectionsPerEventLoop: configuration.connectionsPerEventLoop)
+        configuration.database, sqlLogLevel: configuration.sqlLogLevel, connectionsPerEventLoop: configuration.connectionsPerEventLoop,
+        connectionWait: .seconds(configuration.connectionWaitSeconds))
     app.routes.defaultMaxBodySize = "1mb"
     app.storage[ConfigurationKey.self] = configuration
     app.storage[SearchCacheKey.self] = configuration.searchCacheMatches > 0 ? SearchCache(capacity: configuration.searchCacheMatches) : nil

@@ -7,12 +7,15 @@ import Vapor
 
 extension Application {
     /// Connects to the configured database and registers the migrations in order.
-    func setUpDatabase(_ setting: AppConfiguration.DatabaseSetting, sqlLogLevel: Logger.Level, connectionsPerEventLoop: Int = 4) throws {
+    func setUpDatabase(
+        _ setting: AppConfiguration.DatabaseSetting, sqlLogLevel: Logger.Level, connectionsPerEventLoop: Int = 4,
+        connectionWait: TimeAmount = .seconds(10)
+    ) throws {
         switch setting {
         case .sqlite(let path):
             SearchRank.install()
             databases.use(
-                .sqlite(.file(path), sqlLogLevel: sqlLogLevel), as: .sqlite)
+                .sqlite(.file(path), connectionPoolTimeout: connectionWait, sqlLogLevel: sqlLogLevel), as: .sqlite)
         case .postgres(let url, let searchPath):
             var configuration = try SQLPostgresConfiguration(url: url)
             configuration.searchPath = searchPath
@@ -21,7 +24,9 @@ extension Application {
             // server costs more than it saves: two words took 24 ms with workers, 18 ms without.
             configuration.coreConfiguration.options.additionalStartupParameters.append(("max_parallel_workers_per_gather", "0"))
             databases.use(
-                .postgres(configuration: configuration, maxConnectionsPerEventLoop: connectionsPerEventLoop, sqlLogLevel: sqlLogLevel),
+                .postgres(
+                    configuration: configuration, maxConnectionsPerEventLoop: connectionsPerEventLoop, connectionPoolTimeout: connectionWait,
+                    sqlLogLevel: sqlLogLevel),
                 as: .psql)
         }
         Migrations001.register(in: migrations)

@@ -10,7 +10,12 @@ extension MeetingService {
         guard mayOrganise(stored) else { return .forbidden }
         let errors = MeetingValidation.feedbackForm(form)
         guard errors.isEmpty else { return .invalid(errors) }
-        return .saved(try await store.insertForm(stored.id, form, open: open))
+        return .saved(
+            try await inTransaction { store, sql in
+                let id = try await store.insertForm(stored.id, form, open: open)
+                try await auditForm(sql, .create, stored, id, form)
+                return id
+            })
     }
 
     func updateForm(_ stored: StoredMeeting, _ formID: Int64, _ form: FeedbackForm, open: Bool) async throws -> Outcome {
@@ -18,7 +23,10 @@ extension MeetingService {
         guard try await self.form(stored, formID) != nil else { return .notFound }
         let errors = MeetingValidation.feedbackForm(form)
         guard errors.isEmpty else { return .invalid(errors) }
-        try await store.updateForm(formID, form, open: open)
+        try await inTransaction { store, sql in
+            try await store.updateForm(formID, form, open: open)
+            try await auditForm(sql, .update, stored, formID, form)
+        }
         return .saved(formID)
     }
 
@@ -41,6 +49,16 @@ extension MeetingService {
         guard let response else { return .invalid(errors) }
         try await store.insertResponse(form.id, response, source: source.rawValue)
         return .saved(form.id)
+    }
+
+    static let formEntity = "feedback_form"
+
+    private func auditForm(_ sql: any SQLDatabase, _ action: AuditAction, _ stored: StoredMeeting, _ id: Int64, _ form: FeedbackForm)
+        async throws
+    {
+        try await AuditStore(db: sql).record(
+            actor: actor, action: action, entity: Self.formEntity, entityID: String(id),
+            entityName: "\(form.title) · \(stored.meeting.title)")
     }
 
     /// How an answer reached the meeting.

@@ -37,7 +37,10 @@ extension MeetingService {
         errors.merge(try await registryErrors(list, fields: fields, prefix: prefix))
         guard errors.isEmpty else { return .invalid(errors) }
         let toInsert = list.map { Self.normalised($0, source: source) }
-        try await inTransaction { store, _ in try await store.insertParticipants(stored.id, toInsert) }
+        try await inTransaction { store, sql in
+            let ids = try await store.insertParticipants(stored.id, toInsert)
+            for (id, p) in zip(ids, toInsert) { try await audit(sql, .create, stored, participantID: id, p, changes: []) }
+        }
         return .saved(stored.id)
     }
 
@@ -58,14 +61,26 @@ extension MeetingService {
         var participant = Self.normalised(changed, source: existing.source)
         participant.id = participantID
         participant.placeholder = existing.placeholder
-        try await store.updateParticipant(stored.id, participantID, participant)
+        let updated = participant
+        try await inTransaction { store, sql in
+            try await store.updateParticipant(stored.id, participantID, updated)
+            try await audit(
+                sql, .update, stored, participantID: participantID, updated, changes: FieldChange.between(existing.input, updated.input))
+        }
         return .saved(participantID)
     }
 
     func deleteParticipant(_ stored: StoredMeeting, _ participantID: Int64) async throws -> Outcome {
         guard mayOrganise(stored) else { return .forbidden }
         guard try await store.participant(stored.id, participantID) != nil else { return .notFound }
-        try await store.deleteParticipant(stored.id, participantID)
+        try await inTransaction { store, sql in
+            try await store.deleteParticipant(stored.id, participantID)
+            // What the log said of the person goes with them; that they were removed, and by whom, stays.
+            let replacement = "\(TextKey.erasedRecord(.bg)) #\(participantID) · \(stored.meeting.title)"
+            try await AuditStore(db: sql).scrub(entity: Self.participantEntity, entityID: String(participantID), replacement: replacement)
+            try await AuditStore(db: sql).record(
+                actor: actor, action: .erase, entity: Self.participantEntity, entityID: String(participantID), entityName: replacement)
+        }
         return .saved(participantID)
     }
 
@@ -85,7 +100,13 @@ extension MeetingService {
         p.partnerID = nil
         p.tableID = nil
         p.pinned = false
-        return .saved(try await store.insertParticipant(stored.id, p))
+        let registered = p
+        return .saved(
+            try await inTransaction { store, sql in
+                let id = try await store.insertParticipant(stored.id, registered)
+                try await audit(sql, .create, stored, participantID: id, registered, changes: [])
+                return id
+            })
     }
 
     static func isOpenForRegistration(_ stored: StoredMeeting) -> Bool { stored.meeting.status == .registration }
@@ -104,6 +125,19 @@ extension MeetingService {
             if person.pinned { try await store.setPinned(stored.id, participantID, false) }
         }
         return .saved(participantID)
+    }
+
+    static let participantEntity = "participant"
+
+    /// Notes a change to a participant's data in the audit log: who, when, which person of which
+    /// meeting, and for an update which fields changed.
+    private func audit(
+        _ sql: any SQLDatabase, _ action: AuditAction, _ stored: StoredMeeting, participantID: Int64, _ p: MeetingParticipant,
+        changes: [FieldChange]
+    ) async throws {
+        try await AuditStore(db: sql).record(
+            actor: actor, action: action, entity: Self.participantEntity, entityID: String(participantID),
+            entityName: "\(p.fullName) · \(stored.meeting.title)", changes: changes)
     }
 
     /// What the server decides, whatever a client sent: new participants have no id and are not

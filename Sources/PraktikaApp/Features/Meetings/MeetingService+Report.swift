@@ -31,11 +31,20 @@ extension MeetingService {
                 errors.add("markdown", .validationTooLong, ["max": Formatting(language).integer(Self.maxReportLength)])
             }
             guard errors.isEmpty else { return .invalid(errors) }
+        }
+        let text = markdown?.replacingOccurrences(of: "\r\n", with: "\n")
+        try await inTransaction { store, sql in
             try await store.saveReport(stored.id, markdown: text, publishedAt: stored.reportPublishedAt)
-        } else {
-            try await store.saveReport(stored.id, markdown: nil, publishedAt: stored.reportPublishedAt)
+            try await auditReport(sql, .update, stored)
         }
         return .saved(stored.id)
+    }
+
+    static let reportEntity = "meeting_report"
+
+    private func auditReport(_ sql: any SQLDatabase, _ action: AuditAction, _ stored: StoredMeeting) async throws {
+        try await AuditStore(db: sql).record(
+            actor: actor, action: action, entity: Self.reportEntity, entityID: String(stored.id), entityName: stored.meeting.title)
     }
 
     /// Publishing freezes the text as it stands and marks the meeting reported; withdrawing keeps
@@ -47,9 +56,10 @@ extension MeetingService {
         reported.status = .reported
         let kept = stored.reportMarkdown
         let changeStatus = publish && stored.meeting.status != .reported
-        try await inTransaction { [reported] store, _ in
+        try await inTransaction { [reported] store, sql in
             try await store.saveReport(stored.id, markdown: publish ? text : kept, publishedAt: publish ? Date() : nil)
             if changeStatus { try await store.update(stored.id, reported) }
+            try await auditReport(sql, .update, stored)
         }
         return .saved(stored.id)
     }

@@ -401,14 +401,18 @@ struct MeetingStore {
         ]
     }
 
-    /// Adds participants in batches of one statement each.
-    func insertParticipants(_ meetingID: Int64, _ list: [MeetingParticipant]) async throws {
+    /// Adds participants in batches of one statement each; answers their ids in the list's order.
+    @discardableResult
+    func insertParticipants(_ meetingID: Int64, _ list: [MeetingParticipant]) async throws -> [Int64] {
         let now = Date()
+        var ids: [Int64] = []
         for chunk in stride(from: 0, to: list.count, by: 50).map({ Array(list[$0..<min($0 + 50, list.count)]) }) {
             var insert = db.insert(into: "meeting_participants").columns(["meeting_id"] + Self.participantColumns + ["created_at"])
             for p in chunk { insert = insert.values([SQLBind(meetingID)] + Self.values(p) + [SQLBind(now)]) }
-            try await insert.run()
+            let rows = try await insert.returning("id").all()
+            ids += try rows.map { try $0.decode(column: "id", as: Int64.self) }.sorted()
         }
+        return ids
     }
 
     func insertParticipant(_ meetingID: Int64, _ p: MeetingParticipant) async throws -> Int64 {

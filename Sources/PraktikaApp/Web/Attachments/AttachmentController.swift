@@ -9,6 +9,7 @@ import Vapor
 /// their owner, as downloads that a browser will not run.
 struct AttachmentController: Sendable {
     static let maxBody: ByteCount = "11mb"
+    static let auditEntity = "attachment"
 
     func register(_ routes: any RoutesBuilder) {
         let id = SiteURL.any
@@ -92,7 +93,13 @@ struct AttachmentController: Sendable {
         let bytes = Array(file.data.readableBytesView)
         let (kind, problem) = AttachmentKind.check(filename: file.filename, bytes: bytes)
         guard let kind else { return try await page(req, owner, error: problem, status: .unprocessableEntity) }
-        _ = try await AttachmentStore(db: req.sql).insert(owner, filename: file.filename, kind: kind, bytes: bytes, by: req.actor?.name)
+        let actor = req.actor
+        try await req.db.writeTransaction { db in
+            let sql = db as! any SQLDatabase
+            let id = try await AttachmentStore(db: sql).insert(owner, filename: file.filename, kind: kind, bytes: bytes, by: actor?.name)
+            try await AuditStore(db: sql).record(
+                actor: actor, action: .create, entity: Self.auditEntity, entityID: String(id), entityName: file.filename)
+        }
         return req.seeOther(uploadPath(req, owner), flash: .flashUploaded)
     }
 
@@ -116,11 +123,17 @@ struct AttachmentController: Sendable {
 
     @Sendable func delete(_ req: Request) async throws -> Response {
         guard let id = req.parameters.get(SiteURL.idParameter, as: Int64.self),
-            let (owner, _) = try await AttachmentStore(db: req.sql).find(id),
+            let (owner, info) = try await AttachmentStore(db: req.sql).find(id),
             let access = try await access(req, owner), access.read
         else { throw Abort(.notFound) }
         guard access.edit else { throw Abort(req.actor == nil ? .unauthorized : .forbidden) }
-        try await AttachmentStore(db: req.sql).delete(id)
+        let actor = req.actor
+        try await req.db.writeTransaction { db in
+            let sql = db as! any SQLDatabase
+            try await AttachmentStore(db: sql).delete(id)
+            try await AuditStore(db: sql).record(
+                actor: actor, action: .delete, entity: Self.auditEntity, entityID: String(id), entityName: info.filename)
+        }
         return req.seeOther(uploadPath(req, owner), flash: .flashDeleted)
     }
 }
