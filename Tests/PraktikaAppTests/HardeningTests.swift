@@ -214,3 +214,38 @@ struct PersonalDataAuditTests {
         }
     }
 }
+
+@Suite("Who sees personal data")
+struct PersonalDataVisibilityTests {
+    @Test(
+        "a person's e-mail, telephone and notes are read by administrators and their district's people, not by partners or other districts")
+    func needToKnow() async throws {
+        try await withApp(demo: true) { app in
+            var person = Person(
+                fullName: "Петя Контактна", networkRole: .librarian, organisation: "НЧ Пробуда", districtCode: VelingradDemo.pazardzhik,
+                email: "petya@example.bg", phone: "0888 123 456", consentRecordedOn: LocalDate(year: 2026, month: 1, day: 5),
+                notes: "Предпочита телефон")
+            let id = try await RegistryStore<Person>(db: app.sql, table: .person).insert(person)
+            person.id = id
+            func seen(_ email: String) async throws -> (page: String, api: String) {
+                let browser = try await Browser.signedIn(app, email, VelingradDemo.demoPassword)
+                let page = try await browser.get("/people/\(id)").text
+                let client = Browser(app)
+                let headers = try await client.apiHeaders(email, VelingradDemo.demoPassword)
+                let api = try await client.send(.GET, "/api/v1/people/\(id)", headers: headers).text
+                let list = try await client.send(.GET, "/api/v1/people", headers: headers).text
+                return (page, api + list)
+            }
+            for email in ["admin@praktika.local", "pazardzhik@praktika.local"] {
+                let (page, api) = try await seen(email)
+                #expect(page.contains("petya@example.bg") && page.contains("Предпочита телефон"), "\(email)")
+                #expect(api.contains("petya@example.bg") && api.contains("0888 123 456"), "\(email)")
+            }
+            for email in ["partner@praktika.local", "smolyan@praktika.local"] {
+                let (page, api) = try await seen(email)
+                #expect(page.contains("Петя Контактна") && !page.contains("petya@example.bg") && !page.contains("Предпочита"), "\(email)")
+                #expect(api.contains("Петя Контактна") && !api.contains("petya@example.bg") && !api.contains("0888"), "\(email)")
+            }
+        }
+    }
+}

@@ -22,7 +22,8 @@ struct RegistryAPIController<R: RegistryResource>: Sendable {
         let query = ListQuery(req)
         let (records, total) = try await RegistryListQuery.records(R.self, req.sql, query, limit: 100)
         let response = Response(status: .ok)
-        try response.content.encode(Page(items: records, total: total, page: query.page, perPage: 100))
+        let shown = records.map { R.shown($0, to: req.actor) }
+        try response.content.encode(Page(items: shown, total: total, page: query.page, perPage: 100))
         return response
     }
 
@@ -31,7 +32,7 @@ struct RegistryAPIController<R: RegistryResource>: Sendable {
         guard let id = req.parameters.get("id", as: Int64.self), let record = try await service(req).find(id) else {
             throw APIFailure.notFound
         }
-        return try json(record, .ok)
+        return try json(R.shown(record, to: req.actor), .ok)
     }
 
     @Sendable func create(_ req: Request) async throws -> Response {

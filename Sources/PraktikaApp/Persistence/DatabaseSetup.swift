@@ -25,7 +25,8 @@ extension Application {
             configuration.coreConfiguration.options.additionalStartupParameters.append(("max_parallel_workers_per_gather", "0"))
             databases.use(
                 .postgres(
-                    configuration: configuration, maxConnectionsPerEventLoop: connectionsPerEventLoop, connectionPoolTimeout: connectionWait,
+                    configuration: configuration, maxConnectionsPerEventLoop: connectionsPerEventLoop,
+                    connectionPoolTimeout: connectionWait,
                     sqlLogLevel: sqlLogLevel),
                 as: .psql)
         }

@@ -66,6 +66,21 @@ public enum Policy {
         return allows(actor, .create, kind, in: Scope(districtCode: actor.districtCode, libraryID: actor.libraryID))
     }
 
+    /// Who may read a person's e-mail, telephone and notes (need to know): administrators; the
+    /// coordinator of the person's district; a librarian of the person's library or district,
+    /// who keeps its people. Partner accounts, other districts and visitors see names and roles only.
+    public static func maySeeContactDetails(_ actor: Actor?, person scope: Scope) -> Bool {
+        guard let actor else { return false }
+        switch actor.role {
+        case .admin: return true
+        case .partner: return false
+        case .coordinator: return actor.districtCode != nil && scope.districtCode == actor.districtCode
+        case .librarian:
+            return (actor.libraryID != nil && scope.libraryID == actor.libraryID)
+                || (actor.districtCode != nil && scope.districtCode == actor.districtCode)
+        }
+    }
+
     public static func mayReadAuditLog(_ actor: Actor?) -> Bool { actor?.role == .admin }
     public static func mayManageUsers(_ actor: Actor?) -> Bool { actor?.role == .admin }
 }

@@ -58,6 +58,16 @@ public struct Person: RegistryRecord {
 
     public var hasContactDetails: Bool { email != nil || phone != nil }
 
+    /// The person as someone without need to know sees them: name, role, position, organisation
+    /// and district; no e-mail, telephone or notes.
+    public var withoutContactDetails: Person {
+        var p = self
+        p.email = nil
+        p.phone = nil
+        p.notes = nil
+        return p
+    }
+
     public var formInput: FormInput {
         [
             "full_name": fullName, "network_role": networkRole.rawValue, "position": position.formValue,

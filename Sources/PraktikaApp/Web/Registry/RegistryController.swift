@@ -155,8 +155,9 @@ struct RegistryController<R: RegistryResource>: Sendable {
         return HTMLResponse.make(RegistryFormPage.render(model, area: R.area, context), status: status)
     }
 
-    private func recordModel(_ req: Request, _ id: Int64, _ record: R.Record) async throws -> RegistryRecordModel {
+    private func recordModel(_ req: Request, _ id: Int64, _ stored: R.Record) async throws -> RegistryRecordModel {
         let context = req.page
+        let record = R.shown(stored, to: context.actor)
         let scope = try await R.scope(record, req.sql)
         var history: [AuditEntry]?
         if Policy.mayReadAuditLog(context.actor) {

@@ -47,12 +47,15 @@ protocol RegistryResource: Sendable {
     static func scope(_ record: Record, _ db: any SQLDatabase) async throws -> Scope
     static func details(_ record: Record, _ db: any SQLDatabase, _ context: PageContext) async throws -> [DetailRow]
     static func related(_ record: Record, _ db: any SQLDatabase, _ context: PageContext) async throws -> [RelatedSection]
+    /// The record as `actor` may see it: personal details only for those who need them.
+    static func shown(_ record: Record, to actor: Actor?) -> Record
 }
 
 extension RegistryResource {
     static var kindColumn: SQLColumn? { nil }
     static func kindOptions(_ language: Language) -> [FormOption] { [] }
     static func related(_ record: Record, _ db: any SQLDatabase, _ context: PageContext) async throws -> [RelatedSection] { [] }
+    static func shown(_ record: Record, to actor: Actor?) -> Record { record }
 
     static func link(_ id: Int64, _ name: String) -> Cell { .link(SiteURL.record(area, String(id)).path, name) }
 }

@@ -89,6 +89,11 @@ enum PersonResource: RegistryResource {
         Scope(districtCode: record.districtCode, libraryID: record.libraryID)
     }
 
+    static func shown(_ record: Person, to actor: Actor?) -> Person {
+        let scope = Scope(districtCode: record.districtCode, libraryID: record.libraryID)
+        return Policy.maySeeContactDetails(actor, person: scope) ? record : record.withoutContactDetails
+    }
+
     static func details(_ record: Person, _ db: any SQLDatabase, _ context: PageContext) async throws -> [DetailRow] {
         let l = context.language
         let library = try await Lookups.name(db, table: "libraries", id: record.libraryID)
