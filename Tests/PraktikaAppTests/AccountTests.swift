@@ -173,9 +173,17 @@ struct AccountTests {
                 let id: Int64
                 let current: Bool
                 let label: String?
+                let expires_at: Date?
             }
-            let infos = try JSONDecoder().decode([Info].self, from: Data(list.text.utf8))
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            let infos = try decoder.decode([Info].self, from: Data(list.text.utf8))
             #expect(infos.count == 2 && infos.filter(\.current).count == 1 && infos.allSatisfy { $0.label == "script" })
+            // An API key expires by itself after the configured days (90 by default).
+            for info in infos {
+                let days = (info.expires_at?.timeIntervalSinceNow ?? 0) / 86_400
+                #expect(days > 89 && days <= 90, "\(days)")
+            }
             #expect(!list.text.contains(mine) && !list.text.contains(spare))
 
             let adminID = try await app.id("users", where: "email", is: "admin@praktika.local")

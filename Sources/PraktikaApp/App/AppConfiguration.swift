@@ -26,6 +26,9 @@ public struct AppConfiguration: Sendable {
     public var loginAttempts: Int
     public var loginWindowMinutes: Int
     public var sessionDays: Int
+    /// How long an API token lives (`PRAKTIKA_API_TOKEN_DAYS`, default 90): a forgotten key stops
+    /// working by itself; the account page lists every key with a button to revoke it.
+    public var apiTokenDays = 90
     /// Search keys from the installed Hunspell dictionary (where there is one); off in tests, so
     /// that they do not depend on what the machine has installed.
     public var useDictionary: Bool
@@ -65,7 +68,7 @@ public struct AppConfiguration: Sendable {
         public let description: String
     }
 
-    /// Reads `DATABASE_URL`, `PRAKTIKA_PUBLIC_URL`, `PRAKTIKA_BCRYPT_COST` and `PRAKTIKA_SEARCH_CACHE`,
+    /// Reads `DATABASE_URL`, `PRAKTIKA_PUBLIC_URL`, `PRAKTIKA_BCRYPT_COST`, `PRAKTIKA_SEARCH_CACHE` and `PRAKTIKA_API_TOKEN_DAYS`,
     /// naming what is wrong.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> AppConfiguration
@@ -88,11 +91,23 @@ public struct AppConfiguration: Sendable {
                 problems.append("PRAKTIKA_SEARCH_CACHE must be a whole number of search matches, 0 or more, got '\(raw)'")
             }
         }
+        var tokenDays: Int?
+        if let raw = environment["PRAKTIKA_API_TOKEN_DAYS"] {
+            if let value = Int(raw), (1...3650).contains(value) {
+                tokenDays = value
+            } else {
+                problems.append("PRAKTIKA_API_TOKEN_DAYS must be a whole number of days from 1 to 3650, got '\(raw)'")
+            }
+        }
         let publicURL = environment["PRAKTIKA_PUBLIC_URL"] ?? ""
+        if !publicURL.isEmpty, URL(string: publicURL)?.host == nil || !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
+            problems.append("PRAKTIKA_PUBLIC_URL must be an http:// or https:// address, got '\(publicURL)'")
+        }
         if !problems.isEmpty { throw Invalid(description: problems.joined(separator: "; ")) }
         var configuration = AppConfiguration(database: database, bcryptCost: cost, secureCookies: publicURL.hasPrefix("https://"))
         configuration.publicURL = publicURL.isEmpty ? nil : String(publicURL.reversed().drop(while: { $0 == "/" }).reversed())
         if let cacheMatches { configuration.searchCacheMatches = cacheMatches }
+        if let tokenDays { configuration.apiTokenDays = tokenDays }
         configuration.serverTiming = ["1", "true", "yes"].contains(environment["PRAKTIKA_SERVER_TIMING"]?.lowercased() ?? "")
         return configuration
     }

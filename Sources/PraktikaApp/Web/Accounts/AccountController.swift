@@ -144,7 +144,8 @@ struct Authentication {
             return .failure(.loginFailed, [:])
         }
         try await accounts.clearFailures(email: email, client: client)
-        let lifetime: TimeInterval? = kind == .session ? TimeInterval(configuration.sessionDays * 86_400) : nil
+        let days = kind == .session ? configuration.sessionDays : configuration.apiTokenDays
+        let lifetime = TimeInterval(days * 86_400)
         let (_, token) = try await accounts.createToken(userID: user.id, kind: kind, label: label, lifetime: lifetime)
         try await audit.record(
             actor: user.actor, action: kind == .session ? .signIn : .tokenCreate, entity: "user", entityID: String(user.id),
