@@ -249,3 +249,105 @@ struct PersonalDataVisibilityTests {
         }
     }
 }
+
+@Suite("Backup, restore and export")
+struct BackupTests {
+    /// Every table of an export, as written.
+    static func tables(_ directory: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let folder = directory.appendingPathComponent("tables")
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            result[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        return result
+    }
+
+    static func temporary(_ name: String) -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("praktika-\(UUID().uuidString)-\(name)")
+    }
+
+    @Test(
+        "a backup taken while designs are written holds every write acknowledged before it; restored, it exports exactly as the original",
+        .enabled(if: TestDatabase.isSQLite, "VACUUM INTO is SQLite's; PostgreSQL is backed up with pg_dump"))
+    func backupUnderLoad() async throws {
+        try await withApp(demo: true, connections: 4, connectionWaitSeconds: 120) { app in
+            let library = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Вранчев“")
+            let admin = HardeningTests.admin
+            func create(_ i: Int) async throws -> Int64? {
+                let design = ServiceDesign(
+                    title: "Запис под товар \(i)", libraryIDs: [library], targetGroup: TargetGroup(category: .pensioners))
+                guard case .saved(let id, _, _) = try await DesignService(db: app.db, actor: admin).create(design) else { return nil }
+                return id
+            }
+            // Some writes are acknowledged, then the backup runs while more are written.
+            var acknowledged: [Int64] = []
+            for i in 0..<5 { if let id = try await create(i) { acknowledged.append(id) } }
+            let during = Self.temporary("during.sqlite")
+            let backup = Backup(database: app.db, knownMigrations: try await app.knownMigrationNames())
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for i in 5..<25 { group.addTask { _ = try await create(i) } }
+                group.addTask { try await backup.write(to: during) }
+                try await group.waitForAll()
+            }
+            #expect(try await backup.check(during) >= 20)
+            let copied = try await app.db.withConnection { connection in
+                let sql = connection as! any SQLDatabase
+                try await sql.raw("ATTACH DATABASE \(bind: during.path) AS copy").run()
+                let ids = try await sql.raw("SELECT id FROM copy.service_designs").all().map { try $0.decode(column: "id", as: Int64.self) }
+                try await sql.raw("DETACH DATABASE copy").run()
+                return Set(ids)
+            }
+            #expect(Set(acknowledged).isSubset(of: copied))
+
+            // After the writes: back up, restore into a new file, and compare the two exports.
+            let after = Self.temporary("after.sqlite")
+            try await backup.write(to: after)
+            let restored = Self.temporary("restored.sqlite")
+            try Backup.restore(after, into: restored)
+            let original = Self.temporary("original-export")
+            _ = try await DataExport(db: app.sql).write(to: original)
+            let second = try await Application.make(.testing)
+            second.logger.logLevel = .warning
+            do {
+                try await configure(second, AppConfiguration(database: .sqlite(path: restored.path), bcryptCost: 4, useDictionary: false))
+                let copy = Self.temporary("restored-export")
+                let manifest = try await DataExport(db: second.sql).write(to: copy)
+                #expect(manifest.tables["service_designs"] == (try await app.count("service_designs")))
+                #expect(try Self.tables(copy) == (try Self.tables(original)))
+                #expect(try Self.tables(copy).count == DataExport.tables.count * 2)
+            } catch {
+                try await second.asyncShutdown()
+                throw error
+            }
+            try await second.asyncShutdown()
+            // A file that is not a Praktika database is refused, and nothing is replaced.
+            let stranger = Self.temporary("stranger.sqlite")
+            try await app.sql.raw("VACUUM INTO \(bind: stranger.path)").run()
+            try await app.db.withConnection { connection in
+                let sql = connection as! any SQLDatabase
+                try await sql.raw("ATTACH DATABASE \(bind: stranger.path) AS s").run()
+                try await sql.raw("DROP TABLE s._fluent_migrations").run()
+                try await sql.raw("DETACH DATABASE s").run()
+            }
+            await #expect(throws: BackupError.self) { try await backup.check(stranger) }
+            let text = Self.temporary("notes.sqlite")
+            try Data("не е база".utf8).write(to: text)
+            await #expect(throws: BackupError.self) { try await backup.check(text) }
+        }
+    }
+
+    @Test("the export leaves out passwords and sign-in tokens and names every table in its README")
+    func exportWithholdsSecrets() async throws {
+        try await withApp(demo: true) { app in
+            let folder = Self.temporary("export")
+            let manifest = try await DataExport(db: app.sql).write(to: folder)
+            #expect(manifest.tables["meeting_participants"] == 95)
+            let users = try String(contentsOf: folder.appendingPathComponent("tables/users.json"), encoding: .utf8)
+            #expect(users.contains("admin@praktika.local") && !users.contains("password") && !users.contains("$2"))
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("tables/auth_tokens.json").path))
+            let readme = try String(contentsOf: folder.appendingPathComponent("README.txt"), encoding: .utf8)
+            #expect(DataExport.tables.allSatisfy { readme.contains($0.name) })
+            await #expect(throws: BackupError.self) { try await DataExport(db: app.sql).write(to: folder) }
+        }
+    }
+}

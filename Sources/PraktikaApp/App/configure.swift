@@ -30,6 +30,9 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.asyncCommands.use(GenerateCommand(), as: "generate")
     app.asyncCommands.use(AnalyzeCommand(), as: "analyze")
     app.asyncCommands.use(ReindexCommand(), as: "reindex")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
+    app.asyncCommands.use(ExportCommand(), as: "export")
 }
 
 struct ConfigurationKey: StorageKey { typealias Value = AppConfiguration }

@@ -121,3 +121,69 @@ struct ReindexCommand: AsyncCommand {
         )
     }
 }
+
+extension Application {
+    /// The migrations this version applies, by name: the database is brought up to date first,
+    /// so its record of applied migrations is this version's list.
+    func knownMigrationNames() async throws -> Set<String> {
+        try await migrateDatabase()
+        return Set(try await sql.raw("SELECT name FROM _fluent_migrations").all().map { try $0.decode(column: "name", as: String.self) })
+    }
+}
+
+/// `praktika backup FILE`: a consistent copy of the live SQLite database.
+struct BackupCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "where to write the copy (a new file)")
+        var file: String
+    }
+    var help: String { "Writes a consistent copy of the SQLite database while the server runs (VACUUM INTO)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let backup = Backup(database: app.db, knownMigrations: try await app.knownMigrationNames())
+        let file = URL(fileURLWithPath: signature.file)
+        try await backup.write(to: file)
+        let version = try await backup.check(file)
+        context.console.print("Backed up to \(file.path) (schema version \(version)).")
+    }
+}
+
+/// `praktika restore FILE`: checks a backup and puts it in place of the database (server stopped).
+struct RestoreCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "a file written by `praktika backup`")
+        var file: String
+    }
+    var help: String {
+        "Replaces the SQLite database with a backup after checking it is a Praktika database of a known schema. Stop the server first."
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        guard let configuration = app.storage[ConfigurationKey.self], case .sqlite(let path) = configuration.database else {
+            throw BackupError(Backup.postgresAdvice)
+        }
+        let file = URL(fileURLWithPath: signature.file)
+        let version = try await Backup(database: app.db, knownMigrations: try await app.knownMigrationNames()).check(file)
+        try await app.databases.shutdownAsync()
+        try Backup.restore(file, into: URL(fileURLWithPath: path))
+        context.console.print("Restored \(file.path) (schema version \(version)) into \(path). Start the server to apply newer migrations.")
+    }
+}
+
+/// `praktika export DIR`: everything the network holds as JSON, CSV and files.
+struct ExportCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "directory", help: "a new or empty folder")
+        var directory: String
+    }
+    var help: String { "Writes every table as JSON and CSV, and every attached file, into a folder (README.txt there says what is where)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let manifest = try await DataExport(db: context.application.sql).write(to: URL(fileURLWithPath: signature.directory))
+        let rows = manifest.tables.values.reduce(0, +)
+        context.console.print(
+            "Exported \(rows) rows of \(manifest.tables.count) tables and \(manifest.files) files to \(signature.directory).")
+    }
+}

@@ -18,16 +18,21 @@ extension Database {
     func writeTransaction<T: Sendable>(_ body: @Sendable @escaping (any Database) async throws -> T) async throws -> T {
         guard let sql = self as? any SQLDatabase else { return try await transaction(body) }
         if sql.dialect.name == "sqlite" {
-            return try await withConnection { connection in
-                let pinned = connection as! any SQLDatabase
-                try await pinned.raw("BEGIN IMMEDIATE").run()
-                do {
-                    let result = try await body(connection)
-                    try await pinned.raw("COMMIT").run()
-                    return result
-                } catch {
-                    try? await pinned.raw("ROLLBACK").run()
-                    throw error
+            // One writer at a time in this process, waiting here without holding a thread: SQLite
+            // has one writer anyway, and a writer waiting inside SQLite's busy handler would hold
+            // one of the few threads that every query of the process runs on.
+            return try await SQLiteWriters.shared.run {
+                try await withConnection { connection in
+                    let pinned = connection as! any SQLDatabase
+                    try await pinned.raw("BEGIN IMMEDIATE").run()
+                    do {
+                        let result = try await body(connection)
+                        try await pinned.raw("COMMIT").run()
+                        return result
+                    } catch {
+                        try? await pinned.raw("ROLLBACK").run()
+                        throw error
+                    }
                 }
             }
         }
@@ -47,6 +52,36 @@ extension Database {
     private static func mayRetry(_ error: PSQLError) -> Bool {
         guard let state = error.serverInfo?[.sqlState] else { return false }
         return state == "40P01" || state == "40001"
+    }
+}
+
+/// Lets SQLite write transactions of this process run one at a time, in the order they asked.
+actor SQLiteWriters {
+    static let shared = SQLiteWriters()
+
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        await acquire()
+        defer { release() }
+        return try await body()
+    }
+
+    private func acquire() async {
+        guard busy else {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    private func release() {
+        if waiting.isEmpty {
+            busy = false
+        } else {
+            waiting.removeFirst().resume()
+        }
     }
 }
 
