@@ -37,6 +37,8 @@ public struct AppConfiguration: Sendable {
     public var publicURL: String?
     /// PostgreSQL connections per event loop; tests, which start many apps at once, use fewer.
     public var connectionsPerEventLoop = 4
+    /// How long a connection may stay silent before the server closes it.
+    public var idleTimeoutSeconds = 60
     /// How long a request waits for a free database connection before it is answered 503.
     public var connectionWaitSeconds: Int64 = 10
     /// Sends each catalogue page's step durations in a `Server-Timing` header

@@ -11,6 +11,9 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
         configuration.database, sqlLogLevel: configuration.sqlLogLevel, connectionsPerEventLoop: configuration.connectionsPerEventLoop,
         connectionWait: .seconds(configuration.connectionWaitSeconds))
     app.routes.defaultMaxBodySize = "1mb"
+    // A connection that sends nothing for a minute is closed: slow or silent clients must not
+    // hold the server's connections for ever.
+    app.http.server.configuration.idleTimeout = .seconds(Int64(configuration.idleTimeoutSeconds))
     app.storage[ConfigurationKey.self] = configuration
     app.storage[SearchCacheKey.self] = configuration.searchCacheMatches > 0 ? SearchCache(capacity: configuration.searchCacheMatches) : nil
 
