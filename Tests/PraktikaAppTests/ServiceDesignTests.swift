@@ -52,6 +52,9 @@ struct ServiceDesignTests {
             // Not found, as for a design that does not exist: a visitor cannot tell private designs exist.
             #expect(try await visitor.get("/services/\(women)").status == .notFound)
             #expect(try await visitor.get("/services/999999").status == .notFound)
+            // Both offer to sign in, back to the same page: the librarian whose design it is gets there, no one learns more.
+            #expect(try await visitor.get("/services/\(women)").text.contains("href=\"/sign-in?back=/services/\(women)\""))
+            #expect(try await visitor.get("/services/999999").text.contains("href=\"/sign-in?back=/services/999999\""))
             #expect(try await visitor.send(.GET, "/api/v1/services/\(women)").status == .notFound)
             let partner = try await Browser.signedIn(app, "partner@praktika.local", Self.password)
             #expect(try await partner.get("/services/\(women)").status == .notFound)

@@ -37,7 +37,9 @@ struct ErrorPageMiddleware: Middleware {
                 body: [
                     .h1(.safe(titleKey(context.language))),
                     .p(.safe(bodyKey(context.language))),
-                    status == .unauthorized
+                    // A page that is not found may be a private one of the visitor's own library: someone
+                    // not signed in is offered to sign in on every such page alike, so nothing is told.
+                    status == .unauthorized || (status == .notFound && context.actor == nil && request.method == .GET)
                         ? .p(.link(SiteURL.signIn.with([("back", request.url.path)]), TextKey.signIn(context.language), .class("button")))
                         : .p(.link(SiteURL.home.path, TextKey.back(context.language))),
                 ])
