@@ -330,7 +330,10 @@ struct RouteTableTests {
             .serviceBlock(1, .budget), .serviceHistory(1), .serviceCompare(1), .serviceRestore(1, 2), .serviceDelete(1), .practices,
             .publishService(1), .unpublishService(1), .adoptService(1), .servicePrint(1), .serviceSVG(1), .serviceLeaflet(1), .audit,
             .users, .newUser, .eraseUser(1), .account, .accountLanguage, .accountPassword, .accountRevokeToken(1), .accountExport,
-            .personExport("1"), .upcoming(.outcomes),
+            .personExport("1"), .outcomes, .survey("t"), .mail, .mailRetry(1), .serviceOutcomes(1, .overview),
+            .serviceOutcomes(1, .setUp), .serviceOutcomes(1, .answersCSV), .serviceOutcomes(1, .settings(.immediate)),
+            .serviceOutcomes(1, .paper(.followUp)), .serviceOutcomes(1, .entry(.immediate)), .serviceOutcomes(1, .qr(.immediate)),
+            .serviceOutcomes(1, .poster(.followUp)),
         ]
         for area in RegistryArea.allCases {
             links.append(.registry(area))

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PraktikaDomain
 
 /// Everything the application needs from its environment, read in one place.
 public struct AppConfiguration: Sendable {
@@ -50,6 +51,9 @@ public struct AppConfiguration: Sendable {
     /// thousand matches of some 60 bytes each (id, rank, eight or nine facet codes): the default
     /// holds a hundred such searches, about 12 MB.
     public var searchCacheMatches = 200_000
+    /// Outgoing mail: `PRAKTIKA_SMTP_URL` (smtp:// or smtps://; without it mail stays in the
+    /// outbox) and `PRAKTIKA_MAIL_FROM`, the sender's address.
+    var mail = MailSettings.off
 
     public init(
         database: DatabaseSetting, bcryptCost: Int = 12, secureCookies: Bool = false,
@@ -101,6 +105,19 @@ public struct AppConfiguration: Sendable {
                 problems.append("PRAKTIKA_API_TOKEN_DAYS must be a whole number of days from 1 to 3650, got '\(raw)'")
             }
         }
+        var mail = MailSettings.off
+        if let raw = environment["PRAKTIKA_SMTP_URL"], !raw.isEmpty {
+            if let smtp = SMTPSettings(url: raw) {
+                mail.smtp = smtp
+            } else {
+                problems.append("PRAKTIKA_SMTP_URL must be smtp://[user:password@]host[:port] or smtps://…, got '\(raw.prefix(12))…'")
+            }
+        }
+        if let raw = environment["PRAKTIKA_MAIL_FROM"], !raw.isEmpty {
+            var v = Validator()
+            v.email("from", raw)
+            if v.errors.isEmpty { mail.from = raw } else { problems.append("PRAKTIKA_MAIL_FROM must be an e-mail address, got '\(raw)'") }
+        }
         let publicURL = environment["PRAKTIKA_PUBLIC_URL"] ?? ""
         if !publicURL.isEmpty, URL(string: publicURL)?.host == nil || !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
             problems.append("PRAKTIKA_PUBLIC_URL must be an http:// or https:// address, got '\(publicURL)'")
@@ -110,6 +127,7 @@ public struct AppConfiguration: Sendable {
         configuration.publicURL = publicURL.isEmpty ? nil : String(publicURL.reversed().drop(while: { $0 == "/" }).reversed())
         if let cacheMatches { configuration.searchCacheMatches = cacheMatches }
         if let tokenDays { configuration.apiTokenDays = tokenDays }
+        configuration.mail = mail
         configuration.serverTiming = ["1", "true", "yes"].contains(environment["PRAKTIKA_SERVER_TIMING"]?.lowercased() ?? "")
         return configuration
     }

@@ -32,7 +32,7 @@ struct CSRFMiddleware: Middleware {
     /// public registration and an anonymous feedback answer.
     static func isOpenToAnyone(_ path: String) -> Bool {
         path == SiteURL.signIn.path || path == SiteURL.signOut.path || path.hasPrefix("/language/") || path.hasPrefix("/register/")
-            || path.hasPrefix("/feedback/")
+            || path.hasPrefix("/feedback/") || path.hasPrefix("/s/")
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {

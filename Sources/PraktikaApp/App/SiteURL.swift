@@ -17,13 +17,26 @@ enum RegistryArea: String, CaseIterable, Sendable {
     }
 }
 
-/// Sections of the product that later capabilities fill in.
-enum UpcomingArea: String, CaseIterable, Sendable {
-    case outcomes
+/// The outcome pages of one service, each below `/services/{id}/outcomes`.
+enum OutcomePage: Sendable, Equatable {
+    case overview, setUp, answersCSV
+    case settings(SurveyKind)
+    case paper(SurveyKind)
+    case entry(SurveyKind)
+    case qr(SurveyKind)
+    case poster(SurveyKind)
 
-    var title: TextKey {
+    var segments: [SiteURL.Segment] {
+        func kind(_ k: SurveyKind) -> SiteURL.Segment { .parameter("kind", k.rawValue) }
         switch self {
-        case .outcomes: .navOutcomes
+        case .overview: return []
+        case .setUp: return ["set-up"]
+        case .answersCSV: return ["answers.csv"]
+        case .settings(let k): return [kind(k), "settings"]
+        case .paper(let k): return [kind(k), "paper"]
+        case .entry(let k): return [kind(k), "entry"]
+        case .qr(let k): return [kind(k), "qr.svg"]
+        case .poster(let k): return [kind(k), "poster"]
         }
     }
 }
@@ -110,7 +123,13 @@ enum SiteURL: Sendable, Equatable {
     case record(RegistryArea, String)
     case editRecord(RegistryArea, String)
     case deleteRecord(RegistryArea, String)
-    case upcoming(UpcomingArea)
+    /// The outcome dashboards („Резултати“).
+    case outcomes
+    case serviceOutcomes(Int64, OutcomePage)
+    /// The anonymous answer page of an outcome survey: short, for QR codes and posters.
+    case survey(String)
+    case mail
+    case mailRetry(Int64)
     case meetings
     case newMeeting
     case meetingSeries
@@ -251,7 +270,11 @@ enum SiteURL: Sendable, Equatable {
         case .record(let area, let id): return [.fixed(area.rawValue), S.id(id)]
         case .editRecord(let area, let id): return [.fixed(area.rawValue), S.id(id), "edit"]
         case .deleteRecord(let area, let id): return [.fixed(area.rawValue), S.id(id), "delete"]
-        case .upcoming(let area): return [.fixed(area.rawValue)]
+        case .outcomes: return ["outcomes"]
+        case .serviceOutcomes(let id, let page): return ["services", S.id(id), "outcomes"] + page.segments
+        case .survey(let token): return ["s", .parameter("token", token)]
+        case .mail: return ["mail"]
+        case .mailRetry(let id): return ["mail", S.id(id), "retry"]
         case .meetings: return ["meetings"]
         case .newMeeting: return ["meetings", "new"]
         case .meetingSeries: return ["meetings", "series"]

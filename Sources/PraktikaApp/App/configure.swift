@@ -15,6 +15,7 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     // hold the server's connections for ever.
     app.http.server.configuration.idleTimeout = .seconds(Int64(configuration.idleTimeoutSeconds))
     app.storage[ConfigurationKey.self] = configuration
+    app.storage[MailSettingsKey.self] = configuration.mail
     app.storage[SearchCacheKey.self] = configuration.searchCacheMatches > 0 ? SearchCache(capacity: configuration.searchCacheMatches) : nil
 
     // Vapor's default error middleware would print internal reasons; ours speaks the user's language.
@@ -76,6 +77,9 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
     DesignController().register(app)
     MeetingController().register(app)
     AttachmentController().register(app)
+    OutcomeController().register(app)
+    OutcomeDashboardController().register(app)
+    MailController().register(app)
 
     app.get(.health) { req async throws -> Response in
         struct Health: Content {

@@ -11,6 +11,11 @@ public func prepareServe(_ app: Application) async throws {
     let command = arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
     guard command == "serve" else { return }
     try await app.migrateDatabase()
+    // The sender of the outbox runs beside the server in every instance; claims keep each
+    // message to one sender.
+    if let configuration = app.storage[ConfigurationKey.self] {
+        app.lifecycle.use(MailDeliveryLoop(settings: configuration.mail, publicURL: configuration.publicURL))
+    }
     // Expanding the Bulgarian dictionary takes a moment, and each connection starts with an empty
     // page cache: do both now, off the request path, so that the first reader does not wait.
     Task.detached(priority: .utility) {

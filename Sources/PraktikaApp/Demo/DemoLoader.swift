@@ -68,6 +68,7 @@ struct DemoLoader {
             practiceIDs[demo.presentation] = try await ensure(design, at: day.instant(hour: 12), &summary)
         }
         try await loadMeeting(libraryIDs: libraryIDs, designIDs: designIDs, practiceIDs: practiceIDs, &summary)
+        try await loadOutcomes(Array(designIDs.values) + Array(practiceIDs.values), &summary)
         let accounts = AccountStore(db: db)
         for account in VelingradDemo.accounts {
             if try await accounts.user(email: account.email) != nil {
@@ -120,6 +121,51 @@ struct DemoLoader {
         let input = try await MeetingService.reportInput(stored, sql: db, actor: writer)
         try await store.saveReport(id, markdown: MeetingReport.markdown(input, .bg), publishedAt: Date())
         summary.inserted += 1
+    }
+
+    /// The running services' two surveys with example answers (marked as such: the founding
+    /// document has no outcome figures).
+    private func loadOutcomes(_ ids: [Int64], _ summary: inout Summary) async throws {
+        let store = OutcomeStore(db: db)
+        let today = LocalDate(Date())
+        for id in ids.sorted() {
+            guard let stored = try await DesignStore(db: db).find(id), stored.design.status >= .running else { continue }
+            guard try await store.survey(id, .immediate) == nil else {
+                summary.existing += 1
+                continue
+            }
+            let category = stored.design.targetGroup.category
+            try await inTransaction { sql in
+                let store = OutcomeStore(db: sql)
+                try await store.savePlan(id, OutcomePlan(areas: OutcomeExamples.areas(for: category), followUpWeeks: 6))
+                var examples = OutcomeExamples(seed: UInt64(id))
+                for (kind, count) in [(SurveyKind.immediate, 18 + Int(id % 7) * 2), (.followUp, 6 + Int(id % 4))] {
+                    guard let surveyID = try await store.insertSurvey(id, OutcomeSurvey(kind: kind)) else { continue }
+                    let survey = StoredSurvey(id: surveyID, designID: id, token: "", survey: OutcomeSurvey(kind: kind))
+                    var answers: [OutcomeAnswer] = []
+                    for n in 0..<count {
+                        let day = today.adding(days: -(count - n) * 2) ?? today
+                        let answer = examples.answer(kind)
+                        answers.append(answer)
+                        _ = try await store.insertAnswer(
+                            survey, answer, channel: examples.channel(), submission: nil, on: day, example: true, tally: false)
+                        try await store.insertProfile(surveyID, examples.profile())
+                    }
+                    try await store.addToTallies(surveyID, OutcomeResults.tally(answers), answers: answers.count)
+                }
+            }
+            summary.inserted += 1
+        }
+    }
+
+    /// Runs `body` in one write transaction where the database is Fluent's (it always is but in
+    /// odd set-ups), else statement by statement.
+    private func inTransaction(_ body: @Sendable @escaping (any SQLDatabase) async throws -> Void) async throws {
+        if let fluent = db as? any Database {
+            try await fluent.writeTransaction { try await body($0 as! any SQLDatabase) }
+        } else {
+            try await body(db)
+        }
     }
 
     /// The demo design of this title, inserted (checked as a person's would be, its publication

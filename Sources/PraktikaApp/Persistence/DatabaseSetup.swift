@@ -50,6 +50,9 @@ extension Application {
         Migrations018.register(in: migrations)
         Migrations019.register(in: migrations)
         Migrations020.register(in: migrations)
+        Migrations021.register(in: migrations)
+        Migrations022.register(in: migrations)
+        Migrations023.register(in: migrations)
     }
 
     /// The database as SQLKit sees it; both supported drivers are SQL databases.

@@ -199,8 +199,6 @@ extension Catalogue {
             "Here public libraries design innovative services with local partners, share good practices across districts and run regional meetings.",
         .homeNetworkFigures: "The network in figures",
         .homeRegistryIntro: "The network registry: districts, municipalities, settlements, libraries, people and partner organisations.",
-        .areaInPreparationTitle: "This section is being prepared",
-        .areaInPreparationBody: "This section is not ready yet. Meanwhile you can browse the network registry.",
         .contactsHidden: "Contact details are shown to signed-in users only.",
         .peopleRequireSignIn: "The list of people is available to signed-in users only.",
         .recordDetails: "Details",

@@ -57,8 +57,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     // Users
     case usersTitle
     // Pages
-    case homeTitle, homeIntro, homeNetworkFigures, homeRegistryIntro, areaInPreparationTitle
-    case areaInPreparationBody, contactsHidden, peopleRequireSignIn, recordDetails, relatedLibraries
+    case homeTitle, homeIntro, homeNetworkFigures, homeRegistryIntro
+    case contactsHidden, peopleRequireSignIn, recordDetails, relatedLibraries
     case relatedPeople, relatedPartners, relatedSettlements, lastChanged, historyOfRecord
     // Smart chart: choices
     case targetChildren, targetPupils, targetYoungPeople, targetPensioners, targetUnemployed
@@ -279,4 +279,32 @@ public enum TextKey: String, CaseIterable, Sendable {
     case flashMeetingNeedsOrganiser
     case recordCountAtLeast, listCapped
     case searchElsewhere, searchElsewhereAtLeast, searchElsewhereLink, searchHint
+    // Outcomes and mail (texts in Catalogue+Outcomes.swift)
+    case areaDigitalSkills, areaLearning, areaReading, areaHealth, areaEmployment, areaCivicLife, areaCulture, areaInclusion
+    case surveyImmediate, surveyFollowUp
+    case itemLearned, itemConfident, itemIntend, itemAware, itemApplied, itemChanged, itemUsedMore
+    case itemLearnedShort, itemConfidentShort, itemIntendShort, itemAwareShort, itemAppliedShort, itemChangedShort, itemUsedMoreShort
+    case openLiked, openImprove
+    case scaleStronglyDisagree, scaleDisagree, scaleNeither, scaleAgree, scaleStronglyAgree
+    case ageUnder18, age18to29, age30to44, age45to64, age65plus, genderWoman, genderMan, genderOther
+    case validationTooManyQuestions, validationBetween, validationFollowUpConsent, validationMeasureNeedsPlanned
+    case channelWeb, channelPaper
+    case mailFollowUpSubject, mailFollowUpBody
+    case outcomesServiceTitle, outcomesIntro, outcomesSetUp, outcomesNoSurveys, outcomesNotYet, outcomesAnswers, outcomesExamples
+    case outcomesLink, outcomesQR, outcomesPoster, outcomesPaperForm, outcomesTypeIn, outcomesSettings, outcomesCSV
+    case outcomesSeriesService, outcomesSeriesDistrict, outcomesSeriesNetwork, outcomesSuppressionNote
+    case outcomesProfileTitle, outcomesProfileHidden, outcomesAreas, outcomesNoAreas, outcomesContactsWaiting
+    case outcomesOpenField, outcomesClosesOn, outcomesFollowUpWeeks, hintFollowUpWeeks, outcomesOwnQuestions, hintOwnQuestions
+    case outcomesStandardItems, outcomesClosedOn, outcomesFollowUpSends, outcomesItem
+    case surveyIntro, surveyAboutYou, surveyAboutYouHint, surveyAge, surveyGender, surveyFirstVisit, surveyFollowUpTitle
+    case surveyFollowUpEmail, surveyFollowUpConsent, surveyThanks, surveyClosed, surveyAlreadyRecorded, surveyThrottled
+    case surveyNoAnswer, surveyHoneypot, surveyLeaveEmpty
+    case paperInstructions, entryTitle, entryHint, entrySaved
+    case posterHeading, posterScan, posterMinutes
+    case dashboardTitle, dashboardIntro, dashboardNetwork, dashboardServicesMeasured, dashboardAnswers, dashboardAreasCovered
+    case dashboardLibraries, dashboardByDistrict, dashboardServices, dashboardNoAnswers, dashboardShow
+    case navMail, mailTitle, mailOffNotice, mailOnNotice, mailStatusWaiting, mailStatusSending, mailStatusSent, mailStatusFailed
+    case mailRecipient, mailSubject, mailStatus, mailAttempts, mailLastError, mailCreated, mailSentAt, mailRetry, mailNone
+    case mailNextAttempt, mailAll, flashMailRetried, mailKind
+    case practiceEvidence, practiceEvidenceAdopters, practiceEvidenceNone
 }

@@ -110,6 +110,15 @@ public struct FeedbackForm: Sendable, Hashable, Codable {
     /// Reads one response: `q-<id>` fields, repeated for several options. Unanswered questions are fine;
     /// an empty response is not.
     public func readResponse(_ values: [String: [String]]) -> (FeedbackResponse?, FieldErrors) {
+        let (answers, found) = readAnswers(values)
+        var errors = found
+        if answers.isEmpty && errors.isEmpty, let first = questions.first { errors.add("q-\(first.id)", .validationEmptyResponse) }
+        guard errors.isEmpty else { return (nil, errors) }
+        return (FeedbackResponse(answers: answers), errors)
+    }
+
+    /// The answers given (`q-<id>` fields), checked against the questions; none is fine here.
+    public func readAnswers(_ values: [String: [String]]) -> ([String: [String]], FieldErrors) {
         var errors = FieldErrors()
         var answers: [String: [String]] = [:]
         for q in questions {
@@ -137,9 +146,7 @@ public struct FeedbackForm: Sendable, Hashable, Codable {
                 if text.count > 4000 { errors.add(field, .validationTooLong, ["max": "4000"]) } else { answers[q.id] = [text] }
             }
         }
-        if answers.isEmpty && errors.isEmpty, let first = questions.first { errors.add("q-\(first.id)", .validationEmptyResponse) }
-        guard errors.isEmpty else { return (nil, errors) }
-        return (FeedbackResponse(answers: answers), errors)
+        return (answers, errors)
     }
 }
 

@@ -79,6 +79,16 @@ struct DesignChartModel: Sendable {
     /// The copies the person may read, with their libraries, for comparing results with the original.
     var adopters: [(id: Int64, libraries: String, design: ServiceDesign)] = []
     var mayAdopt = false
+    /// For a practice: the outcome evidence of the practice and of the adopters' copies the
+    /// person may read: answers to the immediate survey and the share agreeing with each item.
+    var evidence: [OutcomeEvidence] = []
+}
+
+struct OutcomeEvidence: Sendable {
+    let designID: Int64
+    let libraries: String
+    let answers: Int
+    let tallies: [OutcomeItem: ItemTally]
 }
 
 /// The form of one block of a design.

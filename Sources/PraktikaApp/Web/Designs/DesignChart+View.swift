@@ -35,6 +35,9 @@ enum DesignChartView {
             .link(SiteURL.serviceLeaflet(model.id).path, TextKey.leafletTitle(l), .class("button secondary")),
             .link(SiteURL.serviceSVG(model.id).path, TextKey.diagramSVG(l), .class("button secondary")),
             .link(SiteURL.serviceHistory(model.id).path, TextKey.historyTitle(l), .class("button secondary")),
+            d.status >= .planned
+                ? .link(SiteURL.serviceOutcomes(model.id, .overview).path, TextKey.outcomesServiceTitle(l), .class("button secondary"))
+                : .empty,
             practiceActions(model, context),
             model.canDelete ? .link(SiteURL.serviceDelete(model.id).path, TextKey.delete(l), .class("button danger")) : .empty)
         return Layout.page(

@@ -125,6 +125,17 @@ struct DesignController: Sendable {
                 model.adopters.append((copy.id, copy.design.libraryIDs.compactMap { names[$0] }.joined(separator: ", "), copy.design))
             }
             model.mayAdopt = Policy.mayCreateDesigns(req.actor)
+            let outcomes = OutcomeStore(db: req.sql)
+            let own = (id: stored.id, libraries: model.libraries.map(\.name).joined(separator: ", "))
+            for (id, libraries) in [own] + model.adopters.map({ ($0.id, $0.libraries) }) {
+                guard let survey = try await outcomes.survey(id, .immediate) else { continue }
+                let answers = try await outcomes.counts(survey.id).total
+                if answers > 0 {
+                    model.evidence.append(
+                        OutcomeEvidence(
+                            designID: id, libraries: libraries, answers: answers, tallies: try await outcomes.tallies(survey.id)))
+                }
+            }
         }
         if let original = stored.design.adoptedFrom, let source = try await DesignStore(db: req.sql).find(original),
             Policy.allows(req.actor, .view, design: source.scope)

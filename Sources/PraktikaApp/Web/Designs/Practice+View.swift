@@ -84,9 +84,43 @@ extension DesignChartView {
                 story.whatDidNot.map { .group(.h3(.safe(TextKey.practiceWhatDidNot(l))), .p(.safe($0))) } ?? .empty,
                 adoption,
                 comparison(model, context),
+                evidence(model, context),
                 model.mayAdopt ? .p(.link(SiteURL.adoptService(model.id).path, TextKey.practiceAdopt(l), .class("button"))) : .empty,
                 origin,
             ])
+    }
+
+    /// What the people served said, in the practice's library and in those that adopted it.
+    static func evidence(_ model: DesignChartModel, _ context: PageContext) -> Node<HTML.BodyContext> {
+        let l = context.language
+        let f = context.format
+        guard !model.evidence.isEmpty else {
+            return .group(.h3(.safe(TextKey.practiceEvidence(l))), .p(.class("muted"), .safe(TextKey.practiceEvidenceNone(l))))
+        }
+        let items = SurveyKind.immediate.items
+        return .group(
+            .h3(.safe(TextKey.practiceEvidence(l))),
+            .div(
+                .class("table-scroll"),
+                .table(
+                    .class("outcome-table"),
+                    .thead(
+                        .tr(
+                            .th(.safe(TextKey.library(l))), .th(.class("number"), .safe(TextKey.dashboardAnswers(l))),
+                            .group(items.map { .th(.class("number"), .safe($0.short(l))) }))),
+                    .tbody(
+                        .group(
+                            model.evidence.enumerated().map { index, row in
+                                .tr(
+                                    .td(
+                                        .link(SiteURL.serviceOutcomes(row.designID, .overview).path, row.libraries),
+                                        index > 0 ? .text(" · " + TextKey.practiceEvidenceAdopters(l)) : .empty),
+                                    .td(.class("number"), .safe(f.integer(row.answers))),
+                                    .group(
+                                        items.map { item in
+                                            .td(.class("number"), .safe(row.tallies[item]?.perMille.map { f.perMille($0) } ?? "—"))
+                                        }))
+                            })))))
     }
 
     /// The original's indicators beside each adopter's: what each reached of its own target.

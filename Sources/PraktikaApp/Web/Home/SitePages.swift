@@ -3,27 +3,12 @@ import PraktikaDomain
 import SQLKit
 import Vapor
 
-/// The home page, the districts (reference data), and the sections still to come.
+/// The home page and the districts (reference data).
 struct SitePagesController: Sendable {
     func register(_ routes: any RoutesBuilder) {
         routes.get(.home, use: home)
         routes.get(.registry(.districts), use: districts)
         routes.get(.record(.districts, SiteURL.anyText), use: district)
-        for area in UpcomingArea.allCases {
-            routes.get(.upcoming(area)) { req async throws -> Response in
-                let context = req.page
-                let l = context.language
-                return HTMLResponse.make(
-                    Layout.page(
-                        context, title: area.title(l),
-                        body: [
-                            .h1(.safe(area.title(l))),
-                            .h2(.safe(TextKey.areaInPreparationTitle(l))),
-                            .p(.safe(TextKey.areaInPreparationBody(l))),
-                            .p(.link(SiteURL.registry(.libraries).path, TextKey.navLibraries(l), .class("button"))),
-                        ]))
-            }
-        }
     }
 
     static let counted: [(RegistryArea, String)] = [

@@ -38,30 +38,6 @@ enum MeetingFeedbackView {
     /// The form builder: title, intro, open or closed, and numbered question rows with two blank rows to add more.
     static func builder(action: String, values: FormInput, errors: FieldErrors, _ context: PageContext) -> Node<HTML.BodyContext> {
         let l = context.language
-        let rows = Set(
-            values.keys.compactMap { key -> Int? in
-                let parts = key.split(separator: "-")
-                return parts.count == 3 && parts[0] == "question" ? Int(parts[1]) : nil
-            })
-        let last = rows.max() ?? 0
-        let kinds = [FormOption].choices(FeedbackQuestionKind.self, l)
-        let questionRows: [Node<HTML.FormContext>] = (1...(last + 2)).map { n in
-            let prefix = "question-\(n)-"
-            let model = FormModel(title: "", action: "", fields: [], values: values, errors: errors, cancelHref: "")
-            return .element(
-                named: "fieldset",
-                nodes: [
-                    .class("row"),
-                    .element(named: "legend", nodes: [.safe(TextKey.feedbackQuestionNumber(l, ["number": String(n)]))]),
-                    .input(.type(.hidden), .name(prefix + "id"), .value(values[prefix + "id"] ?? "")),
-                    .div(
-                        .class("row-fields"),
-                        FormView.field(model, FormField(name: prefix + "prompt", label: .feedbackPrompt, kind: .text), l),
-                        FormView.field(model, FormField(name: prefix + "kind", label: .fieldKind, kind: .select(kinds)), l)),
-                    FormView.field(
-                        model, FormField(name: prefix + "options", label: .feedbackOptions, kind: .textarea, hint: .hintFeedbackOptions), l),
-                ])
-        }
         let top = FormModel(
             title: "", action: action,
             fields: [
@@ -74,9 +50,38 @@ enum MeetingFeedbackView {
             Layout.csrfField(context),
             FormView.errorSummary(top, l),
             .group(top.fields.map { FormView.field(top, $0, l) }),
-            .group(questionRows),
-            .p(.class("hint"), .safe(TextKey.feedbackMoreRows(l))),
+            questionRows(values: values, errors: errors, l),
             .div(.class("actions"), .button(.type(.submit), .class("button"), .safe(TextKey.save(l)))))
+    }
+
+    /// Numbered question rows (`question-N-…`), the filled ones and two blank rows to add more,
+    /// at most `limit`.
+    static func questionRows(values: FormInput, errors: FieldErrors, limit: Int = 100, _ l: Language) -> Node<HTML.FormContext> {
+        let rows = Set(
+            values.keys.compactMap { key -> Int? in
+                let parts = key.split(separator: "-")
+                return parts.count == 3 && parts[0] == "question" ? Int(parts[1]) : nil
+            })
+        let last = rows.max() ?? 0
+        let kinds = [FormOption].choices(FeedbackQuestionKind.self, l)
+        let questionRows: [Node<HTML.FormContext>] = (1...max(1, min(last + 2, limit))).map { n in
+            let prefix = "question-\(n)-"
+            let model = FormModel(title: "", action: "", fields: [], values: values, errors: errors, cancelHref: "")
+            return .element(
+                named: "fieldset",
+                nodes: [
+                    .class("row"),
+                    .element(named: "legend", nodes: [.safe(TextKey.feedbackQuestionNumber(l, ["number": String(n)]))]),
+                    FormView.input([("type", "hidden"), ("name", prefix + "id"), ("value", values[prefix + "id"] ?? "")]),
+                    .div(
+                        .class("row-fields"),
+                        FormView.field(model, FormField(name: prefix + "prompt", label: .feedbackPrompt, kind: .text), l),
+                        FormView.field(model, FormField(name: prefix + "kind", label: .fieldKind, kind: .select(kinds)), l)),
+                    FormView.field(
+                        model, FormField(name: prefix + "options", label: .feedbackOptions, kind: .textarea, hint: .hintFeedbackOptions), l),
+                ])
+        }
+        return .group(.group(questionRows), .p(.class("hint"), .safe(TextKey.feedbackMoreRows(l))))
     }
 
     static func editPage(_ frame: MeetingFrame, formID: Int64, values: FormInput, errors: FieldErrors, _ context: PageContext) -> HTML {

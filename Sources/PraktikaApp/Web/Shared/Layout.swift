@@ -37,6 +37,17 @@ enum Layout {
         )
     }
 
+    /// A page for people who do not use the site (a survey's respondents): no navigation, no
+    /// account menu, nothing but what they came to do.
+    static func bare(_ context: PageContext, title: String, bodyClass: String, body: [Node<HTML.BodyContext>]) -> HTML {
+        let l = context.language
+        return HTML(
+            .lang(l == .bg ? .bulgarian : .english),
+            head(title, l),
+            .body(.class(bodyClass), .element(named: "main", nodes: [.id("main"), .group(body)]))
+        )
+    }
+
     /// A page meant for paper: no navigation, only a bar with "back" and "print" that does not print.
     static func printable(_ context: PageContext, title: String, back: String, bodyClass: String, body: [Node<HTML.BodyContext>]) -> HTML {
         let l = context.language
@@ -62,7 +73,7 @@ enum Layout {
             (.services, .navServices),
             (.practices, .navPractices),
             (.meetings, .navMeetings),
-            (.upcoming(.outcomes), .navOutcomes),
+            (.outcomes, .navOutcomes),
         ]
         return .header(
             .class("site-header"),
@@ -120,6 +131,7 @@ enum Layout {
             .a(.class("who"), .href(SiteURL.account.path), .safe(TextKey.signedInAs(l, ["name": actor.name]))),
             Policy.mayReadAuditLog(actor)
                 ? .a(.href(SiteURL.audit.path), .safe(TextKey.navAudit(l))) : .empty,
+            actor.role == .admin ? .a(.href(SiteURL.mail.path), .safe(TextKey.navMail(l))) : .empty,
             .form(
                 .class("inline"), .method(.post), .action(SiteURL.signOut.path),
                 csrfField(context),

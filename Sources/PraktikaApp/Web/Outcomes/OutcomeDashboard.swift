@@ -1,0 +1,198 @@
+import Foundation
+import Plot
+import PraktikaDomain
+import SQLKit
+import Vapor
+
+/// What a dashboard shows: the scope's figures and per-item shares beside the network's.
+struct OutcomeDashboardModel: Sendable {
+    let scopeName: String
+    let district: String?
+    let libraryID: Int64?
+    let figures: OutcomeDashboardQuery.Figures
+    /// Per survey kind, the scope's shares beside the network's.
+    let rows: [(SurveyKind, [OutcomeComparisonRow])]
+    let byDistrict: [OutcomeDashboardQuery.DistrictRow]
+    let services: [OutcomeDashboardQuery.ServiceRow]
+    let libraries: [FormOption]
+    let isNetwork: Bool
+}
+
+/// „Резултати“: the network's, a district's or a library's outcomes.
+struct OutcomeDashboardController: Sendable {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.outcomes, use: dashboard)
+    }
+
+    @Sendable func dashboard(_ req: Request) async throws -> Response {
+        let l = req.language
+        let district = (try? req.query.get(String.self, at: "district")).flatMap { District.named($0)?.code }
+        let libraryID = (try? req.query.get(Int64.self, at: "library"))
+        let lookups = RegistryLookups(db: req.sql)
+        let libraryName = libraryID == nil ? nil : try await lookups.names(.libraries, [libraryID!])[libraryID!]
+        let scope: OutcomeStore.Scope
+        let scopeName: String
+        if let libraryID, let libraryName {
+            scope = .library(libraryID)
+            scopeName = libraryName
+        } else if let district, let named = District.named(district) {
+            scope = .district(district)
+            scopeName = named.name(l)
+        } else {
+            scope = .network
+            scopeName = TextKey.dashboardNetwork(l)
+        }
+        let query = OutcomeDashboardQuery(db: req.sql)
+        let store = OutcomeStore(db: req.sql)
+        var rows: [(SurveyKind, [OutcomeComparisonRow])] = []
+        for kind in SurveyKind.allCases {
+            let network = try await store.pooled(kind, .network)
+            let own = scope == .network ? network : try await store.pooled(kind, scope)
+            // A library's own figures are its own; a district's follow the five-library rule.
+            let service: [OutcomeItem: ItemTally] = own.compactMapValues { pooled in
+                if case .library = scope { return pooled.tally }
+                return pooled.libraries >= OutcomeResults.minimumLibraries ? pooled.tally : nil
+            }
+            rows.append(
+                (kind, OutcomeResults.compare(kind: kind, service: service, district: [:], network: scope == .network ? [:] : network)))
+        }
+        var services: [OutcomeDashboardQuery.ServiceRow] = []
+        for row in try await query.services(scope) where services.count < 50 {
+            if row.visibility == .public {
+                services.append(row)
+            } else if let stored = try await DesignStore(db: req.sql).find(row.id), Policy.allows(req.actor, .view, design: stored.scope) {
+                services.append(row)
+            }
+        }
+        let model = OutcomeDashboardModel(
+            scopeName: scopeName, district: district, libraryID: libraryName == nil ? nil : libraryID,
+            figures: try await query.figures(scope),
+            rows: rows, byDistrict: scope == .network ? try await query.byDistrict() : [],
+            services: services,
+            libraries: district == nil ? [] : RegistryLookups.options(try await lookups.choices(.libraries, districts: [district!]), l),
+            isNetwork: scope == .network)
+        return HTMLResponse.make(OutcomeDashboardView.render(model, req.page))
+    }
+}
+
+enum OutcomeDashboardView {
+    static func render(_ model: OutcomeDashboardModel, _ context: PageContext) -> HTML {
+        let l = context.language
+        let f = context.format
+        let figures: Node<HTML.BodyContext> = .element(
+            named: "dl",
+            nodes: [
+                .class("figures"),
+                .div(
+                    .element(named: "dt", nodes: [.safe(TextKey.dashboardServicesMeasured(l))]),
+                    .element(named: "dd", nodes: [.safe(f.integer(model.figures.services))])),
+                .div(
+                    .element(named: "dt", nodes: [.safe(TextKey.dashboardAnswers(l))]),
+                    .element(named: "dd", nodes: [.safe(f.integer(model.figures.answers))])),
+                .div(
+                    .element(named: "dt", nodes: [.safe(TextKey.dashboardLibraries(l))]),
+                    .element(named: "dd", nodes: [.safe(f.integer(model.figures.libraries))])),
+            ])
+        let scopeForm: Node<HTML.BodyContext> = .form(
+            .method(.get), .action(SiteURL.outcomes.path), .class("filters"),
+            .label(.attr("for", "district"), .safe(TextKey.district(l))),
+            .element(
+                named: "select",
+                nodes: [
+                    .attr("name", "district"), .attr("id", "district"),
+                    .element(named: "option", nodes: [.attr("value", ""), .safe(TextKey.dashboardNetwork(l))]),
+                    .group(
+                        District.all.map { d in
+                            .element(
+                                named: "option",
+                                nodes: [
+                                    .attr("value", d.code),
+                                    model.district == d.code ? .attribute(named: "selected", value: "selected") : .empty, .safe(d.name(l)),
+                                ])
+                        }),
+                ]),
+            model.district == nil
+                ? .empty
+                : .group(
+                    .label(.attr("for", "library"), .safe(TextKey.library(l))),
+                    .element(
+                        named: "select",
+                        nodes: [
+                            .attr("name", "library"), .attr("id", "library"),
+                            .element(named: "option", nodes: [.attr("value", ""), .safe(TextKey.noneSelected(l))]),
+                            .group(
+                                model.libraries.map { option in
+                                    .element(
+                                        named: "option",
+                                        nodes: [
+                                            .attr("value", option.value),
+                                            model.libraryID.map(String.init) == option.value
+                                                ? .attribute(named: "selected", value: "selected") : .empty,
+                                            .safe(option.label),
+                                        ])
+                                }),
+                        ])),
+            .button(.type(.submit), .class("button secondary"), .safe(TextKey.dashboardShow(l))))
+        var body: [Node<HTML.BodyContext>] = [
+            .h1(.safe(TextKey.dashboardTitle(l) + " · " + model.scopeName)),
+            .p(.class("lead"), .safe(TextKey.dashboardIntro(l))),
+            scopeForm,
+            figures,
+        ]
+        if model.figures.answers == 0 {
+            body.append(.p(.class("empty"), .safe(TextKey.dashboardNoAnswers(l))))
+        }
+        let series = [
+            OutcomeChart.Series(name: model.scopeName, fill: "#2f6f8f"),
+            OutcomeChart.Series(name: "", fill: "#8fb3c4"),
+            OutcomeChart.Series(name: TextKey.outcomesSeriesNetwork(l), fill: "#c9d9e0"),
+        ]
+        for (kind, rows) in model.rows where rows.contains(where: { $0.service.answered > 0 || $0.network != nil }) {
+            body.append(.h2(.safe(kind.label(l))))
+            body.append(
+                .raw(OutcomeChart.svg(rows, series: series, title: kind.label(l) + " · " + model.scopeName, language: l, format: f)))
+        }
+        body.append(.p(.class("hint"), .safe(TextKey.outcomesSuppressionNote(l, ["min": String(OutcomeResults.minimumLibraries)]))))
+        if !model.figures.areas.isEmpty {
+            body.append(.h2(.safe(TextKey.dashboardAreasCovered(l))))
+            body.append(
+                .ul(
+                    .group(
+                        OutcomeArea.allCases.compactMap { area in
+                            model.figures.areas[area].map { .li(.safe("\(area.label(l)): \(f.integer($0))")) }
+                        })))
+        }
+        if !model.byDistrict.isEmpty {
+            body.append(.h2(.safe(TextKey.dashboardByDistrict(l))))
+            body.append(
+                .table(
+                    .thead(
+                        .tr(
+                            .th(.safe(TextKey.district(l))), .th(.class("number"), .safe(TextKey.dashboardServicesMeasured(l))),
+                            .th(.class("number"), .safe(TextKey.dashboardLibraries(l))),
+                            .th(.class("number"), .safe(TextKey.dashboardAnswers(l))))),
+                    .tbody(
+                        .group(
+                            model.byDistrict.map { row in
+                                .tr(
+                                    .td(
+                                        .link(
+                                            SiteURL.outcomes.with([("district", row.code)]), District.named(row.code)?.name(l) ?? row.code)),
+                                    .td(.class("number"), .safe(f.integer(row.services.count))),
+                                    .td(.class("number"), .safe(f.integer(row.libraries.count))),
+                                    .td(.class("number"), .safe(f.integer(row.answers))))
+                            }))))
+        }
+        if !model.services.isEmpty {
+            body.append(.h2(.safe(TextKey.dashboardServices(l))))
+            body.append(
+                .ul(
+                    .class("outcome-services"),
+                    .group(
+                        model.services.map { row in
+                            .li(.link(SiteURL.serviceOutcomes(row.id, .overview).path, row.title), .safe(" · " + f.integer(row.answers)))
+                        })))
+        }
+        return Layout.page(context, title: TextKey.dashboardTitle(l), body: body)
+    }
+}
