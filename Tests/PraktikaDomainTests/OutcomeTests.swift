@@ -233,3 +233,64 @@ struct MailFormatTests {
         #expect((1...6).map(MailRetry.delay(afterAttempt:)) == [60, 300, 1800, 7200, 43200, nil])
     }
 }
+
+@Suite("Indicator periods")
+struct IndicatorPeriodTests {
+    let period = IndicatorPeriod(
+        indicator: "Посещения", startsOn: LocalDate(year: 2026, month: 1, day: 1)!, endsOn: LocalDate(year: 2026, month: 6, day: 30)!,
+        target: FixedDecimal(300), direction: .increase)
+
+    @Test("A period is running, due, then overdue; a result's status decides once there is one")
+    func states() {
+        #expect(PeriodState.of(period, nil, today: LocalDate(year: 2026, month: 6, day: 30)!) == .running)
+        #expect(PeriodState.of(period, nil, today: LocalDate(year: 2026, month: 7, day: 30)!) == .due)
+        #expect(PeriodState.of(period, nil, today: LocalDate(year: 2026, month: 7, day: 31)!) == .overdue)
+        let result = IndicatorResult(value: FixedDecimal(310))
+        #expect(PeriodState.of(period, result, today: LocalDate(year: 2027, month: 1, day: 1)!) == .submitted)
+        var approved = result
+        approved.status = .approved
+        #expect(!PeriodState.of(period, approved, today: LocalDate(year: 2027, month: 1, day: 1)!).mayEnter)
+        #expect(PeriodState.returned.mayEnter && PeriodState.due.mayEnter && !PeriodState.submitted.mayEnter)
+    }
+
+    @Test("Reaching the target depends on the direction")
+    func reached() {
+        #expect(period.reached(FixedDecimal(300)) == true)
+        #expect(period.reached(FixedDecimal(299)) == false)
+        var down = period
+        down.direction = .decrease
+        #expect(down.reached(FixedDecimal(250)) == true)
+        down.target = nil
+        #expect(down.reached(FixedDecimal(250)) == nil)
+    }
+
+    @Test("The period form: a known indicator, dates in order, a number for the target")
+    func form() {
+        let (read, errors) = IndicatorPeriod.read(
+            ["indicator": "Посещения", "starts_on": "01.01.2026", "ends_on": "30.06.2026", "target": "300,5", "direction": "decrease"],
+            indicators: ["Посещения"])
+        #expect(errors.isEmpty)
+        #expect(read?.target == FixedDecimal(thousandths: 300_500))
+        #expect(read?.direction == .decrease)
+        let bad = IndicatorPeriod.read(
+            ["indicator": "Друго", "starts_on": "01.07.2026", "ends_on": "30.06.2026", "target": "много"], indicators: ["Посещения"]
+        ).1
+        #expect(bad["indicator"]?.key == .validationOption)
+        #expect(bad["ends_on"]?.key == .validationEndBeforeStart)
+        #expect(bad["target"]?.key == .validationNumber)
+        #expect(IndicatorResult.read(["value": ""]).2["value"]?.key == .validationRequired)
+        #expect(IndicatorResult.read(["value": "12,5"]).0 == FixedDecimal(thousandths: 12_500))
+    }
+
+    @Test("The chart draws a bar per reported period and a line per target")
+    func chart() {
+        let svg = IndicatorChart.svg(
+            [
+                .init(label: "I", value: FixedDecimal(342), target: FixedDecimal(300), approved: true),
+                .init(label: "II", value: nil, target: FixedDecimal(350), approved: false),
+            ], title: "<x>", format: Formatting(.bg))
+        #expect(svg.components(separatedBy: "<rect").count - 1 == 1)
+        #expect(svg.components(separatedBy: "<line").count - 1 == 2)
+        #expect(svg.contains("aria-label=\"&lt;x&gt;\""))
+    }
+}

@@ -19,7 +19,9 @@ enum RegistryArea: String, CaseIterable, Sendable {
 
 /// The outcome pages of one service, each below `/services/{id}/outcomes`.
 enum OutcomePage: Sendable, Equatable {
-    case overview, setUp, answersCSV
+    case overview, setUp, answersCSV, periods
+    case periodResult(Int64)
+    case periodReview(Int64)
     case settings(SurveyKind)
     case paper(SurveyKind)
     case entry(SurveyKind)
@@ -32,6 +34,9 @@ enum OutcomePage: Sendable, Equatable {
         case .overview: return []
         case .setUp: return ["set-up"]
         case .answersCSV: return ["answers.csv"]
+        case .periods: return ["periods"]
+        case .periodResult(let p): return ["periods", .sub(p), "result"]
+        case .periodReview(let p): return ["periods", .sub(p), "review"]
         case .settings(let k): return [kind(k), "settings"]
         case .paper(let k): return [kind(k), "paper"]
         case .entry(let k): return [kind(k), "entry"]
@@ -125,6 +130,8 @@ enum SiteURL: Sendable, Equatable {
     case deleteRecord(RegistryArea, String)
     /// The outcome dashboards („Резултати“).
     case outcomes
+    /// A coordinator's list of indicator results due, submitted, returned and overdue.
+    case outcomeReviews
     case serviceOutcomes(Int64, OutcomePage)
     /// The anonymous answer page of an outcome survey: short, for QR codes and posters.
     case survey(String)
@@ -271,6 +278,7 @@ enum SiteURL: Sendable, Equatable {
         case .editRecord(let area, let id): return [.fixed(area.rawValue), S.id(id), "edit"]
         case .deleteRecord(let area, let id): return [.fixed(area.rawValue), S.id(id), "delete"]
         case .outcomes: return ["outcomes"]
+        case .outcomeReviews: return ["outcomes", "reviews"]
         case .serviceOutcomes(let id, let page): return ["services", S.id(id), "outcomes"] + page.segments
         case .survey(let token): return ["s", .parameter("token", token)]
         case .mail: return ["mail"]

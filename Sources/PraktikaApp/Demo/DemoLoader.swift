@@ -155,6 +155,29 @@ struct DemoLoader {
                 }
             }
             summary.inserted += 1
+            if stored.design.indicators.contains(where: { $0.name == VelingradDemo.exampleIndicator }) {
+                try await loadExamplePeriods(id)
+            }
+        }
+    }
+
+    /// One indicator reported for two half-years: the first result approved, the second waiting
+    /// for review. Example figures, and the notes say so.
+    private func loadExamplePeriods(_ id: Int64) async throws {
+        let store = IndicatorStore(db: db)
+        guard try await store.periods(id).isEmpty, let year = LocalDate(Date()).adding(days: -400)?.year else { return }
+        let halves = [
+            (LocalDate(year: year, month: 1, day: 1)!, LocalDate(year: year, month: 6, day: 30)!, 300, 342, true),
+            (LocalDate(year: year, month: 7, day: 1)!, LocalDate(year: year, month: 12, day: 31)!, 350, 331, false),
+        ]
+        for (start, end, target, value, approved) in halves {
+            let period = try await store.insert(
+                id,
+                IndicatorPeriod(
+                    indicator: VelingradDemo.exampleIndicator, startsOn: start, endsOn: end, target: FixedDecimal(Int64(target)),
+                    direction: .increase))
+            try await store.submit(period, value: FixedDecimal(Int64(value)), note: VelingradDemo.exampleNote, by: "Библиотекар Смолян")
+            if approved { _ = try await store.review(period, approve: true, comment: nil, by: "Администратор") }
         }
     }
 

@@ -113,4 +113,13 @@ document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
   });
+
+  // Typing in paper forms: a digit from 1 to 5 moves on to the next statement.
+  document.querySelectorAll(".entry-form input.digit").forEach(function (input, index, all) {
+    input.addEventListener("input", function () {
+      if (!/^[1-5]$/.test(input.value)) { return; }
+      var next = all[index + 1] || input.form.querySelector("input[type=text]:not(.digit), textarea");
+      if (next) { next.focus(); }
+    });
+  });
 });

@@ -160,6 +160,9 @@ public enum VelingradDemo {
     }
 
     public static let demoPassword = "praktika-demo"
+    /// The indicator the demo reports by period, with example figures.
+    public static let exampleIndicator = "Посещения в центъра"
+    public static let exampleNote = "Примерни данни за демонстрацията: документът от срещата няма такива цифри."
 
     public static let accounts: [DemoAccount] = [
         DemoAccount(email: "admin@praktika.local", name: "Администратор", role: .admin, districtCode: nil, library: nil),

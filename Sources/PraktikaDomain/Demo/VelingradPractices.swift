@@ -53,6 +53,10 @@ extension VelingradDemo {
             d.service = "Център в библиотеката, в който всички поколения се срещат и откриват нещо за себе си."
             d.partners = partners([("ОДК", .youthCentre), ("ПУ", .other)])
             d.innovations = [.newService, .newPartnership]
+            // The founding document gives no figures: the target and the reporting periods are examples, and say so.
+            d.indicators = [
+                Indicator(name: VelingradDemo.exampleIndicator, unit: .people, target: FixedDecimal(650), period: "година (примерна цел)")
+            ]
         },
         practice(
             "Добра практика за обучение на деца", library: "Библиотека при НЧ „Пробуда“", on: day1, status: .completed,

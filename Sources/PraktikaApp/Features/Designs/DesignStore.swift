@@ -177,6 +177,15 @@ struct DesignStore {
     }
 
     /// Names of libraries by id, for the chart and the history.
+    /// The titles of the designs with these ids.
+    func titles(_ ids: [Int64]) async throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await db.select().columns("id", "title").from("service_designs").where("id", .in, ids).all()
+        return Dictionary(
+            try rows.map { (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "title", as: String.self)) },
+            uniquingKeysWith: { a, _ in a })
+    }
+
     func libraryNames(_ ids: [Int64]) async throws -> [Int64: String] {
         try await RegistryLookups(db: db).names(.libraries, ids)
     }

@@ -20,6 +20,10 @@ struct OutcomeController: Sendable {
         routes.post(.serviceOutcomes(id, .entry(.immediate)), use: saveEntry)
         routes.get(.serviceOutcomes(id, .qr(.immediate)), use: qr)
         routes.get(.serviceOutcomes(id, .poster(.immediate)), use: poster)
+        routes.post(.serviceOutcomes(id, .periods), use: addPeriod)
+        routes.post(.serviceOutcomes(id, .periodResult(id)), use: submitResult)
+        routes.post(.serviceOutcomes(id, .periodReview(id)), use: review)
+        routes.get(.outcomeReviews, use: reviews)
         routes.get(.survey(SiteURL.anyText), use: answerPage)
         routes.post(.survey(SiteURL.anyText), use: answer)
     }
@@ -67,7 +71,11 @@ struct OutcomeController: Sendable {
             id: stored.id, title: stored.design.title, canManage: canManage, mayMeasure: OutcomeService.mayMeasure(stored.design),
             plan: try await store.plan(stored.id), surveys: blocks,
             contactsWaiting: canManage ? try await store.contactCount(stored.id) : 0,
-            districtName: district.flatMap(District.named)?.name(req.language))
+            districtName: district.flatMap(District.named)?.name(req.language),
+            indicators: IndicatorSectionModel(
+                designID: stored.id, indicators: stored.design.indicators,
+                periods: try await IndicatorStore(db: req.sql).periods(stored.id),
+                canManage: canManage, canReview: IndicatorService(db: req.db, actor: req.actor).mayReview(stored)))
     }
 
     @Sendable func setUp(_ req: Request) async throws -> Response {
@@ -184,6 +192,71 @@ struct OutcomeController: Sendable {
                 status: .unprocessableEntity)
         case .forbidden, .closed, .throttled: throw Abort(.forbidden)
         }
+    }
+
+    // MARK: Indicator periods
+
+    private func formInput(_ req: Request) -> FormInput {
+        var input = (try? req.content.decode([String: String].self)) ?? [:]
+        input["_csrf"] = nil
+        return input
+    }
+
+    /// After an indicator form: back to the section, or the page again with the form's problems.
+    private func respond(_ req: Request, _ stored: StoredDesign, _ outcome: OutcomeService.Outcome, form: String, flash: TextKey)
+        async throws -> Response
+    {
+        switch outcome {
+        case .saved: return req.seeOther(SiteURL.serviceOutcomes(stored.id, .overview).path + "#indicators", flash: flash)
+        case .invalid(let errors):
+            var model = try await model(req, stored)
+            model.indicators.returned = (form, formInput(req), errors)
+            return HTMLResponse.make(ServiceOutcomesView.render(model, req.page), status: .unprocessableEntity)
+        case .forbidden: throw Abort(req.actor == nil ? .unauthorized : .forbidden)
+        case .notFound: throw Abort(.notFound)
+        }
+    }
+
+    @Sendable func addPeriod(_ req: Request) async throws -> Response {
+        let stored = try await DesignController().load(req)
+        let outcome = try await IndicatorService(db: req.db, actor: req.actor).addPeriod(stored, formInput(req))
+        return try await respond(req, stored, outcome, form: "new", flash: .flashCreated)
+    }
+
+    @Sendable func submitResult(_ req: Request) async throws -> Response {
+        let stored = try await DesignController().load(req)
+        guard let period = req.parameters.get("sub", as: Int64.self) else { throw Abort(.notFound) }
+        let outcome = try await IndicatorService(db: req.db, actor: req.actor).submit(stored, period, formInput(req))
+        return try await respond(req, stored, outcome, form: "result-\(period)", flash: .flashResultSubmitted)
+    }
+
+    @Sendable func review(_ req: Request) async throws -> Response {
+        let stored = try await DesignController().load(req)
+        guard let period = req.parameters.get("sub", as: Int64.self) else { throw Abort(.notFound) }
+        let input = formInput(req)
+        let approve = input["decision"] == "approve"
+        let outcome = try await IndicatorService(db: req.db, actor: req.actor).review(
+            stored, period, approve: approve, comment: FormReader(input).text("review_comment"))
+        return try await respond(
+            req, stored, outcome, form: "review-\(period)", flash: approve ? .flashResultApproved : .flashResultReturned)
+    }
+
+    /// A coordinator's district (an administrator picks one with `district`).
+    @Sendable func reviews(_ req: Request) async throws -> Response {
+        guard let actor = req.actor else { throw Abort(.unauthorized) }
+        let district: String?
+        switch actor.role {
+        case .admin: district = (try? req.query.get(String.self, at: "district")).flatMap { District.named($0)?.code }
+        case .coordinator: district = actor.districtCode
+        default: throw Abort(.forbidden)
+        }
+        var rows: [(StoredPeriod, String)] = []
+        if let district {
+            let periods = try await IndicatorStore(db: req.sql).periods(district: district)
+            let titles = try await DesignStore(db: req.sql).titles(Array(Set(periods.map(\.designID))))
+            rows = periods.map { ($0, titles[$0.designID] ?? "#\($0.designID)") }
+        }
+        return HTMLResponse.make(IndicatorView.reviews(rows, district: district, req.page))
     }
 
     // MARK: CSV

@@ -16,6 +16,8 @@ struct OutcomeDashboardModel: Sendable {
     let services: [OutcomeDashboardQuery.ServiceRow]
     let libraries: [FormOption]
     let isNetwork: Bool
+    /// Coordinators and administrators review indicator results.
+    let mayReview: Bool
 }
 
 /// „Резултати“: the network's, a district's or a library's outcomes.
@@ -70,7 +72,7 @@ struct OutcomeDashboardController: Sendable {
             rows: rows, byDistrict: scope == .network ? try await query.byDistrict() : [],
             services: services,
             libraries: district == nil ? [] : RegistryLookups.options(try await lookups.choices(.libraries, districts: [district!]), l),
-            isNetwork: scope == .network)
+            isNetwork: scope == .network, mayReview: req.actor?.role == .admin || req.actor?.role == .coordinator)
         return HTMLResponse.make(OutcomeDashboardView.render(model, req.page))
     }
 }
@@ -137,6 +139,7 @@ enum OutcomeDashboardView {
             .h1(.safe(TextKey.dashboardTitle(l) + " · " + model.scopeName)),
             .p(.class("lead"), .safe(TextKey.dashboardIntro(l))),
             scopeForm,
+            model.mayReview ? .p(.link(SiteURL.outcomeReviews.path, TextKey.periodsDueTitle(l), .class("button secondary"))) : .empty,
             figures,
         ]
         if model.figures.answers == 0 {

@@ -23,6 +23,7 @@ struct ServiceOutcomesModel: Sendable {
     let surveys: [SurveyBlock]
     let contactsWaiting: Int
     let districtName: String?
+    var indicators: IndicatorSectionModel
 }
 
 enum ServiceOutcomesView {
@@ -67,6 +68,9 @@ enum ServiceOutcomesView {
         }
         if model.canManage && !model.surveys.isEmpty {
             body.append(.p(.link(SiteURL.serviceOutcomes(model.id, .answersCSV).path, TextKey.outcomesCSV(l), .class("button secondary"))))
+        }
+        if !model.indicators.indicators.isEmpty || !model.indicators.periods.isEmpty {
+            body.append(IndicatorView.section(model.indicators, context))
         }
         return Layout.page(
             context, title: TextKey.outcomesServiceTitle(l) + " · " + model.title,
