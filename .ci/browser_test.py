@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 
 from selenium import webdriver
@@ -430,6 +431,101 @@ def catalogue_walk(driver, base):
     click(driver, driver.find_element(By.CSS_SELECTOR, ".site-header form[action='/sign-out'] button"))
 
 
+def outcomes_walk(driver, base, workdir):
+    """The outcomes issue's path: the librarian's running service with its two surveys, the QR
+    code read back by a real decoder, people answering on a phone, a paper form typed in, the
+    coordinator's approval of an indicator result, the practice's evidence and the dashboards."""
+    def sign_in(email):
+        driver.get(base + "/sign-in")
+        driver.find_element(By.ID, "field-email").send_keys(email)
+        driver.find_element(By.ID, "field-password").send_keys("praktika-demo")
+        click(driver, driver.find_element(By.CSS_SELECTOR, "form.record-form button[type=submit]"))
+
+    sign_in("smolyan@praktika.local")
+    driver.get(base + "/practices?q=" + urllib.parse.quote("поколения"))
+    click(driver, driver.find_element(By.CSS_SELECTOR, ".results tbody tr th a"))
+    practice_url = driver.current_url
+    click(driver, driver.find_element(By.LINK_TEXT, "Резултати от услугата"))
+    outcomes_url = driver.current_url
+    check("примерни данни" in text(driver, "main"), "the demo's answers are marked as example data")
+    surveys = driver.find_elements(By.CSS_SELECTOR, ".outcome-survey")
+    check(len(surveys) == 2, "a running service has the immediate and the follow-up survey")
+    link = surveys[0].find_element(By.TAG_NAME, "code").text
+    answered_before = int(surveys[0].find_element(By.XPATH, "./p[1]").text.split()[0])
+    shot(driver, "15-outcomes")
+
+    # The poster's QR code, photographed from the screen and read by zbar, is the survey's link.
+    click(driver, surveys[0].find_element(By.LINK_TEXT, "Плакат с QR код"))
+    qr = os.path.join(workdir, "qr.png")
+    driver.find_element(By.CSS_SELECTOR, ".poster-qr svg").screenshot(qr)
+    decoded = subprocess.run(["zbarimg", "--raw", "-q", qr], capture_output=True, text=True).stdout.strip()
+    check(decoded == link, f"the poster's QR code reads as the survey's link ({decoded})")
+    shot(driver, "16-poster")
+
+    # Three people answer on their phones, in a window 360 px wide; one leaves an address.
+    survey_path = urllib.parse.urlparse(link).path
+    driver.set_window_size(360, 800)
+    for n in range(3):
+        driver.delete_all_cookies()
+        driver.get(base + survey_path)
+        if n == 0:
+            check(not driver.find_elements(By.CSS_SELECTOR, ".main-nav"), "the answer page has no site menu")
+            check(no_horizontal_scroll(driver), "the answer page fits a phone without sideways scrolling")
+            shot(driver, "17-survey-phone")
+        for item in ("learned", "confident", "intend"):
+            click_label = driver.find_element(By.ID, f"item-{item}-{5 - n}")
+            driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", click_label)
+            click_label.click()
+        if n == 0:
+            driver.find_element(By.ID, "field-follow_up_email").send_keys("chitatel@example.bg")
+            consent = driver.find_element(By.ID, "field-follow_up_consent")
+            driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", consent)
+            consent.click()
+        click(driver, driver.find_element(By.CSS_SELECTOR, "form.survey-form button[type=submit]"))
+        check("Благодарим ви!" in text(driver, "main"), f"phone {n + 1}: the answer is recorded")
+    driver.set_window_size(1366, 768)
+
+    # A paper form typed in from the keyboard: digits move from statement to statement, Enter saves.
+    sign_in("smolyan@praktika.local")
+    driver.get(outcomes_url + "/immediate/entry")
+    first = driver.find_element(By.CSS_SELECTOR, "input.digit")
+    first.send_keys("5")
+    for digit in "443":
+        driver.switch_to.active_element.send_keys(digit)
+    check(driver.switch_to.active_element.get_attribute("name") == "open-liked", "each digit moves on to the next statement")
+    navigate(driver, lambda: driver.switch_to.active_element.send_keys(Keys.ENTER))
+    check("№ 1" in text(driver, ".flash"), "Enter saves the paper form and opens an empty one")
+    shot(driver, "18-entry")
+    driver.get(outcomes_url)
+    answered = int(driver.find_elements(By.CSS_SELECTOR, ".outcome-survey")[0].find_element(By.XPATH, "./p[1]").text.split()[0])
+    check(answered == answered_before + 4, "three phone answers and one paper form are counted")
+    check(driver.find_elements(By.CSS_SELECTOR, "svg.outcome-chart"), "the results are drawn beside the district's and the network's")
+    check(driver.find_elements(By.CSS_SELECTOR, "svg.indicator-chart"), "the indicator's periods are drawn")
+    click(driver, driver.find_element(By.CSS_SELECTOR, ".site-header form[action='/sign-out'] button"))
+
+    # The administrator (the district has no coordinator account in the demo) approves the waiting result.
+    sign_in("admin@praktika.local")
+    driver.get(base + "/outcomes/reviews?district=BG-21")
+    check("Подаден" in text(driver, "main"), "the review list shows the submitted result")
+    click(driver, driver.find_element(By.CSS_SELECTOR, "main table a"))
+    click(driver, driver.find_element(By.CSS_SELECTOR, "form.review button[value=approve]"))
+    check("Резултатът е одобрен." in text(driver, ".flash"), "the coordinator approves a period's result")
+    check(not driver.find_elements(By.CSS_SELECTOR, "form.review"), "nothing is left to review")
+    driver.get(practice_url)
+    check("Доказани резултати" in text(driver, "main") and driver.find_elements(By.CSS_SELECTOR, ".practice .outcome-table"),
+          "the practice page shows its evidence")
+    driver.get(base + "/outcomes")
+    check("Резултати · Цялата мрежа" in text(driver, "h1"), "„Резултати“ opens the network's dashboard")
+    check(driver.find_elements(By.CSS_SELECTOR, "svg.outcome-chart"), "the dashboard draws its charts on the server")
+    shot(driver, "19-dashboard")
+    click(driver, driver.find_element(By.CSS_SELECTOR, ".language-switch button"))
+    check("Outcomes · The whole network" in text(driver, "h1"), "the dashboard in English")
+    click(driver, driver.find_element(By.CSS_SELECTOR, ".language-switch button"))
+    driver.get(base + "/mail")
+    check("Пощата е изключена" in text(driver, "main"), "without SMTP the mail page says that mail is off")
+    click(driver, driver.find_element(By.CSS_SELECTOR, ".site-header form[action='/sign-out'] button"))
+
+
 def main():
     if not os.path.exists(BINARY):
         raise SystemExit(f"no binary at {BINARY}; run swift build first")
@@ -439,6 +535,7 @@ def main():
         try:
             walk(driver, base, workdir)
             catalogue_walk(driver, base)
+            outcomes_walk(driver, base, workdir)
         except Exception:
             print(open(os.path.join(workdir, "serve.log")).read()[-3000:], file=sys.stderr)
             print("at", driver.current_url, "the page read:", file=sys.stderr)
