@@ -203,6 +203,13 @@ enum SiteURL: Sendable, Equatable {
         case meetingTableResult(Int64, Int64)
         case meetingFormResults(Int64, Int64)
         case answerFeedback(String)
+        case serviceOutcomes(Int64)
+        case serviceSurveys(Int64)
+        case serviceSurvey(Int64, SurveyKind)
+        case surveyAnswers(String)
+        case servicePeriods(Int64)
+        case servicePeriodResult(Int64, Int64)
+        case servicePeriodReview(Int64, Int64)
 
         var segments: [Segment] {
             typealias S = Segment
@@ -232,6 +239,13 @@ enum SiteURL: Sendable, Equatable {
             case .meetingTableResult(let id, let t): return ["meetings", S.id(id), "tables", S.sub(t), "result"]
             case .meetingFormResults(let id, let f): return ["meetings", S.id(id), "feedback", S.sub(f), "results"]
             case .answerFeedback(let token): return ["feedback", .parameter("token", token)]
+            case .serviceOutcomes(let id): return ["services", S.id(id), "outcomes"]
+            case .serviceSurveys(let id): return ["services", S.id(id), "surveys"]
+            case .serviceSurvey(let id, let kind): return ["services", S.id(id), "surveys", .parameter("kind", kind.rawValue)]
+            case .surveyAnswers(let token): return ["surveys", .parameter("token", token), "answers"]
+            case .servicePeriods(let id): return ["services", S.id(id), "indicator-periods"]
+            case .servicePeriodResult(let id, let p): return ["services", S.id(id), "indicator-periods", S.sub(p), "result"]
+            case .servicePeriodReview(let id, let p): return ["services", S.id(id), "indicator-periods", S.sub(p), "review"]
             }
         }
     }

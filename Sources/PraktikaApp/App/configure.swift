@@ -108,4 +108,5 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
     SeatingAPIController().register(app)
     MeetingAPIController().register(app)
     PracticeAPIController().register(app)
+    OutcomeAPIController().register(app)
 }

@@ -158,8 +158,8 @@ enum OpenAPIDocument {
                 ))
         }
 
-        paths += OpenAPIServices.paths + OpenAPIMeetings.paths
-        var schemas: [(String, JSONValue)] = Schemas.common + OpenAPIServices.schemas + OpenAPIMeetings.schemas
+        paths += OpenAPIServices.paths + OpenAPIMeetings.paths + OpenAPIOutcomes.paths
+        var schemas: [(String, JSONValue)] = Schemas.common + OpenAPIServices.schemas + OpenAPIMeetings.schemas + OpenAPIOutcomes.schemas
         for area in recordAreas {
             let name = schemaName(area)
             schemas.append((name, Schemas.record(area)))

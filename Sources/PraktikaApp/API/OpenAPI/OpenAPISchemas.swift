@@ -18,6 +18,11 @@ enum Schemas {
         .object([("type", .string("string")), ("enum", .array(E.allCases.map { .string($0.rawValue) }))])
     }
 
+    /// A closed list of words that is not a labelled choice.
+    static func choiceRaw(_ values: [String]) -> JSONValue {
+        .object([("type", .string("string")), ("enum", .array(values.map { .string($0) }))])
+    }
+
     static let districtCode = JSONValue.object([
         ("type", .array([.string("string"), .string("null")])), ("enum", .array(District.all.map { .string($0.code) } + [.null])),
     ])
