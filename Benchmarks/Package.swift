@@ -41,6 +41,18 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "Outcomes",
+            dependencies: [
+                .product(name: "PraktikaApp", package: root),
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Fluent", package: "fluent"),
+            ],
+            path: "Benchmarks/Outcomes",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "seating-instances",
             dependencies: [.product(name: "PraktikaDomain", package: root)],
             path: "Sources/seating-instances"

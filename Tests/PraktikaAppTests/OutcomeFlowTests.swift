@@ -29,7 +29,11 @@ struct OutcomeFlowTests {
 
     /// Removes the demo's example surveys, so that a test counts only its own answers.
     static func clearDemoOutcomes(_ app: Application) async throws {
-        for table in ["outcome_tallies", "outcome_answers", "outcome_profiles", "outcome_contacts", "outcome_surveys", "outcome_plans"] {
+        for table in [
+            "outcome_tallies", "outcome_answers", "outcome_profiles", "outcome_contacts", "outcome_surveys", "outcome_plans",
+            "outcome_rollups",
+            "outcome_contributors", "outcome_scope_services",
+        ] {
             try await app.sql.delete(from: table).run()
         }
     }
@@ -153,6 +157,45 @@ struct OutcomeFlowTests {
             #expect(!csv.text.contains("@example.bg"))
         }
         await sink.stop()
+    }
+
+    /// Every scope's figures, as the dashboards read them.
+    static func rollups(_ app: Application) async throws -> [String] {
+        var lines: [String] = []
+        for row in try await app.sql.raw("SELECT scope, kind, item, answered, agreed FROM outcome_rollups ORDER BY scope, kind, item").all()
+        {
+            lines.append(
+                "\(try row.decode(column: "scope", as: String.self)) \(try row.decode(column: "kind", as: String.self)) "
+                    + "\(try row.decode(column: "item", as: String.self)) \(try row.decode(column: "answered", as: Int64.self)) "
+                    + "\(try row.decode(column: "agreed", as: Int64.self))")
+        }
+        for row in try await app.sql.raw(
+            "SELECT scope, kind, item, library_id FROM outcome_contributors ORDER BY scope, kind, item, library_id"
+        )
+        .all() {
+            lines.append(
+                "\(try row.decode(column: "scope", as: String.self)) \(try row.decode(column: "kind", as: String.self)) "
+                    + "\(try row.decode(column: "item", as: String.self)) lib \(try row.decode(column: "library_id", as: Int64.self))")
+        }
+        for row in try await app.sql.raw("SELECT scope, design_id, answers FROM outcome_scope_services ORDER BY scope, design_id").all() {
+            lines.append(
+                "\(try row.decode(column: "scope", as: String.self)) design \(try row.decode(column: "design_id", as: Int64.self)) "
+                    + "\(try row.decode(column: "answers", as: Int64.self))")
+        }
+        return lines
+    }
+
+    @Test("The figures kept per scope as answers arrive equal those the migration adds up from the tallies")
+    func rollupsAgree() async throws {
+        try await withApp(demo: true) { app in
+            let kept = try await Self.rollups(app)
+            #expect(kept.contains { $0.hasPrefix("network immediate * ") })
+            #expect(kept.contains { $0.hasPrefix("district:BG-21 immediate learned ") })
+            let migration = Migrations024.CreateOutcomeRollups()
+            try await migration.revert(on: app.db)
+            try await migration.prepare(on: app.db)
+            #expect(try await Self.rollups(app) == kept)
+        }
     }
 
     @Test("Two senders at once deliver each message once")
@@ -353,6 +396,13 @@ struct OutcomeFlowTests {
             }
             let network = try await store.pooled(.immediate, .network)
             #expect(network[.learned] == PooledTally(tally: ItemTally(answered: 15, agreed: 15), libraries: 5))
+            // The same figures as CSV: the service's column and the network's.
+            let results = try await Browser(app).get("/services/\(designs[4])/outcomes/results.csv")
+            let lines = results.text.split(whereSeparator: \.isNewline).map(String.init)
+            #expect(lines.count == 1 + 4, "a header and the four statements of its one survey")
+            #expect(lines[1].hasSuffix(",5,5,100.0,,,,15,15,100.0"), "\(lines[1])")
+            let networkCSV = try await Browser(app).get("/outcomes/results.csv")
+            #expect(networkCSV.text.contains("15,15,100.0"))
             let dashboard = try await Browser(app).get("/outcomes")
             #expect(dashboard.status == .ok)
             #expect(dashboard.text.contains("Курс 4"))

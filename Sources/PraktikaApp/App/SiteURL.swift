@@ -19,7 +19,7 @@ enum RegistryArea: String, CaseIterable, Sendable {
 
 /// The outcome pages of one service, each below `/services/{id}/outcomes`.
 enum OutcomePage: Sendable, Equatable {
-    case overview, setUp, answersCSV, periods
+    case overview, setUp, answersCSV, resultsCSV, periods
     case periodResult(Int64)
     case periodReview(Int64)
     case settings(SurveyKind)
@@ -34,6 +34,7 @@ enum OutcomePage: Sendable, Equatable {
         case .overview: return []
         case .setUp: return ["set-up"]
         case .answersCSV: return ["answers.csv"]
+        case .resultsCSV: return ["results.csv"]
         case .periods: return ["periods"]
         case .periodResult(let p): return ["periods", .sub(p), "result"]
         case .periodReview(let p): return ["periods", .sub(p), "review"]
@@ -132,6 +133,8 @@ enum SiteURL: Sendable, Equatable {
     case outcomes
     /// A coordinator's list of indicator results due, submitted, returned and overdue.
     case outcomeReviews
+    /// The dashboard's figures as CSV, for the same scope.
+    case outcomesCSV
     case serviceOutcomes(Int64, OutcomePage)
     /// The anonymous answer page of an outcome survey: short, for QR codes and posters.
     case survey(String)
@@ -293,6 +296,7 @@ enum SiteURL: Sendable, Equatable {
         case .deleteRecord(let area, let id): return [.fixed(area.rawValue), S.id(id), "delete"]
         case .outcomes: return ["outcomes"]
         case .outcomeReviews: return ["outcomes", "reviews"]
+        case .outcomesCSV: return ["outcomes", "results.csv"]
         case .serviceOutcomes(let id, let page): return ["services", S.id(id), "outcomes"] + page.segments
         case .survey(let token): return ["s", .parameter("token", token)]
         case .mail: return ["mail"]

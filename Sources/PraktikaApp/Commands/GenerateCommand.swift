@@ -14,15 +14,30 @@ struct GenerateCommand: AsyncCommand {
         var seed: UInt64?
         @Option(name: "batch", help: "designs per transaction (default 500)")
         var batch: Int?
+        @Option(name: "answers", help: "how many example outcome answers to add across the running services")
+        var answers: Int?
     }
 
-    var help: String { "Adds N synthetic good practices across all 28 districts, for benchmarks: generate --practices 1000000" }
+    var help: String {
+        "Adds N synthetic good practices across all 28 districts, or M example outcome answers, for benchmarks: generate --practices 1000000 --answers 1000000"
+    }
 
     static let librariesPerDistrict = 10
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard let total = signature.practices, total > 0 else { throw GenerateError(message: "say how many: --practices N") }
         let app = context.application
+        guard signature.practices != nil || signature.answers != nil else {
+            throw GenerateError(message: "say how many: --practices N and/or --answers M")
+        }
+        if let total = signature.practices, total > 0 { try await practices(total, app, context, signature) }
+        if let total = signature.answers, total > 0 {
+            try await app.migrateDatabase()
+            let added = try await OutcomeGenerator(db: app.db, seed: signature.seed ?? 2012).add(total, progress: ProgressBar(total: total))
+            context.console.print("Added \(added.answers) example answers to \(added.surveys) surveys of \(added.services) services.")
+        }
+    }
+
+    private func practices(_ total: Int, _ app: Application, _ context: CommandContext, _ signature: Signature) async throws {
         try await app.migrateDatabase()
         let libraries = try await Self.ensureLibraries(app.sql)
         let batchSize = max(1, min(signature.batch ?? 500, 2000))

@@ -151,7 +151,9 @@ struct DemoLoader {
                             survey, answer, channel: examples.channel(), submission: nil, on: day, example: true, tally: false)
                         try await store.insertProfile(surveyID, examples.profile())
                     }
-                    try await store.addToTallies(surveyID, OutcomeResults.tally(answers), answers: answers.count)
+                    var delta = OutcomeStore.TallyDelta()
+                    delta.add(survey, scopes: try await store.scopes(id), counts: OutcomeResults.tally(answers), answers: answers.count)
+                    try await store.apply(delta)
                 }
             }
             summary.inserted += 1

@@ -53,6 +53,7 @@ extension Application {
         Migrations021.register(in: migrations)
         Migrations022.register(in: migrations)
         Migrations023.register(in: migrations)
+        Migrations024.register(in: migrations)
     }
 
     /// The database as SQLKit sees it; both supported drivers are SQL databases.

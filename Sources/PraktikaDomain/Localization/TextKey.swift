@@ -291,7 +291,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case channelWeb, channelPaper
     case mailFollowUpSubject, mailFollowUpBody
     case outcomesServiceTitle, outcomesIntro, outcomesSetUp, outcomesNoSurveys, outcomesNotYet, outcomesAnswers, outcomesExamples
-    case outcomesLink, outcomesQR, outcomesPoster, outcomesPaperForm, outcomesTypeIn, outcomesSettings, outcomesCSV
+    case outcomesLink, outcomesQR, outcomesPoster, outcomesPaperForm, outcomesTypeIn, outcomesSettings, outcomesCSV, outcomesResultsCSV
     case outcomesSeriesService, outcomesSeriesDistrict, outcomesSeriesNetwork, outcomesSuppressionNote
     case outcomesProfileTitle, outcomesProfileHidden, outcomesAreas, outcomesNoAreas, outcomesContactsWaiting
     case outcomesOpenField, outcomesClosesOn, outcomesFollowUpWeeks, hintFollowUpWeeks, outcomesOwnQuestions, hintOwnQuestions

@@ -101,6 +101,34 @@ public enum OutcomeResults {
     }
 }
 
+extension OutcomeResults {
+    /// Aggregated results as CSV: per survey and statement, the answers, the agreeing and the
+    /// percentage of each column named (the service's, its district's, the network's figures, in
+    /// that order; a nil name leaves that column out); empty cells where a figure is not shown.
+    public static func csv(_ surveys: [(SurveyKind, [OutcomeComparisonRow])], columns: [String?], language: Language) -> String {
+        var header = [TextKey.fieldKind(language), TextKey.outcomesItem(language)]
+        for column in columns.compactMap({ $0 }) {
+            header += ["\(column): n", "\(column): \(TextKey.scaleAgree(language).lowercased())", "\(column): %"]
+        }
+        var out = "\u{FEFF}" + CSV.line(header)
+        for (kind, rows) in surveys {
+            for row in rows {
+                var cells = [kind.label(language), row.item.statement(language)]
+                for (tally, name) in zip([row.service, row.district, row.network], columns) where name != nil {
+                    guard let tally, tally.answered > 0 else {
+                        cells += ["", "", ""]
+                        continue
+                    }
+                    let share = tally.perMille.map { String(format: "%.1f", Double($0) / 10) } ?? ""
+                    cells += [String(tally.answered), String(tally.agreed), share]
+                }
+                out += CSV.line(cells)
+            }
+        }
+        return out
+    }
+}
+
 /// Grouped horizontal bars in SVG: per item, the service's share who agree and, beneath it,
 /// the district's and the network's where shown. Readable without colour: each bar is labelled.
 public enum OutcomeChart {

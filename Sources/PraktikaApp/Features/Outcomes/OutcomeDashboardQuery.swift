@@ -18,30 +18,36 @@ struct OutcomeDashboardQuery {
         var figures = Figures()
         if let row = try await db.raw(
             """
-            SELECT COUNT(DISTINCT s.design_id) AS services, CAST(COALESCE(SUM(t.answered), 0) AS BIGINT) AS answers FROM outcome_tallies t \
-            JOIN outcome_surveys s ON s.id = t.survey_id WHERE t.item = \(bind: OutcomeStore.answersItem) AND t.answered > 0\(scope.designFilter)
+            SELECT COUNT(*) AS services FROM outcome_scope_services WHERE scope = \(bind: scope.key) AND answers > 0
             """
         ).first() {
             figures.services = Int(try row.decode(column: "services", as: Int64.self))
+        }
+        if let row = try await db.raw(
+            """
+            SELECT CAST(COALESCE(SUM(answered), 0) AS BIGINT) AS answers FROM outcome_rollups \
+            WHERE scope = \(bind: scope.key) AND item = \(bind: OutcomeStore.answersItem)
+            """
+        ).first() {
             figures.answers = Int(try row.decode(column: "answers", as: Int64.self))
         }
         if let row = try await db.raw(
             """
-            SELECT COUNT(DISTINCT dl.library_id) AS libraries FROM outcome_tallies t JOIN outcome_surveys s ON s.id = t.survey_id \
-            JOIN design_libraries dl ON dl.design_id = s.design_id JOIN libraries l ON l.id = dl.library_id \
-            WHERE t.item = \(bind: OutcomeStore.answersItem) AND t.answered > 0\(scope.libraryFilter)
+            SELECT COUNT(DISTINCT library_id) AS libraries FROM outcome_contributors WHERE scope = \(bind: scope.key) \
+            AND item = \(bind: OutcomeStore.answersItem)
             """
         ).first() {
             figures.libraries = Int(try row.decode(column: "libraries", as: Int64.self))
         }
         for row in try await db.raw(
             """
-            SELECT p.areas AS areas FROM outcome_plans p WHERE p.design_id IN (SELECT s.design_id FROM outcome_tallies t \
-            JOIN outcome_surveys s ON s.id = t.survey_id WHERE t.item = \(bind: OutcomeStore.answersItem) AND t.answered > 0\(scope.designFilter))
+            SELECT p.areas AS areas, COUNT(*) AS n FROM outcome_plans p JOIN outcome_scope_services x ON x.design_id = p.design_id \
+            WHERE x.scope = \(bind: scope.key) AND x.answers > 0 GROUP BY p.areas
             """
         ).all() {
+            let n = Int(try row.decode(column: "n", as: Int64.self))
             for code in try row.decode(column: "areas", as: String.self).split(separator: ",") {
-                if let area = OutcomeArea(rawValue: String(code)) { figures.areas[area, default: 0] += 1 }
+                if let area = OutcomeArea(rawValue: String(code)) { figures.areas[area, default: 0] += n }
             }
         }
         return figures
@@ -49,34 +55,43 @@ struct OutcomeDashboardQuery {
 
     struct DistrictRow: Sendable, Equatable {
         let code: String
-        var services: Set<Int64> = []
-        var libraries: Set<Int64> = []
+        var services = 0
+        var libraries = 0
         var answers = 0
     }
 
     /// Per district: services with answers, their libraries, and answers (a service of libraries
     /// in two districts counts in both).
     func byDistrict() async throws -> [DistrictRow] {
-        let rows = try await db.raw(
-            """
-            SELECT l.district_code AS code, s.id AS survey, s.design_id AS design, dl.library_id AS library, t.answered AS answered \
-            FROM outcome_tallies t JOIN outcome_surveys s ON s.id = t.survey_id JOIN design_libraries dl ON dl.design_id = s.design_id \
-            JOIN libraries l ON l.id = dl.library_id WHERE t.item = \(bind: OutcomeStore.answersItem) AND t.answered > 0 \
-            AND l.district_code IS NOT NULL
-            """
-        ).all()
         var result: [String: DistrictRow] = [:]
-        var counted: Set<String> = []
-        for row in rows {
-            let code = try row.decode(column: "code", as: String.self)
-            let survey = try row.decode(column: "survey", as: Int64.self)
-            var entry = result[code] ?? DistrictRow(code: code)
-            entry.services.insert(try row.decode(column: "design", as: Int64.self))
-            entry.libraries.insert(try row.decode(column: "library", as: Int64.self))
-            if counted.insert("\(code)/\(survey)").inserted { entry.answers += Int(try row.decode(column: "answered", as: Int64.self)) }
-            result[code] = entry
+        func code(_ row: any SQLRow) throws -> String {
+            String(try row.decode(column: "scope", as: String.self).dropFirst("district:".count))
         }
-        return result.values.sorted { $0.code < $1.code }
+        for row in try await db.raw(
+            """
+            SELECT scope, CAST(SUM(answered) AS BIGINT) AS n FROM outcome_rollups WHERE item = \(bind: OutcomeStore.answersItem) \
+            AND scope LIKE 'district:%' GROUP BY scope
+            """
+        ).all() {
+            let c = try code(row)
+            result[c, default: DistrictRow(code: c)].answers = Int(try row.decode(column: "n", as: Int64.self))
+        }
+        for row in try await db.raw(
+            "SELECT scope, COUNT(*) AS n FROM outcome_scope_services WHERE scope LIKE 'district:%' AND answers > 0 GROUP BY scope"
+        ).all() {
+            let c = try code(row)
+            result[c, default: DistrictRow(code: c)].services = Int(try row.decode(column: "n", as: Int64.self))
+        }
+        for row in try await db.raw(
+            """
+            SELECT scope, COUNT(DISTINCT library_id) AS n FROM outcome_contributors WHERE item = \(bind: OutcomeStore.answersItem) \
+            AND scope LIKE 'district:%' GROUP BY scope
+            """
+        ).all() {
+            let c = try code(row)
+            result[c, default: DistrictRow(code: c)].libraries = Int(try row.decode(column: "n", as: Int64.self))
+        }
+        return result.values.filter { $0.answers > 0 }.sorted { $0.code < $1.code }
     }
 
     struct ServiceRow: Sendable {
@@ -91,10 +106,9 @@ struct OutcomeDashboardQuery {
     func services(_ scope: OutcomeStore.Scope, limit: Int = 200) async throws -> [ServiceRow] {
         try await db.raw(
             """
-            SELECT d.id AS id, d.title AS title, d.visibility AS visibility, CAST(SUM(t.answered) AS BIGINT) AS answers FROM outcome_tallies t \
-            JOIN outcome_surveys s ON s.id = t.survey_id JOIN service_designs d ON d.id = s.design_id \
-            WHERE t.item = \(bind: OutcomeStore.answersItem) AND t.answered > 0\(scope.designFilter) \
-            GROUP BY d.id, d.title, d.visibility ORDER BY SUM(t.answered) DESC, d.id LIMIT \(literal: limit)
+            SELECT d.id AS id, d.title AS title, d.visibility AS visibility, x.answers AS answers FROM outcome_scope_services x \
+            JOIN service_designs d ON d.id = x.design_id WHERE x.scope = \(bind: scope.key) AND x.answers > 0 \
+            ORDER BY x.answers DESC, x.design_id LIMIT \(literal: limit)
             """
         ).all().map { row in
             ServiceRow(

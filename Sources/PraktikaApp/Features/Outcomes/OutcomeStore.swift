@@ -97,27 +97,125 @@ struct OutcomeStore {
                 .ignoringConflicts(with: ["submission"])
                 .returning("id").first()?.decode(column: "id", as: Int64.self)
         else { return nil }
-        if tally { try await addToTallies(survey.id, OutcomeResults.tally([answer])) }
+        if tally {
+            var delta = TallyDelta()
+            delta.add(survey, scopes: try await scopes(survey.designID), counts: OutcomeResults.tally([answer]), answers: 1)
+            try await apply(delta)
+        }
         return id
     }
 
     /// The tally row that counts a survey's answers.
     static let answersItem = "*"
 
-    /// Adds counts to a survey's running tallies, items in a fixed order so that concurrent
-    /// writers take the rows' locks in the same order.
-    func addToTallies(_ surveyID: Int64, _ counts: [OutcomeItem: ItemTally], answers: Int = 1) async throws {
-        let rows =
-            [(Self.answersItem, ItemTally(answered: answers, agreed: 0))]
-            + OutcomeItem.allCases.compactMap { item in
-                counts[item].flatMap { $0.answered > 0 ? (item.rawValue, $0) : nil }
+    /// Where answers to a design's surveys count: the network, its libraries' districts, its
+    /// libraries; and which library contributes in which of them.
+    struct AnswerScopes: Sendable {
+        var names: [String] = [Scope.network.key]
+        var contributors: [(scope: String, library: Int64)] = []
+    }
+
+    func scopes(_ designID: Int64) async throws -> AnswerScopes {
+        let rows = try await db.raw(
+            """
+            SELECT dl.library_id AS library_id, l.district_code AS district_code FROM design_libraries dl \
+            JOIN libraries l ON l.id = dl.library_id WHERE dl.design_id = \(bind: designID) ORDER BY dl.library_id
+            """
+        ).all()
+        var scopes = AnswerScopes()
+        for row in rows {
+            let library = try row.decode(column: "library_id", as: Int64.self)
+            var own = [Scope.network.key, Scope.library(library).key]
+            if let district = try row.decode(column: "district_code", as: String?.self) { own.append(Scope.district(district).key) }
+            for scope in own {
+                if !scopes.names.contains(scope) { scopes.names.append(scope) }
+                scopes.contributors.append((scope, library))
             }
-        for (item, count) in rows {
+        }
+        return scopes
+    }
+
+    /// What a set of answers adds to the tallies: per survey, per scope, which libraries
+    /// contributed, and each service's answers per scope.
+    struct TallyDelta: Sendable {
+        struct Key: Hashable, Comparable, Sendable {
+            let scope: String
+            let kind: String
+            let item: String
+            static func < (a: Key, b: Key) -> Bool { (a.scope, a.kind, a.item) < (b.scope, b.kind, b.item) }
+        }
+
+        struct Contributor: Hashable, Sendable {
+            let key: Key
+            let library: Int64
+        }
+
+        struct Service: Hashable, Comparable, Sendable {
+            let scope: String
+            let design: Int64
+            static func < (a: Service, b: Service) -> Bool { (a.scope, a.design) < (b.scope, b.design) }
+        }
+
+        var surveys: [Int64: [String: ItemTally]] = [:]
+        var rollups: [Key: ItemTally] = [:]
+        var contributors: Set<Contributor> = []
+        var services: [Service: Int] = [:]
+
+        mutating func add(_ survey: StoredSurvey, scopes: AnswerScopes, counts: [OutcomeItem: ItemTally], answers: Int) {
+            var items = [(OutcomeStore.answersItem, ItemTally(answered: answers, agreed: 0))]
+            items += OutcomeItem.allCases.compactMap { item in counts[item].flatMap { $0.answered > 0 ? (item.rawValue, $0) : nil } }
+            let kind = survey.survey.kind.rawValue
+            for (item, count) in items {
+                surveys[survey.id, default: [:]][item, default: ItemTally()] =
+                    surveys[survey.id, default: [:]][item, default: ItemTally()] + count
+                for scope in scopes.names {
+                    let key = Key(scope: scope, kind: kind, item: item)
+                    rollups[key] = (rollups[key] ?? ItemTally()) + count
+                }
+                for (scope, library) in scopes.contributors {
+                    contributors.insert(Contributor(key: Key(scope: scope, kind: kind, item: item), library: library))
+                }
+            }
+            for scope in scopes.names { services[Service(scope: scope, design: survey.designID), default: 0] += answers }
+        }
+    }
+
+    /// Writes a delta, rows in a fixed order so that concurrent writers take their locks in the
+    /// same order.
+    func apply(_ delta: TallyDelta) async throws {
+        for surveyID in delta.surveys.keys.sorted() {
+            for (item, count) in delta.surveys[surveyID]!.sorted(by: { $0.key < $1.key }) {
+                try await db.raw(
+                    """
+                    INSERT INTO outcome_tallies (survey_id, item, answered, agreed) VALUES (\(bind: surveyID), \(bind: item), \
+                    \(bind: Int64(count.answered)), \(bind: Int64(count.agreed))) ON CONFLICT (survey_id, item) DO UPDATE SET \
+                    answered = outcome_tallies.answered + excluded.answered, agreed = outcome_tallies.agreed + excluded.agreed
+                    """
+                ).run()
+            }
+        }
+        for (key, count) in delta.rollups.sorted(by: { $0.key < $1.key }) {
             try await db.raw(
                 """
-                INSERT INTO outcome_tallies (survey_id, item, answered, agreed) VALUES (\(bind: surveyID), \(bind: item), \
-                \(bind: Int64(count.answered)), \(bind: Int64(count.agreed))) ON CONFLICT (survey_id, item) DO UPDATE SET \
-                answered = outcome_tallies.answered + excluded.answered, agreed = outcome_tallies.agreed + excluded.agreed
+                INSERT INTO outcome_rollups (scope, kind, item, answered, agreed) VALUES (\(bind: key.scope), \(bind: key.kind), \
+                \(bind: key.item), \(bind: Int64(count.answered)), \(bind: Int64(count.agreed))) ON CONFLICT (scope, kind, item) DO UPDATE \
+                SET answered = outcome_rollups.answered + excluded.answered, agreed = outcome_rollups.agreed + excluded.agreed
+                """
+            ).run()
+        }
+        let contributors = delta.contributors.sorted { ($0.key, $0.library) < ($1.key, $1.library) }
+        for start in stride(from: 0, to: contributors.count, by: 500) {
+            var insert = db.insert(into: "outcome_contributors").columns("scope", "kind", "item", "library_id")
+            for c in contributors[start..<min(start + 500, contributors.count)] {
+                insert = insert.values(SQLBind(c.key.scope), SQLBind(c.key.kind), SQLBind(c.key.item), SQLBind(c.library))
+            }
+            try await insert.ignoringConflicts(with: ["scope", "kind", "item", "library_id"]).run()
+        }
+        for (service, answers) in delta.services.sorted(by: { $0.key < $1.key }) {
+            try await db.raw(
+                """
+                INSERT INTO outcome_scope_services (scope, design_id, answers) VALUES (\(bind: service.scope), \(bind: service.design), \
+                \(bind: Int64(answers))) ON CONFLICT (scope, design_id) DO UPDATE SET answers = outcome_scope_services.answers + excluded.answers
                 """
             ).run()
         }
@@ -149,42 +247,25 @@ struct OutcomeStore {
         case district(String)
         case library(Int64)
 
-        /// A condition on `s.design_id`, or nothing for the network.
-        var designFilter: SQLQueryString {
+        /// The scope's name in the rollup tables.
+        var key: String {
             switch self {
-            case .network: ""
-            case .district(let code):
-                " AND s.design_id IN (SELECT dl2.design_id FROM design_libraries dl2 JOIN libraries l2 ON l2.id = dl2.library_id WHERE l2.district_code = \(bind: code))"
-            case .library(let id): " AND s.design_id IN (SELECT dl2.design_id FROM design_libraries dl2 WHERE dl2.library_id = \(bind: id))"
-            }
-        }
-
-        /// A condition on the contributing library `l`.
-        var libraryFilter: SQLQueryString {
-            switch self {
-            case .network: ""
-            case .district(let code): " AND l.district_code = \(bind: code)"
-            case .library(let id): " AND l.id = \(bind: id)"
+            case .network: "network"
+            case .district(let code): "district:" + code
+            case .library(let id): "library:" + String(id)
             }
         }
     }
 
-    /// The tallies of every survey of this kind in the scope, with the number of libraries whose
-    /// services contributed. A service of two libraries counts once.
+    /// The figures of every survey of this kind in the scope, with the number of libraries whose
+    /// services contributed: read from the rollups, a few rows.
     func pooled(_ kind: SurveyKind, _ scope: Scope) async throws -> [OutcomeItem: PooledTally] {
-        let sums = try await db.raw(
-            """
-            SELECT t.item AS item, CAST(SUM(t.answered) AS BIGINT) AS answered, CAST(SUM(t.agreed) AS BIGINT) AS agreed FROM outcome_tallies t \
-            JOIN outcome_surveys s ON s.id = t.survey_id WHERE s.kind = \(bind: kind.rawValue) AND t.answered > 0\(scope.designFilter) \
-            GROUP BY t.item
-            """
-        ).all()
+        let sums = try await db.select().columns("item", "answered", "agreed").from("outcome_rollups")
+            .where("scope", .equal, scope.key).where("kind", .equal, kind.rawValue).all()
         let libraries = try await db.raw(
             """
-            SELECT t.item AS item, COUNT(DISTINCT dl.library_id) AS libraries FROM outcome_tallies t \
-            JOIN outcome_surveys s ON s.id = t.survey_id JOIN design_libraries dl ON dl.design_id = s.design_id \
-            JOIN libraries l ON l.id = dl.library_id WHERE s.kind = \(bind: kind.rawValue) AND t.answered > 0\(scope.libraryFilter) \
-            GROUP BY t.item
+            SELECT item, COUNT(*) AS libraries FROM outcome_contributors WHERE scope = \(bind: scope.key) AND kind = \(bind: kind.rawValue) \
+            GROUP BY item
             """
         ).all()
         var counts: [String: Int] = [:]

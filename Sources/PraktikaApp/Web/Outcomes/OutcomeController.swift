@@ -13,6 +13,7 @@ struct OutcomeController: Sendable {
         routes.get(.serviceOutcomes(id, .overview), use: overview)
         routes.post(.serviceOutcomes(id, .setUp), use: setUp)
         routes.get(.serviceOutcomes(id, .answersCSV), use: answersCSV)
+        routes.get(.serviceOutcomes(id, .resultsCSV), use: resultsCSV)
         routes.get(.serviceOutcomes(id, .settings(.immediate)), use: settings)
         routes.post(.serviceOutcomes(id, .settings(.immediate)), use: saveSettings)
         routes.get(.serviceOutcomes(id, .paper(.immediate)), use: paper)
@@ -260,6 +261,16 @@ struct OutcomeController: Sendable {
     }
 
     // MARK: CSV
+
+    /// The service's shares beside its district's and the network's, as the page shows them.
+    @Sendable func resultsCSV(_ req: Request) async throws -> Response {
+        let stored = try await DesignController().load(req)
+        let model = try await model(req, stored)
+        let l = req.language
+        let csv = OutcomeResults.csv(
+            model.surveys.map { ($0.stored.survey.kind, $0.rows) }, columns: ServiceOutcomesView.series(model, l).map(\.name), language: l)
+        return TextDownload.response(csv, contentType: "text/csv; charset=utf-8", filename: "outcome-results-\(stored.id).csv")
+    }
 
     @Sendable func answersCSV(_ req: Request) async throws -> Response {
         let stored = try await DesignController().load(req)

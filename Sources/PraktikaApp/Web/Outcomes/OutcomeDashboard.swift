@@ -18,15 +18,31 @@ struct OutcomeDashboardModel: Sendable {
     let isNetwork: Bool
     /// Coordinators and administrators review indicator results.
     let mayReview: Bool
+
+    var csvQuery: [(String, String)] { [("district", district ?? ""), ("library", libraryID.map(String.init) ?? "")] }
 }
 
 /// „Резултати“: the network's, a district's or a library's outcomes.
 struct OutcomeDashboardController: Sendable {
     func register(_ routes: any RoutesBuilder) {
         routes.get(.outcomes, use: dashboard)
+        routes.get(.outcomesCSV, use: csv)
     }
 
     @Sendable func dashboard(_ req: Request) async throws -> Response {
+        HTMLResponse.make(OutcomeDashboardView.render(try await model(req), req.page))
+    }
+
+    /// The dashboard's shares as CSV, for the scope the query names.
+    @Sendable func csv(_ req: Request) async throws -> Response {
+        let model = try await model(req)
+        let l = req.language
+        let columns: [String?] = [model.scopeName, nil, model.isNetwork ? nil : TextKey.outcomesSeriesNetwork(l)]
+        let text = OutcomeResults.csv(model.rows, columns: columns, language: l)
+        return TextDownload.response(text, contentType: "text/csv; charset=utf-8", filename: "outcome-results.csv")
+    }
+
+    func model(_ req: Request) async throws -> OutcomeDashboardModel {
         let l = req.language
         let district = (try? req.query.get(String.self, at: "district")).flatMap { District.named($0)?.code }
         let libraryID = (try? req.query.get(Int64.self, at: "library"))
@@ -73,7 +89,7 @@ struct OutcomeDashboardController: Sendable {
             services: services,
             libraries: district == nil ? [] : RegistryLookups.options(try await lookups.choices(.libraries, districts: [district!]), l),
             isNetwork: scope == .network, mayReview: req.actor?.role == .admin || req.actor?.role == .coordinator)
-        return HTMLResponse.make(OutcomeDashboardView.render(model, req.page))
+        return model
     }
 }
 
@@ -141,6 +157,7 @@ enum OutcomeDashboardView {
             scopeForm,
             model.mayReview ? .p(.link(SiteURL.outcomeReviews.path, TextKey.periodsDueTitle(l), .class("button secondary"))) : .empty,
             figures,
+            .p(.link(SiteURL.outcomesCSV.with(model.csvQuery), TextKey.outcomesResultsCSV(l))),
         ]
         if model.figures.answers == 0 {
             body.append(.p(.class("empty"), .safe(TextKey.dashboardNoAnswers(l))))
@@ -181,8 +198,8 @@ enum OutcomeDashboardView {
                                     .td(
                                         .link(
                                             SiteURL.outcomes.with([("district", row.code)]), District.named(row.code)?.name(l) ?? row.code)),
-                                    .td(.class("number"), .safe(f.integer(row.services.count))),
-                                    .td(.class("number"), .safe(f.integer(row.libraries.count))),
+                                    .td(.class("number"), .safe(f.integer(row.services))),
+                                    .td(.class("number"), .safe(f.integer(row.libraries))),
                                     .td(.class("number"), .safe(f.integer(row.answers))))
                             }))))
         }

@@ -66,8 +66,14 @@ enum ServiceOutcomesView {
         if model.canManage && model.contactsWaiting > 0 {
             body.append(.p(.class("muted"), .safe(TextKey.outcomesContactsWaiting(l, ["count": f.integer(model.contactsWaiting)]))))
         }
-        if model.canManage && !model.surveys.isEmpty {
-            body.append(.p(.link(SiteURL.serviceOutcomes(model.id, .answersCSV).path, TextKey.outcomesCSV(l), .class("button secondary"))))
+        if !model.surveys.isEmpty {
+            body.append(
+                .p(
+                    .class("record-actions"),
+                    .link(SiteURL.serviceOutcomes(model.id, .resultsCSV).path, TextKey.outcomesResultsCSV(l), .class("button secondary")),
+                    model.canManage
+                        ? .link(SiteURL.serviceOutcomes(model.id, .answersCSV).path, TextKey.outcomesCSV(l), .class("button secondary"))
+                        : .empty))
         }
         if !model.indicators.indicators.isEmpty || !model.indicators.periods.isEmpty {
             body.append(IndicatorView.section(model.indicators, context))
