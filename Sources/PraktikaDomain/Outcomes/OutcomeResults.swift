@@ -142,36 +142,32 @@ public enum OutcomeChart {
         }
     }
 
-    public static func svg(_ rows: [OutcomeComparisonRow], series: [Series], title: String, language: Language, format: Formatting)
-        -> String
-    {
-        let labelWidth = 260
-        let barWidth = 300
+    /// Narrow enough to stay readable on a phone: each statement on a line of its own, its bars
+    /// below it at full width.
+    public static func svg(_ rows: [OutcomeComparisonRow], series: [Series], title: String, language: Language, format: Formatting) -> String {
+        let width = 420
+        let barWidth = 220
         let barHeight = 16
-        let width = labelWidth + barWidth + 150
-        var y = 4
+        var y = 0
         var body = ""
         for row in rows {
+            y += 18
+            body += "<text x=\"0\" y=\"\(y)\" font-size=\"14\" font-weight=\"bold\">" + row.item.short(language).markupEscaped + "</text>"
+            y += 6
             let values = [row.service, row.district, row.network]
-            let shown = values.enumerated().filter { $0.offset < series.count && $0.element != nil }
-            let label = row.item.short(language)
-            body +=
-                "<text x=\"\(labelWidth - 8)\" y=\"\(y + barHeight)\" text-anchor=\"end\" font-size=\"13\" font-weight=\"bold\">"
-                + label.markupEscaped + "</text>"
-            for (offset, value) in shown {
-                let tally = value!
-                let width = (tally.perMille ?? 0) * barWidth / 1000
+            for (offset, value) in values.enumerated() where offset < series.count {
+                guard let tally = value else { continue }
+                let length = (tally.perMille ?? 0) * barWidth / 1000
                 let share = tally.perMille.map { format.perMille($0) } ?? "—"
                 let text = "\(series[offset].name): \(share) (\(format.integer(tally.answered)))"
-                body +=
-                    "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(max(width, 1))\" height=\"\(barHeight)\" fill=\"\(series[offset].fill)\"></rect>"
-                body += "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + barHeight - 3)\" font-size=\"12\">\(text.markupEscaped)</text>"
+                body += "<rect x=\"0\" y=\"\(y)\" width=\"\(max(length, 1))\" height=\"\(barHeight)\" fill=\"\(series[offset].fill)\"></rect>"
+                body += "<text x=\"\(length + 6)\" y=\"\(y + barHeight - 3)\" font-size=\"13\">\(text.markupEscaped)</text>"
                 y += barHeight + 4
             }
-            y += 10
+            y += 8
         }
         return """
-            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(y + 4)" width="100%" role="img" \
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(y)" width="100%" role="img" \
             aria-label="\(title.markupEscaped)" class="outcome-chart">\(body)</svg>
             """
     }

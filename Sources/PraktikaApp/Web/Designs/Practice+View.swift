@@ -101,7 +101,7 @@ extension DesignChartView {
         return .group(
             .h3(.safe(TextKey.practiceEvidence(l))),
             .div(
-                .class("table-scroll"),
+                .class("table-wrap"),
                 .table(
                     .class("outcome-table"),
                     .thead(

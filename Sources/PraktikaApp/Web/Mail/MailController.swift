@@ -86,7 +86,7 @@ enum MailView {
                 messages.isEmpty
                     ? .p(.class("empty"), .safe(TextKey.mailNone(l)))
                     : .div(
-                        .class("table-scroll"),
+                        .class("table-wrap"),
                         .table(
                             .thead(
                                 .tr(

@@ -30,7 +30,7 @@ enum IndicatorView {
                     label: "\(f.date($0.period.startsOn))–\(f.date($0.period.endsOn))".replacingOccurrences(of: " г.", with: ""),
                     value: $0.result?.value, target: $0.period.target, approved: $0.result?.status == .approved)
             }
-            parts.append(.div(.class("table-scroll"), .raw(IndicatorChart.svg(columns, title: name, format: f))))
+            parts.append(.div(.class("table-wrap"), .raw(IndicatorChart.svg(columns, title: name, format: f))))
             for stored in periods { parts.append(periodRow(stored, model, today: today, context)) }
         }
         if model.canManage && !model.indicators.isEmpty { parts.append(newPeriodForm(model, context)) }
