@@ -54,6 +54,15 @@ struct IndicatorResultTests {
                 try await elsewhere.post("/services/\(id)/outcomes/periods/\(period.id)/review", ["decision": "approve"]).status
                     == .forbidden)
             let admin = try await Browser.signedIn(app)
+            // A period that ended without a result counts as due on the dashboards.
+            let before = try await OutcomeDashboardQuery(db: app.sql).figures(.district("BG-21")).resultsDue
+            _ = try await store.insert(
+                id,
+                IndicatorPeriod(
+                    indicator: VelingradDemo.exampleIndicator, startsOn: LocalDate(year: 2020, month: 1, day: 1)!,
+                    endsOn: LocalDate(year: 2020, month: 6, day: 30)!, target: nil, direction: .keep))
+            #expect(try await OutcomeDashboardQuery(db: app.sql).figures(.district("BG-21")).resultsDue == before + 1)
+            #expect(try await OutcomeDashboardQuery(db: app.sql).figures(.district("BG-13")).resultsDue == 0)
             let queue = try await admin.get("/outcomes/reviews?district=BG-21")
             #expect(queue.text.contains(OutcomeFlowTests.centre))
             #expect(queue.text.contains(TextKey.resultSubmitted(.bg)))

@@ -302,7 +302,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case paperInstructions, entryTitle, entryHint, entrySaved
     case posterHeading, posterScan, posterMinutes
     case dashboardTitle, dashboardIntro, dashboardNetwork, dashboardServicesMeasured, dashboardAnswers, dashboardAreasCovered
-    case dashboardLibraries, dashboardByDistrict, dashboardServices, dashboardNoAnswers, dashboardShow
+    case dashboardLibraries, dashboardRunning, dashboardResultsDue, dashboardByDistrict, dashboardServices, dashboardNoAnswers,
+        dashboardShow
     case navMail, mailTitle, mailOffNotice, mailOnNotice, mailStatusWaiting, mailStatusSending, mailStatusSent, mailStatusFailed
     case mailRecipient, mailSubject, mailStatus, mailAttempts, mailLastError, mailCreated, mailSentAt, mailRetry, mailNone
     case mailNextAttempt, mailAll, flashMailRetried, mailKind

@@ -144,7 +144,9 @@ public enum OutcomeChart {
 
     /// Narrow enough to stay readable on a phone: each statement on a line of its own, its bars
     /// below it at full width.
-    public static func svg(_ rows: [OutcomeComparisonRow], series: [Series], title: String, language: Language, format: Formatting) -> String {
+    public static func svg(_ rows: [OutcomeComparisonRow], series: [Series], title: String, language: Language, format: Formatting)
+        -> String
+    {
         let width = 420
         let barWidth = 220
         let barHeight = 16
@@ -160,7 +162,8 @@ public enum OutcomeChart {
                 let length = (tally.perMille ?? 0) * barWidth / 1000
                 let share = tally.perMille.map { format.perMille($0) } ?? "—"
                 let text = "\(series[offset].name): \(share) (\(format.integer(tally.answered)))"
-                body += "<rect x=\"0\" y=\"\(y)\" width=\"\(max(length, 1))\" height=\"\(barHeight)\" fill=\"\(series[offset].fill)\"></rect>"
+                body +=
+                    "<rect x=\"0\" y=\"\(y)\" width=\"\(max(length, 1))\" height=\"\(barHeight)\" fill=\"\(series[offset].fill)\"></rect>"
                 body += "<text x=\"\(length + 6)\" y=\"\(y + barHeight - 3)\" font-size=\"13\">\(text.markupEscaped)</text>"
                 y += barHeight + 4
             }

@@ -8,14 +8,46 @@ struct OutcomeDashboardQuery {
     let db: any SQLDatabase
 
     struct Figures: Sendable, Equatable {
+        /// Services running now in the scope.
+        var running = 0
+        /// Reporting periods ended without a result, or with one returned for correction.
+        var resultsDue = 0
         var services = 0
         var answers = 0
         var libraries = 0
         var areas: [OutcomeArea: Int] = [:]
     }
 
-    func figures(_ scope: OutcomeStore.Scope) async throws -> Figures {
+    /// A condition on a design id column for the scope.
+    static func designs(in scope: OutcomeStore.Scope, column: String) -> SQLQueryString {
+        switch scope {
+        case .network: return ""
+        case .district(let code):
+            return
+                " AND \(unsafeRaw: column) IN (SELECT dl.design_id FROM design_libraries dl JOIN libraries l ON l.id = dl.library_id WHERE l.district_code = \(bind: code))"
+        case .library(let id):
+            return " AND \(unsafeRaw: column) IN (SELECT dl.design_id FROM design_libraries dl WHERE dl.library_id = \(bind: id))"
+        }
+    }
+
+    func figures(_ scope: OutcomeStore.Scope, today: LocalDate = LocalDate(Date())) async throws -> Figures {
         var figures = Figures()
+        if let row = try await db.raw(
+            """
+            SELECT COUNT(*) AS n FROM service_designs d WHERE d.status = \(bind: DesignStatus.running.rawValue)\(Self.designs(in: scope, column: "d.id"))
+            """
+        ).first() {
+            figures.running = Int(try row.decode(column: "n", as: Int64.self))
+        }
+        if let row = try await db.raw(
+            """
+            SELECT COUNT(*) AS n FROM indicator_periods p LEFT JOIN indicator_results r ON r.period_id = p.id \
+            WHERE p.ends_on < \(bind: today.iso) AND (r.status IS NULL OR r.status = \(bind: ResultStatus.returned.rawValue))\
+            \(Self.designs(in: scope, column: "p.design_id"))
+            """
+        ).first() {
+            figures.resultsDue = Int(try row.decode(column: "n", as: Int64.self))
+        }
         if let row = try await db.raw(
             """
             SELECT COUNT(*) AS services FROM outcome_scope_services WHERE scope = \(bind: scope.key) AND answers > 0

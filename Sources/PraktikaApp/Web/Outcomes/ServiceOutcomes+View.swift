@@ -166,14 +166,16 @@ enum ServiceOutcomesView {
             return .td(.class("number"), .safe("\(f.perMille(share)) (\(f.integer(tally.answered)))"))
         }
         let names = series(model, l).map(\.name)
-        return .div(.class("table-wrap"), .table(
-            .class("outcome-table"),
-            .thead(.tr(.th(.safe(TextKey.outcomesItem(l))), .group(names.map { .th(.class("number"), .safe($0)) }))),
-            .tbody(
-                .group(
-                    rows.map { row in
-                        .tr(.td(.safe(row.item.statement(l))), cell(row.service), cell(row.district), cell(row.network))
-                    }))))
+        return .div(
+            .class("table-wrap"),
+            .table(
+                .class("outcome-table"),
+                .thead(.tr(.th(.safe(TextKey.outcomesItem(l))), .group(names.map { .th(.class("number"), .safe($0)) }))),
+                .tbody(
+                    .group(
+                        rows.map { row in
+                            .tr(.td(.safe(row.item.statement(l))), cell(row.service), cell(row.district), cell(row.network))
+                        }))))
     }
 
     // MARK: Settings
