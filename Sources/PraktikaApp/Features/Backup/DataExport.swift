@@ -10,7 +10,10 @@ import SQLKit
 struct DataExport {
     let db: any SQLDatabase
 
-    /// The tables exported, in the order a reader would want them, with what each holds.
+    /// The tables exported, in the order a reader would want them, with what each holds. Not
+    /// exported: sessions and sign-in counters, the addresses left for follow-up surveys and the
+    /// mail outbox (kept only to send one message each), the flood counters, and what can be
+    /// derived again (the search index, the outcome rollups).
     static let tables: [(name: String, about: String)] = [
         ("districts", "the 28 districts (ISO 3166-2:BG)"),
         ("municipalities", "municipalities"),
@@ -30,6 +33,13 @@ struct DataExport {
         ("feedback_forms", "feedback forms"),
         ("feedback_responses", "anonymous feedback answers"),
         ("attachments", "attached files (the bytes are in files/, named `<id>-<filename>`)"),
+        ("outcome_plans", "each service's outcome areas and when its follow-up goes out"),
+        ("outcome_surveys", "each service's two outcome surveys and their own questions"),
+        ("outcome_answers", "anonymous answers to outcome surveys"),
+        ("outcome_profiles", "respondents' optional age band, gender and first visit, with no link to any answer"),
+        ("outcome_tallies", "running counts per survey and statement"),
+        ("indicator_periods", "reporting periods of the designs' indicators"),
+        ("indicator_results", "results entered for the periods, with their review"),
         ("users", "accounts (without passwords)"),
         ("audit_log", "who changed what, when"),
     ]
