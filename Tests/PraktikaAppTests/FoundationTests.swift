@@ -334,7 +334,7 @@ struct RouteTableTests {
             .serviceOutcomes(1, .setUp), .serviceOutcomes(1, .answersCSV), .serviceOutcomes(1, .settings(.immediate)),
             .serviceOutcomes(1, .paper(.followUp)), .serviceOutcomes(1, .entry(.immediate)), .serviceOutcomes(1, .qr(.immediate)),
             .serviceOutcomes(1, .poster(.followUp)), .serviceOutcomes(1, .periods), .serviceOutcomes(1, .periodResult(2)),
-            .serviceOutcomes(1, .periodReview(2)), .outcomeReviews, .outcomesCSV,
+            .serviceOutcomes(1, .periodReview(2)), .outcomeReviews, .outcomesCSV, .outcomeAreas,
             .serviceOutcomes(1, .resultsCSV),
         ]
         for area in RegistryArea.allCases {

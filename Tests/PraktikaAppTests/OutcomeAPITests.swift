@@ -109,6 +109,41 @@ struct OutcomeAPITests {
         }
     }
 
+    @Test("Administrators add outcome areas for the network; services choose them on the page and through the API")
+    func addedAreas() async throws {
+        try await withApp(demo: true) { app in
+            let id = try await OutcomeFlowTests.designID(app, OutcomeFlowTests.centre)
+            let librarian = try await Browser.signedIn(app, OutcomeFlowTests.librarian, VelingradDemo.demoPassword)
+            #expect(
+                try await librarian.post("/outcomes/areas", ["name_bg": "Местна история", "name_en": "Local history"]).status == .forbidden)
+            let admin = try await Browser.signedIn(app)
+            #expect(try await admin.post("/outcomes/areas", ["name_bg": "Местна история", "name_en": "Local history"]).status == .seeOther)
+            let again = try await admin.post("/outcomes/areas", ["name_bg": "местна история", "name_en": "Heritage"])
+            #expect(again.status == .unprocessableEntity)
+            #expect(again.text.contains(TextKey.validationAreaExists(.bg)))
+            let code = try #require(try await OutcomeStore(db: app.sql).addedAreas().first?.code)
+            #expect(try await Browser(app).get("/outcomes/areas").text.contains("Местна история"))
+
+            let settings = try await librarian.get("/services/\(id)/outcomes/immediate/settings")
+            #expect(settings.text.contains("name=\"area-\(code)\""))
+            let saved = try await librarian.post(
+                "/services/\(id)/outcomes/immediate/settings",
+                ["open": "on", "follow_up_weeks": "6", "area-\(code)": "on", "area-reading": "on"])
+            #expect(saved.status == .seeOther)
+            #expect(try await OutcomeStore(db: app.sql).plan(id)?.areas == ["reading", code])
+            #expect(try await librarian.get("/services/\(id)/outcomes").text.contains("Местна история"))
+
+            let client = Browser(app)
+            let headers = try await client.apiHeaders(OutcomeFlowTests.librarian)
+            let unknown = try await client.send(
+                .PUT, "/api/v1/services/\(id)/surveys/immediate", headers: headers, body: try Self.body(["areas": ["custom-999"]]))
+            #expect(unknown.status == .unprocessableEntity)
+            let viaAPI = try await client.send(
+                .PUT, "/api/v1/services/\(id)/surveys/immediate", headers: headers, body: try Self.body(["areas": [code]]))
+            #expect(try Self.json(viaAPI.text)["areas"] as? [String] == [code])
+        }
+    }
+
     @Test("The answers of the outcomes API have exactly the properties the OpenAPI document lists")
     func schemas() async throws {
         try await withApp(demo: true) { app in

@@ -135,7 +135,7 @@ struct OutcomeSurveyTests {
         let (survey, plan, errors) = OutcomeSurvey.read(input, kind: .immediate)
         #expect(errors.isEmpty)
         #expect(survey?.open == true)
-        #expect(plan?.areas == [.digitalSkills])
+        #expect(plan?.areas == ["digital_skills"], "unknown codes are dropped")
         for n in 1...6 { input["question-\(n)-prompt"] = "Въпрос \(n)" }
         #expect(OutcomeSurvey.read(input, kind: .immediate).2["question-6-prompt"]?.key == .validationTooManyQuestions)
         input = ["follow_up_weeks": "40"]
@@ -292,5 +292,24 @@ struct IndicatorPeriodTests {
         #expect(svg.components(separatedBy: "<rect").count - 1 == 1)
         #expect(svg.components(separatedBy: "<line").count - 1 == 2)
         #expect(svg.contains("aria-label=\"&lt;x&gt;\""))
+    }
+}
+
+@Suite("Outcome areas")
+struct OutcomeAreaTests {
+    @Test("Added areas follow the standard ones; a new name may not repeat one there is")
+    func added() {
+        let areas = OutcomeAreas(added: [AreaChoice(code: "custom-1", nameBG: "Местна история", nameEN: "Local history")])
+        #expect(areas.all.count == OutcomeArea.allCases.count + 1)
+        #expect(areas.ordered(["custom-1", "nonsense", "reading"]) == ["reading", "custom-1"])
+        #expect(areas.name("custom-1", .en) == "Local history")
+        #expect(areas.name("health", .bg) == OutcomeArea.health.label(.bg))
+        let repeated = AreaChoice.validate(nameBG: "  местна  ИСТОРИЯ ", nameEN: "Heritage", existing: areas.all)
+        #expect(repeated["name_bg"]?.key == .validationAreaExists)
+        #expect(repeated["name_en"] == nil)
+        #expect(AreaChoice.validate(nameBG: nil, nameEN: "x", existing: [])["name_bg"]?.key == .validationRequired)
+        let (_, plan, _) = OutcomeSurvey.read(
+            ["area-custom-1": "on", "area-reading": "on", "follow_up_weeks": "4"], kind: .immediate, areas: areas)
+        #expect(plan?.areas == ["reading", "custom-1"])
     }
 }

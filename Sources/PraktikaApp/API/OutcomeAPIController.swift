@@ -174,7 +174,8 @@ struct OutcomeAPIController: Sendable {
 
     struct Outcomes: Content {
         let serviceID: Int64
-        let areas: [OutcomeArea]
+        /// Area codes: the standard ones and `custom-N` for those an administrator added.
+        let areas: [String]
         let followUpWeeks: Int?
         let surveys: [SurveyResult]
         let periods: [PeriodResult]
@@ -282,7 +283,8 @@ struct OutcomeAPIController: Sendable {
             let existing = try await OutcomeStore(db: req.sql).survey(stored.id, kind)
         else { throw APIFailure.notFound }
         let body = try req.decodeBody(SurveyBody.self)
-        if let areas = body.areas, areas.contains(where: { OutcomeArea(rawValue: $0) == nil }) {
+        let known = try await OutcomeStore(db: req.sql).areas()
+        if let areas = body.areas, areas.contains(where: { code in !known.all.contains { $0.code == code } }) {
             var errors = FieldErrors()
             errors.add("areas", .validationOption)
             throw APIFailure.invalid(errors)
@@ -294,10 +296,10 @@ struct OutcomeAPIController: Sendable {
         if let closesOn = body.closesOn { input["closes_on"] = closesOn }
         if kind == .immediate {
             let plan = try await OutcomeStore(db: req.sql).plan(stored.id) ?? OutcomePlan()
-            for area in body.areas ?? plan.areas.map(\.rawValue) { input["area-\(area)"] = "on" }
+            for area in body.areas ?? plan.areas { input["area-\(area)"] = "on" }
             input["follow_up_weeks"] = String(body.followUpWeeks ?? plan.followUpWeeks)
         }
-        let (read, plan, errors) = OutcomeSurvey.read(input, kind: kind)
+        let (read, plan, errors) = OutcomeSurvey.read(input, kind: kind, areas: known)
         guard let read else { throw APIFailure.invalid(errors) }
         try done(req, try await OutcomeService(db: req.db, actor: req.actor).save(stored, kind, read, plan: plan))
         return try APIResponses.json(try await outcomesBody(req, stored))

@@ -135,6 +135,8 @@ enum SiteURL: Sendable, Equatable {
     case outcomeReviews
     /// The dashboard's figures as CSV, for the same scope.
     case outcomesCSV
+    /// The outcome areas designs choose from; administrators add the network's own.
+    case outcomeAreas
     case serviceOutcomes(Int64, OutcomePage)
     /// The anonymous answer page of an outcome survey: short, for QR codes and posters.
     case survey(String)
@@ -297,6 +299,7 @@ enum SiteURL: Sendable, Equatable {
         case .outcomes: return ["outcomes"]
         case .outcomeReviews: return ["outcomes", "reviews"]
         case .outcomesCSV: return ["outcomes", "results.csv"]
+        case .outcomeAreas: return ["outcomes", "areas"]
         case .serviceOutcomes(let id, let page): return ["services", S.id(id), "outcomes"] + page.segments
         case .survey(let token): return ["s", .parameter("token", token)]
         case .mail: return ["mail"]

@@ -137,7 +137,7 @@ struct DemoLoader {
             let category = stored.design.targetGroup.category
             try await inTransaction { sql in
                 let store = OutcomeStore(db: sql)
-                try await store.savePlan(id, OutcomePlan(areas: OutcomeExamples.areas(for: category), followUpWeeks: 6))
+                try await store.savePlan(id, OutcomePlan(standard: OutcomeExamples.areas(for: category), followUpWeeks: 6))
                 var examples = OutcomeExamples(seed: UInt64(id))
                 for (kind, count) in [(SurveyKind.immediate, 18 + Int(id % 7) * 2), (.followUp, 6 + Int(id % 4))] {
                     guard let surveyID = try await store.insertSurvey(id, OutcomeSurvey(kind: kind)) else { continue }

@@ -54,6 +54,7 @@ extension Application {
         Migrations022.register(in: migrations)
         Migrations023.register(in: migrations)
         Migrations024.register(in: migrations)
+        Migrations025.register(in: migrations)
     }
 
     /// The database as SQLKit sees it; both supported drivers are SQL databases.

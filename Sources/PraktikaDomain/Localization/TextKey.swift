@@ -308,6 +308,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case mailRecipient, mailSubject, mailStatus, mailAttempts, mailLastError, mailCreated, mailSentAt, mailRetry, mailNone
     case mailNextAttempt, mailAll, flashMailRetried, mailKind
     case practiceEvidence, practiceEvidenceAdopters, practiceEvidenceNone
+    case validationAreaExists, areasTitle, areasIntro, areasStandard, areasAdded, areasAdd, fieldNameBGArea, fieldNameENArea
     case directionIncrease, directionDecrease, directionKeep, resultSubmitted, resultApproved, resultReturned
     case periodRunning, periodDue, periodOverdue, periodsTitle, periodAdd, periodIndicator, periodStarts, periodEnds, periodTarget
     case periodDirection, periodValue, periodNote, periodEnter, periodApprove, periodReturn, periodReviewComment, periodNone

@@ -26,6 +26,58 @@ public enum OutcomeArea: String, LabelledChoice {
     }
 }
 
+/// An outcome area a design may choose: one of the standard ones, or one an administrator added
+/// for the network (code `custom-N`), named in both languages.
+public struct AreaChoice: Sendable, Hashable {
+    public let code: String
+    public let nameBG: String
+    public let nameEN: String
+
+    public init(code: String, nameBG: String, nameEN: String) {
+        self.code = code
+        self.nameBG = nameBG
+        self.nameEN = nameEN
+    }
+
+    public init(_ area: OutcomeArea) {
+        self.init(code: area.rawValue, nameBG: area.label(.bg), nameEN: area.label(.en))
+    }
+
+    public func name(_ language: Language) -> String { language == .bg ? nameBG : nameEN }
+
+    public static let maxName = 100
+
+    /// Checks a new area's names: both given, not too long, and not the name of an area there is.
+    public static func validate(nameBG: String?, nameEN: String?, existing: [AreaChoice]) -> FieldErrors {
+        var v = Validator()
+        v.required("name_bg", nameBG)
+        v.required("name_en", nameEN)
+        v.maxLength("name_bg", nameBG, maxName)
+        v.maxLength("name_en", nameEN, maxName)
+        let key = { (text: String) in BulgarianText.comparisonKey(text) }
+        if let nameBG, existing.contains(where: { key($0.nameBG) == key(nameBG) }) { v.add("name_bg", .validationAreaExists) }
+        if let nameEN, existing.contains(where: { key($0.nameEN) == key(nameEN) }) { v.add("name_en", .validationAreaExists) }
+        return v.errors
+    }
+}
+
+/// The areas a design may choose from: the standard ones, then those the administrators added.
+public struct OutcomeAreas: Sendable, Hashable {
+    public let added: [AreaChoice]
+
+    public init(added: [AreaChoice] = []) { self.added = added }
+
+    public var all: [AreaChoice] { OutcomeArea.allCases.map(AreaChoice.init) + added }
+
+    public func name(_ code: String, _ language: Language) -> String { all.first { $0.code == code }?.name(language) ?? code }
+
+    /// Known codes in the order the list gives them.
+    public func ordered(_ codes: some Sequence<String>) -> [String] {
+        let given = Set(codes)
+        return all.map(\.code).filter(given.contains)
+    }
+}
+
 /// The two standard surveys of a service: at the end of an activity, and weeks later.
 public enum SurveyKind: String, CaseIterable, Sendable, Codable {
     case immediate
@@ -154,13 +206,18 @@ public struct RespondentProfile: Sendable, Hashable, Codable {
 
 /// How a service measures its outcomes: the areas it works in and when the follow-up goes out.
 public struct OutcomePlan: Sendable, Hashable, Codable {
-    public var areas: [OutcomeArea]
+    /// The codes of the areas chosen (`AreaChoice.code`).
+    public var areas: [String]
     /// Weeks between an answer to the immediate survey and the follow-up invitation.
     public var followUpWeeks: Int
 
-    public init(areas: [OutcomeArea] = [], followUpWeeks: Int = 6) {
-        self.areas = areas.canonical
+    public init(areas: [String] = [], followUpWeeks: Int = 6) {
+        self.areas = areas
         self.followUpWeeks = followUpWeeks
+    }
+
+    public init(standard: [OutcomeArea], followUpWeeks: Int = 6) {
+        self.init(areas: standard.canonical.map(\.rawValue), followUpWeeks: followUpWeeks)
     }
 
     public static let followUpWeeksRange = 1...26
@@ -204,7 +261,9 @@ public struct OutcomeSurvey: Sendable, Hashable, Codable {
 extension OutcomeSurvey {
     /// Reads the settings form: `open`, `closes_on`, areas and weeks (for the immediate survey),
     /// and the question rows of the feedback builder (`question-N-…`).
-    public static func read(_ input: FormInput, kind: SurveyKind) -> (OutcomeSurvey?, OutcomePlan?, FieldErrors) {
+    public static func read(_ input: FormInput, kind: SurveyKind, areas known: OutcomeAreas = OutcomeAreas()) -> (
+        OutcomeSurvey?, OutcomePlan?, FieldErrors
+    ) {
         var reader = FormReader(input)
         let closesOn = reader.date("closes_on")
         var errors = reader.errors
@@ -225,7 +284,8 @@ extension OutcomeSurvey {
         }
         var plan: OutcomePlan?
         if kind == .immediate {
-            let areas = input.keys.filter { $0.hasPrefix("area-") }.compactMap { OutcomeArea(rawValue: String($0.dropFirst(5))) }
+            let areas = known.ordered(
+                input.filter { $0.key.hasPrefix("area-") && !$0.value.isEmpty }.map { String($0.key.dropFirst("area-".count)) })
             let weeks = reader.integer("follow_up_weeks") ?? 6
             errors.merge(reader.errors)
             if !OutcomePlan.followUpWeeksRange.contains(weeks) {

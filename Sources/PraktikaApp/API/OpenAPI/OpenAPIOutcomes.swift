@@ -134,6 +134,13 @@ enum OpenAPIOutcomes {
         ]
     }
 
+    /// The standard areas' codes, or `custom-N` for one an administrator added.
+    static let areaCodes = array(
+        .object([
+            ("type", .string("string")),
+            ("description", .string("one of " + OutcomeArea.allCases.map(\.rawValue).joined(separator: ", ") + ", or custom-N")),
+        ]))
+
     static let pooled = D.object(
         [("answered", D.integer), ("agreed", D.integer), ("share", nullableNumber)], required: ["answered", "agreed"])
     static let nullablePooled = JSONValue.object([("oneOf", .array([pooled, .object([("type", .string("null"))])]))])
@@ -144,7 +151,7 @@ enum OpenAPIOutcomes {
                 "ServiceOutcomes",
                 D.object(
                     [
-                        ("service_id", S.id(nullable: false)), ("areas", array(S.choice(OutcomeArea.self))),
+                        ("service_id", S.id(nullable: false)), ("areas", areaCodes),
                         ("follow_up_weeks", .object([("type", .array([.string("integer"), .string("null")]))])),
                         ("surveys", array(D.ref("OutcomeSurvey"))), ("periods", array(D.ref("IndicatorPeriod"))),
                     ], required: ["service_id", "areas", "surveys", "periods"])
@@ -175,7 +182,7 @@ enum OpenAPIOutcomes {
                 D.object(
                     [
                         ("open", D.boolean), ("closes_on", S.date), ("questions", array(D.ref("FeedbackQuestion"))),
-                        ("areas", array(S.choice(OutcomeArea.self))), ("follow_up_weeks", D.integer),
+                        ("areas", areaCodes), ("follow_up_weeks", D.integer),
                     ], required: [])
             ),
             (

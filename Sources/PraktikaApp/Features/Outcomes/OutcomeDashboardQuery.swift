@@ -15,7 +15,8 @@ struct OutcomeDashboardQuery {
         var services = 0
         var answers = 0
         var libraries = 0
-        var areas: [OutcomeArea: Int] = [:]
+        /// Services measured per outcome area code.
+        var areas: [String: Int] = [:]
     }
 
     /// A condition on a design id column for the scope.
@@ -79,7 +80,7 @@ struct OutcomeDashboardQuery {
         ).all() {
             let n = Int(try row.decode(column: "n", as: Int64.self))
             for code in try row.decode(column: "areas", as: String.self).split(separator: ",") {
-                if let area = OutcomeArea(rawValue: String(code)) { figures.areas[area, default: 0] += n }
+                figures.areas[String(code), default: 0] += n
             }
         }
         return figures

@@ -33,7 +33,7 @@ struct OutcomeGenerator {
             try await db.writeTransaction { db in
                 let store = OutcomeStore(db: db as! any SQLDatabase)
                 for id in chunk {
-                    if try await store.plan(id) == nil { try await store.savePlan(id, OutcomePlan(areas: [.learning])) }
+                    if try await store.plan(id) == nil { try await store.savePlan(id, OutcomePlan(standard: [.learning])) }
                     for kind in SurveyKind.allCases { _ = try await store.insertSurvey(id, OutcomeSurvey(kind: kind)) }
                 }
             }

@@ -21,15 +21,35 @@ struct OutcomeStore {
             let row = try await db.select().columns("areas", "follow_up_weeks").from("outcome_plans").where("design_id", .equal, designID)
                 .first()
         else { return nil }
-        let areas = try row.decode(column: "areas", as: String.self).split(separator: ",").compactMap { OutcomeArea(rawValue: String($0)) }
+        let areas = try row.decode(column: "areas", as: String.self).split(separator: ",").map(String.init)
         return OutcomePlan(areas: areas, followUpWeeks: try row.decode(column: "follow_up_weeks", as: Int.self))
     }
 
     func savePlan(_ designID: Int64, _ plan: OutcomePlan) async throws {
         try await db.insert(into: "outcome_plans").columns("design_id", "areas", "follow_up_weeks")
-            .values(SQLBind(designID), SQLBind(plan.areas.map(\.rawValue).joined(separator: ",")), SQLBind(plan.followUpWeeks))
+            .values(SQLBind(designID), SQLBind(plan.areas.joined(separator: ",")), SQLBind(plan.followUpWeeks))
             .onConflict(with: ["design_id"]) { $0.set(excludedValueOf: "areas").set(excludedValueOf: "follow_up_weeks") }
             .run()
+    }
+
+    // MARK: Areas the administrators added
+
+    func addedAreas() async throws -> [AreaChoice] {
+        try await db.select().columns("id", "name_bg", "name_en").from("outcome_areas").orderBy("id").all().map { row in
+            AreaChoice(
+                code: "custom-\(try row.decode(column: "id", as: Int64.self))", nameBG: try row.decode(column: "name_bg", as: String.self),
+                nameEN: try row.decode(column: "name_en", as: String.self))
+        }
+    }
+
+    func areas() async throws -> OutcomeAreas { OutcomeAreas(added: try await addedAreas()) }
+
+    func addArea(nameBG: String, nameEN: String) async throws -> String {
+        guard
+            let row = try await db.insert(into: "outcome_areas").columns("name_bg", "name_en", "created_at")
+                .values(SQLBind(nameBG), SQLBind(nameEN), SQLBind(Date())).returning("id").first()
+        else { throw StoreError.noIdentifierReturned }
+        return "custom-\(try row.decode(column: "id", as: Int64.self))"
     }
 
     private static let surveyColumns = ["id", "design_id", "token", "content"]

@@ -72,7 +72,7 @@ struct OutcomeController: Sendable {
             id: stored.id, title: stored.design.title, canManage: canManage, mayMeasure: OutcomeService.mayMeasure(stored.design),
             plan: try await store.plan(stored.id), surveys: blocks,
             contactsWaiting: canManage ? try await store.contactCount(stored.id) : 0,
-            districtName: district.flatMap(District.named)?.name(req.language),
+            districtName: district.flatMap(District.named)?.name(req.language), areas: try await store.areas(),
             indicators: IndicatorSectionModel(
                 designID: stored.id, indicators: stored.design.indicators,
                 periods: try await IndicatorStore(db: req.sql).periods(stored.id),
@@ -114,7 +114,7 @@ struct OutcomeController: Sendable {
         var values = survey.survey.input
         if survey.survey.kind == .immediate {
             let plan = try await OutcomeStore(db: req.sql).plan(stored.id) ?? OutcomePlan()
-            for area in plan.areas { values["area-\(area.rawValue)"] = "on" }
+            for area in plan.areas { values["area-\(area)"] = "on" }
             values["follow_up_weeks"] = String(plan.followUpWeeks)
         }
         return HTMLResponse.make(
@@ -127,7 +127,7 @@ struct OutcomeController: Sendable {
         var input = (try? req.content.decode([String: String].self)) ?? [:]
         input["_csrf"] = nil
         let kind = survey.survey.kind
-        let (read, plan, errors) = OutcomeSurvey.read(input, kind: kind)
+        let (read, plan, errors) = OutcomeSurvey.read(input, kind: kind, areas: try await OutcomeStore(db: req.sql).areas())
         var outcome: OutcomeService.Outcome = .invalid(errors)
         if let read { outcome = try await service(req).save(stored, kind, read, plan: plan) }
         switch outcome {

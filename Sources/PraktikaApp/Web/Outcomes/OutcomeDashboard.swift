@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Plot
 import PraktikaDomain
@@ -18,6 +19,7 @@ struct OutcomeDashboardModel: Sendable {
     let isNetwork: Bool
     /// Coordinators and administrators review indicator results.
     let mayReview: Bool
+    let areas: OutcomeAreas
 
     var csvQuery: [(String, String)] { [("district", district ?? ""), ("library", libraryID.map(String.init) ?? "")] }
 }
@@ -27,6 +29,41 @@ struct OutcomeDashboardController: Sendable {
     func register(_ routes: any RoutesBuilder) {
         routes.get(.outcomes, use: dashboard)
         routes.get(.outcomesCSV, use: csv)
+        routes.get(.outcomeAreas, use: areas)
+        routes.post(.outcomeAreas, use: addArea)
+    }
+
+    // MARK: Outcome areas
+
+    @Sendable func areas(_ req: Request) async throws -> Response {
+        try await areasPage(req, values: [:], errors: FieldErrors(), status: .ok)
+    }
+
+    private func areasPage(_ req: Request, values: FormInput, errors: FieldErrors, status: HTTPStatus) async throws -> Response {
+        let areas = try await OutcomeStore(db: req.sql).areas()
+        return HTMLResponse.make(
+            OutcomeDashboardView.areas(areas, mayAdd: req.actor?.role == .admin, values: values, errors: errors, req.page), status: status)
+    }
+
+    /// Administrators add an area for the whole network; it cannot be changed once services use it.
+    @Sendable func addArea(_ req: Request) async throws -> Response {
+        guard let actor = req.actor else { throw Abort(.unauthorized) }
+        guard actor.role == .admin else { throw Abort(.forbidden) }
+        var input = (try? req.content.decode([String: String].self)) ?? [:]
+        input["_csrf"] = nil
+        let reader = FormReader(input)
+        let store = OutcomeStore(db: req.sql)
+        let (nameBG, nameEN) = (reader.text("name_bg"), reader.text("name_en"))
+        let errors = AreaChoice.validate(nameBG: nameBG, nameEN: nameEN, existing: try await store.areas().all)
+        guard errors.isEmpty, let nameBG, let nameEN else {
+            return try await areasPage(req, values: input, errors: errors, status: .unprocessableEntity)
+        }
+        try await req.db.writeTransaction { db in
+            let sql = db as! any SQLDatabase
+            let code = try await OutcomeStore(db: sql).addArea(nameBG: nameBG, nameEN: nameEN)
+            try await AuditStore(db: sql).record(actor: actor, action: .create, entity: "outcome_area", entityID: code, entityName: nameBG)
+        }
+        return req.seeOther(SiteURL.outcomeAreas.path, flash: .flashCreated)
     }
 
     @Sendable func dashboard(_ req: Request) async throws -> Response {
@@ -88,12 +125,42 @@ struct OutcomeDashboardController: Sendable {
             rows: rows, byDistrict: scope == .network ? try await query.byDistrict() : [],
             services: services,
             libraries: district == nil ? [] : RegistryLookups.options(try await lookups.choices(.libraries, districts: [district!]), l),
-            isNetwork: scope == .network, mayReview: req.actor?.role == .admin || req.actor?.role == .coordinator)
+            isNetwork: scope == .network, mayReview: req.actor?.role == .admin || req.actor?.role == .coordinator,
+            areas: try await store.areas())
         return model
     }
 }
 
 enum OutcomeDashboardView {
+    static func areas(_ areas: OutcomeAreas, mayAdd: Bool, values: FormInput, errors: FieldErrors, _ context: PageContext) -> HTML {
+        let l = context.language
+        let form = FormModel(
+            title: "", action: SiteURL.outcomeAreas.path,
+            fields: [
+                FormField(name: "name_bg", label: .fieldNameBGArea, kind: .text, required: true),
+                FormField(name: "name_en", label: .fieldNameENArea, kind: .text, required: true),
+            ], values: values, errors: errors, cancelHref: "")
+        return Layout.page(
+            context, title: TextKey.areasTitle(l), breadcrumbs: [(SiteURL.outcomes.path, TextKey.dashboardTitle(l))],
+            body: [
+                .h1(.safe(TextKey.areasTitle(l))),
+                .p(.class("lead"), .safe(TextKey.areasIntro(l))),
+                .h2(.safe(TextKey.areasStandard(l))),
+                .ul(.group(OutcomeArea.allCases.map { .li(.safe($0.label(l))) })),
+                areas.added.isEmpty
+                    ? .empty : .group(.h2(.safe(TextKey.areasAdded(l))), .ul(.group(areas.added.map { .li(.safe($0.name(l))) }))),
+                mayAdd
+                    ? .group(
+                        .h2(.safe(TextKey.areasAdd(l))),
+                        .form(
+                            .method(.post), .action(form.action), .attribute(named: "novalidate"), .class("record-form"),
+                            Layout.csrfField(context), FormView.errorSummary(form, l),
+                            .group(form.fields.map { FormView.field(form, $0, l) }),
+                            .div(.class("actions"), .button(.type(.submit), .class("button"), .safe(TextKey.save(l))))))
+                    : .empty,
+            ])
+    }
+
     static func render(_ model: OutcomeDashboardModel, _ context: PageContext) -> HTML {
         let l = context.language
         let f = context.format
@@ -178,10 +245,11 @@ enum OutcomeDashboardView {
             body.append(
                 .ul(
                     .group(
-                        OutcomeArea.allCases.compactMap { area in
-                            model.figures.areas[area].map { .li(.safe("\(area.label(l)): \(f.integer($0))")) }
+                        model.areas.all.compactMap { area in
+                            model.figures.areas[area.code].map { .li(.safe("\(area.name(l)): \(f.integer($0))")) }
                         })))
         }
+        body.append(.p(.link(SiteURL.outcomeAreas.path, TextKey.areasTitle(l))))
         if !model.byDistrict.isEmpty {
             body.append(.h2(.safe(TextKey.dashboardByDistrict(l))))
             body.append(

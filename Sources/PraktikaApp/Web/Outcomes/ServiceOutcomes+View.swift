@@ -23,6 +23,8 @@ struct ServiceOutcomesModel: Sendable {
     let surveys: [SurveyBlock]
     let contactsWaiting: Int
     let districtName: String?
+    /// Every area a design may choose, for their names.
+    let areas: OutcomeAreas
     var indicators: IndicatorSectionModel
 }
 
@@ -47,7 +49,7 @@ enum ServiceOutcomesView {
             body.append(
                 .p(
                     .strong(.safe(TextKey.outcomesAreas(l) + ": ")),
-                    .safe(plan.areas.isEmpty ? TextKey.outcomesNoAreas(l) : f.list(plan.areas.map { $0.label(l) }))))
+                    .safe(plan.areas.isEmpty ? TextKey.outcomesNoAreas(l) : f.list(plan.areas.map { model.areas.name($0, l) }))))
         }
         if model.surveys.isEmpty {
             body.append(.p(.class("empty"), .safe(TextKey.outcomesNoSurveys(l))))
@@ -190,7 +192,8 @@ enum ServiceOutcomesView {
             FormField(name: "closes_on", label: .outcomesClosesOn, kind: .date, hint: .hintDate),
         ]
         if kind == .immediate {
-            fields.append(FormField(name: "area", label: .outcomesAreas, kind: .checkboxes(.choices(OutcomeArea.self, l))))
+            let options = model.areas.all.map { FormOption(value: $0.code, label: $0.name(l)) }
+            fields.append(FormField(name: "area", label: .outcomesAreas, kind: .checkboxes(options)))
             fields.append(FormField(name: "follow_up_weeks", label: .outcomesFollowUpWeeks, kind: .integer, hint: .hintFollowUpWeeks))
         }
         let top = FormModel(title: "", action: action, fields: fields, values: values, errors: errors, cancelHref: "")
