@@ -311,6 +311,14 @@ struct OutcomeFlowTests {
             // Two came from this address before: the answer and its repetition.
             #expect(statuses.filter { $0 == .ok }.count == OutcomeService.answersPerWindow - 2)
             #expect(statuses.suffix(2) == [.tooManyRequests, .tooManyRequests])
+            // The sender's round forgets counters older than the last ten minutes.
+            let counters = {
+                try await app.sql.raw("SELECT COUNT(*) AS n FROM answer_throttle").first()?.decode(column: "n", as: Int.self) ?? 0
+            }
+            #expect(try await counters() >= 1)
+            _ = try await MailDelivery(db: app.db, settings: .off, transport: nil, publicURL: "", logger: app.logger)
+                .runOnce(now: Date().addingTimeInterval(1200))
+            #expect(try await counters() == 0)
             #expect(try await store.counts(immediate.id).total == OutcomeService.answersPerWindow - 1)
         }
     }

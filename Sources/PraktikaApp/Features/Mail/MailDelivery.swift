@@ -34,7 +34,7 @@ struct MailDelivery {
 
     func runOnce(now: Date = Date()) async throws -> Round {
         var round = Round()
-        round.invited = try await FollowUps(db: db, publicURL: publicURL).enqueueDue(today: LocalDate(now))
+        round.invited = try await FollowUps(db: db, publicURL: publicURL).enqueueDue(today: LocalDate(now), now: now)
         guard let transport else { return round }
         let outbox = MailOutbox(db: db as! any SQLDatabase)
         for claimed in try await outbox.claimDue(now: Int64(now.timeIntervalSince1970)) {

@@ -155,10 +155,12 @@ struct FollowUps {
     static let keepDays = 90
     static let mailKind = "outcome_follow_up"
 
-    func enqueueDue(today: LocalDate) async throws -> Int {
+    func enqueueDue(today: LocalDate, now: Date = Date()) async throws -> Int {
         let sql = db as! any SQLDatabase
         let store = OutcomeStore(db: sql)
         if let cutoff = today.adding(days: -Self.keepDays) { try await store.eraseContacts(createdBefore: cutoff) }
+        // The flood counters matter for the current ten minutes only.
+        try await store.forgetThrottle(before: Int64(now.timeIntervalSince1970) / OutcomeService.windowSeconds - 1)
         var invited = 0
         for contact in try await store.dueContacts(today) {
             let survey = try await store.survey(contact.designID, .followUp)
