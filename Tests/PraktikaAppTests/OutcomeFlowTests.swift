@@ -155,6 +155,7 @@ struct OutcomeFlowTests {
             #expect(csv.status == .ok)
             #expect(csv.text.split(whereSeparator: \.isNewline).count == 43)
             #expect(!csv.text.contains("@example.bg"))
+            #expect(csv.text.contains(TextKey.csvExample(.bg)), "the CSV's headers are in the reader's language")
         }
         await sink.stop()
     }
@@ -415,6 +416,7 @@ struct OutcomeFlowTests {
             #expect(dashboard.status == .ok)
             #expect(dashboard.text.contains("Курс 4"))
             #expect(dashboard.text.contains(TextKey.dashboardServicesMeasured(.bg)))
+            #expect(dashboard.text.contains(TextKey.dashboardRunning(.bg)) && dashboard.text.contains(TextKey.dashboardResultsDue(.bg)))
             let running = try await OutcomeDashboardQuery(db: app.sql).figures(.network)
             #expect(running.services == 5)
             #expect(running.answers == 15)

@@ -200,8 +200,11 @@ extension Catalogue {
         .flashResultSubmitted: "Резултатът е подаден за преглед.",
         .flashResultApproved: "Резултатът е одобрен.",
         .flashResultReturned: "Резултатът е върнат с коментар.",
-        .validationReturnNeedsComment: "Напишете какво трябва да се поправи.",
         .validationResultLocked: "Одобрен резултат не се променя.",
+        .csvAnswerDate: "Дата на отговора",
+        .csvChannel: "Начин",
+        .csvExample: "Примерни данни",
+        .mailKindFollowUp: "Покана за втората анкета",
     ]
 
     static let englishOutcomes: [TextKey: String] = [
@@ -402,7 +405,10 @@ extension Catalogue {
         .flashResultSubmitted: "The result is submitted for review.",
         .flashResultApproved: "The result is approved.",
         .flashResultReturned: "The result is returned with a comment.",
-        .validationReturnNeedsComment: "Write what needs correcting.",
         .validationResultLocked: "An approved result does not change.",
+        .csvAnswerDate: "Date answered",
+        .csvChannel: "Channel",
+        .csvExample: "Example data",
+        .mailKindFollowUp: "Follow-up survey invitation",
     ]
 }

@@ -313,5 +313,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case periodRunning, periodDue, periodOverdue, periodsTitle, periodAdd, periodIndicator, periodStarts, periodEnds, periodTarget
     case periodDirection, periodValue, periodNote, periodEnter, periodApprove, periodReturn, periodReviewComment, periodNone
     case periodEnteredBy, periodReviewedBy, periodState, periodReview, periodsDueTitle, periodsDueNone, hintPeriodNote
-    case flashResultSubmitted, flashResultApproved, flashResultReturned, validationReturnNeedsComment, validationResultLocked
+    case flashResultSubmitted, flashResultApproved, flashResultReturned, validationResultLocked
+    case csvAnswerDate, csvChannel, csvExample, mailKindFollowUp
 }

@@ -67,7 +67,8 @@ enum MailView {
             }
         let rows: [Node<HTML.TableContext>] = messages.map { m in
             .tr(
-                .td(.safe(time(m.createdAt))), .td(.safe(m.kind)), .td(.safe(m.recipient)), .td(.safe(m.subject)),
+                .td(.safe(time(m.createdAt))), .td(.safe(m.kind == FollowUps.mailKind ? TextKey.mailKindFollowUp(l) : m.kind)),
+                .td(.safe(m.recipient)), .td(.safe(m.subject)),
                 .td(.span(.class("tag"), .safe(label(m.status)(l)))), .td(.class("number"), .safe(f.integer(m.attempts))),
                 .td(.safe(m.status == .sent ? time(m.sentAt) : m.status == .waiting ? time(m.nextAttemptAt) : "")),
                 .td(.safe(m.lastError ?? "")),

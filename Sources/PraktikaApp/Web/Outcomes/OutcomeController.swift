@@ -282,7 +282,10 @@ struct OutcomeController: Sendable {
             let kind = survey.survey.kind
             let own = survey.survey.questions
             csv += CSV.line(
-                [TextKey.fieldKind(l), TextKey.feedbackResponseNumber(l), TextKey.fieldStart(l), TextKey.fieldChannels(l), "example"]
+                [
+                    TextKey.fieldKind(l), TextKey.feedbackResponseNumber(l), TextKey.csvAnswerDate(l), TextKey.csvChannel(l),
+                    TextKey.csvExample(l),
+                ]
                     + kind.items.map { $0.short(l) } + kind.openQuestions.map { $0.prompt(l) } + own.map(\.prompt))
             var after: Int64 = 0
             var number = 0
@@ -292,7 +295,10 @@ struct OutcomeController: Sendable {
                 after = last.id
                 for answer in page {
                     number += 1
-                    var row = [kind.label(l), String(number), answer.answeredOn, answer.channel.label(l), answer.example ? "1" : "0"]
+                    var row = [
+                        kind.label(l), String(number), answer.answeredOn, answer.channel.label(l),
+                        answer.example ? TextKey.yes(l) : TextKey.no(l),
+                    ]
                     row += kind.items.map { answer.answer.scores[$0].map(String.init) ?? "" }
                     row += kind.openQuestions.map { answer.answer.texts[$0] ?? "" }
                     row += own.map { q in

@@ -164,19 +164,19 @@ enum OutcomeDashboardView {
     static func render(_ model: OutcomeDashboardModel, _ context: PageContext) -> HTML {
         let l = context.language
         let f = context.format
+        let shown: [(TextKey, Int)] = [
+            (.dashboardRunning, model.figures.running), (.dashboardServicesMeasured, model.figures.services),
+            (.dashboardAnswers, model.figures.answers), (.dashboardLibraries, model.figures.libraries),
+            (.dashboardResultsDue, model.figures.resultsDue),
+        ]
         let figures: Node<HTML.BodyContext> = .element(
             named: "dl",
             nodes: [
                 .class("figures"),
-                .div(
-                    .element(named: "dt", nodes: [.safe(TextKey.dashboardServicesMeasured(l))]),
-                    .element(named: "dd", nodes: [.safe(f.integer(model.figures.services))])),
-                .div(
-                    .element(named: "dt", nodes: [.safe(TextKey.dashboardAnswers(l))]),
-                    .element(named: "dd", nodes: [.safe(f.integer(model.figures.answers))])),
-                .div(
-                    .element(named: "dt", nodes: [.safe(TextKey.dashboardLibraries(l))]),
-                    .element(named: "dd", nodes: [.safe(f.integer(model.figures.libraries))])),
+                .group(
+                    shown.map { key, value in
+                        .div(.element(named: "dt", nodes: [.safe(key(l))]), .element(named: "dd", nodes: [.safe(f.integer(value))]))
+                    }),
             ])
         let scopeForm: Node<HTML.BodyContext> = .form(
             .method(.get), .action(SiteURL.outcomes.path), .class("filters"),
