@@ -335,7 +335,8 @@ struct RouteTableTests {
             .serviceOutcomes(1, .paper(.followUp)), .serviceOutcomes(1, .entry(.immediate)), .serviceOutcomes(1, .qr(.immediate)),
             .serviceOutcomes(1, .poster(.followUp)), .serviceOutcomes(1, .periods), .serviceOutcomes(1, .periodResult(2)),
             .serviceOutcomes(1, .periodReview(2)), .outcomeReviews, .outcomesCSV, .outcomeAreas,
-            .serviceOutcomes(1, .resultsCSV),
+            .serviceOutcomes(1, .resultsCSV), .registration("t"), .registrationWithdraw("t"), .registrationCertificate("t"),
+            .certificates, .certificate("2012-1-ABCDEFGH"),
         ]
         for area in RegistryArea.allCases {
             links.append(.registry(area))
@@ -346,7 +347,9 @@ struct RouteTableTests {
             .overview, .edit, .delete, .agenda, .session(2), .sessionDelete(2), .items(2), .item(2), .itemDelete(2), .itemPractice(2),
             .itemAttachments(2), .programme, .calendar, .participants, .participant(2), .participantDelete(2), .importCSV, .participantsCSV,
             .badges, .tables, .tableDelete(2), .seat, .move, .tableResult(2), .feedback, .feedbackForm(2), .feedbackResults(2),
-            .feedbackCSV(2), .feedbackPaper(2), .report, .reportMarkdown, .reportPublish,
+            .feedbackCSV(2), .feedbackPaper(2), .report, .reportMarkdown, .reportPublish, .checkIn, .checkInPerson(2),
+            .checkInUndo(2), .checkInSession, .unpin, .participantWithdraw(2), .certificates, .certificate(2), .messages, .sendAfter,
+            .actions, .action(2),
         ]
         links += pages.map { .meeting(1, $0) }
         return links

@@ -147,10 +147,15 @@ struct MeetingPageTests {
             let draft = try await organiser.get("\(path)/report")
             #expect(draft.text.contains("На 20 и 21 април 2026 г."))
             #expect(draft.text.contains("100 участници"))
+            let statusBefore = try #require(try await MeetingStore(db: app.sql).find(id)).meeting.status
             #expect(try await organiser.post("\(path)/report/publish", ["publish": "1"]).status == .seeOther)
             let published = try await visitor.get("\(path)/report")
             #expect(published.status == .ok && published.text.contains("Мария Петрова"))
             #expect(try await visitor.get("\(path)/report.md").text.hasPrefix("# Пролетна среща"))
+            // Publishing alone leaves the status as the organisers set it; they may ask for both.
+            #expect(try await MeetingStore(db: app.sql).find(id)?.meeting.status == statusBefore)
+            _ = try await organiser.post("\(path)/report/publish", ["publish": "0"])
+            _ = try await organiser.post("\(path)/report/publish", ["publish": "1", "mark_reported": "on"])
             #expect(try await MeetingStore(db: app.sql).find(id)?.meeting.status == .reported)
 
             let series = try await visitor.get(
@@ -320,7 +325,12 @@ struct MeetingPageTests {
                     "consent_listed": "on",
                     "needs": "достъп с количка",
                 ])
-            #expect(ok.text.contains("Регистрацията ви е приета"))
+            // Registered: on to the person's own page, which says so and keeps the link.
+            let personal = try #require(ok.headers.first(name: .location))
+            #expect(personal.hasPrefix("/r/"))
+            let own = try await visitor.get(personal)
+            #expect(own.text.contains("Регистрацията ви е приета"))
+            #expect(own.text.contains(TextKey.personalConfirmed(.bg)))
             let again = try await visitor.post(
                 "/register/\(token)", ["full_name": "Ана  Маринова", "role": "librarian", "organisation": "нч родина", "district": "BG-21"])
             #expect(again.status == .unprocessableEntity)

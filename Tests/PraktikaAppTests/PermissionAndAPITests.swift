@@ -208,6 +208,9 @@ struct PermissionAndAPITests {
                 chair: "a", items: [item])
             var meeting = VelingradDemo.meeting
             meeting.hostLibraryID = 1
+            meeting.capacity = 40
+            meeting.startsAt = ClockTime(hour: 10, minute: 0)
+            meeting.endsAt = ClockTime(hour: 16, minute: 0)
             let meetingSamples: [(String, any Encodable)] = [
                 ("Meeting", meeting), ("MeetingParticipant", participant), ("AgendaItem", item), ("AgendaSession", session),
                 ("WorkTable", WorkTable(id: 1, number: 1, targetGroup: "a", category: .other, capacity: 3, designID: 1)),

@@ -43,7 +43,9 @@ struct MeetingAPIController: Sendable {
 
     // MARK: Helpers
 
-    private func service(_ req: Request) -> MeetingService { MeetingService(db: req.db, actor: req.actor, language: req.language) }
+    private func service(_ req: Request) -> MeetingService {
+        MeetingService(db: req.db, actor: req.actor, language: req.language, siteAddress: req.siteAddress)
+    }
 
     private func load(_ req: Request) async throws -> StoredMeeting {
         guard let id = req.parameters.get("id", as: Int64.self), let stored = try await MeetingStore(db: req.sql).find(id) else {

@@ -29,10 +29,11 @@ struct CSRFMiddleware: Middleware {
     }
 
     /// The forms people post without an account: signing in and out, the language, a meeting's
-    /// public registration and an anonymous feedback answer.
+    /// public registration, a participant's withdrawal by their personal link, and an anonymous
+    /// feedback or survey answer.
     static func isOpenToAnyone(_ path: String) -> Bool {
         path == SiteURL.signIn.path || path == SiteURL.signOut.path || path.hasPrefix("/language/") || path.hasPrefix("/register/")
-            || path.hasPrefix("/feedback/") || path.hasPrefix("/s/")
+            || path.hasPrefix("/feedback/") || path.hasPrefix("/s/") || path.hasPrefix("/r/")
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {

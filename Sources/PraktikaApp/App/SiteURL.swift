@@ -73,6 +73,20 @@ enum MeetingPage: Sendable, Equatable {
     case feedbackCSV(Int64)
     case feedbackPaper(Int64)
     case report, reportMarkdown, reportPublish
+    /// Check-in on the day: the list, one person (what a badge's QR code opens), undoing it, and
+    /// everyone present at a session.
+    case checkIn
+    case checkInPerson(Int64)
+    case checkInUndo(Int64)
+    case checkInSession
+    case unpin
+    case participantWithdraw(Int64)
+    case certificates
+    case certificate(Int64)
+    case messages
+    case sendAfter
+    case actions
+    case action(Int64)
 
     /// The path below `/meetings/{id}`; a sub-record's id is the parameter `sub`.
     var segments: [SiteURL.Segment] {
@@ -110,6 +124,18 @@ enum MeetingPage: Sendable, Equatable {
         case .report: return ["report"]
         case .reportMarkdown: return ["report.md"]
         case .reportPublish: return ["report", "publish"]
+        case .checkIn: return ["checkin"]
+        case .checkInPerson(let p): return ["checkin", S.sub(p)]
+        case .checkInUndo(let p): return ["checkin", S.sub(p), "undo"]
+        case .checkInSession: return ["checkin", "session"]
+        case .unpin: return ["tables", "unpin"]
+        case .participantWithdraw(let p): return ["participants", S.sub(p), "withdraw"]
+        case .certificates: return ["certificates"]
+        case .certificate(let p): return ["certificates", S.sub(p)]
+        case .messages: return ["messages"]
+        case .sendAfter: return ["messages", "after"]
+        case .actions: return ["actions"]
+        case .action(let a): return ["actions", S.sub(a)]
         }
     }
 }
@@ -150,6 +176,14 @@ enum SiteURL: Sendable, Equatable {
     case register(String)
     /// The public, anonymous feedback link of a form.
     case answerFeedback(String)
+    /// A participant's own page, by the personal link in their messages: their place, the
+    /// programme, withdrawing, their certificate.
+    case registration(String)
+    case registrationWithdraw(String)
+    case registrationCertificate(String)
+    /// The public check of a certificate by its serial number.
+    case certificates
+    case certificate(String)
     /// An attached file, with its name for the browser's save dialog.
     case file(Int64, String)
     case fileDelete(Int64)
@@ -310,6 +344,11 @@ enum SiteURL: Sendable, Equatable {
         case .meeting(let id, let page): return ["meetings", S.id(id)] + page.segments
         case .register(let token): return ["register", .parameter("token", token)]
         case .answerFeedback(let token): return ["feedback", .parameter("token", token)]
+        case .registration(let token): return ["r", .parameter("token", token)]
+        case .registrationWithdraw(let token): return ["r", .parameter("token", token), "withdraw"]
+        case .registrationCertificate(let token): return ["r", .parameter("token", token), "certificate"]
+        case .certificates: return ["certificates"]
+        case .certificate(let serial): return ["certificates", .parameter("serial", serial)]
         case .file(let id, let name):
             return ["files", S.id(id), .parameter("name", name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "file")]
         case .fileDelete(let id): return ["files", S.id(id), "delete"]

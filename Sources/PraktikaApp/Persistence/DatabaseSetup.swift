@@ -55,6 +55,7 @@ extension Application {
         Migrations023.register(in: migrations)
         Migrations024.register(in: migrations)
         Migrations025.register(in: migrations)
+        Migrations026.register(in: migrations)
     }
 
     /// The database as SQLKit sees it; both supported drivers are SQL databases.

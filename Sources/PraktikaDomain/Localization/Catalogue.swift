@@ -9,7 +9,9 @@ public enum Catalogue {
 
     /// Each language's texts, one dictionary per area of the product.
     static let bulgarianAll = bulgarian.merging(bulgarianMeetings) { a, _ in a }.merging(bulgarianOutcomes) { a, _ in a }
+        .merging(bulgarianAttendance) { a, _ in a }
     static let englishAll = english.merging(englishMeetings) { a, _ in a }.merging(englishOutcomes) { a, _ in a }
+        .merging(englishAttendance) { a, _ in a }
 
     public static func text(_ key: TextKey, _ language: Language) -> String {
         table(language)[key] ?? table(language.other)[key] ?? key.rawValue

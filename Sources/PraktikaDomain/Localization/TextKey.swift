@@ -315,4 +315,26 @@ public enum TextKey: String, CaseIterable, Sendable {
     case periodEnteredBy, periodReviewedBy, periodState, periodReview, periodsDueTitle, periodsDueNone, hintPeriodNote
     case flashResultSubmitted, flashResultApproved, flashResultReturned, validationResultLocked
     case csvAnswerDate, csvChannel, csvExample, mailKindFollowUp
+    // Meetings on the day and after (texts in Catalogue+Attendance.swift)
+    case capacityLine, capacityNone, certificateAttended, certificateCertifies, certificateHours, certificateHoursValue
+    case certificateNotAttended, certificateOpen, certificateSerial, certificateTitle, certificateVerifyAt, certificatesHint
+    case certificatesNone, certificatesTitle, checkInAllPresent, checkInBackToList, checkInButton, checkInCount
+    case checkInNotConfirmed, checkInPresentSince, checkInSearch, checkInSession, checkInSessionHint, checkInSessionQuestion
+    case checkInSessionTitle, checkInUndo, flashAfterQueued, flashAlreadyCheckedIn, flashCheckInUndone, flashCheckedIn
+    case flashNotConfirmed, flashSessionPresent, flashUnpinned, flashWithdrawn, hintMeetingCapacity, hintReminderDays
+    case mailAfterBody, mailAfterSubject, mailConfirmationBody, mailConfirmationSubject, mailKindAfter, mailKindConfirmation
+    case mailKindPromoted, mailKindReminder, mailKindWaiting, mailNoCertificate, mailNoFeedback, mailNoProgramme
+    case mailPromotedBody, mailPromotedSubject, mailReminderBody, mailReminderSubject, mailWaitingBody, mailWaitingSubject
+    case meetingCapacity, meetingEndsAt, meetingFromTime, meetingReminderDays, meetingStartsAt, meetingTabActions
+    case meetingTabCheckIn, messagesAfterHint, messagesAfterQuestion, messagesIntro, messagesSendAfter, messagesTitle
+    case moveKeepsHint, personalConfirmed, personalKeepLink, personalNoEmail, personalWaiting, personalWithdrawn, pinnedTag
+    case registrationConfirmed, registrationStatus, registrationWaiting, registrationWaitingNumber, registrationWithdrawn
+    case seatQuestionConfirm, seatQuestionMovable, seatQuestionPinned, seatQuestionPinnedNames, seatQuestionTitle
+    case seatQuestionUnseated, tableOverCapacity, unpinButton, validationNotConfirmed, verifyButton, verifyNotFound, verifyTitle
+    case verifyValid, waitingLine, withdrawButton, withdrawHint, withdrawOrganiserQuestion, withdrawQuestion
+    case actionKind, actionText, actionItem, actionTable, actionOwner, actionOwnerName, actionDue, actionStatus, actionDesign,
+        actionPartner, actionsDecisions, actionsOpen, actionsClosed, actionsAdd
+    case actionsNone, actionKindDecision, actionKindAction, actionStatusOpen, actionStatusDone, actionStatusDropped, validationActionOwner,
+        hintActionOwner, actionOverdue, homeMyActions, reportDecisions, reportOpenActions, reportAttendance
+    case reportMarkReported, reportMarkReportedWarning
 }

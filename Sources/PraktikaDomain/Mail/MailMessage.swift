@@ -1,18 +1,33 @@
 import Foundation
 
-/// A message waiting in the outbox: plain text, one recipient.
+/// A file sent with a message (a calendar file of the programme).
+public struct MailAttachment: Sendable, Hashable {
+    public var filename: String
+    public var contentType: String
+    public var content: String
+
+    public init(filename: String, contentType: String, content: String) {
+        self.filename = filename
+        self.contentType = contentType
+        self.content = content
+    }
+}
+
+/// A message waiting in the outbox: plain text, one recipient, at most one attached file.
 public struct MailMessage: Sendable, Hashable {
     public var recipient: String
     public var subject: String
     public var body: String
     /// What sent it ("follow_up", "meeting_reminder"), for the administrator's list.
     public var kind: String
+    public var attachment: MailAttachment?
 
-    public init(recipient: String, subject: String, body: String, kind: String) {
+    public init(recipient: String, subject: String, body: String, kind: String, attachment: MailAttachment? = nil) {
         self.recipient = recipient
         self.subject = subject
         self.body = body
         self.kind = kind
+        self.attachment = attachment
     }
 }
 
@@ -39,13 +54,28 @@ public enum MailFormat {
             "Date: " + rfc5322Date(date),
             "Message-ID: <\(messageID)>",
             "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=UTF-8",
-            "Content-Transfer-Encoding: base64",
-            "",
         ]
-        let body = Data(message.body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n").utf8)
-            .base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
-        return lines.joined(separator: "\r\n") + "\r\n" + body + "\r\n"
+        let text = base64(message.body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n"))
+        guard let attachment = message.attachment else {
+            let head = lines + ["Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: base64", ""]
+            return head.joined(separator: "\r\n") + "\r\n" + text + "\r\n"
+        }
+        // The boundary is derived from the message id: it cannot occur in base64 parts.
+        let boundary = "=_praktika_" + String(messageID.filter { $0.isLetter || $0.isNumber }.prefix(40))
+        let name = attachment.filename.filter { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+        let type = attachment.contentType.filter { $0.isASCII && !$0.isNewline && $0 != "\"" }
+        let parts = [
+            "Content-Type: multipart/mixed; boundary=\"\(boundary)\"", "",
+            "--" + boundary, "Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: base64", "", text,
+            "--" + boundary, "Content-Type: \(type); name=\"\(name)\"", "Content-Disposition: attachment; filename=\"\(name)\"",
+            "Content-Transfer-Encoding: base64", "", base64(attachment.content),
+            "--" + boundary + "--",
+        ]
+        return (lines + parts).joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func base64(_ text: String) -> String {
+        Data(text.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
     }
 
     /// An address with anything that could end the header removed.

@@ -30,11 +30,21 @@ public struct Meeting: Sendable, Hashable, Codable {
     public var status: MeetingStatus
     /// Meetings of one series are compared side by side ("Регионални срещи Глоб@лни библиотеки").
     public var series: String?
+    /// How many people the meeting takes; registrations beyond it wait. Nil: no limit.
+    public var capacity: Int?
+    /// When the first day begins and the last ends, for the calendar and the messages.
+    public var startsAt: ClockTime?
+    public var endsAt: ClockTime?
+    /// How many days before the meeting the reminder goes out (0: none).
+    public var reminderDays: Int
+
+    public static let defaultReminderDays = 2
 
     public init(
         title: String, theme: String? = nil, startsOn: LocalDate, endsOn: LocalDate, venue: String, place: String? = nil,
         organiserLibraryIDs: [Int64] = [], hostLibraryID: Int64? = nil, districtCodes: [String] = [],
-        status: MeetingStatus = .planned, series: String? = nil
+        status: MeetingStatus = .planned, series: String? = nil, capacity: Int? = nil, startsAt: ClockTime? = nil,
+        endsAt: ClockTime? = nil, reminderDays: Int = Meeting.defaultReminderDays
     ) {
         self.title = title
         self.theme = theme
@@ -47,6 +57,10 @@ public struct Meeting: Sendable, Hashable, Codable {
         self.districtCodes = districtCodes
         self.status = status
         self.series = series
+        self.capacity = capacity
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+        self.reminderDays = reminderDays
     }
 
     /// The meeting's days, first to last.
@@ -70,6 +84,18 @@ public struct Meeting: Sendable, Hashable, Codable {
         let ends = reader.date("ends_on") ?? starts
         let status: MeetingStatus = reader.text("status") == nil ? .planned : reader.choice("status", default: .planned)
         let host = reader.identifier("host")
+        let capacity = reader.integer("capacity")
+        let reminderDays = reader.text("reminder_days") == nil ? defaultReminderDays : reader.integer("reminder_days")
+        var times: [ClockTime?] = []
+        for name in ["starts_at", "ends_at"] {
+            guard let raw = reader.text(name) else {
+                times.append(nil)
+                continue
+            }
+            let time = ClockTime(parsing: raw)
+            if time == nil { reader.addError(name, .validationTime) }
+            times.append(time)
+        }
         var errors = reader.errors
         var v = Validator()
         v.required("title", reader.text("title"))
@@ -87,9 +113,14 @@ public struct Meeting: Sendable, Hashable, Codable {
                 v.add("ends_on", .validationMeetingTooLong)
             }
         }
+        if let s = times[0], let e = times[1], let starts, let ends, starts == ends, e <= s { v.add("ends_at", .validationEndBeforeStart) }
         if districts.isEmpty { v.add("districts", .validationRequired) }
         for code in districts { v.district("districts", code) }
         errors.merge(v.errors)
+        if let capacity, capacity < 1 || capacity > 100_000 { errors.add("capacity", .validationBetween, ["min": "1", "max": "100000"]) }
+        if let reminderDays, reminderDays < 0 || reminderDays > 60 {
+            errors.add("reminder_days", .validationBetween, ["min": "0", "max": "60"])
+        }
         guard errors.isEmpty, let starts, let ends else { return (nil, errors) }
         var unique: [String] = []
         for code in districts where !unique.contains(code) { unique.append(code) }
@@ -99,7 +130,9 @@ public struct Meeting: Sendable, Hashable, Codable {
             Meeting(
                 title: reader.text("title")!, theme: reader.text("theme"), startsOn: starts, endsOn: ends,
                 venue: reader.text("venue")!, place: reader.text("place"), organiserLibraryIDs: libraries, hostLibraryID: host,
-                districtCodes: unique, status: status, series: reader.text("series")),
+                districtCodes: unique, status: status, series: reader.text("series"), capacity: capacity, startsAt: times[0],
+                endsAt: times[1],
+                reminderDays: reminderDays ?? defaultReminderDays),
             errors
         )
     }
@@ -108,7 +141,8 @@ public struct Meeting: Sendable, Hashable, Codable {
     public var input: FormInput {
         var input: FormInput = [
             "title": title, "theme": theme ?? "", "starts_on": startsOn.iso, "ends_on": endsOn.iso, "venue": venue,
-            "place": place ?? "", "status": status.rawValue, "series": series ?? "",
+            "place": place ?? "", "status": status.rawValue, "series": series ?? "", "capacity": capacity.map(String.init) ?? "",
+            "starts_at": startsAt?.description ?? "", "ends_at": endsAt?.description ?? "", "reminder_days": String(reminderDays),
         ]
         if let hostLibraryID { input["host"] = String(hostLibraryID) }
         return input

@@ -5,7 +5,10 @@ import Foundation
 
 extension Meeting {
     enum CodingKeys: String, CodingKey {
-        case title, theme, venue, place, status, series
+        case title, theme, venue, place, status, series, capacity
+        case startsAt = "starts_at"
+        case endsAt = "ends_at"
+        case reminderDays = "reminder_days"
         case startsOn = "starts_on"
         case endsOn = "ends_on"
         case organiserLibraryIDs = "organiser_library_ids"
@@ -24,7 +27,10 @@ extension Meeting {
             hostLibraryID: try c.decodeIfPresent(Int64.self, forKey: .hostLibraryID),
             districtCodes: try c.decodeIfPresent([String].self, forKey: .districtCodes) ?? [],
             status: try c.decodeIfPresent(MeetingStatus.self, forKey: .status) ?? .planned,
-            series: try c.decodeIfPresent(String.self, forKey: .series))
+            series: try c.decodeIfPresent(String.self, forKey: .series), capacity: try c.decodeIfPresent(Int.self, forKey: .capacity),
+            startsAt: try c.decodeIfPresent(ClockTime.self, forKey: .startsAt),
+            endsAt: try c.decodeIfPresent(ClockTime.self, forKey: .endsAt),
+            reminderDays: try c.decodeIfPresent(Int.self, forKey: .reminderDays) ?? Meeting.defaultReminderDays)
     }
 }
 
@@ -52,7 +58,7 @@ extension AgendaItem {
 
 extension MeetingParticipant {
     enum CodingKeys: String, CodingKey {
-        case id, role, organisation, email, needs, wants, pinned, placeholder, source
+        case id, role, organisation, email, needs, wants, pinned, placeholder, source, status, language
         case fullName = "full_name"
         case libraryID = "library_id"
         case partnerID = "partner_id"
@@ -78,7 +84,9 @@ extension MeetingParticipant {
             wants: try c.decodeIfPresent([Int64].self, forKey: .wants) ?? [], tableID: try c.decodeIfPresent(Int64.self, forKey: .tableID),
             pinned: try c.decodeIfPresent(Bool.self, forKey: .pinned) ?? false,
             placeholder: try c.decodeIfPresent(Bool.self, forKey: .placeholder) ?? false,
-            source: try c.decodeIfPresent(RegistrationSource.self, forKey: .source) ?? .organiser)
+            source: try c.decodeIfPresent(RegistrationSource.self, forKey: .source) ?? .organiser,
+            status: try c.decodeIfPresent(RegistrationStatus.self, forKey: .status) ?? .confirmed,
+            language: try c.decodeIfPresent(Language.self, forKey: .language) ?? .bg)
     }
 }
 

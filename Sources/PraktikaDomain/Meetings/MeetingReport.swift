@@ -10,10 +10,13 @@ public struct MeetingReportInput: Sendable {
     public var tables: [(table: WorkTable, design: ServiceDesign?)]
     public var feedback: [QuestionSummary]
     public var responses: Int
+    /// Decisions and actions, each with its owner's name.
+    public var actions: [(action: MeetingAction, owner: String?)]
 
     public init(
         meeting: Meeting, organisers: [String], host: String?, participants: [MeetingParticipant], agenda: Agenda,
-        tables: [(table: WorkTable, design: ServiceDesign?)], feedback: [QuestionSummary], responses: Int
+        tables: [(table: WorkTable, design: ServiceDesign?)], feedback: [QuestionSummary], responses: Int,
+        actions: [(action: MeetingAction, owner: String?)] = []
     ) {
         self.meeting = meeting
         self.organisers = organisers
@@ -23,6 +26,7 @@ public struct MeetingReportInput: Sendable {
         self.tables = tables
         self.feedback = feedback
         self.responses = responses
+        self.actions = actions
     }
 }
 
@@ -46,7 +50,8 @@ public enum MeetingReport {
                 ["dates": f.dateRange(m.startsOn, m.endsOn), "venue": e(venue), "title": e(m.title), "districts": f.list(districts)]))
         out.append("")
 
-        let counts = ParticipantCounts(input.participants)
+        // Those who held a place; the waiting list and withdrawals are not the meeting's participants.
+        let counts = ParticipantCounts(input.participants.filter { $0.status == .confirmed })
         if counts.total > 0 {
             let roles = counts.byRole.map { "\($0.role.label(language).lowercased()) – \(f.integer($0.count))" }
             out.append(t(.reportParticipants, ["count": f.integer(counts.total), "roles": f.list(roles)]))
@@ -57,6 +62,16 @@ public enum MeetingReport {
             let guests = input.participants.filter { $0.role == .programmeStaff && $0.consentListed && !$0.placeholder }
             if !guests.isEmpty {
                 out.append(t(.reportGuests, ["list": f.list(guests.map { e($0.fullName) + " (" + e($0.organisation) + ")" })]))
+            }
+            let attendance = AttendanceSummary(input.participants)
+            if let absent = attendance.noShows {
+                out.append(
+                    t(
+                        .reportAttendance,
+                        [
+                            "present": f.integer(attendance.present), "confirmed": f.integer(attendance.confirmed),
+                            "absent": f.integer(absent),
+                        ]))
             }
             out.append("")
         }
@@ -148,6 +163,23 @@ public enum MeetingReport {
                 }
                 out.append("")
             }
+        }
+        let decisions = input.actions.filter { $0.action.kind == .decision && $0.action.status != .dropped }
+        if !decisions.isEmpty {
+            out += ["## " + t(.reportDecisions), ""]
+            for (action, _) in decisions { out.append("- " + e(action.text)) }
+            out.append("")
+        }
+        let open = input.actions.filter { $0.action.isOpenAction }
+        if !open.isEmpty {
+            out += ["## " + t(.reportOpenActions), ""]
+            for (action, owner) in open {
+                var facts: [String] = []
+                if let owner { facts.append(t(.actionOwner) + ": " + e(owner)) }
+                if let due = action.dueOn { facts.append(t(.actionDue) + ": " + f.date(due)) }
+                out.append("- " + e(action.text) + (facts.isEmpty ? "" : " (" + facts.joined(separator: "; ") + ")"))
+            }
+            out.append("")
         }
         while out.last == "" { out.removeLast() }
         return out.joined(separator: "\n") + "\n"

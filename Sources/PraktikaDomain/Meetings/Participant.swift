@@ -28,12 +28,19 @@ public struct MeetingParticipant: Sendable, Hashable, Codable {
     /// A generated placeholder standing for someone the source does not name.
     public var placeholder: Bool
     public var source: RegistrationSource
+    /// Holding a place, waiting for one, or withdrawn; the server decides it, never the client.
+    public var status: RegistrationStatus
+    /// The language the person registered in: their messages are written in it.
+    public var language: Language
+    /// When the person was checked in on the day; nil until then.
+    public var checkedInAt: Date?
 
     public init(
         id: Int64? = nil, fullName: String, role: NetworkRole, organisation: String, libraryID: Int64? = nil,
         partnerID: Int64? = nil, districtCode: String? = nil, email: String? = nil, consentListed: Bool = false,
         consentPhoto: Bool = false, needs: String? = nil, wants: [Int64] = [], tableID: Int64? = nil, pinned: Bool = false,
-        placeholder: Bool = false, source: RegistrationSource = .organiser
+        placeholder: Bool = false, source: RegistrationSource = .organiser, status: RegistrationStatus = .confirmed,
+        language: Language = .bg, checkedInAt: Date? = nil
     ) {
         self.id = id
         self.fullName = fullName
@@ -51,6 +58,9 @@ public struct MeetingParticipant: Sendable, Hashable, Codable {
         self.pinned = pinned
         self.placeholder = placeholder
         self.source = source
+        self.status = status
+        self.language = language
+        self.checkedInAt = checkedInAt
     }
 
     /// Reads the registration form (organisers' and the public one alike). `tables` are the

@@ -290,7 +290,8 @@ enum OpenAPIMeetings {
         ("ends_on", S.string(format: "date")),
         ("venue", S.string()), ("place", S.string(nullable: true)), ("organiser_library_ids", array(S.id(nullable: false))),
         ("host_library_id", S.id()), ("district_codes", array(S.string())), ("status", S.choice(MeetingStatus.self)),
-        ("series", S.string(nullable: true)),
+        ("series", S.string(nullable: true)), ("capacity", nullableInt), ("starts_at", time), ("ends_at", time),
+        ("reminder_days", D.integer),
     ]
 
     static let itemProperties: [(String, JSONValue)] = [
@@ -313,6 +314,8 @@ enum OpenAPIMeetings {
         ("wants", array(S.id(nullable: false))),
         ("table_id", S.id()), ("pinned", D.boolean), ("placeholder", D.boolean),
         ("source", .object([("type", .string("string")), ("enum", .array(RegistrationSource.allCases.map { .string($0.rawValue) }))])),
+        // Decided by the server: a place, the waiting list or withdrawn; the language of the messages.
+        ("status", S.choice(RegistrationStatus.self)), ("language", S.choiceRaw(Language.allCases.map(\.rawValue))),
     ]
 
     static let tableProperties: [(String, JSONValue)] = [

@@ -163,6 +163,9 @@ struct AccountStore {
             WHERE r.design_id = service_designs.id ORDER BY r.version DESC LIMIT 1)
             """
         ).run()
+        // Actions they owned stay with the meeting, owned by the placeholder name.
+        try await db.update("meeting_actions").set("owner_user_id", to: SQLLiteral.null).set("owner_name", to: SQLBind(replacement))
+            .where("owner_user_id", .equal, userID).run()
         try await db.delete(from: "users").where("id", .equal, userID).run()
     }
 
@@ -208,5 +211,15 @@ struct AccountStore {
 
     static func hash(_ token: String) -> String {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Account id → display name, for the ids given.
+    func names(_ ids: Set<Int64>) async throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        var result: [Int64: String] = [:]
+        for row in try await db.select().columns("id", "name").from("users").where("id", .in, Array(ids)).all() {
+            result[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "name", as: String.self)
+        }
+        return result
     }
 }

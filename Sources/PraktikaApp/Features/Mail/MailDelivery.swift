@@ -28,6 +28,7 @@ struct MailDelivery {
 
     struct Round: Sendable, Equatable {
         var invited = 0
+        var reminded = 0
         var sent = 0
         var failed = 0
     }
@@ -35,9 +36,25 @@ struct MailDelivery {
     func runOnce(now: Date = Date()) async throws -> Round {
         var round = Round()
         round.invited = try await FollowUps(db: db, publicURL: publicURL).enqueueDue(today: LocalDate(now), now: now)
+        round.reminded = try await MeetingReminders(db: db, publicURL: publicURL).enqueueDue(today: LocalDate(now), now: now)
         guard let transport else { return round }
         let outbox = MailOutbox(db: db as! any SQLDatabase)
-        for claimed in try await outbox.claimDue(now: Int64(now.timeIntervalSince1970)) {
+        // Batches of twenty until nothing is due (a meeting's confirmations come in hundreds),
+        // at most a thousand a round so that one round never runs for ever.
+        var claimedThisRound = 0
+        while claimedThisRound < 1000 {
+            let batch = try await outbox.claimDue(now: Int64(now.timeIntervalSince1970))
+            if batch.isEmpty { break }
+            claimedThisRound += batch.count
+            try await deliver(batch, outbox: outbox, transport: transport, now: now, round: &round)
+        }
+        return round
+    }
+
+    private func deliver(
+        _ batch: [MailOutbox.Claimed], outbox: MailOutbox, transport: any MailTransport, now: Date, round: inout Round
+    ) async throws {
+        for claimed in batch {
             let data = MailFormat.message(
                 from: settings.from, claimed.message, date: now, messageID: "\(claimed.id).\(UUID().uuidString)@praktika")
             do {
@@ -50,7 +67,6 @@ struct MailDelivery {
                 round.failed += 1
             }
         }
-        return round
     }
 }
 

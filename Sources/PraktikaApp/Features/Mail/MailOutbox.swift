@@ -20,11 +20,13 @@ struct MailOutbox {
         guard
             let row = try await db.insert(into: "mail_outbox")
                 .columns(
-                    "kind", "recipient", "subject", "body", "status", "attempts", "next_attempt_at", "erase_when_sent", "created_at"
+                    "kind", "recipient", "subject", "body", "status", "attempts", "next_attempt_at", "erase_when_sent", "created_at",
+                    "attachment_name", "attachment_type", "attachment_body"
                 )
                 .values(
                     SQLBind(message.kind), SQLBind(message.recipient), SQLBind(message.subject), SQLBind(message.body),
-                    SQLBind(Status.waiting.rawValue), SQLBind(0), SQLBind(now), SQLBind(eraseWhenSent), SQLBind(now)
+                    SQLBind(Status.waiting.rawValue), SQLBind(0), SQLBind(now), SQLBind(eraseWhenSent), SQLBind(now),
+                    SQLBind(message.attachment?.filename), SQLBind(message.attachment?.contentType), SQLBind(message.attachment?.content)
                 )
                 .returning("id").first()
         else { throw StoreError.noIdentifierReturned }
@@ -64,16 +66,27 @@ struct MailOutbox {
                         w.where("status", .equal, Status.sending.rawValue).where("claimed_until", .lessThan, now)
                     }
                 }
-                .returning("id", "kind", "recipient", "subject", "body", "attempts", "erase_when_sent")
+                .returning(
+                    "id", "kind", "recipient", "subject", "body", "attempts", "erase_when_sent", "attachment_name", "attachment_type",
+                    "attachment_body"
+                )
                 .first()
             guard let row else { continue }
+            var attachment: MailAttachment?
+            if let name = try row.decode(column: "attachment_name", as: String?.self),
+                let type = try row.decode(column: "attachment_type", as: String?.self),
+                let content = try row.decode(column: "attachment_body", as: String?.self)
+            {
+                attachment = MailAttachment(filename: name, contentType: type, content: content)
+            }
             claimed.append(
                 Claimed(
                     id: id,
                     message: MailMessage(
                         recipient: try row.decode(column: "recipient", as: String.self),
                         subject: try row.decode(column: "subject", as: String.self),
-                        body: try row.decode(column: "body", as: String.self), kind: try row.decode(column: "kind", as: String.self)),
+                        body: try row.decode(column: "body", as: String.self), kind: try row.decode(column: "kind", as: String.self),
+                        attachment: attachment),
                     attempts: try row.decode(column: "attempts", as: Int.self),
                     eraseWhenSent: try row.decode(column: "erase_when_sent", as: Bool.self)))
         }
@@ -86,6 +99,7 @@ struct MailOutbox {
             .set("claimed_until", to: SQLLiteral.null).set("last_error", to: SQLLiteral.null)
         if claimed.eraseWhenSent {
             update = update.set("recipient", to: SQLBind(Self.masked(claimed.message.recipient))).set("body", to: SQLBind(""))
+                .set("attachment_body", to: SQLLiteral.null)
         }
         try await update.run()
     }

@@ -61,6 +61,8 @@ extension MeetingService {
         var participant = Self.normalised(changed, source: existing.source)
         participant.id = participantID
         participant.placeholder = existing.placeholder
+        participant.status = existing.status
+        participant.language = existing.language
         let updated = participant
         try await inTransaction { store, sql in
             try await store.updateParticipant(stored.id, participantID, updated)
@@ -84,34 +86,8 @@ extension MeetingService {
         return .saved(participantID)
     }
 
-    /// Registration through the meeting's public link: anyone with the link, while the meeting is
-    /// open for registration, once per person.
-    func register(_ stored: StoredMeeting, _ participant: MeetingParticipant) async throws -> Outcome {
-        guard Self.isOpenForRegistration(stored) else { return .notFound }
-        let tables = try await store.tables(stored.id)
-        var errors = MeetingValidation.participant(participant, tables: tables)
-        if errors.isEmpty, try await store.participants(stored.id).contains(where: { $0.identityKey == participant.identityKey }) {
-            errors.add(ParticipantFields.form.fullName, .importDuplicate)
-        }
-        guard errors.isEmpty else { return .invalid(errors) }
-        // Nobody registers themselves into a registry record, onto a table, or as a placeholder.
-        var p = Self.normalised(participant, source: .link)
-        p.libraryID = nil
-        p.partnerID = nil
-        p.tableID = nil
-        p.pinned = false
-        let registered = p
-        return .saved(
-            try await inTransaction { store, sql in
-                let id = try await store.insertParticipant(stored.id, registered)
-                try await audit(sql, .create, stored, participantID: id, registered, changes: [])
-                return id
-            })
-    }
-
-    static func isOpenForRegistration(_ stored: StoredMeeting) -> Bool { stored.meeting.status == .registration }
-
-    /// Seats one person at a table (or none) by hand; a moved person is no longer pinned elsewhere.
+    /// Seats one person at a table (or none) by hand. A hand move is pinned, so that seating
+    /// everyone again keeps it; taking someone off their table unpins them.
     func move(_ stored: StoredMeeting, participantID: Int64, to tableID: Int64?) async throws -> Outcome {
         guard mayOrganise(stored) else { return .forbidden }
         guard let person = try await store.participant(stored.id, participantID) else { return .notFound }
@@ -120,10 +96,23 @@ extension MeetingService {
             errors.add("table", .validationOption)
             return .invalid(errors)
         }
+        guard person.status == .confirmed else {
+            var errors = FieldErrors()
+            errors.add("participant", .validationNotConfirmed)
+            return .invalid(errors)
+        }
         try await inTransaction { store, _ in
             try await store.assign(stored.id, [participantID: tableID])
-            if person.pinned { try await store.setPinned(stored.id, participantID, false) }
+            try await store.setPinned(stored.id, participantID, tableID != nil)
         }
+        return .saved(participantID)
+    }
+
+    /// Lets the solver move a person again, at their table until it does.
+    func unpin(_ stored: StoredMeeting, participantID: Int64) async throws -> Outcome {
+        guard mayOrganise(stored) else { return .forbidden }
+        guard try await store.participant(stored.id, participantID) != nil else { return .notFound }
+        try await inTransaction { store, _ in try await store.setPinned(stored.id, participantID, false) }
         return .saved(participantID)
     }
 
@@ -131,7 +120,7 @@ extension MeetingService {
 
     /// Notes a change to a participant's data in the audit log: who, when, which person of which
     /// meeting, and for an update which fields changed.
-    private func audit(
+    func audit(
         _ sql: any SQLDatabase, _ action: AuditAction, _ stored: StoredMeeting, participantID: Int64, _ p: MeetingParticipant,
         changes: [FieldChange]
     ) async throws {
@@ -147,6 +136,8 @@ extension MeetingService {
         p.id = nil
         p.placeholder = false
         p.source = source
+        p.status = .confirmed
+        p.checkedInAt = nil
         if p.tableID == nil { p.pinned = false }
         return p
     }

@@ -47,15 +47,16 @@ extension MeetingService {
             actor: actor, action: action, entity: Self.reportEntity, entityID: String(stored.id), entityName: stored.meeting.title)
     }
 
-    /// Publishing freezes the text as it stands and marks the meeting reported; withdrawing keeps
-    /// the text the organisers saved.
-    func publishReport(_ stored: StoredMeeting, _ publish: Bool) async throws -> Outcome {
+    /// Publishing freezes the text as it stands; withdrawing keeps the text the organisers saved.
+    /// The meeting's status is the organisers' to choose: publishing marks it reported only when
+    /// they ask (`markReported`), never a meeting still open for registration behind their back.
+    func publishReport(_ stored: StoredMeeting, _ publish: Bool, markReported: Bool = false) async throws -> Outcome {
         guard mayOrganise(stored) else { return .forbidden }
         let (text, _) = try await reportText(stored)
         var reported = stored.meeting
         reported.status = .reported
         let kept = stored.reportMarkdown
-        let changeStatus = publish && stored.meeting.status != .reported
+        let changeStatus = publish && markReported && stored.meeting.status != .reported
         try await inTransaction { [reported] store, sql in
             try await store.saveReport(stored.id, markdown: publish ? text : kept, publishedAt: publish ? Date() : nil)
             if changeStatus { try await store.update(stored.id, reported) }
@@ -91,9 +92,12 @@ extension MeetingService {
             responses += answers.count
             summaries += FeedbackSummary.summarise(form.form, answers)
         }
+        let actions = try await store.actions(stored.id)
+        let owners = try await AccountStore(db: sql).names(Set(actions.compactMap(\.ownerUserID)))
         return MeetingReportInput(
             meeting: m, organisers: m.organiserLibraryIDs.compactMap { names[$0] }, host: m.hostLibraryID.flatMap { names[$0] },
             participants: try await store.participants(stored.id), agenda: try await store.agenda(stored.id), tables: withDesigns,
-            feedback: summaries, responses: responses)
+            feedback: summaries, responses: responses,
+            actions: actions.map { ($0, $0.ownerUserID.flatMap { owners[$0] } ?? $0.ownerName) })
     }
 }

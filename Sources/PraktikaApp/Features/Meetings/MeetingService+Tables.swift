@@ -34,7 +34,7 @@ extension MeetingService {
     /// off the event loop: for large meetings it is seconds of CPU work.
     func seat(_ meetingID: Int64, weights: SeatingWeights? = nil) async throws -> SeatOutcome {
         let tables = try await store.tables(meetingID)
-        let participants = try await store.participants(meetingID)
+        let participants = try await store.confirmedParticipants(meetingID)
         guard !tables.isEmpty else { return .unseatable(TextKey.seatingNoTables(language)) }
         guard !participants.isEmpty else { return .unseatable(TextKey.seatingNoParticipants(language)) }
         let problem = MeetingSeating.problem(tables: tables, participants: participants, weights: weights)

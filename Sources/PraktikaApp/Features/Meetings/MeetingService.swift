@@ -10,6 +10,8 @@ struct MeetingService {
     let db: any Database
     let actor: Actor?
     var language: Language = .bg
+    /// The site's address, for the links in messages to participants.
+    var siteAddress: String = ""
 
     var sql: any SQLDatabase { db as! any SQLDatabase }
     var store: MeetingStore { MeetingStore(db: sql) }
@@ -74,11 +76,18 @@ struct MeetingService {
             }
             return .invalid(why)
         }
+        let (actor, siteAddress) = (self.actor, self.siteAddress)
         try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
-            try await MeetingStore(db: sql).update(stored.id, meeting)
+            let store = MeetingStore(db: sql)
+            try await store.lockMeeting(stored.id)
+            try await store.update(stored.id, meeting)
             try await AuditStore(db: sql).record(
                 actor: actor, action: .update, entity: Self.auditEntity, entityID: String(stored.id), entityName: meeting.title)
+            // A larger capacity gives the new places to the waiting list.
+            var updated = stored
+            updated.meeting = meeting
+            try await Self.promote(updated, store: store, sql: sql, actor: actor, siteAddress: siteAddress)
         }
         return .saved(stored.id)
     }

@@ -130,6 +130,13 @@ struct MeetingStore {
         let forms = db.select().column("id").from("feedback_forms").where("meeting_id", .equal, id)
         try await db.delete(from: "feedback_responses").where(SQLIdentifier("form_id"), .in, SQLGroupExpression(forms.select)).run()
         try await db.delete(from: "feedback_forms").where("meeting_id", .equal, id).run()
+        let outbox = db.select().column("outbox_id").from("meeting_messages").where("meeting_id", .equal, id)
+        try await db.delete(from: "mail_outbox").where(SQLIdentifier("id"), .in, SQLGroupExpression(outbox.select)).run()
+        try await db.delete(from: "meeting_messages").where("meeting_id", .equal, id).run()
+        try await db.delete(from: "meeting_actions").where("meeting_id", .equal, id).run()
+        let people = db.select().column("id").from("meeting_participants").where("meeting_id", .equal, id)
+        try await db.delete(from: "session_attendance").where(SQLIdentifier("participant_id"), .in, SQLGroupExpression(people.select))
+            .run()
         try await db.delete(from: "meeting_participants").where("meeting_id", .equal, id).run()
         try await db.delete(from: "work_tables").where("meeting_id", .equal, id).run()
         let sessions = db.select().column("id").from("agenda_sessions").where("meeting_id", .equal, id)
@@ -224,6 +231,10 @@ struct MeetingStore {
     func deleteSession(_ meetingID: Int64, _ id: Int64) async throws {
         let owned = db.select().column("id").from("agenda_sessions").where("id", .equal, id).where("meeting_id", .equal, meetingID)
         try await deleteItemFiles(sessions: owned)
+        try await db.delete(from: "session_attendance").where(SQLIdentifier("session_id"), .in, SQLGroupExpression(owned.select)).run()
+        let items = db.select().column("id").from("agenda_items").where(SQLIdentifier("session_id"), .in, SQLGroupExpression(owned.select))
+        try await db.update("meeting_actions").set("agenda_item_id", to: SQLLiteral.null)
+            .where(SQLIdentifier("agenda_item_id"), .in, SQLGroupExpression(items.select)).run()
         try await db.delete(from: "agenda_items").where(SQLIdentifier("session_id"), .in, SQLGroupExpression(owned.select)).run()
         try await db.delete(from: "agenda_sessions").where("id", .equal, id).where("meeting_id", .equal, meetingID).run()
     }
@@ -275,6 +286,7 @@ struct MeetingStore {
 
     func deleteItem(_ itemID: Int64) async throws {
         try await AttachmentStore(db: db).deleteAll(.agendaItem(itemID))
+        try await db.update("meeting_actions").set("agenda_item_id", to: SQLLiteral.null).where("agenda_item_id", .equal, itemID).run()
         try await db.delete(from: "agenda_items").where("id", .equal, itemID).run()
     }
 
@@ -319,6 +331,7 @@ struct MeetingStore {
     func deleteTable(_ meetingID: Int64, _ tableID: Int64) async throws {
         try await db.update("meeting_participants").where("table_id", .equal, tableID).set("table_id", to: SQLBind(Int64?.none))
             .set("pinned", to: SQLBind(false)).run()
+        try await db.update("meeting_actions").set("table_id", to: SQLLiteral.null).where("table_id", .equal, tableID).run()
         try await db.delete(from: "work_tables").where("id", .equal, tableID).where("meeting_id", .equal, meetingID).run()
     }
 
@@ -364,22 +377,50 @@ struct MeetingStore {
         let pinned: Bool
         let placeholder: Bool
         let source: String
+        let status: String?
+        let language: String?
+        let checked_in_at: Int64?
     }
 
     private static let participantColumns = [
         "full_name", "role", "organisation", "library_id", "partner_id", "district_code", "email", "consent_listed", "consent_photo",
-        "needs", "wants", "table_id", "pinned", "placeholder", "source",
+        "needs", "wants", "table_id", "pinned", "placeholder", "source", "status", "language",
     ]
 
+    private var participantSelect: SQLSelectBuilder {
+        db.select().column("id").columns((Self.participantColumns + ["checked_in_at"]).map { SQLIdentifier($0) })
+            .from("meeting_participants")
+    }
+
+    /// Everyone registered, withdrawn people and the waiting list included, by name.
     func participants(_ meetingID: Int64) async throws -> [MeetingParticipant] {
-        try await db.select().column("id").columns(Self.participantColumns.map { SQLIdentifier($0) }).from("meeting_participants")
-            .where("meeting_id", .equal, meetingID).orderBy("full_name").orderBy("id").all(decoding: ParticipantRow.self).map(
-                Self.participant)
+        try await participantSelect.where("meeting_id", .equal, meetingID).orderBy("full_name").orderBy("id")
+            .all(decoding: ParticipantRow.self).map(Self.participant)
+    }
+
+    /// Those holding a place: the people seating, badges and check-in are for.
+    func confirmedParticipants(_ meetingID: Int64) async throws -> [MeetingParticipant] {
+        try await participants(meetingID).filter { $0.status == .confirmed }
     }
 
     func participant(_ meetingID: Int64, _ id: Int64) async throws -> MeetingParticipant? {
-        try await db.select().column("id").columns(Self.participantColumns.map { SQLIdentifier($0) }).from("meeting_participants")
-            .where("meeting_id", .equal, meetingID).where("id", .equal, id).first(decoding: ParticipantRow.self).map(Self.participant)
+        try await participantSelect.where("meeting_id", .equal, meetingID).where("id", .equal, id).first(decoding: ParticipantRow.self)
+            .map(Self.participant)
+    }
+
+    /// A registration by its personal link: the meeting's id and the person.
+    func participant(accessToken token: String) async throws -> (meetingID: Int64, participant: MeetingParticipant)? {
+        guard
+            let row = try await db.select().column("meeting_id").from("meeting_participants").where("access_token", .equal, token).first(),
+            let meetingID = try? row.decode(column: "meeting_id", as: Int64.self),
+            let p = try await participantSelect.where("access_token", .equal, token).first(decoding: ParticipantRow.self)
+        else { return nil }
+        return (meetingID, Self.participant(p))
+    }
+
+    func accessToken(_ participantID: Int64) async throws -> String? {
+        try await db.select().column("access_token").from("meeting_participants").where("id", .equal, participantID).first()?
+            .decode(column: "access_token", as: String?.self)
     }
 
     private static func participant(_ r: ParticipantRow) -> MeetingParticipant {
@@ -389,7 +430,10 @@ struct MeetingStore {
             consentListed: r.consent_listed,
             consentPhoto: r.consent_photo, needs: r.needs, wants: r.wants.split(separator: ",").compactMap { Int64($0) },
             tableID: r.table_id,
-            pinned: r.pinned, placeholder: r.placeholder, source: RegistrationSource(rawValue: r.source) ?? .organiser)
+            pinned: r.pinned, placeholder: r.placeholder, source: RegistrationSource(rawValue: r.source) ?? .organiser,
+            status: r.status.flatMap(RegistrationStatus.init(rawValue:)) ?? .confirmed,
+            language: r.language.flatMap(Language.init(rawValue:)) ?? .bg,
+            checkedInAt: r.checked_in_at.map { Date(timeIntervalSince1970: TimeInterval($0)) })
     }
 
     private static func values(_ p: MeetingParticipant) -> [SQLBind] {
@@ -397,7 +441,7 @@ struct MeetingStore {
             SQLBind(p.fullName), SQLBind(p.role.rawValue), SQLBind(p.organisation), SQLBind(p.libraryID), SQLBind(p.partnerID),
             SQLBind(p.districtCode), SQLBind(p.email), SQLBind(p.consentListed), SQLBind(p.consentPhoto), SQLBind(p.needs),
             SQLBind(p.wants.map(String.init).joined(separator: ",")), SQLBind(p.tableID), SQLBind(p.pinned), SQLBind(p.placeholder),
-            SQLBind(p.source.rawValue),
+            SQLBind(p.source.rawValue), SQLBind(p.status.rawValue), SQLBind(p.language.rawValue),
         ]
     }
 
@@ -407,8 +451,11 @@ struct MeetingStore {
         let now = Date()
         var ids: [Int64] = []
         for chunk in stride(from: 0, to: list.count, by: 50).map({ Array(list[$0..<min($0 + 50, list.count)]) }) {
-            var insert = db.insert(into: "meeting_participants").columns(["meeting_id"] + Self.participantColumns + ["created_at"])
-            for p in chunk { insert = insert.values([SQLBind(meetingID)] + Self.values(p) + [SQLBind(now)]) }
+            var insert = db.insert(into: "meeting_participants").columns(
+                ["meeting_id"] + Self.participantColumns + ["created_at", "access_token"])
+            for p in chunk {
+                insert = insert.values([SQLBind(meetingID)] + Self.values(p) + [SQLBind(now), SQLBind(AccountStore.randomToken())])
+            }
             let rows = try await insert.returning("id").all()
             ids += try rows.map { try $0.decode(column: "id", as: Int64.self) }.sorted()
         }
@@ -417,8 +464,10 @@ struct MeetingStore {
 
     func insertParticipant(_ meetingID: Int64, _ p: MeetingParticipant) async throws -> Int64 {
         guard
-            let row = try await db.insert(into: "meeting_participants").columns(["meeting_id"] + Self.participantColumns + ["created_at"])
-                .values([SQLBind(meetingID)] + Self.values(p) + [SQLBind(Date())]).returning("id").first()
+            let row = try await db.insert(into: "meeting_participants")
+                .columns(["meeting_id"] + Self.participantColumns + ["created_at", "access_token"])
+                .values([SQLBind(meetingID)] + Self.values(p) + [SQLBind(Date()), SQLBind(AccountStore.randomToken())]).returning("id")
+                .first()
         else { throw StoreError.noIdentifierReturned }
         return try row.decode(column: "id", as: Int64.self)
     }
@@ -430,6 +479,12 @@ struct MeetingStore {
     }
 
     func deleteParticipant(_ meetingID: Int64, _ id: Int64) async throws {
+        // The messages written to the person go with them, from the outbox too.
+        let outbox = db.select().column("outbox_id").from("meeting_messages").where("participant_id", .equal, id)
+            .where("meeting_id", .equal, meetingID)
+        try await db.delete(from: "mail_outbox").where(SQLIdentifier("id"), .in, SQLGroupExpression(outbox.select)).run()
+        try await db.delete(from: "meeting_messages").where("participant_id", .equal, id).run()
+        try await db.delete(from: "session_attendance").where("participant_id", .equal, id).run()
         try await db.delete(from: "meeting_participants").where("id", .equal, id).where("meeting_id", .equal, meetingID).run()
     }
 

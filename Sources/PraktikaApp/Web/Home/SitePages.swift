@@ -46,11 +46,17 @@ struct SitePagesController: Sendable {
                                 ))
                         })),
                 .p(.link(SiteURL.services.path, TextKey.homeAllServices(l, ["count": context.format.integer(designCount)]))))
+        // A signed-in person's open actions from meetings come first.
+        let mine = try await context.actor.asyncFlatMap { actor in
+            MeetingActionsView.mine(
+                try await MeetingStore(db: req.sql).openActions(ownerUserID: actor.userID), today: LocalDate(Date()), context)
+        }
         return HTMLResponse.make(
             Layout.page(
                 context, title: TextKey.homeTitle(l),
                 body: [
                     .h1(.safe(TextKey.homeTitle(l))),
+                    mine ?? .empty,
                     .p(.class("lead"), .safe(TextKey.homeIntro(l))),
                     .h2(.safe(TextKey.homeNetworkFigures(l))),
                     .ul(

@@ -4,13 +4,15 @@ import SQLKit
 
 /// The tabs of a meeting's pages.
 enum MeetingTab: CaseIterable, Sendable {
-    case overview, agenda, participants, tables, feedback, report
+    case overview, agenda, participants, checkIn, tables, actions, feedback, report
 
     var page: MeetingPage {
         switch self {
         case .overview: .overview
         case .agenda: .agenda
         case .participants: .participants
+        case .checkIn: .checkIn
+        case .actions: .actions
         case .tables: .tables
         case .feedback: .feedback
         case .report: .report
@@ -22,6 +24,8 @@ enum MeetingTab: CaseIterable, Sendable {
         case .overview: .meetingTabOverview
         case .agenda: .meetingTabProgramme
         case .participants: .meetingTabParticipants
+        case .checkIn: .meetingTabCheckIn
+        case .actions: .meetingTabActions
         case .tables: .meetingTabTables
         case .feedback: .meetingTabFeedback
         case .report: .meetingTabReport
@@ -29,7 +33,7 @@ enum MeetingTab: CaseIterable, Sendable {
     }
 
     /// Participants and feedback results are for the organisers only.
-    var organisersOnly: Bool { self == .participants || self == .feedback }
+    var organisersOnly: Bool { self == .participants || self == .feedback || self == .checkIn || self == .actions }
 }
 
 /// What every page of one meeting shows around its content.

@@ -191,7 +191,8 @@ extension MeetingController {
         let store = MeetingStore(db: req.sql)
         return HTMLResponse.make(
             MeetingPeopleView.badges(
-                frame(req, stored), try await store.participants(stored.id), tables: try await store.tables(stored.id), req.page))
+                frame(req, stored), try await store.confirmedParticipants(stored.id), tables: try await store.tables(stored.id),
+                checkInBase: req.siteAddress, req.page))
     }
 
     // MARK: Public registration
@@ -232,10 +233,10 @@ extension MeetingController {
             return try await registrationPage(req, stored, values: input, errors: errors, done: false, status: .unprocessableEntity)
         }
         switch try await service(req).register(stored, participant) {
-        case .saved: return try await registrationPage(req, stored, values: [:], errors: FieldErrors(), done: true, status: .ok)
+        case .registered(_, _, let token): return req.seeOther(SiteURL.registration(token).with([("new", "1")]))
         case .invalid(let errors):
             return try await registrationPage(req, stored, values: input, errors: errors, done: false, status: .unprocessableEntity)
-        case .forbidden, .notFound: throw Abort(.notFound)
+        case .closed: throw Abort(.notFound)
         }
     }
 }

@@ -42,12 +42,15 @@ extension MeetingController {
             })
     }
 
-    /// Publishing freezes the text as it stands and marks the meeting reported.
+    /// Publishing freezes the text as it stands; the meeting is marked reported only if the
+    /// organiser ticks that too.
     @Sendable func publishReport(_ req: Request) async throws -> Response {
         let stored = try await organised(req)
-        let publish = formInput(req)["publish"] == "1"
+        let input = formInput(req)
+        let publish = input["publish"] == "1"
         return try await respond(
-            req, try await service(req).publishReport(stored, publish), next: SiteURL.meeting(stored.id, .report).path,
+            req, try await service(req).publishReport(stored, publish, markReported: FormReader(input).flag("mark_reported")),
+            next: SiteURL.meeting(stored.id, .report).path,
             flash: publish ? .flashReportPublished : .flashUnpublished)
     }
 

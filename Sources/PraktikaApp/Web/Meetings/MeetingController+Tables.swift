@@ -10,7 +10,7 @@ extension MeetingController {
         let store = MeetingStore(db: req.sql)
         let frame = frame(req, stored)
         let tables = try await store.tables(stored.id)
-        let participants = frame.mayOrganise ? try await store.participants(stored.id) : []
+        let participants = frame.mayOrganise ? try await store.confirmedParticipants(stored.id) : []
         var mix: [Int64: TableMix] = [:]
         var penalty: SeatingPenalty? = nil
         if frame.mayOrganise, !tables.isEmpty, participants.contains(where: { $0.tableID != nil }) {
@@ -51,6 +51,14 @@ extension MeetingController {
         return try await respond(
             req, try await service(req).deleteTable(stored, try sub(req)), next: SiteURL.meeting(stored.id, .tables).path,
             flash: .flashDeleted)
+    }
+
+    /// What "seat everyone" will do, asked before it is done: who stays (pinned), who may move,
+    /// who gets a seat.
+    @Sendable func seatQuestion(_ req: Request) async throws -> Response {
+        let stored = try await organised(req)
+        let people = try await MeetingStore(db: req.sql).confirmedParticipants(stored.id)
+        return HTMLResponse.make(MeetingTablesView.seatQuestion(frame(req, stored), people, req.page))
     }
 
     @Sendable func seat(_ req: Request) async throws -> Response {

@@ -70,6 +70,8 @@ struct MeetingController: Sendable {
         routes.post(page(.report), use: saveReport)
         routes.get(page(.reportMarkdown), use: reportMarkdown)
         routes.post(page(.reportPublish), use: publishReport)
+        registerAttendance(routes)
+        registerActions(routes)
     }
 
     // MARK: Helpers
@@ -115,7 +117,9 @@ struct MeetingController: Sendable {
             kind: AttachmentOwner.agendaItem(0).kind, ids: agenda.sessions.flatMap(\.items).compactMap(\.id))
     }
 
-    func service(_ req: Request) -> MeetingService { MeetingService(db: req.db, actor: req.actor, language: req.language) }
+    func service(_ req: Request) -> MeetingService {
+        MeetingService(db: req.db, actor: req.actor, language: req.language, siteAddress: req.siteAddress)
+    }
 
     /// Where a workflow's answer leads: on to `next` with a flash, back to the form with the
     /// problems, or to an error page.

@@ -218,14 +218,18 @@ enum MeetingPagesView {
         let fields: [FormField] = [
             FormField(name: "title", label: .fieldTitle, kind: .text, required: true),
             FormField(name: "theme", label: .meetingTheme, kind: .text),
-            FormField(name: "starts_on", label: .meetingStarts, kind: .date, required: true, hint: .hintDate),
-            FormField(name: "ends_on", label: .meetingEnds, kind: .date, hint: .hintDate),
+            FormField(name: "starts_on", label: .meetingStarts, kind: .date, required: true),
+            FormField(name: "starts_at", label: .meetingStartsAt, kind: .time),
+            FormField(name: "ends_on", label: .meetingEnds, kind: .date),
+            FormField(name: "ends_at", label: .meetingEndsAt, kind: .time),
             FormField(name: "venue", label: .meetingVenue, kind: .text, required: true),
             FormField(name: "place", label: .meetingPlace, kind: .text),
             FormField(name: "districts", label: .districts, kind: .checkboxes(.districts(l)), required: true, hint: .hintMeetingDistricts),
             FormField(name: "organisers", label: .meetingOrganisers, kind: .checkboxes(libraries), hint: .hintMeetingOrganisers),
             FormField(name: "host", label: .meetingHost, kind: .select(libraries)),
             FormField(name: "status", label: .fieldStatus, kind: .select(.choices(MeetingStatus.self, l)), required: true),
+            FormField(name: "capacity", label: .meetingCapacity, kind: .integer, hint: .hintMeetingCapacity),
+            FormField(name: "reminder_days", label: .meetingReminderDays, kind: .integer, hint: .hintReminderDays),
             FormField(name: "series", label: .meetingSeries, kind: .text, hint: .hintMeetingSeries),
         ]
         let title = id == nil ? TextKey.newMeeting(l) : TextKey.editRecord(l)

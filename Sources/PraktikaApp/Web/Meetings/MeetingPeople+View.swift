@@ -53,7 +53,9 @@ enum MeetingPeopleView {
     ) -> HTML {
         let l = context.language
         let f = context.format
-        let counts = ParticipantCounts(participants)
+        let counts = ParticipantCounts(participants.filter { $0.status == .confirmed })
+        let attendance = AttendanceSummary(participants)
+        let waitingOrder = participants.filter { $0.status == .waiting }.compactMap(\.id).sorted()
         let numbers = Dictionary(tables.map { ($0.id, $0.number) }, uniquingKeysWith: { a, _ in a })
         let byDistrict: [Node<HTML.TableContext>] = counts.byDistrict.map { entry in
             .tr(
@@ -66,11 +68,30 @@ enum MeetingPeopleView {
         let summary: Node<HTML.BodyContext> = .div(
             .class("counts"),
             .p(.class("count"), .strong(.safe(TextKey.meetingParticipantsTotal(l, ["count": f.integer(counts.total)])))),
+            .p(
+                .safe(
+                    (frame.meeting.capacity.map {
+                        TextKey.capacityLine(l, ["confirmed": f.integer(attendance.confirmed), "capacity": f.integer($0)])
+                    }
+                        ?? TextKey.capacityNone(l)) + " · "
+                        + TextKey.waitingLine(l, ["waiting": f.integer(attendance.waiting), "withdrawn": f.integer(attendance.withdrawn)]))),
             .table(.caption(.safe(TextKey.participantsByDistrict(l))), .tbody(.group(byDistrict))),
             .table(.caption(.safe(TextKey.participantsByRole(l))), .tbody(.group(byRole))))
         let rows: [Node<HTML.TableContext>] = participants.map { p in
             let id = p.id ?? 0
+            let status: String =
+                p.status == .waiting
+                ? TextKey.registrationWaitingNumber(l, ["position": f.integer(Waitlist.position(of: id, waiting: waitingOrder) ?? 0)])
+                : p.status.label(l)
+            let withdraw: Node<HTML.BodyContext> =
+                p.status == .withdrawn
+                ? .empty
+                : .form(
+                    .class("inline"), .method(.post), .action(SiteURL.meeting(frame.id, .participantWithdraw(id)).path),
+                    .attr("data-confirm", TextKey.withdrawOrganiserQuestion(l, ["name": p.fullName])), Layout.csrfField(context),
+                    .button(.type(.submit), .class("link-button"), .safe(TextKey.withdrawButton(l))))
             return .tr(
+                .class("status-\(p.status.rawValue)"),
                 .td(
                     .link(SiteURL.meeting(frame.id, .participant(id)).path, p.fullName),
                     p.placeholder ? .span(.class("tag"), .safe(TextKey.participantPlaceholder(l))) : .empty),
@@ -79,13 +100,15 @@ enum MeetingPeopleView {
                 .td(.safe(p.districtCode.flatMap { District.named($0)?.name(l) } ?? "—")),
                 .td(.class("number"), .safe(p.tableID.flatMap { numbers[$0] }.map(String.init) ?? "—"), p.pinned ? .safe(" 📌") : .empty),
                 .td(.safe((p.consentListed ? TextKey.yes(l) : TextKey.no(l)) + " / " + (p.consentPhoto ? TextKey.yes(l) : TextKey.no(l)))),
-                .td(.safe(p.needs ?? "")))
+                .td(.safe(p.needs ?? "")),
+                .td(.span(.class("tag"), .safe(status)), p.checkedInAt == nil ? .empty : .safe(" ✓"), withdraw))
         }
         let actions: Node<HTML.BodyContext> = .div(
             .class("record-actions"),
             .link(SiteURL.meeting(frame.id, .importCSV).path, TextKey.participantsImport(l), .class("button secondary")),
             .link(SiteURL.meeting(frame.id, .participantsCSV).path, TextKey.participantsExport(l)),
-            .link(SiteURL.meeting(frame.id, .badges).path, TextKey.participantsBadges(l)))
+            .link(SiteURL.meeting(frame.id, .badges).path, TextKey.participantsBadges(l)),
+            .link(SiteURL.meeting(frame.id, .messages).path, TextKey.messagesTitle(l)))
         let registration: Node<HTML.BodyContext> = .div(
             .class("practice"),
             .p(.strong(.safe(TextKey.meetingRegistrationLink(l)))), .p(.code(.safe(registrationLink))),
@@ -103,7 +126,8 @@ enum MeetingPeopleView {
                             .th(.safe(TextKey.fieldFullName(l))), .th(.safe(TextKey.fieldNetworkRole(l))),
                             .th(.safe(TextKey.fieldOrganisation(l))),
                             .th(.safe(TextKey.fieldDistrict(l))), .th(.safe(TextKey.participantTable(l))),
-                            .th(.safe(TextKey.participantConsentShort(l))), .th(.safe(TextKey.participantNeeds(l))))),
+                            .th(.safe(TextKey.participantConsentShort(l))), .th(.safe(TextKey.participantNeeds(l))),
+                            .th(.safe(TextKey.registrationStatus(l))))),
                     .tbody(.group(rows))))
         let form = FormModel(
             title: TextKey.participantAdd(l), action: SiteURL.meeting(frame.id, .participants).path,
@@ -238,16 +262,22 @@ enum MeetingPeopleView {
 
     // MARK: Badges
 
-    static func badges(_ frame: MeetingFrame, _ participants: [MeetingParticipant], tables: [WorkTable], _ context: PageContext) -> HTML {
+    /// Badges for those holding a place; each has a QR code that opens the person's check-in for
+    /// an organiser's phone.
+    static func badges(
+        _ frame: MeetingFrame, _ participants: [MeetingParticipant], tables: [WorkTable], checkInBase: String, _ context: PageContext
+    ) -> HTML {
         let l = context.language
         let numbers = Dictionary(tables.map { ($0.id, $0.number) }, uniquingKeysWith: { a, _ in a })
         let cards: [Node<HTML.BodyContext>] = participants.map { p in
-            .div(
+            let link = checkInBase + SiteURL.meeting(frame.id, .checkInPerson(p.id ?? 0)).path
+            return .div(
                 .class("badge"),
                 .div(.class("badge-name"), .safe(p.fullName)),
                 .div(.class("badge-org"), .safe(p.organisation)),
                 p.tableID.flatMap { numbers[$0] }.map { .div(.class("badge-table"), .safe(TextKey.badgeTable(l, ["number": String($0)]))) }
-                    ?? .empty)
+                    ?? .empty,
+                .div(.class("badge-qr"), .raw(QRCode(link)?.svg(label: TextKey.checkInButton(l) + ": " + p.fullName, quietZone: 2) ?? "")))
         }
         return Layout.printable(
             context, title: TextKey.participantsBadges(l), back: SiteURL.meeting(frame.id, .participants).path, bodyClass: "badges-page",

@@ -47,6 +47,18 @@ enum MeetingReportView {
                 .form(
                     .method(.post), .action(SiteURL.meeting(frame.id, .reportPublish).path), Layout.csrfField(context),
                     .input(.type(.hidden), .name("publish"), .value(publishedAt == nil ? "1" : "0")),
+                    publishedAt != nil || frame.meeting.status == .reported
+                        ? .empty
+                        : .div(
+                            .class("field checkbox"),
+                            .label(
+                                .input(
+                                    .type(.checkbox), .name("mark_reported"), .value("on"),
+                                    .checked(frame.meeting.status == .held)),
+                                .safe(" " + TextKey.reportMarkReported(l))),
+                            frame.meeting.status == .registration || frame.meeting.status == .planned
+                                ? .p(.class("hint"), .safe(TextKey.reportMarkReportedWarning(l, ["status": frame.meeting.status.label(l)])))
+                                : .empty),
                     .button(
                         .type(.submit), .class("button secondary"),
                         .safe(publishedAt == nil ? TextKey.reportPublish(l) : TextKey.reportUnpublish(l)))))

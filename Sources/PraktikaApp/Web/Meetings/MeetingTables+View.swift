@@ -38,9 +38,7 @@ enum MeetingTablesView {
             body.append(
                 .div(
                     .class("record-actions"),
-                    .form(
-                        .class("inline"), .method(.post), .action(SiteURL.meeting(frame.id, .seat).path), Layout.csrfField(context),
-                        .button(.type(.submit), .class("button"), .safe(TextKey.seatEveryone(l)))),
+                    .link(SiteURL.meeting(frame.id, .seat).path, TextKey.seatEveryone(l), .class("button")),
                     .span(
                         .class("muted"),
                         .safe(TextKey.seatedCount(l, ["seated": f.integer(seated), "count": f.integer(model.participants.count)])))))
@@ -57,7 +55,18 @@ enum MeetingTablesView {
                                     "organisation": f.integer(p.organization), "preference": f.integer(p.preference),
                                 ]))))
             }
-            if !model.tables.isEmpty && !model.participants.isEmpty { body.append(moveForm(model, context)) }
+            let over = model.tables.compactMap { t -> String? in
+                let n = model.participants.filter { $0.tableID == t.id }.count
+                guard let capacity = t.capacity, n > capacity else { return nil }
+                return TextKey.tableOverCapacity(l, ["number": String(t.number), "count": f.integer(n), "capacity": f.integer(capacity)])
+            }
+            if !over.isEmpty {
+                body.append(.div(.class("error-summary"), .attr("role", "alert"), .ul(.group(over.map { .li(.safe($0)) }))))
+            }
+            if !model.tables.isEmpty && !model.participants.isEmpty {
+                body.append(moveForm(model, context))
+                body.append(.p(.class("hint"), .safe(TextKey.moveKeepsHint(l))))
+            }
         }
         let cards: [Node<HTML.BodyContext>] = model.tables.map { table in card(table, model, context) }
         body.append(model.tables.isEmpty ? .p(.class("empty"), .safe(TextKey.tablesEmpty(l))) : .div(.class("seating"), .group(cards)))
@@ -68,6 +77,30 @@ enum MeetingTablesView {
             body += [.h2(.attr("id", "add"), .safe(TextKey.tableAdd(l))), FormView.render(form, context)]
         }
         return MeetingPagesView.framed(frame, .tables, title: TextKey.meetingTabTables(l), context, body: body)
+    }
+
+    static func seatQuestion(_ frame: MeetingFrame, _ people: [MeetingParticipant], _ context: PageContext) -> HTML {
+        let l = context.language
+        let f = context.format
+        let pinned = people.filter { $0.pinned && $0.tableID != nil }
+        let movable = people.filter { !$0.pinned && $0.tableID != nil }.count
+        let unseated = people.filter { $0.tableID == nil }.count
+        let names: [Node<HTML.ListContext>] = pinned.map { .li(.safe($0.fullName)) }
+        return MeetingPagesView.framed(
+            frame, .tables, title: TextKey.seatEveryone(l), context,
+            body: [
+                .h2(.safe(TextKey.seatQuestionTitle(l))),
+                .ul(
+                    .li(.safe(TextKey.seatQuestionPinned(l, ["count": f.integer(pinned.count)]))),
+                    .li(.safe(TextKey.seatQuestionMovable(l, ["count": f.integer(movable)]))),
+                    .li(.safe(TextKey.seatQuestionUnseated(l, ["count": f.integer(unseated)])))),
+                pinned.isEmpty ? .empty : .details(.summary(.safe(TextKey.seatQuestionPinnedNames(l))), .ul(.group(names))),
+                .form(
+                    .method(.post), .action(SiteURL.meeting(frame.id, .seat).path), Layout.csrfField(context),
+                    .div(
+                        .class("form-actions"), .button(.type(.submit), .class("button"), .safe(TextKey.seatQuestionConfirm(l))),
+                        .link(SiteURL.meeting(frame.id, .tables).path, TextKey.cancel(l)))),
+            ])
     }
 
     static func moveForm(_ model: SeatingPageModel, _ context: PageContext) -> Node<HTML.BodyContext> {
@@ -116,8 +149,15 @@ enum MeetingTablesView {
         let flags: [Node<HTML.ListContext>] = (mix?.flags ?? []).map { .li(.class("flag"), .safe(flagText($0, l))) }
         let people: [Node<HTML.ListContext>] = members.map { p in
             .li(
-                .link(SiteURL.meeting(frame.id, .participant(p.id ?? 0)).path, p.fullName), p.pinned ? .safe(" 📌") : .empty,
-                .span(.class("muted"), .safe(" — " + p.organisation)))
+                .link(SiteURL.meeting(frame.id, .participant(p.id ?? 0)).path, p.fullName),
+                .span(.class("muted"), .safe(" — " + p.organisation)),
+                p.pinned
+                    ? .form(
+                        .class("inline"), .method(.post), .action(SiteURL.meeting(frame.id, .unpin).path), Layout.csrfField(context),
+                        .input(.type(.hidden), .name("participant"), .value(String(p.id ?? 0))),
+                        .span(.class("tag"), .attr("title", TextKey.hintPinned(l)), .safe(TextKey.pinnedTag(l))),
+                        .button(.type(.submit), .class("link-button"), .safe(TextKey.unpinButton(l))))
+                    : .empty)
         }
         return .div(
             .class(off ? "work-table is-off" : "work-table"), .attr("id", "table-\(table.number)"),
@@ -129,7 +169,7 @@ enum MeetingTablesView {
             districtLine.isEmpty ? .empty : .p(.class("mix"), .safe(districtLine)),
             roleLine.isEmpty ? .empty : .p(.class("mix"), .safe(roleLine)),
             flags.isEmpty ? .empty : .ul(.group(flags)),
-            .details(.summary(.safe(TextKey.tablePeople(l))), .ul(.group(people))),
+            .details(.attr("open", ""), .summary(.safe(TextKey.tablePeople(l))), .ul(.class("table-people"), .group(people))),
             result,
             .form(
                 .class("inline"), .method(.post), .action(SiteURL.meeting(frame.id, .tableDelete(table.id)).path),

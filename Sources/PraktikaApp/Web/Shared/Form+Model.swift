@@ -3,7 +3,7 @@ import PraktikaDomain
 /// One input of a form, described independently of how it is drawn.
 struct FormField: Sendable {
     enum Kind: Sendable {
-        case text, email, tel, url, date, integer, decimal, password, textarea
+        case text, email, tel, url, date, time, integer, decimal, password, textarea
         case select([FormOption])
         case checkbox
         /// Several choices, each a checkbox named `<field>-<value>`.

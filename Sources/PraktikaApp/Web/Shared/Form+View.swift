@@ -135,8 +135,12 @@ enum FormView {
         case .tel: "tel"
         case .url: "url"
         case .password: "password"
-        // A text input, not type=date: browsers would then send ISO dates while people type 17.05.2012.
-        case .date, .integer, .decimal, .text: "text"
+        // The browser's own date and time pickers, shown in the reader's conventions; they send
+        // ISO dates and 24-hour times, and the server also reads 17.05.2012 and 9.30 where a
+        // browser offers a plain text box instead.
+        case .date: "date"
+        case .time: "time"
+        case .integer, .decimal, .text: "text"
         default: "text"
         }
     }

@@ -1,0 +1,387 @@
+import Foundation
+
+extension Catalogue {
+    static let bulgarianAttendance: [TextKey: String] = [
+        .actionKind: "Вид",
+        .actionText: "Текст",
+        .actionItem: "Точка от програмата",
+        .actionTable: "Работна маса",
+        .actionOwner: "Отговорник",
+        .actionOwnerName: "Отговорник без профил",
+        .hintActionOwner: "Изберете профил, за да види задачата на началната си страница, или напишете име по-долу.",
+        .actionDue: "Срок",
+        .actionStatus: "Състояние",
+        .actionDesign: "Свързана услуга",
+        .actionPartner: "Свързан партньор",
+        .actionsDecisions: "Решения",
+        .actionsOpen: "Отворени задачи",
+        .actionsClosed: "Приключени задачи",
+        .actionsAdd: "Ново решение или задача",
+        .actionsNone: "Няма записани.",
+        .actionKindDecision: "Решение",
+        .actionKindAction: "Задача",
+        .actionStatusOpen: "отворена",
+        .actionStatusDone: "изпълнена",
+        .actionStatusDropped: "отпаднала",
+        .actionOverdue: "просрочена",
+        .validationActionOwner: "Задачата трябва да има отговорник: изберете профил или напишете име.",
+        .homeMyActions: "Вашите задачи от срещи",
+        .reportMarkReported: "Отбележи срещата като „Отчетена“",
+        .reportMarkReportedWarning: "Срещата сега е „{status}“. Ако я отбележите като отчетена, регистрацията ѝ се затваря.",
+        .reportDecisions: "Решения",
+        .reportOpenActions: "Отворени задачи",
+        .reportAttendance: "Присъствали: {present} от {confirmed} с потвърдено място; неявили се: {absent}.",
+        .registrationConfirmed: "Потвърдено място",
+        .registrationWaiting: "В листата на чакащите",
+        .registrationWaitingNumber: "Чакащ № {position}",
+        .registrationWithdrawn: "Отказал(а) се",
+        .registrationStatus: "Регистрация",
+        .capacityLine: "Заети места: {confirmed} от {capacity}",
+        .capacityNone: "Без ограничение на местата",
+        .waitingLine: "чакащи: {waiting}, отказали се: {withdrawn}",
+        .meetingCapacity: "Брой места",
+        .hintMeetingCapacity: "Регистрациите над този брой чакат по реда на записване; при отказ първият чакащ получава мястото и писмо.",
+        .meetingStartsAt: "Начален час",
+        .meetingEndsAt: "Краен час",
+        .meetingFromTime: "от {time}",
+        .meetingReminderDays: "Напомняне (дни преди срещата)",
+        .hintReminderDays: "0 — без напомняне. Писмото отива до всички с потвърдено място и електронна поща.",
+        .meetingTabCheckIn: "На място",
+        .meetingTabActions: "Решения и задачи",
+        .personalConfirmed: "Мястото ви е потвърдено.",
+        .personalWaiting: "В листата на чакащите сте под № {position}. Ако се освободи място, ще го получите веднага и ще ви пишем.",
+        .personalWithdrawn: "Отказахте се от участие. Мястото ви е предоставено на следващия чакащ.",
+        .personalKeepLink: "Запазете адреса на тази страница: чрез нея можете да се откажете и после да изтеглите удостоверението си.",
+        .personalNoEmail: "Не сте оставили електронна поща, затова няма да получавате писма. Запазете адреса на тази страница.",
+        .withdrawButton: "Отказвам се",
+        .withdrawQuestion: "Наистина ли се отказвате от участие? Мястото ви ще бъде дадено на следващия чакащ.",
+        .withdrawOrganiserQuestion: "{name} се отказва от участие? Мястото отива при първия чакащ.",
+        .withdrawHint: "Ако не можете да дойдете, откажете се: някой от чакащите ще получи мястото ви.",
+        .flashWithdrawn: "Отказът е записан.",
+        .certificateTitle: "Удостоверение за участие",
+        .certificateCertifies: "Удостоверява се, че",
+        .certificateAttended: "участва в",
+        .certificateHours: "Продължителност",
+        .certificateHoursValue: "{hours} ч.",
+        .certificateSerial: "Сериен номер",
+        .certificateVerifyAt: "Проверка:",
+        .certificateOpen: "Удостоверение за участие",
+        .certificateNotAttended: "Удостоверение се издава само на участници, отбелязани като присъствали на срещата.",
+        .certificatesTitle: "Удостоверения",
+        .certificatesHint:
+            "Удостоверение има всеки отбелязан като присъствал. Серийният номер се дава при първото отваряне и се проверява публично.",
+        .certificatesNone: "Още никой не е отбелязан като присъствал.",
+        .verifyTitle: "Проверка на удостоверение",
+        .verifyButton: "Провери",
+        .verifyValid: "Удостоверението е валидно.",
+        .verifyNotFound: "Няма удостоверение с този номер. Проверете дали е въведен точно както е отпечатан.",
+        .checkInCount: "Присъстват {present} от {count}",
+        .checkInSearch: "Търсене по име или организация",
+        .checkInButton: "Присъства",
+        .checkInUndo: "отмени",
+        .checkInPresentSince: "присъства от {time}",
+        .checkInNotConfirmed: "Този човек няма потвърдено място ({status}) и не може да бъде отбелязан.",
+        .checkInBackToList: "Към списъка за отбелязване",
+        .checkInSessionTitle: "Всички присъстват на сесия",
+        .checkInSession: "Сесия",
+        .checkInAllPresent: "Отбележи всички като присъстващи",
+        .checkInSessionQuestion: "Да бъдат ли отбелязани всички с потвърдено място като присъстващи на тази сесия?",
+        .checkInSessionHint:
+            "Часовете в удостоверенията се броят по сесиите, на които човек е отбелязан; без отбелязани сесии — по цялата програма.",
+        .flashCheckedIn: "Отбелязан(а) като присъстващ(а).",
+        .flashAlreadyCheckedIn: "Вече е отбелязан(а) — първото отбелязване остава.",
+        .flashNotConfirmed: "Няма потвърдено място: не е отбелязан(а).",
+        .flashCheckInUndone: "Отбелязването е отменено.",
+        .flashSessionPresent: "Всички с потвърдено място са отбелязани на сесията.",
+        .messagesTitle: "Изпратени писма",
+        .messagesIntro: "Потвърждения, напомняния и писма след срещата — кой какво е получил.",
+        .messagesSendAfter: "Изпрати писмото след срещата",
+        .messagesAfterQuestion: "Писмото с материалите, анкетата и удостоверението ще отиде до {count} присъствали. Продължаване?",
+        .messagesAfterHint: "Отива само до присъствалите с електронна поща, по веднъж на човек.",
+        .flashAfterQueued: "Писмата след срещата са в опашката за изпращане.",
+        .mailKindConfirmation: "Потвърждение",
+        .mailKindWaiting: "Лист на чакащите",
+        .mailKindPromoted: "Освободено място",
+        .mailKindReminder: "Напомняне",
+        .mailKindAfter: "След срещата",
+        .mailNoProgramme: "Програмата предстои да бъде публикувана.",
+        .mailNoFeedback: "(няма отворена анкета)",
+        .mailNoCertificate: "(удостоверение се издава на присъствалите)",
+        .mailConfirmationSubject: "Потвърдено участие: {title}",
+        .mailConfirmationBody: """
+        Здравейте, {name},
+
+        мястото ви на „{title}“ е потвърдено.
+
+        Кога: {dates}
+        Къде: {venue}
+
+        Програма:
+        {agenda}
+
+        Програмата е и в приложения файл за календара. Вашата страница (там можете и да се откажете):
+        {personal}
+        """,
+        .mailWaitingSubject: "В листата на чакащите: {title}",
+        .mailWaitingBody: """
+        Здравейте, {name},
+
+        местата за „{title}“ ({dates}) са заети. Записахме ви в листата на чакащите под № {position}.
+        Ако се освободи място, ще го получите веднага и ще ви пишем.
+
+        Вашата страница:
+        {personal}
+        """,
+        .mailPromotedSubject: "Освободи се място: {title}",
+        .mailPromotedBody: """
+        Здравейте, {name},
+
+        освободи се място и вече участвате в „{title}“.
+
+        Кога: {dates}
+        Къде: {venue}
+
+        Програма:
+        {agenda}
+
+        Програмата е и в приложения файл за календара. Ако не можете да дойдете, откажете се тук:
+        {personal}
+        """,
+        .mailReminderSubject: "Напомняне: {title}, {dates}",
+        .mailReminderBody: """
+        Здравейте, {name},
+
+        напомняме, че „{title}“ предстои.
+
+        Кога: {dates}
+        Къде: {venue}
+
+        Програма:
+        {agenda}
+
+        Ако не можете да дойдете, откажете се, за да получи мястото някой от чакащите:
+        {personal}
+        """,
+        .mailAfterSubject: "Благодарим ви за участието: {title}",
+        .mailAfterBody: """
+        Здравейте, {name},
+
+        благодарим ви, че участвахте в „{title}“.
+
+        Материали (програмата с презентациите):
+        {programme}
+
+        Как мина срещата? Анонимна анкета:
+        {feedback}
+
+        Удостоверение за участие:
+        {certificate}
+        """,
+        .moveKeepsHint:
+            "Преместеният на ръка остава на масата си, когато всички се разпределят отново (📌). „Освободи“ го връща на разпределението.",
+        .pinnedTag: "📌 закрепен",
+        .unpinButton: "освободи",
+        .flashUnpinned: "Освободен(а): при следващото разпределение може да бъде преместен(а).",
+        .tableOverCapacity: "Маса {number}: {count} души при {capacity} места.",
+        .validationNotConfirmed: "Само хора с потвърдено място могат да седнат на маса.",
+        .seatQuestionTitle: "Какво ще промени разпределението",
+        .seatQuestionPinned: "{count} закрепени (преместени на ръка или фасилитатори) остават по местата си.",
+        .seatQuestionMovable: "{count} вече седнали може да бъдат преместени.",
+        .seatQuestionUnseated: "{count} без място ще получат маса.",
+        .seatQuestionPinnedNames: "Кои остават",
+        .seatQuestionConfirm: "Разпредели",
+    ]
+
+    static let englishAttendance: [TextKey: String] = [
+        .actionKind: "Kind",
+        .actionText: "Text",
+        .actionItem: "Agenda item",
+        .actionTable: "Work table",
+        .actionOwner: "Owner",
+        .actionOwnerName: "Owner without an account",
+        .hintActionOwner: "Choose an account so that they see the action on their start page, or type a name below.",
+        .actionDue: "Due",
+        .actionStatus: "Status",
+        .actionDesign: "Related service",
+        .actionPartner: "Related partner",
+        .actionsDecisions: "Decisions",
+        .actionsOpen: "Open actions",
+        .actionsClosed: "Closed actions",
+        .actionsAdd: "New decision or action",
+        .actionsNone: "None recorded.",
+        .actionKindDecision: "Decision",
+        .actionKindAction: "Action",
+        .actionStatusOpen: "open",
+        .actionStatusDone: "done",
+        .actionStatusDropped: "dropped",
+        .actionOverdue: "overdue",
+        .validationActionOwner: "An action needs an owner: choose an account or type a name.",
+        .homeMyActions: "Your actions from meetings",
+        .reportMarkReported: "Mark the meeting as reported",
+        .reportMarkReportedWarning: "The meeting is now \"{status}\". Marking it reported closes its registration.",
+        .reportDecisions: "Decisions",
+        .reportOpenActions: "Open actions",
+        .reportAttendance: "Attended: {present} of {confirmed} with a confirmed place; did not come: {absent}.",
+        .registrationConfirmed: "Place confirmed",
+        .registrationWaiting: "On the waiting list",
+        .registrationWaitingNumber: "Waiting no. {position}",
+        .registrationWithdrawn: "Withdrawn",
+        .registrationStatus: "Registration",
+        .capacityLine: "Places taken: {confirmed} of {capacity}",
+        .capacityNone: "No limit on places",
+        .waitingLine: "waiting: {waiting}, withdrawn: {withdrawn}",
+        .meetingCapacity: "Places",
+        .hintMeetingCapacity:
+            "Registrations beyond this number wait in the order they came; when someone withdraws, the first waiting gets the place and a message.",
+        .meetingStartsAt: "Starts at",
+        .meetingEndsAt: "Ends at",
+        .meetingFromTime: "from {time}",
+        .meetingReminderDays: "Reminder (days before the meeting)",
+        .hintReminderDays: "0: no reminder. It goes to everyone with a confirmed place and an e-mail address.",
+        .meetingTabCheckIn: "On the day",
+        .meetingTabActions: "Decisions and actions",
+        .personalConfirmed: "Your place is confirmed.",
+        .personalWaiting: "You are number {position} on the waiting list. If a place opens, it is yours at once and we will write to you.",
+        .personalWithdrawn: "You have withdrawn. Your place has gone to the next person waiting.",
+        .personalKeepLink: "Keep this page's address: it lets you withdraw, and later download your certificate.",
+        .personalNoEmail: "You left no e-mail address, so you will get no messages. Keep this page's address.",
+        .withdrawButton: "Withdraw",
+        .withdrawQuestion: "Do you really withdraw? Your place will go to the next person waiting.",
+        .withdrawOrganiserQuestion: "Does {name} withdraw? The place goes to the first person waiting.",
+        .withdrawHint: "If you cannot come, withdraw: someone on the waiting list will get your place.",
+        .flashWithdrawn: "The withdrawal is recorded.",
+        .certificateTitle: "Certificate of attendance",
+        .certificateCertifies: "This certifies that",
+        .certificateAttended: "attended",
+        .certificateHours: "Duration",
+        .certificateHoursValue: "{hours} h",
+        .certificateSerial: "Serial number",
+        .certificateVerifyAt: "Verify at:",
+        .certificateOpen: "Certificate of attendance",
+        .certificateNotAttended: "Certificates are issued only to participants recorded as present at the meeting.",
+        .certificatesTitle: "Certificates",
+        .certificatesHint:
+            "Everyone recorded as present has a certificate. Its serial number is given when it is first opened and can be checked publicly.",
+        .certificatesNone: "Nobody has been recorded as present yet.",
+        .verifyTitle: "Verify a certificate",
+        .verifyButton: "Verify",
+        .verifyValid: "The certificate is valid.",
+        .verifyNotFound: "There is no certificate with this number. Check that it is typed exactly as printed.",
+        .checkInCount: "{present} of {count} present",
+        .checkInSearch: "Search by name or organisation",
+        .checkInButton: "Present",
+        .checkInUndo: "undo",
+        .checkInPresentSince: "present since {time}",
+        .checkInNotConfirmed: "This person holds no confirmed place ({status}) and cannot be checked in.",
+        .checkInBackToList: "Back to the check-in list",
+        .checkInSessionTitle: "Everyone present at a session",
+        .checkInSession: "Session",
+        .checkInAllPresent: "Mark everyone present",
+        .checkInSessionQuestion: "Record everyone with a confirmed place as present at this session?",
+        .checkInSessionHint:
+            "Certificates count the hours of the sessions a person was recorded at; with none recorded, the whole programme.",
+        .flashCheckedIn: "Checked in.",
+        .flashAlreadyCheckedIn: "Already checked in: the first check-in stays.",
+        .flashNotConfirmed: "No confirmed place: not checked in.",
+        .flashCheckInUndone: "Check-in undone.",
+        .flashSessionPresent: "Everyone with a confirmed place is recorded at the session.",
+        .messagesTitle: "Messages sent",
+        .messagesIntro: "Confirmations, reminders and the message after the meeting: who was sent what.",
+        .messagesSendAfter: "Send the message after the meeting",
+        .messagesAfterQuestion:
+            "The message with the materials, the feedback form and the certificate goes to {count} people who attended. Go on?",
+        .messagesAfterHint: "It goes only to those present who gave an e-mail address, once each.",
+        .flashAfterQueued: "The messages after the meeting are queued for sending.",
+        .mailKindConfirmation: "Confirmation",
+        .mailKindWaiting: "Waiting list",
+        .mailKindPromoted: "Place opened",
+        .mailKindReminder: "Reminder",
+        .mailKindAfter: "After the meeting",
+        .mailNoProgramme: "The programme is still to be published.",
+        .mailNoFeedback: "(no feedback form is open)",
+        .mailNoCertificate: "(certificates go to those who attended)",
+        .mailConfirmationSubject: "Place confirmed: {title}",
+        .mailConfirmationBody: """
+        Hello {name},
+
+        your place at "{title}" is confirmed.
+
+        When: {dates}
+        Where: {venue}
+
+        Programme:
+        {agenda}
+
+        The programme is also attached as a calendar file. Your page (you can withdraw there too):
+        {personal}
+        """,
+        .mailWaitingSubject: "On the waiting list: {title}",
+        .mailWaitingBody: """
+        Hello {name},
+
+        the places for "{title}" ({dates}) are taken. You are number {position} on the waiting list.
+        If a place opens, it is yours at once and we will write to you.
+
+        Your page:
+        {personal}
+        """,
+        .mailPromotedSubject: "A place has opened: {title}",
+        .mailPromotedBody: """
+        Hello {name},
+
+        a place has opened and you are now taking part in "{title}".
+
+        When: {dates}
+        Where: {venue}
+
+        Programme:
+        {agenda}
+
+        The programme is also attached as a calendar file. If you cannot come, withdraw here:
+        {personal}
+        """,
+        .mailReminderSubject: "Reminder: {title}, {dates}",
+        .mailReminderBody: """
+        Hello {name},
+
+        a reminder that "{title}" is coming up.
+
+        When: {dates}
+        Where: {venue}
+
+        Programme:
+        {agenda}
+
+        If you cannot come, please withdraw so that someone waiting gets the place:
+        {personal}
+        """,
+        .mailAfterSubject: "Thank you for taking part: {title}",
+        .mailAfterBody: """
+        Hello {name},
+
+        thank you for taking part in "{title}".
+
+        Materials (the programme with the slides):
+        {programme}
+
+        How was the meeting? An anonymous feedback form:
+        {feedback}
+
+        Certificate of attendance:
+        {certificate}
+        """,
+        .moveKeepsHint:
+            "A person moved by hand keeps their table when everyone is seated again (📌). \"Release\" gives them back to the seating.",
+        .pinnedTag: "📌 pinned",
+        .unpinButton: "release",
+        .flashUnpinned: "Released: the next seating may move them.",
+        .tableOverCapacity: "Table {number}: {count} people for {capacity} places.",
+        .validationNotConfirmed: "Only people with a confirmed place can be seated.",
+        .seatQuestionTitle: "What seating everyone will change",
+        .seatQuestionPinned: "{count} pinned (moved by hand, or facilitators) keep their places.",
+        .seatQuestionMovable: "{count} already seated may be moved.",
+        .seatQuestionUnseated: "{count} without a seat will get a table.",
+        .seatQuestionPinnedNames: "Who stays",
+        .seatQuestionConfirm: "Seat everyone",
+    ]
+}
