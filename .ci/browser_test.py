@@ -105,6 +105,40 @@ def navigate(driver, action):
     WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
+def set_value(driver, element, value):
+    """Fills a date or time input the way its picker would (ISO), whatever the browser's locale."""
+    driver.execute_script("arguments[0].value = arguments[1]", element, value)
+
+
+def confirm_click(driver, element):
+    """Clicks a button whose form asks first, accepts the question, and waits for the next page."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 10).until(EC.alert_is_present()).accept()
+    WebDriverWait(driver, 20).until(EC.staleness_of(old))
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def axe_violations(driver, impacts=("critical", "serious")):
+    """Runs axe-core (shipped by the axe-core-python package) on the page; answers the violations
+    of the given impacts as (rule, count) pairs."""
+    import axe_core_python
+    source = open(os.path.join(os.path.dirname(axe_core_python.__file__), "axe.min.js")).read()
+    driver.execute_script(source)
+    result = driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(function (r) { done(r.violations.map("
+        "function (v) { return [v.id, v.impact, v.nodes.length]; })); });")
+    return [(rule, n) for rule, impact, n in result if impact in impacts]
+
+
+def qr_link(driver, element, workdir, name):
+    """Reads a QR code drawn on the page the way a phone's camera would: a screenshot decoded by zbar."""
+    path = os.path.join(workdir, name + ".png")
+    element.screenshot(path)
+    return subprocess.run(["zbarimg", "--raw", "-q", path], capture_output=True, text=True).stdout.strip()
+
+
 def text(driver, css):
     return driver.find_element(By.CSS_SELECTOR, css).text
 
@@ -281,8 +315,8 @@ def meeting_walk(driver, base):
     driver.get(base + "/meetings/new")
     form = driver.find_element(By.CSS_SELECTOR, "form.record-form")
     form.find_element(By.NAME, "title").send_keys("Среща в браузъра")
-    form.find_element(By.NAME, "starts_on").send_keys("12.03.2026")
-    form.find_element(By.NAME, "ends_on").send_keys("13.03.2026")
+    set_value(driver, form.find_element(By.NAME, "starts_on"), "2026-03-12")
+    set_value(driver, form.find_element(By.NAME, "ends_on"), "2026-03-13")
     form.find_element(By.NAME, "venue").send_keys("РБ „Никола Вранчев“")
     for code in ("BG-21", "BG-13", "BG-16"):
         form.find_element(By.ID, "field-districts-" + code).click()
@@ -318,8 +352,10 @@ def meeting_walk(driver, base):
     check("Участници: 20" in text(driver, "main"), "the 20 valid rows are imported")
 
     driver.get(meeting_url + "/tables")
+    click(driver, driver.find_element(By.CSS_SELECTOR, "a[href$='/tables/seat']"))
+    check("20 без място ще получат маса." in text(driver, "main"), "seating everyone first says what it will change")
     click(driver, driver.find_element(By.XPATH, "//form[contains(@action, '/tables/seat')]//button"))
-    check("Разпределени: 20 от 20" in text(driver, "main"), "one click seats everyone")
+    check("Разпределени: 20 от 20" in text(driver, "main"), "one confirmation seats everyone")
     check(not driver.find_elements(By.CSS_SELECTOR, ".work-table.is-off"), "no table is flagged after seating")
     check(all("Пловдив" in t.text and "Смолян" in t.text for t in driver.find_elements(By.CSS_SELECTOR, ".work-table")),
           "every table mixes the three districts")
@@ -332,6 +368,8 @@ def meeting_walk(driver, base):
     check("Участникът е преместен." in text(driver, ".flash"), "a person is moved by hand")
     check(driver.find_elements(By.CSS_SELECTOR, ".work-table.is-off") or "Отклонение: 0" in text(driver, "main"),
           "an unbalancing move is flagged at its table")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "form[action$='/tables/unpin']")) == 1,
+          "the person moved by hand is pinned, with a way to release them")
     driver.get(meeting_url + "/badges")
     check(len(driver.find_elements(By.CSS_SELECTOR, ".badge")) == 20, "a badge for each participant")
     check("Маса 1" in text(driver, ".badges"), "badges carry the table number")
@@ -344,6 +382,8 @@ def meeting_walk(driver, base):
     Select(form.find_element(By.NAME, "district")).select_by_value("BG-21")
     click(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
     check("Регистрацията ви е приета" in text(driver, "main"), "public registration is accepted")
+    check("/r/" in driver.current_url and "Мястото ви е потвърдено." in text(driver, "main"),
+          "the registered person lands on their own page, which says their place is confirmed")
 
     # Feedback through its link, then the results chart.
     driver.get(meeting_url + "/feedback")
@@ -365,6 +405,151 @@ def meeting_walk(driver, base):
     check("На 12 и 13 март 2026 г." in text(driver, ".report-text"), "the report is written from the meeting's data")
     shot(driver, "11-report")
     return meeting_url.replace(base, "")
+
+
+def meeting_day_walk(driver, base, workdir):
+    """The meetings' second round: a capacity and a waiting list, a withdrawal that promotes, check-in
+    from a badge's QR code on a phone, the phone-first feedback page checked by axe-core,
+    certificates that verify, and decisions and actions on the owner's start page."""
+    driver.set_window_size(1366, 768)
+    driver.delete_all_cookies()
+    driver.get(base + "/sign-in")
+    driver.find_element(By.ID, "field-email").send_keys("pazardzhik@praktika.local")
+    driver.find_element(By.ID, "field-password").send_keys("praktika-demo")
+    click(driver, driver.find_element(By.CSS_SELECTOR, "form.record-form button[type=submit]"))
+    driver.get(base + "/meetings/new")
+    form = driver.find_element(By.CSS_SELECTOR, "form.record-form")
+    check(form.find_element(By.NAME, "starts_on").get_attribute("type") == "date"
+          and form.find_element(By.NAME, "starts_at").get_attribute("type") == "time",
+          "the new-meeting form has date and time pickers")
+    form.find_element(By.NAME, "title").send_keys("Среща с места")
+    set_value(driver, form.find_element(By.NAME, "starts_on"), "2027-04-20")
+    set_value(driver, form.find_element(By.NAME, "starts_at"), "10:00")
+    set_value(driver, form.find_element(By.NAME, "ends_at"), "16:00")
+    form.find_element(By.NAME, "venue").send_keys("Читалище „Искра“")
+    for code in ("BG-21", "BG-13"):
+        box = form.find_element(By.ID, "field-districts-" + code)
+        if not box.is_selected():
+            box.click()
+    check(driver.find_elements(By.XPATH, "//label[contains(., 'Никола Вранчев')]//input[starts-with(@name, 'organisers-')]"),
+          "a coordinator can name a regional library of the other district as co-organiser")
+    Select(form.find_element(By.NAME, "status")).select_by_value("registration")
+    form.find_element(By.NAME, "capacity").send_keys("2")
+    click(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    meeting_url = driver.current_url
+    check("20 април 2027 г., от 10:00 ч." in text(driver, "main") or "20 април 2027 г." in text(driver, "main"),
+          "the meeting opens with its date")
+    driver.get(meeting_url + "/participants")
+    register_link = text(driver, ".practice code")
+
+    # Three register for two places; the third waits.
+    personal = []
+    for name in ("Първа Участничка", "Втори Участник", "Трета Чакаща"):
+        driver.delete_all_cookies()
+        driver.get(register_link)
+        form = driver.find_element(By.CSS_SELECTOR, "form.record-form")
+        form.find_element(By.NAME, "full_name").send_keys(name)
+        form.find_element(By.NAME, "organisation").send_keys("Библиотека " + name)
+        form.find_element(By.NAME, "email").send_keys(name.split()[0].lower() + "@example.bg")
+        Select(form.find_element(By.NAME, "district")).select_by_value("BG-21")
+        click(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        personal.append(driver.current_url.split("?")[0])
+    check("под № 1" in text(driver, "main"), "the third is told they are first on the waiting list")
+    driver.set_window_size(360, 740)
+    driver.get(personal[1])
+    check(no_horizontal_scroll(driver), "the personal page fits a 360 px phone")
+    shot(driver, "20-personal-360")
+    confirm_click(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/withdraw'] button"))
+    check("Отказахте се" in text(driver, "main"), "a participant withdraws through their own page, after a question")
+    driver.get(personal[2])
+    check("Мястото ви е потвърдено." in text(driver, "main"), "the first waiting moved up at once")
+
+    # On the day, on a phone: the badge's QR code opens the person's check-in.
+    driver.delete_all_cookies()
+    driver.get(base + "/sign-in")
+    driver.find_element(By.ID, "field-email").send_keys("pazardzhik@praktika.local")
+    driver.find_element(By.ID, "field-password").send_keys("praktika-demo")
+    click(driver, driver.find_element(By.CSS_SELECTOR, "form.record-form button[type=submit]"))
+    driver.set_window_size(1366, 768)
+    driver.get(meeting_url + "/badges")
+    badges = driver.find_elements(By.CSS_SELECTOR, ".badge")
+    check(len(badges) == 2, "badges for the two with a place, none for the withdrawn")
+    scanned = qr_link(driver, badges[0].find_element(By.CSS_SELECTOR, ".badge-qr svg"), workdir, "badge")
+    check("/checkin/" in scanned, f"the badge's QR code reads as a check-in link ({scanned})")
+    driver.set_window_size(360, 740)
+    driver.get(scanned)
+    click(driver, driver.find_element(By.CSS_SELECTOR, "button.tap"))
+    check("Отбелязан(а) като присъстващ(а)." in text(driver, ".flash"), "one tap checks the person in")
+    check(no_horizontal_scroll(driver), "the check-in list fits a 360 px phone")
+    search = driver.find_element(By.ID, "checkin-q")
+    search.send_keys("трета")
+    visible = [row for row in driver.find_elements(By.CSS_SELECTOR, ".checkin-row") if row.is_displayed()]
+    check(len(visible) == 1 and "Трета" in visible[0].text, "typing a name narrows the list at once")
+    shot(driver, "21-checkin-360")
+    driver.get(scanned)
+    check("присъства от" in text(driver, "main"), "a second scan shows the first check-in instead of a new one")
+
+    # The feedback page on a phone: no site menu, large targets, no axe-core violation.
+    driver.set_window_size(1366, 768)
+    driver.get(meeting_url + "/feedback")
+    form = driver.find_element(By.CSS_SELECTOR, "form.record-form")
+    form.find_element(By.NAME, "title").send_keys("Как мина срещата?")
+    form.find_element(By.NAME, "question-1-prompt").send_keys("Доколко беше полезна?")
+    Select(form.find_element(By.NAME, "question-1-kind")).select_by_value("rating")
+    form.find_element(By.NAME, "question-2-prompt").send_keys("Какво да променим?")
+    Select(form.find_element(By.NAME, "question-2-kind")).select_by_value("text")
+    click(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    feedback_link = text(driver, ".feedback-link code")
+    check(qr_link(driver, driver.find_element(By.CSS_SELECTOR, ".feedback-qr svg"), workdir, "feedback") == feedback_link,
+          "the feedback link has a QR code that reads as the link")
+    check("Как мина срещата? " in driver.find_element(By.CSS_SELECTOR, ".agenda-session h3").get_attribute("textContent"),
+          "the form's title and its state do not run together")
+    driver.delete_all_cookies()
+    driver.set_window_size(360, 740)
+    driver.get(feedback_link)
+    check(not driver.find_elements(By.CSS_SELECTOR, ".site-header, a[href='/sign-in']"),
+          "the feedback page shows no site menu and no sign-in link")
+    check(no_horizontal_scroll(driver), "the feedback page fits a 360 px phone without sideways scrolling")
+    violations = axe_violations(driver)
+    check(not violations, f"axe-core finds no critical or serious violation on the feedback page ({violations})")
+    target = driver.find_element(By.CSS_SELECTOR, ".rating .choice")
+    check(target.size["height"] >= 44, "each rating is a large target with its number inside the label")
+    shot(driver, "22-feedback-360")
+    target.click()
+    driver.find_element(By.CSS_SELECTOR, "textarea").send_keys("Повече време за масите")
+    click(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    check("Благодарим ви!" in text(driver, "main"), "the answer is recorded")
+
+    # After: the person present downloads a certificate that verifies; decisions and actions.
+    driver.set_window_size(1366, 768)
+    driver.get(personal[0])
+    present = "Удостоверение за участие" in text(driver, "main")
+    page = personal[0] if present else personal[2]
+    driver.get(page)
+    click(driver, driver.find_element(By.LINK_TEXT, "Удостоверение за участие"))
+    serial = driver.find_element(By.CSS_SELECTOR, ".certificate-foot strong").text
+    check(serial and "Удостоверява се, че" in text(driver, ".certificate"), f"a certificate with serial {serial}")
+    shot(driver, "23-certificate")
+    driver.get(base + "/certificates?serial=" + serial.lower())
+    check("Удостоверението е валидно." in text(driver, "main"), "the public page verifies the serial as typed")
+
+    driver.delete_all_cookies()
+    driver.get(base + "/sign-in")
+    driver.find_element(By.ID, "field-email").send_keys("pazardzhik@praktika.local")
+    driver.find_element(By.ID, "field-password").send_keys("praktika-demo")
+    click(driver, driver.find_element(By.CSS_SELECTOR, "form.record-form button[type=submit]"))
+    driver.get(meeting_url + "/actions")
+    form = driver.find_element(By.CSS_SELECTOR, "form.record-form")
+    Select(form.find_element(By.NAME, "kind")).select_by_value("action")
+    form.find_element(By.NAME, "text").send_keys("Да се изпратят материалите до библиотеките")
+    Select(form.find_element(By.NAME, "owner")).select_by_visible_text("Координатор Пазарджик")
+    set_value(driver, form.find_element(By.NAME, "due_on"), "2027-05-01")
+    click(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    check("Да се изпратят материалите" in text(driver, ".actions-list"), "the action is recorded")
+    driver.get(base + "/")
+    check("Да се изпратят материалите" in text(driver, ".my-actions"), "the owner sees the action on their start page")
+    driver.get(meeting_url + "/report")
+    check("Отворени задачи" in text(driver, ".report-text"), "the report lists the open actions")
 
 
 def catalogue_walk(driver, base):
@@ -536,6 +721,7 @@ def main():
             walk(driver, base, workdir)
             catalogue_walk(driver, base)
             outcomes_walk(driver, base, workdir)
+            meeting_day_walk(driver, base, workdir)
         except Exception:
             print(open(os.path.join(workdir, "serve.log")).read()[-3000:], file=sys.stderr)
             print("at", driver.current_url, "the page read:", file=sys.stderr)

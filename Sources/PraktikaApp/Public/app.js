@@ -122,4 +122,19 @@ document.addEventListener("DOMContentLoaded", function () {
       if (next) { next.focus(); }
     });
   });
+
+  // Check-in: the list narrows as a name is typed (the server's search works without this).
+  document.querySelectorAll("input[data-filter-list]").forEach(function (input) {
+    var list = document.getElementById(input.getAttribute("data-filter-list"));
+    if (!list) { return; }
+    var key = function (text) {
+      return text.toLocaleLowerCase("bg").replace(/[^0-9a-zа-яѐ-ӿ]+/g, " ").trim();
+    };
+    input.addEventListener("input", function () {
+      var wanted = key(input.value);
+      list.querySelectorAll("li[data-search]").forEach(function (row) {
+        row.hidden = wanted !== "" && row.getAttribute("data-search").indexOf(wanted) === -1;
+      });
+    });
+  });
 });

@@ -90,11 +90,12 @@ enum MeetingActionsView {
     ) -> HTML {
         let l = context.language
         let form = FormModel(
-            title: TextKey.editRecord(l), action: SiteURL.meeting(frame.id, .action(id)).path, fields: fields(choices, editing: true, l),
+            title: TextKey.editRecord(l, ["name": String((values["text"] ?? "").prefix(60))]),
+            action: SiteURL.meeting(frame.id, .action(id)).path, fields: fields(choices, editing: true, l),
             values: values, errors: errors, cancelHref: SiteURL.meeting(frame.id, .actions).path)
         return MeetingPagesView.framed(
             frame, .actions, title: TextKey.meetingTabActions(l), context,
-            body: [.h2(.safe(TextKey.editRecord(l))), FormView.render(form, context)])
+            body: [.h2(.safe(TextKey.editRecord(l, ["name": String((values["text"] ?? "").prefix(60))]))), FormView.render(form, context)])
     }
 
     /// The start page's block: the person's open actions, soonest due first.

@@ -54,8 +54,10 @@ enum MeetingAgendaView {
                             let kind: Node<HTML.BodyContext> = .span(.class("tag"), .safe(item.kind.label(l)))
                             let slides: Node<HTML.BodyContext> =
                                 (item.id.flatMap { files[$0] } ?? []).isEmpty ? .empty : AttachmentView.list(files[item.id!]!, context)
+                            // Spaces between the parts, so that copied, printed or spoken text never runs together.
                             return .li(
-                                time, kind, .text(" "), .strong(.safe(item.title)), .safe(who), summary, slides, practiceLink, manageItem)
+                                time, .text(" "), kind, .text(" "), .strong(.safe(item.title)), .safe(who), summary, slides, practiceLink,
+                                manageItem)
                         }
                         var manageSession: Node<HTML.BodyContext> = .empty
                         if let id = manage, let sid = session.id {
@@ -72,7 +74,9 @@ enum MeetingAgendaView {
                             session.chair.map { .p(.class("muted"), .safe(TextKey.agendaChair(l) + ": " + $0)) } ?? .empty
                         return .div(
                             .class("agenda-session"),
-                            .h4(.safe(session.title), .span(.class("agenda-time"), .safe(" " + times(session.starts, session.ends)))),
+                            .h4(
+                                .safe(session.title), .text(" "),
+                                session.starts == nil ? .empty : .span(.class("agenda-time"), .safe(times(session.starts, session.ends)))),
                             chair,
                             .ul(.class("agenda-items"), .group(items)),
                             manageSession)

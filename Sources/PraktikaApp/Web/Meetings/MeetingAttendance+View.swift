@@ -156,7 +156,7 @@ enum MeetingAttendanceView {
                     .form(
                         .class("inline"), .method(.post), .action(SiteURL.meeting(frame.id, .checkInUndo(id)).path),
                         Layout.csrfField(context),
-                        .span(.class("present"), .safe("✓ " + TextKey.checkInPresentSince(l, ["time": f.dateTime(at)]))),
+                        .span(.class("present"), .safe("✓ " + TextKey.checkInPresentSince(l, ["time": f.dateTime(at)]))), .text(" "),
                         .button(.type(.submit), .class("link-button"), .safe(TextKey.checkInUndo(l))))
                 } else {
                     .form(

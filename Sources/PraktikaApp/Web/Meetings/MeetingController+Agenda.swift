@@ -121,7 +121,8 @@ extension MeetingController {
         let iid = try sub(req)
         guard let item = try await service(req).item(stored, iid) else { throw Abort(.notFound) }
         return itemPage(
-            req, stored, action: .item(iid), title: TextKey.editRecord(req.language), values: item.input, errors: FieldErrors(), status: .ok
+            req, stored, action: .item(iid), title: TextKey.editRecord(req.language, ["name": item.title]), values: item.input,
+            errors: FieldErrors(), status: .ok
         )
     }
 
@@ -132,7 +133,8 @@ extension MeetingController {
         let (item, errors) = AgendaItem.read(input)
         let invalid = { (errors: FieldErrors) in
             itemPage(
-                req, stored, action: .item(iid), title: TextKey.editRecord(req.language), values: input, errors: errors,
+                req, stored, action: .item(iid), title: TextKey.editRecord(req.language, ["name": input["title"] ?? ""]), values: input,
+                errors: errors,
                 status: .unprocessableEntity)
         }
         guard let item else {

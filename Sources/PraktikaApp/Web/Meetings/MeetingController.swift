@@ -173,13 +173,17 @@ struct MeetingController: Sendable {
     }
 
     /// The libraries the meeting form offers as organisers and host: those of the meeting's
-    /// districts and the person's own, and those already chosen; every library for an
-    /// administrator who has not narrowed it down yet.
+    /// districts and the person's own, every regional library (a co-organiser from another
+    /// district), and those already chosen; every library for an administrator who has not
+    /// narrowed it down yet.
     private func libraryOptions(_ req: Request, districts: [String], keeping: [Int64]) async throws -> [FormOption] {
         var codes = Set(districts)
         if let own = req.actor?.districtCode { codes.insert(own) }
         var kept = Set(keeping)
         if let library = req.actor?.libraryID { kept.insert(library) }
+        for row in try await req.sql.select().column("id").from("libraries").where("kind", .equal, LibraryKind.regional.rawValue).all() {
+            kept.insert(try row.decode(column: "id", as: Int64.self))
+        }
         let everything = codes.isEmpty && kept.isEmpty && req.actor?.role == .admin
         let choices = try await RegistryLookups(db: req.sql).choices(.libraries, districts: everything ? nil : codes, keeping: kept)
         return choices.map { c in

@@ -14,16 +14,21 @@ enum MeetingFeedbackView {
         let items: [Node<HTML.BodyContext>] = forms.map { stored, count in
             let state: Node<HTML.BodyContext> = .span(
                 .class("tag"), .safe(stored.open ? TextKey.feedbackOpen(l) : TextKey.feedbackClosed(l)))
+            let url = baseURL + SiteURL.answerFeedback(stored.token).path
+            // The link, and its QR code to show on the screen or print on the programme.
             let link: Node<HTML.BodyContext> =
                 stored.open
-                ? .p(.safe(TextKey.feedbackLink(l) + ": "), .code(.safe(baseURL + SiteURL.answerFeedback(stored.token).path))) : .empty
+                ? .div(
+                    .class("feedback-link"), .p(.safe(TextKey.feedbackLink(l) + ": "), .code(.safe(url))),
+                    .div(.class("feedback-qr"), .raw(QRCode(url)?.svg(label: TextKey.feedbackLink(l) + ": " + stored.form.title) ?? "")))
+                : .empty
             let actions: Node<HTML.BodyContext> = .div(
                 .class("record-actions"),
                 .link(SiteURL.meeting(frame.id, .feedbackResults(stored.id)).path, TextKey.feedbackResults(l), .class("button secondary")),
                 .link(SiteURL.meeting(frame.id, .feedbackPaper(stored.id)).path, TextKey.feedbackPaper(l)),
                 .link(SiteURL.meeting(frame.id, .feedbackForm(stored.id)).path, TextKey.edit(l)))
             return .div(
-                .class("agenda-session"), .h3(.safe(stored.form.title), state),
+                .class("agenda-session"), .h3(.safe(stored.form.title), .text(" "), state),
                 .p(.safe(TextKey.feedbackResponsesCount(l, ["count": f.integer(count)]))), link, actions)
         }
         return MeetingPagesView.framed(
@@ -87,7 +92,7 @@ enum MeetingFeedbackView {
     static func editPage(_ frame: MeetingFrame, formID: Int64, values: FormInput, errors: FieldErrors, _ context: PageContext) -> HTML {
         let l = context.language
         return MeetingPagesView.framed(
-            frame, .feedback, title: TextKey.editRecord(l), context,
+            frame, .feedback, title: TextKey.editRecord(l, ["name": values["title"] ?? ""]), context,
             body: [
                 .h2(.safe(values["title"] ?? "")),
                 builder(action: SiteURL.meeting(frame.id, .feedbackForm(formID)).path, values: values, errors: errors, context),
@@ -108,24 +113,35 @@ enum MeetingFeedbackView {
                 if chosen.contains(value) { pairs.append(("checked", "checked")) }
                 return .element(named: "label", nodes: [.class("choice"), .group(FormView.input(pairs)), .text(" "), .safe(label)])
             }
+            // A free-text question is one box with its label; the others are a group of large
+            // targets, each choice inside its own label (a phone's thumb hits the words too).
+            if q.kind == .text {
+                return .div(
+                    .attr("id", "field-\(name)"),
+                    .class(error == nil ? "field survey-question feedback-question" : "field survey-question feedback-question has-error"),
+                    .element(named: "label", nodes: [.attr("for", "input-\(name)"), .class("question-label"), .safe(q.prompt)]),
+                    error.map { .p(.class("error"), .safe($0.text(l))) } ?? .empty,
+                    .element(
+                        named: "textarea",
+                        nodes: [.attr("name", name), .attr("id", "input-\(name)"), .attr("rows", "4"), .safe(values[name]?.first ?? "")]))
+            }
             let control: Node<HTML.FormContext>
             switch q.kind {
             case .single:
                 control = .div(.class("choice-grid"), .group(q.options.indices.map { choice("radio", String($0), q.options[$0]) }))
             case .multiple:
                 control = .div(.class("choice-grid"), .group(q.options.indices.map { choice("checkbox", String($0), q.options[$0]) }))
-            case .rating:
-                control = .div(.class("choice-grid"), .group(FeedbackQuestion.ratingScale.map { choice("radio", String($0), String($0)) }))
-            case .text:
-                control = .element(
-                    named: "textarea",
-                    nodes: [.attr("name", name), .attr("id", "field-\(name)"), .attr("rows", "4"), .safe(values[name]?.first ?? "")])
+            case .rating, .text:
+                control = .div(.class("scale rating"), .group(FeedbackQuestion.ratingScale.map { choice("radio", String($0), String($0)) }))
             }
             return .element(
                 named: "fieldset",
                 nodes: [
                     .attr("id", "field-\(name)"),
-                    .class(error == nil ? "field choices feedback-question" : "field choices feedback-question has-error"),
+                    .class(
+                        error == nil
+                            ? "field choices survey-question feedback-question"
+                            : "field choices survey-question feedback-question has-error"),
                     .element(named: "legend", nodes: [.safe(q.prompt)]),
                     q.kind == .multiple ? .p(.class("hint"), .safe(TextKey.feedbackChooseAny(l))) : .empty,
                     q.kind == .rating ? .p(.class("hint"), .safe(TextKey.feedbackRatingHint(l))) : .empty,
@@ -142,7 +158,7 @@ enum MeetingFeedbackView {
         return .form(
             .method(.post), .action(action), .attribute(named: "novalidate"),
             Layout.csrfField(context), summary, .group(questions),
-            .div(.class("actions"), .button(.type(.submit), .class("button"), .safe(TextKey.feedbackSend(l)))))
+            .div(.class("actions"), .button(.type(.submit), .class("button big"), .safe(TextKey.feedbackSend(l)))))
     }
 
     static func publicPage(
@@ -161,11 +177,12 @@ enum MeetingFeedbackView {
                 .p(.class("hint"), .safe(TextKey.feedbackAnonymous(l))),
                 answerForm(form, action: SiteURL.answerFeedback(token).path, values: values, errors: errors, context))
         }
-        return Layout.page(
-            context, title: form.title,
+        // For respondents only: no site menu, no sign-in, the meeting's name above the questions.
+        return Layout.bare(
+            context, title: form.title, bodyClass: "survey-page feedback-page",
             body: [
-                .h1(.safe(form.title)),
-                .p(.class("lead"), .safe(meeting.title + " · " + context.format.dateRange(meeting.startsOn, meeting.endsOn))), content,
+                .p(.class("lead"), .safe(meeting.title + " · " + context.format.dateRange(meeting.startsOn, meeting.endsOn))),
+                .h1(.safe(form.title)), content,
             ])
     }
 

@@ -232,7 +232,7 @@ enum MeetingPagesView {
             FormField(name: "reminder_days", label: .meetingReminderDays, kind: .integer, hint: .hintReminderDays),
             FormField(name: "series", label: .meetingSeries, kind: .text, hint: .hintMeetingSeries),
         ]
-        let title = id == nil ? TextKey.newMeeting(l) : TextKey.editRecord(l)
+        let title = id == nil ? TextKey.newMeeting(l) : TextKey.editRecord(l, ["name": values["title"] ?? ""])
         let model = FormModel(
             title: title, action: id.map { SiteURL.meeting($0, .edit).path } ?? SiteURL.meetings.path, fields: fields, values: values,
             errors: errors, cancelHref: id.map { SiteURL.meeting($0, .overview).path } ?? SiteURL.meetings.path)

@@ -147,7 +147,7 @@ enum MeetingPeopleView {
     ) -> HTML {
         let l = context.language
         let form = FormModel(
-            title: TextKey.editRecord(l), action: SiteURL.meeting(frame.id, .participant(id)).path,
+            title: TextKey.editRecord(l, ["name": values["full_name"] ?? ""]), action: SiteURL.meeting(frame.id, .participant(id)).path,
             fields: fields(tables, l, registry: registry),
             values: values, errors: errors, cancelHref: SiteURL.meeting(frame.id, .participants).path)
         let remove: Node<HTML.BodyContext> = .form(
