@@ -442,3 +442,112 @@ struct FeedbackComparisonTests {
         #expect(compared[1].rows[0].values == [450, 300])
     }
 }
+
+@Suite("Meetings on the day")
+struct MeetingDayDomainTests {
+    @Test("the builder orders questions by their positions, keeps the row order on ties, and reads the required flag")
+    func builderOrderAndRequired() throws {
+        let (form, errors) = FeedbackForm.read([
+            "title": "Как мина срещата?",
+            "question-1-prompt": "Първи", "question-1-kind": "text", "question-1-position": "3",
+            "question-2-prompt": "Втори", "question-2-kind": "rating", "question-2-position": "1", "question-2-required": "on",
+            "question-3-prompt": "Трети", "question-3-kind": "text", "question-3-position": "1",
+            "question-4-prompt": "", "question-4-position": "0",
+        ])
+        #expect(errors.isEmpty)
+        let read = try #require(form)
+        #expect(read.questions.map(\.prompt) == ["Втори", "Трети", "Първи"])
+        #expect(read.questions.map(\.required) == [true, false, false])
+        // Written back, the positions follow the new order, and reading them again changes nothing.
+        #expect(FeedbackForm.read(read.input).0 == read)
+    }
+
+    @Test("a required question must be answered; the others may be left")
+    func requiredAnswers() {
+        let form = FeedbackForm(
+            title: "a",
+            questions: [
+                FeedbackQuestion(id: "q1", kind: .rating, prompt: "Полезна?", required: true),
+                FeedbackQuestion(id: "q2", kind: .text, prompt: "Какво?"),
+            ])
+        #expect(form.readResponse(["q-q2": ["Нещо"]]).1["q-q1"]?.key == .validationAnswerRequired)
+        #expect(form.readResponse(["q-q1": ["4"]]).0 == FeedbackResponse(answers: ["q1": ["4"]]))
+    }
+
+    @Test("the waiting list: places while there are places, then the queue in order; freed places go to the first")
+    func waitlist() {
+        #expect(Waitlist.statusForNew(confirmed: 39, capacity: 40) == .confirmed)
+        #expect(Waitlist.statusForNew(confirmed: 40, capacity: 40) == .waiting)
+        #expect(Waitlist.statusForNew(confirmed: 400, capacity: nil) == .confirmed)
+        #expect(Waitlist.promoted(waiting: [7, 9, 12], confirmed: 38, capacity: 40) == [7, 9])
+        #expect(Waitlist.promoted(waiting: [7, 9], confirmed: 41, capacity: 40).isEmpty, "an organiser may have overfilled it")
+        #expect(Waitlist.position(of: 9, waiting: [7, 9, 12]) == 2)
+        #expect(Waitlist.position(of: 1, waiting: [7]) == nil)
+    }
+
+    @Test("hours come from the sessions attended, or the whole programme; half hours are shown")
+    func hours() {
+        let day = LocalDate(year: 2012, month: 5, day: 17)!
+        let agenda = Agenda(sessions: [
+            AgendaSession(id: 1, day: day, starts: ClockTime(hour: 9, minute: 30), ends: ClockTime(hour: 12, minute: 0), title: "a"),
+            AgendaSession(id: 2, day: day, starts: ClockTime(hour: 13, minute: 0), ends: ClockTime(hour: 16, minute: 0), title: "b"),
+            AgendaSession(id: 3, day: day, starts: ClockTime(hour: 17, minute: 0), title: "без край"),
+        ])
+        #expect(AttendanceHours.minutes(agenda, attended: nil) == 330)
+        #expect(AttendanceHours.minutes(agenda, attended: [2]) == 180)
+        #expect(AttendanceHours.text(minutes: 330, .bg) == "5,5 ч.")
+        #expect(AttendanceHours.text(minutes: 185, .en) == "3 h")
+    }
+
+    @Test("serial numbers are hard to guess and read back as typed from paper")
+    func serials() {
+        let a = CertificateSerial.make(year: 2012, meetingID: 7)
+        let b = CertificateSerial.make(year: 2012, meetingID: 7)
+        #expect(a != b && a.hasPrefix("2012-7-") && a.count == 15)
+        #expect(CertificateSerial.normalised(" " + a.lowercased() + "\n") == a)
+        #expect(CertificateSerial.normalised("2012-7-ABC") == nil)
+        #expect(CertificateSerial.normalised("2012-7-ABCDEFG0") == nil, "0 is not in the alphabet: it looks like O")
+        #expect(CertificateSerial.normalised("<script>") == nil)
+    }
+
+    @Test("a message with a calendar file is multipart: text and attachment in base64, one boundary, nothing a name can inject")
+    func multipart() throws {
+        let message = MailMessage(
+            recipient: "ana@example.bg", subject: "Потвърдено участие", body: "Здравейте,\nмястото ви е потвърдено.",
+            kind: "meeting_confirmation",
+            attachment: MailAttachment(
+                filename: "programme.ics\r\nX-Evil: 1", contentType: "text/calendar\r\nX: 1", content: "BEGIN:VCALENDAR\r\n"))
+        let data = MailFormat.message(
+            from: "praktika@example.bg", message, date: Date(timeIntervalSince1970: 0), messageID: "1.abc@praktika")
+        #expect(data.contains("Content-Type: multipart/mixed; boundary=\"=_praktika_1abcpraktika\""))
+        #expect(data.components(separatedBy: "--=_praktika_1abcpraktika\r\n").count == 3)
+        #expect(data.hasSuffix("--=_praktika_1abcpraktika--\r\n"))
+        #expect(!data.contains("\r\nX-Evil") && !data.contains("\r\nX: 1"), "no header from a file name or type")
+        #expect(data.contains("filename=\"programme.icsX-Evil1\""))
+        #expect(data.contains(Data("BEGIN:VCALENDAR\r\n".utf8).base64EncodedString()))
+    }
+
+    @Test("messages are written in the participant's language, with the programme and the personal link")
+    func messages() {
+        var meeting = VelingradDemo.meeting
+        meeting.startsAt = ClockTime(hour: 10, minute: 0)
+        let person = MeetingParticipant(fullName: "Ana", role: .librarian, organisation: "RL", language: .en)
+        let links = MeetingMail.Links(personal: "https://p.bg/r/T", programme: "https://p.bg/meetings/1/programme")
+        let waiting = MeetingMail.message(
+            .waiting, meeting: meeting, agenda: Agenda(sessions: VelingradDemo.agenda), participant: person, recipient: "a@b.bg",
+            links: links,
+            waitingPosition: 3, calendar: "BEGIN:VCALENDAR")
+        #expect(waiting.body.contains("You are number 3 on the waiting list") || waiting.body.contains("number 3 on the waiting list"))
+        #expect(waiting.attachment == nil, "no calendar for a place not yet held")
+        #expect(waiting.body.contains("https://p.bg/r/T"))
+        var bulgarian = person
+        bulgarian.language = .bg
+        let confirmation = MeetingMail.message(
+            .confirmation, meeting: meeting, agenda: Agenda(sessions: VelingradDemo.agenda), participant: bulgarian, recipient: "a@b.bg",
+            links: links,
+            calendar: "BEGIN:VCALENDAR")
+        #expect(confirmation.subject.hasPrefix("Потвърдено участие"))
+        #expect(confirmation.body.contains("от 10:00 ч."))
+        #expect(confirmation.attachment?.contentType.hasPrefix("text/calendar") == true)
+    }
+}

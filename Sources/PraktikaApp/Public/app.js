@@ -137,4 +137,66 @@ document.addEventListener("DOMContentLoaded", function () {
       });
     });
   });
+
+  // The feedback form builder: add a question in place, move questions up and down. The
+  // position fields carry the order to the server, so the page works the same without this.
+  document.querySelectorAll("[data-question-rows]").forEach(function (container) {
+    var form = container.closest("form");
+    var add = form.querySelector("[data-add-question]");
+    var rows = function () { return Array.prototype.slice.call(container.querySelectorAll("fieldset.row")); };
+    var renumber = function () {
+      rows().forEach(function (row, index) {
+        var position = row.querySelector("input[name$='-position']");
+        if (position) { position.value = String(index + 1); }
+      });
+    };
+    var arrows = function (row) {
+      var bar = document.createElement("div");
+      bar.className = "row-move";
+      [["up", "\u2191"], ["down", "\u2193"]].forEach(function (pair) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "link-button";
+        button.textContent = pair[1];
+        button.setAttribute("aria-label", container.getAttribute("data-" + pair[0] + "-label") || pair[0]);
+        button.addEventListener("click", function () {
+          if (pair[0] === "up" && row.previousElementSibling) { container.insertBefore(row, row.previousElementSibling); }
+          if (pair[0] === "down" && row.nextElementSibling) { container.insertBefore(row.nextElementSibling, row); }
+          renumber();
+          button.focus();
+        });
+        bar.appendChild(button);
+      });
+      row.insertBefore(bar, row.children[1] || null);
+    };
+    rows().forEach(arrows);
+    if (!add) { return; }
+    add.hidden = false;
+    add.addEventListener("click", function () {
+      var all = rows();
+      var last = all[all.length - 1];
+      var next = all.reduce(function (max, row) {
+        var match = /^question-(\d+)-/.exec((row.querySelector("[name^='question-']") || {}).name || "");
+        return Math.max(max, match ? parseInt(match[1], 10) : 0);
+      }, 0) + 1;
+      var copy = last.cloneNode(true);
+      copy.querySelectorAll(".row-move").forEach(function (bar) { bar.remove(); });
+      copy.querySelectorAll("[name], [id], [for]").forEach(function (element) {
+        ["name", "id", "for"].forEach(function (attribute) {
+          var value = element.getAttribute(attribute);
+          if (value) { element.setAttribute(attribute, value.replace(/question-\d+-/, "question-" + next + "-")); }
+        });
+        if (element.type === "checkbox") { element.checked = false; }
+        else if (element.tagName === "SELECT") { element.selectedIndex = 0; }
+        else if (element.name) { element.value = ""; }
+      });
+      var legend = copy.querySelector("legend");
+      if (legend) { legend.textContent = legend.textContent.replace(/\d+/, String(all.length + 1)); }
+      container.appendChild(copy);
+      arrows(copy);
+      renumber();
+      var prompt = copy.querySelector("input[name$='-prompt']");
+      if (prompt) { prompt.focus(); }
+    });
+  });
 });

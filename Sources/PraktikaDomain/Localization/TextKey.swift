@@ -337,4 +337,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case actionsNone, actionKindDecision, actionKindAction, actionStatusOpen, actionStatusDone, actionStatusDropped, validationActionOwner,
         hintActionOwner, actionOverdue, homeMyActions, reportDecisions, reportOpenActions, reportAttendance
     case reportMarkReported, reportMarkReportedWarning
+    case feedbackRequired, feedbackPosition, hintFeedbackPosition, feedbackAddQuestion, feedbackRequiredMark, validationAnswerRequired
+    case feedbackMoveUp, feedbackMoveDown
 }

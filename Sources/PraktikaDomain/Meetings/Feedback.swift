@@ -26,12 +26,15 @@ public struct FeedbackQuestion: Sendable, Hashable, Codable {
     public var kind: FeedbackQuestionKind
     public var prompt: String
     public var options: [String]
+    /// A required question must be answered before the response is accepted.
+    public var required: Bool
 
-    public init(id: String, kind: FeedbackQuestionKind, prompt: String, options: [String] = []) {
+    public init(id: String, kind: FeedbackQuestionKind, prompt: String, options: [String] = [], required: Bool = false) {
         self.id = id
         self.kind = kind
         self.prompt = prompt
         self.options = options
+        self.required = required
     }
 
     public static let ratingScale = 1...5
@@ -50,7 +53,8 @@ public struct FeedbackForm: Sendable, Hashable, Codable {
     }
 
     /// Reads the form builder: `title`, `intro`, then rows `question-N-prompt`, `-kind`, `-options`
-    /// (one option per line) and `-id`; rows left blank are dropped.
+    /// (one option per line), `-required`, `-position` and `-id`; rows left blank are dropped, and
+    /// the questions follow their positions (the row number where two are equal or none is given).
     public static func read(_ input: FormInput) -> (FeedbackForm?, FieldErrors) {
         let reader = FormReader(input)
         var v = Validator()
@@ -67,6 +71,7 @@ public struct FeedbackForm: Sendable, Hashable, Codable {
         var questions: [FeedbackQuestion] = []
         var used = Set(rows.compactMap { reader.text("question-\($0)-id") })
         var nextID = 1
+        var positions: [String: Double] = [:]
         for row in rows {
             let prefix = "question-\(row)-"
             let prompt = reader.text(prefix + "prompt")
@@ -86,10 +91,18 @@ public struct FeedbackForm: Sendable, Hashable, Codable {
                 id = "q\(nextID)"
                 used.insert(id)
             }
+            let typed = reader.text(prefix + "position").flatMap { Double($0.replacingOccurrences(of: ",", with: ".")) }
+            positions[id] = typed ?? Double(row)
             questions.append(
                 FeedbackQuestion(
-                    id: id, kind: kind, prompt: prompt ?? "", options: kind == .single || kind == .multiple ? options : []))
+                    id: id, kind: kind, prompt: prompt ?? "", options: kind == .single || kind == .multiple ? options : [],
+                    required: reader.flag(prefix + "required")))
         }
+        // A stable sort: questions with the same position keep their rows' order.
+        questions = questions.enumerated().sorted {
+            (positions[$0.element.id] ?? 0, $0.offset) < (positions[$1.element.id] ?? 0, $1.offset)
+        }
+        .map(\.element)
         if questions.isEmpty && errors.isEmpty { errors.add("question-1-prompt", .validationRequired) }
         guard errors.isEmpty else { return (nil, errors) }
         return (FeedbackForm(title: reader.text("title")!, intro: reader.text("intro"), questions: questions), errors)
@@ -103,6 +116,8 @@ public struct FeedbackForm: Sendable, Hashable, Codable {
             input[prefix + "kind"] = q.kind.rawValue
             input[prefix + "prompt"] = q.prompt
             input[prefix + "options"] = q.options.joined(separator: "\n")
+            input[prefix + "required"] = q.required ? "on" : ""
+            input[prefix + "position"] = String(i + 1)
         }
         return input
     }
@@ -112,6 +127,7 @@ public struct FeedbackForm: Sendable, Hashable, Codable {
     public func readResponse(_ values: [String: [String]]) -> (FeedbackResponse?, FieldErrors) {
         let (answers, found) = readAnswers(values)
         var errors = found
+        for q in questions where q.required && answers[q.id] == nil { errors.add("q-\(q.id)", .validationAnswerRequired) }
         if answers.isEmpty && errors.isEmpty, let first = questions.first { errors.add("q-\(first.id)", .validationEmptyResponse) }
         guard errors.isEmpty else { return (nil, errors) }
         return (FeedbackResponse(answers: answers), errors)

@@ -109,13 +109,14 @@ extension WorkTable {
 
 extension FeedbackQuestion {
     enum CodingKeys: String, CodingKey {
-        case id, kind, prompt, options
+        case id, kind, prompt, options, required
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             id: try c.decode(String.self, forKey: .id), kind: try c.decode(FeedbackQuestionKind.self, forKey: .kind),
-            prompt: try c.decode(String.self, forKey: .prompt), options: try c.decodeIfPresent([String].self, forKey: .options) ?? [])
+            prompt: try c.decode(String.self, forKey: .prompt), options: try c.decodeIfPresent([String].self, forKey: .options) ?? [],
+            required: try c.decodeIfPresent(Bool.self, forKey: .required) ?? false)
     }
 }

@@ -326,6 +326,7 @@ enum OpenAPIMeetings {
 
     static let questionProperties: [(String, JSONValue)] = [
         ("id", S.string()), ("kind", S.choice(FeedbackQuestionKind.self)), ("prompt", S.string()), ("options", array(S.string())),
+        ("required", D.boolean),
     ]
 
     static let formProperties: [(String, JSONValue)] = [

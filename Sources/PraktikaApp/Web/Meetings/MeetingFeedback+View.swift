@@ -84,9 +84,24 @@ enum MeetingFeedbackView {
                         FormView.field(model, FormField(name: prefix + "kind", label: .fieldKind, kind: .select(kinds)), l)),
                     FormView.field(
                         model, FormField(name: prefix + "options", label: .feedbackOptions, kind: .textarea, hint: .hintFeedbackOptions), l),
+                    .div(
+                        .class("row-fields"),
+                        FormView.field(model, FormField(name: prefix + "required", label: .feedbackRequired, kind: .checkbox), l),
+                        FormView.field(
+                            model,
+                            FormField(name: prefix + "position", label: .feedbackPosition, kind: .integer, hint: .hintFeedbackPosition), l)),
                 ])
         }
-        return .group(.group(questionRows), .p(.class("hint"), .safe(TextKey.feedbackMoreRows(l))))
+        // Without JavaScript: two blank rows, more after saving, order by the position numbers.
+        // With it: "add a question" adds a row in place, and arrows move a row up or down.
+        return .group(
+            .div(
+                .class("question-rows"), .attr("data-question-rows", ""), .attr("data-up-label", TextKey.feedbackMoveUp(l)),
+                .attr("data-down-label", TextKey.feedbackMoveDown(l)), .group(questionRows)),
+            .p(.class("hint"), .safe(TextKey.feedbackMoreRows(l))),
+            .button(
+                .type(.button), .class("button secondary"), .attr("data-add-question", ""), .attr("hidden", ""),
+                .safe(TextKey.feedbackAddQuestion(l))))
     }
 
     static func editPage(_ frame: MeetingFrame, formID: Int64, values: FormInput, errors: FieldErrors, _ context: PageContext) -> HTML {
@@ -119,7 +134,12 @@ enum MeetingFeedbackView {
                 return .div(
                     .attr("id", "field-\(name)"),
                     .class(error == nil ? "field survey-question feedback-question" : "field survey-question feedback-question has-error"),
-                    .element(named: "label", nodes: [.attr("for", "input-\(name)"), .class("question-label"), .safe(q.prompt)]),
+                    .element(
+                        named: "label",
+                        nodes: [
+                            .attr("for", "input-\(name)"), .class("question-label"), .safe(q.prompt),
+                            q.required ? .span(.class("required-mark"), .safe(" (" + TextKey.feedbackRequiredMark(l) + ")")) : .empty,
+                        ]),
                     error.map { .p(.class("error"), .safe($0.text(l))) } ?? .empty,
                     .element(
                         named: "textarea",
@@ -142,7 +162,12 @@ enum MeetingFeedbackView {
                         error == nil
                             ? "field choices survey-question feedback-question"
                             : "field choices survey-question feedback-question has-error"),
-                    .element(named: "legend", nodes: [.safe(q.prompt)]),
+                    .element(
+                        named: "legend",
+                        nodes: [
+                            .safe(q.prompt),
+                            q.required ? .span(.class("required-mark"), .safe(" (" + TextKey.feedbackRequiredMark(l) + ")")) : .empty,
+                        ]),
                     q.kind == .multiple ? .p(.class("hint"), .safe(TextKey.feedbackChooseAny(l))) : .empty,
                     q.kind == .rating ? .p(.class("hint"), .safe(TextKey.feedbackRatingHint(l))) : .empty,
                     error.map { .p(.class("error"), .safe($0.text(l))) } ?? .empty,
