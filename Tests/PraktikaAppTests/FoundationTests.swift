@@ -348,7 +348,8 @@ struct RouteTableTests {
             .itemAttachments(2), .programme, .calendar, .participants, .participant(2), .participantDelete(2), .importCSV, .participantsCSV,
             .badges, .tables, .tableDelete(2), .seat, .move, .tableResult(2), .feedback, .feedbackForm(2), .feedbackResults(2),
             .feedbackCSV(2), .feedbackPaper(2), .report, .reportMarkdown, .reportPublish, .checkIn, .checkInPerson(2),
-            .checkInUndo(2), .checkInSession, .unpin, .participantWithdraw(2), .certificates, .certificate(2), .messages, .sendAfter,
+            .checkInUndo(2), .checkInSession, .unpin, .tableCards, .participantWithdraw(2), .certificates, .certificate(2), .messages,
+            .sendAfter,
             .actions, .action(2),
         ]
         links += pages.map { .meeting(1, $0) }

@@ -190,6 +190,11 @@ struct MeetingDayTests {
             #expect(try await store.participant(stored.id, mover.id!)?.pinned == true)
             _ = try await organiser.post("/meetings/\(stored.id)/tables/seat", [:])
             #expect(try await store.participant(stored.id, mover.id!)?.tableID == tables[3].id, "the hand move is kept")
+            // Printable cards: each table's number, target group and people.
+            let cards = try await organiser.get("/meetings/\(stored.id)/tables/cards")
+            #expect(cards.text.components(separatedBy: "class=\"table-card\"").count - 1 == 4)
+            #expect(cards.text.contains("Група 4") && cards.text.contains(mover.fullName))
+            #expect(try await Browser(app).get("/meetings/\(stored.id)/tables/cards").status == .unauthorized)
             _ = try await organiser.post("/meetings/\(stored.id)/tables/unpin", ["participant": String(mover.id!)])
             #expect(try await store.participant(stored.id, mover.id!)?.pinned == false)
 
@@ -289,6 +294,26 @@ struct MeetingDayTests {
             #expect(now.count == 20)
             #expect(Array(now.prefix(15)) == Array(waiting.dropFirst(5)), "the first five waiting moved up, the rest kept their order")
             #expect(try await store.participants(stored.id).count == 35)
+        }
+    }
+
+    @Test("An English reader of a Bulgarian report gets it written from the data in English, marked, with the original a click away")
+    func reportInReadersLanguage() async throws {
+        try await withApp(demo: true) { app in
+            let id = try #require(
+                try await app.sql.select().column("id").from("meetings").where("title", .equal, VelingradDemo.meeting.title).first()?
+                    .decode(column: "id", as: Int64.self))
+            let reader = Browser(app)
+            let bulgarian = try await reader.get("/meetings/\(id)/report")
+            #expect(bulgarian.text.contains("<article class=\"report-text\" lang=\"bg\""))
+            _ = try await reader.post("/language/en", ["back": "/"])
+            let english = try await reader.get("/meetings/\(id)/report")
+            #expect(english.text.contains("<article class=\"report-text\" lang=\"en\""))
+            #expect(english.text.contains("The organisers wrote this report in Bulgarian"))
+            #expect(english.text.contains(TextKey.reportProgramme(.en)), "the headings are English")
+            let original = try await reader.get("/meetings/\(id)/report?original=1")
+            #expect(original.text.contains("<article class=\"report-text\" lang=\"bg\""))
+            #expect(original.text.contains(TextKey.reportProgramme(.bg)))
         }
     }
 }

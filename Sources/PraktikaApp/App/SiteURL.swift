@@ -80,6 +80,7 @@ enum MeetingPage: Sendable, Equatable {
     case checkInUndo(Int64)
     case checkInSession
     case unpin
+    case tableCards
     case participantWithdraw(Int64)
     case certificates
     case certificate(Int64)
@@ -129,6 +130,7 @@ enum MeetingPage: Sendable, Equatable {
         case .checkInUndo(let p): return ["checkin", S.sub(p), "undo"]
         case .checkInSession: return ["checkin", "session"]
         case .unpin: return ["tables", "unpin"]
+        case .tableCards: return ["tables", "cards"]
         case .participantWithdraw(let p): return ["participants", S.sub(p), "withdraw"]
         case .certificates: return ["certificates"]
         case .certificate(let p): return ["certificates", S.sub(p)]

@@ -119,7 +119,7 @@ struct DemoLoader {
         let writer = Actor(userID: 0, name: "demo", role: .admin, districtCode: nil, libraryID: nil)
         guard let stored = try await store.find(id) else { throw StoreError.missingIdentifier }
         let input = try await MeetingService.reportInput(stored, sql: db, actor: writer)
-        try await store.saveReport(id, markdown: MeetingReport.markdown(input, .bg), publishedAt: Date())
+        try await store.saveReport(id, markdown: MeetingReport.markdown(input, .bg), publishedAt: Date(), language: .bg)
         summary.inserted += 1
     }
 

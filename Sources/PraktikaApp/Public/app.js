@@ -199,4 +199,26 @@ document.addEventListener("DOMContentLoaded", function () {
       if (prompt) { prompt.focus(); }
     });
   });
+
+  // The seating plan: a person dragged onto another table is moved by the page's own move form.
+  var moveForm = document.querySelector("form.move-form");
+  if (moveForm) {
+    document.querySelectorAll("li[data-participant]").forEach(function (person) {
+      person.addEventListener("dragstart", function (event) {
+        event.dataTransfer.setData("text/plain", person.getAttribute("data-participant"));
+      });
+    });
+    document.querySelectorAll(".work-table[data-table]").forEach(function (table) {
+      table.addEventListener("dragover", function (event) { event.preventDefault(); table.classList.add("drop-target"); });
+      table.addEventListener("dragleave", function () { table.classList.remove("drop-target"); });
+      table.addEventListener("drop", function (event) {
+        event.preventDefault();
+        var who = event.dataTransfer.getData("text/plain");
+        if (!who) { return; }
+        moveForm.querySelector("[name=participant]").value = who;
+        moveForm.querySelector("[name=table]").value = table.getAttribute("data-table");
+        moveForm.submit();
+      });
+    });
+  }
 });

@@ -27,6 +27,10 @@ extension Catalogue {
         .validationActionOwner: "Задачата трябва да има отговорник: изберете профил или напишете име.",
         .homeMyActions: "Вашите задачи от срещи",
         .feedbackRequired: "Задължителен въпрос",
+        .tableCards: "Карти за масите",
+        .reportTranslatedNote:
+            "Организаторите са написали доклада на английски; тук той е съставен на български от данните за срещата. Имената и заглавията остават, както са въведени.",
+        .reportOriginal: "Текстът на организаторите",
         .feedbackPosition: "Място във формуляра",
         .hintFeedbackPosition: "Въпросите се подреждат по тези числа.",
         .feedbackAddQuestion: "Добави въпрос",
@@ -226,6 +230,10 @@ extension Catalogue {
         .validationActionOwner: "An action needs an owner: choose an account or type a name.",
         .homeMyActions: "Your actions from meetings",
         .feedbackRequired: "Required question",
+        .tableCards: "Table cards",
+        .reportTranslatedNote:
+            "The organisers wrote this report in Bulgarian; here it is written in English from the meeting's data. Names and titles stay as they were entered.",
+        .reportOriginal: "The organisers' text (Bulgarian)",
         .feedbackPosition: "Place in the form",
         .hintFeedbackPosition: "Questions are ordered by these numbers.",
         .feedbackAddQuestion: "Add a question",

@@ -339,4 +339,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case reportMarkReported, reportMarkReportedWarning
     case feedbackRequired, feedbackPosition, hintFeedbackPosition, feedbackAddQuestion, feedbackRequiredMark, validationAnswerRequired
     case feedbackMoveUp, feedbackMoveDown
+    case tableCards
+    case reportTranslatedNote, reportOriginal
 }

@@ -18,6 +18,17 @@ extension MeetingService {
         return (MeetingReport.markdown(try await reportInput(stored), language), false)
     }
 
+    /// The report for a reader: the organisers' text when it is in the reader's language (or they
+    /// ask for it); otherwise written from the meeting's data in the reader's language, so that an
+    /// English reader is not handed a Bulgarian article. Answers the text and its language.
+    func reportForReader(_ stored: StoredMeeting, original: Bool) async throws -> (text: String, language: Language, translated: Bool) {
+        if let saved = stored.reportMarkdown, original || stored.reportLanguage == language {
+            return (saved, stored.reportLanguage, false)
+        }
+        if stored.reportMarkdown == nil { return (try await reportText(stored).text, language, false) }
+        return (MeetingReport.markdown(try await reportInput(stored), language), language, true)
+    }
+
     /// Saves the organisers' text of the report, or forgets it (nil) so that it is written from
     /// the data again; publication stays as it was.
     func saveReport(_ stored: StoredMeeting, markdown: String?) async throws -> Outcome {
@@ -34,7 +45,8 @@ extension MeetingService {
         }
         let text = markdown?.replacingOccurrences(of: "\r\n", with: "\n")
         try await inTransaction { store, sql in
-            try await store.saveReport(stored.id, markdown: text, publishedAt: stored.reportPublishedAt)
+            try await store.saveReport(
+                stored.id, markdown: text, publishedAt: stored.reportPublishedAt, language: text == nil ? stored.reportLanguage : language)
             try await auditReport(sql, .update, stored)
         }
         return .saved(stored.id)
@@ -56,9 +68,12 @@ extension MeetingService {
         var reported = stored.meeting
         reported.status = .reported
         let kept = stored.reportMarkdown
+        // The frozen text is the saved one (in its language) or one written now in the reader's.
+        let textLanguage = stored.reportMarkdown == nil ? language : stored.reportLanguage
         let changeStatus = publish && markReported && stored.meeting.status != .reported
         try await inTransaction { [reported] store, sql in
-            try await store.saveReport(stored.id, markdown: publish ? text : kept, publishedAt: publish ? Date() : nil)
+            try await store.saveReport(
+                stored.id, markdown: publish ? text : kept, publishedAt: publish ? Date() : nil, language: textLanguage)
             if changeStatus { try await store.update(stored.id, reported) }
             try await auditReport(sql, .update, stored)
         }

@@ -9,6 +9,8 @@ struct StoredMeeting: Sendable {
     let registrationToken: String
     var reportMarkdown: String?
     var reportPublishedAt: Date?
+    /// The language the saved report is written in.
+    var reportLanguage: Language = .bg
 
     var scope: MeetingScope { MeetingScope(meeting) }
 }
@@ -88,7 +90,8 @@ struct MeetingStore {
 
     private func find(where column: String, equals value: SQLBind) async throws -> StoredMeeting? {
         guard
-            let row = try await db.select().columns("id", "content", "registration_token", "report_markdown", "report_published_at")
+            let row = try await db.select()
+                .columns("id", "content", "registration_token", "report_markdown", "report_published_at", "report_language")
                 .from("meetings").where(SQLIdentifier(column), .equal, value).first()
         else { return nil }
         return StoredMeeting(
@@ -96,7 +99,8 @@ struct MeetingStore {
             meeting: try Self.decode(Meeting.self, try row.decode(column: "content", as: String.self)),
             registrationToken: try row.decode(column: "registration_token", as: String.self),
             reportMarkdown: try row.decode(column: "report_markdown", as: String?.self),
-            reportPublishedAt: try row.decode(column: "report_published_at", as: Date?.self))
+            reportPublishedAt: try row.decode(column: "report_published_at", as: Date?.self),
+            reportLanguage: try row.decode(column: "report_language", as: String?.self).flatMap(Language.init(rawValue:)) ?? .bg)
     }
 
     private func columns(_ m: Meeting) throws -> [(String, SQLBind)] {
@@ -146,8 +150,9 @@ struct MeetingStore {
         try await db.delete(from: "meetings").where("id", .equal, id).run()
     }
 
-    func saveReport(_ id: Int64, markdown: String?, publishedAt: Date?) async throws {
+    func saveReport(_ id: Int64, markdown: String?, publishedAt: Date?, language: Language) async throws {
         try await db.update("meetings").where("id", .equal, id).set("report_markdown", to: SQLBind(markdown))
+            .set("report_language", to: SQLBind(language.rawValue))
             .set("report_published_at", to: SQLBind(publishedAt)).set("updated_at", to: SQLBind(Date())).run()
     }
 

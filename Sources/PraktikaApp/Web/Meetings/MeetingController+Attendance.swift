@@ -27,6 +27,7 @@ extension MeetingController {
         routes.post(page(.participantWithdraw(sub)), use: withdrawParticipant)
         routes.post(page(.unpin), use: unpin)
         routes.get(page(.seat), use: seatQuestion)
+        routes.get(page(.tableCards), use: tableCards)
     }
 
     // MARK: The personal page

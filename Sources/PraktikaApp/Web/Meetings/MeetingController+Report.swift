@@ -12,13 +12,16 @@ extension MeetingController {
 
     @Sendable func report(_ req: Request) async throws -> Response {
         let stored = try await readableReport(req)
-        let (text, edited) = try await service(req).reportText(stored)
+        let (source, edited) = try await service(req).reportText(stored)
+        let shown = try await service(req).reportForReader(stored, original: req.query[String.self, at: "original"] == "1")
         if (try? req.query.get(String.self, at: "print")) == "1" {
-            return HTMLResponse.make(MeetingReportView.printable(frame(req, stored), markdown: text, req.page))
+            return HTMLResponse.make(
+                MeetingReportView.printable(frame(req, stored), markdown: shown.text, language: shown.language, req.page))
         }
         return HTMLResponse.make(
             MeetingReportView.render(
-                frame(req, stored), markdown: text, edited: edited, publishedAt: stored.reportPublishedAt, error: nil, req.page))
+                frame(req, stored), markdown: shown.text, source: source, textLanguage: shown.language, translated: shown.translated,
+                edited: edited, publishedAt: stored.reportPublishedAt, error: nil, req.page))
     }
 
     @Sendable func saveReport(_ req: Request) async throws -> Response {
@@ -36,7 +39,8 @@ extension MeetingController {
             invalid: { errors in
                 HTMLResponse.make(
                     MeetingReportView.render(
-                        frame(req, stored), markdown: text, edited: true, publishedAt: stored.reportPublishedAt,
+                        frame(req, stored), markdown: text, source: text, textLanguage: req.language, translated: false,
+                        edited: true, publishedAt: stored.reportPublishedAt,
                         error: errors["markdown"].map { $0.key(req.language, $0.values) }, req.page),
                     status: .unprocessableEntity)
             })

@@ -61,6 +61,15 @@ extension MeetingController {
         return HTMLResponse.make(MeetingTablesView.seatQuestion(frame(req, stored), people, req.page))
     }
 
+    @Sendable func tableCards(_ req: Request) async throws -> Response {
+        let stored = try await organised(req)
+        let store = MeetingStore(db: req.sql)
+        return HTMLResponse.make(
+            MeetingTablesView.cards(
+                frame(req, stored), tables: try await store.tables(stored.id), people: try await store.confirmedParticipants(stored.id),
+                req.page))
+    }
+
     @Sendable func seat(_ req: Request) async throws -> Response {
         let stored = try await organised(req)
         switch try await service(req).seat(stored.id) {

@@ -5,8 +5,11 @@ import PraktikaDomain
 /// The meeting report: read as a page (public once published), edited by the organisers as
 /// Markdown, printed, and downloaded.
 enum MeetingReportView {
+    /// `markdown` is what is shown, in `textLanguage`; `source` what the organisers edit (the
+    /// saved text, which may be in the other language when `translated`).
     static func render(
-        _ frame: MeetingFrame, markdown: String, edited: Bool, publishedAt: Date?, error: String?, _ context: PageContext
+        _ frame: MeetingFrame, markdown: String, source: String, textLanguage: Language, translated: Bool, edited: Bool,
+        publishedAt: Date?, error: String?, _ context: PageContext
     ) -> HTML {
         let l = context.language
         var body: [Node<HTML.BodyContext>] = []
@@ -24,7 +27,14 @@ enum MeetingReportView {
                 .class("record-actions"),
                 .link(SiteURL.meeting(frame.id, .report).with([("print", "1")]), TextKey.printButton(l)),
                 .link(SiteURL.meeting(frame.id, .reportMarkdown).path, TextKey.reportMarkdown(l))))
-        body.append(.article(.class("report-text"), .raw(Markdown.html(markdown))))
+        if translated {
+            body.append(
+                .p(
+                    .class("hint"), .safe(TextKey.reportTranslatedNote(l) + " "),
+                    .link(SiteURL.meeting(frame.id, .report).with([("original", "1")]), TextKey.reportOriginal(l))))
+        }
+        // The text's own language, so that a screen reader and a translator read it rightly.
+        body.append(.article(.class("report-text"), .attr("lang", textLanguage.rawValue), .raw(Markdown.html(markdown))))
         if frame.mayOrganise {
             body.append(.h2(.attr("id", "edit"), .safe(TextKey.reportEditTitle(l))))
             if let error { body.append(.div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.safe(error)))) }
@@ -36,7 +46,7 @@ enum MeetingReportView {
                         .p(.class("hint"), .safe(TextKey.hintReportMarkdown(l))),
                         .element(
                             named: "textarea",
-                            nodes: [.attr("id", "field-markdown"), .attr("name", "markdown"), .class("report-source"), .safe(markdown)])),
+                            nodes: [.attr("id", "field-markdown"), .attr("name", "markdown"), .class("report-source"), .safe(source)])),
                     .div(
                         .class("actions"),
                         .button(.type(.submit), .name("action"), .value("save"), .class("button"), .safe(TextKey.save(l))),
@@ -66,9 +76,9 @@ enum MeetingReportView {
         return MeetingPagesView.framed(frame, .report, title: TextKey.meetingTabReport(l), context, body: body)
     }
 
-    static func printable(_ frame: MeetingFrame, markdown: String, _ context: PageContext) -> HTML {
+    static func printable(_ frame: MeetingFrame, markdown: String, language: Language, _ context: PageContext) -> HTML {
         Layout.printable(
             context, title: TextKey.meetingTabReport(context.language), back: SiteURL.meeting(frame.id, .report).path, bodyClass: "report",
-            body: [.article(.class("report-text"), .raw(Markdown.html(markdown)))])
+            body: [.article(.class("report-text"), .attr("lang", language.rawValue), .raw(Markdown.html(markdown)))])
     }
 }

@@ -14,6 +14,27 @@ enum MeetingTablesView {
         ]
     }
 
+    /// The colours that tell districts apart on the plan (Okabe–Ito: distinguishable with the
+    /// common colour-vision deficiencies), in the order of the meeting's districts.
+    static let districtColours = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#7F7F7F", "#000000"]
+
+    static func colour(_ code: String?, _ meeting: Meeting) -> String {
+        guard let code, let index = meeting.districtCodes.firstIndex(of: code) else { return "#BBBBBB" }
+        return districtColours[index % districtColours.count]
+    }
+
+    /// The key to the colours, with each district's name.
+    static func legend(_ meeting: Meeting, _ l: Language) -> Node<HTML.BodyContext> {
+        .ul(
+            .class("district-legend"),
+            .group(
+                meeting.districtCodes.map { code in
+                    .li(
+                        .span(.class("dot"), .attr("style", "background:\(colour(code, meeting))"), .attr("aria-hidden", "true")),
+                        .safe(District.named(code)?.name(l) ?? code))
+                }))
+    }
+
     static func flagText(_ flag: MixFlag, _ l: Language) -> String {
         switch flag {
         case .size: TextKey.flagSize(l)
@@ -69,6 +90,12 @@ enum MeetingTablesView {
             }
         }
         let cards: [Node<HTML.BodyContext>] = model.tables.map { table in card(table, model, context) }
+        if frame.mayOrganise && !model.tables.isEmpty {
+            body.append(
+                .div(
+                    .class("record-actions"), legend(frame.meeting, l),
+                    .link(SiteURL.meeting(frame.id, .tableCards).path, TextKey.tableCards(l))))
+        }
         body.append(model.tables.isEmpty ? .p(.class("empty"), .safe(TextKey.tablesEmpty(l))) : .div(.class("seating"), .group(cards)))
         if frame.mayOrganise {
             let form = FormModel(
@@ -77,6 +104,34 @@ enum MeetingTablesView {
             body += [.h2(.attr("id", "add"), .safe(TextKey.tableAdd(l))), FormView.render(form, context)]
         }
         return MeetingPagesView.framed(frame, .tables, title: TextKey.meetingTabTables(l), context, body: body)
+    }
+
+    /// Cards to put on the tables: the number large, the target group, and who sits there with
+    /// their organisation and district; one card a page.
+    static func cards(_ frame: MeetingFrame, tables: [WorkTable], people: [MeetingParticipant], _ context: PageContext) -> HTML {
+        let l = context.language
+        let sheets: [Node<HTML.BodyContext>] = tables.map { table in
+            let members = people.filter { $0.tableID == table.id }
+            return .section(
+                .class("table-card"),
+                .p(.class("table-card-number"), .safe(TextKey.tableHeading(l, ["number": String(table.number)]))),
+                .p(.class("table-card-group"), .safe(table.targetGroup)),
+                .p(.class("muted"), .safe(table.category.label(l))),
+                .ol(
+                    .group(
+                        members.map { p in
+                            .li(
+                                .strong(.safe(p.fullName)), .text(" "),
+                                .span(
+                                    .class("muted"),
+                                    .safe(
+                                        "— " + p.organisation
+                                            + (p.districtCode.flatMap { District.named($0)?.name(l) }.map { ", " + $0 } ?? ""))))
+                        })))
+        }
+        return Layout.printable(
+            context, title: TextKey.tableCards(l), back: SiteURL.meeting(frame.id, .tables).path, bodyClass: "table-cards",
+            body: [.p(.class("print-help muted"), .safe(frame.meeting.title)), .group(sheets)])
     }
 
     static func seatQuestion(_ frame: MeetingFrame, _ people: [MeetingParticipant], _ context: PageContext) -> HTML {
@@ -149,6 +204,8 @@ enum MeetingTablesView {
         let flags: [Node<HTML.ListContext>] = (mix?.flags ?? []).map { .li(.class("flag"), .safe(flagText($0, l))) }
         let people: [Node<HTML.ListContext>] = members.map { p in
             .li(
+                .attr("draggable", "true"), .attr("data-participant", String(p.id ?? 0)),
+                .span(.class("dot"), .attr("style", "background:\(colour(p.districtCode, frame.meeting))"), .attr("aria-hidden", "true")),
                 .link(SiteURL.meeting(frame.id, .participant(p.id ?? 0)).path, p.fullName),
                 .span(.class("muted"), .safe(" — " + p.organisation)),
                 p.pinned
@@ -160,7 +217,7 @@ enum MeetingTablesView {
                     : .empty)
         }
         return .div(
-            .class(off ? "work-table is-off" : "work-table"), .attr("id", "table-\(table.number)"),
+            .class(off ? "work-table is-off" : "work-table"), .attr("id", "table-\(table.number)"), .attr("data-table", String(table.id)),
             .h3(.safe(TextKey.tableHeading(l, ["number": String(table.number)]))),
             .p(.strong(.safe(table.targetGroup)), .span(.class("tag"), .safe(table.category.label(l)))),
             .p(

@@ -4,8 +4,8 @@ import SQLKit
 
 /// 026: meetings on the day and after: each registration's status (a place, the waiting list,
 /// withdrawn), language, personal link, check-in and certificate; attendance by session; the
-/// messages a meeting sent each participant; decisions and action items; and a file attached
-/// to an outgoing message (the programme's calendar).
+/// messages a meeting sent each participant; decisions and action items; a file attached to an
+/// outgoing message (the programme's calendar); and the language of a meeting's report.
 enum Migrations026 {
     static func register(in migrations: Migrations) {
         migrations.add(AddMeetingAttendance())
@@ -35,6 +35,8 @@ enum Migrations026 {
             for column in ["attachment_name", "attachment_type", "attachment_body"] {
                 try await database.schema("mail_outbox").field(.string(column), .string).update()
             }
+            // The language the organisers' report is written in; reports so far are Bulgarian.
+            try await database.schema("meetings").field("report_language", .string).update()
             try await database.schema("meeting_messages")
                 .field("id", .int64, .identifier(auto: true))
                 .field("meeting_id", .int64, .required, .references("meetings", "id", onDelete: .cascade))
@@ -74,6 +76,7 @@ enum Migrations026 {
 
         func revert(on database: any Database) async throws {
             for table in ["meeting_actions", "session_attendance", "meeting_messages"] { try await database.schema(table).delete() }
+            try await database.schema("meetings").deleteField("report_language").update()
             for column in ["attachment_name", "attachment_type", "attachment_body"] {
                 try await database.schema("mail_outbox").deleteField(.string(column)).update()
             }
