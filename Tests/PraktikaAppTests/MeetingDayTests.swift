@@ -64,7 +64,7 @@ struct MeetingDayTests {
     @Test("45 register for 40 places: five wait; a withdrawal promotes the first and tells them; check-in, seating and certificates")
     func meetingDay() async throws {
         let sink = try await SMTPSink.start()
-        try await withApp(demo: true, connections: 4) { app in
+        try await withApp(demo: true, connections: 4, connectionWaitSeconds: 60) { app in
             let organiser = try await Browser.signedIn(app, Self.coordinator, VelingradDemo.demoPassword)
             let stored = try await Self.createMeeting(app, organiser, capacity: 40)
             let store = MeetingStore(db: app.sql)
@@ -269,7 +269,7 @@ struct MeetingDayTests {
 
     @Test("Concurrent registrations and withdrawals never overfill a meeting, lose nobody, or break the order")
     func concurrentRegistrations() async throws {
-        try await withApp(demo: true, connections: 4) { app in
+        try await withApp(demo: true, connections: 4, connectionWaitSeconds: 60) { app in
             let organiser = try await Browser.signedIn(app, Self.coordinator, VelingradDemo.demoPassword)
             let stored = try await Self.createMeeting(app, organiser, capacity: 10)
             let store = MeetingStore(db: app.sql)

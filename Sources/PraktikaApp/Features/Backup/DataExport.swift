@@ -29,7 +29,9 @@ struct DataExport {
         ("agenda_sessions", "programme sessions"),
         ("agenda_items", "programme items"),
         ("work_tables", "work tables of meetings"),
-        ("meeting_participants", "participants of meetings"),
+        ("meeting_participants", "participants of meetings: registration status, language, check-in, certificate serial"),
+        ("session_attendance", "who was recorded present at which programme session"),
+        ("meeting_actions", "decisions and action items of meetings"),
         ("feedback_forms", "feedback forms"),
         ("feedback_responses", "anonymous feedback answers"),
         ("attachments", "attached files (the bytes are in files/, named `<id>-<filename>`)"),
@@ -45,7 +47,8 @@ struct DataExport {
     ]
 
     /// Columns never exported.
-    static let withheld: Set<String> = ["password_hash", "data"]
+    /// A participant's personal link is a key to their registration: never written out.
+    static let withheld: Set<String> = ["password_hash", "data", "access_token"]
 
     struct Manifest: Codable, Equatable {
         let schemaVersion: Int

@@ -9,6 +9,9 @@ import SQLKit
 struct MeetingMailer {
     let db: any SQLDatabase
     let siteAddress: String
+    /// The meeting's programme, read once before a transaction that writes many messages or
+    /// holds the meeting's row (nil: read when needed).
+    var agenda: Agenda? = nil
 
     var store: MeetingStore { MeetingStore(db: db) }
 
@@ -21,7 +24,8 @@ struct MeetingMailer {
         guard let email = person.email, let pid = person.id else { return false }
         let stamp = Int64(now.timeIntervalSince1970)
         guard let messageID = try await store.claimMessage(stored.id, pid, kind, at: stamp) else { return false }
-        let agenda = try await store.agenda(stored.id)
+        let agenda: Agenda
+        if let known = self.agenda { agenda = known } else { agenda = try await store.agenda(stored.id) }
         let token = try await store.accessToken(pid) ?? ""
         let programme = siteAddress + SiteURL.meeting(stored.id, .programme).path
         var links = MeetingMail.Links(personal: siteAddress + SiteURL.registration(token).path, programme: programme)

@@ -34,10 +34,12 @@ extension MeetingService {
         let candidate = p
         let actor = self.actor
         let siteAddress = self.siteAddress
+        // Read before the meeting is held, so that the held part stays short.
+        let agenda = try await store.agenda(stored.id)
         let result: Registration = try await inTransaction { store, sql in
             try await store.lockMeeting(stored.id)
             // Checked again with the meeting held: two people sending the same form at once.
-            if try await store.participants(stored.id).contains(where: { $0.identityKey == candidate.identityKey }) {
+            if try await store.identityKeys(stored.id).contains(candidate.identityKey) {
                 var errors = FieldErrors()
                 errors.add(ParticipantFields.form.fullName, .importDuplicate)
                 return .invalid(errors)
@@ -50,7 +52,7 @@ extension MeetingService {
             try await AuditStore(db: sql).record(
                 actor: actor, action: .create, entity: Self.participantEntity, entityID: String(id),
                 entityName: "\(registered.fullName) · \(stored.meeting.title)")
-            let mailer = MeetingMailer(db: sql, siteAddress: siteAddress)
+            let mailer = MeetingMailer(db: sql, siteAddress: siteAddress, agenda: agenda)
             let position = registered.status == .waiting ? Waitlist.position(of: id, waiting: try await store.waitingIDs(stored.id)) : nil
             try await mailer.send(registered.status == .waiting ? .waiting : .confirmation, stored, registered, waitingPosition: position)
             return .registered(id: id, status: registered.status, token: try await store.accessToken(id) ?? "")

@@ -11,6 +11,18 @@ extension MeetingStore {
         _ = try await db.raw("SELECT id FROM meetings WHERE id = \(bind: meetingID) FOR UPDATE").all()
     }
 
+    /// The identity keys (name and organisation) of everyone registered, read from two columns.
+    func identityKeys(_ meetingID: Int64) async throws -> Set<String> {
+        Set(
+            try await db.select().columns("full_name", "organisation").from("meeting_participants").where("meeting_id", .equal, meetingID)
+                .all().map { row in
+                    MeetingParticipant(
+                        fullName: try row.decode(column: "full_name", as: String.self), role: .other,
+                        organisation: try row.decode(column: "organisation", as: String.self)
+                    ).identityKey
+                })
+    }
+
     func confirmedCount(_ meetingID: Int64) async throws -> Int {
         try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("meeting_participants")
             .where("meeting_id", .equal, meetingID).where("status", .equal, RegistrationStatus.confirmed.rawValue).first()?

@@ -171,8 +171,10 @@ extension MeetingController {
         var csv =
             "\u{FEFF}"
             + CSV.line(
-                ["full_name", "role", "organisation", "district", "email", "consent_listed", "consent_photo", "needs", "wants", "table"],
-                separator: ";")
+                [
+                    "full_name", "role", "organisation", "district", "email", "consent_listed", "consent_photo", "needs", "wants", "table",
+                    "status", "checked_in",
+                ], separator: ";")
         for p in try await store.participants(stored.id) {
             csv += CSV.line(
                 [
@@ -180,7 +182,8 @@ extension MeetingController {
                     p.email ?? "",
                     p.consentListed ? TextKey.yes(l) : TextKey.no(l), p.consentPhoto ? TextKey.yes(l) : TextKey.no(l), p.needs ?? "",
                     p.wants.compactMap { numbers[$0] }.map(String.init).joined(separator: " "),
-                    p.tableID.flatMap { numbers[$0] }.map(String.init) ?? "",
+                    p.tableID.flatMap { numbers[$0] }.map(String.init) ?? "", p.status.label(l),
+                    p.checkedInAt.map { Formatting(l).dateTime($0) } ?? "",
                 ], separator: ";")
         }
         return TextDownload.response(csv, contentType: "text/csv; charset=utf-8", filename: "participants-\(stored.id).csv")
