@@ -336,6 +336,7 @@ struct RouteTableTests {
             .serviceOutcomes(1, .poster(.followUp)), .serviceOutcomes(1, .periods), .serviceOutcomes(1, .periodResult(2)),
             .serviceOutcomes(1, .periodReview(2)), .outcomeReviews, .outcomesCSV, .outcomeAreas,
             .serviceOutcomes(1, .resultsCSV), .registration("t"), .registrationWithdraw("t"), .registrationCertificate("t"),
+            .registrationLeaveSession("t", 2),
             .certificates, .certificate("2012-1-ABCDEFGH"),
         ]
         for area in RegistryArea.allCases {

@@ -316,4 +316,57 @@ struct MeetingDayTests {
             #expect(original.text.contains(TextKey.reportProgramme(.bg)))
         }
     }
+
+    @Test("A workshop with its own places: the third to sign up waits, and takes the place when someone leaves the session")
+    func sessionPlaces() async throws {
+        let sink = try await SMTPSink.start()
+        try await withApp(demo: true, connections: 4, connectionWaitSeconds: 60) { app in
+            let organiser = try await Browser.signedIn(app, Self.coordinator, VelingradDemo.demoPassword)
+            let stored = try await Self.createMeeting(app, organiser, capacity: 3)
+            let store = MeetingStore(db: app.sql)
+            let day = stored.meeting.startsOn
+            let workshop = try await store.insertSession(
+                stored.id, AgendaSession(day: day, starts: ClockTime(hour: 17, minute: 0), title: "Работилница по QR кодове", capacity: 2))
+            // The form offers the workshop with its free places.
+            let form = try await Browser(app).get("/register/\(stored.registrationToken)")
+            #expect(form.text.contains("Работилница по QR кодове") && form.text.contains(TextKey.sessionFreePlaces(.bg, ["count": "2"])))
+            var tokens: [String] = []
+            for n in 0..<4 {
+                let visitor = Browser(app)
+                let response = try await visitor.post(
+                    "/register/\(stored.registrationToken)",
+                    [
+                        "full_name": "Участник \(n)", "organisation": "Библиотека \(n)", "role": "librarian", "district": "BG-13",
+                        "email": "person\(n)@example.bg", "session-\(workshop)": "on",
+                    ])
+                #expect(response.status == .seeOther)
+                tokens.append(String(try #require(response.headers.first(name: .location)).dropFirst(3).prefix { $0 != "?" }))
+            }
+            var places = try await store.sessionPlaces(stored.id)
+            #expect(places.filter { $0.status == .confirmed }.count == 2)
+            #expect(places.filter { $0.status == .waiting }.count == 2, "the third waits for the workshop, the fourth for the meeting too")
+            #expect(try await Browser(app).get("/r/\(tokens[2])").text.contains(TextKey.registrationWaitingNumber(.bg, ["position": "1"])))
+            // A made-up session is refused at the field.
+            let forged = try await Browser(app).post(
+                "/register/\(stored.registrationToken)",
+                ["full_name": "Друг", "organisation": "Друга", "role": "librarian", "district": "BG-13", "session-999999": "on"])
+            #expect(forged.status == .unprocessableEntity)
+
+            // The first takes themselves off the workshop: the third gets it and a message.
+            #expect(try await Browser(app).post("/r/\(tokens[0])/sessions/\(workshop)/leave", [:]).status == .seeOther)
+            places = try await store.sessionPlaces(stored.id)
+            let third = try #require(try await store.participant(accessToken: tokens[2])?.participant.id)
+            let fourth = try #require(try await store.participant(accessToken: tokens[3])?.participant.id)
+            #expect(places.first { $0.participantID == third }?.status == .confirmed)
+            #expect(places.first { $0.participantID == fourth }?.status == .waiting, "no workshop place before a place at the meeting")
+            let organiserView = try await organiser.get("/meetings/\(stored.id)/participants")
+            #expect(
+                organiserView.text.contains(
+                    TextKey.sessionLine(.bg, ["title": "Работилница по QR кодове", "confirmed": "2", "capacity": "2", "waiting": "1"])))
+            _ = try await OutcomeFlowTests.delivery(app, port: sink.port).runOnce()
+            let toThird = await sink.messages.filter { $0.to == ["person2@example.bg"] }
+            #expect(try toThird.contains { try Self.text($0.data).contains("Работилница по QR кодове") && $0.data.contains("Subject:") })
+        }
+        await sink.stop()
+    }
 }

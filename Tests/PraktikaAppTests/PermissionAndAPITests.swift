@@ -205,7 +205,7 @@ struct PermissionAndAPITests {
             let session = AgendaSession(
                 id: 1, day: VelingradDemo.meeting.startsOn, starts: ClockTime(hour: 9, minute: 0), ends: ClockTime(hour: 10, minute: 0),
                 title: "a",
-                chair: "a", items: [item])
+                chair: "a", items: [item], capacity: 20)
             var meeting = VelingradDemo.meeting
             meeting.hostLibraryID = 1
             meeting.capacity = 40

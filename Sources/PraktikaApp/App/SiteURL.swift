@@ -183,6 +183,7 @@ enum SiteURL: Sendable, Equatable {
     case registration(String)
     case registrationWithdraw(String)
     case registrationCertificate(String)
+    case registrationLeaveSession(String, Int64)
     /// The public check of a certificate by its serial number.
     case certificates
     case certificate(String)
@@ -349,6 +350,8 @@ enum SiteURL: Sendable, Equatable {
         case .registration(let token): return ["r", .parameter("token", token)]
         case .registrationWithdraw(let token): return ["r", .parameter("token", token), "withdraw"]
         case .registrationCertificate(let token): return ["r", .parameter("token", token), "certificate"]
+        case .registrationLeaveSession(let token, let session):
+            return ["r", .parameter("token", token), "sessions", S.sub(session), "leave"]
         case .certificates: return ["certificates"]
         case .certificate(let serial): return ["certificates", .parameter("serial", serial)]
         case .file(let id, let name):

@@ -28,6 +28,24 @@ extension Catalogue {
         .homeMyActions: "Вашите задачи от срещи",
         .feedbackRequired: "Задължителен въпрос",
         .tableCards: "Карти за масите",
+        .sessionCapacity: "Места в сесията",
+        .hintSessionCapacity: "За работилници, за които хората се записват: над този брой чакат. Празно — сесия за всички.",
+        .sessionChoose: "Сесии със записване",
+        .hintSessionChoose: "Място в сесия се пази само за хора с място на срещата.",
+        .sessionFreePlaces: "свободни места: {count}",
+        .sessionFull: "заета, лист на чакащите",
+        .sessionLeave: "отпиши ме",
+        .sessionLine: "{title}: {confirmed} от {capacity} места, чакащи {waiting}",
+        .mailKindSessionPromoted: "Място в сесия",
+        .mailSessionPromotedSubject: "Място в сесия: {session}",
+        .mailSessionPromotedBody: """
+        Здравейте, {name},
+
+        освободи се място и вече сте записан(а) за сесията {session} на „{title}“.
+
+        Ако не можете да участвате, отпишете се тук:
+        {personal}
+        """,
         .reportTranslatedNote:
             "Организаторите са написали доклада на английски; тук той е съставен на български от данните за срещата. Имената и заглавията остават, както са въведени.",
         .reportOriginal: "Текстът на организаторите",
@@ -231,6 +249,24 @@ extension Catalogue {
         .homeMyActions: "Your actions from meetings",
         .feedbackRequired: "Required question",
         .tableCards: "Table cards",
+        .sessionCapacity: "Places in the session",
+        .hintSessionCapacity: "For workshops people sign up for: beyond this number they wait. Empty: a session for everyone.",
+        .sessionChoose: "Sessions to sign up for",
+        .hintSessionChoose: "A place in a session is kept only for people with a place at the meeting.",
+        .sessionFreePlaces: "places free: {count}",
+        .sessionFull: "full, waiting list",
+        .sessionLeave: "take me off",
+        .sessionLine: "{title}: {confirmed} of {capacity} places, waiting {waiting}",
+        .mailKindSessionPromoted: "Place in a session",
+        .mailSessionPromotedSubject: "A place in a session: {session}",
+        .mailSessionPromotedBody: """
+        Hello {name},
+
+        a place has opened and you are now signed up for the session {session} at "{title}".
+
+        If you cannot take part, take yourself off here:
+        {personal}
+        """,
         .reportTranslatedNote:
             "The organisers wrote this report in Bulgarian; here it is written in English from the meeting's data. Names and titles stay as they were entered.",
         .reportOriginal: "The organisers' text (Bulgarian)",

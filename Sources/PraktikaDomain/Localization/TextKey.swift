@@ -341,4 +341,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case feedbackMoveUp, feedbackMoveDown
     case tableCards
     case reportTranslatedNote, reportOriginal
+    case sessionCapacity, hintSessionCapacity, sessionChoose, hintSessionChoose, sessionFreePlaces, sessionFull, sessionLeave
+    case sessionLine, mailKindSessionPromoted, mailSessionPromotedSubject, mailSessionPromotedBody
 }

@@ -65,10 +65,12 @@ public struct AgendaSession: Sendable, Hashable, Codable {
     public var title: String
     public var chair: String?
     public var items: [AgendaItem]
+    /// Places in a session people sign up for (a workshop); nil for a session everyone attends.
+    public var capacity: Int?
 
     public init(
         id: Int64? = nil, day: LocalDate, starts: ClockTime? = nil, ends: ClockTime? = nil, title: String, chair: String? = nil,
-        items: [AgendaItem] = []
+        items: [AgendaItem] = [], capacity: Int? = nil
     ) {
         self.id = id
         self.day = day
@@ -77,11 +79,13 @@ public struct AgendaSession: Sendable, Hashable, Codable {
         self.title = title
         self.chair = chair
         self.items = items
+        self.capacity = capacity
     }
 
     public static func read(_ input: FormInput, days: [LocalDate]) -> (AgendaSession?, FieldErrors) {
         var reader = FormReader(input)
         let day = reader.date("day")
+        let capacity = reader.integer("capacity")
         let (starts, ends) = readTimes(&reader)
         var v = Validator()
         v.required("title", reader.text("title"))
@@ -91,12 +95,20 @@ public struct AgendaSession: Sendable, Hashable, Codable {
         if let day, !days.contains(day) { v.add("day", .validationNotMeetingDay) }
         var errors = reader.errors
         errors.merge(v.errors)
+        if let capacity, capacity < 1 || capacity > 100_000 { errors.add("capacity", .validationBetween, ["min": "1", "max": "100000"]) }
         guard errors.isEmpty, let day else { return (nil, errors) }
-        return (AgendaSession(day: day, starts: starts, ends: ends, title: reader.text("title")!, chair: reader.text("chair")), errors)
+        return (
+            AgendaSession(
+                day: day, starts: starts, ends: ends, title: reader.text("title")!, chair: reader.text("chair"), capacity: capacity),
+            errors
+        )
     }
 
     public var input: FormInput {
-        ["day": day.iso, "starts": starts?.description ?? "", "ends": ends?.description ?? "", "title": title, "chair": chair ?? ""]
+        [
+            "day": day.iso, "starts": starts?.description ?? "", "ends": ends?.description ?? "", "title": title, "chair": chair ?? "",
+            "capacity": capacity.map(String.init) ?? "",
+        ]
     }
 
     /// Reads `starts` and `ends`; an end before the start is an error at the end.

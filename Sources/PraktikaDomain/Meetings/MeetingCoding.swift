@@ -36,7 +36,7 @@ extension Meeting {
 
 extension AgendaSession {
     enum CodingKeys: String, CodingKey {
-        case id, day, starts, ends, title, chair, items
+        case id, day, starts, ends, title, chair, items, capacity
     }
 
     public init(from decoder: any Decoder) throws {
@@ -45,7 +45,8 @@ extension AgendaSession {
             id: try c.decodeIfPresent(Int64.self, forKey: .id), day: try c.decode(LocalDate.self, forKey: .day),
             starts: try c.decodeIfPresent(ClockTime.self, forKey: .starts), ends: try c.decodeIfPresent(ClockTime.self, forKey: .ends),
             title: try c.decode(String.self, forKey: .title), chair: try c.decodeIfPresent(String.self, forKey: .chair),
-            items: try c.decodeIfPresent([AgendaItem].self, forKey: .items) ?? [])
+            items: try c.decodeIfPresent([AgendaItem].self, forKey: .items) ?? [],
+            capacity: try c.decodeIfPresent(Int.self, forKey: .capacity))
     }
 }
 

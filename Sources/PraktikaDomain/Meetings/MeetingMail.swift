@@ -10,6 +10,7 @@ public enum MeetingMail {
         case promoted = "meeting_promoted"
         case reminder = "meeting_reminder"
         case after = "meeting_after"
+        case sessionPromoted = "meeting_session_promoted"
 
         public var label: TextKey {
             switch self {
@@ -18,6 +19,7 @@ public enum MeetingMail {
             case .promoted: .mailKindPromoted
             case .reminder: .mailKindReminder
             case .after: .mailKindAfter
+            case .sessionPromoted: .mailKindSessionPromoted
             }
         }
     }
@@ -39,7 +41,7 @@ public enum MeetingMail {
 
     public static func message(
         _ kind: Kind, meeting: Meeting, agenda: Agenda, participant: MeetingParticipant, recipient: String, links: Links,
-        waitingPosition: Int? = nil, calendar: String? = nil
+        waitingPosition: Int? = nil, calendar: String? = nil, session: AgendaSession? = nil
     ) -> MailMessage {
         let l = participant.language
         let f = Formatting(l)
@@ -50,6 +52,10 @@ public enum MeetingMail {
             "days": f.integer(meeting.reminderDays),
         ]
         values["agenda"] = programme(agenda, l)
+        if let session {
+            values["session"] =
+                session.title + " (" + f.date(session.day) + (session.starts.map { ", " + f.time($0) } ?? "") + ")"
+        }
         values["feedback"] = links.feedback.isEmpty ? TextKey.mailNoFeedback(l) : links.feedback.joined(separator: "\n")
         values["certificate"] = links.certificate ?? TextKey.mailNoCertificate(l)
         let (subject, body): (TextKey, TextKey) =
@@ -59,6 +65,7 @@ public enum MeetingMail {
             case .promoted: (.mailPromotedSubject, .mailPromotedBody)
             case .reminder: (.mailReminderSubject, .mailReminderBody)
             case .after: (.mailAfterSubject, .mailAfterBody)
+            case .sessionPromoted: (.mailSessionPromotedSubject, .mailSessionPromotedBody)
             }
         let attach = kind == .confirmation || kind == .promoted || kind == .reminder
         return MailMessage(

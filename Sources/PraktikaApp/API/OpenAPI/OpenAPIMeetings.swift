@@ -303,7 +303,7 @@ enum OpenAPIMeetings {
     static let sessionProperties: [(String, JSONValue)] = [
         ("id", S.id()), ("day", S.string(format: "date")), ("starts", time), ("ends", time), ("title", S.string()),
         ("chair", S.string(nullable: true)),
-        ("items", array(D.ref("AgendaItem"))),
+        ("items", array(D.ref("AgendaItem"))), ("capacity", nullableInt),
     ]
 
     static let participantProperties: [(String, JSONValue)] = [

@@ -19,11 +19,13 @@ struct MeetingMailer {
     @discardableResult
     func send(
         _ kind: MeetingMail.Kind, _ stored: StoredMeeting, _ person: MeetingParticipant, waitingPosition: Int? = nil,
-        now: Date = Date()
+        session: AgendaSession? = nil, now: Date = Date()
     ) async throws -> Bool {
         guard let email = person.email, let pid = person.id else { return false }
         let stamp = Int64(now.timeIntervalSince1970)
-        guard let messageID = try await store.claimMessage(stored.id, pid, kind, at: stamp) else { return false }
+        // Once per person and kind; a session's message once per person and session.
+        let key = kind.rawValue + (session?.id.map { ":\($0)" } ?? "")
+        guard let messageID = try await store.claimMessage(stored.id, pid, key: key, at: stamp) else { return false }
         let agenda: Agenda
         if let known = self.agenda { agenda = known } else { agenda = try await store.agenda(stored.id) }
         let token = try await store.accessToken(pid) ?? ""
@@ -38,7 +40,7 @@ struct MeetingMailer {
             stamp: now)
         let message = MeetingMail.message(
             kind, meeting: stored.meeting, agenda: agenda, participant: person, recipient: email, links: links,
-            waitingPosition: waitingPosition, calendar: calendar)
+            waitingPosition: waitingPosition, calendar: calendar, session: session)
         let outboxID = try await MailOutbox(db: db).enqueue(message, eraseWhenSent: false, at: stamp)
         try await store.setMessageOutbox(messageID, outboxID: outboxID)
         return true

@@ -108,9 +108,10 @@ extension MeetingStore {
 
     /// Takes the right to send a participant a message of this kind; false if it was already
     /// taken (by this instance or another), so that each message goes once.
-    func claimMessage(_ meetingID: Int64, _ participantID: Int64, _ kind: MeetingMail.Kind, at now: Int64) async throws -> Int64? {
+    /// `key` is the kind, with `:<session id>` for a session's message.
+    func claimMessage(_ meetingID: Int64, _ participantID: Int64, key: String, at now: Int64) async throws -> Int64? {
         try await db.insert(into: "meeting_messages").columns("meeting_id", "participant_id", "kind", "created_at")
-            .values(SQLBind(meetingID), SQLBind(participantID), SQLBind(kind.rawValue), SQLBind(now)).ignoringConflicts()
+            .values(SQLBind(meetingID), SQLBind(participantID), SQLBind(key), SQLBind(now)).ignoringConflicts()
             .returning("id").first()?.decode(column: "id", as: Int64.self)
     }
 
@@ -135,12 +136,53 @@ extension MeetingStore {
             )
             .where(Self.column("m.meeting_id"), .equal, SQLBind(meetingID)).orderBy(Self.column("m.id"), SQLDirection.ascending).all()
             .compactMap { row in
-                guard let kind = MeetingMail.Kind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
+                let key = try row.decode(column: "kind", as: String.self)
+                guard let kind = MeetingMail.Kind(rawValue: String(key.prefix { $0 != ":" })) else { return nil }
                 return SentMessage(
                     participantID: try row.decode(column: "participant_id", as: Int64.self), kind: kind,
                     createdAt: try row.decode(column: "created_at", as: Int64.self),
                     status: try row.decode(column: "status", as: String?.self).flatMap(MailOutbox.Status.init(rawValue:)),
                     sentAt: try row.decode(column: "sent_at", as: Int64?.self))
             }
+    }
+}
+
+/// Places in sessions people sign up for.
+extension MeetingStore {
+    struct SessionPlace: Sendable, Hashable {
+        let sessionID: Int64
+        let participantID: Int64
+        let status: RegistrationStatus
+    }
+
+    /// Every sign-up for the meeting's sessions, in the order they were made.
+    func sessionPlaces(_ meetingID: Int64) async throws -> [SessionPlace] {
+        try await db.select().columns(["r.session_id", "r.participant_id", "r.status"].map(Self.column))
+            .from(SQLAlias(SQLIdentifier("session_registrations"), as: SQLIdentifier("r")))
+            .join(SQLAlias(SQLIdentifier("agenda_sessions"), as: SQLIdentifier("s")), on: SQLRaw("s.id = r.session_id"))
+            .where(Self.column("s.meeting_id"), .equal, SQLBind(meetingID)).orderBy(Self.column("r.id"), SQLDirection.ascending).all()
+            .map { row in
+                SessionPlace(
+                    sessionID: try row.decode(column: "session_id", as: Int64.self),
+                    participantID: try row.decode(column: "participant_id", as: Int64.self),
+                    status: RegistrationStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .waiting)
+            }
+    }
+
+    func addSessionPlace(_ sessionID: Int64, _ participantID: Int64, _ status: RegistrationStatus, at now: Int64) async throws {
+        try await db.insert(into: "session_registrations").columns("session_id", "participant_id", "status", "created_at")
+            .values(SQLBind(sessionID), SQLBind(participantID), SQLBind(status.rawValue), SQLBind(now)).ignoringConflicts().run()
+    }
+
+    func setSessionPlace(_ sessionID: Int64, _ participantID: Int64, _ status: RegistrationStatus) async throws {
+        try await db.update("session_registrations").where("session_id", .equal, sessionID).where("participant_id", .equal, participantID)
+            .set("status", to: SQLBind(status.rawValue)).run()
+    }
+
+    /// Removes a person's sign-ups: for one session, or all of them.
+    func removeSessionPlaces(_ participantID: Int64, session: Int64? = nil) async throws {
+        var delete = db.delete(from: "session_registrations").where("participant_id", .equal, participantID)
+        if let session { delete = delete.where("session_id", .equal, session) }
+        try await delete.run()
     }
 }

@@ -141,6 +141,8 @@ struct MeetingStore {
         let people = db.select().column("id").from("meeting_participants").where("meeting_id", .equal, id)
         try await db.delete(from: "session_attendance").where(SQLIdentifier("participant_id"), .in, SQLGroupExpression(people.select))
             .run()
+        try await db.delete(from: "session_registrations").where(SQLIdentifier("participant_id"), .in, SQLGroupExpression(people.select))
+            .run()
         try await db.delete(from: "meeting_participants").where("meeting_id", .equal, id).run()
         try await db.delete(from: "work_tables").where("meeting_id", .equal, id).run()
         let sessions = db.select().column("id").from("agenda_sessions").where("meeting_id", .equal, id)
@@ -165,6 +167,7 @@ struct MeetingStore {
         let ends: String?
         let title: String
         let chair: String?
+        let capacity: Int?
     }
 
     private struct ItemRow: Decodable {
@@ -181,7 +184,7 @@ struct MeetingStore {
     }
 
     func agenda(_ meetingID: Int64) async throws -> Agenda {
-        let sessions = try await db.select().columns("id", "day", "starts", "ends", "title", "chair").from("agenda_sessions")
+        let sessions = try await db.select().columns("id", "day", "starts", "ends", "title", "chair", "capacity").from("agenda_sessions")
             .where("meeting_id", .equal, meetingID).all(decoding: SessionRow.self)
         let items = try await db.select()
             .columns(
@@ -207,16 +210,17 @@ struct MeetingStore {
                             starts: i.starts.flatMap(ClockTime.init(parsing:)),
                             ends: i.ends.flatMap(ClockTime.init(parsing:)), title: i.title, speaker: i.speaker, affiliation: i.affiliation,
                             summary: i.summary, practiceDesignID: i.practice_design_id)
-                    })
+                    }, capacity: s.capacity)
             })
     }
 
     func insertSession(_ meetingID: Int64, _ s: AgendaSession) async throws -> Int64 {
         guard
-            let row = try await db.insert(into: "agenda_sessions").columns("meeting_id", "day", "starts", "ends", "title", "chair")
+            let row = try await db.insert(into: "agenda_sessions")
+                .columns("meeting_id", "day", "starts", "ends", "title", "chair", "capacity")
                 .values(
                     SQLBind(meetingID), SQLBind(s.day.iso), SQLBind(s.starts?.description), SQLBind(s.ends?.description), SQLBind(s.title),
-                    SQLBind(s.chair)
+                    SQLBind(s.chair), SQLBind(s.capacity)
                 ).returning("id").first()
         else { throw StoreError.noIdentifierReturned }
         let id = try row.decode(column: "id", as: Int64.self)
@@ -230,13 +234,16 @@ struct MeetingStore {
             .set("day", to: SQLBind(s.day.iso)).set("starts", to: SQLBind(s.starts?.description)).set(
                 "ends", to: SQLBind(s.ends?.description)
             )
-            .set("title", to: SQLBind(s.title)).set("chair", to: SQLBind(s.chair)).returning("id").first() != nil
+            .set("title", to: SQLBind(s.title)).set("chair", to: SQLBind(s.chair)).set("capacity", to: SQLBind(s.capacity))
+            .returning("id").first() != nil
     }
 
     func deleteSession(_ meetingID: Int64, _ id: Int64) async throws {
         let owned = db.select().column("id").from("agenda_sessions").where("id", .equal, id).where("meeting_id", .equal, meetingID)
         try await deleteItemFiles(sessions: owned)
         try await db.delete(from: "session_attendance").where(SQLIdentifier("session_id"), .in, SQLGroupExpression(owned.select)).run()
+        try await db.delete(from: "session_registrations").where(SQLIdentifier("session_id"), .in, SQLGroupExpression(owned.select))
+            .run()
         let items = db.select().column("id").from("agenda_items").where(SQLIdentifier("session_id"), .in, SQLGroupExpression(owned.select))
         try await db.update("meeting_actions").set("agenda_item_id", to: SQLLiteral.null)
             .where(SQLIdentifier("agenda_item_id"), .in, SQLGroupExpression(items.select)).run()
@@ -490,6 +497,7 @@ struct MeetingStore {
         try await db.delete(from: "mail_outbox").where(SQLIdentifier("id"), .in, SQLGroupExpression(outbox.select)).run()
         try await db.delete(from: "meeting_messages").where("participant_id", .equal, id).run()
         try await db.delete(from: "session_attendance").where("participant_id", .equal, id).run()
+        try await db.delete(from: "session_registrations").where("participant_id", .equal, id).run()
         try await db.delete(from: "meeting_participants").where("id", .equal, id).where("meeting_id", .equal, meetingID).run()
     }
 

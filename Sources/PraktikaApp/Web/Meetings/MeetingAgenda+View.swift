@@ -93,6 +93,7 @@ enum MeetingAgendaView {
             FormField(name: "starts", label: .agendaStarts, kind: .text, hint: .hintTime),
             FormField(name: "ends", label: .agendaEnds, kind: .text),
             FormField(name: "chair", label: .agendaChair, kind: .text),
+            FormField(name: "capacity", label: .sessionCapacity, kind: .integer, hint: .hintSessionCapacity),
         ]
     }
 

@@ -14,6 +14,13 @@ enum MeetingAttendanceView {
         let person: MeetingParticipant
         let waitingPosition: Int?
         let justRegistered: Bool
+        var sessions: [SessionLine] = []
+
+        struct SessionLine {
+            let session: AgendaSession
+            let status: RegistrationStatus
+            let position: Int?
+        }
     }
 
     static func personal(_ model: Personal, _ context: PageContext) -> HTML {
@@ -43,6 +50,25 @@ enum MeetingAttendanceView {
                 .li(.link(SiteURL.meeting(model.meetingID, .programme).path, TextKey.meetingPrintProgramme(l))),
                 .li(.link(SiteURL.meeting(model.meetingID, .calendar).path, TextKey.meetingCalendarFile(l)))),
         ]
+        if !model.sessions.isEmpty {
+            let lines: [Node<HTML.ListContext>] = model.sessions.map { line in
+                let state =
+                    line.status == .confirmed
+                    ? TextKey.registrationConfirmed(l)
+                    : TextKey.registrationWaitingNumber(l, ["position": line.position.map { f.integer($0) } ?? "—"])
+                return .li(
+                    .strong(.safe(line.session.title)),
+                    .safe(" — " + f.date(line.session.day) + (line.session.starts.map { ", " + f.time($0) } ?? "") + " — " + state),
+                    .text(" "),
+                    p.checkedInAt == nil
+                        ? .form(
+                            .class("inline"), .method(.post),
+                            .action(SiteURL.registrationLeaveSession(model.token, line.session.id ?? 0).path), Layout.csrfField(context),
+                            .button(.type(.submit), .class("link-button"), .safe(TextKey.sessionLeave(l))))
+                        : .empty)
+            }
+            body += [.h3(.safe(TextKey.sessionChoose(l))), .ul(.class("link-list"), .group(lines))]
+        }
         if p.status == .confirmed, p.checkedInAt != nil {
             body.append(
                 .p(.link(SiteURL.registrationCertificate(model.token).path, TextKey.certificateOpen(l), .class("button"))))

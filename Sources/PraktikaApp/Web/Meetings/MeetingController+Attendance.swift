@@ -13,6 +13,7 @@ extension MeetingController {
         routes.get(.registration(token), use: personal)
         routes.post(.registrationWithdraw(token), use: withdrawSelf)
         routes.get(.registrationCertificate(token), use: personalCertificate)
+        routes.post(.registrationLeaveSession(token, sub), use: leaveSession)
         routes.get(.certificates, use: verify)
         routes.get(.certificate(token), use: verifySerial)
         routes.get(page(.checkIn), use: checkInList)
@@ -42,14 +43,20 @@ extension MeetingController {
 
     @Sendable func personal(_ req: Request) async throws -> Response {
         let (stored, person, token) = try await byAccessToken(req)
+        let store = MeetingStore(db: req.sql)
         let position =
-            person.status == .waiting
-            ? Waitlist.position(of: person.id ?? 0, waiting: try await MeetingStore(db: req.sql).waitingIDs(stored.id)) : nil
+            person.status == .waiting ? Waitlist.position(of: person.id ?? 0, waiting: try await store.waitingIDs(stored.id)) : nil
+        let places = try await store.sessionPlaces(stored.id)
+        let sessions = try await store.agenda(stored.id).sessions.compactMap { s -> MeetingAttendanceView.Personal.SessionLine? in
+            guard let place = places.first(where: { $0.sessionID == s.id && $0.participantID == person.id }) else { return nil }
+            let queue = places.filter { $0.sessionID == s.id && $0.status == .waiting }.map(\.participantID)
+            return .init(session: s, status: place.status, position: Waitlist.position(of: place.participantID, waiting: queue))
+        }
         let response = HTMLResponse.make(
             MeetingAttendanceView.personal(
                 .init(
                     token: token, meetingID: stored.id, meeting: stored.meeting, person: person, waitingPosition: position,
-                    justRegistered: req.query[String.self, at: "new"] == "1"), req.page))
+                    justRegistered: req.query[String.self, at: "new"] == "1", sessions: sessions), req.page))
         // The link is the key to the registration: never sent on to another site.
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
         return response
@@ -59,6 +66,12 @@ extension MeetingController {
         let (stored, person, token) = try await byAccessToken(req)
         guard person.checkedInAt == nil else { return req.seeOther(SiteURL.registration(token).path) }
         _ = try await service(req).withdraw(stored, participantID: person.id ?? 0, byOrganiser: false)
+        return req.seeOther(SiteURL.registration(token).path, flash: .flashWithdrawn)
+    }
+
+    @Sendable func leaveSession(_ req: Request) async throws -> Response {
+        let (stored, person, token) = try await byAccessToken(req)
+        _ = try await service(req).leaveSession(stored, participantID: person.id ?? 0, sessionID: try sub(req))
         return req.seeOther(SiteURL.registration(token).path, flash: .flashWithdrawn)
     }
 

@@ -10,9 +10,16 @@ extension MeetingController {
         -> Response
     {
         let store = MeetingStore(db: req.sql)
+        let places = try await store.sessionPlaces(stored.id)
+        let sessions = try await store.agenda(stored.id).sessions.filter { $0.capacity != nil }.map { s in
+            (
+                session: s, confirmed: places.filter { $0.sessionID == s.id && $0.status == .confirmed }.count,
+                waiting: places.filter { $0.sessionID == s.id && $0.status == .waiting }.count
+            )
+        }
         return HTMLResponse.make(
             MeetingPeopleView.list(
-                frame(req, stored), try await store.participants(stored.id), tables: try await store.tables(stored.id),
+                frame(req, stored), try await store.participants(stored.id), tables: try await store.tables(stored.id), sessions: sessions,
                 registry: try await ParticipantRegistryOptions.load(req.sql, stored.meeting, req.language),
                 registrationLink: req.siteAddress + SiteURL.register(stored.registrationToken).path, values: values, errors: errors,
                 req.page),
@@ -213,9 +220,14 @@ extension MeetingController {
     )
         async throws -> Response
     {
-        HTMLResponse.make(
+        let store = MeetingStore(db: req.sql)
+        let places = try await store.sessionPlaces(stored.id)
+        let sessions = try await store.agenda(stored.id).sessions.filter { $0.capacity != nil }.map { s in
+            (s, max(0, (s.capacity ?? 0) - places.filter { $0.sessionID == s.id && $0.status == .confirmed }.count))
+        }
+        return HTMLResponse.make(
             MeetingPeopleView.register(
-                token: stored.registrationToken, meeting: stored.meeting, tables: try await MeetingStore(db: req.sql).tables(stored.id),
+                token: stored.registrationToken, meeting: stored.meeting, tables: try await store.tables(stored.id), sessions: sessions,
                 values: values, errors: errors, done: done, req.page),
             status: status)
     }
@@ -235,7 +247,7 @@ extension MeetingController {
         guard let participant else {
             return try await registrationPage(req, stored, values: input, errors: errors, done: false, status: .unprocessableEntity)
         }
-        switch try await service(req).register(stored, participant) {
+        switch try await service(req).register(stored, participant, sessions: ticked(input, "session").compactMap { Int64($0) }) {
         case .registered(_, _, let token): return req.seeOther(SiteURL.registration(token).with([("new", "1")]))
         case .invalid(let errors):
             return try await registrationPage(req, stored, values: input, errors: errors, done: false, status: .unprocessableEntity)

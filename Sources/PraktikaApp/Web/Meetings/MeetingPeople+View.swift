@@ -48,7 +48,8 @@ enum MeetingPeopleView {
     }
 
     static func list(
-        _ frame: MeetingFrame, _ participants: [MeetingParticipant], tables: [WorkTable], registry: ParticipantRegistryOptions,
+        _ frame: MeetingFrame, _ participants: [MeetingParticipant], tables: [WorkTable],
+        sessions: [(session: AgendaSession, confirmed: Int, waiting: Int)] = [], registry: ParticipantRegistryOptions,
         registrationLink: String, values: FormInput, errors: FieldErrors, _ context: PageContext
     ) -> HTML {
         let l = context.language
@@ -75,6 +76,20 @@ enum MeetingPeopleView {
                     }
                         ?? TextKey.capacityNone(l)) + " · "
                         + TextKey.waitingLine(l, ["waiting": f.integer(attendance.waiting), "withdrawn": f.integer(attendance.withdrawn)]))),
+            sessions.isEmpty
+                ? .empty
+                : .ul(
+                    .group(
+                        sessions.map { s in
+                            .li(
+                                .safe(
+                                    TextKey.sessionLine(
+                                        l,
+                                        [
+                                            "title": s.session.title, "confirmed": f.integer(s.confirmed),
+                                            "capacity": f.integer(s.session.capacity ?? 0), "waiting": f.integer(s.waiting),
+                                        ])))
+                        })),
             .table(.caption(.safe(TextKey.participantsByDistrict(l))), .tbody(.group(byDistrict))),
             .table(.caption(.safe(TextKey.participantsByRole(l))), .tbody(.group(byRole))))
         let rows: [Node<HTML.TableContext>] = participants.map { p in
@@ -234,8 +249,10 @@ enum MeetingPeopleView {
 
     // MARK: Public registration
 
+    /// `sessions`: the sessions people sign up for, with the places still free in each.
     static func register(
-        token: String, meeting: Meeting, tables: [WorkTable], values: FormInput, errors: FieldErrors, done: Bool, _ context: PageContext
+        token: String, meeting: Meeting, tables: [WorkTable], sessions: [(session: AgendaSession, free: Int)], values: FormInput,
+        errors: FieldErrors, done: Bool, _ context: PageContext
     ) -> HTML {
         let l = context.language
         let f = context.format
@@ -254,10 +271,26 @@ enum MeetingPeopleView {
         } else {
             let form = FormModel(
                 title: TextKey.registerTitle(l, ["title": meeting.title]), action: SiteURL.register(token).path,
-                fields: fields(tables, l, registry: nil), values: values, errors: errors, cancelHref: SiteURL.home.path)
+                fields: fields(tables, l, registry: nil) + sessionField(sessions, context), values: values, errors: errors,
+                cancelHref: SiteURL.home.path)
             content = .group(.p(.class("hint"), .safe(TextKey.registerPrivacy(l))), FormView.render(form, context))
         }
         return Layout.page(context, title: TextKey.registerTitle(l, ["title": meeting.title]), body: [intro, content])
+    }
+
+    /// The sessions to sign up for, each with its day, time and free places.
+    static func sessionField(_ sessions: [(session: AgendaSession, free: Int)], _ context: PageContext) -> [FormField] {
+        let l = context.language
+        let f = context.format
+        guard !sessions.isEmpty else { return [] }
+        let options = sessions.compactMap { entry -> FormOption? in
+            let s = entry.session
+            guard let id = s.id else { return nil }
+            let when = f.date(s.day) + (s.starts.map { ", " + f.time($0) } ?? "")
+            let places = entry.free > 0 ? TextKey.sessionFreePlaces(l, ["count": f.integer(entry.free)]) : TextKey.sessionFull(l)
+            return FormOption(value: String(id), label: s.title + " — " + when + " — " + places)
+        }
+        return [FormField(name: "session", label: .sessionChoose, kind: .checkboxes(options), hint: .hintSessionChoose)]
     }
 
     // MARK: Badges

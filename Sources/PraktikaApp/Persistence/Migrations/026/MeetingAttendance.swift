@@ -35,6 +35,17 @@ enum Migrations026 {
             for column in ["attachment_name", "attachment_type", "attachment_body"] {
                 try await database.schema("mail_outbox").field(.string(column), .string).update()
             }
+            // Sessions people sign up for, with places and their own waiting lists.
+            try await database.schema("agenda_sessions").field("capacity", .int).update()
+            try await database.schema("session_registrations")
+                .field("id", .int64, .identifier(auto: true))
+                .field("session_id", .int64, .required, .references("agenda_sessions", "id", onDelete: .cascade))
+                .field("participant_id", .int64, .required, .references("meeting_participants", "id", onDelete: .cascade))
+                .field("status", .string, .required)
+                .field("created_at", .int64, .required)
+                .unique(on: "session_id", "participant_id")
+                .create()
+            try await sql.create(index: "idx_session_registrations_participant").on("session_registrations").column("participant_id").run()
             // The language the organisers' report is written in; reports so far are Bulgarian.
             try await database.schema("meetings").field("report_language", .string).update()
             try await database.schema("meeting_messages")
@@ -75,7 +86,10 @@ enum Migrations026 {
         }
 
         func revert(on database: any Database) async throws {
-            for table in ["meeting_actions", "session_attendance", "meeting_messages"] { try await database.schema(table).delete() }
+            for table in ["session_registrations", "meeting_actions", "session_attendance", "meeting_messages"] {
+                try await database.schema(table).delete()
+            }
+            try await database.schema("agenda_sessions").deleteField("capacity").update()
             try await database.schema("meetings").deleteField("report_language").update()
             for column in ["attachment_name", "attachment_type", "attachment_body"] {
                 try await database.schema("mail_outbox").deleteField(.string(column)).update()
