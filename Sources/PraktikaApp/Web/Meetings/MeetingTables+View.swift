@@ -14,13 +14,12 @@ enum MeetingTablesView {
         ]
     }
 
-    /// The colours that tell districts apart on the plan (Okabe–Ito: distinguishable with the
-    /// common colour-vision deficiencies), in the order of the meeting's districts.
-    static let districtColours = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#7F7F7F", "#000000"]
-
+    /// The class of the colour that tells a district apart on the plan, in the order of the
+    /// meeting's districts (`dot-0` … `dot-7` in app.css, Okabe–Ito colours: distinguishable with
+    /// the common colour-vision deficiencies; classes, as the content policy allows no inline style).
     static func colour(_ code: String?, _ meeting: Meeting) -> String {
-        guard let code, let index = meeting.districtCodes.firstIndex(of: code) else { return "#BBBBBB" }
-        return districtColours[index % districtColours.count]
+        guard let code, let index = meeting.districtCodes.firstIndex(of: code) else { return "dot dot-none" }
+        return "dot dot-\(index % 8)"
     }
 
     /// The key to the colours, with each district's name.
@@ -30,7 +29,7 @@ enum MeetingTablesView {
             .group(
                 meeting.districtCodes.map { code in
                     .li(
-                        .span(.class("dot"), .attr("style", "background:\(colour(code, meeting))"), .attr("aria-hidden", "true")),
+                        .span(.class(colour(code, meeting)), .attr("aria-hidden", "true")),
                         .safe(District.named(code)?.name(l) ?? code))
                 }))
     }
@@ -205,7 +204,7 @@ enum MeetingTablesView {
         let people: [Node<HTML.ListContext>] = members.map { p in
             .li(
                 .attr("draggable", "true"), .attr("data-participant", String(p.id ?? 0)),
-                .span(.class("dot"), .attr("style", "background:\(colour(p.districtCode, frame.meeting))"), .attr("aria-hidden", "true")),
+                .span(.class(colour(p.districtCode, frame.meeting)), .attr("aria-hidden", "true")),
                 .link(SiteURL.meeting(frame.id, .participant(p.id ?? 0)).path, p.fullName),
                 .span(.class("muted"), .safe(" — " + p.organisation)),
                 p.pinned
