@@ -67,12 +67,19 @@ struct MeetingReminders {
             guard let stored = try await MeetingStore(db: sql).find(id), stored.meeting.reminderDays > 0,
                 today.days(until: stored.meeting.startsOn) <= stored.meeting.reminderDays
             else { continue }
+            // Read first, outside any transaction: most rounds find everyone already reminded and
+            // should not take the write lock at all.
+            let reminded = try await MeetingStore(db: sql).messaged(id, key: MeetingMail.Kind.reminder.rawValue)
+            let due = try await MeetingStore(db: sql).confirmedParticipants(id).filter {
+                $0.email != nil && !reminded.contains($0.id ?? 0)
+            }
+            guard !due.isEmpty else { continue }
             let publicURL = self.publicURL
             written += try await db.writeTransaction { db in
                 let sql = db as! any SQLDatabase
-                let mailer = MeetingMailer(db: sql, siteAddress: publicURL)
+                let mailer = MeetingMailer(db: sql, siteAddress: publicURL, agenda: try await MeetingStore(db: sql).agenda(id))
                 var count = 0
-                for person in try await MeetingStore(db: sql).confirmedParticipants(id) where person.email != nil {
+                for person in due {
                     if try await mailer.send(.reminder, stored, person, now: now) { count += 1 }
                 }
                 return count

@@ -115,6 +115,13 @@ extension MeetingStore {
             .returning("id").first()?.decode(column: "id", as: Int64.self)
     }
 
+    /// The participants who were already written a message with this key.
+    func messaged(_ meetingID: Int64, key: String) async throws -> Set<Int64> {
+        Set(
+            try await db.select().column("participant_id").from("meeting_messages").where("meeting_id", .equal, meetingID)
+                .where("kind", .equal, key).all().map { try $0.decode(column: "participant_id", as: Int64.self) })
+    }
+
     func setMessageOutbox(_ messageID: Int64, outboxID: Int64) async throws {
         try await db.update("meeting_messages").where("id", .equal, messageID).set("outbox_id", to: SQLBind(outboxID)).run()
     }

@@ -293,14 +293,7 @@ enum MeetingAttendanceView {
         let l = context.language
         let f = context.format
         let rows: [Node<HTML.TableContext>] = sent.reversed().map { m in
-            let status: String =
-                switch m.status {
-                case .sent?: TextKey.mailStatusSent(l)
-                case .failed?: TextKey.mailStatusFailed(l)
-                case .sending?: TextKey.mailStatusSending(l)
-                case .waiting?: TextKey.mailStatusWaiting(l)
-                case nil: "—"
-                }
+            let status = m.status.map { MailView.label($0)(l) } ?? "—"
             return .tr(
                 .td(.safe(people[m.participantID]?.fullName ?? "—")), .td(.safe(m.kind.label(l))),
                 .td(.safe(f.dateTime(Date(timeIntervalSince1970: TimeInterval(m.createdAt))))), .td(.safe(status)))
