@@ -129,10 +129,12 @@ def confirm_click(driver, element):
 
 
 def axe_violations(driver, impacts=("critical", "serious")):
-    """Runs axe-core (shipped by the axe-core-python package) on the page; answers the violations
-    of the given impacts as (rule, count) pairs."""
-    import axe_core_python
-    source = open(os.path.join(os.path.dirname(axe_core_python.__file__), "axe.min.js")).read()
+    """Runs axe-core 4.12 (the axe.min.js that the axe-playwright-python package ships, read as a
+    file: its Python side, which needs Playwright, is never imported) on the page; answers the
+    violations of the given impacts as (rule, count) pairs."""
+    import importlib.util
+    package = importlib.util.find_spec("axe_playwright_python").submodule_search_locations[0]
+    source = open(os.path.join(package, "axe.min.js")).read()
     driver.execute_script(source)
     result = driver.execute_async_script(
         "var done = arguments[arguments.length - 1];"

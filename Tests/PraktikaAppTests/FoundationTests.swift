@@ -325,7 +325,8 @@ struct RouteTableTests {
     /// One of every kind of link the pages and the API print.
     static let links: [SiteURL] = {
         var links: [SiteURL] = [
-            .home, .signIn, .signOut, .language(.en), .asset("app.css"), .health, .meetings, .newMeeting, .meetingSeries, .register("t"),
+            .home, .signIn, .signOut, .language(.en), .asset("app.css"), .favicon, .health, .meetings, .newMeeting, .meetingSeries,
+            .register("t"),
             .answerFeedback("t"), .file(1, "slides.pdf"), .fileDelete(1), .serviceAttachments(1), .services, .newService, .service(1),
             .serviceBlock(1, .budget), .serviceHistory(1), .serviceCompare(1), .serviceRestore(1, 2), .serviceDelete(1), .practices,
             .publishService(1), .unpublishService(1), .adoptService(1), .servicePrint(1), .serviceSVG(1), .serviceLeaflet(1), .audit,

@@ -1,3 +1,4 @@
+import Foundation
 import Vapor
 
 /// Rejects any state-changing browser request whose form does not carry the CSRF token that
@@ -22,7 +23,7 @@ struct CSRFMiddleware: Middleware {
         return request.body.collect(max: limit).flatMapThrowing { _ in
             let sent = (try? request.content.get(String.self, at: "_csrf")) ?? ""
             let expected = request.cookies[Cookies.csrf]?.string ?? ""
-            guard !expected.isEmpty, Self.constantTimeEqual(sent, expected) else {
+            guard !expected.isEmpty, Self.constantTimeEqual(CSRFMask.unmasked(sent) ?? sent, expected) else {
                 throw Abort(.forbidden, reason: "csrf")
             }
         }.flatMap { next.respond(to: request) }
@@ -43,5 +44,34 @@ struct CSRFMiddleware: Middleware {
         var difference: UInt8 = 0
         for i in 0..<x.count { difference |= x[i] ^ y[i] }
         return difference == 0
+    }
+}
+
+/// The token as forms carry it: masked with a fresh random pad on every page (the pad, then the
+/// token XOR the pad, in base64url), so that a compressed page never repeats the same secret and
+/// its size cannot be used to guess it (BREACH). The cookie holds the token itself.
+enum CSRFMask {
+    static func masked(_ token: String) -> String {
+        let bytes = Array(token.utf8)
+        guard !bytes.isEmpty else { return token }
+        var generator = SystemRandomNumberGenerator()
+        let pad = (0..<bytes.count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return base64url(pad + zip(pad, bytes).map { $0 ^ $1 })
+    }
+
+    /// The token inside a masked value; nil for anything that is not one (a raw token, sent by a
+    /// client that read it from the cookie, is compared as it is).
+    static func unmasked(_ value: String) -> String? {
+        var base64 = value.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        guard let data = Data(base64Encoded: base64), data.count >= 2, data.count % 2 == 0 else { return nil }
+        let bytes = Array(data)
+        let half = bytes.count / 2
+        return String(bytes: zip(bytes[..<half], bytes[half...]).map { $0 ^ $1 }, encoding: .utf8)
+    }
+
+    static func base64url(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
     }
 }

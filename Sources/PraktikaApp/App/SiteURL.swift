@@ -151,6 +151,7 @@ enum SiteURL: Sendable, Equatable {
     case signOut
     case language(Language)
     case asset(String)
+    case favicon
     case health
     case registry(RegistryArea)
     case newRecord(RegistryArea)
@@ -327,6 +328,7 @@ enum SiteURL: Sendable, Equatable {
         case .signOut: return ["sign-out"]
         case .language(let language): return ["language", .parameter("code", language.rawValue)]
         case .asset(let name): return ["assets", .parameter("name", name)]
+        case .favicon: return ["favicon.ico"]
         case .health: return ["healthz"]
         case .registry(let area): return [.fixed(area.rawValue)]
         case .newRecord(let area): return [.fixed(area.rawValue), "new"]

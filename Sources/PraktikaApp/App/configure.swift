@@ -14,6 +14,10 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     // A connection that sends nothing for a minute is closed: slow or silent clients must not
     // hold the server's connections for ever.
     app.http.server.configuration.idleTimeout = .seconds(Int64(configuration.idleTimeoutSeconds))
+    // Text (HTML, CSS, JavaScript, JSON, SVG, CSV) is compressed for clients that accept it.
+    // Forms carry their CSRF token masked afresh on every page (`CSRFMask`), so compression
+    // gives away nothing about it (BREACH); no other secret is reflected beside user input.
+    app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
     app.storage[ConfigurationKey.self] = configuration
     app.storage[MailSettingsKey.self] = configuration.mail
     app.storage[SearchCacheKey.self] = configuration.searchCacheMatches > 0 ? SearchCache(capacity: configuration.searchCacheMatches) : nil

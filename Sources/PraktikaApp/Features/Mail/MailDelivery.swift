@@ -41,8 +41,10 @@ struct MailDelivery {
         let outbox = MailOutbox(db: db as! any SQLDatabase)
         // Batches of twenty until nothing is due (a meeting's confirmations come in hundreds),
         // at most a thousand a round so that one round never runs for ever.
+        // Every mark uses the round's own time, so that a message that failed is not due again in
+        // the same round; and a round that met a failure stops there (the server is likely down).
         var claimedThisRound = 0
-        while claimedThisRound < 1000 {
+        while claimedThisRound < 1000 && round.failed == 0 {
             let batch = try await outbox.claimDue(now: Int64(now.timeIntervalSince1970))
             if batch.isEmpty { break }
             claimedThisRound += batch.count
@@ -59,11 +61,11 @@ struct MailDelivery {
                 from: settings.from, claimed.message, date: now, messageID: "\(claimed.id).\(UUID().uuidString)@praktika")
             do {
                 try await transport.send(from: settings.from, to: claimed.message.recipient, data: data)
-                try await outbox.markSent(claimed)
+                try await outbox.markSent(claimed, at: Int64(now.timeIntervalSince1970))
                 round.sent += 1
             } catch {
                 logger.warning("mail \(claimed.id) not delivered (attempt \(claimed.attempts)): \(error)")
-                try await outbox.markFailed(claimed, error: String(describing: error))
+                try await outbox.markFailed(claimed, error: String(describing: error), at: Int64(now.timeIntervalSince1970))
                 round.failed += 1
             }
         }

@@ -32,8 +32,9 @@ enum Layout {
             .meta(.charset(.utf8)),
             .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
             .element(named: "title", nodes: [.safe("\(title) · \(TextKey.appName(l))")]),
-            .link(.rel(.stylesheet), .href(SiteURL.asset("app.css").path)),
-            .script(.src(SiteURL.asset("app.js").path), .defer())
+            .link(.rel(.stylesheet), .href(Assets.href("app.css"))),
+            .link(.rel(.icon), .href(Assets.href("icon.svg")), .attribute(named: "type", value: "image/svg+xml")),
+            .script(.src(Assets.href("app.js")), .defer())
         )
     }
 
@@ -157,7 +158,8 @@ enum Layout {
             named: "input",
             attributes: [
                 Attribute<C>(name: "type", value: "hidden"), Attribute<C>(name: "name", value: "_csrf"),
-                Attribute<C>(name: "value", value: context.csrfToken.htmlEscaped),
+                // Masked afresh on every page: see `CSRFMask`.
+                Attribute<C>(name: "value", value: CSRFMask.masked(context.csrfToken).htmlEscaped),
             ])
     }
 
