@@ -341,6 +341,20 @@ struct ServiceDesignTests {
             #expect(page.text.contains("Потребности и услуга"))
             let compare = try await admin.get("/services/\(id)/history/compare?from=1&to=2")
             #expect(compare.text.contains("Потребности: </strong><ins>Умения за интернет</ins>"))
+            // Restoring asks first, on a page of its own; the history has no form inside another.
+            let history = try await admin.get("/services/\(id)/history")
+            #expect(history.text.contains("href=\"/services/\(id)/history/1/restore\""))
+            let compareForm = try #require(history.text.range(of: "action=\"/services/\(id)/history/compare\""))
+            let inside = history.text[compareForm.upperBound...].prefix { _ in true }
+            let formBody = String(inside[..<(inside.range(of: "</form>")?.lowerBound ?? inside.endIndex)])
+            #expect(!formBody.contains("<form") && !formBody.contains("_csrf"), "no form inside the comparison's, no token in its address")
+            let question = try await admin.get("/services/\(id)/history/1/restore")
+            #expect(
+                question.text.contains(
+                    TextKey.historyRestoreQuestion(.bg, ["version": "1", "date": "", "current": "2", "next": "3"]).prefix(30)))
+            #expect(question.text.contains("action=\"/services/\(id)/history/1/restore\""))
+            #expect(try await version(app, id) == 2, "asking changes nothing")
+            #expect(try await Browser(app).get("/services/\(id)/history/1/restore").status == .unauthorized)
             let restored = try await admin.post("/services/\(id)/history/1/restore", [:])
             #expect(restored.status == .seeOther)
             #expect(try await stored(app, id).needs == nil)

@@ -28,6 +28,9 @@ extension Catalogue {
         .homeMyActions: "Вашите задачи от срещи",
         .feedbackRequired: "Задължителен въпрос",
         .tableCards: "Карти за масите",
+        .historyRestoreQuestion:
+            "Да бъде ли възстановена версия {version} от {date}? Текущата версия {current} остава в историята, а възстановеното съдържание става версия {next}.",
+        .historyRestoreCompare: "Вижте какво ще се промени",
         .sessionCapacity: "Места в сесията",
         .hintSessionCapacity: "За работилници, за които хората се записват: над този брой чакат. Празно — сесия за всички.",
         .sessionChoose: "Сесии със записване",
@@ -249,6 +252,9 @@ extension Catalogue {
         .homeMyActions: "Your actions from meetings",
         .feedbackRequired: "Required question",
         .tableCards: "Table cards",
+        .historyRestoreQuestion:
+            "Restore version {version} of {date}? The current version {current} stays in the history, and the restored content becomes version {next}.",
+        .historyRestoreCompare: "See what will change",
         .sessionCapacity: "Places in the session",
         .hintSessionCapacity: "For workshops people sign up for: beyond this number they wait. Empty: a session for everyone.",
         .sessionChoose: "Sessions to sign up for",

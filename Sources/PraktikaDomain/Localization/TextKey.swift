@@ -343,4 +343,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case reportTranslatedNote, reportOriginal
     case sessionCapacity, hintSessionCapacity, sessionChoose, hintSessionChoose, sessionFreePlaces, sessionFull, sessionLeave
     case sessionLine, mailKindSessionPromoted, mailSessionPromotedSubject, mailSessionPromotedBody
+    case historyRestoreQuestion, historyRestoreCompare
 }

@@ -34,6 +34,19 @@ extension DesignController {
         return HTMLResponse.make(DesignHistoryView.render(model, context))
     }
 
+    /// Asks before restoring, and says what restoring will do.
+    @Sendable func restoreQuestion(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        guard Policy.allows(req.actor, .update, design: stored.scope) else {
+            throw Abort(req.actor == nil ? .unauthorized : .forbidden)
+        }
+        guard let version = req.parameters.get("version", as: Int.self),
+            let revision = try await DesignStore(db: req.sql).revisions(stored.id).first(where: { $0.version == version })
+        else { throw Abort(.notFound) }
+        return HTMLResponse.make(
+            DesignRestorePage.render(id: stored.id, title: stored.design.title, revision: revision, current: stored.version, req.page))
+    }
+
     @Sendable func restore(_ req: Request) async throws -> Response {
         let context = req.page
         let stored = try await load(req)

@@ -16,6 +16,7 @@ struct DesignController: Sendable {
         routes.post(.serviceBlock(id, .basics), use: saveBlock)
         routes.get(.serviceHistory(id), use: history)
         routes.get(.serviceCompare(id), use: compare)
+        routes.get(.serviceRestore(id, 0), use: restoreQuestion)
         routes.post(.serviceRestore(id, 0), use: restore)
         routes.get(.practices, use: practices)
         routes.get(.publishService(id), use: publishForm)

@@ -30,15 +30,14 @@ enum DesignHistoryView {
             } else {
                 what = TextKey.historyCreated(l)
             }
+            // A link to a page that asks first: a form here would sit inside the comparison's form,
+            // which browsers do not allow (the first such button compared instead of restoring).
             let restore: Node<HTML.TableRowContext> =
                 model.canRestore && r.version != model.current
                 ? .td(
-                    .form(
-                        .class("inline"), .method(.post), .action(SiteURL.serviceRestore(model.id, r.version).path),
-                        Layout.csrfField(context),
-                        .button(
-                            .type(.submit), .class("link-button"), .safe(TextKey.historyRestore(l)),
-                            .span(.class("visually-hidden"), .safe(" " + TextKey.versionNumber(l, ["version": String(r.version)]))))))
+                    .a(
+                        .href(SiteURL.serviceRestore(model.id, r.version).path), .safe(TextKey.historyRestore(l)),
+                        .span(.class("visually-hidden"), .safe(" " + TextKey.versionNumber(l, ["version": String(r.version)])))))
                 : .td()
             // Each version links to what it changed against the one before it.
             let whatCell: Node<HTML.TableRowContext> =
@@ -81,6 +80,39 @@ enum DesignHistoryView {
                 .h1(.safe(title)),
                 model.problem.map { .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.safe($0))) } ?? .empty,
                 comparison, compareForm,
+            ])
+    }
+}
+
+/// The question before a version is restored, with what it will do.
+enum DesignRestorePage {
+    static func render(id: Int64, title: String, revision: DesignRevision, current: Int, _ context: PageContext) -> HTML {
+        let l = context.language
+        return Layout.page(
+            context, title: TextKey.historyRestore(l),
+            breadcrumbs: [
+                (SiteURL.services.path, TextKey.servicesTitle(l)), (SiteURL.service(id).path, title),
+                (SiteURL.serviceHistory(id).path, TextKey.historyTitle(l)),
+            ],
+            body: [
+                .h1(.safe(TextKey.historyRestore(l) + ": " + TextKey.versionNumber(l, ["version": String(revision.version)]))),
+                .p(
+                    .safe(
+                        TextKey.historyRestoreQuestion(
+                            l,
+                            [
+                                "version": String(revision.version), "date": context.format.dateTime(revision.at),
+                                "current": String(current), "next": String(current + 1),
+                            ]))),
+                .p(
+                    .link(
+                        SiteURL.serviceCompare(id).with([("from", String(revision.version)), ("to", String(current))]),
+                        TextKey.historyRestoreCompare(l))),
+                .form(
+                    .method(.post), .action(SiteURL.serviceRestore(id, revision.version).path), Layout.csrfField(context),
+                    .div(
+                        .class("actions"), .button(.type(.submit), .class("button"), .safe(TextKey.historyRestore(l))),
+                        .link(SiteURL.serviceHistory(id).path, TextKey.cancel(l), .class("button secondary")))),
             ])
     }
 }
