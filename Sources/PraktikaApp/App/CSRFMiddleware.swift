@@ -23,7 +23,9 @@ struct CSRFMiddleware: Middleware {
         return request.body.collect(max: limit).flatMapThrowing { _ in
             let sent = (try? request.content.get(String.self, at: "_csrf")) ?? ""
             let expected = request.cookies[Cookies.csrf]?.string ?? ""
-            guard !expected.isEmpty, Self.constantTimeEqual(CSRFMask.unmasked(sent) ?? sent, expected) else {
+            // Either form is accepted: a raw token can, by chance, also decode as a masked value.
+            let matches = Self.constantTimeEqual(sent, expected) || Self.constantTimeEqual(CSRFMask.unmasked(sent) ?? "", expected)
+            guard !expected.isEmpty, matches else {
                 throw Abort(.forbidden, reason: "csrf")
             }
         }.flatMap { next.respond(to: request) }
