@@ -10,9 +10,20 @@ import VaporTesting
 @Suite("Attached files")
 struct AttachmentPageTests {
     static let pdf = Array("%PDF-1.4\n%âãÏÓ\n1 0 obj\n".utf8)
-    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]
-    static let pptx: [UInt8] =
-        [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 26) + Array("[Content_Types].xml....ppt/presentation.xml".utf8)
+    /// A one-pixel PNG made here, chunk by chunk, so that it holds together as the upload checks ask.
+    static let png: [UInt8] = {
+        func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+            let body = Array(type.utf8) + data
+            let be = { (v: UInt32) in [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+            return be(UInt32(data.count)) + body + be(CRC32.checksum(body[...]))
+        }
+        let header: [UInt8] = [0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]
+        let pixels: [UInt8] = [0x78, 0x9C, 0x63, 0x60, 0x00, 0x00, 0x00, 0x02, 0x00, 0x01]
+        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + chunk("IHDR", header) + chunk("IDAT", pixels) + chunk("IEND", [])
+    }()
+    static let pptx = ZipArchive.stored([
+        ("[Content_Types].xml", Array("<Types/>".utf8)), ("ppt/presentation.xml", Array("<p:presentation/>".utf8)),
+    ])
 
     static func upload(_ browser: Browser, _ path: String, filename: String, bytes: [UInt8]) async throws -> TestingHTTPResponse {
         if browser.cookies[Cookies.csrf] == nil { try await browser.get("/") }

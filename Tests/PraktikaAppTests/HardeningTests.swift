@@ -350,4 +350,59 @@ struct BackupTests {
             await #expect(throws: BackupError.self) { try await DataExport(db: app.sql).write(to: folder) }
         }
     }
+
+    @Test(
+        "a burst of registrations through a meeting's link from one address: twenty are taken, the rest are told to wait and keep what they typed"
+    )
+    func registrationBurst() async throws {
+        try await withApp(demo: true, connections: 4, connectionWaitSeconds: 60) { app in
+            let organiser = try await Browser.signedIn(app, MeetingDayTests.coordinator, VelingradDemo.demoPassword)
+            let stored = try await MeetingDayTests.createMeeting(app, organiser, capacity: 100)
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for n in 0..<26 {
+                    group.addTask {
+                        try await Browser(app).post(
+                            "/register/\(stored.registrationToken)",
+                            [
+                                "full_name": "Участник \(n)", "organisation": "Библиотека \(n)", "role": "librarian", "district": "BG-13",
+                            ]
+                        ).status
+                    }
+                }
+                var all: [HTTPStatus] = []
+                for try await status in group { all.append(status) }
+                return all
+            }
+            let limit = AnonymousThrottle.Scope.registrations.limit
+            #expect(statuses.filter { $0 == .seeOther }.count == limit)
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == 26 - limit)
+            #expect(try await MeetingStore(db: app.sql).participants(stored.id).count == limit)
+            let refused = try await Browser(app).post(
+                "/register/\(stored.registrationToken)",
+                ["full_name": "Мария Петрова", "organisation": "Читалище „Светлина“", "role": "librarian", "district": "BG-13"])
+            #expect(refused.status == .tooManyRequests)
+            #expect(refused.headers.first(name: .retryAfter) == String(AnonymousThrottle.windowSeconds))
+            #expect(refused.text.contains(TextKey.registerThrottled(.bg)) && refused.text.contains("Мария Петрова"))
+            // Another meeting's link is counted on its own.
+            let other = try await MeetingDayTests.createMeeting(app, organiser, capacity: 100)
+            let first = try await Browser(app).post(
+                "/register/\(other.registrationToken)",
+                ["full_name": "Иван Иванов", "organisation": "Библиотека", "role": "librarian", "district": "BG-13"])
+            #expect(first.status == .seeOther)
+        }
+    }
+
+    @Test("behind a trusted reverse proxy the client is the address the proxy names; anyone else's X-Forwarded-For is ignored")
+    func clientBehindProxy() throws {
+        let proxy: Set<String> = ["10.0.0.2"]
+        #expect(ClientAddress.resolve(peer: "10.0.0.2", forwardedFor: ["198.51.100.7"], trusted: proxy) == "198.51.100.7")
+        // A client that writes its own header gets the proxy's entry appended after it.
+        #expect(ClientAddress.resolve(peer: "10.0.0.2", forwardedFor: ["1.2.3.4, 198.51.100.7"], trusted: proxy) == "198.51.100.7")
+        #expect(ClientAddress.resolve(peer: "203.0.113.9", forwardedFor: ["1.2.3.4"], trusted: proxy) == "203.0.113.9")
+        #expect(ClientAddress.resolve(peer: "10.0.0.2", forwardedFor: [], trusted: proxy) == "10.0.0.2")
+        #expect(ClientAddress.resolve(peer: nil, forwardedFor: ["1.2.3.4"], trusted: proxy) == "unknown")
+        let configured = try AppConfiguration.fromEnvironment(["PRAKTIKA_TRUSTED_PROXIES": "10.0.0.2, ::1"])
+        #expect(configured.trustedProxies == ["10.0.0.2", "::1"])
+        #expect(throws: (any Error).self) { try AppConfiguration.fromEnvironment(["PRAKTIKA_TRUSTED_PROXIES": "proxy.local"]) }
+    }
 }

@@ -305,12 +305,12 @@ struct OutcomeFlowTests {
             // Reopened: a flood from one address stops at the limit.
             _ = try await librarian.post("/services/\(id)/outcomes/immediate/settings", ["open": "on", "follow_up_weeks": "6"])
             var statuses: [HTTPStatus] = []
-            for _ in 0..<OutcomeService.answersPerWindow {
+            for _ in 0..<AnonymousThrottle.Scope.answers.limit {
                 statuses.append(
                     try await phone.post("/s/\(immediate.token)", ["submission": UUID().uuidString, "item-learned": "4"]).status)
             }
             // Two came from this address before: the answer and its repetition.
-            #expect(statuses.filter { $0 == .ok }.count == OutcomeService.answersPerWindow - 2)
+            #expect(statuses.filter { $0 == .ok }.count == AnonymousThrottle.Scope.answers.limit - 2)
             #expect(statuses.suffix(2) == [.tooManyRequests, .tooManyRequests])
             // The sender's round forgets counters older than the last ten minutes.
             let counters = {
@@ -320,7 +320,7 @@ struct OutcomeFlowTests {
             _ = try await MailDelivery(db: app.db, settings: .off, transport: nil, publicURL: "", logger: app.logger)
                 .runOnce(now: Date().addingTimeInterval(1200))
             #expect(try await counters() == 0)
-            #expect(try await store.counts(immediate.id).total == OutcomeService.answersPerWindow - 1)
+            #expect(try await store.counts(immediate.id).total == AnonymousThrottle.Scope.answers.limit - 1)
         }
     }
 

@@ -17,7 +17,11 @@ enum APIError {
         -> Response
     {
         let response = Response(status: status)
-        try response.content.encode(Body(error: .init(status: Int(status.code), message: message, code: code, fields: fields)))
+        // A message may quote what the client sent (a table's label): never its control characters.
+        let detail = Body.Detail(
+            status: Int(status.code), message: Validator.printableOnly(message), code: code,
+            fields: fields?.mapValues(Validator.printableOnly))
+        try response.content.encode(Body(error: detail))
         return response
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOCore
 import PraktikaDomain
 
 /// Everything the application needs from its environment, read in one place.
@@ -38,6 +39,10 @@ public struct AppConfiguration: Sendable {
     public var publicURL: String?
     /// PostgreSQL connections per event loop; tests, which start many apps at once, use fewer.
     public var connectionsPerEventLoop = 4
+    /// Addresses of reverse proxies in front of this server (`PRAKTIKA_TRUSTED_PROXIES`). A request
+    /// from one of them is counted, for sign-in and anonymous-form limits, by the address its
+    /// `X-Forwarded-For` names; from anywhere else that header is ignored.
+    public var trustedProxies: Set<String> = []
     /// How long a connection may stay silent before the server closes it.
     public var idleTimeoutSeconds = 60
     /// How long a request waits for a free database connection before it is answered 503.
@@ -122,6 +127,10 @@ public struct AppConfiguration: Sendable {
         if !publicURL.isEmpty, URL(string: publicURL)?.host == nil || !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
             problems.append("PRAKTIKA_PUBLIC_URL must be an http:// or https:// address, got '\(publicURL)'")
         }
+        for proxy in (environment["PRAKTIKA_TRUSTED_PROXIES"] ?? "").split(separator: ",")
+        where (try? SocketAddress(ipAddress: proxy.trimmingCharacters(in: .whitespaces), port: 0)) == nil {
+            problems.append("PRAKTIKA_TRUSTED_PROXIES must list IP addresses separated by commas, got '\(proxy)'")
+        }
         if !problems.isEmpty { throw Invalid(description: problems.joined(separator: "; ")) }
         var configuration = AppConfiguration(database: database, bcryptCost: cost, secureCookies: publicURL.hasPrefix("https://"))
         configuration.publicURL = publicURL.isEmpty ? nil : String(publicURL.reversed().drop(while: { $0 == "/" }).reversed())
@@ -129,6 +138,9 @@ public struct AppConfiguration: Sendable {
         if let tokenDays { configuration.apiTokenDays = tokenDays }
         configuration.mail = mail
         configuration.serverTiming = ["1", "true", "yes"].contains(environment["PRAKTIKA_SERVER_TIMING"]?.lowercased() ?? "")
+        configuration.trustedProxies = Set(
+            (environment["PRAKTIKA_TRUSTED_PROXIES"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty })
         return configuration
     }
 

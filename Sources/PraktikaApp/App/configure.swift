@@ -29,6 +29,9 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
     app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(RequestContextMiddleware())
     app.middleware.use(CSRFMiddleware())
+    let openAPI = OpenAPIDocument.make()
+    app.middleware.use(APIContractMiddleware(contract: APIContract(document: openAPI)))
+    app.storage[OpenAPIKey.self] = openAPI
 
     try routes(app, configuration)
     app.asyncCommands.use(MigrateCommand(), as: "migrate", isDefault: false)
@@ -97,9 +100,9 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
         return response
     }
 
-    app.get(.api(.openAPI)) { _ async throws -> Response in
+    app.get(.api(.openAPI)) { req async throws -> Response in
         let response = Response(status: .ok)
-        try response.content.encode(OpenAPIDocument.make(), as: .json)
+        try response.content.encode(req.application.storage[OpenAPIKey.self] ?? OpenAPIDocument.make(), as: .json)
         return response
     }
     AccountAPIController(configuration: configuration).register(app)

@@ -68,6 +68,7 @@ public enum AttachmentKind: String, Sendable, Codable, CaseIterable {
         guard bytes.count <= kind.maxBytes else {
             return (nil, FieldError(.attachmentTooLarge, ["max": "\(kind.maxBytes / 1024 / 1024) MB"]))
         }
+        if let problem = FileStructure.problem(kind, bytes) { return (nil, FieldError(problem)) }
         return (kind, nil)
     }
 
@@ -91,5 +92,99 @@ public struct AttachmentInfo: Sendable, Hashable, Codable {
         self.filename = filename
         self.kind = kind
         self.size = size
+    }
+}
+
+/// Checks that a file is what its first bytes say and nothing else: no web page hidden in its
+/// first kilobyte (where a browser that ignores the declared type looks), a picture whose
+/// structure holds from its header to its end, and an archive (an Office file) whose declared
+/// contents stay within what a document needs, so that nobody who opens it unpacks gigabytes.
+public enum FileStructure {
+    /// What an Office file may unpack to, and how many entries it may hold.
+    public static let maxUnpackedBytes: UInt64 = 300 * 1024 * 1024
+    public static let maxEntries = 5_000
+
+    public static func problem(_ kind: AttachmentKind, _ bytes: [UInt8]) -> TextKey? {
+        if containsMarkup(bytes) { return .attachmentBroken }
+        switch kind {
+        case .png: return pngHolds(bytes) ? nil : .attachmentBroken
+        case .webp: return webpHolds(bytes) ? nil : .attachmentBroken
+        // Phones append data after the end marker (motion photos), so the marker need not be last.
+        case .jpeg: return containsEndOfImage(bytes) ? nil : .attachmentBroken
+        case .pptx, .odp, .docx:
+            guard let archive = zipContents(bytes) else { return .attachmentBroken }
+            return archive.entries > maxEntries || archive.unpacked > maxUnpackedBytes ? .attachmentArchiveTooLarge : nil
+        case .pdf, .ppt: return nil
+        }
+    }
+
+    /// Tags that make a browser read bytes as a page.
+    static let markup = ["<html", "<script", "<!doctype", "<body", "<head", "<iframe", "<svg", "<object", "<embed", "<meta"]
+
+    static func containsMarkup(_ bytes: [UInt8]) -> Bool {
+        let head = String(decoding: bytes.prefix(1024).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        return markup.contains { head.contains($0) }
+    }
+
+    static func bigEndian32(_ b: [UInt8], _ at: Int) -> UInt32 {
+        UInt32(b[at]) << 24 | UInt32(b[at + 1]) << 16 | UInt32(b[at + 2]) << 8 | UInt32(b[at + 3])
+    }
+
+    static func littleEndian(_ b: [UInt8], _ at: Int, _ count: Int) -> UInt64 {
+        (0..<count).reduce(UInt64(0)) { $0 | UInt64(b[at + $1]) << (8 * UInt64($1)) }
+    }
+
+    /// Chunk after chunk with correct checksums, IHDR first, IEND last, nothing after it.
+    static func pngHolds(_ b: [UInt8]) -> Bool {
+        var at = 8
+        var first = true
+        while at + 12 <= b.count {
+            let length = Int(bigEndian32(b, at))
+            guard length <= b.count - at - 12 else { return false }
+            let type = Array(b[(at + 4)..<(at + 8)])
+            if first, type != Array("IHDR".utf8) { return false }
+            first = false
+            let crc = bigEndian32(b, at + 8 + length)
+            guard CRC32.checksum(b[(at + 4)..<(at + 8 + length)]) == crc else { return false }
+            at += 12 + length
+            if type == Array("IEND".utf8) { return at == b.count }
+        }
+        return false
+    }
+
+    static func containsEndOfImage(_ b: [UInt8]) -> Bool {
+        b.count > 4 && (2..<(b.count - 1)).contains { b[$0] == 0xFF && b[$0 + 1] == 0xD9 }
+    }
+
+    /// The RIFF header's size is the file's.
+    static func webpHolds(_ b: [UInt8]) -> Bool {
+        b.count >= 12 && Int(littleEndian(b, 4, 4)) + 8 == b.count
+    }
+
+    /// The entries of a ZIP archive and the bytes they declare unpacked, read from its central
+    /// directory; nil when there is none where the end record says.
+    static func zipContents(_ b: [UInt8]) -> (entries: Int, unpacked: UInt64)? {
+        guard b.count >= 22 else { return nil }
+        // The end record is in the last 64 KiB (its comment is at most 65,535 bytes).
+        var end = b.count - 22
+        let lowest = max(0, b.count - 22 - 65_535)
+        while end >= lowest, !(b[end] == 0x50 && b[end + 1] == 0x4B && b[end + 2] == 0x05 && b[end + 3] == 0x06) { end -= 1 }
+        guard end >= lowest else { return nil }
+        let entries = Int(littleEndian(b, end + 10, 2))
+        let size = Int(littleEndian(b, end + 12, 4))
+        let offset = Int(littleEndian(b, end + 16, 4))
+        // 0xFFFF / 0xFFFFFFFF mean ZIP64: far beyond what a document needs.
+        if entries == 0xFFFF || offset == 0xFFFF_FFFF || size == 0xFFFF_FFFF { return (Int.max, UInt64.max) }
+        guard offset + size <= end else { return nil }
+        var at = offset
+        var unpacked: UInt64 = 0
+        for _ in 0..<entries {
+            guard at + 46 <= offset + size, littleEndian(b, at, 4) == 0x0201_4B50 else { return nil }
+            let entry = littleEndian(b, at + 24, 4)
+            if entry == 0xFFFF_FFFF { return (entries, UInt64.max) }
+            unpacked += entry
+            at += 46 + Int(littleEndian(b, at + 28, 2)) + Int(littleEndian(b, at + 30, 2)) + Int(littleEndian(b, at + 32, 2))
+        }
+        return (entries, unpacked)
     }
 }

@@ -145,10 +145,17 @@ public struct Validator {
     /// them, and they break exports, e-mail and terminals that show the data.
     public mutating func printable(_ field: String, _ value: String?) {
         guard let value else { return }
-        let invisible = value.unicodeScalars.contains { s in
-            s.properties.generalCategory == .control && s != "\n" && s != "\r" && s != "\t"
-        }
-        if invisible { errors.add(field, .validationControlCharacters) }
+        if value.unicodeScalars.contains(where: Self.isInvisible) { errors.add(field, .validationControlCharacters) }
+    }
+
+    static func isInvisible(_ s: Unicode.Scalar) -> Bool {
+        s.properties.generalCategory == .control && s != "\n" && s != "\r" && s != "\t"
+    }
+
+    /// Text that arrived without validation (an address someone tried to sign in with), made
+    /// safe to keep and show: each control character becomes U+FFFD.
+    public static func printableOnly(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { isInvisible($0) ? "\u{FFFD}" : $0 }))
     }
 
     public mutating func nonNegative(_ field: String, _ value: Int?) {
@@ -187,5 +194,5 @@ public struct Validator {
         if let code, District.named(code) == nil { errors.add(field, .validationOption) }
     }
 
-    public mutating func add(_ field: String, _ key: TextKey) { errors.add(field, key) }
+    public mutating func add(_ field: String, _ key: TextKey, _ values: [String: String] = [:]) { errors.add(field, key, values) }
 }

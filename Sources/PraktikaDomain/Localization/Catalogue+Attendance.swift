@@ -28,6 +28,14 @@ extension Catalogue {
         .homeMyActions: "Вашите задачи от срещи",
         .feedbackRequired: "Задължителен въпрос",
         .tableCards: "Карти за масите",
+        .validationTooSmall: "Стойността е твърде малка.",
+        .attachmentBroken:
+            "Файлът е повреден или съдържа нещо различно от това, което е по разширението си. Запазете го отново от програмата, в която е създаден.",
+        .attachmentArchiveTooLarge: "Файлът се разархивира до твърде много данни или съдържа твърде много части за документ.",
+        .registerThrottled:
+            "От тази връзка дойдоха твърде много записвания за кратко време. Въведеното е запазено: изпратете го отново след десетина минути.",
+        .validationRepeated: "Параметърът е зададен повече от веднъж.",
+        .errorMethodNotAllowed: "Този адрес не приема такава заявка.",
         .historyRestoreQuestion:
             "Да бъде ли възстановена версия {version} от {date}? Текущата версия {current} остава в историята, а възстановеното съдържание става версия {next}.",
         .historyRestoreCompare: "Вижте какво ще се промени",
@@ -252,6 +260,14 @@ extension Catalogue {
         .homeMyActions: "Your actions from meetings",
         .feedbackRequired: "Required question",
         .tableCards: "Table cards",
+        .validationTooSmall: "The value is too small.",
+        .attachmentBroken:
+            "The file is damaged or holds something other than its extension says. Save it again from the program that made it.",
+        .attachmentArchiveTooLarge: "The file unpacks to too much data, or holds too many parts, for a document.",
+        .registerThrottled:
+            "Too many registrations came from this connection in a short time. What you typed is kept: send it again in ten minutes or so.",
+        .validationRepeated: "The parameter is given more than once.",
+        .errorMethodNotAllowed: "This address does not accept this method.",
         .historyRestoreQuestion:
             "Restore version {version} of {date}? The current version {current} stays in the history, and the restored content becomes version {next}.",
         .historyRestoreCompare: "See what will change",

@@ -344,4 +344,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case sessionCapacity, hintSessionCapacity, sessionChoose, hintSessionChoose, sessionFreePlaces, sessionFull, sessionLeave
     case sessionLine, mailKindSessionPromoted, mailSessionPromotedSubject, mailSessionPromotedBody
     case historyRestoreQuestion, historyRestoreCompare
+    case validationTooSmall, validationRepeated, errorMethodNotAllowed, registerThrottled, attachmentBroken, attachmentArchiveTooLarge
 }

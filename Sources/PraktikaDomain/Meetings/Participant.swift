@@ -143,9 +143,9 @@ public struct WorkTable: Sendable, Hashable, Codable {
         v.required("target_group", reader.text("target_group"))
         v.maxLength("target_group", reader.text("target_group"), 200)
         if number == nil && reader.errors["number"] == nil { v.add("number", .validationRequired) }
-        if let number, number < 1 { v.add("number", .validationNegative) }
+        if let number, number < 1 || number > 100_000 { v.add("number", .validationBetween, ["min": "1", "max": "100000"]) }
         if let number, taken.contains(number) { v.add("number", .validationTableNumberTaken) }
-        if let capacity, capacity < 1 { v.add("capacity", .validationNegative) }
+        if let capacity, capacity < 1 || capacity > 100_000 { v.add("capacity", .validationBetween, ["min": "1", "max": "100000"]) }
         var errors = reader.errors
         errors.merge(v.errors)
         guard errors.isEmpty, let number else { return (nil, errors) }

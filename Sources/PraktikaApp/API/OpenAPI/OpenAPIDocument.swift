@@ -94,7 +94,7 @@ enum OpenAPIDocument {
                         "get",
                         operation(
                             "listAudit", "The audit log, newest first (administrators)", tag: "accounts",
-                            query: [("entity", "string"), ("entity_id", "string"), ("page", "integer")],
+                            query: [("entity", Query.text), ("entity_id", Query.text), ("page", Query.page)],
                             responses: [
                                 ("200", "Audit entries", ref("AuditPage")), ("401", "Not signed in", ref("Error")),
                                 ("403", "Not an administrator", ref("Error")),
@@ -114,7 +114,7 @@ enum OpenAPIDocument {
                             "get",
                             operation(
                                 "list\(schema)", "List \(area.rawValue) (100 a page)", tag: "registry", security: !anonymous,
-                                query: [("q", "string"), ("district", "string"), ("kind", "string"), ("page", "integer")],
+                                query: [("q", Query.text), ("district", Query.district)] + Query.kind(area) + [("page", Query.page)],
                                 responses: [("200", "A page of records", ref("\(schema)Page")), ("401", "Not signed in", ref("Error"))])
                         ),
                         (
@@ -223,7 +223,7 @@ enum OpenAPIDocument {
     }
 
     static func operation(
-        _ id: String, _ summary: String, tag: String, security: Bool = true, query: [(String, String)] = [], body: JSONValue? = nil,
+        _ id: String, _ summary: String, tag: String, security: Bool = true, query: [(String, JSONValue)] = [], body: JSONValue? = nil,
         responses: [(String, String, JSONValue?)]
     ) -> JSONValue {
         var members: [(String, JSONValue)] = [
@@ -234,10 +234,10 @@ enum OpenAPIDocument {
                 (
                     "parameters",
                     .array(
-                        query.map { name, type in
+                        query.map { name, schema in
                             .object([
-                                ("name", .string(name)), ("in", .string("query")), ("required", .bool(false)),
-                                ("schema", .object([("type", .string(type))])),
+                                ("name", .string(name)), ("in", .string("query")),
+                                ("required", .bool(name == "q" && schema == Query.search)), ("schema", schema),
                             ])
                         })
                 ))
@@ -249,6 +249,17 @@ enum OpenAPIDocument {
                     .object([("required", .bool(true)), ("content", .object([("application/json", .object([("schema", body)]))]))])
                 ))
         }
+        // What any operation may answer besides its own list: a query or body that breaks this
+        // document (`APIContract`, the decoders), a bearer token that is not valid, a busy database.
+        var responses = responses
+        func add(_ code: String, _ description: String) {
+            if !responses.contains(where: { $0.0 == code }) { responses.append((code, description, ref("Error"))) }
+        }
+        if !query.isEmpty || body != nil {
+            add("400", "A query parameter or the body is not what this document describes; `fields` says which")
+        }
+        add("401", security ? "Not signed in, or the bearer token is not valid" : "The bearer token given is not valid")
+        add("503", "The database is busy; try again after `Retry-After` seconds")
         members.append(
             (
                 "responses",
@@ -269,7 +280,7 @@ enum OpenAPIDocument {
 
     static func ref(_ name: String) -> JSONValue { .object([("$ref", .string("#/components/schemas/\(name)"))]) }
 
-    static let integer = JSONValue.object([("type", .string("integer"))])
+    static let integer = JSONValue.object([("type", .string("integer")), ("format", .string("int64"))])
     static let boolean = JSONValue.object([("type", .string("boolean"))])
 
     /// A property the server sets and a client's value for it is ignored.
@@ -280,7 +291,64 @@ enum OpenAPIDocument {
 
     static func object(_ properties: [(String, JSONValue)], required: [String]) -> JSONValue {
         .object([
-            ("type", .string("object")), ("properties", .object(properties)), ("required", .array(required.map { .string($0) })),
+            ("type", .string("object")), ("properties", .object(properties.map { ($0, textRule($1, required: required.contains($0))) })),
+            ("required", .array(required.map { .string($0) })),
         ])
+    }
+
+    /// Characters a text may hold: no control characters but tab and line breaks (`Validator.printable`).
+    static let printable = "[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]"
+    /// A required text needs something besides white space (`Validator.required`).
+    static let visible = "[^\\s\\u0000-\\u001F\\u007F-\\u009F]"
+
+    /// The server's rules for free text, written into a text property that has no format, list
+    /// or pattern of its own: printable characters, and for a required one, not blank.
+    static func textRule(_ schema: JSONValue, required: Bool) -> JSONValue {
+        guard case .object(let members) = schema, schema["enum"] == nil, schema["format"] == nil, schema["pattern"] == nil,
+            schema["readOnly"] == nil,
+            schema["type"] == .string("string") || schema["type"] == .array([.string("string"), .string("null")])
+        else { return schema }
+        let pattern = required ? "^\(printable)*\(visible)\(printable)*$" : "^\(printable)*$"
+        return .object(members + (required ? [("minLength", .number(1))] : []) + [("pattern", .string(pattern))])
+    }
+
+    /// The schemas of query parameters. `APIContract` enforces them, so each says exactly what the
+    /// server accepts; an empty value of a filter means "no filter", as the pages' forms send it.
+    enum Query {
+        static let text = JSONValue.object([("type", .string("string"))])
+        /// The search text of `/search`: required and not empty.
+        static let search = JSONValue.object([("type", .string("string")), ("minLength", .number(1))])
+        static let page = JSONValue.object([
+            ("type", .string("integer")), ("minimum", .number(1)), ("maximum", .number(100_000)), ("default", .number(1)),
+        ])
+        /// `start`, or the id after which a walk continues.
+        static let cursor = JSONValue.object([("type", .string("string")), ("pattern", .string("^(start|[1-9][0-9]{0,17})$"))])
+        static let year = JSONValue.object([("type", .string("string")), ("pattern", .string("^([0-9]{4})?$"))])
+
+        static func oneOf(_ values: [String], empty: Bool = true) -> JSONValue {
+            .object([("type", .string("string")), ("enum", .array(((empty ? [""] : []) + values).map { .string($0) }))])
+        }
+
+        static func choice<E: LabelledChoice>(_ type: E.Type) -> JSONValue { oneOf(E.allCases.map(\.rawValue)) }
+
+        static let district = oneOf(District.all.map(\.code))
+        static let budget = oneOf(DesignFacet.budgetRanges.map(\.value))
+
+        /// The kind filter of a registry list, where the records have a kind.
+        static func kind(_ area: RegistryArea) -> [(String, JSONValue)] {
+            switch area {
+            case .settlements: [("kind", choice(SettlementKind.self))]
+            case .libraries: [("kind", choice(LibraryKind.self))]
+            case .partners: [("kind", choice(PartnerKind.self))]
+            case .people: [("kind", choice(NetworkRole.self))]
+            case .municipalities, .districts: []
+            }
+        }
+
+        /// The catalogue's facets, shared by the design list, the practices and search.
+        static let facets: [(String, JSONValue)] = [
+            ("status", choice(DesignStatus.self)), ("kind", choice(TargetGroupCategory.self)), ("district", district),
+            ("innovation", choice(Innovation.self)), ("partner_kind", choice(PartnerKind.self)), ("budget", budget), ("year", year),
+        ]
     }
 }

@@ -9,11 +9,21 @@ enum OpenAPIMeetings {
     static let int64 = JSONValue.object([("type", .string("integer")), ("format", .string("int64"))])
     static let idParameter = D.parameter("id", schema: int64)
     static let subParameter = D.parameter("sub", schema: int64)
-    static let time = S.string(nullable: true, format: "time")
-    static let nullableInt = JSONValue.object([("type", .array([.string("integer"), .string("null")]))])
+    /// `ClockTime(parsing:)`: hours and minutes, `9:30` or `09:30`.
+    static let time = JSONValue.object([
+        ("type", .array([.string("string"), .string("null")])), ("pattern", .string("^([01]?[0-9]|2[0-3]):[0-5][0-9]$")),
+    ])
+    static func count(_ minimum: Int, _ maximum: Int, nullable: Bool = true) -> JSONValue {
+        .object([
+            ("type", nullable ? .array([.string("integer"), .string("null")]) : .string("integer")), ("format", .string("int64")),
+            ("minimum", .number(minimum)),
+            ("maximum", .number(maximum)),
+        ])
+    }
+    static let nullableInt = JSONValue.object([("type", .array([.string("integer"), .string("null")])), ("format", .string("int64"))])
 
     static func op(
-        _ id: String, _ summary: String, security: Bool = true, query: [(String, String)] = [], body: JSONValue? = nil,
+        _ id: String, _ summary: String, security: Bool = true, query: [(String, JSONValue)] = [], body: JSONValue? = nil,
         _ responses: [(String, String, JSONValue?)]
     ) -> JSONValue {
         D.operation(id, summary, tag: "meetings", security: security, query: query, body: body, responses: responses)
@@ -35,7 +45,8 @@ enum OpenAPIMeetings {
                         "get",
                         op(
                             "listMeetings", "Meetings, newest first, with their counts", security: false,
-                            query: [("district", "string"), ("series", "string")], [("200", "The meetings", D.ref("MeetingPage"))])
+                            query: [("district", D.Query.district), ("series", D.Query.text)],
+                            [("200", "The meetings", D.ref("MeetingPage"))])
                     ),
                     (
                         "post",
@@ -138,7 +149,7 @@ enum OpenAPIMeetings {
                         "get",
                         op(
                             "listParticipants", "Everyone registered (personal data: organisers only)",
-                            [("200", "The participants", array(D.ref("MeetingParticipant")))] + notOrganiser)
+                            [("200", "The participants", array(D.ref("MeetingParticipantRecord")))] + notOrganiser)
                     ),
                     (
                         "post",
@@ -146,7 +157,7 @@ enum OpenAPIMeetings {
                             "addParticipants",
                             "Add one participant or a list; nothing is added unless all are valid (problems name `[i].field`)",
                             body: .object([("oneOf", .array([D.ref("MeetingParticipant"), array(D.ref("MeetingParticipant"))]))]),
-                            [("201", "Everyone now registered", array(D.ref("MeetingParticipant"))), badBody, invalid] + notOrganiser)
+                            [("201", "Everyone now registered", array(D.ref("MeetingParticipantRecord"))), badBody, invalid] + notOrganiser)
                     ),
                 ])
             ),
@@ -160,7 +171,7 @@ enum OpenAPIMeetings {
                             "replaceParticipant",
                             "Change a participant, including the registry library (`libraryID`) or partner (`partnerID`) they come from; how they registered stays",
                             body: D.ref("MeetingParticipant"),
-                            [("200", "The participant as saved", D.ref("MeetingParticipant")), badBody, invalid] + notOrganiser)
+                            [("200", "The participant as saved", D.ref("MeetingParticipantRecord")), badBody, invalid] + notOrganiser)
                     ),
                     (
                         "delete",
@@ -274,7 +285,7 @@ enum OpenAPIMeetings {
                         op(
                             "getReport",
                             "The meeting report as Markdown (`format=md`, default) or HTML (`format=html`); public once published",
-                            security: false, query: [("format", "string")],
+                            security: false, query: [("format", D.Query.oneOf(["md", "html"], empty: false))],
                             [
                                 ("200", "The report (text/markdown or text/html)", nil), ("400", "Unknown format", D.ref("Error")),
                                 ("404", "No such meeting, or not published", D.ref("Error")),
@@ -286,31 +297,40 @@ enum OpenAPIMeetings {
     }
 
     static let meetingProperties: [(String, JSONValue)] = [
-        ("title", S.string()), ("theme", S.string(nullable: true)), ("starts_on", S.string(format: "date")),
-        ("ends_on", S.string(format: "date")),
-        ("venue", S.string()), ("place", S.string(nullable: true)), ("organiser_library_ids", array(S.id(nullable: false))),
-        ("host_library_id", S.id()), ("district_codes", array(S.string())), ("status", S.choice(MeetingStatus.self)),
-        ("series", S.string(nullable: true)), ("capacity", nullableInt), ("starts_at", time), ("ends_at", time),
-        ("reminder_days", D.integer),
+        ("title", S.string(max: 200)), ("theme", S.string(max: 300, nullable: true)), ("starts_on", S.day),
+        ("ends_on", S.date),
+        ("venue", S.string(max: 200)), ("place", S.string(max: 100, nullable: true)),
+        ("organiser_library_ids", array(S.id(nullable: false))),
+        ("host_library_id", S.id()),
+        ("district_codes", .object([("type", .string("array")), ("items", S.districtCodeValue), ("minItems", .number(1))])),
+        ("status", S.choice(MeetingStatus.self)),
+        ("series", S.string(max: 200, nullable: true)), ("capacity", count(1, 100_000)), ("starts_at", time), ("ends_at", time),
+        ("reminder_days", count(0, 60, nullable: false)),
     ]
 
     static let itemProperties: [(String, JSONValue)] = [
-        ("id", S.id()), ("kind", S.choice(AgendaItemKind.self)), ("starts", time), ("ends", time), ("title", S.string()),
-        ("speaker", S.string(nullable: true)), ("affiliation", S.string(nullable: true)), ("summary", S.string(nullable: true)),
-        ("practice_design_id", S.id()),
+        ("id", S.id()), ("kind", S.choice(AgendaItemKind.self)), ("starts", time), ("ends", time), ("title", S.string(max: 300)),
+        ("speaker", S.string(max: 200, nullable: true)), ("affiliation", S.string(max: 300, nullable: true)),
+        ("summary", S.string(max: 4000, nullable: true)),
+        ("practice_design_id", D.readOnly(S.id(), "Set when the presentation is recorded as a design")),
     ]
 
     static let sessionProperties: [(String, JSONValue)] = [
-        ("id", S.id()), ("day", S.string(format: "date")), ("starts", time), ("ends", time), ("title", S.string()),
-        ("chair", S.string(nullable: true)),
-        ("items", array(D.ref("AgendaItem"))), ("capacity", nullableInt),
+        ("id", S.id()), ("day", S.day), ("starts", time), ("ends", time), ("title", S.string(max: 300)),
+        ("chair", S.string(max: 200, nullable: true)),
+        ("items", array(D.ref("AgendaItem"))), ("capacity", count(1, 100_000)),
     ]
 
-    static let participantProperties: [(String, JSONValue)] = [
+    /// A participant as a client sends one: a district is required.
+    static let participantProperties: [(String, JSONValue)] = participantRecordProperties.map {
+        $0.0 == "district_code" ? ($0.0, S.districtCodeValue) : $0
+    }
+
+    static let participantRecordProperties: [(String, JSONValue)] = [
         ("id", S.id()), ("full_name", S.string(max: 200)), ("role", S.choice(NetworkRole.self)), ("organisation", S.string(max: 300)),
         ("library_id", S.id()), ("partner_id", S.id()), ("district_code", S.districtCode),
-        ("email", S.string(nullable: true, format: "email")),
-        ("consent_listed", D.boolean), ("consent_photo", D.boolean), ("needs", S.string(nullable: true)),
+        ("email", S.email),
+        ("consent_listed", D.boolean), ("consent_photo", D.boolean), ("needs", S.string(max: 1000, nullable: true)),
         ("wants", array(S.id(nullable: false))),
         ("table_id", S.id()), ("pinned", D.boolean), ("placeholder", D.boolean),
         ("source", .object([("type", .string("string")), ("enum", .array(RegistrationSource.allCases.map { .string($0.rawValue) }))])),
@@ -319,9 +339,9 @@ enum OpenAPIMeetings {
     ]
 
     static let tableProperties: [(String, JSONValue)] = [
-        ("id", S.id(nullable: false)), ("number", D.integer), ("target_group", S.string()),
+        ("id", S.id(nullable: false)), ("number", count(1, 100_000, nullable: false)), ("target_group", S.string(max: 200)),
         ("category", S.choice(TargetGroupCategory.self)),
-        ("capacity", nullableInt), ("design_id", S.id()),
+        ("capacity", count(1, 100_000)), ("design_id", S.id()),
     ]
 
     static let questionProperties: [(String, JSONValue)] = [
@@ -330,7 +350,8 @@ enum OpenAPIMeetings {
     ]
 
     static let formProperties: [(String, JSONValue)] = [
-        ("title", S.string()), ("intro", S.string(nullable: true)), ("questions", array(D.ref("FeedbackQuestion"))),
+        ("title", S.string(max: 200)), ("intro", S.string(max: 2000, nullable: true)),
+        ("questions", .object([("type", .string("array")), ("items", D.ref("FeedbackQuestion")), ("minItems", .number(1))])),
     ]
 
     static let penalty = D.object(
@@ -371,6 +392,9 @@ enum OpenAPIMeetings {
             ("AgendaItem", D.object(itemProperties, required: ["kind", "title"])),
             ("AgendaSession", D.object(sessionProperties, required: ["day", "title"])),
             ("MeetingParticipant", D.object(participantProperties, required: ["full_name", "organisation", "district_code"])),
+            // A participant as stored: people who registered before a district was asked for, and
+            // guests from outside the districts, have none.
+            ("MeetingParticipantRecord", D.object(participantRecordProperties, required: ["full_name", "organisation"])),
             ("WorkTable", D.object(tableProperties, required: ["number", "target_group"])),
             (
                 "TableEntry",
@@ -401,7 +425,19 @@ enum OpenAPIMeetings {
             ("Created", D.object([("id", S.id(nullable: false))], required: ["id"])),
             ("FeedbackQuestion", D.object(questionProperties, required: ["id", "kind", "prompt"])),
             ("FeedbackForm", D.object(formProperties, required: ["title", "questions"])),
-            ("FeedbackFormRequest", D.object([("form", D.ref("FeedbackForm")), ("open", D.boolean)], required: ["form"])),
+            (
+                "FeedbackFormRequest",
+                D.object(
+                    [
+                        ("form", D.ref("FeedbackForm")),
+                        (
+                            "open",
+                            .object([
+                                ("type", .array([.string("boolean"), .string("null")])), ("description", .string("Null or left out: open")),
+                            ])
+                        ),
+                    ], required: ["form"])
+            ),
             (
                 "FeedbackFormEntry",
                 D.object(

@@ -134,6 +134,8 @@ enum OpenAPIOutcomes {
         ]
     }
 
+    static func orNull(_ schema: JSONValue) -> JSONValue { .object([("anyOf", .array([schema, .object([("type", .string("null"))])]))]) }
+
     /// The standard areas' codes, or `custom-N` for one an administrator added.
     static let areaCodes = array(
         .object([
@@ -181,8 +183,10 @@ enum OpenAPIOutcomes {
                 "SurveySettings",
                 D.object(
                     [
-                        ("open", D.boolean), ("closes_on", S.date), ("questions", array(D.ref("FeedbackQuestion"))),
-                        ("areas", areaCodes), ("follow_up_weeks", D.integer),
+                        // Each left out or null stays as it is.
+                        ("open", .object([("type", .array([.string("boolean"), .string("null")]))])), ("closes_on", S.optionalText(S.day)),
+                        ("questions", orNull(array(D.ref("FeedbackQuestion")))), ("areas", orNull(areaCodes)),
+                        ("follow_up_weeks", OpenAPIMeetings.count(1, 26)),
                     ], required: [])
             ),
             (
@@ -198,7 +202,7 @@ enum OpenAPIOutcomes {
                                 [("age_band", S.choice(AgeBand.self)), ("gender", S.choice(Gender.self)), ("first_visit", D.boolean)],
                                 required: [])
                         ),
-                        ("follow_up_email", S.string(max: 254, nullable: true, format: "email")), ("follow_up_consent", D.boolean),
+                        ("follow_up_email", S.email), ("follow_up_consent", D.boolean),
                         ("submission", S.string(nullable: true)),
                     ], required: [])
             ),

@@ -26,7 +26,43 @@ enum Schemas {
     static let districtCode = JSONValue.object([
         ("type", .array([.string("string"), .string("null")])), ("enum", .array(District.all.map { .string($0.code) } + [.null])),
     ])
-    static let date = string(nullable: true, format: "date")
+    static let districtCodeValue = JSONValue.object([("type", .string("string")), ("enum", .array(District.all.map { .string($0.code) }))])
+
+    /// A calendar date `YYYY-MM-DD` from 0001 to 9999 that exists (`LocalDate`), leap days included.
+    static let datePattern =
+        "^(([0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-((0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)"
+        + "|([0-9]{2}(0[48]|[2468][048]|[13579][26])|([2468][048]|[13579][26]|0[48])00)-02-29)$"
+    static let day = JSONValue.object([("type", .string("string")), ("format", .string("date")), ("pattern", .string(datePattern))])
+    static let date = JSONValue.object([
+        ("type", .array([.string("string"), .string("null")])), ("format", .string("date")), ("pattern", .string(datePattern)),
+    ])
+
+    /// An optional e-mail address as `Validator.email` takes it; empty or null means none.
+    static let email = optionalText(.object([("type", .string("string")), ("format", .string("email")), ("maxLength", .number(254))]))
+    /// `Validator.url`: http or https, a host with a dot, no white space.
+    static let website = optionalText(
+        .object([
+            ("type", .string("string")), ("maxLength", .number(500)),
+            (
+                "pattern",
+                .string(
+                    "^[Hh][Tt][Tt][Pp][Ss]?://[^/\\s\\u0000-\\u001F\\u007F-\\u009F]*\\.[^/\\s\\u0000-\\u001F\\u007F-\\u009F]*(/[^\\s\\u0000-\\u001F\\u007F-\\u009F]*)?$"
+                )
+            ),
+        ]))
+    /// `Validator.phone`: 6 to 15 digits, with spaces, `+ - ( ) /` between them.
+    static let phone = optionalText(
+        .object([("type", .string("string")), ("pattern", .string("^[ +()/-]*([0-9][ +()/-]*){6,15}$"))]))
+
+    /// A text that may also be empty or null, meaning none.
+    static func optionalText(_ schema: JSONValue) -> JSONValue {
+        .object([
+            (
+                "anyOf",
+                .array([schema, .object([("type", .string("string")), ("maxLength", .number(0))]), .object([("type", .string("null"))])])
+            )
+        ])
+    }
 
     static func record(_ area: RegistryArea) -> JSONValue {
         switch area {
@@ -34,7 +70,7 @@ enum Schemas {
             return OpenAPIDocument.object(
                 [
                     ("id", id()), ("name", string(max: 200)),
-                    ("district_code", .object([("type", .string("string")), ("pattern", .string("^BG-[0-9]{2}$"))])),
+                    ("district_code", districtCodeValue),
                 ],
                 required: ["name", "district_code"])
         case .settlements:
@@ -42,7 +78,12 @@ enum Schemas {
                 [
                     ("id", id()), ("name", string(max: 200)), ("kind", choice(SettlementKind.self)),
                     ("municipality_id", id(nullable: false)),
-                    ("population", .object([("type", .array([.string("integer"), .string("null")])), ("minimum", .number(0))])),
+                    (
+                        "population",
+                        .object([
+                            ("type", .array([.string("integer"), .string("null")])), ("format", .string("int64")), ("minimum", .number(0)),
+                        ])
+                    ),
                 ],
                 required: ["name", "kind", "municipality_id"])
         case .libraries:
@@ -67,7 +108,7 @@ enum Schemas {
                     ("position", string(max: 300, nullable: true)),
                     ("organisation", string(max: 300, nullable: true)), ("library_id", id()), ("partner_id", id()),
                     ("district_code", districtCode),
-                    ("email", string(nullable: true, format: "email")), ("phone", string(nullable: true)),
+                    ("email", email), ("phone", phone),
                     ("consent_recorded_on", date), ("notes", string(max: 4000, nullable: true)),
                 ],
                 required: ["full_name", "network_role"])
@@ -78,9 +119,8 @@ enum Schemas {
     }
 
     static let contacts: [(String, JSONValue)] = [
-        ("address", string(max: 300, nullable: true)), ("email", string(nullable: true, format: "email")),
-        ("phone", string(nullable: true)),
-        ("website", string(nullable: true, format: "uri")), ("notes", string(max: 4000, nullable: true)),
+        ("address", string(max: 300, nullable: true)), ("email", email), ("phone", phone), ("website", website),
+        ("notes", string(max: 4000, nullable: true)),
     ]
 
     static let common: [(String, JSONValue)] = [

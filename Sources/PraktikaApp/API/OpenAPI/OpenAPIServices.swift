@@ -6,9 +6,18 @@ enum OpenAPIServices {
     typealias S = Schemas
 
     static func array(_ items: JSONValue) -> JSONValue { .object([("type", .string("array")), ("items", items)]) }
+    /// `FixedDecimal(parsing:)`: up to twelve digits, a point and up to three more.
     static let decimal = JSONValue.object([
-        ("type", .array([.string("string"), .string("null")])), ("pattern", .string("^-?[0-9]+(\\.[0-9]{1,3})?$")),
+        ("type", .array([.string("string"), .string("null")])), ("pattern", .string(decimalPattern)),
     ])
+    static func nonEmptyArray(_ items: JSONValue) -> JSONValue {
+        .object([("type", .string("array")), ("items", items), ("minItems", .number(1))])
+    }
+
+    /// Text the seating solver takes as it is: labels it only compares, never stores.
+    static let anyText = JSONValue.object([("type", .string("string")), ("pattern", .string("^[\\s\\S]*$"))])
+    static let decimalValue = JSONValue.object([("type", .string("string")), ("pattern", .string(decimalPattern))])
+    static let decimalPattern = "^-?[0-9]{1,12}(\\.[0-9]{1,3})?$"
     static let idParameter = D.parameter("id", schema: .object([("type", .string("integer")), ("format", .string("int64"))]))
 
     static var paths: [(String, JSONValue)] { servicePaths + [searchPath, seatingPath] + practicePaths }
@@ -25,10 +34,7 @@ enum OpenAPIServices {
                             + "`cursor=start` walks the whole catalogue newest first: each answer's `next_cursor` gives the next step.",
                         tag: "practices",
                         security: false,
-                        query: [
-                            ("q", "string"), ("status", "string"), ("kind", "string"), ("district", "string"), ("innovation", "string"),
-                            ("partner_kind", "string"), ("budget", "string"), ("year", "string"), ("page", "integer"), ("cursor", "string"),
-                        ],
+                        query: [("q", D.Query.text)] + D.Query.facets + [("page", D.Query.page), ("cursor", D.Query.cursor)],
                         responses: [("200", "A page of practices", D.ref("SearchPage"))])
                 )
             ])
@@ -95,10 +101,9 @@ enum OpenAPIServices {
                             + "walks the whole list newest first: each answer's `next_cursor` gives the next step.",
                         tag: "services",
                         security: false,
-                        query: [
-                            ("q", "string"), ("status", "string"), ("kind", "string"), ("district", "string"), ("innovation", "string"),
-                            ("partner_kind", "string"), ("budget", "string"), ("year", "string"), ("sort", "string"),
-                            ("page", "integer"), ("cursor", "string"),
+                        query: [("q", D.Query.text)] + D.Query.facets + [
+                            ("sort", D.Query.oneOf(DesignListQuery.sortKeys.sorted())), ("dir", D.Query.oneOf(["asc", "desc"])),
+                            ("page", D.Query.page), ("cursor", D.Query.cursor),
                         ],
                         responses: [("200", "A page of designs", D.ref("DesignPage"))])
                 ),
@@ -167,16 +172,13 @@ enum OpenAPIServices {
                     "Full-text search over the designs this caller may read (Bulgarian analysis; Latin letters are transliterated; "
                         + "a word ending in * is a prefix), best first",
                     tag: "services", security: false,
-                    query: [
-                        ("q", "string"), ("status", "string"), ("kind", "string"), ("district", "string"), ("innovation", "string"),
-                        ("partner_kind", "string"), ("budget", "string"), ("year", "string"), ("page", "integer"),
-                    ],
+                    query: [("q", D.Query.search)] + D.Query.facets + [("page", D.Query.page)],
                     responses: [("200", "Ranked results", D.ref("SearchPage")), ("400", "No query", D.ref("Error"))])
             )
         ])
     )
 
-    static let seatID = JSONValue.object([("type", .array([.string("string"), .string("integer")]))])
+    static let seatID = JSONValue.object([("type", .array([.string("string"), .string("integer")])), ("format", .string("int64"))])
 
     static let schemas: [(String, JSONValue)] = [
         (
@@ -224,11 +226,14 @@ enum OpenAPIServices {
                 [
                     (
                         "tables",
-                        array(
+                        nonEmptyArray(
                             D.object(
                                 [
-                                    ("id", seatID), ("targetGroup", S.string()),
-                                    ("capacity", .object([("type", .array([.string("integer"), .string("null")]))])),
+                                    ("id", seatID), ("targetGroup", anyText),
+                                    (
+                                        "capacity",
+                                        .object([("type", .array([.string("integer"), .string("null")])), ("format", .string("int64"))])
+                                    ),
                                 ], required: ["id", "targetGroup"]))
                     ),
                     (
@@ -236,16 +241,17 @@ enum OpenAPIServices {
                         array(
                             D.object(
                                 [
-                                    ("id", seatID), ("district", S.string()), ("role", S.string()), ("organization", S.string()),
+                                    ("id", seatID), ("district", anyText), ("role", anyText), ("organization", anyText),
                                     ("wants", .object([("type", .array([.string("array"), .string("null")])), ("items", S.string())])),
                                     ("table", seatID),
                                 ], required: ["id", "district", "role", "organization"]))
                     ),
                     (
                         "weights",
-                        D.object(
-                            [("district", D.integer), ("role", D.integer), ("organization", D.integer), ("preference", D.integer)],
-                            required: [])
+                        OpenAPIOutcomes.orNull(
+                            D.object(
+                                ["district", "role", "organization", "preference"].map { ($0, OpenAPIMeetings.nullableInt) },
+                                required: []))
                     ),
                 ], required: ["tables", "participants"])
         ),
@@ -302,7 +308,7 @@ enum OpenAPIServices {
                         D.object(
                             [
                                 ("category", S.choice(TargetGroupCategory.self)), ("description", S.string(nullable: true)),
-                                ("expected_reach", .object([("type", .array([.string("integer"), .string("null")]))])),
+                                ("expected_reach", OpenAPIMeetings.nullableInt),
                             ],
                             required: ["category"])
                     ),
@@ -321,7 +327,7 @@ enum OpenAPIServices {
                         array(
                             D.object(
                                 [
-                                    ("item", S.string(max: DesignValidation.maxTitle)), ("quantity", decimal),
+                                    ("item", S.string(max: DesignValidation.maxTitle)), ("quantity", decimalValue),
                                     ("unit_cost", D.ref("Money")), ("source", S.choice(FundingSource.self)),
                                 ],
                                 required: ["item", "quantity", "unit_cost", "source"]))

@@ -9,6 +9,9 @@ extension MeetingService {
     /// Adds a session (with any items it carries) to the programme.
     func addSession(_ stored: StoredMeeting, _ session: AgendaSession) async throws -> Outcome {
         guard mayOrganise(stored) else { return .forbidden }
+        var cleared = session
+        for index in cleared.items.indices { cleared.items[index].practiceDesignID = nil }
+        let session = cleared
         let errors = MeetingValidation.session(session, days: stored.meeting.days)
         guard errors.isEmpty else { return .invalid(errors) }
         return .saved(try await inTransaction { store, _ in try await store.insertSession(stored.id, session) })
@@ -44,6 +47,9 @@ extension MeetingService {
 
     func addItem(_ stored: StoredMeeting, sessionID: Int64, _ item: AgendaItem) async throws -> Outcome {
         guard mayOrganise(stored) else { return .forbidden }
+        // The practice recorded from a presentation is linked by `recordPresentation`, never by the caller.
+        var item = item
+        item.practiceDesignID = nil
         guard try await session(stored, sessionID) != nil else { return .notFound }
         let errors = MeetingValidation.item(item)
         guard errors.isEmpty else { return .invalid(errors) }

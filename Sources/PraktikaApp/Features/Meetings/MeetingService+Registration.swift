@@ -11,13 +11,17 @@ extension MeetingService {
         case registered(id: Int64, status: RegistrationStatus, token: String)
         case invalid(FieldErrors)
         case closed
+        /// Too many registrations from one address in a short time.
+        case throttled
     }
 
     /// Registration through the meeting's public link: anyone with the link, while the meeting is
     /// open for registration, once per person; with the sessions (workshops) they sign up for,
     /// each with its own places and waiting list.
-    func register(_ stored: StoredMeeting, _ participant: MeetingParticipant, sessions chosen: [Int64] = []) async throws
-        -> Registration
+    /// `client` is the address of someone registering through the public link: each address may
+    /// register a limited number of people per meeting in ten minutes (`AnonymousThrottle`).
+    func register(_ stored: StoredMeeting, _ participant: MeetingParticipant, sessions chosen: [Int64] = [], client: String? = nil)
+        async throws -> Registration
     {
         guard Self.isOpenForRegistration(stored) else { return .closed }
         let tables = try await store.tables(stored.id)
@@ -42,6 +46,9 @@ extension MeetingService {
         let actor = self.actor
         let siteAddress = self.siteAddress
         let result: Registration = try await inTransaction { store, sql in
+            if let client, !(try await AnonymousThrottle(db: sql).admit(.registrations, client: client, subject: stored.id)) {
+                return .throttled
+            }
             try await store.lockMeeting(stored.id)
             // Checked again with the meeting held: two people sending the same form at once.
             if try await store.identityKeys(stored.id).contains(candidate.identityKey) {

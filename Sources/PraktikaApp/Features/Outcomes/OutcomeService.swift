@@ -92,8 +92,6 @@ struct OutcomeService {
 
     /// Answers from one network address allowed per ten minutes and survey: a room of people
     /// on one library's wireless shares an address, a script does not need more.
-    static let answersPerWindow = 60
-    static let windowSeconds: Int64 = 600
 
     /// Stores an answer: anonymously through the link (checked against flooding), or typed in
     /// from a paper form by someone who manages the service. The optional profile goes to its
@@ -116,9 +114,9 @@ struct OutcomeService {
         return try await db.writeTransaction { db in
             let store = OutcomeStore(db: db as! any SQLDatabase)
             if channel == .web, let client {
-                let bucket = Int64(now.timeIntervalSince1970) / Self.windowSeconds
-                let hits = try await store.noteAnswer(client: Self.clientKey(client) + ":" + String(survey.id), bucket: bucket)
-                if hits > Self.answersPerWindow { return .throttled }
+                let admitted = try await AnonymousThrottle(db: db as! any SQLDatabase).admit(
+                    .answers, client: client, subject: survey.id, now: now)
+                if !admitted { return .throttled }
             }
             guard try await store.insertAnswer(survey, submission.answer, channel: channel, submission: formKey, on: today) != nil else {
                 return .duplicate
@@ -139,10 +137,6 @@ struct OutcomeService {
         return key
     }
 
-    /// The address as a keyed hash: the counter needs to tell addresses apart, not to know them.
-    static func clientKey(_ client: String) -> String {
-        SHA256.hash(data: Data(("praktika-answers:" + client).utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
-    }
 }
 
 /// Follow-up invitations: each address left with the immediate survey gets one message with the
@@ -160,7 +154,7 @@ struct FollowUps {
         let store = OutcomeStore(db: sql)
         if let cutoff = today.adding(days: -Self.keepDays) { try await store.eraseContacts(createdBefore: cutoff) }
         // The flood counters matter for the current ten minutes only.
-        try await store.forgetThrottle(before: Int64(now.timeIntervalSince1970) / OutcomeService.windowSeconds - 1)
+        try await AnonymousThrottle(db: sql).forget(before: Int64(now.timeIntervalSince1970) / AnonymousThrottle.windowSeconds - 1)
         var invited = 0
         for contact in try await store.dueContacts(today) {
             let survey = try await store.survey(contact.designID, .followUp)

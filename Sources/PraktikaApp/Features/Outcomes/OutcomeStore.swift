@@ -402,21 +402,4 @@ struct OutcomeStore {
         try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("outcome_contacts")
             .where("design_id", .equal, designID).first()?.decode(column: "n", as: Int.self) ?? 0
     }
-
-    // MARK: Flood control
-
-    /// Counts one more answer from this client in this window and returns the count so far.
-    func noteAnswer(client: String, bucket: Int64) async throws -> Int {
-        let row = try await db.raw(
-            """
-            INSERT INTO answer_throttle (client, bucket, hits) VALUES (\(bind: client), \(bind: bucket), 1) \
-            ON CONFLICT (client, bucket) DO UPDATE SET hits = answer_throttle.hits + 1 RETURNING hits
-            """
-        ).first()
-        return Int(try row?.decode(column: "hits", as: Int64.self) ?? 1)
-    }
-
-    func forgetThrottle(before bucket: Int64) async throws {
-        try await db.delete(from: "answer_throttle").where("bucket", .lessThan, bucket).run()
-    }
 }

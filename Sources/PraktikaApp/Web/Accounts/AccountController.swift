@@ -92,8 +92,28 @@ struct AccountController: Sendable {
 }
 
 extension Request {
-    /// Where a request comes from, as failed sign-ins are counted: the peer's address.
-    var client: String { remoteAddress?.ipAddress ?? "unknown" }
+    /// Where a request comes from, as failed sign-ins and anonymous forms are counted: the peer's
+    /// address, or behind a trusted reverse proxy the address the proxy says it served.
+    var client: String {
+        ClientAddress.resolve(
+            peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor],
+            trusted: application.storage[ConfigurationKey.self]?.trustedProxies ?? [])
+    }
+}
+
+enum ClientAddress {
+    /// Walks `X-Forwarded-For` from the right (the entry the nearest proxy added) past the
+    /// trusted proxies; the first other address is the client. Entries a client wrote itself
+    /// sit further left and are never reached while a trusted proxy appends the real one.
+    static func resolve(peer: String?, forwardedFor: [String], trusted: Set<String>) -> String {
+        guard let peer else { return "unknown" }
+        guard trusted.contains(peer) else { return peer }
+        let chain = forwardedFor.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        for address in chain.reversed() where !trusted.contains(address) {
+            return address.isEmpty ? peer : address
+        }
+        return peer
+    }
 }
 
 /// Checking a password, counting failures, and issuing a session or API token.
@@ -140,7 +160,9 @@ struct Authentication {
         let verified =
             (try? Bcrypt.verify(password, created: user?.passwordHash ?? Self.absentHash(cost: configuration.bcryptCost))) == true
         guard let user, !password.isEmpty, verified else {
-            try await audit.record(actor: nil, action: .signInFailed, entity: "user", entityID: nil, entityName: String(email.prefix(100)))
+            try await audit.record(
+                actor: nil, action: .signInFailed, entity: "user", entityID: nil,
+                entityName: Validator.printableOnly(String(email.prefix(100))))
             return .failure(.loginFailed, [:])
         }
         try await accounts.clearFailures(email: email, client: client)

@@ -228,7 +228,7 @@ extension MeetingController {
         return HTMLResponse.make(
             MeetingPeopleView.register(
                 token: stored.registrationToken, meeting: stored.meeting, tables: try await store.tables(stored.id), sessions: sessions,
-                values: values, errors: errors, done: done, req.page),
+                values: values, errors: errors, done: done, throttled: status == .tooManyRequests, req.page),
             status: status)
     }
 
@@ -247,8 +247,14 @@ extension MeetingController {
         guard let participant else {
             return try await registrationPage(req, stored, values: input, errors: errors, done: false, status: .unprocessableEntity)
         }
-        switch try await service(req).register(stored, participant, sessions: ticked(input, "session").compactMap { Int64($0) }) {
+        let chosen = ticked(input, "session").compactMap { Int64($0) }
+        switch try await service(req).register(stored, participant, sessions: chosen, client: req.client) {
         case .registered(_, _, let token): return req.seeOther(SiteURL.registration(token).with([("new", "1")]))
+        case .throttled:
+            // What was typed stays in the form; the person may send it again later.
+            let page = try await registrationPage(req, stored, values: input, errors: FieldErrors(), done: false, status: .tooManyRequests)
+            page.headers.replaceOrAdd(name: .retryAfter, value: String(AnonymousThrottle.windowSeconds))
+            return page
         case .invalid(let errors):
             return try await registrationPage(req, stored, values: input, errors: errors, done: false, status: .unprocessableEntity)
         case .closed: throw Abort(.notFound)

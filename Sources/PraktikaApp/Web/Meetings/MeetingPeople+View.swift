@@ -252,7 +252,7 @@ enum MeetingPeopleView {
     /// `sessions`: the sessions people sign up for, with the places still free in each.
     static func register(
         token: String, meeting: Meeting, tables: [WorkTable], sessions: [(session: AgendaSession, free: Int)], values: FormInput,
-        errors: FieldErrors, done: Bool, _ context: PageContext
+        errors: FieldErrors, done: Bool, throttled: Bool = false, _ context: PageContext
     ) -> HTML {
         let l = context.language
         let f = context.format
@@ -273,7 +273,9 @@ enum MeetingPeopleView {
                 title: TextKey.registerTitle(l, ["title": meeting.title]), action: SiteURL.register(token).path,
                 fields: fields(tables, l, registry: nil) + sessionField(sessions, context), values: values, errors: errors,
                 cancelHref: SiteURL.home.path)
-            content = .group(.p(.class("hint"), .safe(TextKey.registerPrivacy(l))), FormView.render(form, context))
+            content = .group(
+                .if(throttled, .p(.class("error"), .attribute(named: "role", value: "alert"), .safe(TextKey.registerThrottled(l)))),
+                .p(.class("hint"), .safe(TextKey.registerPrivacy(l))), FormView.render(form, context))
         }
         return Layout.page(context, title: TextKey.registerTitle(l, ["title": meeting.title]), body: [intro, content])
     }
