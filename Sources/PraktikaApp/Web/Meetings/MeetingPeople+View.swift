@@ -274,7 +274,9 @@ enum MeetingPeopleView {
                 fields: fields(tables, l, registry: nil) + sessionField(sessions, context), values: values, errors: errors,
                 cancelHref: SiteURL.home.path)
             content = .group(
-                .if(throttled, .p(.class("error"), .attribute(named: "role", value: "alert"), .safe(TextKey.registerThrottled(l)))),
+                .if(
+                    throttled,
+                    .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.safe(TextKey.registerThrottled(l))))),
                 .p(.class("hint"), .safe(TextKey.registerPrivacy(l))), FormView.render(form, context))
         }
         return Layout.page(context, title: TextKey.registerTitle(l, ["title": meeting.title]), body: [intro, content])

@@ -47,7 +47,7 @@ enum SurveyView {
         case .closed:
             content = .p(.class("empty"), .safe(TextKey.surveyClosed(l)))
         case .throttled:
-            content = .p(.class("error"), .attribute(named: "role", value: "alert"), .safe(TextKey.surveyThrottled(l)))
+            content = .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.safe(TextKey.surveyThrottled(l))))
         }
         let other = l.other
         return Layout.bare(
