@@ -405,4 +405,51 @@ struct BackupTests {
         #expect(configured.trustedProxies == ["10.0.0.2", "::1"])
         #expect(throws: (any Error).self) { try AppConfiguration.fromEnvironment(["PRAKTIKA_TRUSTED_PROXIES": "proxy.local"]) }
     }
+
+    @Test("twenty changes to one meeting from the same version: one is saved, the others are told of it; a form keeps what was typed")
+    func meetingVersions() async throws {
+        try await withApp(demo: true, connections: 4, connectionWaitSeconds: 60) { app in
+            let client = Browser(app)
+            let headers = try await client.apiHeaders("admin@praktika.local")
+            let read = try await client.send(.GET, "/api/v1/meetings/1", headers: headers)
+            let envelope = try #require(try JSONSerialization.jsonObject(with: Data(read.text.utf8)) as? [String: Any])
+            let version = try #require(envelope["version"] as? Int)
+            let meeting = try #require(envelope["meeting"] as? [String: Any])
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for n in 0..<20 {
+                    var body = meeting
+                    body["title"] = "Регионална среща \(n)"
+                    body["version"] = version
+                    let data = try JSONSerialization.data(withJSONObject: body)
+                    group.addTask {
+                        try await Browser(app).send(.PUT, "/api/v1/meetings/1", headers: headers, body: ByteBuffer(bytes: [UInt8](data)))
+                            .status
+                    }
+                }
+                var all: [HTTPStatus] = []
+                for try await status in group { all.append(status) }
+                return all
+            }
+            #expect(statuses.filter { $0 == .ok }.count == 1)
+            #expect(statuses.filter { $0 == .conflict }.count == 19)
+            let stored = try #require(try await MeetingStore(db: app.sql).find(1))
+            #expect(stored.version == Int64(version + 1))
+
+            // An organiser's form opened before that change: refused, with what they typed kept.
+            let organiser = try await Browser.signedIn(app, "admin@praktika.local", VelingradDemo.demoPassword)
+            var values = stored.meeting.input
+            for code in stored.meeting.districtCodes { values["districts-\(code)"] = "on" }
+            values["title"] = "Партньорства – нови услуги в библиотеките"
+            values["version"] = String(version)
+            let refused = try await organiser.post("/meetings/1/edit", values)
+            #expect(refused.status == .conflict)
+            #expect(refused.text.contains(TextKey.conflictMeetingChanged(.bg)))
+            #expect(refused.text.contains("Партньорства – нови услуги в библиотеките"))
+            #expect(refused.text.contains("name=\"version\" value=\"\(version + 1)\""))
+            // Saving again, from the version now stored, replaces the other change.
+            values["version"] = String(version + 1)
+            #expect(try await organiser.post("/meetings/1/edit", values).status == .seeOther)
+            #expect(try await MeetingStore(db: app.sql).find(1)?.meeting.title == "Партньорства – нови услуги в библиотеките")
+        }
+    }
 }

@@ -9,9 +9,10 @@ extension MeetingAPIController {
         let meeting: Meeting
         let registrationURL: String?
         let reportPublishedAt: Date?
+        let version: Int64
 
         enum CodingKeys: String, CodingKey {
-            case id, meeting
+            case id, meeting, version
             case registrationURL = "registration_url"
             case reportPublishedAt = "report_published_at"
         }
@@ -95,5 +96,10 @@ extension MeetingAPIController {
     struct Results: Content {
         let responses: Int
         let questions: [QuestionResult]
+    }
+
+    /// The version a change was made from, beside the record in the same body.
+    struct BasedOn: Decodable {
+        let version: Int64?
     }
 }

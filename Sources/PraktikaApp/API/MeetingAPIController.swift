@@ -73,6 +73,7 @@ struct MeetingAPIController: Sendable {
         case .invalid(let errors): throw APIFailure.invalid(errors)
         case .forbidden: throw APIFailure.refused(req.actor)
         case .notFound: throw APIFailure.notFound
+        case .conflict: throw APIFailure(status: .conflict, code: "conflict", message: TextKey.conflictMeetingChanged(req.language))
         }
     }
 
@@ -81,7 +82,7 @@ struct MeetingAPIController: Sendable {
         return Envelope(
             id: stored.id, meeting: stored.meeting,
             registrationURL: organiser ? req.siteAddress + SiteURL.register(stored.registrationToken).path : nil,
-            reportPublishedAt: stored.reportPublishedAt)
+            reportPublishedAt: stored.reportPublishedAt, version: stored.version)
     }
 
     private func meeting(_ req: Request, _ outcome: MeetingService.Outcome, created: Bool) async throws -> Response {
@@ -120,7 +121,8 @@ struct MeetingAPIController: Sendable {
     @Sendable func replace(_ req: Request) async throws -> Response {
         let stored = try await organised(req)
         let meeting = try req.decodeBody(Meeting.self)
-        return try await self.meeting(req, try await service(req).update(stored, meeting), created: false)
+        let basedOn = try req.decodeBody(BasedOn.self).version
+        return try await self.meeting(req, try await service(req).update(stored, meeting, basedOn: basedOn), created: false)
     }
 
     @Sendable func delete(_ req: Request) async throws -> Response {

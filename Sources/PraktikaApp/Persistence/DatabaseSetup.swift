@@ -56,6 +56,7 @@ extension Application {
         Migrations024.register(in: migrations)
         Migrations025.register(in: migrations)
         Migrations026.register(in: migrations)
+        Migrations027.register(in: migrations)
     }
 
     /// The database as SQLKit sees it; both supported drivers are SQL databases.

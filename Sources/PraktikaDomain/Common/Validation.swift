@@ -137,7 +137,9 @@ public struct Validator {
 
     /// Every text field has a length limit, so this is where its characters are checked too.
     public mutating func maxLength(_ field: String, _ value: String?, _ max: Int) {
-        if let value, value.count > max { errors.add(field, .validationTooLong, ["max": String(max)]) }
+        // Counted in code points, as JSON Schema's maxLength counts them (and as the API documents
+        // it): a letter with combining marks is one character on screen but several here.
+        if let value, value.unicodeScalars.count > max { errors.add(field, .validationTooLong, ["max": String(max)]) }
         printable(field, value)
     }
 

@@ -344,5 +344,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case sessionCapacity, hintSessionCapacity, sessionChoose, hintSessionChoose, sessionFreePlaces, sessionFull, sessionLeave
     case sessionLine, mailKindSessionPromoted, mailSessionPromotedSubject, mailSessionPromotedBody
     case historyRestoreQuestion, historyRestoreCompare
-    case validationTooSmall, validationRepeated, errorMethodNotAllowed, registerThrottled, attachmentBroken, attachmentArchiveTooLarge
+    case validationTooSmall, validationRepeated, errorMethodNotAllowed, registerThrottled, attachmentBroken, attachmentArchiveTooLarge,
+        conflictMeetingChanged
 }

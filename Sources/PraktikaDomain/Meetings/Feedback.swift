@@ -80,7 +80,7 @@ public struct FeedbackForm: Sendable, Hashable, Codable {
             if prompt == nil && options.isEmpty { continue }
             let kind = FeedbackQuestionKind(rawValue: reader.text(prefix + "kind") ?? "") ?? .text
             if prompt == nil { errors.add(prefix + "prompt", .validationRequired) }
-            if let prompt, prompt.count > 500 { errors.add(prefix + "prompt", .validationTooLong, ["max": "500"]) }
+            if let prompt, prompt.unicodeScalars.count > 500 { errors.add(prefix + "prompt", .validationTooLong, ["max": "500"]) }
             if kind == .single || kind == .multiple {
                 if options.count < 2 { errors.add(prefix + "options", .validationTwoOptions) }
                 if options.count > 30 { errors.add(prefix + "options", .validationTooManyOptions, ["max": "30"]) }
@@ -159,7 +159,11 @@ public struct FeedbackForm: Sendable, Hashable, Codable {
                 }
             case .text:
                 let text = given.joined(separator: "\n")
-                if text.count > 4000 { errors.add(field, .validationTooLong, ["max": "4000"]) } else { answers[q.id] = [text] }
+                if text.unicodeScalars.count > 4000 {
+                    errors.add(field, .validationTooLong, ["max": "4000"])
+                } else {
+                    answers[q.id] = [text]
+                }
             }
         }
         return (answers, errors)

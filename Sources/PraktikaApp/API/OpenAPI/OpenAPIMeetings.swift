@@ -69,8 +69,25 @@ enum OpenAPIMeetings {
                     (
                         "put",
                         op(
-                            "replaceMeeting", "Replace a meeting's details", body: D.ref("Meeting"),
-                            [("200", "Saved", D.ref("MeetingEnvelope")), badBody, invalid] + notOrganiser)
+                            "replaceMeeting",
+                            "Replace a meeting's details. With `version` (from the last read), a meeting someone changed since is "
+                                + "refused with 409 instead of overwritten.",
+                            body: .object([
+                                (
+                                    "allOf",
+                                    .array([
+                                        D.ref("Meeting"),
+                                        .object([
+                                            ("type", .string("object")),
+                                            ("properties", .object([("version", OpenAPIMeetings.nullableInt)])),
+                                        ]),
+                                    ])
+                                )
+                            ]),
+                            [
+                                ("200", "Saved", D.ref("MeetingEnvelope")), badBody, invalid,
+                                ("409", "Changed by someone else since `version`", D.ref("Error")),
+                            ] + notOrganiser)
                     ),
                     (
                         "delete",
@@ -345,7 +362,7 @@ enum OpenAPIMeetings {
     ]
 
     static let questionProperties: [(String, JSONValue)] = [
-        ("id", S.string()), ("kind", S.choice(FeedbackQuestionKind.self)), ("prompt", S.string()), ("options", array(S.string())),
+        ("id", S.string()), ("kind", S.choice(FeedbackQuestionKind.self)), ("prompt", S.string(max: 500)), ("options", array(S.string())),
         ("required", D.boolean),
     ]
 
@@ -367,8 +384,9 @@ enum OpenAPIMeetings {
                     [
                         ("id", S.id(nullable: false)), ("meeting", D.ref("Meeting")), ("registration_url", S.string(nullable: true)),
                         ("report_published_at", S.string(nullable: true, format: "date-time")),
+                        ("version", D.readOnly(D.integer, "Raised by every change; send it back with `PUT` to be told of others' changes")),
                     ],
-                    required: ["id", "meeting"])
+                    required: ["id", "meeting", "version"])
             ),
             (
                 "MeetingPage",

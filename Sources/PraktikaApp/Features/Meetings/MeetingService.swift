@@ -23,6 +23,8 @@ struct MeetingService {
         case invalid(FieldErrors)
         case forbidden
         case notFound
+        /// Changed by someone else since the version the change was based on: the meeting now.
+        case conflict(StoredMeeting)
     }
 
     /// Runs `body` in one transaction with a store over that transaction.
@@ -61,7 +63,9 @@ struct MeetingService {
         }
     }
 
-    func update(_ stored: StoredMeeting, _ meeting: Meeting) async throws -> Outcome {
+    /// `basedOn` is the version the change was made from; nil (an API client that does not
+    /// send one) changes whatever is there.
+    func update(_ stored: StoredMeeting, _ meeting: Meeting, basedOn: Int64? = nil) async throws -> Outcome {
         guard Policy.mayOrganise(actor, meeting: stored.scope) else { return .forbidden }
         var errors = MeetingValidation.meeting(meeting)
         errors.merge(try await referenceErrors(meeting))
@@ -77,10 +81,11 @@ struct MeetingService {
             return .invalid(why)
         }
         let (actor, siteAddress) = (self.actor, self.siteAddress)
-        try await db.writeTransaction { db in
+        let stale: Bool = try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
             let store = MeetingStore(db: sql)
             try await store.lockMeeting(stored.id)
+            if let basedOn, try await store.version(stored.id) != basedOn { return true }
             try await store.update(stored.id, meeting)
             try await AuditStore(db: sql).record(
                 actor: actor, action: .update, entity: Self.auditEntity, entityID: String(stored.id), entityName: meeting.title)
@@ -88,7 +93,9 @@ struct MeetingService {
             var updated = stored
             updated.meeting = meeting
             try await Self.promote(updated, store: store, sql: sql, actor: actor, siteAddress: siteAddress)
+            return false
         }
+        if stale, let now = try await store.find(stored.id) { return .conflict(now) }
         return .saved(stored.id)
     }
 

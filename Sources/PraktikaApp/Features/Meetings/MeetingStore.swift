@@ -11,6 +11,8 @@ struct StoredMeeting: Sendable {
     var reportPublishedAt: Date?
     /// The language the saved report is written in.
     var reportLanguage: Language = .bg
+    /// Raised by every change to the meeting's details (`MeetingService.update`).
+    var version: Int64 = 1
 
     var scope: MeetingScope { MeetingScope(meeting) }
 }
@@ -91,7 +93,7 @@ struct MeetingStore {
     private func find(where column: String, equals value: SQLBind) async throws -> StoredMeeting? {
         guard
             let row = try await db.select()
-                .columns("id", "content", "registration_token", "report_markdown", "report_published_at", "report_language")
+                .columns("id", "content", "registration_token", "report_markdown", "report_published_at", "report_language", "version")
                 .from("meetings").where(SQLIdentifier(column), .equal, value).first()
         else { return nil }
         return StoredMeeting(
@@ -100,7 +102,8 @@ struct MeetingStore {
             registrationToken: try row.decode(column: "registration_token", as: String.self),
             reportMarkdown: try row.decode(column: "report_markdown", as: String?.self),
             reportPublishedAt: try row.decode(column: "report_published_at", as: Date?.self),
-            reportLanguage: try row.decode(column: "report_language", as: String?.self).flatMap(Language.init(rawValue:)) ?? .bg)
+            reportLanguage: try row.decode(column: "report_language", as: String?.self).flatMap(Language.init(rawValue:)) ?? .bg,
+            version: try row.decode(column: "version", as: Int64.self))
     }
 
     private func columns(_ m: Meeting) throws -> [(String, SQLBind)] {
@@ -126,7 +129,12 @@ struct MeetingStore {
     func update(_ id: Int64, _ meeting: Meeting) async throws {
         var builder = db.update("meetings").where("id", .equal, id)
         for (column, value) in try columns(meeting) { builder = builder.set(SQLIdentifier(column), to: value) }
-        try await builder.run()
+        try await builder.set("version", to: SQLRaw("version + 1")).run()
+    }
+
+    /// The meeting's version now; read with the meeting's row held (`lockMeeting`).
+    func version(_ id: Int64) async throws -> Int64? {
+        try await db.select().column("version").from("meetings").where("id", .equal, id).first()?.decode(column: "version", as: Int64.self)
     }
 
     func delete(_ id: Int64) async throws {

@@ -160,6 +160,7 @@ extension MeetingController {
         case .invalid: return req.seeOther(SiteURL.meeting(stored.id, .edit).path, flash: .flashMeetingNeedsOrganiser)
         case .forbidden: throw Abort(.forbidden)
         case .notFound: throw Abort(.notFound)
+        case .conflict: throw Abort(.conflict)
         }
     }
 

@@ -138,6 +138,7 @@ extension MeetingController {
         case .saved: return HTMLResponse.make(page([:], FieldErrors(), done: true))
         case .invalid(let errors): return HTMLResponse.make(page(values, errors, done: false), status: .unprocessableEntity)
         case .forbidden, .notFound: throw Abort(.notFound)
+        case .conflict: throw Abort(.conflict)
         }
     }
 }

@@ -92,6 +92,7 @@ extension MeetingController {
         case .notFound: return req.seeOther(SiteURL.meeting(stored.id, .tables).path, flash: .flashChoosePerson)
         case .invalid: throw Abort(.badRequest)
         case .forbidden: throw Abort(.forbidden)
+        case .conflict: throw Abort(.conflict)
         }
     }
 
@@ -102,6 +103,7 @@ extension MeetingController {
         case .invalid: return req.seeOther(SiteURL.meeting(stored.id, .edit).path, flash: .flashMeetingNeedsOrganiser)
         case .forbidden: throw Abort(.forbidden)
         case .notFound: throw Abort(.notFound)
+        case .conflict: throw Abort(.conflict)
         }
     }
 }

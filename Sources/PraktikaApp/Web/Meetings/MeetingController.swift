@@ -132,6 +132,7 @@ struct MeetingController: Sendable {
         case .invalid(let errors): return try await invalid(errors)
         case .forbidden: throw Abort(req.actor == nil ? .unauthorized : .forbidden)
         case .notFound: throw Abort(.notFound)
+        case .conflict: throw Abort(.conflict)
         }
     }
 
@@ -231,6 +232,7 @@ struct MeetingController: Sendable {
         var values = stored.meeting.input
         for code in stored.meeting.districtCodes { values["districts-\(code)"] = "on" }
         for id in stored.meeting.organiserLibraryIDs { values["organisers-\(id)"] = "on" }
+        values["version"] = String(stored.version)
         return try await meetingForm(req, id: stored.id, values: values, errors: FieldErrors(), status: .ok)
     }
 
@@ -241,10 +243,17 @@ struct MeetingController: Sendable {
         guard let meeting else {
             return try await meetingForm(req, id: stored.id, values: input, errors: errors, status: .unprocessableEntity)
         }
-        switch try await service(req).update(stored, meeting) {
+        switch try await service(req).update(stored, meeting, basedOn: input["version"].flatMap { Int64($0) }) {
         case .saved(let id): return req.seeOther(SiteURL.meeting(id, .overview).path, flash: .flashUpdated)
         case .invalid(let errors):
             return try await meetingForm(req, id: stored.id, values: input, errors: errors, status: .unprocessableEntity)
+        case .conflict(let now):
+            // What this person typed stays; saving again, from the version now stored, replaces the other change.
+            var values = input
+            values["version"] = String(now.version)
+            var errors = FieldErrors()
+            errors.add("version", .conflictMeetingChanged)
+            return try await meetingForm(req, id: stored.id, values: values, errors: errors, status: .conflict)
         default: throw Abort(.forbidden)
         }
     }

@@ -235,7 +235,8 @@ enum MeetingPagesView {
         let title = id == nil ? TextKey.newMeeting(l) : TextKey.editRecord(l, ["name": values["title"] ?? ""])
         let model = FormModel(
             title: title, action: id.map { SiteURL.meeting($0, .edit).path } ?? SiteURL.meetings.path, fields: fields, values: values,
-            errors: errors, cancelHref: id.map { SiteURL.meeting($0, .overview).path } ?? SiteURL.meetings.path)
+            errors: errors, cancelHref: id.map { SiteURL.meeting($0, .overview).path } ?? SiteURL.meetings.path,
+            hidden: id == nil ? [] : [FormHidden(name: "version", value: values["version"] ?? "")])
         return Layout.page(
             context, title: title, breadcrumbs: [(SiteURL.meetings.path, TextKey.navMeetings(l))],
             body: [.h1(.safe(title)), FormView.render(model, context)])

@@ -41,6 +41,13 @@ struct FormModel: Sendable {
     let values: FormInput
     let errors: FieldErrors
     let cancelHref: String
+    /// Sent back unchanged: the version a change is made from.
+    var hidden: [FormHidden] = []
+}
+
+struct FormHidden: Sendable {
+    let name: String
+    let value: String
 }
 
 extension [FormOption] {

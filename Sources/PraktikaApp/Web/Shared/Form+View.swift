@@ -9,6 +9,7 @@ enum FormView {
         return .form(
             .method(.post), .action(model.action), .attribute(named: "novalidate"), .class("record-form"),
             Layout.csrfField(context),
+            .group(model.hidden.map { .input(.type(.hidden), .name($0.name), .value($0.value)) }),
             errorSummary(model, l),
             .group(model.fields.map { field(model, $0, l) }),
             .div(
@@ -27,8 +28,9 @@ enum FormView {
             .ul(
                 .group(
                     model.errors.order.map { name in
-                        let label = model.fields.first { $0.name == name }?.label(l) ?? name
                         let message = model.errors[name]?.text(l) ?? ""
+                        // A problem with no field of its own (someone else's change) is said as it is.
+                        guard let label = model.fields.first(where: { $0.name == name })?.label(l) else { return .li(.text(message)) }
                         return .li(.link("#field-\(name)", "\(label): \(message)"))
                     }))
         )
