@@ -95,7 +95,11 @@ struct MeetingService {
             try await Self.promote(updated, store: store, sql: sql, actor: actor, siteAddress: siteAddress)
             return false
         }
-        if stale, let now = try await store.find(stored.id) { return .conflict(now) }
+        if stale {
+            // Changed since, or deleted meanwhile: never reported as saved.
+            guard let now = try await store.find(stored.id) else { return .notFound }
+            return .conflict(now)
+        }
         return .saved(stored.id)
     }
 
