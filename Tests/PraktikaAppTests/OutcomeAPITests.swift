@@ -68,6 +68,13 @@ struct OutcomeAPITests {
             let unknownArea = try await client.send(
                 .PUT, "/api/v1/services/\(id)/surveys/immediate", headers: librarian, body: try Self.body(["areas": ["moon"]]))
             #expect(unknownArea.status == .unprocessableEntity)
+            // The weeks are held to 1–26 whichever survey carries them; the follow-up survey ignores them otherwise.
+            for kind in ["immediate", "follow_up"] {
+                let tooMany = try await client.send(
+                    .PUT, "/api/v1/services/\(id)/surveys/\(kind)", headers: librarian, body: try Self.body(["follow_up_weeks": 1_005_670]))
+                #expect(tooMany.status == .unprocessableEntity)
+                #expect(try Self.fields(tooMany.text)["follow_up_weeks"] != nil)
+            }
             let closed = try await client.send(
                 .PUT, "/api/v1/services/\(id)/surveys/immediate", headers: librarian,
                 body: try Self.body(["open": false, "areas": ["digital_skills"], "follow_up_weeks": 5]))

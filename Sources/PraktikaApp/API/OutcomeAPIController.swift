@@ -289,6 +289,14 @@ struct OutcomeAPIController: Sendable {
             errors.add("areas", .validationOption)
             throw APIFailure.invalid(errors)
         }
+        // The weeks belong to the immediate survey's plan, but a value out of range is wrong on any kind.
+        if let weeks = body.followUpWeeks, !OutcomePlan.followUpWeeksRange.contains(weeks) {
+            var errors = FieldErrors()
+            errors.add(
+                "follow_up_weeks", .validationBetween,
+                ["min": String(OutcomePlan.followUpWeeksRange.lowerBound), "max": String(OutcomePlan.followUpWeeksRange.upperBound)])
+            throw APIFailure.invalid(errors)
+        }
         // The page's form drops an empty question row; a client that sends one means a question.
         if let blank = body.questions?.firstIndex(where: { $0.prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
             var errors = FieldErrors()
