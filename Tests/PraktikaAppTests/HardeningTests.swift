@@ -452,4 +452,88 @@ struct BackupTests {
             #expect(try await MeetingStore(db: app.sql).find(1)?.meeting.title == "Партньорства – нови услуги в библиотеките")
         }
     }
+
+    @Test("registry records and participants carry a version: a change from an older copy is refused, in the API and in the forms")
+    func recordVersions() async throws {
+        try await withApp(demo: true, connections: 4, connectionWaitSeconds: 60) { app in
+            let client = Browser(app)
+            let headers = try await client.apiHeaders("admin@praktika.local")
+            let read = try await client.send(.GET, "/api/v1/partners/1", headers: headers)
+            let tag = try #require(read.headers.first(name: .eTag))
+            let partner = try #require(try JSONSerialization.jsonObject(with: Data(read.text.utf8)) as? [String: Any])
+            // Twenty clients change what they read as the same version: one wins, the others hear 412.
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for n in 0..<20 {
+                    var body = partner
+                    body["name"] = "Община Велинград \(n)"
+                    let data = try JSONSerialization.data(withJSONObject: body)
+                    var conditional = headers
+                    conditional.replaceOrAdd(name: .ifMatch, value: tag)
+                    group.addTask {
+                        try await Browser(app).send(
+                            .PUT, "/api/v1/partners/1", headers: conditional, body: ByteBuffer(bytes: [UInt8](data))
+                        ).status
+                    }
+                }
+                var all: [HTTPStatus] = []
+                for try await status in group { all.append(status) }
+                return all
+            }
+            #expect(statuses.filter { $0 == .ok }.count == 1)
+            #expect(statuses.filter { $0 == .preconditionFailed }.count == 19)
+            let after = try await client.send(.GET, "/api/v1/partners/1", headers: headers)
+            let newTag = try #require(after.headers.first(name: .eTag))
+            #expect(newTag != tag)
+            // A tag that names no version is refused too; no If-Match changes whatever is there.
+            var body = partner
+            body["name"] = "Община Велинград"
+            let data = ByteBuffer(bytes: [UInt8](try JSONSerialization.data(withJSONObject: body)))
+            var bogus = headers
+            bogus.replaceOrAdd(name: .ifMatch, value: "\"abc\"")
+            #expect(try await client.send(.PUT, "/api/v1/partners/1", headers: bogus, body: data).status == .preconditionFailed)
+            let plain = try await client.send(.PUT, "/api/v1/partners/1", headers: headers, body: data)
+            #expect(plain.status == .ok)
+            #expect(plain.headers.first(name: .eTag) != newTag)
+
+            // The edit form carries the version it was opened with; a stale one is refused and keeps what was typed.
+            let admin = try await Browser.signedIn(app, "admin@praktika.local", VelingradDemo.demoPassword)
+            let stored = try #require(try await RegistryStore<Partner>(db: app.sql, table: .partner).find(1))
+            let version = try #require(try await RegistryStore<Partner>(db: app.sql, table: .partner).version(1))
+            #expect(try await admin.get("/partners/1/edit").text.contains("name=\"version\" value=\"\(version)\""))
+            var values = stored.formInput
+            values["name"] = "Община Велинград – отдел „Култура“"
+            values["version"] = String(version - 1)
+            let refused = try await admin.post("/partners/1", values)
+            #expect(refused.status == .conflict)
+            #expect(refused.text.contains(TextKey.conflictRecordChanged(.bg)))
+            #expect(refused.text.contains("отдел „Култура“"))
+            #expect(try await RegistryStore<Partner>(db: app.sql, table: .partner).find(1)?.name == "Община Велинград")
+            values["version"] = String(version)
+            #expect(try await admin.post("/partners/1", values).status == .seeOther)
+            #expect(try await RegistryStore<Partner>(db: app.sql, table: .partner).find(1)?.name == "Община Велинград – отдел „Култура“")
+
+            // A participant: two organisers open the same person; the second to save hears of the first.
+            let store = MeetingStore(db: app.sql)
+            let person = try #require(try await store.participants(1).first { $0.placeholder == false })
+            let pid = try #require(person.id)
+            let opened = try #require(try await store.participantVersion(1, pid))
+            var form = person.input
+            form["table"] = person.tableID.map(String.init) ?? ""
+            form["pinned"] = person.pinned ? "on" : ""
+            form["library"] = person.libraryID.map(String.init) ?? ""
+            form["partner"] = person.partnerID.map(String.init) ?? ""
+            for id in person.wants { form["want-\(id)"] = "on" }
+            form["version"] = String(opened)
+            var first = form
+            first["full_name"] = person.fullName + " (първа)"
+            #expect(try await admin.post("/meetings/1/participants/\(pid)", first).status == .seeOther)
+            var second = form
+            second["full_name"] = person.fullName + " (втора)"
+            let late = try await admin.post("/meetings/1/participants/\(pid)", second)
+            #expect(late.status == .conflict)
+            #expect(late.text.contains(TextKey.conflictRecordChanged(.bg)))
+            #expect(late.text.contains(person.fullName + " (втора)"))
+            #expect(try await store.participant(1, pid)?.fullName == person.fullName + " (първа)")
+        }
+    }
 }

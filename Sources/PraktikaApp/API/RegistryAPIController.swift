@@ -32,7 +32,7 @@ struct RegistryAPIController<R: RegistryResource>: Sendable {
         guard let id = req.parameters.get("id", as: Int64.self), let record = try await service(req).find(id) else {
             throw APIFailure.notFound
         }
-        return try json(R.shown(record, to: req.actor), .ok)
+        return try await tagged(req, json(R.shown(record, to: req.actor), .ok), id)
     }
 
     @Sendable func create(_ req: Request) async throws -> Response {
@@ -47,7 +47,24 @@ struct RegistryAPIController<R: RegistryResource>: Sendable {
         guard let id = req.parameters.get("id", as: Int64.self) else { throw APIFailure.notFound }
         let record: R.Record
         record = try req.decodeBody(R.Record.self)
-        return try await answer(req, try await service(req).update(id, record), created: false)
+        return try await answer(req, try await service(req).update(id, record, basedOn: Self.basedOn(req)), created: false)
+    }
+
+    /// The version an `If-Match` header names: `"3"` or `W/"3"`; `*` or no header, none (any version
+    /// will do); anything else is a version no record has, so the change is refused.
+    static func basedOn(_ req: Request) -> Int64? {
+        guard let value = req.headers.first(name: .ifMatch)?.trimmingCharacters(in: .whitespaces), value != "*" else { return nil }
+        let tag = value.hasPrefix("W/") ? value.dropFirst(2) : Substring(value)
+        guard tag.count > 2, tag.first == "\"", tag.last == "\"", let version = Int64(tag.dropFirst().dropLast()) else { return -1 }
+        return version
+    }
+
+    /// Adds the record's version as its `ETag`, for a later `If-Match`.
+    private func tagged(_ req: Request, _ response: Response, _ id: Int64) async throws -> Response {
+        if let version = try await RegistryStore<R.Record>(db: req.sql, table: R.table).version(id) {
+            response.headers.replaceOrAdd(name: .eTag, value: "\"\(version)\"")
+        }
+        return response
     }
 
     @Sendable func delete(_ req: Request) async throws -> Response {
@@ -62,11 +79,14 @@ struct RegistryAPIController<R: RegistryResource>: Sendable {
         let l = req.language
         switch outcome {
         case .saved(let record):
-            let response = try json(record, created ? .created : .ok)
-            if created, let id = record.id {
-                response.headers.replaceOrAdd(name: .location, value: SiteURL.api(.item(R.area, String(id))).path)
+            var response = try json(record, created ? .created : .ok)
+            if let id = record.id {
+                if created { response.headers.replaceOrAdd(name: .location, value: SiteURL.api(.item(R.area, String(id))).path) }
+                response = try await tagged(req, response, id)
             }
             return response
+        case .conflict:
+            throw APIFailure(status: .preconditionFailed, code: "conflict", message: TextKey.conflictRecordChanged(l))
         case .invalid(_, let errors):
             return try APIError.response(
                 status: .unprocessableEntity, message: TextKey.formHasErrors(l), code: "validation", fields: errors.messages(l))

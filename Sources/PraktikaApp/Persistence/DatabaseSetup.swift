@@ -57,6 +57,7 @@ extension Application {
         Migrations025.register(in: migrations)
         Migrations026.register(in: migrations)
         Migrations027.register(in: migrations)
+        Migrations028.register(in: migrations)
     }
 
     /// The database as SQLKit sees it; both supported drivers are SQL databases.

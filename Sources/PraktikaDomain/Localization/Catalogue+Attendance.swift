@@ -31,6 +31,8 @@ extension Catalogue {
         .validationTooSmall: "Стойността е твърде малка.",
         .conflictMeetingChanged:
             "Докато редактирахте, някой друг промени срещата. Вашите промени са запазени във формуляра; ако ги запазите, те ще заменят другите. Отворете срещата в нов раздел, за да видите какво е променено.",
+        .conflictRecordChanged:
+            "Докато редактирахте, някой друг промени този запис. Вашите промени са запазени във формуляра; ако ги запазите, те ще заменят другите. Отворете записа в нов раздел, за да видите какво е променено.",
         .attachmentBroken:
             "Файлът е повреден или съдържа нещо различно от това, което е по разширението си. Запазете го отново от програмата, в която е създаден.",
         .attachmentArchiveTooLarge: "Файлът се разархивира до твърде много данни или съдържа твърде много части за документ.",
@@ -265,6 +267,8 @@ extension Catalogue {
         .validationTooSmall: "The value is too small.",
         .conflictMeetingChanged:
             "Someone else changed this meeting while you were editing it. Your changes are kept in the form; saving them will replace the other changes. Open the meeting in a new tab to see what changed.",
+        .conflictRecordChanged:
+            "Someone else changed this record while you were editing it. Your changes are kept in the form; saving them will replace the other changes. Open the record in a new tab to see what changed.",
         .attachmentBroken:
             "The file is damaged or holds something other than its extension says. Save it again from the program that made it.",
         .attachmentArchiveTooLarge: "The file unpacks to too much data, or holds too many parts, for a document.",

@@ -345,5 +345,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case sessionLine, mailKindSessionPromoted, mailSessionPromotedSubject, mailSessionPromotedBody
     case historyRestoreQuestion, historyRestoreCompare
     case validationTooSmall, validationRepeated, errorMethodNotAllowed, registerThrottled, attachmentBroken, attachmentArchiveTooLarge,
-        conflictMeetingChanged
+        conflictMeetingChanged, conflictRecordChanged
 }

@@ -142,8 +142,12 @@ enum OpenAPIDocument {
                         (
                             "put",
                             operation(
-                                "replace\(schema)", "Replace a record", tag: "registry", body: ref(schema),
-                                responses: writeResponses(schema, created: false))
+                                "replace\(schema)",
+                                "Replace a record; with `If-Match` set to the `ETag` it was read with, only if nobody changed it since",
+                                tag: "registry", headers: [("If-Match", ifMatch)], body: ref(schema),
+                                responses: writeResponses(schema, created: false) + [
+                                    ("412", "Changed by someone else since the version in `If-Match`", ref("Error"))
+                                ])
                         ),
                         (
                             "delete",
@@ -223,25 +227,23 @@ enum OpenAPIDocument {
     }
 
     static func operation(
-        _ id: String, _ summary: String, tag: String, security: Bool = true, query: [(String, JSONValue)] = [], body: JSONValue? = nil,
-        responses: [(String, String, JSONValue?)]
+        _ id: String, _ summary: String, tag: String, security: Bool = true, query: [(String, JSONValue)] = [],
+        headers: [(String, JSONValue)] = [], body: JSONValue? = nil, responses: [(String, String, JSONValue?)]
     ) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("operationId", .string(id)), ("summary", .string(summary)), ("tags", .array([.string(tag)])),
         ]
-        if !query.isEmpty {
-            members.append(
-                (
-                    "parameters",
-                    .array(
-                        query.map { name, schema in
-                            .object([
-                                ("name", .string(name)), ("in", .string("query")),
-                                ("required", .bool(name == "q" && schema == Query.search)), ("schema", schema),
-                            ])
-                        })
-                ))
-        }
+        let parameters: [JSONValue] =
+            query.map { name, schema in
+                .object([
+                    ("name", .string(name)), ("in", .string("query")), ("required", .bool(name == "q" && schema == Query.search)),
+                    ("schema", schema),
+                ])
+            }
+            + headers.map { name, schema in
+                .object([("name", .string(name)), ("in", .string("header")), ("required", .bool(false)), ("schema", schema)])
+            }
+        if !parameters.isEmpty { members.append(("parameters", .array(parameters))) }
         if let body {
             members.append(
                 (
@@ -273,6 +275,9 @@ enum OpenAPIDocument {
         members.append(("security", security ? .array([.object([("bearer", .array([]))])]) : .array([])))
         return .object(members)
     }
+
+    /// A record's version as the `ETag` gave it (`"3"`), weak or strong, or `*` for any.
+    static let ifMatch = JSONValue.object([("type", .string("string")), ("pattern", .string("^(\\*|(W/)?\"[0-9]{1,18}\")$"))])
 
     static func parameter(_ name: String, schema: JSONValue) -> JSONValue {
         .object([("name", .string(name)), ("in", .string("path")), ("required", .bool(true)), ("schema", schema)])

@@ -45,9 +45,11 @@ extension MeetingService {
     }
 
     /// Replaces what an organiser may change of a participant; how they registered and whether
-    /// they are a placeholder stay.
+    /// they are a placeholder stay. `basedOn` is the participant's version the change was made
+    /// from; when someone changed them since, nothing is written (`.conflict`).
     func updateParticipant(
-        _ stored: StoredMeeting, _ participantID: Int64, _ changed: MeetingParticipant, fields: ParticipantFields = .form
+        _ stored: StoredMeeting, _ participantID: Int64, _ changed: MeetingParticipant, fields: ParticipantFields = .form,
+        basedOn: Int64? = nil
     ) async throws -> Outcome {
         guard mayOrganise(stored) else { return .forbidden }
         guard let existing = try await store.participant(stored.id, participantID) else { return .notFound }
@@ -64,11 +66,13 @@ extension MeetingService {
         participant.status = existing.status
         participant.language = existing.language
         let updated = participant
-        try await inTransaction { store, sql in
-            try await store.updateParticipant(stored.id, participantID, updated)
+        let written: Bool = try await inTransaction { store, sql in
+            guard try await store.updateParticipant(stored.id, participantID, updated, basedOn: basedOn) else { return false }
             try await audit(
                 sql, .update, stored, participantID: participantID, updated, changes: FieldChange.between(existing.input, updated.input))
+            return true
         }
+        guard written else { return try await store.participant(stored.id, participantID) == nil ? .notFound : .conflict(stored) }
         return .saved(participantID)
     }
 

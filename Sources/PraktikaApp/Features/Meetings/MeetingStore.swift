@@ -492,10 +492,20 @@ struct MeetingStore {
         return try row.decode(column: "id", as: Int64.self)
     }
 
-    func updateParticipant(_ meetingID: Int64, _ id: Int64, _ p: MeetingParticipant) async throws {
+    /// Writes what an organiser changed and raises the participant's version. With `basedOn`, only
+    /// if the stored version is still that one: false when someone else changed them first.
+    @discardableResult
+    func updateParticipant(_ meetingID: Int64, _ id: Int64, _ p: MeetingParticipant, basedOn: Int64? = nil) async throws -> Bool {
         var builder = db.update("meeting_participants").where("id", .equal, id).where("meeting_id", .equal, meetingID)
+        if let basedOn { builder = builder.where("version", .equal, basedOn) }
         for (column, value) in zip(Self.participantColumns, Self.values(p)) { builder = builder.set(SQLIdentifier(column), to: value) }
-        try await builder.run()
+        return try await builder.set("version", to: SQLRaw("version + 1")).returning("id").first() != nil
+    }
+
+    /// The participant's version now (raised by every change an organiser makes).
+    func participantVersion(_ meetingID: Int64, _ id: Int64) async throws -> Int64? {
+        try await db.select().column("version").from("meeting_participants").where("id", .equal, id).where("meeting_id", .equal, meetingID)
+            .first()?.decode(column: "version", as: Int64.self)
     }
 
     func deleteParticipant(_ meetingID: Int64, _ id: Int64) async throws {

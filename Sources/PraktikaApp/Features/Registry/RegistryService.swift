@@ -14,6 +14,8 @@ struct RegistryService<R: RegistryResource> {
         /// Other records refer to this one.
         case referenced([(label: TextKey, count: Int)])
         case deleted
+        /// Someone else changed the record since the version the change was based on.
+        case conflict(current: Int64)
     }
 
     let db: any Database
@@ -46,7 +48,9 @@ struct RegistryService<R: RegistryResource> {
         }
     }
 
-    func update(_ id: Int64, _ input: R.Record, earlier: FieldErrors = FieldErrors()) async throws -> Outcome {
+    /// `basedOn` is the version the change was made from (the form's hidden field, the API's
+    /// `If-Match`); nil changes whatever is there.
+    func update(_ id: Int64, _ input: R.Record, earlier: FieldErrors = FieldErrors(), basedOn: Int64? = nil) async throws -> Outcome {
         guard let old = try await find(id) else { return .notFound }
         var record = input
         record.id = id
@@ -57,11 +61,16 @@ struct RegistryService<R: RegistryResource> {
         }
         guard errors.isEmpty else { return .invalid(record, errors) }
         let changes = FieldChange.between(old.formInput, record.formInput)
+        // What is asked for is what is stored: nothing to write, and nobody's change is lost.
         guard !changes.isEmpty else { return .saved(record) }
         let checked = record
         return try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
-            try await RegistryStore<R.Record>(db: sql, table: R.table).update(checked)
+            let store = RegistryStore<R.Record>(db: sql, table: R.table)
+            guard try await store.update(checked, basedOn: basedOn) else {
+                guard let now = try await store.version(id) else { return .notFound }
+                return .conflict(current: now)
+            }
             try await AuditStore(db: sql).record(
                 actor: actor, action: .update, entity: R.Record.kind.rawValue, entityID: String(id),
                 entityName: checked.displayName, changes: changes)

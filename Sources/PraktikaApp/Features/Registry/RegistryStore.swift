@@ -27,13 +27,24 @@ struct RegistryStore<Record: RegistryRecord> {
         return try inserted.decode(column: "id", as: Int64.self)
     }
 
-    func update(_ record: Record) async throws {
+    /// Writes the record and raises its version. With `basedOn`, only if the stored version is
+    /// still that one: false when someone else changed it first (or it is gone).
+    @discardableResult
+    func update(_ record: Record, basedOn: Int64? = nil) async throws -> Bool {
         guard let id = record.id else { throw StoreError.missingIdentifier }
         var builder = db.update(table.table).where("id", .equal, id)
+        if let basedOn { builder = builder.where("version", .equal, basedOn) }
         for (column, value) in try columns(of: record) {
             builder = builder.set(SQLIdentifier(column), to: value)
         }
-        try await builder.set("updated_at", to: Date()).run()
+        let row = try await builder.set("updated_at", to: Date()).set("version", to: SQLRaw("version + 1")).returning("id").first()
+        return row != nil
+    }
+
+    /// The record's version now (1 when it was created, raised by every change).
+    func version(_ id: Int64) async throws -> Int64? {
+        try await db.select().column("version").from(table.table).where("id", .equal, id).first()?
+            .decode(column: "version", as: Int64.self)
     }
 
     func delete(_ id: Int64) async throws {

@@ -92,9 +92,11 @@ extension MeetingController {
         let pid = try sub(req)
         guard let p = try await store.participant(stored.id, pid) else { throw Abort(.notFound) }
         let registry = try await ParticipantRegistryOptions.load(req.sql, stored.meeting, req.language, keeping: p)
+        var values = participantValues(p)
+        values["version"] = try await store.participantVersion(stored.id, pid).map(String.init) ?? ""
         return HTMLResponse.make(
             MeetingPeopleView.edit(
-                frame(req, stored), id: pid, tables: try await store.tables(stored.id), registry: registry, values: participantValues(p),
+                frame(req, stored), id: pid, tables: try await store.tables(stored.id), registry: registry, values: values,
                 errors: FieldErrors(), req.page))
     }
 
@@ -114,9 +116,20 @@ extension MeetingController {
                 status: .unprocessableEntity)
         }
         guard let participant = read else { return invalid(errors) }
+        let outcome = try await service(req).updateParticipant(stored, pid, participant, basedOn: input["version"].flatMap { Int64($0) })
+        if case .conflict = outcome {
+            // What this person typed stays; saving again, from the version now stored, replaces the other change.
+            var values = input
+            values["version"] = try await store.participantVersion(stored.id, pid).map(String.init) ?? ""
+            var errors = FieldErrors()
+            errors.add("version", .conflictRecordChanged)
+            return HTMLResponse.make(
+                MeetingPeopleView.edit(
+                    frame(req, stored), id: pid, tables: tables, registry: registry, values: values, errors: errors, req.page),
+                status: .conflict)
+        }
         return try await respond(
-            req, try await service(req).updateParticipant(stored, pid, participant), next: SiteURL.meeting(stored.id, .participants).path,
-            flash: .flashUpdated, invalid: invalid)
+            req, outcome, next: SiteURL.meeting(stored.id, .participants).path, flash: .flashUpdated, invalid: invalid)
     }
 
     @Sendable func deleteParticipant(_ req: Request) async throws -> Response {

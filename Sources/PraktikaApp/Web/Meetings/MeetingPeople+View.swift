@@ -164,7 +164,8 @@ enum MeetingPeopleView {
         let form = FormModel(
             title: TextKey.editRecord(l, ["name": values["full_name"] ?? ""]), action: SiteURL.meeting(frame.id, .participant(id)).path,
             fields: fields(tables, l, registry: registry),
-            values: values, errors: errors, cancelHref: SiteURL.meeting(frame.id, .participants).path)
+            values: values, errors: errors, cancelHref: SiteURL.meeting(frame.id, .participants).path,
+            hidden: [FormHidden(name: "version", value: values["version"] ?? "")])
         let remove: Node<HTML.BodyContext> = .form(
             .method(.post), .action(SiteURL.meeting(frame.id, .participantDelete(id)).path), Layout.csrfField(context),
             .button(.type(.submit), .class("button danger"), .safe(TextKey.participantRemove(l))))

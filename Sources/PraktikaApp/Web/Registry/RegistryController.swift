@@ -63,8 +63,9 @@ struct RegistryController<R: RegistryResource>: Sendable {
     @Sendable func edit(_ req: Request) async throws -> Response {
         let (id, record) = try await load(req)
         try await requireUpdate(req, record)
-        return try await form(
-            req, values: record.formInput, errors: FieldErrors(), editing: (id, record.displayName(req.language)), status: .ok)
+        var values = record.formInput
+        values["version"] = try await RegistryStore<R.Record>(db: req.sql, table: R.table).version(id).map(String.init) ?? ""
+        return try await form(req, values: values, errors: FieldErrors(), editing: (id, record.displayName(req.language)), status: .ok)
     }
 
     @Sendable func update(_ req: Request) async throws -> Response {
@@ -73,12 +74,20 @@ struct RegistryController<R: RegistryResource>: Sendable {
         try await requireUpdate(req, old)
         let input = try formInput(req)
         let (record, errors) = R.Record.parse(input, previous: old, today: LocalDate(Date()))
-        switch try await RegistryService<R>(db: req.db, actor: context.actor).update(id, record, earlier: errors) {
+        let basedOn = input["version"].flatMap { Int64($0) }
+        switch try await RegistryService<R>(db: req.db, actor: context.actor).update(id, record, earlier: errors, basedOn: basedOn) {
         case .saved:
             return req.seeOther(SiteURL.record(R.area, String(id)).path, flash: .flashUpdated)
         case .invalid(_, let errors):
             return try await form(
                 req, values: input, errors: errors, editing: (id, old.displayName(req.language)), status: .unprocessableEntity)
+        case .conflict(let current):
+            // What this person typed stays; saving again, from the version now stored, replaces the other change.
+            var values = input
+            values["version"] = String(current)
+            var errors = FieldErrors()
+            errors.add("version", .conflictRecordChanged)
+            return try await form(req, values: values, errors: errors, editing: (id, old.displayName(req.language)), status: .conflict)
         case .notFound: throw Abort(.notFound)
         case .forbidden: throw Abort(.forbidden)
         default: throw Abort(.internalServerError)
@@ -151,7 +160,8 @@ struct RegistryController<R: RegistryResource>: Sendable {
             title: title,
             action: id.map { SiteURL.record(R.area, String($0)).path } ?? SiteURL.registry(R.area).path,
             fields: fields, values: values, errors: errors,
-            cancelHref: id.map { SiteURL.record(R.area, String($0)).path } ?? SiteURL.registry(R.area).path)
+            cancelHref: id.map { SiteURL.record(R.area, String($0)).path } ?? SiteURL.registry(R.area).path,
+            hidden: id == nil ? [] : [FormHidden(name: "version", value: values["version"] ?? "")])
         return HTMLResponse.make(RegistryFormPage.render(model, area: R.area, context), status: status)
     }
 
