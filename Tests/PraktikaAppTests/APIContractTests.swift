@@ -23,6 +23,22 @@ struct APIContractTests {
         contract.check(method: "GET", path: path, query: query, signedIn: true)
     }
 
+    @Test("If-Match on a registry replacement must name one version as an ETag gives it, or be `*`")
+    func ifMatch() {
+        func put(_ values: [String]) -> APIContract.Verdict {
+            Self.contract.check(
+                method: "PUT", path: "/api/v1/partners/1", query: nil, header: { $0 == "If-Match" ? values : [] }, signedIn: true)
+        }
+        #expect(put([]) == .pass)
+        #expect(put(["\"3\""]) == .pass)
+        #expect(put(["W/\"3\""]) == .pass)
+        #expect(put(["*"]) == .pass)
+        #expect(put([""]) == .badQuery(["If-Match": .validationOption]))
+        #expect(put(["{}"]) == .badQuery(["If-Match": .validationOption]))
+        #expect(put(["3"]) == .badQuery(["If-Match": .validationOption]))
+        #expect(put(["\"3\"", "\"4\""]) == .badQuery(["If-Match": .validationRepeated]))
+    }
+
     @Test("query values are held to their schemas: numbers, ranges, closed lists, patterns, repeats and required ones")
     func queries() {
         #expect(Self.get("/api/v1/services", "page=2&status=running&district=BG-13&sort=title&dir=desc&cursor=start") == .pass)

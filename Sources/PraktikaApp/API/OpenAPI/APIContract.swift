@@ -32,6 +32,22 @@ struct APIContract: Sendable {
         let name: String
         let required: Bool
         let kind: Kind
+        /// A header rather than a query parameter (header names compare without case).
+        var inHeader = false
+        /// The pattern, compiled once when the document is read rather than on every request.
+        // Matching never changes a compiled Regex (its program is built once, atomically), so sharing it is safe.
+        nonisolated(unsafe) private let regex: Regex<AnyRegexOutput>?
+
+        init(name: String, required: Bool, kind: Kind) {
+            self.name = name
+            self.required = required
+            self.kind = kind
+            if case .string(_, _, let pattern?) = kind { regex = try? Regex(pattern) } else { regex = nil }
+        }
+
+        static func == (a: QueryRule, b: QueryRule) -> Bool {
+            a.name == b.name && a.required == b.required && a.kind == b.kind && a.inHeader == b.inHeader
+        }
 
         /// The problem with one value, or nil when the schema admits it.
         func problem(_ value: String) -> TextKey? {
@@ -46,7 +62,8 @@ struct APIContract: Sendable {
             case .string(let minLength, let options, let pattern):
                 if value.count < minLength { return .validationRequired }
                 if let options, !options.contains(value) { return .validationOption }
-                if let pattern, (try? Regex(pattern).firstMatch(in: value)) == nil { return .validationOption }
+                // A pattern that does not compile admits nothing, as a broken promise should not pass silently.
+                if pattern != nil, (regex.flatMap { try? $0.firstMatch(in: value) }) == nil { return .validationOption }
                 return nil
             }
         }
@@ -75,7 +92,9 @@ struct APIContract: Sendable {
     static func queryRules(_ operation: JSONValue) -> [QueryRule] {
         guard case .array(let parameters)? = operation["parameters"] else { return [] }
         return parameters.compactMap { parameter in
-            guard parameter["in"] == .string("query"), case .string(let name)? = parameter["name"], let schema = parameter["schema"]
+            let place = parameter["in"]
+            guard place == .string("query") || place == .string("header"), case .string(let name)? = parameter["name"],
+                let schema = parameter["schema"]
             else { return nil }
             let required = parameter["required"] == .bool(true)
             let kind: QueryRule.Kind
@@ -87,7 +106,9 @@ struct APIContract: Sendable {
                 if case .array(let values)? = schema["enum"] { options = values.compactMap(\.text) }
                 kind = .string(minLength: schema["minLength"]?.integer ?? 0, options: options, pattern: schema["pattern"]?.text)
             }
-            return QueryRule(name: name, required: required, kind: kind)
+            var rule = QueryRule(name: name, required: required, kind: kind)
+            rule.inHeader = place == .string("header")
+            return rule
         }
     }
 
@@ -107,8 +128,10 @@ struct APIContract: Sendable {
         case badQuery([String: TextKey])
     }
 
-    /// `query` is the raw, still percent-encoded query string.
-    func check(method: String, path requestPath: String, query: String?, signedIn: Bool) -> Verdict {
+    /// `query` is the raw, still percent-encoded query string; `header` gives a header's values by name.
+    func check(
+        method: String, path requestPath: String, query: String?, header: (String) -> [String] = { _ in [] }, signedIn: Bool
+    ) -> Verdict {
         guard let path = path(for: requestPath) else { return .pass }
         let method = method.uppercased()
         let lookup = method == "HEAD" ? "GET" : method
@@ -125,7 +148,8 @@ struct APIContract: Sendable {
         }
         var problems: [String: TextKey] = [:]
         for rule in rules {
-            guard let given = values[rule.name] else {
+            let given = rule.inHeader ? header(rule.name) : values[rule.name]
+            guard let given, !(rule.inHeader && given.isEmpty) else {
                 if rule.required { problems[rule.name] = .validationRequired }
                 continue
             }
@@ -146,7 +170,8 @@ struct APIContractMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.url.path.hasPrefix("/api/") else { return try await next.respond(to: request) }
         let verdict = contract.check(
-            method: request.method.rawValue, path: request.url.path, query: request.url.query, signedIn: request.actor != nil)
+            method: request.method.rawValue, path: request.url.path, query: request.url.query,
+            header: { request.headers[$0].map { $0.trimmingCharacters(in: .whitespaces) } }, signedIn: request.actor != nil)
         switch verdict {
         case .pass:
             return try await next.respond(to: request)

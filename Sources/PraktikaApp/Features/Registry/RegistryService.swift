@@ -61,8 +61,14 @@ struct RegistryService<R: RegistryResource> {
         }
         guard errors.isEmpty else { return .invalid(record, errors) }
         let changes = FieldChange.between(old.formInput, record.formInput)
-        // What is asked for is what is stored: nothing to write, and nobody's change is lost.
-        guard !changes.isEmpty else { return .saved(record) }
+        if changes.isEmpty {
+            // Nothing to write; but a change made from an older copy is refused all the same, as HTTP's
+            // If-Match asks, so that a client learns the record moved on.
+            if let basedOn, let now = try await RegistryStore<R.Record>(db: sql, table: R.table).version(id), now != basedOn {
+                return .conflict(current: now)
+            }
+            return .saved(record)
+        }
         let checked = record
         return try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
