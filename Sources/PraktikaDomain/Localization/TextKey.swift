@@ -346,4 +346,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case historyRestoreQuestion, historyRestoreCompare
     case validationTooSmall, validationRepeated, errorMethodNotAllowed, registerThrottled, attachmentBroken, attachmentArchiveTooLarge,
         conflictMeetingChanged, conflictRecordChanged
+    case startTitle, startLead, startWaiting, startNothingWaits, startMyServices, startNoServices, startBlocksFilled, startNextStage,
+        startReadyFor, startLastStage, startMyMeetings, startNoMeetings, startEnterResult, startReviewResult, startShownServices,
+        startDistrictServices,
+        startNetwork
 }

@@ -276,8 +276,12 @@ enum OpenAPIDocument {
         return .object(members)
     }
 
-    /// A record's version as the `ETag` gave it (`"3"`), weak or strong, or `*` for any.
-    static let ifMatch = JSONValue.object([("type", .string("string")), ("pattern", .string("^(\\*|(W/)?\"[0-9]{1,18}\")$"))])
+    /// A record's version as the `ETag` gave it (`"3"`, or weak `W/"3"`), or `*` for any. As HTTP
+    /// prescribes, any value that is not the record's current tag, well-formed or not, is 412.
+    static let ifMatch = JSONValue.object([
+        ("type", .string("string")),
+        ("description", .string("The ETag the record was read with; a change is made only if it is still the record's own (else 412)")),
+    ])
 
     static func parameter(_ name: String, schema: JSONValue) -> JSONValue {
         .object([("name", .string(name)), ("in", .string("path")), ("required", .bool(true)), ("schema", schema)])

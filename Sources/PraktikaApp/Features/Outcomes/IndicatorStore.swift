@@ -40,6 +40,20 @@ struct IndicatorStore {
         ).all().map(Self.period)
     }
 
+    /// The periods of several designs at once.
+    func periods(designs ids: [Int64]) async throws -> [StoredPeriod] {
+        guard !ids.isEmpty else { return [] }
+        let list = SQLList(ids.map { SQLBind($0) })
+        return try await db.raw("\(unsafeRaw: Self.query) WHERE p.design_id IN (\(list)) ORDER BY p.ends_on, p.id").all().map(Self.period)
+    }
+
+    /// Every period whose result waits for review, oldest first.
+    func submitted() async throws -> [StoredPeriod] {
+        try await db.raw("\(unsafeRaw: Self.query) WHERE r.status = \(bind: ResultStatus.submitted.rawValue) ORDER BY p.ends_on, p.id")
+            .all()
+            .map(Self.period)
+    }
+
     private static func period(_ row: any SQLRow) throws -> StoredPeriod {
         func text(_ column: String) throws -> String? { try row.decode(column: column, as: String?.self) }
         let period = IndicatorPeriod(

@@ -46,17 +46,17 @@ struct SitePagesController: Sendable {
                                 ))
                         })),
                 .p(.link(SiteURL.services.path, TextKey.homeAllServices(l, ["count": context.format.integer(designCount)]))))
-        // A signed-in person's open actions from meetings come first.
-        let mine = try await context.actor.asyncFlatMap { actor in
-            MeetingActionsView.mine(
-                try await MeetingStore(db: req.sql).openActions(ownerUserID: actor.userID), today: LocalDate(Date()), context)
+        // Someone signed in starts with their own work; the network's page follows it.
+        let today = LocalDate(Date())
+        let start: Node<HTML.BodyContext>? = try await context.actor.asyncFlatMap { actor in
+            StartPageView.render(try await StartPageQuery.load(req.sql, actor, today: today), actor, today: today, context)
         }
         return HTMLResponse.make(
             Layout.page(
-                context, title: TextKey.homeTitle(l),
+                context, title: context.actor == nil ? TextKey.homeTitle(l) : TextKey.startTitle(l),
                 body: [
-                    .h1(.safe(TextKey.homeTitle(l))),
-                    mine ?? .empty,
+                    start ?? .h1(.safe(TextKey.homeTitle(l))),
+                    start == nil ? .empty : .h2(.class("start-network"), .safe(TextKey.startNetwork(l))),
                     .p(.class("lead"), .safe(TextKey.homeIntro(l))),
                     .h2(.safe(TextKey.homeNetworkFigures(l))),
                     .ul(

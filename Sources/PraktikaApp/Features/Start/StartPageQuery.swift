@@ -1,0 +1,100 @@
+import Foundation
+import PraktikaDomain
+import SQLKit
+
+/// What a signed-in person's start page shows: their designs and how far each has come, the
+/// meetings coming up where they work, and what waits for them (indicator results to enter or
+/// to review, open actions from meetings).
+struct StartPageData: Sendable {
+    struct Design: Sendable {
+        let id: Int64
+        let title: String
+        let status: DesignStatus
+        let progress: DesignProgress
+    }
+
+    struct Result: Sendable {
+        let designID: Int64
+        let designTitle: String
+        let periodID: Int64
+        let period: IndicatorPeriod
+        let state: PeriodState
+    }
+
+    var designs: [Design] = []
+    /// Designs of theirs in all, when more than are shown.
+    var designCount = 0
+    var meetings: [MeetingRow] = []
+    /// Results their designs owe: due, overdue, or returned for correction.
+    var toEnter: [Result] = []
+    /// Results submitted in their district (coordinators) or anywhere (administrators).
+    var toReview: [Result] = []
+    var actions: [MeetingStore.OwnedAction] = []
+
+    var nothingWaits: Bool { toEnter.isEmpty && toReview.isEmpty && actions.isEmpty }
+}
+
+enum StartPageQuery {
+    static let designLimit = 12
+
+    static func load(_ db: any SQLDatabase, _ actor: Actor, today: LocalDate) async throws -> StartPageData {
+        var data = StartPageData()
+        // Theirs: designs of their library (a coordinator: of their district's libraries), and designs
+        // they changed themselves, that they may still read.
+        let own: SQLQueryString =
+            actor.role == .coordinator
+            ? "d.id IN (SELECT dl.design_id FROM design_libraries dl JOIN libraries l ON l.id = dl.library_id "
+                + "WHERE l.district_code = \(bind: actor.districtCode ?? "")) "
+            : "d.id IN (SELECT design_id FROM design_libraries WHERE library_id = \(bind: actor.libraryID ?? -1)) "
+        let mine: SQLQueryString = "(" + own + "OR d.id IN (SELECT design_id FROM design_revisions WHERE user_id = \(bind: actor.userID)))"
+        let filter = mine + " AND " + DesignListQuery.access(ListQuery(), actor)
+        let rows = try await db.raw(
+            "SELECT d.id AS id FROM service_designs d WHERE \(filter) ORDER BY d.updated_at DESC, d.id DESC"
+        ).all()
+        let ids = try rows.map { try $0.decode(column: "id", as: Int64.self) }
+        data.designCount = ids.count
+        let shown = try await DesignStore(db: db).designs(Array(ids.prefix(designLimit)))
+        data.designs = ids.prefix(designLimit).compactMap { id in
+            shown[id].map { StartPageData.Design(id: id, title: $0.title, status: $0.status, progress: DesignProgress($0)) }
+        }
+
+        // Results: what their own designs owe, and what a reviewer has to look at.
+        let store = IndicatorStore(db: db)
+        let owed = try await store.periods(designs: ids).filter {
+            [.due, .overdue, .returned].contains(PeriodState.of($0.period, $0.result, today: today))
+        }
+        let titles = try await DesignStore(db: db).designs(Array(Set(owed.map(\.designID))))
+        for stored in owed {
+            let state = PeriodState.of(stored.period, stored.result, today: today)
+            data.toEnter.append(
+                .init(
+                    designID: stored.designID, designTitle: titles[stored.designID]?.title ?? "", periodID: stored.id,
+                    period: stored.period, state: state))
+        }
+        if actor.role == .coordinator || actor.role == .admin {
+            let periods: [StoredPeriod]
+            if actor.role == .coordinator, let district = actor.districtCode {
+                periods = try await store.periods(district: district)
+            } else if actor.role == .admin {
+                periods = try await store.submitted()
+            } else {
+                periods = []
+            }
+            let waiting = periods.filter { $0.result?.status == .submitted }
+            let reviewed = try await DesignStore(db: db).designs(Array(Set(waiting.map(\.designID))))
+            data.toReview = waiting.map { stored in
+                .init(
+                    designID: stored.designID, designTitle: reviewed[stored.designID]?.title ?? "", periodID: stored.id,
+                    period: stored.period, state: .submitted)
+            }
+        }
+
+        // Meetings still to come or under way, where they work.
+        let meetings = MeetingStore(db: db)
+        let upcoming = try await meetings.list(district: actor.role == .admin ? nil : actor.districtCode)
+            .filter { (LocalDate(parsing: $0.endsOn) ?? today) >= today }
+        data.meetings = Array(upcoming.sorted { ($0.startsOn, $0.id) < ($1.startsOn, $1.id) }.prefix(5))
+        data.actions = try await meetings.openActions(ownerUserID: actor.userID)
+        return data
+    }
+}
