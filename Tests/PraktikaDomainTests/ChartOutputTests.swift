@@ -26,8 +26,11 @@ struct ChartOutputTests {
         #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
         for block in DesignBlock.allCases {
             #expect(svg.contains("id=\"diagram-\(block.rawValue)\""))
-            #expect(svg.contains(ChartDiagram.escape(block.title(.bg))))
+            // Every block is a box with its title, but the basics: they head the diagram.
+            #expect(svg.contains(ChartDiagram.escape(block.title(.bg))) == (block != .basics))
         }
+        // No innovation chosen: no label with nothing after it.
+        #expect(!svg.contains(TextKey.fieldInnovations(.bg)))
         #expect(svg.contains("Пенсионери &lt;ONLINE&gt; &amp; &quot;приятели&quot;"))
         #expect(!svg.contains("<ONLINE>"))
         #expect(svg.contains("Общо: 300,00 лв. (≈ 153,39 €)"))
@@ -48,14 +51,52 @@ struct ChartOutputTests {
         #expect(undone == mixed)
     }
 
-    @Test("wrapping keeps lines within the width and marks what was left out")
+    @Test("wrapping keeps lines within the width by estimated letter widths and marks what was left out, never after a stop")
     func wrapping() {
         let text = ["едно две три четири пет шест седем осем девет десет единадесет дванадесет"]
-        let lines = ChartDiagram.wrap(text, perLine: 14, maxLines: 3)
+        let lines = ChartDiagram.wrap(text, width: 120, size: 15, maxLines: 3)
         #expect(lines.count == 3)
-        #expect(lines.allSatisfy { $0.count <= 15 })
+        #expect(lines.allSatisfy { ChartDiagram.textWidth($0, size: 15) <= 120 })
         #expect(lines.last?.hasSuffix("…") == true)
-        #expect(ChartDiagram.wrap(["кратко"], perLine: 14, maxLines: 3) == ["кратко"])
+        #expect(ChartDiagram.wrap(["кратко"], width: 120, size: 15, maxLines: 3) == ["кратко"])
+        // Capitals and wide letters take more room than narrow ones: fewer fit on a line.
+        #expect(ChartDiagram.textWidth("ШЩЖЮ", size: 15) > 2 * ChartDiagram.textWidth("ілі.", size: 15))
+        // A cut after a full stop or comma does not leave it before the "…".
+        let cut = ChartDiagram.wrap(
+            ["Закупуване на аудиоплейъри. Обучение на персонала, срещи и още много неща"], width: 200, size: 15, maxLines: 1)
+        #expect(cut.count == 1)
+        #expect(!cut[0].hasSuffix(".…") && !cut[0].hasSuffix(",…"))
+        // A single word longer than the line is cut to fit.
+        let long = ChartDiagram.wrap([String(repeating: "Ш", count: 60)], width: 150, size: 15, maxLines: 2)
+        #expect(long.allSatisfy { ChartDiagram.textWidth($0, size: 15) <= 150 })
+    }
+
+    @Test("every line of the diagram stays inside its box, for the longest texts the validators allow")
+    func diagramFits() throws {
+        var d = Self.sample()
+        let long = String(repeating: "Широкообхватна МНОГОФУНКЦИОНАЛНА дейност, която, ", count: 40)
+        d.needs = long
+        d.service = long
+        d.goal = long
+        d.expectedResults = long
+        d.activities = (1...30).map { Activity(title: "Дейност \($0): " + String(long.prefix(300))) }
+        d.partners = (1...20).map { DesignPartner(name: "Община Велинград \($0)", kind: .pensionersClub, role: String(long.prefix(120))) }
+        d.title = String(long.prefix(200))
+        let svg = ChartDiagram.svg(d, .bg)
+        for box in ChartDiagram.boxes {
+            let group = try #require(
+                svg.components(separatedBy: "<g id=\"diagram-\(box.block.rawValue)\">").last?.components(separatedBy: "</g>").first)
+            let texts = group.components(separatedBy: "<text ").dropFirst()
+            #expect(!texts.isEmpty)
+            for text in texts {
+                let size = Double(try #require(text.components(separatedBy: "font-size=\"").last?.prefix { $0.isNumber }).description)!
+                let y = Int(try #require(text.components(separatedBy: " y=\"").last?.prefix { $0.isNumber }).description)!
+                let content = try #require(text.components(separatedBy: ">").dropFirst().first?.components(separatedBy: "</text").first)
+                let plain = content.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+                #expect(ChartDiagram.textWidth(plain, size: size) <= Double(box.width - 2 * ChartDiagram.padding))
+                #expect(y < box.y + box.height - 4)
+            }
+        }
     }
 
     @Test("the leaflet speaks to the target group: contacts, partners and steps, never money, indicators or staff names")

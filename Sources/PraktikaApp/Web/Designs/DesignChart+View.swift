@@ -50,6 +50,10 @@ enum DesignChartView {
                 .h1(.safe(d.title)),
                 d.summary.map { .p(.class("lead"), .safe($0)) } ?? .empty,
                 meta, actions, practice(model, context),
+                // The arrow diagram, as printed; on a phone the blocks below say the same, and the SVG is a button away.
+                .element(
+                    named: "figure",
+                    nodes: [.class("diagram diagram-inline"), .raw(ChartDiagram.svg(d, l))]),
                 .element(
                     named: "div",
                     nodes: [

@@ -2,7 +2,7 @@ import Foundation
 import Plot
 import PraktikaDomain
 
-/// The chart on A4: the diagram, then every block in full, for a folder or a notice board.
+/// The chart on A4: the diagram on one landscape page, then every block in full, for a folder or a notice board.
 enum DesignPrintView {
     static func render(_ model: DesignChartModel, _ context: PageContext) -> HTML {
         let l = context.language
@@ -21,11 +21,12 @@ enum DesignPrintView {
         return Layout.printable(
             context, title: d.title, back: SiteURL.service(model.id).path, bodyClass: "print-page",
             body: [
-                .header(
-                    .class("print-header"), .p(.class("muted"), .safe(TextKey.appName(l) + " · " + TextKey.chartLabel(l))),
-                    .h1(.safe(d.title)), d.summary.map { .p(.safe($0)) } ?? .empty,
-                    .p(.class("muted"), .safe(meta.joined(separator: " · ")))),
-                .div(.class("diagram"), .raw(ChartDiagram.svg(d, l))),
+                // The first sheet is the chart itself, on one A4 landscape page; every block in full follows.
+                .div(
+                    .class("chart-sheet"),
+                    .p(.class("muted"), .safe(([TextKey.appName(l), TextKey.chartLabel(l)] + meta).joined(separator: " · "))),
+                    .div(.class("diagram"), .raw(ChartDiagram.svg(d, l)))),
+                .header(.class("print-header"), .h1(.safe(d.title)), d.summary.map { .p(.safe($0)) } ?? .empty),
                 .div(.class("chart print-blocks"), .group(blocks)),
             ])
     }
