@@ -720,6 +720,37 @@ def outcomes_walk(driver, base, workdir):
     click(driver, driver.find_element(By.CSS_SELECTOR, ".site-header form[action='/sign-out'] button"))
 
 
+def phone_walk(driver, base):
+    """Every main page at a true 360 px viewport (DevTools device metrics: a desktop window cannot
+    be made narrower than about 500 px), for a visitor and for each role: nothing scrolls sideways,
+    and lists are cards (no table scrolls within its frame either)."""
+    pages = ["/", "/practices", "/services", "/search?q=" + "пенсионери", "/services/9", "/services/9/history",
+             "/meetings", "/meetings/1", "/meetings/1/report", "/meetings/1/tables", "/libraries", "/partners",
+             "/outcomes", "/account"]
+    inner = ("return Array.from(document.querySelectorAll('body *')).filter(function (e) {"
+             " var s = getComputedStyle(e).overflowX; return (s == 'auto' || s == 'scroll') && e.scrollWidth > e.clientWidth + 1;"
+             " }).length")
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 740, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        for who in [None, "smolyan@praktika.local", "pazardzhik@praktika.local", "admin@praktika.local", "partner@praktika.local"]:
+            if who:
+                sign_in(driver, base, who)
+            else:
+                driver.delete_all_cookies()
+            for page in pages:
+                if page == "/account" and not who:
+                    continue
+                driver.get(base + page)
+                if driver.execute_script("return document.title").startswith(("404", "403")):
+                    continue
+                fits = driver.execute_script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+                check(fits and driver.execute_script(inner) == 0,
+                      f"{page} fits 360 px with no sideways scrolling ({who or 'visitor'})")
+            shot(driver, f"30-phone-home-{(who or 'visitor').split('@')[0]}")
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
 def main():
     if not os.path.exists(BINARY):
         raise SystemExit(f"no binary at {BINARY}; run swift build first")
@@ -731,6 +762,7 @@ def main():
             catalogue_walk(driver, base)
             outcomes_walk(driver, base, workdir)
             meeting_day_walk(driver, base, workdir)
+            phone_walk(driver, base)
         except Exception:
             print(open(os.path.join(workdir, "serve.log")).read()[-3000:], file=sys.stderr)
             print("at", driver.current_url, "the page read:", file=sys.stderr)

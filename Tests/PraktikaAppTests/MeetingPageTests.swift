@@ -430,7 +430,8 @@ struct MeetingPageTests {
             #expect(catalogue.contains("Записи: \(VelingradDemo.practices.count)"))
             // Dated as the meeting: the year they were presented, the day they were entered.
             #expect(catalogue.contains("<a href=\"/practices?year=2012\">2012 (\(VelingradDemo.practices.count))</a>"))
-            #expect(catalogue.contains("<td>18.05.2012 г., 12:00</td>") && catalogue.contains("<td>17.05.2012 г., 12:00</td>"))
+            let changed = "<td data-label=\"\(TextKey.lastChanged(.bg))\">"
+            #expect(catalogue.contains(changed + "18.05.2012 г., 12:00</td>") && catalogue.contains(changed + "17.05.2012 г., 12:00</td>"))
             let rikov = try await app.id("service_designs", where: "title", is: VelingradDemo.practices[0].design.title)
             #expect(
                 try await Browser(app).get("/services/\(rikov)").text.contains(

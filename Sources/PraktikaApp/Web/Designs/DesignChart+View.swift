@@ -257,10 +257,10 @@ enum BudgetTableView {
         let lines: [Node<HTML.TableContext>] = d.budget.map { line in
             .tr(
                 .th(.attr("scope", "row"), .safe(line.item)),
-                .td(.class("number"), .safe(f.number(line.quantity))),
-                .td(.class("number"), .safe(f.money(line.unitCost))),
-                .td(.class("number"), .safe(line.amount.map(f.money) ?? "—")),
-                .td(.safe(line.source.label(l))))
+                .td(.class("number"), .attr("data-label", TextKey.fieldQuantity(l)), .safe(f.number(line.quantity))),
+                .td(.class("number"), .attr("data-label", TextKey.fieldUnitCost(l)), .safe(f.money(line.unitCost))),
+                .td(.class("number"), .attr("data-label", TextKey.fieldAmount(l)), .safe(line.amount.map(f.money) ?? "—")),
+                .td(.attr("data-label", TextKey.fieldFundingSource(l)), .safe(line.source.label(l))))
         }
         let main = totals.mainCurrency
         var footer: [Node<HTML.TableContext>] = Currency.allCases.compactMap { currency in
@@ -288,7 +288,7 @@ enum BudgetTableView {
                         .li(.safe("\(source.label(l)): \(f.money(totals.total(for: source, in: main)))"))
                     })))
         return .group(
-            .div(.class("table-wrap"), .table(.class("budget"), header, .tbody(.group(lines)), .tfoot(.group(footer)))), bySource)
+            .div(.class("table-wrap"), .table(.class("budget stack"), header, .tbody(.group(lines)), .tfoot(.group(footer)))), bySource)
     }
 }
 
@@ -296,18 +296,19 @@ enum IndicatorTableView {
     static func render(_ indicators: [Indicator], _ context: PageContext) -> Node<HTML.BodyContext> {
         let l = context.language
         let f = context.format
-        func value(_ v: FixedDecimal?) -> Node<HTML.TableRowContext> {
-            .td(.class("number"), v.map { .safe(f.number($0)) } ?? .span(.class("muted"), .text("—")))
+        func value(_ v: FixedDecimal?, _ label: TextKey) -> Node<HTML.TableRowContext> {
+            .td(.class("number"), .attr("data-label", label(l)), v.map { .safe(f.number($0)) } ?? .span(.class("muted"), .text("—")))
         }
         let rows: [Node<HTML.TableContext>] = indicators.map { i in
             .tr(
                 .th(.attr("scope", "row"), .safe(i.name), i.period.map { .span(.class("muted"), .safe(" · " + $0)) } ?? .empty),
-                .td(.safe(i.unit.label(l))), value(i.baseline), value(i.target), value(i.actual))
+                .td(.attr("data-label", TextKey.fieldUnit(l)), .safe(i.unit.label(l))), value(i.baseline, .fieldBaseline),
+                value(i.target, .fieldTarget), value(i.actual, .fieldActual))
         }
         return .div(
             .class("table-wrap"),
             .table(
-                .class("indicators"),
+                .class("indicators stack"),
                 .thead(
                     .tr(
                         .th(.attr("scope", "col"), .safe(TextKey.fieldIndicator(l))),

@@ -15,7 +15,7 @@ enum DesignHistoryView {
             var attributes = [("type", "radio"), ("name", name), ("value", String(version)), ("id", "\(name)-\(version)")]
             if checked { attributes.append(("checked", "checked")) }
             return .td(
-                .class("pick"),
+                .class("pick"), .attr("data-label", (name == "from" ? TextKey.historyFrom : TextKey.historyTo)(l)),
                 .selfClosedElement(named: "input", attributes: attributes.map { Attribute(name: $0.0, value: $0.1.htmlEscaped) }),
                 .label(
                     .class("visually-hidden"), .attr("for", "\(name)-\(version)"),
@@ -47,11 +47,13 @@ enum DesignHistoryView {
             return .tr(
                 radio("from", r.version, r.version == from), radio("to", r.version, r.version == to),
                 .th(.attr("scope", "row"), .safe(String(r.version))),
-                .td(.safe(f.dateTime(r.at))), .td(.safe(r.userName ?? TextKey.auditSystem(l))), whatCell, restore)
+                .td(.attr("data-label", TextKey.auditWhen(l)), .safe(f.dateTime(r.at))),
+                .td(.attr("data-label", TextKey.auditWho(l)), .safe(r.userName ?? TextKey.auditSystem(l))), whatCell, restore)
         }
         let table: Node<HTML.FormContext> = .div(
             .class("table-wrap"),
             .table(
+                .class("stack history"),
                 .thead(
                     .tr(
                         .th(.attr("scope", "col"), .safe(TextKey.historyFrom(l))), .th(.attr("scope", "col"), .safe(TextKey.historyTo(l))),

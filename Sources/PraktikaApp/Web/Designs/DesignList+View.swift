@@ -84,8 +84,10 @@ enum DesignListView {
             let status = DesignStatus(rawValue: row.status)
             let budget: Node<HTML.TableRowContext> =
                 row.budgetTotalEURMinor == 0
-                ? .td(.span(.class("muted"), .text("—")))
-                : .td(.class("number"), .safe(f.money(Money(minorUnits: row.budgetTotalEURMinor, currency: .EUR))))
+                ? .td(.class("no-card"), .span(.class("muted"), .text("—")))
+                : .td(
+                    .class("number"), .attr("data-label", TextKey.blockBudget(l)),
+                    .safe(f.money(Money(minorUnits: row.budgetTotalEURMinor, currency: .EUR))))
             return .tr(
                 .th(
                     .attr("scope", "row"), .link(SiteURL.service(row.id).path, row.title),
@@ -95,14 +97,16 @@ enum DesignListView {
                     row.isPractice && model.base != .practices
                         ? .span(.class("tag is-practice"), .safe(TextKey.similarIsPractice(l))) : .empty,
                     row.snippet.map { snippet($0) } ?? .empty),
-                .td(.safe(category)),
-                .td(.span(.class("status status-\(row.status)"), .safe(status?.label(l) ?? row.status))),
-                .td(.safe(row.libraries.joined(separator: "; "))),
+                .td(.attr("data-label", TextKey.fieldTargetCategory(l)), .safe(category)),
+                .td(
+                    .attr("data-label", TextKey.fieldStatus(l)),
+                    .span(.class("status status-\(row.status)"), .safe(status?.label(l) ?? row.status))),
+                .td(.attr("data-label", TextKey.libraries(l)), .safe(row.libraries.joined(separator: "; "))),
                 budget,
-                .td(.safe(f.dateTime(row.updatedAt)))
+                .td(.attr("data-label", TextKey.lastChanged(l)), .safe(f.dateTime(row.updatedAt)))
             )
         }
-        return .div(.class("table-wrap"), .table(.thead(.tr(.group(headers))), .tbody(.group(rows))))
+        return .div(.class("table-wrap"), .table(.class("stack"), .thead(.tr(.group(headers))), .tbody(.group(rows))))
     }
 
     static func renderedFacets(_ model: DesignListModel, _ context: PageContext) -> String { facets(model, context).render() }

@@ -103,11 +103,12 @@ extension DesignChartView {
             .div(
                 .class("table-wrap"),
                 .table(
-                    .class("outcome-table"),
+                    .class("outcome-table stack"),
                     .thead(
                         .tr(
-                            .th(.safe(TextKey.library(l))), .th(.class("number"), .safe(TextKey.dashboardAnswers(l))),
-                            .group(items.map { .th(.class("number"), .safe($0.short(l))) }))),
+                            .th(.attr("scope", "col"), .safe(TextKey.library(l))),
+                            .th(.attr("scope", "col"), .class("number"), .safe(TextKey.dashboardAnswers(l))),
+                            .group(items.map { .th(.attr("scope", "col"), .class("number"), .safe($0.short(l))) }))),
                     .tbody(
                         .group(
                             model.evidence.enumerated().map { index, row in
@@ -115,10 +116,12 @@ extension DesignChartView {
                                     .td(
                                         .link(SiteURL.serviceOutcomes(row.designID, .overview).path, row.libraries),
                                         index > 0 ? .text(" · " + TextKey.practiceEvidenceAdopters(l)) : .empty),
-                                    .td(.class("number"), .safe(f.integer(row.answers))),
+                                    .td(.class("number"), .attr("data-label", TextKey.dashboardAnswers(l)), .safe(f.integer(row.answers))),
                                     .group(
                                         items.map { item in
-                                            .td(.class("number"), .safe(row.tallies[item]?.perMille.map { f.perMille($0) } ?? "—"))
+                                            .td(
+                                                .class("number"), .attr("data-label", item.short(l)),
+                                                .safe(row.tallies[item]?.perMille.map { f.perMille($0) } ?? "—"))
                                         }))
                             })))))
     }

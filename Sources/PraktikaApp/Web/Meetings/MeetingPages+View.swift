@@ -44,12 +44,12 @@ enum MeetingPagesView {
             if let s = row.series { series = .link(SiteURL.meetingSeries.with([("name", s)]), s) }
             return .tr(
                 .td(.link(SiteURL.meeting(row.id, .overview).path, row.title)),
-                .td(.safe(dates)),
-                .td(.safe(districts(row.districts, l))),
-                .td(.span(.class("status"), .safe(status))),
-                .td(.class("number"), .safe(f.integer(row.participants))),
-                .td(.class("number"), .safe(f.integer(row.designs))),
-                .td(series))
+                .td(.attr("data-label", TextKey.meetingDates(l)), .safe(dates)),
+                .td(.attr("data-label", TextKey.districts(l)), .safe(districts(row.districts, l))),
+                .td(.attr("data-label", TextKey.fieldStatus(l)), .span(.class("status"), .safe(status))),
+                .td(.class("number"), .attr("data-label", TextKey.meetingParticipantsCount(l)), .safe(f.integer(row.participants))),
+                .td(.class("number"), .attr("data-label", TextKey.meetingDesignsCount(l)), .safe(f.integer(row.designs))),
+                row.series == nil ? .td() : .td(.attr("data-label", TextKey.meetingSeries(l)), series))
         }
         let heading: Node<HTML.BodyContext> = .div(
             .class("page-heading"), .h1(.safe(TextKey.meetingsTitle(l))),
@@ -66,6 +66,7 @@ enum MeetingPagesView {
             : .div(
                 .class("table-wrap"),
                 .table(
+                    .class("stack"),
                     .thead(
                         .tr(
                             .th(.attr("scope", "col"), .safe(TextKey.fieldTitle(l))),

@@ -254,11 +254,13 @@ enum OutcomeDashboardView {
             body.append(.h2(.safe(TextKey.dashboardByDistrict(l))))
             body.append(
                 .table(
+                    .class("stack"),
                     .thead(
                         .tr(
-                            .th(.safe(TextKey.district(l))), .th(.class("number"), .safe(TextKey.dashboardServicesMeasured(l))),
-                            .th(.class("number"), .safe(TextKey.dashboardLibraries(l))),
-                            .th(.class("number"), .safe(TextKey.dashboardAnswers(l))))),
+                            .th(.attr("scope", "col"), .safe(TextKey.district(l))),
+                            .th(.attr("scope", "col"), .class("number"), .safe(TextKey.dashboardServicesMeasured(l))),
+                            .th(.attr("scope", "col"), .class("number"), .safe(TextKey.dashboardLibraries(l))),
+                            .th(.attr("scope", "col"), .class("number"), .safe(TextKey.dashboardAnswers(l))))),
                     .tbody(
                         .group(
                             model.byDistrict.map { row in
@@ -266,9 +268,13 @@ enum OutcomeDashboardView {
                                     .td(
                                         .link(
                                             SiteURL.outcomes.with([("district", row.code)]), District.named(row.code)?.name(l) ?? row.code)),
-                                    .td(.class("number"), .safe(f.integer(row.services))),
-                                    .td(.class("number"), .safe(f.integer(row.libraries))),
-                                    .td(.class("number"), .safe(f.integer(row.answers))))
+                                    .td(
+                                        .class("number"), .attr("data-label", TextKey.dashboardServicesMeasured(l)),
+                                        .safe(f.integer(row.services))),
+                                    .td(
+                                        .class("number"), .attr("data-label", TextKey.dashboardLibraries(l)),
+                                        .safe(f.integer(row.libraries))),
+                                    .td(.class("number"), .attr("data-label", TextKey.dashboardAnswers(l)), .safe(f.integer(row.answers))))
                             }))))
         }
         if !model.services.isEmpty {

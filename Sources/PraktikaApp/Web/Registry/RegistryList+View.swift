@@ -52,8 +52,9 @@ enum RegistryListView {
 
     static func table(_ model: RegistryListModel, _ context: PageContext) -> Node<HTML.BodyContext> {
         let headers: [Node<HTML.TableRowContext>] = model.columns.map { header($0, model, context.language) }
-        let rows: [Node<HTML.TableContext>] = model.rows.map { row($0, context.language) }
-        return .div(.class("table-wrap"), .table(.thead(.tr(.group(headers))), .tbody(.group(rows))))
+        let labels = model.columns.map { $0.header(context.language) }
+        let rows: [Node<HTML.TableContext>] = model.rows.map { row($0, labels: labels, context.language) }
+        return .div(.class("table-wrap"), .table(.class("stack"), .thead(.tr(.group(headers))), .tbody(.group(rows))))
     }
 
     static func header(_ column: ListColumn, _ model: RegistryListModel, _ l: Language) -> Node<HTML.TableRowContext> {
@@ -70,9 +71,12 @@ enum RegistryListView {
             .link(SiteURL.registry(model.area).with(next.queryItems), column.header(l) + arrow))
     }
 
-    static func row(_ cells: [Cell], _ l: Language) -> Node<HTML.TableContext> {
+    /// `labels` are the columns' headers: on a phone each row is a card, and a cell says what it is.
+    static func row(_ cells: [Cell], labels: [String] = [], _ l: Language) -> Node<HTML.TableContext> {
         let nodes: [Node<HTML.TableRowContext>] = cells.enumerated().map { index, cell in
-            index == 0 ? .th(.attr("scope", "row"), CellView.render(cell, l)) : .td(CellView.render(cell, l))
+            if index == 0 { return .th(.attr("scope", "row"), CellView.render(cell, l)) }
+            if case .empty = cell { return .td(.class("no-card"), CellView.render(cell, l)) }
+            return index < labels.count ? .td(.attr("data-label", labels[index]), CellView.render(cell, l)) : .td(CellView.render(cell, l))
         }
         return .tr(.group(nodes))
     }
