@@ -186,7 +186,8 @@ enum ProfileView {
                 .th(
                     .attr("scope", "row"), .safe(kind), t.label.map { .span(.class("muted"), .safe(" · " + $0)) } ?? .empty,
                     isCurrent ? .strong(.safe(" (" + TextKey.tokenThisSession(l) + ")")) : .empty),
-                .td(.safe(f.dateTime(t.createdAt))), .td(.safe(t.expiresAt.map(f.dateTime) ?? "—")),
+                .td(.attr("data-label", TextKey.tokenCreated(l)), .safe(f.dateTime(t.createdAt))),
+                .td(.attr("data-label", TextKey.tokenExpires(l)), .safe(t.expiresAt.map(f.dateTime) ?? "—")),
                 .td(
                     isCurrent
                         ? .empty
@@ -197,6 +198,7 @@ enum ProfileView {
         let tokenTable: Node<HTML.BodyContext> = .div(
             .class("table-wrap"),
             .table(
+                .class("stack"),
                 .thead(
                     .tr(
                         .th(.attr("scope", "col"), .safe(TextKey.fieldKind(l))), .th(.attr("scope", "col"), .safe(TextKey.tokenCreated(l))),
