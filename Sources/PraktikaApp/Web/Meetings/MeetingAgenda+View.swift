@@ -21,7 +21,7 @@ enum MeetingAgendaView {
         let days: [Node<HTML.BodyContext>] = agenda.days.map { day, sessions in
             .section(
                 .class("agenda-day"),
-                .h3(.safe(f.date(day))),
+                .h2(.class("agenda-day"), .safe(f.date(day))),
                 .group(
                     sessions.map { session in
                         let items: [Node<HTML.ListContext>] = session.items.map { item in
@@ -74,7 +74,7 @@ enum MeetingAgendaView {
                             session.chair.map { .p(.class("muted"), .safe(TextKey.agendaChair(l) + ": " + $0)) } ?? .empty
                         return .div(
                             .class("agenda-session"),
-                            .h4(
+                            .h3(
                                 .safe(session.title), .text(" "),
                                 session.starts == nil ? .empty : .span(.class("agenda-time"), .safe(times(session.starts, session.ends)))),
                             chair,

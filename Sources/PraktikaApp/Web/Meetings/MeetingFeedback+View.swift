@@ -28,7 +28,7 @@ enum MeetingFeedbackView {
                 .link(SiteURL.meeting(frame.id, .feedbackPaper(stored.id)).path, TextKey.feedbackPaper(l)),
                 .link(SiteURL.meeting(frame.id, .feedbackForm(stored.id)).path, TextKey.edit(l)))
             return .div(
-                .class("agenda-session"), .h3(.safe(stored.form.title), .text(" "), state),
+                .class("agenda-session"), .h2(.safe(stored.form.title), .text(" "), state),
                 .p(.safe(TextKey.feedbackResponsesCount(l, ["count": f.integer(count)]))), link, actions)
         }
         return MeetingPagesView.framed(

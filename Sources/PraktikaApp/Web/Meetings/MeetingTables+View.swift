@@ -191,7 +191,7 @@ enum MeetingTablesView {
                 : .empty)
         guard frame.mayOrganise else {
             return .div(
-                .class("work-table"), .h3(.safe(TextKey.tableHeading(l, ["number": String(table.number)]))), .p(.safe(table.targetGroup)),
+                .class("work-table"), .h2(.safe(TextKey.tableHeading(l, ["number": String(table.number)]))), .p(.safe(table.targetGroup)),
                 result)
         }
         let districtLine = (mix?.districts ?? []).filter { $0.count > 0 || $0.low > 0 }.map { c -> String in
@@ -217,7 +217,7 @@ enum MeetingTablesView {
         }
         return .div(
             .class(off ? "work-table is-off" : "work-table"), .attr("id", "table-\(table.number)"), .attr("data-table", String(table.id)),
-            .h3(.safe(TextKey.tableHeading(l, ["number": String(table.number)]))),
+            .h2(.safe(TextKey.tableHeading(l, ["number": String(table.number)]))),
             .p(.strong(.safe(table.targetGroup)), .span(.class("tag"), .safe(table.category.label(l)))),
             .p(
                 .class("mix"),

@@ -57,7 +57,8 @@ enum Layout {
             head(title, l),
             .body(
                 .class(bodyClass),
-                .div(
+                // A landmark of its own, so that nothing on the page stands outside one.
+                .header(
                     .class("print-bar"),
                     .link(back, TextKey.back(l)),
                     .button(.type(.button), .class("button"), .attr("data-print", ""), .safe(TextKey.printButton(l)))),
