@@ -79,6 +79,16 @@ public struct Formatting: Sendable {
         }
     }
 
+    /// The sign an amount in this currency carries, as `money` writes it: a form's currency list
+    /// shows the same "лв." and "€" as the amounts beside it, never the codes.
+    public func currencySign(_ currency: Currency) -> String {
+        switch (language, currency) {
+        case (.bg, .BGN): "лв."
+        case (.en, .BGN): "BGN"
+        case (_, .EUR): "€"
+        }
+    }
+
     /// An amount with its equivalent in the other currency: `2 950,00 лв. (≈ 1 508,31 €)`.
     public func moneyWithEquivalent(_ money: Money) -> String {
         let other: Currency = money.currency == .BGN ? .EUR : .BGN

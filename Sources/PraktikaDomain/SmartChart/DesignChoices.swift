@@ -49,6 +49,9 @@ public enum DesignStatus: String, LabelledChoice, Comparable {
     }
 
     var rank: Int { DesignStatus.allCases.firstIndex(of: self)! }
+
+    /// Only a service that has run can be a good practice (and be found in the catalogue).
+    public var mayBePublished: Bool { self >= .running }
     public static func < (a: DesignStatus, b: DesignStatus) -> Bool { a.rank < b.rank }
 }
 

@@ -279,7 +279,7 @@ public struct PresentedAt: Sendable, Hashable, Codable {
 
 extension ServiceDesign {
     /// Only a service that has run can be a good practice.
-    public var mayBePublished: Bool { status >= .running }
+    public var mayBePublished: Bool { status.mayBePublished }
 
     /// Checks a publication: the stage, and the story of what worked.
     public static func validatePublication(_ d: ServiceDesign, whatWorked: String?, whatDidNot: String?) -> FieldErrors {

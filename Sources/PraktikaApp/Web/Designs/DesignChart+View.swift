@@ -40,6 +40,8 @@ enum DesignChartView {
                 : .empty,
             practiceActions(model, context),
             model.canDelete ? .link(SiteURL.serviceDelete(model.id).path, TextKey.delete(l), .class("button danger")) : .empty)
+        var context = context
+        if d.practice != nil { context.section = SiteURL.practices.path }
         return Layout.page(
             context, title: d.title,
             // A published practice is reached from the catalogue, and leads back to it.
@@ -266,7 +268,8 @@ enum BudgetTableView {
         var footer: [Node<HTML.TableContext>] = Currency.allCases.compactMap { currency in
             guard totals.byCurrency.count > 1, let sum = totals.byCurrency[currency] else { return nil }
             return .tr(
-                .th(.attr("scope", "row"), .attr("colspan", "3"), .safe(TextKey.totalInCurrency(l, ["currency": currency.rawValue]))),
+                .th(
+                    .attr("scope", "row"), .attr("colspan", "3"), .safe(TextKey.totalInCurrency(l, ["currency": f.currencySign(currency)]))),
                 .td(.class("number"), .safe(f.money(sum))), .td())
         }
         footer.append(
@@ -285,7 +288,7 @@ enum BudgetTableView {
                 .class("by-source"),
                 .group(
                     totals.sources.map { source in
-                        .li(.safe("\(source.label(l)): \(f.money(totals.total(for: source, in: main)))"))
+                        .li(.safe("\(source.label(l)): \(f.moneyWithEquivalent(totals.total(for: source, in: main)))"))
                     })))
         return .group(
             .div(.class("table-wrap"), .table(.class("budget stack"), header, .tbody(.group(lines)), .tfoot(.group(footer)))), bySource)

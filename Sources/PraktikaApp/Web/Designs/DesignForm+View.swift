@@ -9,14 +9,16 @@ import PraktikaDomain
 enum DesignFormView {
     static func render(_ model: DesignBlockFormModel, _ context: PageContext) -> HTML {
         let l = context.language
-        // The empty row at the end starts with the usual choices, so that typing an item is enough.
+        // Every row without a choice, the empty one at the end and those added without JavaScript
+        // too, starts with the usual one, so that typing an item is enough and what shows is saved.
         var values = model.values
         for (prefix, column, value) in [
             ("budget", "currency", Currency.EUR.rawValue), ("budget", "source", FundingSource.undecided.rawValue),
             ("indicator", "unit", IndicatorUnit.people.rawValue),
         ] {
-            let key = "\(prefix)-\(DesignForm.rowCount(model.values, prefix))-\(column)"
-            if values[key] == nil { values[key] = value }
+            for row in 0...DesignForm.rowCount(model.values, prefix) where (values["\(prefix)-\(row)-\(column)"] ?? "").isEmpty {
+                values["\(prefix)-\(row)-\(column)"] = value
+            }
         }
         let form = FormModel(
             title: model.block.title(l), action: SiteURL.serviceBlock(model.id, model.block).path, fields: [],
@@ -105,7 +107,7 @@ enum DesignFormView {
                 checkboxes("resource", .fieldExistingResources, ExistingResource.self, form, l),
                 f("existing_notes", .fieldExistingNotes, .textarea), f("needed", .fieldNeededResources, .textarea))
         case .budget:
-            let currencies = Currency.allCases.map { FormOption(value: $0.rawValue, label: $0.rawValue) }
+            let currencies = Currency.allCases.map { FormOption(value: $0.rawValue, label: context.format.currencySign($0)) }
             return .group(
                 .p(.class("hint"), .safe(TextKey.hintBudget(l))),
                 rows("budget", form, l, legend: .fieldItem) { i in
@@ -113,8 +115,8 @@ enum DesignFormView {
                         f("budget-\(i)-item", .fieldItem, .text, required: true),
                         f("budget-\(i)-quantity", .fieldQuantity, .decimal),
                         f("budget-\(i)-unit_cost", .fieldUnitCost, .decimal, required: true),
-                        f("budget-\(i)-currency", .fieldCurrency, .select(currencies)),
-                        f("budget-\(i)-source", .fieldFundingSource, .select(.choices(FundingSource.self, l))),
+                        f("budget-\(i)-currency", .fieldCurrency, .select(currencies), required: true),
+                        f("budget-\(i)-source", .fieldFundingSource, .select(.choices(FundingSource.self, l)), required: true),
                     ]
                 },
                 .element(named: "output", nodes: [.class("running-total"), .attr("aria-live", "polite"), .attr("for", "")]))

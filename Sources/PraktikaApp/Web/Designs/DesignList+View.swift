@@ -47,7 +47,12 @@ enum DesignListView {
                 FormView.input([
                     ("type", "search"), ("id", "filter-q"), ("name", "q"), ("value", q.q ?? ""), ("aria-describedby", "filter-q-hint"),
                 ])),
-            FilterView.select("status", .fieldStatus, .allStatuses, .choices(DesignStatus.self, l), q.status, l),
+            // The catalogue holds only services that ran: it offers only the stages a practice can be at.
+            FilterView.select(
+                "status", .fieldStatus, .allStatuses,
+                [FormOption].choices(DesignStatus.self, l).filter {
+                    model.base != .practices || DesignStatus(rawValue: $0.value)?.mayBePublished == true
+                }, q.status, l),
             FilterView.select("kind", .fieldTargetCategory, .allTargetGroups, .choices(TargetGroupCategory.self, l), q.kind, l),
             FilterView.select("district", .fieldDistrict, .allDistricts, .districts(l), q.district, l),
             .div(

@@ -94,7 +94,8 @@ enum Layout {
                     .class("main-nav"),
                     .group(
                         items.map { url, key in
-                            let current = context.path == url.path || context.path.hasPrefix(url.path + "/")
+                            let path = context.section ?? context.path
+                            let current = path == url.path || path.hasPrefix(url.path + "/")
                             return .li(
                                 .element(
                                     named: "a",

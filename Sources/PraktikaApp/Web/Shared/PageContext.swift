@@ -8,6 +8,9 @@ struct PageContext: Sendable {
     var csrfToken: String
     var flash: TextKey?
     var path: String
+    /// The part of the site a page belongs to, when its path says otherwise (a published practice
+    /// lives at /services/… but belongs to the catalogue): the main menu marks it.
+    var section: String?
 
     var format: Formatting { Formatting(language) }
 
