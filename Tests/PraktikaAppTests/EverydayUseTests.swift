@@ -9,7 +9,9 @@ import VaporTesting
 
 @Suite("Everyday use: small things a librarian meets")
 struct EverydayUseTests {
-    @Test("a new budget line starts with its currency and source chosen, both marked required, signs not codes")
+    @Test(
+        "a new budget line starts with its currency and source chosen, both marked required, signs not codes; versions compare block by block"
+    )
     func budgetRowDefaults() async throws {
         try await withApp(demo: true) { app in
             let admin = try await Browser.signedIn(app, "admin@praktika.local", VelingradDemo.demoPassword)
@@ -34,6 +36,18 @@ struct EverydayUseTests {
             #expect(saved.status == .seeOther)
             let line = try #require(try await DesignStore(db: app.sql).find(id)?.design.budget.first)
             #expect(line.item == "Таблети" && line.source == .ownBudget)
+
+            // The two versions compared: block by block, side by side, the new line marked as added;
+            // the comparison is asked for by GET and carries no CSRF token in its address.
+            let history = try await admin.get("/services/\(id)/history").text
+            let compareForm = try #require(
+                history.components(separatedBy: "<form method=\"get\"").dropFirst().first?.components(separatedBy: "</form>").first)
+            #expect(!compareForm.contains("_csrf"))
+            let compared = try await admin.get("/services/\(id)/history/compare?from=\(version)&to=\(version + 1)").text
+            #expect(compared.contains("<caption>\(DesignBlock.budget.title(.bg))</caption>"))
+            #expect(compared.contains("<th scope=\"col\">\(TextKey.versionNumber(.bg, ["version": String(version)]))</th>"))
+            #expect(compared.contains("<ins>Таблети</ins>"))
+            #expect(!compared.contains("<caption>\(DesignBlock.target.title(.bg))</caption>"))
         }
     }
 

@@ -48,6 +48,7 @@ extension Catalogue {
         .startShownServices: "Показани са последно променените {shown} от {count}.",
         .startDistrictServices: "Услугите във вашата област",
         .startNetwork: "Мрежата",
+        .historyField: "Поле",
         .conflictRecordChanged:
             "Докато редактирахте, някой друг промени този запис. Вашите промени са запазени във формуляра; ако ги запазите, те ще заменят другите. Отворете записа в нов раздел, за да видите какво е променено.",
         .attachmentBroken:
@@ -301,6 +302,7 @@ extension Catalogue {
         .startShownServices: "The {shown} changed last of {count} are shown.",
         .startDistrictServices: "Services in your district",
         .startNetwork: "The network",
+        .historyField: "Field",
         .conflictRecordChanged:
             "Someone else changed this record while you were editing it. Your changes are kept in the form; saving them will replace the other changes. Open the record in a new tab to see what changed.",
         .attachmentBroken:

@@ -349,5 +349,5 @@ public enum TextKey: String, CaseIterable, Sendable {
     case startTitle, startLead, startWaiting, startNothingWaits, startMyServices, startNoServices, startBlocksFilled, startNextStage,
         startReadyFor, startLastStage, startMyMeetings, startNoMeetings, startEnterResult, startReviewResult, startShownServices,
         startDistrictServices,
-        startNetwork
+        startNetwork, historyField
 }

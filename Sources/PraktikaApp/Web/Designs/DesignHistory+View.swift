@@ -72,7 +72,7 @@ enum DesignHistoryView {
                     nodes: [
                         .class("comparison"), .attr("aria-labelledby", "comparison-heading"),
                         .h2(.id("comparison-heading"), .safe(TextKey.historyComparison(l, ["from": String(c.from), "to": String(c.to)]))),
-                        c.changes.isEmpty ? .p(.safe(TextKey.historyNoChanges(l))) : ChangeListView.render(c.changes, l),
+                        c.changes.isEmpty ? .p(.safe(TextKey.historyNoChanges(l))) : sideBySide(c.changes, from: c.from, to: c.to, l),
                     ])
             } ?? .empty
         return Layout.page(
@@ -83,6 +83,44 @@ enum DesignHistoryView {
                 model.problem.map { .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.safe($0))) } ?? .empty,
                 comparison, compareForm,
             ])
+    }
+
+    /// The changes between two versions, block by block in the chart's order: each block a table
+    /// with the field, what it was and what it became, side by side, the removed struck through and
+    /// the added marked.
+    static func sideBySide(_ changes: [DesignChange], from: Int, to: Int, _ l: Language) -> Node<HTML.BodyContext> {
+        let before = TextKey.versionNumber(l, ["version": String(from)])
+        let after = TextKey.versionNumber(l, ["version": String(to)])
+        return .group(
+            DesignBlock.allCases.compactMap { block -> Node<HTML.BodyContext>? in
+                let inBlock = changes.filter { $0.block == block }
+                guard !inBlock.isEmpty else { return nil }
+                return .div(
+                    .class("table-wrap compare-block"),
+                    .table(
+                        .class("compare stack"),
+                        .caption(.safe(block.title(l))),
+                        .thead(
+                            .tr(
+                                .th(.attr("scope", "col"), .safe(TextKey.historyField(l))),
+                                .th(.attr("scope", "col"), .safe(before)), .th(.attr("scope", "col"), .safe(after)))),
+                        .tbody(
+                            .group(
+                                inBlock.map { change in
+                                    .tr(
+                                        .th(.attr("scope", "row"), .safe(change.label)),
+                                        .td(
+                                            .attr("data-label", before),
+                                            change.before.isEmpty
+                                                ? .span(.class("muted"), .text("—")) : .element(named: "del", nodes: [.safe(change.before)])
+                                        ),
+                                        .td(
+                                            .attr("data-label", after),
+                                            change.after.isEmpty
+                                                ? .em(.safe(TextKey.valueRemoved(l))) : .element(named: "ins", nodes: [.safe(change.after)])
+                                        ))
+                                }))))
+            })
     }
 }
 
@@ -125,4 +163,5 @@ enum DesignDeletePage {
             name: title, action: SiteURL.serviceDelete(id).path, cancel: SiteURL.service(id).path,
             breadcrumbs: [(SiteURL.services.path, TextKey.servicesTitle(context.language)), (SiteURL.service(id).path, title)], context)
     }
+
 }
