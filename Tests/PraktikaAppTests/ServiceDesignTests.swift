@@ -340,7 +340,10 @@ struct ServiceDesignTests {
             #expect(page.status == .ok)
             #expect(page.text.contains("Потребности и услуга"))
             let compare = try await admin.get("/services/\(id)/history/compare?from=1&to=2")
-            #expect(compare.text.contains("<th scope=\"row\">Потребности</th><td data-label=\"версия 1\"><span class=\"muted\">—</span></td><td data-label=\"версия 2\"><ins>Умения за интернет</ins></td>"))
+            #expect(
+                compare.text.contains(
+                    "<th scope=\"row\">Потребности</th><td data-label=\"версия 1\"><span class=\"muted\">—</span></td><td data-label=\"версия 2\"><ins>Умения за интернет</ins></td>"
+                ))
             // Restoring asks first, on a page of its own; the history has no form inside another.
             let history = try await admin.get("/services/\(id)/history")
             #expect(history.text.contains("href=\"/services/\(id)/history/1/restore\""))

@@ -71,6 +71,25 @@ struct ChartOutputTests {
         #expect(long.allSatisfy { ChartDiagram.textWidth($0, size: 15) <= 150 })
     }
 
+    @Test("a bar chart draws bars in proportion to their values, escapes its text and fits long labels")
+    func barChart() throws {
+        let rows = [
+            BarChart.Row(label: "собствен бюджет", value: 30_000, caption: "300,00 лв."),
+            BarChart.Row(
+                label: "община <Смолян> & партньори " + String(repeating: "дълго ", count: 20), value: 15_000, caption: "150,00 лв."),
+            BarChart.Row(label: "дарение", value: 0, caption: "0,00 лв."),
+        ]
+        let svg = BarChart.svg(rows, title: "Бюджет по източници")
+        #expect(XMLParser(data: Data(svg.utf8)).parse())
+        let widths = svg.components(separatedBy: "<rect ").dropFirst().map { rect in
+            Int(rect.components(separatedBy: "width=\"")[1].prefix { $0.isNumber })!
+        }
+        #expect(widths == [300, 150, 0])
+        #expect(svg.contains("&lt;Смолян&gt; &amp;"))
+        #expect(svg.contains("…"))
+        #expect(svg.contains("aria-label=\"Бюджет по източници\""))
+    }
+
     @Test("every line of the diagram stays inside its box, for the longest texts the validators allow")
     func diagramFits() throws {
         var d = Self.sample()

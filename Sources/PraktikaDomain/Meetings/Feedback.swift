@@ -247,30 +247,54 @@ public enum FeedbackSummary {
     }
 }
 
-/// A horizontal bar chart in SVG: a label, a bar and "count (percent)" per row. Text is escaped.
+/// A horizontal bar chart in SVG: a label, a bar and a caption per row, bars in proportion to
+/// their values. Server-rendered, readable without JavaScript; text is escaped.
 public enum BarChart {
-    public static func svg(_ bars: [QuestionSummary.Bar], title: String, format: Formatting) -> String {
+    public struct Row: Sendable, Hashable {
+        public let label: String
+        public let value: Int64
+        /// What the bar says beside it: "12 (40,0 %)", "300,00 лв. (≈ 153,39 €)".
+        public let caption: String
+
+        public init(label: String, value: Int64, caption: String) {
+            self.label = label
+            self.value = value
+            self.caption = caption
+        }
+    }
+
+    public static func svg(_ rows: [Row], title: String) -> String {
         let rowHeight = 28
         let labelWidth = 300
         let barWidth = 300
-        let height = bars.count * rowHeight + 8
-        let width = labelWidth + barWidth + 110
-        let most = max(1, bars.map(\.count).max() ?? 1)
+        let captionWidth = Int((rows.map { ChartDiagram.textWidth($0.caption, size: 13) }.max() ?? 0).rounded(.up)) + 12
+        let height = rows.count * rowHeight + 8
+        let width = labelWidth + barWidth + max(110, captionWidth)
+        let most = max(1, rows.map(\.value).max() ?? 1)
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="100%" role="img" \
             aria-label="\(title.markupEscaped)" class="bar-chart">
             """
-        for (i, bar) in bars.enumerated() {
+        for (i, row) in rows.enumerated() {
             let y = i * rowHeight + 4
-            let w = bar.count * barWidth / most
-            let label = bar.label.count > 48 ? String(bar.label.prefix(47)) + "…" : bar.label
+            let w = Int(max(0, row.value) * Int64(barWidth) / most)
+            let label = ChartDiagram.fit(row.label, width: Double(labelWidth - 12), size: 13)
             svg += """
                 <text x="\(labelWidth - 8)" y="\(y + 18)" text-anchor="end" font-size="13">\(label.markupEscaped)</text>\
-                <rect x="\(labelWidth)" y="\(y + 4)" width="\(max(w, bar.count > 0 ? 2 : 0))" height="18" fill="#2f6f8f"></rect>\
-                <text x="\(labelWidth + w + 6)" y="\(y + 18)" font-size="13">\(format.integer(bar.count)) (\(format.perMille(bar.perMille)))</text>
+                <rect x="\(labelWidth)" y="\(y + 4)" width="\(max(w, row.value > 0 ? 2 : 0))" height="18" fill="#2f6f8f"></rect>\
+                <text x="\(labelWidth + w + 6)" y="\(y + 18)" font-size="13">\(row.caption.markupEscaped)</text>
                 """
         }
         return svg + "</svg>"
+    }
+
+    /// A question's answers: how many chose each option, and their share.
+    public static func svg(_ bars: [QuestionSummary.Bar], title: String, format: Formatting) -> String {
+        svg(
+            bars.map {
+                Row(label: $0.label, value: Int64($0.count), caption: "\(format.integer($0.count)) (\(format.perMille($0.perMille)))")
+            },
+            title: title)
     }
 }
 

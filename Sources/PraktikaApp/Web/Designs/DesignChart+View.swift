@@ -282,8 +282,17 @@ enum BudgetTableView {
                 .th(.attr("scope", "col"), .safe(TextKey.fieldItem(l))), .th(.attr("scope", "col"), .safe(TextKey.fieldQuantity(l))),
                 .th(.attr("scope", "col"), .safe(TextKey.fieldUnitCost(l))), .th(.attr("scope", "col"), .safe(TextKey.fieldAmount(l))),
                 .th(.attr("scope", "col"), .safe(TextKey.fieldFundingSource(l)))))
+        let bySourceRows = totals.sources.map { source in
+            let amount = totals.total(for: source, in: main)
+            return BarChart.Row(label: source.label(l), value: amount.minorUnits, caption: f.money(amount))
+        }
         let bySource: Node<HTML.BodyContext> = .group(
             .h3(.safe(TextKey.budgetBySource(l))),
+            // The shares seen at a glance; the list below says the same in words, with both currencies.
+            bySourceRows.count > 1
+                ? .div(
+                    .class("budget-chart"), .attr("aria-hidden", "true"), .raw(BarChart.svg(bySourceRows, title: TextKey.budgetBySource(l)))
+                ) : .empty,
             .ul(
                 .class("by-source"),
                 .group(
