@@ -52,4 +52,6 @@ echo "-- administrator"
 st --config-file "$here/schemathesis.toml" run "$schema" "${common[@]}" -H "Authorization: Bearer $token" \
   --exclude-path-regex '^/api/v1/tokens/' || status=1
 if grep -q "Fatal error\|panicked" server.log; then echo "the server logged a fatal error"; status=1; fi
+# A server that stopped answering shows why (its crash report), before the work directory goes.
+if ! kill -0 "$server" 2>/dev/null; then echo "the server stopped; the end of its log:"; grep -A40 "crashed:" server.log | head -60; status=1; fi
 exit $status

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PraktikaDomain
@@ -35,5 +36,30 @@ struct MoneyTests {
         #expect(Money.parseMinorUnits("abc") == nil)
         #expect(Money.parseMinorUnits("1,2345") == nil)
         #expect(Money.parseMinorUnits("") == nil)
+    }
+}
+
+@Suite("Numbers from a client past every limit")
+struct NumberLimitTests {
+    @Test("a whole number too large for thousandths is refused when decoded, not multiplied past Int64")
+    func fixedDecimalDecoding() throws {
+        let decoder = JSONDecoder()
+        #expect(throws: DecodingError.self) { try decoder.decode([FixedDecimal].self, from: Data("[9223372036854775807]".utf8)) }
+        #expect(throws: DecodingError.self) { try decoder.decode([FixedDecimal].self, from: Data("[-9223372036854775807]".utf8)) }
+        #expect(throws: DecodingError.self) { try decoder.decode([FixedDecimal].self, from: Data("[1000000000000]".utf8)) }
+        #expect(
+            try decoder.decode([FixedDecimal].self, from: Data("[999999999999, \"2.5\"]".utf8)).map(\.thousandths) == [
+                999_999_999_999_000, 2_500,
+            ])
+    }
+
+    @Test("sums and conversions of amounts no one may save saturate instead of stopping the server")
+    func moneySaturates() {
+        let huge = Money(minorUnits: Int64.max - 1, currency: .BGN)
+        #expect((huge + huge).minorUnits == Int64.max)
+        #expect(huge.converted(to: .EUR).minorUnits == Int64.max)
+        #expect(Money(minorUnits: -(Int64.max - 1), currency: .EUR).converted(to: .BGN).minorUnits == -Int64.max)
+        // Ordinary amounts convert as before.
+        #expect(Money(minorUnits: 195_583, currency: .BGN).converted(to: .EUR).minorUnits == 100_000)
     }
 }

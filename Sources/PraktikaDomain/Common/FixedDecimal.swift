@@ -9,6 +9,8 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, Codable, CustomStrin
     public init(_ whole: Int64) { self.thousandths = whole * 1000 }
 
     public static let zero = FixedDecimal(thousandths: 0)
+    /// Whole parts have at most twelve digits, written or sent as a number.
+    static let wholeLimit: UInt64 = 1_000_000_000_000
     public static let one = FixedDecimal(1)
     public static func < (a: FixedDecimal, b: FixedDecimal) -> Bool { a.thousandths < b.thousandths }
 
@@ -67,7 +69,9 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, Codable, CustomStrin
         let container = try decoder.singleValueContainer()
         if let text = try? container.decode(String.self), let value = FixedDecimal(parsing: text) {
             self = value
-        } else if let number = try? container.decode(Int64.self) {
+        } else if let number = try? container.decode(Int64.self), number.magnitude < Self.wholeLimit {
+            // Whole numbers are held to the same twelve digits as written ones: a client's 2^63 - 1
+            // is refused, never multiplied past Int64.
             self.init(number)
         } else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a number with at most three decimals")

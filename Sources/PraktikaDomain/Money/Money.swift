@@ -39,14 +39,21 @@ public struct Money: Sendable, Hashable, Codable {
             currency == .BGN
             ? (Money.rateDenominator, Money.rateNumerator)  // BGN → EUR: divide by the rate
             : (Money.rateNumerator, Money.rateDenominator)  // EUR → BGN: multiply by the rate
-        let scaled = minorUnits * numerator
+        // Amounts past what validation allows (100 million) may still be read from a client before
+        // they are refused: they saturate instead of trapping, and are never saved.
+        let (scaled, overflow) = minorUnits.multipliedReportingOverflow(by: numerator)
+        guard !overflow, scaled.magnitude < UInt64(Int64.max / 2) else {
+            return Money(minorUnits: minorUnits < 0 ? -Int64.max : Int64.max, currency: target)
+        }
         let magnitude = (abs(scaled) * 2 + denominator) / (2 * denominator)
         return Money(minorUnits: scaled < 0 ? -magnitude : magnitude, currency: target)
     }
 
     public static func + (a: Money, b: Money) -> Money {
         precondition(a.currency == b.currency, "adding amounts of different currencies")
-        return Money(minorUnits: a.minorUnits + b.minorUnits, currency: a.currency)
+        let (sum, overflow) = a.minorUnits.addingReportingOverflow(b.minorUnits)
+        // Saturates rather than traps, like `converted`: such sums exist only in what validation refuses.
+        return Money(minorUnits: overflow ? (a.minorUnits < 0 ? -Int64.max : Int64.max) : sum, currency: a.currency)
     }
 
     /// Parses what a person types as an amount: "2 950,00", "2950.5", "1,508.31", "300".
