@@ -534,6 +534,18 @@ struct BackupTests {
             #expect(late.text.contains(TextKey.conflictRecordChanged(.bg)))
             #expect(late.text.contains(person.fullName + " (втора)"))
             #expect(try await store.participant(1, pid)?.fullName == person.fullName + " (първа)")
+
+            // Moving the person to another table is a change too: a form opened before the move is stale.
+            let beforeMove = try #require(try await store.participantVersion(1, pid))
+            let table = try #require(try await store.tables(1).first { $0.id != person.tableID }?.id)
+            let moved = try await admin.post("/meetings/1/tables/move", ["participant": String(pid), "table": String(table)])
+            #expect(moved.status == .seeOther)
+            #expect(try await store.participant(1, pid)?.tableID == table)
+            #expect(try #require(try await store.participantVersion(1, pid)) > beforeMove)
+            var afterMove = form
+            afterMove["full_name"] = person.fullName + " (трета)"
+            afterMove["version"] = String(beforeMove)
+            #expect(try await admin.post("/meetings/1/participants/\(pid)", afterMove).status == .conflict)
         }
     }
 }

@@ -39,7 +39,7 @@ extension MeetingStore {
     /// A withdrawn person gives up their seat too.
     func setStatus(_ meetingID: Int64, _ participantID: Int64, _ status: RegistrationStatus) async throws {
         var update = db.update("meeting_participants").where("id", .equal, participantID).where("meeting_id", .equal, meetingID)
-            .set("status", to: SQLBind(status.rawValue))
+            .set("status", to: SQLBind(status.rawValue)).set("version", to: SQLRaw("version + 1"))
         if status != .confirmed { update = update.set("table_id", to: SQLLiteral.null).set("pinned", to: SQLBind(false)) }
         try await update.run()
     }

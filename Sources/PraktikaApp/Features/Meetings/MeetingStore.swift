@@ -65,6 +65,15 @@ struct MeetingStore {
 
     /// Meetings with their counts, newest first; optionally one district's or one series'.
     func list(district: String? = nil, series: String? = nil) async throws -> [MeetingRow] {
+        try await list(district: district, series: series, endingFrom: nil, limit: nil)
+    }
+
+    /// Meetings that have not ended by `today`, the soonest first.
+    func upcoming(district: String?, today: LocalDate, limit: Int) async throws -> [MeetingRow] {
+        try await list(district: district, series: nil, endingFrom: today, limit: limit)
+    }
+
+    private func list(district: String?, series: String?, endingFrom: LocalDate?, limit: Int?) async throws -> [MeetingRow] {
         var query = db.select()
             .columns(["m.id", "m.title", "m.status", "m.starts_on", "m.ends_on", "m.series", "m.district_codes"].map(Self.column))
             .column(SQLRaw("(SELECT COUNT(*) FROM meeting_participants p WHERE p.meeting_id = m.id)"), as: "participants")
@@ -77,9 +86,13 @@ struct MeetingStore {
             .from(SQLAlias(SQLIdentifier("meetings"), as: SQLIdentifier("m")))
         if let district { query = query.where(Self.column("m.district_codes"), .like, SQLBind("%,\(district),%")) }
         if let series { query = query.where(Self.column("m.series"), .equal, SQLBind(series)) }
+        if let endingFrom {
+            return try await query.where(Self.column("m.ends_on"), .greaterThanOrEqual, SQLBind(endingFrom.iso))
+                .orderBy(Self.column("m.starts_on")).orderBy(Self.column("m.id")).limit(limit).all(decoding: MeetingRow.self)
+        }
         return try await query.orderBy(Self.column("m.starts_on"), SQLDirection.descending).orderBy(
             Self.column("m.id"), SQLDirection.descending
-        ).all(decoding: MeetingRow.self)
+        ).limit(limit).all(decoding: MeetingRow.self)
     }
 
     func find(_ id: Int64) async throws -> StoredMeeting? {
@@ -350,7 +363,7 @@ struct MeetingStore {
 
     func deleteTable(_ meetingID: Int64, _ tableID: Int64) async throws {
         try await db.update("meeting_participants").where("table_id", .equal, tableID).set("table_id", to: SQLBind(Int64?.none))
-            .set("pinned", to: SQLBind(false)).run()
+            .set("pinned", to: SQLBind(false)).set("version", to: SQLRaw("version + 1")).run()
         try await db.update("meeting_actions").set("table_id", to: SQLLiteral.null).where("table_id", .equal, tableID).run()
         try await db.delete(from: "work_tables").where("id", .equal, tableID).where("meeting_id", .equal, meetingID).run()
     }
@@ -523,13 +536,13 @@ struct MeetingStore {
     func assign(_ meetingID: Int64, _ seats: [Int64: Int64?]) async throws {
         for (participant, table) in seats {
             try await db.update("meeting_participants").where("id", .equal, participant).where("meeting_id", .equal, meetingID)
-                .set("table_id", to: SQLBind(table)).run()
+                .set("table_id", to: SQLBind(table)).set("version", to: SQLRaw("version + 1")).run()
         }
     }
 
     func setPinned(_ meetingID: Int64, _ participantID: Int64, _ pinned: Bool) async throws {
         try await db.update("meeting_participants").where("id", .equal, participantID).where("meeting_id", .equal, meetingID)
-            .set("pinned", to: SQLBind(pinned)).run()
+            .set("pinned", to: SQLBind(pinned)).set("version", to: SQLRaw("version + 1")).run()
     }
 
     // MARK: Feedback

@@ -47,11 +47,26 @@ struct IndicatorStore {
         return try await db.raw("\(unsafeRaw: Self.query) WHERE p.design_id IN (\(list)) ORDER BY p.ends_on, p.id").all().map(Self.period)
     }
 
-    /// Every period whose result waits for review, oldest first.
-    func submitted() async throws -> [StoredPeriod] {
-        try await db.raw("\(unsafeRaw: Self.query) WHERE r.status = \(bind: ResultStatus.submitted.rawValue) ORDER BY p.ends_on, p.id")
-            .all()
-            .map(Self.period)
+    /// Every period whose result waits for review, oldest first; with a district, only its libraries' designs.
+    func submitted(district: String? = nil) async throws -> [StoredPeriod] {
+        var query: SQLQueryString = "\(unsafeRaw: Self.query) WHERE r.status = \(bind: ResultStatus.submitted.rawValue)"
+        if let district {
+            query =
+                query
+                + " AND p.design_id IN (SELECT dl.design_id FROM design_libraries dl JOIN libraries l ON l.id = dl.library_id "
+                + "WHERE l.district_code = \(bind: district))"
+        }
+        return try await db.raw(query + " ORDER BY p.ends_on, p.id").all().map(Self.period)
+    }
+
+    /// The periods a result is owed for, among the designs a subquery selects: ended with no result yet
+    /// (due or overdue), or returned for correction. Oldest first.
+    func owed(designsIn designs: SQLQueryString, today: LocalDate) async throws -> [StoredPeriod] {
+        try await db.raw(
+            "\(unsafeRaw: Self.query) WHERE p.design_id IN (" + designs
+                + ") AND ((r.status IS NULL AND p.ends_on < \(bind: today.iso)) OR r.status = \(bind: ResultStatus.returned.rawValue))"
+                + " ORDER BY p.ends_on, p.id"
+        ).all().map(Self.period)
     }
 
     private static func period(_ row: any SQLRow) throws -> StoredPeriod {

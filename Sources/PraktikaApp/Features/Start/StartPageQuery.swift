@@ -48,52 +48,42 @@ enum StartPageQuery {
             : "d.id IN (SELECT design_id FROM design_libraries WHERE library_id = \(bind: actor.libraryID ?? -1)) "
         let mine: SQLQueryString = "(" + own + "OR d.id IN (SELECT design_id FROM design_revisions WHERE user_id = \(bind: actor.userID)))"
         let filter = mine + " AND " + DesignListQuery.access(ListQuery(), actor)
-        let rows = try await db.raw(
-            "SELECT d.id AS id FROM service_designs d WHERE \(filter) ORDER BY d.updated_at DESC, d.id DESC"
-        ).all()
-        let ids = try rows.map { try $0.decode(column: "id", as: Int64.self) }
-        data.designCount = ids.count
-        let shown = try await DesignStore(db: db).designs(Array(ids.prefix(designLimit)))
-        data.designs = ids.prefix(designLimit).compactMap { id in
+        let theirs: SQLQueryString = "SELECT d.id FROM service_designs d WHERE " + filter
+        data.designCount =
+            try await db.raw("SELECT COUNT(*) AS n FROM service_designs d WHERE " + filter).first()?.decode(column: "n", as: Int.self) ?? 0
+        let ids = try await db.raw(
+            "SELECT d.id AS id FROM service_designs d WHERE " + filter + " ORDER BY d.updated_at DESC, d.id DESC LIMIT \(bind: designLimit)"
+        ).all().map { try $0.decode(column: "id", as: Int64.self) }
+        let designs = DesignStore(db: db)
+        let shown = try await designs.designs(ids)
+        data.designs = ids.compactMap { id in
             shown[id].map { StartPageData.Design(id: id, title: $0.title, status: $0.status, progress: DesignProgress($0)) }
         }
 
         // Results: what their own designs owe, and what a reviewer has to look at.
         let store = IndicatorStore(db: db)
-        let owed = try await store.periods(designs: ids).filter {
-            [.due, .overdue, .returned].contains(PeriodState.of($0.period, $0.result, today: today))
+        let owed = try await store.owed(designsIn: theirs, today: today)
+        var waiting: [StoredPeriod] = []
+        if actor.role == .coordinator, let district = actor.districtCode {
+            waiting = try await store.submitted(district: district)
+        } else if actor.role == .admin {
+            waiting = try await store.submitted()
         }
-        let titles = try await DesignStore(db: db).designs(Array(Set(owed.map(\.designID))))
-        for stored in owed {
-            let state = PeriodState.of(stored.period, stored.result, today: today)
-            data.toEnter.append(
-                .init(
-                    designID: stored.designID, designTitle: titles[stored.designID]?.title ?? "", periodID: stored.id,
-                    period: stored.period, state: state))
+        let titles = try await designs.titles(Array(Set(owed.map(\.designID) + waiting.map(\.designID))))
+        data.toEnter = owed.map { stored in
+            .init(
+                designID: stored.designID, designTitle: titles[stored.designID] ?? "", periodID: stored.id, period: stored.period,
+                state: PeriodState.of(stored.period, stored.result, today: today))
         }
-        if actor.role == .coordinator || actor.role == .admin {
-            let periods: [StoredPeriod]
-            if actor.role == .coordinator, let district = actor.districtCode {
-                periods = try await store.periods(district: district)
-            } else if actor.role == .admin {
-                periods = try await store.submitted()
-            } else {
-                periods = []
-            }
-            let waiting = periods.filter { $0.result?.status == .submitted }
-            let reviewed = try await DesignStore(db: db).designs(Array(Set(waiting.map(\.designID))))
-            data.toReview = waiting.map { stored in
-                .init(
-                    designID: stored.designID, designTitle: reviewed[stored.designID]?.title ?? "", periodID: stored.id,
-                    period: stored.period, state: .submitted)
-            }
+        data.toReview = waiting.map { stored in
+            .init(
+                designID: stored.designID, designTitle: titles[stored.designID] ?? "", periodID: stored.id, period: stored.period,
+                state: .submitted)
         }
 
         // Meetings still to come or under way, where they work.
         let meetings = MeetingStore(db: db)
-        let upcoming = try await meetings.list(district: actor.role == .admin ? nil : actor.districtCode)
-            .filter { (LocalDate(parsing: $0.endsOn) ?? today) >= today }
-        data.meetings = Array(upcoming.sorted { ($0.startsOn, $0.id) < ($1.startsOn, $1.id) }.prefix(5))
+        data.meetings = try await meetings.upcoming(district: actor.role == .admin ? nil : actor.districtCode, today: today, limit: 5)
         data.actions = try await meetings.openActions(ownerUserID: actor.userID)
         return data
     }
