@@ -67,6 +67,19 @@ struct PracticeTests {
             #expect(compared.text.contains("5 / 10 (50,0\u{00A0}%)"))
             #expect(try await Browser(app).post("/services/\(id)/adopt", ["library_id": String(pazardzhikRB)]).status == .unauthorized)
 
+            // A librarian adopts in one step: the practice page's button makes the copy for their library at once.
+            let smolyan = try await Browser.signedIn(app, "smolyan@praktika.local", Self.password)
+            let practicePage = try await smolyan.get("/services/\(id)").text
+            let marker = "name=\"library_id\" value=\""
+            let start = try #require(practicePage.range(of: marker)?.upperBound)
+            let ownLibrary = String(practicePage[start...].prefix { $0 != "\"" })
+            #expect(practicePage.inOrder("action=\"/services/\(id)/adopt\"", "name=\"_csrf\"", marker))
+            let oneStep = try await smolyan.post("/services/\(id)/adopt", ["library_id": ownLibrary])
+            #expect(oneStep.status == .seeOther)
+            let ownCopyID = try #require(Int64(oneStep.headers.first(name: .location)?.split(separator: "/").last ?? ""))
+            let ownCopy = try #require(try await store.find(ownCopyID)).design
+            #expect(ownCopy.libraryIDs.map(String.init) == [ownLibrary] && ownCopy.adoptedFrom == id && ownCopy.summary == nil)
+
             #expect(try await librarian.post("/services/\(id)/unpublish", [:]).status == .seeOther)
             #expect(try await Browser(app).get("/practices").text.contains("Записи: \(VelingradDemo.practices.count)"))
         }

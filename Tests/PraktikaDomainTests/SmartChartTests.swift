@@ -187,6 +187,23 @@ struct SmartChartTests {
             designed.status = .completed
             #expect(DesignValidation.validate(designed).order == ["needs", "activities", "indicators"])
             #expect(recorded.adopted(from: 5, by: 2).presentedAt == nil)
+
+            // The copy is the adopter's own: the original's summary and dates stay behind, the lineage is kept.
+            var original = recorded
+            original.summary = "Представена от РБ „Христо Смирненски“ – Пазарджик"
+            original.activities = [
+                Activity(
+                    title: "Обучение", start: LocalDate(year: 2011, month: 3, day: 1), end: LocalDate(year: 2011, month: 6, day: 30),
+                    responsible: "библиотекар")
+            ]
+            let copy = original.adopted(from: 5, by: 2)
+            #expect(copy.title == original.title)
+            #expect(copy.summary == nil)
+            #expect(copy.adoptedFrom == 5)
+            #expect(copy.libraryIDs == [2])
+            #expect(copy.status == .idea)
+            #expect(copy.activities.map(\.title) == ["Обучение"])
+            #expect(copy.activities.allSatisfy { $0.start == nil && $0.end == nil && $0.responsible == "библиотекар" })
         }
     }
 

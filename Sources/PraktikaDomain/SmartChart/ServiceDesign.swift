@@ -301,6 +301,16 @@ extension ServiceDesign {
         copy.practice = nil
         copy.presentedAt = nil
         copy.adoptedFrom = id
+        // The copy starts as the adopter's own: the original's summary speaks of the original
+        // library ("Представена от …"), and its dates were that library's plan. The lineage stays
+        // in `adoptedFrom`.
+        copy.summary = nil
+        copy.activities = activities.map {
+            var a = $0
+            a.start = nil
+            a.end = nil
+            return a
+        }
         copy.indicators = indicators.map {
             var i = $0
             i.actual = nil

@@ -85,9 +85,23 @@ extension DesignChartView {
                 adoption,
                 comparison(model, context),
                 evidence(model, context),
-                model.mayAdopt ? .p(.link(SiteURL.adoptService(model.id).path, TextKey.practiceAdopt(l), .class("button"))) : .empty,
+                model.mayAdopt ? adoptButton(model.id, context) : .empty,
                 origin,
             ])
+    }
+
+    /// One step for someone who works in one library: the copy is made for it at once. Others
+    /// (coordinators, administrators) choose the library first.
+    static func adoptButton(_ id: Int64, _ context: PageContext) -> Node<HTML.BodyContext> {
+        let l = context.language
+        guard let library = context.actor?.libraryID else {
+            return .p(.link(SiteURL.adoptService(id).path, TextKey.practiceAdopt(l), .class("button")))
+        }
+        return .form(
+            .method(.post), .action(SiteURL.adoptService(id).path), .class("adopt-form"),
+            Layout.csrfField(context),
+            .input(.type(.hidden), .name("library_id"), .value(String(library))),
+            .button(.type(.submit), .class("button"), .safe(TextKey.practiceAdopt(l))))
     }
 
     /// What the people served said, in the practice's library and in those that adopted it.
