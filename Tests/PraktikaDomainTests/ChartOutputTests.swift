@@ -15,6 +15,8 @@ struct ChartOutputTests {
         d.goal = "Умения за работа с нови технологии"
         d.budget = [BudgetLine(item: "Дипляни", unitCost: Money(major: 300, currency: .BGN), source: .ownBudget)]
         d.activities[0].responsible = "Мария Иванова"
+        d.activities.append(Activity(title: "Закупуване на аудиоплейъри"))
+        d.resources = Resources(existing: [.room, .trainedStaff], existingNotes: "Залата на втория етаж")
         d.partners = [DesignPartner(name: "Клуб на пенсионера", kind: .pensionersClub, role: "събира групата")]
         return d
     }
@@ -130,8 +132,54 @@ struct ChartOutputTests {
         #expect(everything.contains("0301 62 000"))
         #expect(everything.contains("Заедно с: Клуб на пенсионера."))
         #expect(everything.contains("Обучение по ИКТ (01.03.2026 г.)"))
+        // Steps with no date are the library's plan, not an invitation.
+        for step in Self.sample().activities where step.start == nil && step.end == nil { #expect(!everything.contains(step.title)) }
+        #expect(Self.sample().activities.contains { $0.start == nil && $0.end == nil })
         #expect(!everything.contains("Мария Иванова"))
         #expect(!everything.contains("лв."))
         #expect(!everything.contains("Обучени пенсионери"))
+        // What the library has for the service is planning, not news for its readers.
+        #expect(!Self.sample().resources.existing.isEmpty)
+        for resource in Self.sample().resources.existing { #expect(!everything.contains(resource.label(.bg))) }
+    }
+
+    @Test("a leaflet the library wrote: lines become paragraphs and lists, hours and a contact join the library's own")
+    func writtenLeaflet() {
+        let contact = Leaflet.Contact(name: "Читалище „Просвета“", phone: "0888 000 111")
+        let text = LeafletText(
+            title: "Интернет за всяка възраст", tagline: "Научете се да пишете на внуците си",
+            offer: "Уроци в малки групи\n- как се пише писмо\n• как се говори по видео\n\nВсичко е безплатно",
+            hours: "вторник, 14–17 ч.", contactNote: "Записване на място", photoID: 7, photoAlt: "Читатели")
+        let leaflet = Leaflet.make(Self.sample(), contacts: [contact], text: text, .bg)
+        #expect(leaflet.title == "Интернет за всяка възраст")
+        #expect(leaflet.tagline == "Научете се да пишете на внуците си")
+        #expect(leaflet.inside[1].paragraphs == ["Уроци в малки групи", "Всичко е безплатно"])
+        #expect(leaflet.inside[1].items == ["как се пише писмо", "как се говори по видео"])
+        // Nothing written for whom: the panel keeps its heading and says nothing of the plan.
+        #expect(leaflet.inside[0].paragraphs.isEmpty && leaflet.inside[0].items.isEmpty)
+        #expect(leaflet.flap.paragraphs == ["вторник, 14–17 ч."] && leaflet.flap.items.isEmpty)
+        #expect(leaflet.back.paragraphs.starts(with: ["Читалище „Просвета“", "0888 000 111", "Записване на място"]))
+        #expect(leaflet.photoID == 7 && leaflet.photoAlt == "Читатели")
+    }
+
+    @Test("a leaflet is refused without a heading, with a photo that is not the design's, or a photo that says nothing")
+    func leafletValidation() {
+        var text = LeafletText.suggested(Self.sample(), .bg)
+        #expect(text.validate(images: []).isEmpty)
+        #expect(LeafletText.read(text.formInput).0 == text)
+        text.title = " \n "
+        #expect(text.validate(images: []).order == ["title"])
+        text.title = String(repeating: "а", count: LeafletText.titleLimit + 1)
+        #expect(text.validate(images: []).order == ["title"])
+        text.title = "Интернет"
+        text.hours = "14\u{1A}17"
+        #expect(text.validate(images: []).order == ["hours"])
+        text.hours = nil
+        text.photoID = 3
+        #expect(text.validate(images: [4]).order == ["photo"])
+        #expect(text.validate(images: [3]).order == ["photo_alt"])
+        text.photoAlt = "Читатели пред компютрите"
+        #expect(text.validate(images: [3]).isEmpty)
+        #expect(LeafletText.read(["title": "Интернет", "photo": "снимка"]).1.order == ["photo"])
     }
 }

@@ -207,6 +207,7 @@ enum SiteURL: Sendable, Equatable {
     case servicePrint(Int64)
     case serviceSVG(Int64)
     case serviceLeaflet(Int64)
+    case serviceLeafletEdit(Int64)
     case audit
     case users
     case newUser
@@ -376,6 +377,7 @@ enum SiteURL: Sendable, Equatable {
         case .servicePrint(let id): return ["services", S.id(id), "print"]
         case .serviceSVG(let id): return ["services", S.id(id), "chart.svg"]
         case .serviceLeaflet(let id): return ["services", S.id(id), "leaflet"]
+        case .serviceLeafletEdit(let id): return ["services", S.id(id), "leaflet", "edit"]
         case .audit: return ["audit"]
         case .users: return ["users"]
         case .newUser: return ["users", "new"]

@@ -141,6 +141,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case leafletContact
     case leafletTogetherWith
     case leafletTitle
+    case leafletEdit, leafletEditIntro, leafletHeading, leafletTagline, leafletHours, leafletContactNote, leafletPhoto, leafletPhotoAlt
+    case leafletLinesHint, leafletPhotoHint, leafletNoPhotos, flashLeafletSaved
     case leafletHelp
     case leafletOutside
     case leafletInside

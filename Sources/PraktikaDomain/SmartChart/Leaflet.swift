@@ -45,35 +45,33 @@ public struct Leaflet: Sendable, Equatable {
     public var coverLibrary: String
     /// The inside of the sheet, left to right.
     public var inside: [Panel]
+    /// An image of the design's, shown on the cover, and what it shows.
+    public var photoID: Int64?
+    public var photoAlt: String?
 
-    public static func make(_ d: ServiceDesign, contacts: [Contact], _ language: Language) -> Leaflet {
+    /// The leaflet as the library wrote it (`text`), or as the chart suggests until someone does.
+    public static func make(_ d: ServiceDesign, contacts: [Contact], text: LeafletText? = nil, _ language: Language) -> Leaflet {
         let l = language
-        let f = Formatting(l)
-        let forWhom = Panel(
-            heading: TextKey.leafletForWhom(l),
-            paragraphs: [d.targetGroup.description ?? d.targetGroup.category.label(l), d.needs ?? ""])
-        let offer = Panel(
-            heading: TextKey.leafletWhatWeOffer(l), paragraphs: [d.service ?? "", d.goal ?? ""],
-            items: d.resources.existing.map { $0.label(l) })
-        let gain = Panel(
-            heading: TextKey.leafletWhatYouGet(l), paragraphs: [d.expectedResults ?? "", d.socialEffect ?? ""])
-        let steps = d.activities.map { a -> String in
-            let dates = [a.start.map(f.date), a.end.map(f.date)].compactMap { $0 }.joined(separator: " – ")
-            return dates.isEmpty ? a.title : "\(a.title) (\(dates))"
-        }
-        let flap = Panel(heading: TextKey.leafletWhenAndHow(l), paragraphs: steps.isEmpty ? [TextKey.leafletComeIn(l)] : [], items: steps)
+        let t = text ?? LeafletText.suggested(d, l)
+        let forWhom = LeafletText.panel(TextKey.leafletForWhom(l), t.forWhom)
+        let offer = LeafletText.panel(TextKey.leafletWhatWeOffer(l), t.offer)
+        let gain = LeafletText.panel(TextKey.leafletWhatYouGet(l), t.gain)
+        var flap = LeafletText.panel(TextKey.leafletWhenAndHow(l), t.whenAndHow)
+        if let hours = t.hours { flap.paragraphs.insert(hours, at: 0) }
+        if flap.paragraphs.isEmpty && flap.items.isEmpty { flap.paragraphs = [TextKey.leafletComeIn(l)] }
         var contactLines: [String] = []
         for c in contacts {
             contactLines.append(c.name)
             contactLines += [c.address, c.place, c.phone, c.email, c.website].compactMap { $0 }
         }
+        if let note = t.contactNote { contactLines.append(note) }
         let partners = d.partners.map(\.name)
         let back = Panel(
             heading: TextKey.leafletContact(l),
             paragraphs: contactLines
                 + (partners.isEmpty ? [] : [TextKey.leafletTogetherWith(l, ["partners": partners.joined(separator: ", ")])]))
         return Leaflet(
-            title: d.title, tagline: d.goal ?? d.service ?? d.summary, flap: flap, back: back,
-            coverLibrary: contacts.map(\.name).joined(separator: " · "), inside: [forWhom, offer, gain])
+            title: t.title, tagline: t.tagline, flap: flap, back: back, coverLibrary: contacts.map(\.name).joined(separator: " · "),
+            inside: [forWhom, offer, gain], photoID: t.photoID, photoAlt: t.photoAlt)
     }
 }

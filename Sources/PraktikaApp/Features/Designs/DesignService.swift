@@ -130,6 +130,30 @@ struct DesignService {
         return try await create(stored.design.adopted(from: id, by: libraryID))
     }
 
+    /// Saves what the public reads on the design's leaflet. The photo must be one of the design's images.
+    func saveLeaflet(_ id: Int64, _ text: LeafletText) async throws -> Outcome {
+        let store = DesignStore(db: sql)
+        guard let stored = try await store.find(id) else { return .notFound }
+        if let refusal = refusal(.update, stored) { return refusal }
+        let images = Set(try await AttachmentStore(db: sql).list(.design(id)).filter(\.kind.isImage).map(\.id))
+        let errors = text.validate(images: images)
+        guard errors.isEmpty else { return .invalid(stored.design, errors) }
+        let before = try await store.leaflet(id) ?? LeafletText.suggested(stored.design, .bg)
+        try await db.writeTransaction { db in
+            let sql = db as! any SQLDatabase
+            try await DesignStore(db: sql).saveLeaflet(id, text, by: actor)
+            try await AuditStore(db: sql).record(
+                actor: actor, action: .update, entity: Self.auditEntity, entityID: String(id), entityName: stored.design.title,
+                changes: FieldChange.between(Self.leafletFields(before), Self.leafletFields(text)))
+        }
+        return .saved(id: id, version: stored.version, merged: false)
+    }
+
+    /// The leaflet's fields as the audit log names them, apart from the chart's own.
+    private static func leafletFields(_ text: LeafletText) -> FormInput {
+        Dictionary(uniqueKeysWithValues: text.formInput.map { ("leaflet.\($0.key)", $0.value) })
+    }
+
     /// Makes an old revision the newest one again (as a new revision, so nothing is lost).
     func restore(_ id: Int64, version: Int) async throws -> Outcome {
         let store = DesignStore(db: sql)

@@ -27,6 +27,8 @@ struct DesignController: Sendable {
         routes.get(.servicePrint(id), use: printable)
         routes.get(.serviceSVG(id), use: svg)
         routes.get(.serviceLeaflet(id), use: leaflet)
+        routes.get(.serviceLeafletEdit(id), use: editLeaflet)
+        routes.post(.serviceLeaflet(id), use: saveLeaflet)
         routes.get(.serviceDelete(id), use: confirmDelete)
         routes.post(.serviceDelete(id), use: delete)
     }
@@ -233,9 +235,54 @@ struct DesignController: Sendable {
 
     @Sendable func leaflet(_ req: Request) async throws -> Response {
         let stored = try await load(req)
-        let contacts = try await DesignStore(db: req.sql).contacts(stored.design.libraryIDs, req.page.language)
-        let leaflet = Leaflet.make(stored.design, contacts: contacts, req.page.language)
-        return HTMLResponse.make(LeafletView.render(stored.id, leaflet, req.page))
+        let store = DesignStore(db: req.sql)
+        let contacts = try await store.contacts(stored.design.libraryIDs, req.page.language)
+        var text = try await store.leaflet(stored.id)
+        let images = try await leafletImages(req, stored.id)
+        // A photo deleted since the leaflet was written is left out, not shown broken.
+        let photo = text?.photoID.flatMap { id in images.first { $0.id == id } }
+        if photo == nil { text?.photoID = nil }
+        let leaflet = Leaflet.make(stored.design, contacts: contacts, text: text, req.page.language)
+        return HTMLResponse.make(
+            LeafletView.render(
+                stored.id, leaflet, photo: photo.map { SiteURL.file($0.id, $0.filename).path },
+                canEdit: Policy.allows(req.actor, .update, design: stored.scope), req.page))
+    }
+
+    @Sendable func editLeaflet(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        try requireUpdate(req, stored)
+        let text = try await DesignStore(db: req.sql).leaflet(stored.id) ?? LeafletText.suggested(stored.design, req.page.language)
+        return HTMLResponse.make(
+            LeafletFormView.render(
+                id: stored.id, title: stored.design.title, images: try await leafletImages(req, stored.id), values: text.formInput,
+                errors: FieldErrors(), req.page))
+    }
+
+    @Sendable func saveLeaflet(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        try requireUpdate(req, stored)
+        let input = try formInput(req)
+        let (text, readErrors) = LeafletText.read(input)
+        let outcome: DesignService.Outcome =
+            readErrors.isEmpty
+            ? try await DesignService(db: req.db, actor: req.actor, language: req.language).saveLeaflet(stored.id, text)
+            : .invalid(stored.design, readErrors)
+        switch outcome {
+        case .saved: return req.seeOther(SiteURL.serviceLeaflet(stored.id).path, flash: .flashLeafletSaved)
+        case .invalid(_, let errors):
+            return HTMLResponse.make(
+                LeafletFormView.render(
+                    id: stored.id, title: stored.design.title, images: try await leafletImages(req, stored.id), values: input,
+                    errors: errors, req.page),
+                status: .unprocessableEntity)
+        case .forbidden: throw Abort(req.actor == nil ? .unauthorized : .forbidden)
+        default: throw Abort(.notFound)
+        }
+    }
+
+    private func leafletImages(_ req: Request, _ id: Int64) async throws -> [AttachmentInfo] {
+        try await AttachmentStore(db: req.sql).list(.design(id)).filter(\.kind.isImage)
     }
 
     // MARK: One block
