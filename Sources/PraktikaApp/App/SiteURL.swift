@@ -72,7 +72,7 @@ enum MeetingPage: Sendable, Equatable {
     case feedbackResults(Int64)
     case feedbackCSV(Int64)
     case feedbackPaper(Int64)
-    case report, reportMarkdown, reportPublish
+    case report, reportMarkdown, reportDocx, reportPublish
     /// Check-in on the day: the list, one person (what a badge's QR code opens), undoing it, and
     /// everyone present at a session.
     case checkIn
@@ -124,6 +124,7 @@ enum MeetingPage: Sendable, Equatable {
         case .feedbackPaper(let f): return ["feedback", S.sub(f), "paper"]
         case .report: return ["report"]
         case .reportMarkdown: return ["report.md"]
+        case .reportDocx: return ["report.docx"]
         case .reportPublish: return ["report", "publish"]
         case .checkIn: return ["checkin"]
         case .checkInPerson(let p): return ["checkin", S.sub(p)]
@@ -206,6 +207,8 @@ enum SiteURL: Sendable, Equatable {
     case adoptService(Int64)
     case servicePrint(Int64)
     case serviceSVG(Int64)
+    case serviceDocx(Int64)
+    case serviceLeafletDocx(Int64)
     case serviceLeaflet(Int64)
     case serviceLeafletEdit(Int64)
     case audit
@@ -376,6 +379,8 @@ enum SiteURL: Sendable, Equatable {
         case .adoptService(let id): return ["services", S.id(id), "adopt"]
         case .servicePrint(let id): return ["services", S.id(id), "print"]
         case .serviceSVG(let id): return ["services", S.id(id), "chart.svg"]
+        case .serviceDocx(let id): return ["services", S.id(id), "chart.docx"]
+        case .serviceLeafletDocx(let id): return ["services", S.id(id), "leaflet.docx"]
         case .serviceLeaflet(let id): return ["services", S.id(id), "leaflet"]
         case .serviceLeafletEdit(let id): return ["services", S.id(id), "leaflet", "edit"]
         case .audit: return ["audit"]

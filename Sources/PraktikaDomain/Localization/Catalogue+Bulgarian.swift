@@ -373,6 +373,7 @@ extension Catalogue {
         .leafletContact: "Къде да ни намерите",
         .leafletTogetherWith: "Заедно с: {partners}.",
         .leafletTitle: "Дипляна",
+        .downloadWord: "Изтегляне за Word (.docx)",
         .leafletEdit: "Редактирай дипляната",
         .leafletEditIntro:
             "Това прочитат хората, за които е услугата. Първото предложение идва от диаграмата: пишете с думите на читателите, не на плана.",

@@ -373,6 +373,7 @@ extension Catalogue {
         .leafletContact: "Where to find us",
         .leafletTogetherWith: "Together with: {partners}.",
         .leafletTitle: "Leaflet",
+        .downloadWord: "Download for Word (.docx)",
         .leafletEdit: "Edit the leaflet",
         .leafletEditIntro:
             "This is what the people the service is for will read. The first draft comes from the chart: write in your readers' words, not the plan's.",

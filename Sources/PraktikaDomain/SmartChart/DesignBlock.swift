@@ -71,3 +71,14 @@ extension ServiceDesign {
         return result
     }
 }
+
+extension DesignBlock {
+    /// The order of the boxes on the page: the people and the effect first, the means, the steps last.
+    public static let screenOrder: [DesignBlock] = [
+        .target, .service, .effect, .resources, .budget, .partners, .channels, .basics, .activities,
+    ]
+    /// On paper (print and documents) the chart reads top to bottom, in the order it is thought through.
+    public static let printOrder: [DesignBlock] = [
+        .target, .service, .resources, .budget, .partners, .channels, .activities, .effect, .basics,
+    ]
+}

@@ -25,6 +25,7 @@ struct DataExport {
         ("design_libraries", "which libraries each design belongs to"),
         ("design_partners", "which registry partners each design names"),
         ("design_revisions", "every saved version of every design"),
+        ("design_leaflets", "each design's leaflet as its library wrote it; `content` is JSON"),
         ("meetings", "regional meetings"),
         ("agenda_sessions", "programme sessions"),
         ("agenda_items", "programme items"),

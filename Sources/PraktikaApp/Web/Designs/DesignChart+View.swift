@@ -34,6 +34,7 @@ enum DesignChartView {
             .link(SiteURL.servicePrint(model.id).path, TextKey.printChart(l), .class("button secondary")),
             .link(SiteURL.serviceLeaflet(model.id).path, TextKey.leafletTitle(l), .class("button secondary")),
             .link(SiteURL.serviceSVG(model.id).path, TextKey.diagramSVG(l), .class("button secondary")),
+            .link(SiteURL.serviceDocx(model.id).path, TextKey.downloadWord(l), .class("button secondary")),
             .link(SiteURL.serviceHistory(model.id).path, TextKey.historyTitle(l), .class("button secondary")),
             d.status >= .planned
                 ? .link(SiteURL.serviceOutcomes(model.id, .overview).path, TextKey.outcomesServiceTitle(l), .class("button secondary"))
@@ -240,13 +241,6 @@ enum DesignChartView {
             .h3(.safe(TextKey.fieldInnovations(l))),
             d.innovations.isEmpty ? .p(.class("muted"), .safe(TextKey.chartEmptyBlock(l))) : choices(d.innovations, l))
     }
-}
-
-extension DesignBlock {
-    /// The order of the boxes on the page: the people and the effect first, the means, the steps last.
-    static let screenOrder: [DesignBlock] = [.target, .service, .effect, .resources, .budget, .partners, .channels, .basics, .activities]
-    /// On paper the chart reads top to bottom, in the order it is thought through.
-    static let printOrder: [DesignBlock] = [.target, .service, .resources, .budget, .partners, .channels, .activities, .effect, .basics]
 }
 
 /// The budget as a table with its totals: per line in its own currency, then per currency,

@@ -26,6 +26,8 @@ struct DesignController: Sendable {
         routes.post(.adoptService(id), use: adopt)
         routes.get(.servicePrint(id), use: printable)
         routes.get(.serviceSVG(id), use: svg)
+        routes.get(.serviceDocx(id), use: docx)
+        routes.get(.serviceLeafletDocx(id), use: leafletDocx)
         routes.get(.serviceLeaflet(id), use: leaflet)
         routes.get(.serviceLeafletEdit(id), use: editLeaflet)
         routes.post(.serviceLeaflet(id), use: saveLeaflet)
@@ -247,6 +249,21 @@ struct DesignController: Sendable {
             LeafletView.render(
                 stored.id, leaflet, photo: photo.map { SiteURL.file($0.id, $0.filename).path },
                 canEdit: Policy.allows(req.actor, .update, design: stored.scope), req.page))
+    }
+
+    @Sendable func docx(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        let names = try await DesignStore(db: req.sql).libraryNames(stored.design.libraryIDs)
+        let document = ChartDocument.make(stored.design, libraryName: { names[$0] ?? "#\($0)" }, req.page.language)
+        return TextDownload.word(document, filename: "chart-\(stored.id).docx")
+    }
+
+    @Sendable func leafletDocx(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        let store = DesignStore(db: req.sql)
+        let contacts = try await store.contacts(stored.design.libraryIDs, req.page.language)
+        let leaflet = Leaflet.make(stored.design, contacts: contacts, text: try await store.leaflet(stored.id), req.page.language)
+        return TextDownload.word(LeafletDocument.make(leaflet, req.page.language), filename: "leaflet-\(stored.id).docx")
     }
 
     @Sendable func editLeaflet(_ req: Request) async throws -> Response {

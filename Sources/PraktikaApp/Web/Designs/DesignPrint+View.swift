@@ -53,7 +53,8 @@ enum LeafletView {
             context, title: "\(TextKey.leafletTitle(l)) · \(leaflet.title)", back: SiteURL.service(id).path, bodyClass: "leaflet-page",
             body: [
                 .p(
-                    .class("print-help"), .safe(TextKey.leafletHelp(l)),
+                    .class("print-help"), .safe(TextKey.leafletHelp(l)), .text(" "),
+                    .link(SiteURL.serviceLeafletDocx(id).path, TextKey.downloadWord(l)),
                     canEdit ? .group(.text(" "), .link(SiteURL.serviceLeafletEdit(id).path, TextKey.leafletEdit(l))) : .empty),
                 .div(
                     .class("sheet"), .attr("aria-label", TextKey.leafletOutside(l)),

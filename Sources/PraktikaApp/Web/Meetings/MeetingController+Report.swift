@@ -63,4 +63,11 @@ extension MeetingController {
         let (text, _) = try await service(req).reportText(stored)
         return TextDownload.response(text, contentType: "text/markdown; charset=utf-8", filename: "meeting-\(stored.id)-report.md")
     }
+
+    @Sendable func reportDocx(_ req: Request) async throws -> Response {
+        let stored = try await readableReport(req)
+        let (text, language, _) = try await service(req).reportForReader(stored, original: false)
+        let document = WordDocument.markdown(text, title: stored.meeting.title, language: language)
+        return TextDownload.word(document, filename: "meeting-\(stored.id)-report.docx")
+    }
 }

@@ -69,6 +69,7 @@ struct MeetingController: Sendable {
         routes.get(page(.report), use: report)
         routes.post(page(.report), use: saveReport)
         routes.get(page(.reportMarkdown), use: reportMarkdown)
+        routes.get(page(.reportDocx), use: reportDocx)
         routes.post(page(.reportPublish), use: publishReport)
         registerAttendance(routes)
         registerActions(routes)

@@ -26,7 +26,8 @@ enum MeetingReportView {
             .div(
                 .class("record-actions"),
                 .link(SiteURL.meeting(frame.id, .report).with([("print", "1")]), TextKey.printButton(l)),
-                .link(SiteURL.meeting(frame.id, .reportMarkdown).path, TextKey.reportMarkdown(l))))
+                .link(SiteURL.meeting(frame.id, .reportMarkdown).path, TextKey.reportMarkdown(l)),
+                .link(SiteURL.meeting(frame.id, .reportDocx).path, TextKey.downloadWord(l))))
         if translated {
             body.append(
                 .p(

@@ -1,4 +1,5 @@
 import Foundation
+import PraktikaDomain
 import Vapor
 
 /// A JSON file to save (personal data exports): readable, ISO dates, offered as an attachment.
@@ -16,6 +17,14 @@ enum JSONDownload {
 
 /// A text file to save: CSV, Markdown, iCalendar.
 enum TextDownload {
+    /// A Word document to download, named for what it holds.
+    static func word(_ document: WordDocument, filename: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: WordDocument.contentType)
+        headers.contentDisposition = .init(.attachment, filename: filename)
+        return Response(status: .ok, headers: headers, body: .init(data: Data(document.data())))
+    }
+
     static func response(_ text: String, contentType: String, filename: String, inline: Bool = false) -> Response {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: contentType)
