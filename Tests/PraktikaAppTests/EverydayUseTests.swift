@@ -66,4 +66,27 @@ struct EverydayUseTests {
             #expect(!page.contains("<a href=\"/services\" aria-current=\"page\">"))
         }
     }
+
+    @Test("numbers people would rather see: participants by district on the report and the participants page, indicators against targets")
+    func charts() async throws {
+        try await withApp(demo: true) { app in
+            // Velingrad: 46 from Pazardzhik, 44 from Smolyan, 5 not given.
+            let report = try await Browser(app).get("/meetings/1/report").text
+            #expect(report.inOrder("class=\"district-chart\"", "<svg", "Пазарджик", "Смолян", "</svg>"))
+            let admin = try await Browser.signedIn(app, "admin@praktika.local", VelingradDemo.demoPassword)
+            #expect(try await admin.get("/meetings/1/participants").text.inOrder("class=\"district-chart\"", "<svg", "Пазарджик", "</svg>"))
+
+            let id = try await app.id("service_designs", where: "title", is: "Пенсионери ONLINE")
+            #expect(!(try await Browser(app).get("/services/\(id)").text.contains("indicator-chart")))
+            let store = DesignStore(db: app.sql)
+            let stored = try #require(try await store.find(id))
+            var design = stored.design
+            design.indicators = [Indicator(name: "Обучени пенсионери", unit: .people, target: FixedDecimal(20), actual: FixedDecimal(24))]
+            #expect(
+                try await store.update(id, design, expectedVersion: stored.version, by: nil, block: nil)
+                    == .saved(version: stored.version + 1))
+            let page = try await Browser(app).get("/services/\(id)").text
+            #expect(page.inOrder("class=\"indicator-chart\"", "Обучени пенсионери", "24 / 20 (120,0\u{00A0}%)", "</svg>", "<table"))
+        }
+    }
 }

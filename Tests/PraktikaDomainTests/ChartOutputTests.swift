@@ -86,10 +86,41 @@ struct ChartOutputTests {
         let widths = svg.components(separatedBy: "<rect ").dropFirst().map { rect in
             Int(rect.components(separatedBy: "width=\"")[1].prefix { $0.isNumber })!
         }
-        #expect(widths == [300, 150, 0])
+        #expect(widths == [240, 120, 0])
         #expect(svg.contains("&lt;Смолян&gt; &amp;"))
         #expect(svg.contains("…"))
         #expect(svg.contains("aria-label=\"Бюджет по източници\""))
+    }
+
+    @Test("indicators as shares of their targets with the target marked; participants per district with their shares")
+    func indicatorAndDistrictCharts() throws {
+        let f = Formatting(.bg)
+        let indicators = [
+            Indicator(name: "Обучени пенсионери", unit: .people, target: FixedDecimal(20), actual: FixedDecimal(24)),
+            Indicator(name: "Посещения", unit: .events, target: FixedDecimal(200), actual: FixedDecimal(50)),
+            Indicator(name: "Без резултат", unit: .people, target: FixedDecimal(10)),
+            Indicator(name: "Нулева цел", unit: .people, target: FixedDecimal(0), actual: FixedDecimal(3)),
+        ]
+        let rows = BarChart.indicatorRows(indicators, f)
+        #expect(rows.map(\.label) == ["Обучени пенсионери", "Посещения"])
+        #expect(rows.map(\.value) == [1200, 250])
+        #expect(rows[0].caption == "24 / 20 (120,0\u{00A0}%)")
+        let svg = BarChart.svg(rows, title: "Постигнато", reference: (1000, "цел"))
+        #expect(XMLParser(data: Data(svg.utf8)).parse())
+        // Bars in proportion to the largest share; the target's line at 1000 of 1200.
+        #expect(svg.contains("<rect x=\"0\" y=\"20\" width=\"240\""))
+        #expect(svg.contains("<rect x=\"0\" y=\"64\" width=\"50\""))
+        #expect(svg.contains("<line x1=\"200\""))
+        #expect(svg.contains(">цел</text>"))
+
+        let people = [("BG-21", 3), ("BG-13", 1), (nil, 1)].flatMap { code, n in
+            (0..<n).map { _ in MeetingParticipant(fullName: "Участник", role: .librarian, organisation: "Библиотека", districtCode: code) }
+        }
+        let districts = BarChart.districtRows(ParticipantCounts(people), .bg, f)
+        #expect(districts.map(\.value) == [3, 1, 1])
+        #expect(districts[0].label == District.named("BG-21")?.name(.bg))
+        #expect(districts[0].caption == "3 (60,0\u{00A0}%)")
+        #expect(districts[2].label == TextKey.notKnown(.bg))
     }
 
     @Test("every line of the diagram stays inside its box, for the longest texts the validators allow")

@@ -373,6 +373,8 @@ extension Catalogue {
         .leafletContact: "Къде да ни намерите",
         .leafletTogetherWith: "Заедно с: {partners}.",
         .leafletTitle: "Дипляна",
+        .indicatorChartTitle: "Постигнато спрямо целта",
+        .participantsByDistrictTitle: "Участници по области",
         .downloadWord: "Изтегляне за Word (.docx)",
         .leafletEdit: "Редактирай дипляната",
         .leafletEditIntro:

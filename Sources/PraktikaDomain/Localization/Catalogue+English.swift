@@ -373,6 +373,8 @@ extension Catalogue {
         .leafletContact: "Where to find us",
         .leafletTogetherWith: "Together with: {partners}.",
         .leafletTitle: "Leaflet",
+        .indicatorChartTitle: "Achieved against the target",
+        .participantsByDistrictTitle: "Participants by district",
         .downloadWord: "Download for Word (.docx)",
         .leafletEdit: "Edit the leaflet",
         .leafletEditIntro:

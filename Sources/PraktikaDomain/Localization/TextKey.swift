@@ -142,7 +142,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case leafletTogetherWith
     case leafletTitle
     case leafletEdit, leafletEditIntro, leafletHeading, leafletTagline, leafletHours, leafletContactNote, leafletPhoto, leafletPhotoAlt
-    case downloadWord
+    case downloadWord, indicatorChartTitle, participantsByDistrictTitle
     case leafletLinesHint, leafletPhotoHint, leafletNoPhotos, flashLeafletSaved
     case leafletHelp
     case leafletOutside

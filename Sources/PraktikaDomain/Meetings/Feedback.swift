@@ -263,29 +263,63 @@ public enum BarChart {
         }
     }
 
-    public static func svg(_ rows: [Row], title: String) -> String {
-        let rowHeight = 28
-        let labelWidth = 300
-        let barWidth = 300
+    /// Each row is its label on a line, then the bar with its caption beside it: narrow enough
+    /// to stay readable on a phone, where the chart is drawn at the screen's width.
+    /// `reference`, when given, is a value marked by a dashed line across every bar (an
+    /// indicator's target, at 100 %), with its label at the foot.
+    public static func svg(_ rows: [Row], title: String, reference: (value: Int64, label: String)? = nil) -> String {
+        let rowHeight = 44
+        let barWidth = 240
         let captionWidth = Int((rows.map { ChartDiagram.textWidth($0.caption, size: 13) }.max() ?? 0).rounded(.up)) + 12
-        let height = rows.count * rowHeight + 8
-        let width = labelWidth + barWidth + max(110, captionWidth)
-        let most = max(1, rows.map(\.value).max() ?? 1)
+        let footer = reference == nil ? 0 : 20
+        let height = rows.count * rowHeight + 4 + footer
+        let width = barWidth + max(110, captionWidth)
+        let most = max(1, rows.map(\.value).max() ?? 1, reference?.value ?? 1)
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="100%" role="img" \
             aria-label="\(title.markupEscaped)" class="bar-chart">
             """
-        for (i, row) in rows.enumerated() {
-            let y = i * rowHeight + 4
-            let w = Int(max(0, row.value) * Int64(barWidth) / most)
-            let label = ChartDiagram.fit(row.label, width: Double(labelWidth - 12), size: 13)
+        if let reference {
+            let x = Int(reference.value * Int64(barWidth) / most)
+            let bottom = rows.count * rowHeight + 2
             svg += """
-                <text x="\(labelWidth - 8)" y="\(y + 18)" text-anchor="end" font-size="13">\(label.markupEscaped)</text>\
-                <rect x="\(labelWidth)" y="\(y + 4)" width="\(max(w, row.value > 0 ? 2 : 0))" height="18" fill="#2f6f8f"></rect>\
-                <text x="\(labelWidth + w + 6)" y="\(y + 18)" font-size="13">\(row.caption.markupEscaped)</text>
+                <line x1="\(x)" y1="18" x2="\(x)" y2="\(bottom)" stroke="#7a4b00" stroke-width="1.5" stroke-dasharray="4 3"></line>\
+                <text x="\(x)" y="\(bottom + 15)" text-anchor="middle" font-size="12" fill="#7a4b00">\(reference.label.markupEscaped)</text>
+                """
+        }
+        for (i, row) in rows.enumerated() {
+            let y = i * rowHeight
+            let w = Int(max(0, row.value) * Int64(barWidth) / most)
+            let label = ChartDiagram.fit(row.label, width: Double(width - 4), size: 13)
+            svg += """
+                <text x="0" y="\(y + 15)" font-size="13">\(label.markupEscaped)</text>\
+                <rect x="0" y="\(y + 20)" width="\(max(w, row.value > 0 ? 2 : 0))" height="16" fill="#2f6f8f"></rect>\
+                <text x="\(w + 6)" y="\(y + 33)" font-size="13">\(row.caption.markupEscaped)</text>
                 """
         }
         return svg + "</svg>"
+    }
+
+    /// Each indicator that has a target and a result: the result as a share of the target
+    /// ("24 / 20 (120,0 %)"); the dashed line is the target.
+    public static func indicatorRows(_ indicators: [Indicator], _ format: Formatting) -> [Row] {
+        indicators.compactMap { i in
+            let cell = AdoptionComparison.Cell(target: i.target, actual: i.actual)
+            guard let share = cell.perMille, let target = i.target, let actual = i.actual else { return nil }
+            return Row(
+                label: i.name, value: Int64(max(0, share)),
+                caption: "\(format.number(actual)) / \(format.number(target)) (\(format.perMille(share)))")
+        }
+    }
+
+    /// Confirmed participants per district, most first: "44 (46,3 %)".
+    public static func districtRows(_ counts: ParticipantCounts, _ language: Language, _ format: Formatting) -> [Row] {
+        counts.byDistrict.map { entry in
+            let share = counts.total == 0 ? 0 : (entry.count * 1000 + counts.total / 2) / counts.total
+            return Row(
+                label: entry.code.flatMap { District.named($0)?.name(language) } ?? TextKey.notKnown(language), value: Int64(entry.count),
+                caption: "\(format.integer(entry.count)) (\(format.perMille(share)))")
+        }
     }
 
     /// A question's answers: how many chose each option, and their share.

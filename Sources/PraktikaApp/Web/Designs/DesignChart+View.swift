@@ -311,17 +311,27 @@ enum IndicatorTableView {
                 .td(.attr("data-label", TextKey.fieldUnit(l)), .safe(i.unit.label(l))), value(i.baseline, .fieldBaseline),
                 value(i.target, .fieldTarget), value(i.actual, .fieldActual))
         }
-        return .div(
-            .class("table-wrap"),
-            .table(
-                .class("indicators stack"),
-                .thead(
-                    .tr(
-                        .th(.attr("scope", "col"), .safe(TextKey.fieldIndicator(l))),
-                        .th(.attr("scope", "col"), .safe(TextKey.fieldUnit(l))),
-                        .th(.attr("scope", "col"), .safe(TextKey.fieldBaseline(l))),
-                        .th(.attr("scope", "col"), .safe(TextKey.fieldTarget(l))),
-                        .th(.attr("scope", "col"), .safe(TextKey.fieldActual(l))))),
-                .tbody(.group(rows))))
+        // What each reached of its target, at a glance; the table says the same in numbers.
+        let bars = BarChart.indicatorRows(indicators, f)
+        let chart: Node<HTML.BodyContext> =
+            bars.isEmpty
+            ? .empty
+            : .div(
+                .class("indicator-chart"), .attr("aria-hidden", "true"),
+                .raw(BarChart.svg(bars, title: TextKey.indicatorChartTitle(l), reference: (1000, TextKey.fieldTarget(l)))))
+        return .group(
+            chart,
+            .div(
+                .class("table-wrap"),
+                .table(
+                    .class("indicators stack"),
+                    .thead(
+                        .tr(
+                            .th(.attr("scope", "col"), .safe(TextKey.fieldIndicator(l))),
+                            .th(.attr("scope", "col"), .safe(TextKey.fieldUnit(l))),
+                            .th(.attr("scope", "col"), .safe(TextKey.fieldBaseline(l))),
+                            .th(.attr("scope", "col"), .safe(TextKey.fieldTarget(l))),
+                            .th(.attr("scope", "col"), .safe(TextKey.fieldActual(l))))),
+                    .tbody(.group(rows)))))
     }
 }

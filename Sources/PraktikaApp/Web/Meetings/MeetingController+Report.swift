@@ -18,10 +18,12 @@ extension MeetingController {
             return HTMLResponse.make(
                 MeetingReportView.printable(frame(req, stored), markdown: shown.text, language: shown.language, req.page))
         }
+        let confirmed = try await MeetingStore(db: req.sql).participants(stored.id).filter { $0.status == .confirmed }
         return HTMLResponse.make(
             MeetingReportView.render(
                 frame(req, stored), markdown: shown.text, source: source, textLanguage: shown.language, translated: shown.translated,
-                edited: edited, publishedAt: stored.reportPublishedAt, error: nil, req.page))
+                edited: edited, publishedAt: stored.reportPublishedAt, error: nil,
+                districts: BarChart.districtRows(ParticipantCounts(confirmed), req.language, req.page.format), req.page))
     }
 
     @Sendable func saveReport(_ req: Request) async throws -> Response {

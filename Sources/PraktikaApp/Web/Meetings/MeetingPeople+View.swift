@@ -90,6 +90,11 @@ enum MeetingPeopleView {
                                             "capacity": f.integer(s.session.capacity ?? 0), "waiting": f.integer(s.waiting),
                                         ])))
                         })),
+            counts.byDistrict.count > 1
+                ? .div(
+                    .class("district-chart"), .attr("aria-hidden", "true"),
+                    .raw(BarChart.svg(BarChart.districtRows(counts, l, f), title: TextKey.participantsByDistrict(l))))
+                : .empty,
             .table(.caption(.safe(TextKey.participantsByDistrict(l))), .tbody(.group(byDistrict))),
             .table(.caption(.safe(TextKey.participantsByRole(l))), .tbody(.group(byRole))))
         let rows: [Node<HTML.TableContext>] = participants.map { p in

@@ -9,7 +9,7 @@ enum MeetingReportView {
     /// saved text, which may be in the other language when `translated`).
     static func render(
         _ frame: MeetingFrame, markdown: String, source: String, textLanguage: Language, translated: Bool, edited: Bool,
-        publishedAt: Date?, error: String?, _ context: PageContext
+        publishedAt: Date?, error: String?, districts: [BarChart.Row] = [], _ context: PageContext
     ) -> HTML {
         let l = context.language
         var body: [Node<HTML.BodyContext>] = []
@@ -36,6 +36,13 @@ enum MeetingReportView {
         }
         // The text's own language, so that a screen reader and a translator read it rightly.
         body.append(.article(.class("report-text"), .attr("lang", textLanguage.rawValue), .raw(Markdown.html(markdown))))
+        // Who came from where, at a glance; the report says the same in words.
+        if districts.count > 1 {
+            body.append(
+                .div(
+                    .class("district-chart"), .attr("aria-hidden", "true"), .h2(.safe(TextKey.participantsByDistrictTitle(l))),
+                    .raw(BarChart.svg(districts, title: TextKey.participantsByDistrictTitle(l)))))
+        }
         if frame.mayOrganise {
             body.append(.h2(.attr("id", "edit"), .safe(TextKey.reportEditTitle(l))))
             if let error { body.append(.div(.class("error-summary"), .attribute(named: "role", value: "alert"), .p(.safe(error)))) }
