@@ -467,7 +467,7 @@ struct MeetingPageTests {
             let published = try await organiser.post(
                 "/services/\(designID)/publish", ["what_worked": "Десет дни програма на музея и библиотеките"])
             #expect(published.status == .seeOther)
-            #expect(try await Browser(app).get("/practices?q=фестивал").text.contains("Културен фестивал"))
+            #expect(try await Browser(app).get("/practices?q=фестивал").readable.contains("Културен фестивал"))
             // Its copy is a design like any other: planning it asks for the whole chart.
             let adopted = try #require(try await DesignStore(db: app.sql).find(designID)).design.adopted(from: designID, by: 1)
             #expect(adopted.presentedAt == nil)

@@ -114,13 +114,13 @@ struct SearchCacheTests {
         try await withApp(demo: true) { app in
             let admin = try await Browser.signedIn(app, "admin@praktika.local", VelingradDemo.demoPassword)
             let seen = try await admin.get(Self.search("/services", "насилие"))
-            #expect(seen.text.contains("Жени, жертва на домашно насилие"))
+            #expect(seen.readable.contains("Жени, жертва на домашно насилие"))
             let anonymous = try await Browser(app).get(Self.search("/services", "насилие"))
-            #expect(anonymous.status == .ok && !anonymous.text.contains("Жени, жертва на домашно насилие"))
+            #expect(anonymous.status == .ok && !anonymous.readable.contains("Жени, жертва на домашно насилие"))
             // Made public, it shows to everyone at once.
             let women = try await app.id("service_designs", where: "title", is: "Жени, жертва на домашно насилие")
             try await app.sql.raw("UPDATE service_designs SET visibility = 'public' WHERE id = \(bind: women)").run()
-            #expect(try await Browser(app).get(Self.search("/services", "насилие")).text.contains("Жени, жертва на домашно насилие"))
+            #expect(try await Browser(app).get(Self.search("/services", "насилие")).readable.contains("Жени, жертва на домашно насилие"))
         }
     }
 
@@ -128,11 +128,11 @@ struct SearchCacheTests {
     func missingVersion() async throws {
         try await withApp(demo: true) { app in
             let cache = try #require(app.searchCache)
-            #expect(try await Browser(app).get(Self.search("/services", "пенсионери")).text.contains("Пенсионери ONLINE"))
+            #expect(try await Browser(app).get(Self.search("/services", "пенсионери")).readable.contains("Пенсионери ONLINE"))
             try await app.sql.raw("DELETE FROM search_version").run()
             #expect(try await SearchCache.version(app.sql) == nil)
             for _ in 0..<2 {
-                #expect(try await Browser(app).get(Self.search("/services", "пенсионери")).text.contains("Пенсионери ONLINE"))
+                #expect(try await Browser(app).get(Self.search("/services", "пенсионери")).readable.contains("Пенсионери ONLINE"))
             }
             #expect(cache.statistics.hits == 0)
         }

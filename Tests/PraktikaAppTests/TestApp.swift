@@ -135,6 +135,8 @@ final class Browser: @unchecked Sendable {
 
 extension TestingHTTPResponse {
     var text: String { body.getString(at: body.readerIndex, length: body.readableBytes) ?? "" }
+    /// The page as read: the marks a search puts on matched words left out.
+    var readable: String { text.replacingOccurrences(of: "<mark>", with: "").replacingOccurrences(of: "</mark>", with: "") }
 }
 
 extension Application {

@@ -157,6 +157,10 @@ enum DesignListQuery {
                     id: id, title: try row.string("title"), status: try row.string("status"), visibility: try row.string("visibility"),
                     targetCategory: try row.string("target_category"), budgetTotalEURMinor: try row.int64("budget_total_eur_minor"),
                     updatedAt: try row.date("updated_at"), isPractice: try row.int64("practice") != 0)
+                if let snippets, let title = listed?.title {
+                    // A title is short: all of it, with the matched words marked.
+                    listed?.titleParts = snippets.update { Snippet.make(title, matching: &$0, words: 1_000) }
+                }
                 if let snippets, let texts = try row.withUTF8("content", { Snippet.designTexts(json: $0) }) {
                     listed?.snippet = snippets.update { matcher in
                         for text in texts { if let found = Snippet.make(text, matching: &matcher) { return found } }

@@ -44,6 +44,8 @@ struct DesignListRow: Sendable {
     /// For a search: the passage of its most telling texts around the first matched word
     /// (`DesignListQuery.listRows`), nil when none of them holds one.
     var snippet: [Snippet.Part]?
+    /// For a search whose words are in the title: the title with them marked.
+    var titleParts: [Snippet.Part]?
 }
 
 /// Reads and writes service designs with SQLKit. Callers wrap writes in a transaction.

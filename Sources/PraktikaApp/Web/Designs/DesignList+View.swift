@@ -95,7 +95,8 @@ enum DesignListView {
                     .safe(f.money(Money(minorUnits: row.budgetTotalEURMinor, currency: .EUR))))
             return .tr(
                 .th(
-                    .attr("scope", "row"), .link(SiteURL.service(row.id).path, row.title),
+                    .attr("scope", "row"),
+                    .a(.href(SiteURL.service(row.id).path), row.titleParts.map { marked($0) } ?? .safe(row.title)),
                     row.visibility == DesignVisibility.public.rawValue
                         ? .empty : .span(.class("tag"), .safe(DesignVisibility(rawValue: row.visibility)?.label(l) ?? "")),
                     // Among all designs, the published practices are marked; the catalogue lists nothing else.
@@ -170,9 +171,12 @@ enum DesignListView {
 
     /// A passage with the matched words marked.
     static func snippet(_ parts: [Snippet.Part]) -> Node<HTML.BodyContext> {
-        .p(
-            .class("snippet"),
-            .group(parts.map { part in part.isMatch ? .element(named: "mark", nodes: [.safe(part.text)]) : .safe(part.text) }))
+        .p(.class("snippet"), marked(parts))
+    }
+
+    /// Text with the words a search matched marked.
+    static func marked<Context>(_ parts: [Snippet.Part]) -> Node<Context> {
+        .group(parts.map { part in part.isMatch ? .element(named: "mark", nodes: [.safe(part.text)]) : .safe(part.text) })
     }
 
     static func pagination(_ model: DesignListModel, _ context: PageContext) -> Node<HTML.BodyContext> {
