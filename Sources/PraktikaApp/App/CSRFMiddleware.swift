@@ -32,11 +32,12 @@ struct CSRFMiddleware: Middleware {
     }
 
     /// The forms people post without an account: signing in and out, the language, a meeting's
-    /// public registration, a participant's withdrawal by their personal link, and an anonymous
-    /// feedback or survey answer.
+    /// public registration, a participant's withdrawal by their personal link, an anonymous
+    /// feedback or survey answer, and asking for and choosing a new password.
     static func isOpenToAnyone(_ path: String) -> Bool {
         path == SiteURL.signIn.path || path == SiteURL.signOut.path || path.hasPrefix("/language/") || path.hasPrefix("/register/")
-            || path.hasPrefix("/feedback/") || path.hasPrefix("/s/") || path.hasPrefix("/r/")
+            || path.hasPrefix("/feedback/") || path.hasPrefix("/s/") || path.hasPrefix("/r/") || path == SiteURL.forgotPassword.path
+            || path.hasPrefix("/password/reset/")
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {

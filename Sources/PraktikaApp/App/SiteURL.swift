@@ -176,6 +176,9 @@ enum SiteURL: Sendable, Equatable {
     case newMeeting
     case meetingSeries
     case meeting(Int64, MeetingPage)
+    /// Asking for a link to choose a new password, and the link itself.
+    case forgotPassword
+    case resetPassword(String)
     /// The public registration link of a meeting.
     case register(String)
     /// The public, anonymous feedback link of a form.
@@ -330,6 +333,8 @@ enum SiteURL: Sendable, Equatable {
         case .home: return []
         case .signIn: return ["sign-in"]
         case .signOut: return ["sign-out"]
+        case .forgotPassword: return ["password", "forgot"]
+        case .resetPassword(let token): return ["password", "reset", .parameter("token", token)]
         case .language(let language): return ["language", .parameter("code", language.rawValue)]
         case .asset(let name): return ["assets", .parameter("name", name)]
         case .favicon: return ["favicon.ico"]

@@ -72,6 +72,7 @@ extension Application {
 func routes(_ app: Application, _ configuration: AppConfiguration) throws {
     SitePagesController().register(app)
     AccountController(configuration: configuration).register(app)
+    PasswordResetController().register(app)
     AdminController().register(app)
     ProfileController().register(app)
     PersonDataController().register(app)

@@ -30,6 +30,8 @@ public enum AuditAction: String, LabelledChoice {
     case tokenCreate = "token_create"
     case tokenRevoke = "token_revoke"
     case passwordChange = "password_change"
+    case passwordResetRequest = "password_reset_request"
+    case passwordReset = "password_reset"
     case erase
 
     public var label: TextKey {
@@ -42,6 +44,8 @@ public enum AuditAction: String, LabelledChoice {
         case .tokenCreate: .auditActionTokenCreate
         case .tokenRevoke: .auditActionTokenRevoke
         case .passwordChange: .auditActionPasswordChange
+        case .passwordResetRequest: .auditActionPasswordResetRequest
+        case .passwordReset: .auditActionPasswordReset
         case .erase: .auditActionErase
         }
     }

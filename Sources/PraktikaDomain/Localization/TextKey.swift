@@ -143,6 +143,9 @@ public enum TextKey: String, CaseIterable, Sendable {
     case leafletTitle
     case leafletEdit, leafletEditIntro, leafletHeading, leafletTagline, leafletHours, leafletContactNote, leafletPhoto, leafletPhotoAlt
     case downloadWord, indicatorChartTitle, participantsByDistrictTitle
+    case auditActionPasswordResetRequest, auditActionPasswordReset, forgotPasswordLink, forgotPasswordTitle, forgotPasswordIntro
+    case forgotPasswordButton, forgotPasswordSent, resetPasswordTitle, resetPasswordIntro, resetPasswordButton, resetPasswordExpired
+    case resetPasswordAgain, resetMailSubject, resetMailBody, flashPasswordReset, validationTooManyResets
     case leafletLinesHint, leafletPhotoHint, leafletNoPhotos, flashLeafletSaved
     case leafletHelp
     case leafletOutside

@@ -29,6 +29,8 @@ struct UserRow: Codable, Sendable {
 struct AccountStore {
     enum TokenKind: String {
         case session, api
+        /// A single-use link to choose a new password, sent by e-mail.
+        case passwordReset = "password_reset"
     }
 
     let db: any SQLDatabase
@@ -127,7 +129,8 @@ struct AccountStore {
 
     func tokens(userID: Int64) async throws -> [TokenRow] {
         try await db.select().columns("id", "kind", "label", "created_at", "expires_at", "token_hash").from("auth_tokens")
-            .where("user_id", .equal, userID).orderBy("created_at", .descending).all(decoding: TokenRow.self)
+            .where("user_id", .equal, userID).where("kind", .notEqual, TokenKind.passwordReset.rawValue)
+            .orderBy("created_at", .descending).all(decoding: TokenRow.self)
     }
 
     /// Ends one of the user's own sessions or keys; false if it is not theirs.

@@ -10,6 +10,9 @@ struct AnonymousThrottle {
     enum Scope: String {
         case answers = "praktika-answers"
         case registrations = "praktika-registrations"
+        case passwordResets = "praktika-password-resets"
+        /// Requests for one e-mail address, from anywhere: no one's mailbox is flooded.
+        case passwordResetsPerAccount = "praktika-password-resets-account"
 
         /// How many a window admits per address and form. A library's wifi puts a whole class
         /// behind one address, so answers get room for one; a registration is one person's.
@@ -17,6 +20,8 @@ struct AnonymousThrottle {
             switch self {
             case .answers: 60
             case .registrations: 20
+            case .passwordResets: 10
+            case .passwordResetsPerAccount: 3
             }
         }
     }

@@ -175,3 +175,67 @@ struct Authentication {
         return .success(token: token, actor: user.actor)
     }
 }
+
+/// A forgotten password: the request for a link, and choosing the new password through it.
+struct PasswordResetController: Sendable {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.forgotPassword, use: requestPage)
+        routes.post(.forgotPassword, use: request)
+        routes.get(.resetPassword(SiteURL.anyText), use: choosePage)
+        routes.post(.resetPassword(SiteURL.anyText), use: choose)
+    }
+
+    @Sendable func requestPage(_ req: Request) async throws -> Response {
+        HTMLResponse.make(PasswordResetView.request(email: "", errors: FieldErrors(), sentTo: nil, req.page))
+    }
+
+    @Sendable func request(_ req: Request) async throws -> Response {
+        let email = ((try? req.content.get(String.self, at: "email")) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var errors = FieldErrors()
+        if email.isEmpty || !email.contains("@") || email.count > 254 {
+            errors.add("email", email.isEmpty ? .validationRequired : .validationEmail)
+            return HTMLResponse.make(
+                PasswordResetView.request(email: email, errors: errors, sentTo: nil, req.page), status: .unprocessableEntity)
+        }
+        let site = req.siteAddress
+        switch try await PasswordReset(db: req.db).request(
+            email: email, client: req.client, language: req.language, link: { site + SiteURL.resetPassword($0).path })
+        {
+        case .accepted:
+            return HTMLResponse.make(PasswordResetView.request(email: email, errors: FieldErrors(), sentTo: email, req.page))
+        case .throttled:
+            errors.add("email", .validationTooManyResets, ["minutes": String(AnonymousThrottle.windowSeconds / 60)])
+            return HTMLResponse.make(
+                PasswordResetView.request(email: email, errors: errors, sentTo: nil, req.page), status: .tooManyRequests)
+        }
+    }
+
+    @Sendable func choosePage(_ req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        guard let user = try await PasswordReset(db: req.db).account(secret: token) else {
+            return HTMLResponse.make(PasswordResetView.expired(req.page), status: .gone)
+        }
+        return HTMLResponse.make(PasswordResetView.choose(token: token, email: user.email, errors: FieldErrors(), req.page))
+    }
+
+    @Sendable func choose(_ req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        let input = (try? req.content.decode([String: String].self)) ?? [:]
+        let hasher = req.password.async
+        switch try await PasswordReset(db: req.db).reset(
+            secret: token, password: input["new_password"] ?? "", confirmation: input["new_password_confirmation"] ?? "",
+            hash: { try await hasher.hash($0) })
+        {
+        case .changed:
+            let response = req.seeOther(SiteURL.signIn.path, flash: .flashPasswordReset)
+            // Whatever session this browser had ended with the old password.
+            response.cookies[Cookies.session] = req.cookie("", maxAge: 0)
+            return response
+        case .invalid(let user, let errors):
+            return HTMLResponse.make(
+                PasswordResetView.choose(token: token, email: user.email, errors: errors, req.page), status: .unprocessableEntity)
+        case .expired:
+            return HTMLResponse.make(PasswordResetView.expired(req.page), status: .gone)
+        }
+    }
+}

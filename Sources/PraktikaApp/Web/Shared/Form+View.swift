@@ -4,7 +4,7 @@ import PraktikaDomain
 /// Draws a `FormModel`: an error summary that links to the fields, then each field with its
 /// label, hint and message. Works without JavaScript; what was typed is always shown again.
 enum FormView {
-    static func render(_ model: FormModel, _ context: PageContext) -> Node<HTML.BodyContext> {
+    static func render(_ model: FormModel, _ context: PageContext, submit: String? = nil) -> Node<HTML.BodyContext> {
         let l = context.language
         return .form(
             .method(.post), .action(model.action), .attribute(named: "novalidate"), .class("record-form"),
@@ -14,7 +14,7 @@ enum FormView {
             .group(model.fields.map { field(model, $0, l) }),
             .div(
                 .class("actions"),
-                .button(.type(.submit), .class("button"), .safe(TextKey.save(l))),
+                .button(.type(.submit), .class("button"), .safe(submit ?? TextKey.save(l))),
                 .link(model.cancelHref, TextKey.cancel(l), .class("button secondary"))
             )
         )
@@ -62,7 +62,7 @@ enum FormView {
             if !value.isEmpty { pairs.append(("checked", "checked")) }
             control = input(pairs)
         default:
-            control = input(common + [("type", inputType(field.kind)), ("value", value)] + extras(field.kind))
+            control = input(common + [("type", inputType(field.kind)), ("value", value)] + extras(field.kind) + autocomplete(field))
         }
         let label: Node<HTML.FormContext> = .element(
             named: "label",
@@ -152,6 +152,14 @@ enum FormView {
         case .integer: [("inputmode", "numeric")]
         case .decimal: [("inputmode", "decimal")]
         case .date: [("placeholder", "17.05.2012")]
+        default: []
+        }
+    }
+
+    /// What a password manager should offer: the saved password to sign in, a new one to change it.
+    static func autocomplete(_ field: FormField) -> [(String, String)] {
+        switch field.kind {
+        case .password: [("autocomplete", field.name == "current_password" ? "current-password" : "new-password")]
         default: []
         }
     }
