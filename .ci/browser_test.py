@@ -727,7 +727,7 @@ def phone_walk(driver, base):
     critical, serious or moderate violation."""
     pages = ["/", "/practices", "/services", "/search?q=" + "пенсионери", "/services/9", "/services/9/history",
              "/meetings", "/meetings/1", "/meetings/1/report", "/meetings/1/tables", "/libraries", "/partners",
-             "/outcomes", "/account", "/meetings/1/agenda", "/meetings/1/feedback", "/services/9/leaflet/edit", "/password/forgot"]
+             "/outcomes", "/account", "/meetings/1/agenda", "/meetings/1/feedback", "/services/9/leaflet/edit", "/password/forgot", "/partnerships", "/partnerships/new"]
     # Sheets of paper: as wide as A4 on purpose, so held to axe-core only.
     paper = ["/services/9/print", "/services/9/leaflet"]
     inner = ("return Array.from(document.querySelectorAll('body *')).filter(function (e) {"

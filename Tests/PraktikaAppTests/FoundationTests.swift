@@ -338,7 +338,9 @@ struct RouteTableTests {
             .serviceOutcomes(1, .periodReview(2)), .outcomeReviews, .outcomesCSV, .outcomeAreas,
             .serviceOutcomes(1, .resultsCSV), .registration("t"), .registrationWithdraw("t"), .registrationCertificate("t"),
             .registrationLeaveSession("t", 2),
-            .certificates, .certificate("2012-1-ABCDEFGH"),
+            .certificates, .certificate("2012-1-ABCDEFGH"), .serviceLeafletEdit(1), .serviceDocx(1), .serviceLeafletDocx(1),
+            .meeting(1, .reportDocx), .forgotPassword, .resetPassword("t"), .partnerships, .newPartnership, .partnership(1),
+            .editPartnership(1), .partnershipContributions(1), .partnershipInteractions(1),
         ]
         for area in RegistryArea.allCases {
             links.append(.registry(area))

@@ -176,6 +176,13 @@ enum SiteURL: Sendable, Equatable {
     case newMeeting
     case meetingSeries
     case meeting(Int64, MeetingPage)
+    /// Partnerships: the list with what is due, one partnership, its forms.
+    case partnerships
+    case newPartnership
+    case partnership(Int64)
+    case editPartnership(Int64)
+    case partnershipContributions(Int64)
+    case partnershipInteractions(Int64)
     /// Asking for a link to choose a new password, and the link itself.
     case forgotPassword
     case resetPassword(String)
@@ -334,6 +341,12 @@ enum SiteURL: Sendable, Equatable {
         case .signIn: return ["sign-in"]
         case .signOut: return ["sign-out"]
         case .forgotPassword: return ["password", "forgot"]
+        case .partnerships: return ["partnerships"]
+        case .newPartnership: return ["partnerships", "new"]
+        case .partnership(let id): return ["partnerships", S.id(id)]
+        case .editPartnership(let id): return ["partnerships", S.id(id), "edit"]
+        case .partnershipContributions(let id): return ["partnerships", S.id(id), "contributions"]
+        case .partnershipInteractions(let id): return ["partnerships", S.id(id), "interactions"]
         case .resetPassword(let token): return ["password", "reset", .parameter("token", token)]
         case .language(let language): return ["language", .parameter("code", language.rawValue)]
         case .asset(let name): return ["assets", .parameter("name", name)]

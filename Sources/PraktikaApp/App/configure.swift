@@ -73,6 +73,7 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
     SitePagesController().register(app)
     AccountController(configuration: configuration).register(app)
     PasswordResetController().register(app)
+    PartnershipController().register(app)
     AdminController().register(app)
     ProfileController().register(app)
     PersonDataController().register(app)

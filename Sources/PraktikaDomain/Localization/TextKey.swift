@@ -142,7 +142,19 @@ public enum TextKey: String, CaseIterable, Sendable {
     case leafletTogetherWith
     case leafletTitle
     case leafletEdit, leafletEditIntro, leafletHeading, leafletTagline, leafletHours, leafletContactNote, leafletPhoto, leafletPhotoAlt
-    case downloadWord, indicatorChartTitle, participantsByDistrictTitle
+    case downloadWord, indicatorChartTitle, participantsByDistrictTitle, refPartnerships, partnershipsAll
+    case periodFrom, periodUntil, partnershipStatusLabel, partnershipWhat
+    case partnershipsTitle, partnershipsLead, partnershipNew, partnershipEdit, partnershipDue, partnershipNothingDue, partnershipFollowUp,
+        partnershipEnding, partnershipOverdue, partnershipContributions, partnershipInteractions, partnershipAddContribution,
+        partnershipAddInteraction, partnershipNone, partnershipNoContributions, partnershipNoInteractions, partnershipCash, partnershipGift,
+        partnershipGeneral, fieldPartnershipRoles, fieldLibraryContact, fieldPartnerContact, fieldReceivedOn, fieldInKind,
+        fieldEstimatedValue, fieldContributionAmount, fieldInteractionOn, fieldInteractionKind, fieldInteractionNote, fieldFollowUpOn,
+        fieldPartnershipDesign, hintContributionAmount, hintContributionDesign, partnerFundingTitle, partnerFundingLeft,
+        flashPartnershipSaved, flashContributionSaved, flashInteractionSaved
+    case partnershipRoleFunding, partnershipRoleImplementing, partnershipRoleInKind, partnershipRoleVenue, partnershipRoleMedia,
+        partnershipRoleVolunteers, partnershipRoleAccountable, partnershipStatusProposed, partnershipStatusActive, partnershipStatusPaused,
+        partnershipStatusEnded, interactionMeeting, interactionCall, interactionLetter, interactionEmail, interactionVisit,
+        validationCashOrInKind
     case auditActionPasswordResetRequest, auditActionPasswordReset, forgotPasswordLink, forgotPasswordTitle, forgotPasswordIntro
     case forgotPasswordButton, forgotPasswordSent, resetPasswordTitle, resetPasswordIntro, resetPasswordButton, resetPasswordExpired
     case resetPasswordAgain, resetMailSubject, resetMailBody, flashPasswordReset, validationTooManyResets

@@ -26,6 +26,14 @@ struct DataExport {
         ("design_partners", "which registry partners each design names"),
         ("design_revisions", "every saved version of every design"),
         ("design_leaflets", "each design's leaflet as its library wrote it; `content` is JSON"),
+        ("partnerships", "partnerships of libraries with partners: roles (comma-separated), status, dates, contacts"),
+        ("partnership_libraries", "which libraries each partnership joins"),
+        ("partnership_designs", "which designs each partnership works on"),
+        (
+            "partnership_contributions",
+            "what partners gave: `amount_minor` in money, or `in_kind` with `value_minor` estimated, in `currency`"
+        ),
+        ("partnership_interactions", "dated notes of meetings, calls, letters and visits with partners, with follow-up dates"),
         ("meetings", "regional meetings"),
         ("agenda_sessions", "programme sessions"),
         ("agenda_items", "programme items"),

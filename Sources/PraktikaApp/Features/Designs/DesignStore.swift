@@ -150,7 +150,9 @@ struct DesignStore {
         try await db.update("work_tables").set("design_id", to: SQLBind(Int64?.none)).where("design_id", .equal, id).run()
         try await db.update("agenda_items").set("practice_design_id", to: SQLBind(Int64?.none)).where("practice_design_id", .equal, id)
             .run()
-        for table in ["design_leaflets", "design_facets", "design_revisions", "design_partners", "design_libraries"] {
+        try await db.update("partnership_contributions").set("design_id", to: SQLBind(Int64?.none)).where("design_id", .equal, id).run()
+        for table in ["partnership_designs", "design_leaflets", "design_facets", "design_revisions", "design_partners", "design_libraries"]
+        {
             try await db.delete(from: table).where("design_id", .equal, id).run()
         }
         try await db.delete(from: "service_designs").where("id", .equal, id).run()

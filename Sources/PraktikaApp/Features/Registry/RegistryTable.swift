@@ -30,12 +30,14 @@ struct RegistryTable: Sendable {
             Reference(table: "people", column: "library_id", label: .refPeople),
             Reference(table: "users", column: "library_id", label: .refUsers),
             Reference(table: "design_libraries", column: "library_id", label: .refServices),
+            Reference(table: "partnership_libraries", column: "library_id", label: .refPartnerships),
         ])
     static let partner = RegistryTable(
         kind: .partner, table: "partners", nameColumn: "name",
         references: [
             Reference(table: "people", column: "partner_id", label: .refPeople),
             Reference(table: "design_partners", column: "partner_id", label: .refServices),
+            Reference(table: "partnerships", column: "partner_id", label: .refPartnerships),
         ])
     static let person = RegistryTable(kind: .person, table: "people", nameColumn: "full_name", references: [])
 }

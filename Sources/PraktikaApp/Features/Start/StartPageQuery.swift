@@ -30,6 +30,9 @@ struct StartPageData: Sendable {
     /// Results submitted in their district (coordinators) or anywhere (administrators).
     var toReview: [Result] = []
     var actions: [MeetingStore.OwnedAction] = []
+    /// Partnership follow-ups and ends in the coming 60 days: a librarian's library's, a
+    /// coordinator's district's, everything for an administrator; nil for those who do not keep partnerships.
+    var partnershipsDue: [(item: PartnershipAgenda.Item, partner: String)]?
 
     var nothingWaits: Bool { toEnter.isEmpty && toReview.isEmpty && actions.isEmpty }
 }
@@ -85,6 +88,12 @@ enum StartPageQuery {
         let meetings = MeetingStore(db: db)
         data.meetings = try await meetings.upcoming(district: actor.role == .admin ? nil : actor.districtCode, today: today, limit: 5)
         data.actions = try await meetings.openActions(ownerUserID: actor.userID)
+        if actor.role == .admin || (actor.role != .partner && actor.districtCode != nil) {
+            let partnerships = PartnershipStore(db: db)
+            var rows = try await partnerships.list(district: actor.role == .admin ? nil : actor.districtCode)
+            if actor.role == .librarian, let own = actor.libraryID { rows = rows.filter { $0.libraryIDs.contains(own) } }
+            data.partnershipsDue = try await partnerships.agenda(rows, today: today)
+        }
         return data
     }
 }

@@ -76,6 +76,8 @@ struct DesignChartModel: Sendable {
     /// For a presentation recorded as a practice: the meeting whose programme has it, if it still does.
     var presentedAtMeetingID: Int64?
     var attachments: [AttachmentInfo] = []
+    /// What partners contributed to the budget, for those who may read the partnerships.
+    var partnerFunding: PartnerFunding?
     /// The copies the person may read, with their libraries, for comparing results with the original.
     var adopters: [(id: Int64, libraries: String, design: ServiceDesign)] = []
     var mayAdopt = false

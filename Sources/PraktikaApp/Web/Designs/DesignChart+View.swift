@@ -61,7 +61,13 @@ enum DesignChartView {
                     named: "div",
                     nodes: [
                         .class("chart"), .attr("role", "group"), .attr("aria-label", TextKey.chartLabel(l)),
-                        .group(DesignBlock.screenOrder.map { block($0, model, context, content($0, d, context)) }),
+                        .group(
+                            DesignBlock.screenOrder.map { b in
+                                let inside = content(b, d, context)
+                                return block(
+                                    b, model, context, b == .budget ? .group(inside, partnerFunding(model.partnerFunding, context)) : inside
+                                )
+                            }),
                     ]),
                 files(model, context),
                 similar(model, context),
@@ -183,6 +189,26 @@ enum DesignChartView {
         let l = context.language
         guard !d.budget.isEmpty else { return emptyNote(l) }
         return BudgetTableView.render(d, context)
+    }
+
+    /// Partners' money and gifts to the budget, per partner, and what the library still pays.
+    static func partnerFunding(_ funding: PartnerFunding?, _ context: PageContext) -> Node<HTML.BodyContext> {
+        guard let funding else { return .empty }
+        let l = context.language
+        let f = context.format
+        return .div(
+            .class("partner-funding"), .h3(.safe(TextKey.partnerFundingTitle(l))),
+            .ul(
+                .group(
+                    funding.shares.map { s in
+                        let parts = [
+                            s.cash.minorUnits > 0 ? TextKey.partnershipCash(l) + " " + f.money(s.cash) : nil,
+                            s.inKind.minorUnits > 0 ? TextKey.partnershipGift(l) + " " + f.money(s.inKind) : nil,
+                        ].compactMap { $0 }
+                        // A gift in kind whose worth nobody estimated is still named.
+                        return .li(.safe(s.partner + ": " + (parts.isEmpty ? TextKey.partnershipGift(l) : parts.joined(separator: ", "))))
+                    })),
+            .p(.strong(.safe(TextKey.partnerFundingLeft(l) + ": " + f.moneyWithEquivalent(funding.leftForLibrary)))))
     }
 
     static func partners(_ d: ServiceDesign, _ context: PageContext) -> Node<HTML.BodyContext> {

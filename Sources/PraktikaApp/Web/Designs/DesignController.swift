@@ -148,6 +148,13 @@ struct DesignController: Sendable {
             model.adoptedFromTitle = source.design.title
         }
         model.attachments = try await AttachmentStore(db: req.sql).list(.design(stored.id))
+        if PartnershipPolicy.mayRead(req.actor, districts: stored.districtCodes) {
+            let given = try await PartnershipStore(db: req.sql).contributions(design: stored.id)
+            if !given.isEmpty {
+                let totals = stored.design.totals
+                model.partnerFunding = PartnerFunding(budget: totals.total(in: totals.mainCurrency), contributions: given)
+            }
+        }
         if let origin = try await MeetingStore(db: req.sql).origin(ofDesign: stored.id) {
             model.meetingOrigin = (origin.meetingID, origin.title, origin.number)
         }

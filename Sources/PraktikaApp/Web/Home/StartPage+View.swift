@@ -11,6 +11,12 @@ enum StartPageView {
             .p(.class("lead"), .safe(TextKey.startLead(l, ["name": actor.name]))),
             waiting(data, context),
             MeetingActionsView.mine(data.actions, today: today, context),
+            data.partnershipsDue.map { due in
+                .section(
+                    .class("start-partnerships"), .h2(.safe(TextKey.partnershipsTitle(l))),
+                    PartnershipView.due(due, today: today, context),
+                    .p(.link(SiteURL.partnerships.path, TextKey.partnershipsAll(l))))
+            } ?? .empty,
             services(data, context),
             meetings(data, context)
         )

@@ -43,12 +43,28 @@ enum PartnerResource: RegistryResource {
     }
 
     static func related(_ record: Partner, _ db: any SQLDatabase, _ context: PageContext) async throws -> [RelatedSection] {
-        guard let id = record.id, context.actor != nil else { return [] }
-        return [
+        guard let id = record.id, let actor = context.actor else { return [] }
+        var sections = [
             RelatedSection(
                 title: .relatedPeople,
                 items: try await Lookups.related(
                     db, area: .people, table: "people", nameColumn: "full_name", column: "partner_id", value: id))
         ]
+        // Its partnerships with the libraries the person works with (all, for administrators).
+        if actor.role == .admin || (actor.role != .partner && actor.districtCode != nil) {
+            let rows = try await PartnershipStore(db: db).list(district: actor.role == .admin ? nil : actor.districtCode, partnerID: id)
+            let l = context.language
+            sections.append(
+                RelatedSection(
+                    title: .partnershipsTitle,
+                    items: rows.map { row in
+                        let span = PartnershipView.period(row.startsOn, row.endsOn, context.format)
+                        return .link(
+                            SiteURL.partnership(row.id).path,
+                            ([row.libraries.joined(separator: "; "), row.status.label(l)] + (span.isEmpty ? [] : [span])).joined(
+                                separator: " · "))
+                    }))
+        }
+        return sections
     }
 }

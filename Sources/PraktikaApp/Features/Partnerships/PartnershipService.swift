@@ -1,0 +1,148 @@
+import Fluent
+import Foundation
+import PraktikaDomain
+import SQLKit
+
+/// Records partnerships, what partners contributed and the notes of talking with them, for the
+/// pages (and later the API) alike: checks who may, checks the record, writes it and the audit
+/// log in one transaction.
+struct PartnershipService {
+    let db: any Database
+    let actor: Actor?
+    var sql: any SQLDatabase { db as! any SQLDatabase }
+
+    static let auditEntity = "partnership"
+
+    enum Outcome {
+        case saved(Int64)
+        case invalid(FieldErrors)
+        case conflict
+        case forbidden
+        case notFound
+    }
+
+    func create(_ p: Partnership) async throws -> Outcome {
+        guard PartnershipPolicy.mayCreate(actor) else { return .forbidden }
+        var errors = p.validate()
+        errors.merge(try await referenceErrors(p))
+        guard errors.isEmpty else { return .invalid(errors) }
+        let districts = try await DesignStore(db: sql).districts(of: p.libraryIDs)
+        guard PartnershipPolicy.mayEdit(actor, libraries: Set(p.libraryIDs), districts: districts) else {
+            var refused = FieldErrors()
+            refused.add("library", .validationOption)
+            return .invalid(refused)
+        }
+        return try await db.writeTransaction { db in
+            let sql = db as! any SQLDatabase
+            let id = try await PartnershipStore(db: sql).insert(p)
+            try await AuditStore(db: sql).record(
+                actor: actor, action: .create, entity: Self.auditEntity, entityID: String(id), entityName: try await Self.name(sql, p))
+            return .saved(id)
+        }
+    }
+
+    func update(_ stored: StoredPartnership, _ p: Partnership, expectedVersion: Int64) async throws -> Outcome {
+        guard PartnershipPolicy.mayEdit(actor, libraries: Set(stored.partnership.libraryIDs), districts: stored.districts) else {
+            return .forbidden
+        }
+        var errors = p.validate()
+        errors.merge(try await referenceErrors(p))
+        guard errors.isEmpty else { return .invalid(errors) }
+        // The libraries it moves to must be the actor's to change as well.
+        let districts = try await DesignStore(db: sql).districts(of: p.libraryIDs)
+        guard PartnershipPolicy.mayEdit(actor, libraries: Set(p.libraryIDs), districts: districts) else {
+            var refused = FieldErrors()
+            refused.add("library", .validationOption)
+            return .invalid(refused)
+        }
+        let before = stored.partnership
+        return try await db.writeTransaction { db in
+            let sql = db as! any SQLDatabase
+            guard try await PartnershipStore(db: sql).update(stored.id, p, expectedVersion: expectedVersion) else { return .conflict }
+            try await AuditStore(db: sql).record(
+                actor: actor, action: .update, entity: Self.auditEntity, entityID: String(stored.id), entityName: stored.partnerName,
+                changes: FieldChange.between(Self.fields(before), Self.fields(p)))
+            return .saved(stored.id)
+        }
+    }
+
+    func addContribution(_ stored: StoredPartnership, _ c: Contribution) async throws -> Outcome {
+        guard PartnershipPolicy.mayEdit(actor, libraries: Set(stored.partnership.libraryIDs), districts: stored.districts) else {
+            return .forbidden
+        }
+        var errors = c.validate()
+        // Money goes to a design this partnership is tied to.
+        if let design = c.designID, !stored.partnership.designIDs.contains(design) { errors.add("design", .validationOption) }
+        guard errors.isEmpty else { return .invalid(errors) }
+        return try await db.writeTransaction { db in
+            let sql = db as! any SQLDatabase
+            let id = try await PartnershipStore(db: sql).addContribution(stored.id, c)
+            let f = Formatting(.bg)
+            try await AuditStore(db: sql).record(
+                actor: actor, action: .create, entity: Self.auditEntity, entityID: String(stored.id), entityName: stored.partnerName,
+                changes: [
+                    FieldChange(
+                        field: "contribution", before: "",
+                        after: [c.amount.map(f.money), c.inKind, c.estimatedValue.map(f.money)].compactMap { $0 }.joined(separator: " · "))
+                ])
+            return .saved(id)
+        }
+    }
+
+    func addInteraction(_ stored: StoredPartnership, _ i: Interaction) async throws -> Outcome {
+        guard PartnershipPolicy.mayEdit(actor, libraries: Set(stored.partnership.libraryIDs), districts: stored.districts) else {
+            return .forbidden
+        }
+        let errors = i.validate()
+        guard errors.isEmpty else { return .invalid(errors) }
+        return try await db.writeTransaction { db in
+            let sql = db as! any SQLDatabase
+            let id = try await PartnershipStore(db: sql).addInteraction(stored.id, i, by: actor?.name)
+            try await AuditStore(db: sql).record(
+                actor: actor, action: .create, entity: Self.auditEntity, entityID: String(stored.id), entityName: stored.partnerName,
+                changes: [FieldChange(field: "interaction", before: "", after: "\(i.on.iso) \(i.kind.rawValue): \(i.note)")])
+            return .saved(id)
+        }
+    }
+
+    /// The partner and libraries must exist; the designs must be ones the actor can read.
+    private func referenceErrors(_ p: Partnership) async throws -> FieldErrors {
+        var errors = FieldErrors()
+        if try await sql.select().column("id").from("partners").where("id", .equal, p.partnerID).first() == nil {
+            errors.add("partner", .validationOption)
+        }
+        if !p.libraryIDs.isEmpty {
+            let found = try await sql.select().column("id").from("libraries").where("id", .in, p.libraryIDs).all().count
+            if found != Set(p.libraryIDs).count { errors.add("library", .validationOption) }
+        }
+        let designs = DesignStore(db: sql)
+        for id in p.designIDs {
+            guard let stored = try await designs.find(id), Policy.allows(actor, .view, design: stored.scope) else {
+                errors.add("design", .validationOption)
+                break
+            }
+        }
+        return errors
+    }
+
+    private static func name(_ sql: any SQLDatabase, _ p: Partnership) async throws -> String {
+        try await sql.select().column("name").from("partners").where("id", .equal, p.partnerID).first()?.decode(
+            column: "name", as: String.self)
+            ?? ""
+    }
+
+    static func fields(_ p: Partnership) -> FormInput {
+        var out: FormInput = [
+            "partner_id": String(p.partnerID), "libraries": p.libraryIDs.sorted().map(String.init).joined(separator: ","),
+            "designs": p.designIDs.sorted().map(String.init).joined(separator: ","), "roles": PartnershipStore.rolesText(p.roles),
+            "status": p.status.rawValue,
+        ]
+        for (key, value) in [
+            ("starts_on", p.startsOn?.iso), ("ends_on", p.endsOn?.iso), ("library_contact", p.libraryContact),
+            ("partner_contact", p.partnerContact), ("notes", p.notes),
+        ] {
+            if let value { out[key] = value }
+        }
+        return out
+    }
+}

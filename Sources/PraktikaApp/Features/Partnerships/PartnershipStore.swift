@@ -1,0 +1,282 @@
+import Foundation
+import PraktikaDomain
+import SQLKit
+
+/// A partnership as stored, with the names its pages show.
+struct StoredPartnership: Sendable {
+    let id: Int64
+    var partnership: Partnership
+    let version: Int64
+    let partnerName: String
+    let libraries: [(id: Int64, name: String, district: String?)]
+    let designs: [(id: Int64, title: String)]
+
+    var districts: Set<String> { Set(libraries.compactMap(\.district)) }
+}
+
+/// One line of a list of partnerships.
+struct PartnershipRow: Sendable {
+    let id: Int64
+    let partnerID: Int64
+    let partnerName: String
+    let status: PartnershipStatus
+    let roles: [PartnershipRole]
+    let startsOn: LocalDate?
+    let endsOn: LocalDate?
+    var libraries: [String]
+    var libraryIDs: [Int64]
+}
+
+struct StoredContribution: Sendable {
+    let id: Int64
+    let contribution: Contribution
+    let designTitle: String?
+}
+
+struct StoredInteraction: Sendable {
+    let id: Int64
+    let interaction: Interaction
+    let by: String?
+}
+
+/// Partnerships, their contributions and interactions, read with SQLKit.
+struct PartnershipStore {
+    let db: any SQLDatabase
+
+    static func roles(_ text: String) -> [PartnershipRole] {
+        text.split(separator: ",").compactMap { PartnershipRole(rawValue: String($0)) }
+    }
+
+    static func rolesText(_ roles: [PartnershipRole]) -> String {
+        "," + PartnershipRole.allCases.filter(roles.contains).map(\.rawValue).joined(separator: ",") + ","
+    }
+
+    // MARK: Partnerships
+
+    func insert(_ p: Partnership) async throws -> Int64 {
+        let row = try await db.insert(into: "partnerships")
+            .columns(
+                "partner_id", "status", "roles", "starts_on", "ends_on", "library_contact", "partner_contact", "notes", "version",
+                "updated_at"
+            )
+            .values(
+                SQLBind(p.partnerID), SQLBind(p.status.rawValue), SQLBind(Self.rolesText(p.roles)), SQLBind(p.startsOn?.iso),
+                SQLBind(p.endsOn?.iso), SQLBind(p.libraryContact), SQLBind(p.partnerContact), SQLBind(p.notes), SQLBind(Int64(1)),
+                SQLBind(Int64(Date().timeIntervalSince1970))
+            ).returning("id").first()
+        let id = try row!.decode(column: "id", as: Int64.self)
+        try await link(id, p)
+        return id
+    }
+
+    /// Writes the partnership if it is still at `expectedVersion`; false if someone changed it meanwhile.
+    func update(_ id: Int64, _ p: Partnership, expectedVersion: Int64) async throws -> Bool {
+        let updated = try await db.update("partnerships").where("id", .equal, id).where("version", .equal, expectedVersion)
+            .set("partner_id", to: SQLBind(p.partnerID)).set("status", to: SQLBind(p.status.rawValue))
+            .set("roles", to: SQLBind(Self.rolesText(p.roles))).set("starts_on", to: SQLBind(p.startsOn?.iso))
+            .set("ends_on", to: SQLBind(p.endsOn?.iso)).set("library_contact", to: SQLBind(p.libraryContact))
+            .set("partner_contact", to: SQLBind(p.partnerContact)).set("notes", to: SQLBind(p.notes))
+            .set("version", to: SQLRaw("version + 1")).set("updated_at", to: SQLBind(Int64(Date().timeIntervalSince1970)))
+            .returning("id").first()
+        guard updated != nil else { return false }
+        try await db.delete(from: "partnership_libraries").where("partnership_id", .equal, id).run()
+        try await db.delete(from: "partnership_designs").where("partnership_id", .equal, id).run()
+        try await link(id, p)
+        return true
+    }
+
+    private func link(_ id: Int64, _ p: Partnership) async throws {
+        for library in Set(p.libraryIDs) {
+            try await db.insert(into: "partnership_libraries").columns("partnership_id", "library_id").values(SQLBind(id), SQLBind(library))
+                .run()
+        }
+        for design in Set(p.designIDs) {
+            try await db.insert(into: "partnership_designs").columns("partnership_id", "design_id").values(SQLBind(id), SQLBind(design))
+                .run()
+        }
+    }
+
+    func find(_ id: Int64) async throws -> StoredPartnership? {
+        guard
+            let row = try await db.raw(
+                """
+                SELECT p.id, p.partner_id, p.status, p.roles, p.starts_on, p.ends_on, p.library_contact, p.partner_contact, p.notes, \
+                p.version, r.name AS partner_name FROM partnerships p JOIN partners r ON r.id = p.partner_id WHERE p.id = \(bind: id)
+                """
+            ).first()
+        else { return nil }
+        let libraries = try await db.raw(
+            """
+            SELECT l.id, l.name, l.district_code FROM partnership_libraries pl JOIN libraries l ON l.id = pl.library_id \
+            WHERE pl.partnership_id = \(bind: id) ORDER BY l.name
+            """
+        ).all().map {
+            (
+                id: try $0.decode(column: "id", as: Int64.self), name: try $0.decode(column: "name", as: String.self),
+                district: try $0.decode(column: "district_code", as: String?.self)
+            )
+        }
+        let designs = try await db.raw(
+            """
+            SELECT d.id, d.title FROM partnership_designs pd JOIN service_designs d ON d.id = pd.design_id \
+            WHERE pd.partnership_id = \(bind: id) ORDER BY d.title
+            """
+        ).all().map { (id: try $0.decode(column: "id", as: Int64.self), title: try $0.decode(column: "title", as: String.self)) }
+        func date(_ column: String) throws -> LocalDate? {
+            try row.decode(column: column, as: String?.self).flatMap(LocalDate.init(parsing:))
+        }
+        let partnership = Partnership(
+            partnerID: try row.decode(column: "partner_id", as: Int64.self), libraryIDs: libraries.map(\.id), designIDs: designs.map(\.id),
+            roles: Self.roles(try row.decode(column: "roles", as: String.self)),
+            status: PartnershipStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .proposed,
+            startsOn: try date("starts_on"), endsOn: try date("ends_on"),
+            libraryContact: try row.decode(column: "library_contact", as: String?.self),
+            partnerContact: try row.decode(column: "partner_contact", as: String?.self),
+            notes: try row.decode(column: "notes", as: String?.self))
+        return StoredPartnership(
+            id: id, partnership: partnership, version: try row.decode(column: "version", as: Int64.self),
+            partnerName: try row.decode(column: "partner_name", as: String.self), libraries: libraries, designs: designs)
+    }
+
+    /// The partnerships an actor may read (`districtCode` nil: all), or one partner's; newest first.
+    func list(district: String?, partnerID: Int64? = nil) async throws -> [PartnershipRow] {
+        var filter: SQLQueryString = "1 = 1"
+        if let district {
+            filter =
+                filter
+                + " AND p.id IN (SELECT pl.partnership_id FROM partnership_libraries pl JOIN libraries l ON l.id = pl.library_id "
+                + "WHERE l.district_code = \(bind: district))"
+        }
+        if let partnerID { filter = filter + " AND p.partner_id = \(bind: partnerID)" }
+        let rows = try await db.raw(
+            "SELECT p.id, p.partner_id, r.name AS partner_name, p.status, p.roles, p.starts_on, p.ends_on, l.name AS library, l.id AS library_id "
+                + "FROM partnerships p JOIN partners r ON r.id = p.partner_id "
+                + "LEFT JOIN partnership_libraries pl ON pl.partnership_id = p.id LEFT JOIN libraries l ON l.id = pl.library_id WHERE "
+                + filter + " ORDER BY p.id DESC, l.name"
+        ).all()
+        var out: [PartnershipRow] = []
+        for row in rows {
+            let id = try row.decode(column: "id", as: Int64.self)
+            let library = try row.decode(column: "library", as: String?.self)
+            let libraryID = try row.decode(column: "library_id", as: Int64?.self)
+            if out.last?.id == id {
+                if let library { out[out.count - 1].libraries.append(library) }
+                if let libraryID { out[out.count - 1].libraryIDs.append(libraryID) }
+                continue
+            }
+            func date(_ column: String) throws -> LocalDate? {
+                try row.decode(column: column, as: String?.self).flatMap(LocalDate.init(parsing:))
+            }
+            out.append(
+                PartnershipRow(
+                    id: id, partnerID: try row.decode(column: "partner_id", as: Int64.self),
+                    partnerName: try row.decode(column: "partner_name", as: String.self),
+                    status: PartnershipStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .proposed,
+                    roles: Self.roles(try row.decode(column: "roles", as: String.self)), startsOn: try date("starts_on"),
+                    endsOn: try date("ends_on"), libraries: library.map { [$0] } ?? [], libraryIDs: libraryID.map { [$0] } ?? []))
+        }
+        return out
+    }
+
+    /// Follow-ups and ends in the coming 60 days (and overdue ones) of these partnerships, with the partner's name.
+    func agenda(_ rows: [PartnershipRow], today: LocalDate) async throws -> [(item: PartnershipAgenda.Item, partner: String)] {
+        let interactions = try await self.interactions(rows.map(\.id))
+        let partnerships = rows.map {
+            (id: $0.id, partnership: Partnership(partnerID: $0.partnerID, libraryIDs: $0.libraryIDs, status: $0.status, endsOn: $0.endsOn))
+        }
+        let names = Dictionary(rows.map { ($0.id, $0.partnerName) }, uniquingKeysWith: { a, _ in a })
+        return PartnershipAgenda.due(
+            partnerships: partnerships,
+            interactions: interactions.map { (partnershipID: $0.partnershipID, interaction: $0.stored.interaction) },
+            today: today
+        ).map { item in
+            switch item {
+            case .followUp(let id, _, _), .ending(let id, _): return (item, names[id] ?? "")
+            }
+        }
+    }
+
+    // MARK: Contributions
+
+    func addContribution(_ partnershipID: Int64, _ c: Contribution) async throws -> Int64 {
+        let currency = (c.amount ?? c.estimatedValue)?.currency ?? .BGN
+        let row = try await db.insert(into: "partnership_contributions")
+            .columns("partnership_id", "received_on", "amount_minor", "in_kind", "value_minor", "currency", "design_id", "created_at")
+            .values(
+                SQLBind(partnershipID), SQLBind(c.receivedOn.iso), SQLBind(c.amount?.minorUnits), SQLBind(c.inKind),
+                SQLBind(c.estimatedValue?.minorUnits), SQLBind(currency.rawValue), SQLBind(c.designID),
+                SQLBind(Int64(Date().timeIntervalSince1970))
+            ).returning("id").first()
+        return try row!.decode(column: "id", as: Int64.self)
+    }
+
+    private static func contribution(_ row: any SQLRow) throws -> Contribution {
+        let currency = Currency(rawValue: try row.decode(column: "currency", as: String.self)) ?? .BGN
+        return Contribution(
+            receivedOn: LocalDate(parsing: try row.decode(column: "received_on", as: String.self)) ?? LocalDate(
+                year: 2000, month: 1, day: 1)!,
+            amount: try row.decode(column: "amount_minor", as: Int64?.self).map { Money(minorUnits: $0, currency: currency) },
+            inKind: try row.decode(column: "in_kind", as: String?.self),
+            estimatedValue: try row.decode(column: "value_minor", as: Int64?.self).map { Money(minorUnits: $0, currency: currency) },
+            designID: try row.decode(column: "design_id", as: Int64?.self))
+    }
+
+    func contributions(_ partnershipID: Int64) async throws -> [StoredContribution] {
+        try await db.raw(
+            """
+            SELECT c.*, d.title AS design_title FROM partnership_contributions c LEFT JOIN service_designs d ON d.id = c.design_id \
+            WHERE c.partnership_id = \(bind: partnershipID) ORDER BY c.received_on DESC, c.id DESC
+            """
+        ).all().map {
+            StoredContribution(
+                id: try $0.decode(column: "id", as: Int64.self), contribution: try Self.contribution($0),
+                designTitle: try $0.decode(column: "design_title", as: String?.self))
+        }
+    }
+
+    /// What partners gave to one design, with the partner's name, oldest first.
+    func contributions(design id: Int64) async throws -> [(partner: String, contribution: Contribution)] {
+        try await db.raw(
+            """
+            SELECT c.*, r.name AS partner_name FROM partnership_contributions c JOIN partnerships p ON p.id = c.partnership_id \
+            JOIN partners r ON r.id = p.partner_id WHERE c.design_id = \(bind: id) ORDER BY c.received_on, c.id
+            """
+        ).all().map { (partner: try $0.decode(column: "partner_name", as: String.self), contribution: try Self.contribution($0)) }
+    }
+
+    // MARK: Interactions
+
+    func addInteraction(_ partnershipID: Int64, _ i: Interaction, by: String?) async throws -> Int64 {
+        let row = try await db.insert(into: "partnership_interactions")
+            .columns("partnership_id", "on_date", "kind", "note", "follow_up_on", "created_by", "created_at")
+            .values(
+                SQLBind(partnershipID), SQLBind(i.on.iso), SQLBind(i.kind.rawValue), SQLBind(i.note), SQLBind(i.followUpOn?.iso),
+                SQLBind(by),
+                SQLBind(Int64(Date().timeIntervalSince1970))
+            ).returning("id").first()
+        return try row!.decode(column: "id", as: Int64.self)
+    }
+
+    /// The interactions of some partnerships, newest first.
+    func interactions(_ partnershipIDs: [Int64]) async throws -> [(partnershipID: Int64, stored: StoredInteraction)] {
+        guard !partnershipIDs.isEmpty else { return [] }
+        return try await db.raw(
+            """
+            SELECT id, partnership_id, on_date, kind, note, follow_up_on, created_by FROM partnership_interactions \
+            WHERE partnership_id IN (\(binds: partnershipIDs)) ORDER BY on_date DESC, id DESC
+            """
+        ).all().map { row in
+            let interaction = Interaction(
+                on: LocalDate(parsing: try row.decode(column: "on_date", as: String.self)) ?? LocalDate(year: 2000, month: 1, day: 1)!,
+                kind: InteractionKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .meeting,
+                note: try row.decode(column: "note", as: String.self),
+                followUpOn: try row.decode(column: "follow_up_on", as: String?.self).flatMap(LocalDate.init(parsing:)))
+            return (
+                partnershipID: try row.decode(column: "partnership_id", as: Int64.self),
+                stored: StoredInteraction(
+                    id: try row.decode(column: "id", as: Int64.self), interaction: interaction,
+                    by: try row.decode(column: "created_by", as: String?.self))
+            )
+        }
+    }
+}

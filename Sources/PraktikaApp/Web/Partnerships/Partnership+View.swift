@@ -1,0 +1,217 @@
+import Foundation
+import Plot
+import PraktikaDomain
+
+enum PartnershipView {
+    static func period(_ start: LocalDate?, _ end: LocalDate?, _ f: Formatting) -> String {
+        switch (start, end) {
+        case (let s?, let e?): f.date(s) + " – " + f.date(e)
+        case (let s?, nil): TextKey.periodFrom(f.language, ["date": f.date(s)])
+        case (nil, let e?): TextKey.periodUntil(f.language, ["date": f.date(e)])
+        case (nil, nil): ""
+        }
+    }
+
+    // MARK: The list
+
+    /// Follow-ups and ends coming up, overdue ones marked, each linking to its partnership.
+    static func due(_ due: [(item: PartnershipAgenda.Item, partner: String)], today: LocalDate, _ context: PageContext)
+        -> Node<HTML.BodyContext>
+    {
+        let l = context.language
+        let f = context.format
+        guard !due.isEmpty else { return .p(.class("muted"), .safe(TextKey.partnershipNothingDue(l))) }
+        return .ul(
+            .class("due-list"),
+            .group(
+                due.map { entry in
+                    let (item, partner) = entry
+                    let when: Node<HTML.BodyContext> = .group(
+                        .strong(.safe(f.date(item.date))),
+                        item.date < today ? .span(.class("tag flag"), .safe(TextKey.partnershipOverdue(l))) : .empty)
+                    switch item {
+                    case .followUp(let id, _, let note):
+                        return .li(
+                            when, .text(" · "), .link(SiteURL.partnership(id).path, partner),
+                            .safe(" · " + TextKey.partnershipFollowUp(l) + ": " + note))
+                    case .ending(let id, _):
+                        return .li(
+                            when, .text(" · "), .link(SiteURL.partnership(id).path, partner), .safe(" · " + TextKey.partnershipEnding(l)))
+                    }
+                }))
+    }
+
+    static func list(
+        _ rows: [PartnershipRow], due: [(item: PartnershipAgenda.Item, partner: String)], canCreate: Bool, today: LocalDate,
+        _ context: PageContext
+    ) -> HTML {
+        let l = context.language
+        let f = context.format
+        let tableRows: [Node<HTML.TableContext>] = rows.map { row in
+            .tr(
+                .th(.attr("scope", "row"), .link(SiteURL.partnership(row.id).path, row.partnerName)),
+                .td(.attr("data-label", TextKey.libraries(l)), .safe(row.libraries.joined(separator: "; "))),
+                .td(.attr("data-label", TextKey.fieldPartnershipRoles(l)), .safe(row.roles.map { $0.label(l) }.joined(separator: ", "))),
+                .td(.attr("data-label", TextKey.partnershipStatusLabel(l)), .span(.class("status"), .safe(row.status.label(l)))),
+                .td(.attr("data-label", TextKey.fieldPeriod(l)), .safe(period(row.startsOn, row.endsOn, f))))
+        }
+        return Layout.page(
+            context, title: TextKey.partnershipsTitle(l),
+            body: [
+                .div(
+                    .class("page-heading"), .h1(.safe(TextKey.partnershipsTitle(l))),
+                    canCreate ? .link(SiteURL.newPartnership.path, TextKey.partnershipNew(l), .class("button")) : .empty),
+                .p(.class("lead"), .safe(TextKey.partnershipsLead(l))),
+                .section(.class("due"), .h2(.safe(TextKey.partnershipDue(l))), Self.due(due, today: today, context)),
+                .h2(.safe(TextKey.partnershipsTitle(l))),
+                rows.isEmpty
+                    ? .p(.class("muted"), .safe(TextKey.partnershipNone(l)))
+                    : .div(
+                        .class("table-wrap"),
+                        .table(
+                            .class("stack"),
+                            .thead(
+                                .tr(
+                                    .th(.attr("scope", "col"), .safe(TextKey.partner(l))),
+                                    .th(.attr("scope", "col"), .safe(TextKey.libraries(l))),
+                                    .th(.attr("scope", "col"), .safe(TextKey.fieldPartnershipRoles(l))),
+                                    .th(.attr("scope", "col"), .safe(TextKey.partnershipStatusLabel(l))),
+                                    .th(.attr("scope", "col"), .safe(TextKey.fieldPeriod(l))))),
+                            .tbody(.group(tableRows)))),
+            ])
+    }
+
+    // MARK: One partnership
+
+    static func page(
+        _ stored: StoredPartnership, contributions: [StoredContribution], interactions: [StoredInteraction], canEdit: Bool,
+        contribution: (FormInput, FieldErrors), interaction: (FormInput, FieldErrors), _ context: PageContext
+    ) -> HTML {
+        let l = context.language
+        let f = context.format
+        let p = stored.partnership
+        func row(_ label: TextKey, _ value: Node<HTML.BodyContext>) -> Node<HTML.DescriptionListContext> {
+            .group(.dt(.safe(label(l))), .dd(value))
+        }
+        var details: [Node<HTML.DescriptionListContext>] = [
+            row(.partner, .link(SiteURL.record(.partners, String(p.partnerID)).path, stored.partnerName)),
+            row(.libraries, .safe(stored.libraries.map(\.name).joined(separator: "; "))),
+            row(.partnershipStatusLabel, .safe(p.status.label(l))),
+        ]
+        if !stored.designs.isEmpty {
+            details.append(
+                row(
+                    .fieldPartnershipDesign,
+                    .group(stored.designs.map { d in .span(.link(SiteURL.service(d.id).path, d.title), .text(" ")) })))
+        }
+        if !p.roles.isEmpty { details.append(row(.fieldPartnershipRoles, .safe(p.roles.map { $0.label(l) }.joined(separator: ", ")))) }
+        let span = period(p.startsOn, p.endsOn, f)
+        if !span.isEmpty { details.append(row(.fieldPeriod, .safe(span))) }
+        if let c = p.libraryContact { details.append(row(.fieldLibraryContact, .safe(c))) }
+        if let c = p.partnerContact { details.append(row(.fieldPartnerContact, .safe(c))) }
+        if let n = p.notes { details.append(row(.fieldNotes, .safe(n))) }
+
+        let contributionRows: [Node<HTML.TableContext>] = contributions.map { s in
+            let c = s.contribution
+            return .tr(
+                .td(.attr("data-label", TextKey.fieldReceivedOn(l)), .safe(f.date(c.receivedOn))),
+                .td(
+                    .attr("data-label", TextKey.partnershipWhat(l)),
+                    .safe(c.amount.map { TextKey.partnershipCash(l) + ": " + f.moneyWithEquivalent($0) } ?? (c.inKind ?? ""))),
+                .td(.class("number"), .attr("data-label", TextKey.fieldEstimatedValue(l)), .safe(c.estimatedValue.map(f.money) ?? "—")),
+                .td(.attr("data-label", TextKey.fieldPartnershipDesign(l)), .safe(s.designTitle ?? TextKey.partnershipGeneral(l))))
+        }
+        let timeline: [Node<HTML.ListContext>] = interactions.map { s in
+            let i = s.interaction
+            return .li(
+                .strong(.safe(f.date(i.on) + " · " + i.kind.label(l))), s.by.map { .span(.class("muted"), .safe(" · " + $0)) } ?? .empty,
+                .p(.safe(i.note)),
+                i.followUpOn.map { .p(.class("muted"), .safe(TextKey.fieldFollowUpOn(l) + ": " + f.date($0))) } ?? .empty)
+        }
+        let designOptions = stored.designs.map { FormOption(value: String($0.id), label: $0.title) }
+        let contributionForm = FormModel(
+            title: TextKey.partnershipAddContribution(l), action: SiteURL.partnershipContributions(stored.id).path,
+            fields: [
+                FormField(name: "received_on", label: .fieldReceivedOn, kind: .date, required: true),
+                FormField(name: "amount", label: .fieldContributionAmount, kind: .decimal, hint: .hintContributionAmount),
+                FormField(name: "in_kind", label: .fieldInKind, kind: .text),
+                FormField(name: "estimated_value", label: .fieldEstimatedValue, kind: .decimal),
+                FormField(
+                    name: "currency", label: .fieldCurrency,
+                    kind: .select(Currency.allCases.map { FormOption(value: $0.rawValue, label: f.currencySign($0)) }), required: true),
+                FormField(name: "design", label: .fieldPartnershipDesign, kind: .select(designOptions), hint: .hintContributionDesign),
+            ], values: contribution.0.isEmpty ? ["currency": Currency.BGN.rawValue] : contribution.0, errors: contribution.1,
+            cancelHref: SiteURL.partnership(stored.id).path)
+        let interactionForm = FormModel(
+            title: TextKey.partnershipAddInteraction(l), action: SiteURL.partnershipInteractions(stored.id).path,
+            fields: [
+                FormField(name: "on", label: .fieldInteractionOn, kind: .date, required: true),
+                FormField(name: "kind", label: .fieldInteractionKind, kind: .select(.choices(InteractionKind.self, l)), required: true),
+                FormField(name: "note", label: .fieldInteractionNote, kind: .textarea, required: true),
+                FormField(name: "follow_up_on", label: .fieldFollowUpOn, kind: .date),
+            ], values: interaction.0.isEmpty ? ["kind": InteractionKind.meeting.rawValue] : interaction.0, errors: interaction.1,
+            cancelHref: SiteURL.partnership(stored.id).path)
+        let title = stored.partnerName
+        return Layout.page(
+            context, title: "\(TextKey.partnershipsTitle(l)) · \(title)",
+            breadcrumbs: [(SiteURL.partnerships.path, TextKey.partnershipsTitle(l))],
+            body: [
+                .h1(.safe(title)),
+                canEdit
+                    ? .div(.class("record-actions"), .link(SiteURL.editPartnership(stored.id).path, TextKey.edit(l), .class("button")))
+                    : .empty,
+                .dl(.class("details"), .group(details)),
+                .section(
+                    .id("contributions"), .h2(.safe(TextKey.partnershipContributions(l))),
+                    contributionRows.isEmpty
+                        ? .p(.class("muted"), .safe(TextKey.partnershipNoContributions(l)))
+                        : .div(
+                            .class("table-wrap"),
+                            .table(
+                                .class("stack"),
+                                .thead(
+                                    .tr(
+                                        .th(.attr("scope", "col"), .safe(TextKey.fieldReceivedOn(l))),
+                                        .th(.attr("scope", "col"), .safe(TextKey.partnershipWhat(l))),
+                                        .th(.attr("scope", "col"), .safe(TextKey.fieldEstimatedValue(l))),
+                                        .th(.attr("scope", "col"), .safe(TextKey.fieldPartnershipDesign(l))))),
+                                .tbody(.group(contributionRows)))),
+                    canEdit ? .group(.h3(.safe(TextKey.partnershipAddContribution(l))), FormView.render(contributionForm, context)) : .empty
+                ),
+                .section(
+                    .id("interactions"), .h2(.safe(TextKey.partnershipInteractions(l))),
+                    timeline.isEmpty
+                        ? .p(.class("muted"), .safe(TextKey.partnershipNoInteractions(l))) : .ul(.class("timeline"), .group(timeline)),
+                    canEdit ? .group(.h3(.safe(TextKey.partnershipAddInteraction(l))), FormView.render(interactionForm, context)) : .empty),
+            ])
+    }
+
+    // MARK: The form
+
+    static func form(
+        id: Int64?, partners: [FormOption], libraries: [FormOption], designs: [FormOption], values: FormInput, errors: FieldErrors,
+        _ context: PageContext
+    ) -> HTML {
+        let l = context.language
+        let title = id == nil ? TextKey.partnershipNew(l) : TextKey.partnershipEdit(l)
+        let model = FormModel(
+            title: title, action: id.map { SiteURL.partnership($0).path } ?? SiteURL.partnerships.path,
+            fields: [
+                FormField(name: "partner", label: .partner, kind: .select(partners), required: true),
+                FormField(name: "library", label: .library, kind: .select(libraries), required: true),
+                FormField(name: "design", label: .fieldPartnershipDesign, kind: .select(designs)),
+                FormField(name: "role", label: .fieldPartnershipRoles, kind: .checkboxes(.choices(PartnershipRole.self, l))),
+                FormField(
+                    name: "status", label: .partnershipStatusLabel, kind: .select(.choices(PartnershipStatus.self, l)), required: true),
+                FormField(name: "starts_on", label: .fieldStart, kind: .date),
+                FormField(name: "ends_on", label: .fieldEnd, kind: .date),
+                FormField(name: "library_contact", label: .fieldLibraryContact, kind: .text),
+                FormField(name: "partner_contact", label: .fieldPartnerContact, kind: .text),
+                FormField(name: "notes", label: .fieldNotes, kind: .textarea),
+            ], values: values, errors: errors, cancelHref: id.map { SiteURL.partnership($0).path } ?? SiteURL.partnerships.path,
+            hidden: id == nil ? [] : [FormHidden(name: "version", value: values["version"] ?? "")])
+        return Layout.page(
+            context, title: title, breadcrumbs: [(SiteURL.partnerships.path, TextKey.partnershipsTitle(l))],
+            body: [.h1(.safe(title)), FormView.render(model, context)])
+    }
+}

@@ -1,0 +1,199 @@
+import Fluent
+import Foundation
+import PraktikaDomain
+import SQLKit
+import Vapor
+
+/// The partnership pages: the list with what is due, one partnership with its contributions and
+/// contacts, and their forms. Thin: `PartnershipService` decides.
+struct PartnershipController: Sendable {
+    func register(_ routes: any RoutesBuilder) {
+        let id = SiteURL.any
+        routes.get(.partnerships, use: index)
+        routes.get(.newPartnership, use: new)
+        routes.post(.partnerships, use: create)
+        routes.get(.partnership(id), use: show)
+        routes.get(.editPartnership(id), use: edit)
+        routes.post(.partnership(id), use: update)
+        routes.post(.partnershipContributions(id), use: addContribution)
+        routes.post(.partnershipInteractions(id), use: addInteraction)
+    }
+
+    /// The district whose partnerships the actor reads; nil for all (administrators).
+    private func readScope(_ req: Request) throws -> String? {
+        guard let actor = req.actor else { throw Abort(.unauthorized) }
+        switch actor.role {
+        case .admin: return nil
+        case .coordinator, .librarian:
+            guard let district = actor.districtCode else { throw Abort(.forbidden) }
+            return district
+        case .partner: throw Abort(.forbidden)
+        }
+    }
+
+    @Sendable func index(_ req: Request) async throws -> Response {
+        let district = try readScope(req)
+        let store = PartnershipStore(db: req.sql)
+        let rows = try await store.list(district: district)
+        // What is due: a librarian's own library's; a coordinator's district; everything for an administrator.
+        var mine = rows
+        if req.actor?.role == .librarian, let own = req.actor?.libraryID { mine = rows.filter { $0.libraryIDs.contains(own) } }
+        let due = try await store.agenda(mine, today: LocalDate(Date()))
+        return HTMLResponse.make(
+            PartnershipView.list(rows, due: due, canCreate: PartnershipPolicy.mayCreate(req.actor), today: LocalDate(Date()), req.page))
+    }
+
+    @Sendable func new(_ req: Request) async throws -> Response {
+        guard PartnershipPolicy.mayCreate(req.actor) else { throw Abort(req.actor == nil ? .unauthorized : .forbidden) }
+        var values: FormInput = ["status": PartnershipStatus.active.rawValue]
+        if let partner = req.query[String.self, at: "partner"] { values["partner"] = partner }
+        if let library = req.actor?.libraryID { values["library"] = String(library) }
+        return try await form(req, id: nil, values: values, errors: FieldErrors(), status: .ok)
+    }
+
+    @Sendable func create(_ req: Request) async throws -> Response {
+        guard PartnershipPolicy.mayCreate(req.actor) else { throw Abort(req.actor == nil ? .unauthorized : .forbidden) }
+        let input = formInput(req)
+        let (partnership, readErrors) = PartnershipForms.partnership(input)
+        let outcome: PartnershipService.Outcome =
+            readErrors.isEmpty ? try await PartnershipService(db: req.db, actor: req.actor).create(partnership) : .invalid(readErrors)
+        switch outcome {
+        case .saved(let id): return req.seeOther(SiteURL.partnership(id).path, flash: .flashPartnershipSaved)
+        case .invalid(let errors): return try await form(req, id: nil, values: input, errors: errors, status: .unprocessableEntity)
+        case .forbidden: throw Abort(.forbidden)
+        case .conflict, .notFound: throw Abort(.notFound)
+        }
+    }
+
+    private func load(_ req: Request) async throws -> StoredPartnership {
+        _ = try readScope(req)
+        guard let id = req.parameters.get(SiteURL.idParameter, as: Int64.self),
+            let stored = try await PartnershipStore(db: req.sql).find(id),
+            PartnershipPolicy.mayRead(req.actor, districts: stored.districts)
+        else { throw Abort(.notFound) }
+        return stored
+    }
+
+    private func mayEdit(_ req: Request, _ stored: StoredPartnership) -> Bool {
+        PartnershipPolicy.mayEdit(req.actor, libraries: Set(stored.partnership.libraryIDs), districts: stored.districts)
+    }
+
+    @Sendable func show(_ req: Request) async throws -> Response {
+        try await page(req, try await load(req), contribution: ([:], FieldErrors()), interaction: ([:], FieldErrors()), status: .ok)
+    }
+
+    private func page(
+        _ req: Request, _ stored: StoredPartnership, contribution: (FormInput, FieldErrors), interaction: (FormInput, FieldErrors),
+        status: HTTPStatus
+    ) async throws -> Response {
+        let store = PartnershipStore(db: req.sql)
+        return HTMLResponse.make(
+            PartnershipView.page(
+                stored, contributions: try await store.contributions(stored.id),
+                interactions: try await store.interactions([stored.id]).map(\.stored), canEdit: mayEdit(req, stored),
+                contribution: contribution, interaction: interaction, req.page),
+            status: status)
+    }
+
+    @Sendable func edit(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        guard mayEdit(req, stored) else { throw Abort(.forbidden) }
+        var values = PartnershipForms.input(stored.partnership)
+        values["version"] = String(stored.version)
+        return try await form(req, id: stored.id, values: values, errors: FieldErrors(), status: .ok)
+    }
+
+    @Sendable func update(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        guard mayEdit(req, stored) else { throw Abort(.forbidden) }
+        let input = formInput(req)
+        let (partnership, readErrors) = PartnershipForms.partnership(input)
+        let version = Int64(input["version"] ?? "") ?? stored.version
+        let outcome: PartnershipService.Outcome =
+            readErrors.isEmpty
+            ? try await PartnershipService(db: req.db, actor: req.actor).update(stored, partnership, expectedVersion: version)
+            : .invalid(readErrors)
+        switch outcome {
+        case .saved(let id): return req.seeOther(SiteURL.partnership(id).path, flash: .flashPartnershipSaved)
+        case .invalid(let errors): return try await form(req, id: stored.id, values: input, errors: errors, status: .unprocessableEntity)
+        case .conflict:
+            var errors = FieldErrors()
+            errors.add("version", .conflictRecordChanged)
+            var values = input
+            values["version"] = String(try await PartnershipStore(db: req.sql).find(stored.id)?.version ?? stored.version)
+            return try await form(req, id: stored.id, values: values, errors: errors, status: .conflict)
+        case .forbidden: throw Abort(.forbidden)
+        case .notFound: throw Abort(.notFound)
+        }
+    }
+
+    @Sendable func addContribution(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        let input = formInput(req)
+        let (contribution, readErrors) = PartnershipForms.contribution(input)
+        let outcome: PartnershipService.Outcome =
+            readErrors.isEmpty
+            ? try await PartnershipService(db: req.db, actor: req.actor).addContribution(stored, contribution) : .invalid(readErrors)
+        switch outcome {
+        case .saved: return req.seeOther(SiteURL.partnership(stored.id).path + "#contributions", flash: .flashContributionSaved)
+        case .invalid(let errors):
+            guard mayEdit(req, stored) else { throw Abort(.forbidden) }
+            return try await page(
+                req, stored, contribution: (input, errors), interaction: ([:], FieldErrors()), status: .unprocessableEntity)
+        case .forbidden: throw Abort(.forbidden)
+        case .conflict, .notFound: throw Abort(.notFound)
+        }
+    }
+
+    @Sendable func addInteraction(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        let input = formInput(req)
+        let (interaction, readErrors) = PartnershipForms.interaction(input)
+        let outcome: PartnershipService.Outcome =
+            readErrors.isEmpty
+            ? try await PartnershipService(db: req.db, actor: req.actor).addInteraction(stored, interaction) : .invalid(readErrors)
+        switch outcome {
+        case .saved: return req.seeOther(SiteURL.partnership(stored.id).path + "#interactions", flash: .flashInteractionSaved)
+        case .invalid(let errors):
+            guard mayEdit(req, stored) else { throw Abort(.forbidden) }
+            return try await page(
+                req, stored, contribution: ([:], FieldErrors()), interaction: (input, errors), status: .unprocessableEntity)
+        case .forbidden: throw Abort(.forbidden)
+        case .conflict, .notFound: throw Abort(.notFound)
+        }
+    }
+
+    private func formInput(_ req: Request) -> FormInput {
+        var input = (try? req.content.decode([String: String].self)) ?? [:]
+        input["_csrf"] = nil
+        return input
+    }
+
+    /// The new or edit form, with the libraries the actor may record partnerships for, the
+    /// registry's partners, and the designs of those libraries.
+    private func form(_ req: Request, id: Int64?, values: FormInput, errors: FieldErrors, status: HTTPStatus) async throws -> Response {
+        let lookups = RegistryLookups(db: req.sql)
+        let libraries = try await lookups.choices(.libraries, districts: nil).filter { c in
+            PartnershipPolicy.mayEdit(req.actor, libraries: [c.id], districts: c.districtCode.map { [$0] } ?? [])
+        }
+        let partners = RegistryLookups.options(try await lookups.choices(.partners, districts: nil), req.language)
+        let libraryIDs = libraries.map(\.id)
+        let designs =
+            libraryIDs.isEmpty
+            ? []
+            : try await req.sql.raw(
+                """
+                SELECT DISTINCT d.id, d.title FROM service_designs d JOIN design_libraries dl ON dl.design_id = d.id \
+                WHERE dl.library_id IN (\(binds: libraryIDs)) ORDER BY d.title LIMIT 500
+                """
+            ).all().map {
+                FormOption(
+                    value: String(try $0.decode(column: "id", as: Int64.self)), label: try $0.decode(column: "title", as: String.self))
+            }
+        return HTMLResponse.make(
+            PartnershipView.form(
+                id: id, partners: partners, libraries: RegistryLookups.options(libraries, req.language), designs: designs, values: values,
+                errors: errors, req.page),
+            status: status)
+    }
+}

@@ -1,0 +1,269 @@
+import Foundation
+
+/// What a partner does in a partnership (after Akvo RSR's partner roles and nonprofit CRMs).
+public enum PartnershipRole: String, LabelledChoice {
+    case funding, implementing
+    case inKind = "in_kind"
+    case venue, media
+    case volunteers
+    case accountable
+
+    public var label: TextKey {
+        switch self {
+        case .funding: .partnershipRoleFunding
+        case .implementing: .partnershipRoleImplementing
+        case .inKind: .partnershipRoleInKind
+        case .venue: .partnershipRoleVenue
+        case .media: .partnershipRoleMedia
+        case .volunteers: .partnershipRoleVolunteers
+        case .accountable: .partnershipRoleAccountable
+        }
+    }
+}
+
+public enum PartnershipStatus: String, LabelledChoice {
+    case proposed, active, paused, ended
+
+    public var label: TextKey {
+        switch self {
+        case .proposed: .partnershipStatusProposed
+        case .active: .partnershipStatusActive
+        case .paused: .partnershipStatusPaused
+        case .ended: .partnershipStatusEnded
+        }
+    }
+}
+
+public enum InteractionKind: String, LabelledChoice {
+    case meeting, call, letter, email, visit
+
+    public var label: TextKey {
+        switch self {
+        case .meeting: .interactionMeeting
+        case .call: .interactionCall
+        case .letter: .interactionLetter
+        case .email: .interactionEmail
+        case .visit: .interactionVisit
+        }
+    }
+}
+
+/// A library (or several) working with a partner over time, optionally on some designs.
+public struct Partnership: Sendable, Hashable, Codable {
+    public var partnerID: Int64
+    public var libraryIDs: [Int64]
+    public var designIDs: [Int64]
+    public var roles: [PartnershipRole]
+    public var status: PartnershipStatus
+    public var startsOn: LocalDate?
+    public var endsOn: LocalDate?
+    /// Who speaks for each side.
+    public var libraryContact: String?
+    public var partnerContact: String?
+    public var notes: String?
+
+    public init(
+        partnerID: Int64, libraryIDs: [Int64], designIDs: [Int64] = [], roles: [PartnershipRole] = [],
+        status: PartnershipStatus = .proposed,
+        startsOn: LocalDate? = nil, endsOn: LocalDate? = nil, libraryContact: String? = nil, partnerContact: String? = nil,
+        notes: String? = nil
+    ) {
+        self.partnerID = partnerID
+        self.libraryIDs = libraryIDs
+        self.designIDs = designIDs
+        self.roles = roles
+        self.status = status
+        self.startsOn = startsOn
+        self.endsOn = endsOn
+        self.libraryContact = libraryContact
+        self.partnerContact = partnerContact
+        self.notes = notes
+    }
+
+    public func validate() -> FieldErrors {
+        var v = Validator()
+        v.maxLength("library_contact", libraryContact, 200)
+        v.maxLength("partner_contact", partnerContact, 200)
+        v.maxLength("notes", notes, 2_000)
+        var errors = v.errors
+        if libraryIDs.isEmpty { errors.add("library", .validationRequired) }
+        if let startsOn, let endsOn, endsOn < startsOn { errors.add("ends_on", .validationEndBeforeStart) }
+        if status == .ended && endsOn == nil { errors.add("ends_on", .validationRequired) }
+        return errors
+    }
+}
+
+/// What a partner gave: money (exact, in leva or euro) or something in kind with an estimated
+/// value, to a design's budget or to the partnership in general.
+public struct Contribution: Sendable, Hashable, Codable {
+    public var receivedOn: LocalDate
+    /// Money given; nil for a gift in kind.
+    public var amount: Money?
+    /// For a gift in kind: what it is, and what it would cost.
+    public var inKind: String?
+    public var estimatedValue: Money?
+    public var designID: Int64?
+
+    public init(receivedOn: LocalDate, amount: Money? = nil, inKind: String? = nil, estimatedValue: Money? = nil, designID: Int64? = nil) {
+        self.receivedOn = receivedOn
+        self.amount = amount
+        self.inKind = inKind
+        self.estimatedValue = estimatedValue
+        self.designID = designID
+    }
+
+    public var isInKind: Bool { amount == nil }
+    /// What it is worth: the money, or the estimate of the gift.
+    public var value: Money? { amount ?? estimatedValue }
+
+    public func validate() -> FieldErrors {
+        var v = Validator()
+        v.maxLength("in_kind", inKind, 500)
+        var errors = v.errors
+        if let amount {
+            if amount.minorUnits <= 0 { errors.add("amount", .validationPositive) }
+            if inKind != nil { errors.add("in_kind", .validationCashOrInKind) }
+        } else if inKind == nil {
+            errors.add("amount", .validationCashOrInKind)
+        }
+        if let estimatedValue, estimatedValue.minorUnits < 0 { errors.add("estimated_value", .validationNegative) }
+        return errors
+    }
+}
+
+/// A dated note of talking with the partner, with the next step's date.
+public struct Interaction: Sendable, Hashable, Codable {
+    public var on: LocalDate
+    public var kind: InteractionKind
+    public var note: String
+    public var followUpOn: LocalDate?
+
+    public init(on: LocalDate, kind: InteractionKind, note: String, followUpOn: LocalDate? = nil) {
+        self.on = on
+        self.kind = kind
+        self.note = note
+        self.followUpOn = followUpOn
+    }
+
+    public func validate() -> FieldErrors {
+        var v = Validator()
+        v.required("note", note)
+        v.maxLength("note", note, 2_000)
+        var errors = v.errors
+        if let followUpOn, followUpOn < on { errors.add("follow_up_on", .validationEndBeforeStart) }
+        return errors
+    }
+}
+
+/// What a library must not miss in its partnerships: follow-ups promised and partnerships that
+/// end, in the coming `days` (60 by default) or already overdue.
+public enum PartnershipAgenda {
+    public enum Item: Sendable, Hashable {
+        case followUp(partnershipID: Int64, on: LocalDate, note: String)
+        case ending(partnershipID: Int64, on: LocalDate)
+
+        public var date: LocalDate {
+            switch self {
+            case .followUp(_, let on, _), .ending(_, let on): on
+            }
+        }
+    }
+
+    public static let horizonDays = 60
+
+    /// `interactions` with their partnership's id; only the newest follow-up of a partnership
+    /// counts (a later note replaces the earlier promise). Earliest first.
+    public static func due(
+        partnerships: [(id: Int64, partnership: Partnership)], interactions: [(partnershipID: Int64, interaction: Interaction)],
+        today: LocalDate, days: Int = horizonDays
+    ) -> [Item] {
+        let open = Set(partnerships.filter { $0.partnership.status != .ended }.map(\.id))
+        var newest: [Int64: Interaction] = [:]
+        for (id, i) in interactions where open.contains(id) {
+            if let seen = newest[id], seen.on > i.on { continue }
+            newest[id] = i
+        }
+        var items: [Item] = newest.compactMap { id, i in
+            guard let on = i.followUpOn, today.days(until: on) <= days else { return nil }
+            return .followUp(partnershipID: id, on: on, note: i.note)
+        }
+        for (id, p) in partnerships where p.status == .active || p.status == .paused {
+            if let end = p.endsOn, today.days(until: end) <= days, end >= today { items.append(.ending(partnershipID: id, on: end)) }
+        }
+        return items.sorted { ($0.date, "\($0)") < ($1.date, "\($1)") }
+    }
+}
+
+/// What partners bring to a design's budget, per partner, in money and in kind, and what is
+/// left for the library to pay.
+public struct PartnerFunding: Sendable, Equatable {
+    public struct Share: Sendable, Equatable {
+        public let partner: String
+        public let cash: Money
+        public let inKind: Money
+    }
+
+    public let shares: [Share]
+    public let cash: Money
+    public let inKind: Money
+    /// The budget less the money partners gave (never below zero).
+    public let leftForLibrary: Money
+
+    /// All in `currency` (the budget's own); amounts in the other currency are converted at the fixed rate.
+    public init(budget: Money, contributions: [(partner: String, contribution: Contribution)]) {
+        let currency = budget.currency
+        var byPartner: [String: (Money, Money)] = [:]
+        var order: [String] = []
+        for (partner, c) in contributions {
+            if byPartner[partner] == nil {
+                byPartner[partner] = (.zero(currency), .zero(currency))
+                order.append(partner)
+            }
+            if let amount = c.amount {
+                byPartner[partner]!.0 = byPartner[partner]!.0 + amount.converted(to: currency)
+            } else if let value = c.estimatedValue {
+                byPartner[partner]!.1 = byPartner[partner]!.1 + value.converted(to: currency)
+            }
+        }
+        shares = order.map { Share(partner: $0, cash: byPartner[$0]!.0, inKind: byPartner[$0]!.1) }
+        cash = shares.reduce(.zero(currency)) { $0 + $1.cash }
+        inKind = shares.reduce(.zero(currency)) { $0 + $1.inKind }
+        leftForLibrary = Money(minorUnits: max(0, budget.minorUnits - cash.minorUnits), currency: currency)
+    }
+}
+
+/// Who may see and change a partnership. It is the libraries' working record, with money and
+/// notes of conversations: staff of its districts read it, its own libraries' staff and their
+/// coordinators change it, administrators do both everywhere. Visitors and partner accounts do
+/// not see it.
+public enum PartnershipPolicy {
+    public static func mayRead(_ actor: Actor?, districts: Set<String>) -> Bool {
+        guard let actor else { return false }
+        switch actor.role {
+        case .admin: return true
+        case .coordinator, .librarian: return actor.districtCode.map(districts.contains) ?? false
+        case .partner: return false
+        }
+    }
+
+    public static func mayEdit(_ actor: Actor?, libraries: Set<Int64>, districts: Set<String>) -> Bool {
+        guard let actor else { return false }
+        switch actor.role {
+        case .admin: return true
+        case .coordinator: return actor.districtCode.map(districts.contains) ?? false
+        case .librarian: return actor.libraryID.map(libraries.contains) ?? false
+        case .partner: return false
+        }
+    }
+
+    /// Whether the actor may record partnerships at all (for the "new" button).
+    public static func mayCreate(_ actor: Actor?) -> Bool {
+        guard let actor else { return false }
+        switch actor.role {
+        case .admin: return true
+        case .coordinator: return actor.districtCode != nil
+        case .librarian: return actor.libraryID != nil
+        case .partner: return false
+        }
+    }
+}

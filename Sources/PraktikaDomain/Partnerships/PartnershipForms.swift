@@ -1,0 +1,59 @@
+import Foundation
+
+/// The partnership pages' forms, read into records; what cannot be read is noted at its field.
+public enum PartnershipForms {
+    public static func partnership(_ input: FormInput) -> (Partnership, FieldErrors) {
+        var r = FormReader(input)
+        let partner = r.identifier("partner")
+        let library = r.identifier("library")
+        let design = r.identifier("design")
+        let status: PartnershipStatus = r.choice("status", default: .proposed)
+        let p = Partnership(
+            partnerID: partner ?? 0, libraryIDs: library.map { [$0] } ?? [], designIDs: design.map { [$0] } ?? [],
+            roles: PartnershipRole.allCases.filter { r.flag("role-\($0.rawValue)") }, status: status, startsOn: r.date("starts_on"),
+            endsOn: r.date("ends_on"), libraryContact: r.text("library_contact"), partnerContact: r.text("partner_contact"),
+            notes: r.text("notes"))
+        var errors = r.errors
+        if partner == nil && errors["partner"] == nil { errors.add("partner", .validationRequired) }
+        return (p, errors)
+    }
+
+    public static func input(_ p: Partnership) -> FormInput {
+        var out: FormInput = ["partner": String(p.partnerID), "status": p.status.rawValue]
+        if let library = p.libraryIDs.first { out["library"] = String(library) }
+        if let design = p.designIDs.first { out["design"] = String(design) }
+        for role in p.roles { out["role-\(role.rawValue)"] = "on" }
+        for (key, value) in [
+            ("starts_on", p.startsOn?.iso), ("ends_on", p.endsOn?.iso), ("library_contact", p.libraryContact),
+            ("partner_contact", p.partnerContact), ("notes", p.notes),
+        ] {
+            if let value { out[key] = value }
+        }
+        return out
+    }
+
+    /// Money if an amount is given, otherwise a gift in kind with its estimated value.
+    public static func contribution(_ input: FormInput) -> (Contribution, FieldErrors) {
+        var r = FormReader(input)
+        let currency: Currency = r.choice("currency", default: .BGN)
+        let received = r.date("received_on")
+        let c = Contribution(
+            receivedOn: received ?? LocalDate(year: 2000, month: 1, day: 1)!, amount: r.money("amount", currency),
+            inKind: r.text("in_kind"),
+            estimatedValue: r.money("estimated_value", currency), designID: r.identifier("design"))
+        var errors = r.errors
+        if received == nil && errors["received_on"] == nil { errors.add("received_on", .validationRequired) }
+        return (c, errors)
+    }
+
+    public static func interaction(_ input: FormInput) -> (Interaction, FieldErrors) {
+        var r = FormReader(input)
+        let on = r.date("on")
+        let kind: InteractionKind = r.choice("kind", default: .meeting)
+        let i = Interaction(
+            on: on ?? LocalDate(year: 2000, month: 1, day: 1)!, kind: kind, note: r.text("note") ?? "", followUpOn: r.date("follow_up_on"))
+        var errors = r.errors
+        if on == nil && errors["on"] == nil { errors.add("on", .validationRequired) }
+        return (i, errors)
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import PraktikaDomain
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import PraktikaApp
+
+@Suite("Partnerships on the site")
+struct PartnershipPageTests {
+    static func iso(_ days: Int) -> String { LocalDate(Date()).adding(days: days)!.iso }
+
+    @Test(
+        "a librarian records a partnership, two contributions to a design and a contact; the budget, the list and the start page show them")
+    func record() async throws {
+        try await withApp(demo: true) { app in
+            let librarian = try await Browser.signedIn(app, "smolyan@praktika.local", VelingradDemo.demoPassword)
+            let partner = try await app.id("partners", where: "name", is: "ОДК")
+            let library = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Вранчев“")
+            let design = try await app.id("service_designs", where: "title", is: "Бизнес – туристически услуги")
+
+            let form = try await librarian.get("/partnerships/new?partner=\(partner)")
+            #expect(form.status == .ok)
+            #expect(form.text.contains("<option value=\"\(partner)\" selected=\"selected\">ОДК</option>"))
+            // An end before the start is refused at its field; what was typed stays.
+            var values: FormInput = [
+                "partner": String(partner), "library": String(library), "design": String(design), "role-in_kind": "on", "role-venue": "on",
+                "status": "active", "starts_on": Self.iso(-300), "ends_on": Self.iso(-400), "partner_contact": "Директорът на ОДК",
+            ]
+            let wrong = try await librarian.post("/partnerships", values)
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(wrong.text.contains("id=\"field-ends_on-error\""))
+            #expect(wrong.text.contains("Директорът на ОДК"))
+            values["ends_on"] = Self.iso(30)
+            let created = try await librarian.post("/partnerships", values)
+            #expect(created.status == .seeOther)
+            let id = try #require(Int64(created.headers.first(name: .location)?.split(separator: "/").last ?? ""))
+
+            // Money to the design's budget, and a gift in kind with its estimate.
+            let empty = try await librarian.post("/partnerships/\(id)/contributions", ["received_on": Self.iso(-10), "currency": "BGN"])
+            #expect(empty.status == .unprocessableEntity)
+            #expect(empty.text.contains("id=\"field-amount-error\""))
+            #expect(
+                try await librarian.post(
+                    "/partnerships/\(id)/contributions",
+                    ["received_on": Self.iso(-10), "amount": "1 000,00", "currency": "BGN", "design": String(design)]
+                ).status == .seeOther)
+            #expect(
+                try await librarian.post(
+                    "/partnerships/\(id)/contributions",
+                    [
+                        "received_on": Self.iso(-5), "in_kind": "Зала за 10 занятия", "estimated_value": "300", "currency": "BGN",
+                        "design": String(design),
+                    ]
+                ).status == .seeOther)
+            // A design the partnership is not tied to takes no contribution.
+            let other = try await app.id("service_designs", where: "title", is: "Пенсионери ONLINE")
+            #expect(
+                try await librarian.post(
+                    "/partnerships/\(id)/contributions",
+                    ["received_on": Self.iso(-1), "amount": "5", "currency": "EUR", "design": String(other)]
+                ).status == .unprocessableEntity)
+
+            let budget = try await librarian.get("/services/\(design)").text
+            #expect(
+                budget.inOrder(
+                    "Приноси на партньорите", "ОДК: в пари 1 000,00 лв., в натура 300,00 лв.", "Остава за библиотеката: 1 950,00 лв."))
+            // Visitors see the design, not the partners' money.
+            #expect(!(try await Browser(app).get("/services/\(design)").text.contains("Приноси на партньорите")))
+
+            // A contact with a follow-up: due, on the list and on the start page, with the partnership's end.
+            #expect(
+                try await librarian.post("/partnerships/\(id)/interactions", ["on": Self.iso(0), "kind": "call", "note": ""]).status
+                    == .unprocessableEntity)
+            #expect(
+                try await librarian.post(
+                    "/partnerships/\(id)/interactions",
+                    ["on": Self.iso(0), "kind": "call", "note": "Уговорихме есенния сезон", "follow_up_on": Self.iso(14)]
+                ).status == .seeOther)
+            let list = try await librarian.get("/partnerships").text
+            #expect(list.inOrder("Предстои в следващите 60 дни", "ОДК", "Уговорихме есенния сезон", "Партньорството изтича", "</section>"))
+            #expect(try await librarian.get("/").text.inOrder("start-partnerships", "Уговорихме есенния сезон"))
+            let page = try await librarian.get("/partnerships/\(id)").text
+            #expect(page.inOrder("id=\"contributions\"", "Зала за 10 занятия", "id=\"interactions\"", "Уговорихме есенния сезон"))
+            #expect(try await librarian.get("/partners/\(partner)").text.inOrder("Партньорства", "href=\"/partnerships/\(id)\""))
+
+            // A stale edit is refused and keeps what was typed.
+            let edit = try await librarian.get("/partnerships/\(id)/edit")
+            #expect(edit.text.contains("name=\"version\" value=\"1\""))
+            var changed = values
+            changed["version"] = "1"
+            changed["notes"] = "първа промяна"
+            #expect(try await librarian.post("/partnerships/\(id)", changed).status == .seeOther)
+            changed["notes"] = "втора промяна"
+            let stale = try await librarian.post("/partnerships/\(id)", changed)
+            #expect(stale.status == .conflict)
+            #expect(stale.text.contains("втора промяна"))
+            #expect(try await PartnershipStore(db: app.sql).find(id)?.partnership.notes == "първа промяна")
+
+            // Who may see it: not visitors, not partner accounts, not another district's coordinator.
+            #expect(try await Browser(app).get("/partnerships").status == .unauthorized)
+            #expect(try await Browser(app).get("/partnerships/\(id)").status == .unauthorized)
+            let partnerAccount = try await Browser.signedIn(app, "partner@praktika.local", VelingradDemo.demoPassword)
+            #expect(try await partnerAccount.get("/partnerships").status == .forbidden)
+            let coordinator = try await Browser.signedIn(app, "pazardzhik@praktika.local", VelingradDemo.demoPassword)
+            #expect(try await coordinator.get("/partnerships/\(id)").status == .notFound)
+            #expect(!(try await coordinator.get("/partnerships").text.contains("href=\"/partnerships/\(id)\"")))
+            #expect(
+                try await coordinator.post("/partnerships/\(id)/interactions", ["on": Self.iso(0), "kind": "call", "note": "x"]).status
+                    == .notFound)
+            let admin = try await Browser.signedIn(app, "admin@praktika.local", VelingradDemo.demoPassword)
+            #expect(try await admin.get("/partnerships/\(id)").status == .ok)
+
+            // Every change is in the audit log.
+            let audited = try await app.sql.select().column("action").from("audit_log").where("entity", .equal, "partnership")
+                .where("entity_id", .equal, String(id)).all().count
+            #expect(audited == 5)
+        }
+    }
+}
