@@ -118,4 +118,22 @@ struct PartnershipPageTests {
             #expect(audited == 5)
         }
     }
+
+    @Test("the demo holds the partnerships the Velingrad report names, with nothing it does not say")
+    func demo() async throws {
+        try await withApp(demo: true) { app in
+            let all = try await PartnershipStore(db: app.sql).list(district: nil)
+            #expect(all.count == VelingradDemo.partnerships.count)
+            #expect(try await app.count("partnership_contributions") == 0)
+            let coordinator = try await Browser.signedIn(app, "pazardzhik@praktika.local", VelingradDemo.demoPassword)
+            let page = try await coordinator.get("/partnerships").text
+            for name in ["Общинска администрация – Пазарджик", "Младежки дом – Пазарджик", "Регионален исторически музей – Пазарджик"] {
+                #expect(page.contains(name))
+            }
+            #expect(!page.contains("Корпус на мира"))
+            let museum = try await app.id("partners", where: "name", is: "Регионален исторически музей – Пазарджик")
+            let id = try #require(all.first { $0.partnerID == museum }?.id)
+            #expect(try await coordinator.get("/partnerships/\(id)").text.contains("Културен фестивал"))
+        }
+    }
 }

@@ -67,6 +67,17 @@ struct DemoLoader {
             let day = design.practice?.publishedOn ?? VelingradDemo.meeting.startsOn
             practiceIDs[demo.presentation] = try await ensure(design, at: day.instant(hour: 12), &summary)
         }
+        let partnerships = PartnershipStore(db: db)
+        for demo in VelingradDemo.partnerships {
+            guard let partner = partnerIDs[demo.partner], let library = libraryIDs[demo.library] else { continue }
+            if try await partnerships.list(district: nil, partnerID: partner).contains(where: { $0.libraryIDs.contains(library) }) {
+                summary.existing += 1
+                continue
+            }
+            _ = try await partnerships.insert(
+                Partnership(partnerID: partner, libraryIDs: [library], roles: demo.roles, status: .active, notes: demo.notes))
+            summary.inserted += 1
+        }
         try await loadMeeting(libraryIDs: libraryIDs, designIDs: designIDs, practiceIDs: practiceIDs, &summary)
         try await loadOutcomes(Array(designIDs.values) + Array(practiceIDs.values), &summary)
         let accounts = AccountStore(db: db)

@@ -70,6 +70,28 @@ public enum VelingradDemo {
         (Partner(name: "Балнеологичен център „Камена“ ЕАД", kind: .business, districtCode: pazardzhik), "Велинград"),
     ]
 
+    /// Partnerships the report names, with what it says of them. No dates, amounts or
+    /// contributions: the report gives none, and none are invented.
+    public static let partnerships: [(partner: String, library: String, roles: [PartnershipRole], notes: String)] = [
+        (
+            "Общинска администрация – Пазарджик", "Регионална библиотека „Никола Фурнаджиев“", [.implementing, .inKind],
+            "Съвместна работа с РБ и читалищните библиотеки в общината: събития, дарения на книги, подкрепа за условията и работата по Програма „Глоб@лни библиотеки – България“. Представено на срещата във Велинград, 17–18.05.2012 г."
+        ),
+        (
+            "Младежки дом – Пазарджик", "Регионална библиотека „Никола Фурнаджиев“", [.implementing],
+            "Съвместни инициативи и партньорство в работата с подрастващите и тийнейджърите на града и региона. Представено на срещата във Велинград, 17–18.05.2012 г."
+        ),
+        (
+            "Регионален исторически музей – Пазарджик", "Регионална библиотека „Никола Фурнаджиев“", [.implementing, .accountable],
+            "Спечелен от културните институти в Пазарджик проект за Културен фестивал (10 дни през септември), в който музеят и РБ имат ключова роля. Представено на срещата във Велинград, 17–18.05.2012 г."
+        ),
+        (
+            "Корпус на мира", "Библиотека при НЧ „Светлина“ – Гьоврен", [.volunteers],
+            "Електронният каталог на библиотеката е създаден с доброволец от „Корпус на мира“."
+        ),
+        ("ОДК", "Регионална библиотека „Никола Вранчев“", [.implementing], "Партньор на центъра в РБ „Никола Вранчев“."),
+    ]
+
     /// People named in the report with their role and organisation. No contact details:
     /// none were given, and none would be kept without consent.
     public static let people: [(person: Person, library: String?, partner: String?)] = [
