@@ -23,15 +23,7 @@ struct PartnershipService {
 
     func create(_ p: Partnership) async throws -> Outcome {
         guard PartnershipPolicy.mayCreate(actor) else { return .forbidden }
-        var errors = p.validate()
-        errors.merge(try await referenceErrors(p))
-        guard errors.isEmpty else { return .invalid(errors) }
-        let districts = try await DesignStore(db: sql).districts(of: p.libraryIDs)
-        guard PartnershipPolicy.mayEdit(actor, libraries: Set(p.libraryIDs), districts: districts) else {
-            var refused = FieldErrors()
-            refused.add("library", .validationOption)
-            return .invalid(refused)
-        }
+        if let refusal = try await check(p) { return refusal }
         return try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
             let id = try await PartnershipStore(db: sql).insert(p)
@@ -45,16 +37,7 @@ struct PartnershipService {
         guard PartnershipPolicy.mayEdit(actor, libraries: Set(stored.partnership.libraryIDs), districts: stored.districts) else {
             return .forbidden
         }
-        var errors = p.validate()
-        errors.merge(try await referenceErrors(p))
-        guard errors.isEmpty else { return .invalid(errors) }
-        // The libraries it moves to must be the actor's to change as well.
-        let districts = try await DesignStore(db: sql).districts(of: p.libraryIDs)
-        guard PartnershipPolicy.mayEdit(actor, libraries: Set(p.libraryIDs), districts: districts) else {
-            var refused = FieldErrors()
-            refused.add("library", .validationOption)
-            return .invalid(refused)
-        }
+        if let refusal = try await check(p) { return refusal }
         let before = stored.partnership
         return try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
@@ -103,6 +86,22 @@ struct PartnershipService {
                 changes: [FieldChange(field: "interaction", before: "", after: "\(i.on.iso) \(i.kind.rawValue): \(i.note)")])
             return .saved(id)
         }
+    }
+
+    /// Why a partnership cannot be written as it is, if it cannot: its own rules, its references,
+    /// and libraries the actor may not record partnerships for (on an edit, the libraries it
+    /// moves to must be the actor's to change as well).
+    private func check(_ p: Partnership) async throws -> Outcome? {
+        var errors = p.validate()
+        errors.merge(try await referenceErrors(p))
+        guard errors.isEmpty else { return .invalid(errors) }
+        let districts = try await DesignStore(db: sql).districts(of: p.libraryIDs)
+        guard PartnershipPolicy.mayEdit(actor, libraries: Set(p.libraryIDs), districts: districts) else {
+            var refused = FieldErrors()
+            refused.add("library", .validationOption)
+            return .invalid(refused)
+        }
+        return nil
     }
 
     /// The partner and libraries must exist; the designs must be ones the actor can read.

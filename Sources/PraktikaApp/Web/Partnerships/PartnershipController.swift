@@ -134,15 +134,7 @@ struct PartnershipController: Sendable {
         let outcome: PartnershipService.Outcome =
             readErrors.isEmpty
             ? try await PartnershipService(db: req.db, actor: req.actor).addContribution(stored, contribution) : .invalid(readErrors)
-        switch outcome {
-        case .saved: return req.seeOther(SiteURL.partnership(stored.id).path + "#contributions", flash: .flashContributionSaved)
-        case .invalid(let errors):
-            guard mayEdit(req, stored) else { throw Abort(.forbidden) }
-            return try await page(
-                req, stored, contribution: (input, errors), interaction: ([:], FieldErrors()), status: .unprocessableEntity)
-        case .forbidden: throw Abort(.forbidden)
-        case .conflict, .notFound: throw Abort(.notFound)
-        }
+        return try await added(req, stored, outcome, typed: input, anchor: "contributions", flash: .flashContributionSaved)
     }
 
     @Sendable func addInteraction(_ req: Request) async throws -> Response {
@@ -152,12 +144,24 @@ struct PartnershipController: Sendable {
         let outcome: PartnershipService.Outcome =
             readErrors.isEmpty
             ? try await PartnershipService(db: req.db, actor: req.actor).addInteraction(stored, interaction) : .invalid(readErrors)
+        return try await added(req, stored, outcome, typed: input, anchor: "interactions", flash: .flashInteractionSaved)
+    }
+
+    /// After adding a contribution or a contact: back to its section, or the page again with the
+    /// form that was wrong showing what was typed and why.
+    private func added(
+        _ req: Request, _ stored: StoredPartnership, _ outcome: PartnershipService.Outcome, typed: FormInput, anchor: String, flash: TextKey
+    ) async throws -> Response {
         switch outcome {
-        case .saved: return req.seeOther(SiteURL.partnership(stored.id).path + "#interactions", flash: .flashInteractionSaved)
+        case .saved: return req.seeOther(SiteURL.partnership(stored.id).path + "#" + anchor, flash: flash)
         case .invalid(let errors):
             guard mayEdit(req, stored) else { throw Abort(.forbidden) }
+            let wrong = (typed, errors)
+            let untouched: (FormInput, FieldErrors) = ([:], FieldErrors())
+            let isContribution = anchor == "contributions"
             return try await page(
-                req, stored, contribution: ([:], FieldErrors()), interaction: (input, errors), status: .unprocessableEntity)
+                req, stored, contribution: isContribution ? wrong : untouched, interaction: isContribution ? untouched : wrong,
+                status: .unprocessableEntity)
         case .forbidden: throw Abort(.forbidden)
         case .conflict, .notFound: throw Abort(.notFound)
         }
