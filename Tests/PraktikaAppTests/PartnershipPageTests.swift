@@ -116,6 +116,17 @@ struct PartnershipPageTests {
             let audited = try await app.sql.select().column("action").from("audit_log").where("entity", .equal, "partnership")
                 .where("entity_id", .equal, String(id)).all().count
             #expect(audited == 5)
+
+            // A newer contact with no next step replaces the earlier promise; the end stays due.
+            #expect(
+                try await librarian.post(
+                    "/partnerships/\(id)/interactions", ["on": Self.iso(1), "kind": "visit", "note": "Договорът е подписан"]
+                ).status == .seeOther)
+            let after = try await librarian.get("/partnerships").text
+            let dueSection = try #require(
+                after.components(separatedBy: "class=\"due\"").dropFirst().first?.components(separatedBy: "</section>").first)
+            #expect(!dueSection.contains("Уговорихме есенния сезон"))
+            #expect(dueSection.contains("Партньорството изтича"))
         }
     }
 

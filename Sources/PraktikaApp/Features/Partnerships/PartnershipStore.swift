@@ -148,6 +148,10 @@ struct PartnershipStore {
                 + "WHERE l.district_code = \(bind: district))"
         }
         if let partnerID { filter = filter + " AND p.partner_id = \(bind: partnerID)" }
+        return try await rows(filter)
+    }
+
+    private func rows(_ filter: SQLQueryString) async throws -> [PartnershipRow] {
         let rows = try await db.raw(
             "SELECT p.id, p.partner_id, r.name AS partner_name, p.status, p.roles, p.starts_on, p.ends_on, l.name AS library, l.id AS library_id "
                 + "FROM partnerships p JOIN partners r ON r.id = p.partner_id "
@@ -178,18 +182,50 @@ struct PartnershipStore {
         return out
     }
 
-    /// Follow-ups and ends in the coming 60 days (and overdue ones) of these partnerships, with the partner's name.
-    func agenda(_ rows: [PartnershipRow], today: LocalDate) async throws -> [(item: PartnershipAgenda.Item, partner: String)] {
-        let interactions = try await self.interactions(rows.map(\.id))
+    /// Follow-ups and ends in the coming 60 days (and overdue ones), with the partner's name: a
+    /// library's (`library`), a district's, or everyone's. Only the partnerships that have
+    /// something due, and only the newest contact of each, are read: the start page asks this
+    /// on every visit.
+    func agenda(district: String?, library: Int64?, today: LocalDate) async throws -> [(item: PartnershipAgenda.Item, partner: String)] {
+        let horizon = today.adding(days: PartnershipAgenda.horizonDays) ?? today
+        var filter: SQLQueryString = "p.status <> \(bind: PartnershipStatus.ended.rawValue)"
+        if let library {
+            filter = filter + " AND p.id IN (SELECT partnership_id FROM partnership_libraries WHERE library_id = \(bind: library))"
+        } else if let district {
+            filter =
+                filter
+                + " AND p.id IN (SELECT pl.partnership_id FROM partnership_libraries pl JOIN libraries l ON l.id = pl.library_id "
+                + "WHERE l.district_code = \(bind: district))"
+        }
+        // The newest contact of a partnership: none on a later day, nor a later one on its day.
+        let newest: SQLQueryString =
+            "NOT EXISTS (SELECT 1 FROM partnership_interactions j WHERE j.partnership_id = i.partnership_id "
+            + "AND (j.on_date > i.on_date OR (j.on_date = i.on_date AND j.id > i.id)))"
+        filter =
+            filter + " AND ((p.ends_on >= \(bind: today.iso) AND p.ends_on <= \(bind: horizon.iso)) "
+            + "OR p.id IN (SELECT i.partnership_id FROM partnership_interactions i WHERE i.follow_up_on <= \(bind: horizon.iso) AND "
+            + newest
+            + "))"
+        let rows = try await rows(filter)
+        guard !rows.isEmpty else { return [] }
+        let contacts = try await db.raw(
+            "SELECT i.partnership_id, i.on_date, i.kind, i.note, i.follow_up_on FROM partnership_interactions i "
+                + "WHERE i.partnership_id IN (\(binds: rows.map(\.id))) AND " + newest
+        ).all().map { row in
+            (
+                partnershipID: try row.decode(column: "partnership_id", as: Int64.self),
+                interaction: Interaction(
+                    on: LocalDate(parsing: try row.decode(column: "on_date", as: String.self)) ?? today,
+                    kind: InteractionKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .meeting,
+                    note: try row.decode(column: "note", as: String.self),
+                    followUpOn: try row.decode(column: "follow_up_on", as: String?.self).flatMap(LocalDate.init(parsing:)))
+            )
+        }
         let partnerships = rows.map {
             (id: $0.id, partnership: Partnership(partnerID: $0.partnerID, libraryIDs: $0.libraryIDs, status: $0.status, endsOn: $0.endsOn))
         }
         let names = Dictionary(rows.map { ($0.id, $0.partnerName) }, uniquingKeysWith: { a, _ in a })
-        return PartnershipAgenda.due(
-            partnerships: partnerships,
-            interactions: interactions.map { (partnershipID: $0.partnershipID, interaction: $0.stored.interaction) },
-            today: today
-        ).map { item in
+        return PartnershipAgenda.due(partnerships: partnerships, interactions: contacts, today: today).map { item in
             switch item {
             case .followUp(let id, _, _), .ending(let id, _): return (item, names[id] ?? "")
             }

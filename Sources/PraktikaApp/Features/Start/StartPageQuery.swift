@@ -89,10 +89,9 @@ enum StartPageQuery {
         data.meetings = try await meetings.upcoming(district: actor.role == .admin ? nil : actor.districtCode, today: today, limit: 5)
         data.actions = try await meetings.openActions(ownerUserID: actor.userID)
         if actor.role == .admin || (actor.role != .partner && actor.districtCode != nil) {
-            let partnerships = PartnershipStore(db: db)
-            var rows = try await partnerships.list(district: actor.role == .admin ? nil : actor.districtCode)
-            if actor.role == .librarian, let own = actor.libraryID { rows = rows.filter { $0.libraryIDs.contains(own) } }
-            data.partnershipsDue = try await partnerships.agenda(rows, today: today)
+            data.partnershipsDue = try await PartnershipStore(db: db).agenda(
+                district: actor.role == .admin ? nil : actor.districtCode, library: actor.role == .librarian ? actor.libraryID : nil,
+                today: today)
         }
         return data
     }

@@ -36,9 +36,8 @@ struct PartnershipController: Sendable {
         let store = PartnershipStore(db: req.sql)
         let rows = try await store.list(district: district)
         // What is due: a librarian's own library's; a coordinator's district; everything for an administrator.
-        var mine = rows
-        if req.actor?.role == .librarian, let own = req.actor?.libraryID { mine = rows.filter { $0.libraryIDs.contains(own) } }
-        let due = try await store.agenda(mine, today: LocalDate(Date()))
+        let due = try await store.agenda(
+            district: district, library: req.actor?.role == .librarian ? req.actor?.libraryID : nil, today: LocalDate(Date()))
         return HTMLResponse.make(
             PartnershipView.list(rows, due: due, canCreate: PartnershipPolicy.mayCreate(req.actor), today: LocalDate(Date()), req.page))
     }
