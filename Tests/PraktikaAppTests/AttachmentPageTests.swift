@@ -25,12 +25,18 @@ struct AttachmentPageTests {
         ("[Content_Types].xml", Array("<Types/>".utf8)), ("ppt/presentation.xml", Array("<p:presentation/>".utf8)),
     ])
 
-    static func upload(_ browser: Browser, _ path: String, filename: String, bytes: [UInt8]) async throws -> TestingHTTPResponse {
+    /// A multipart form as a browser sends it: the fields, then the file.
+    static func upload(_ browser: Browser, _ path: String, fields: [String: String] = [:], filename: String, bytes: [UInt8]) async throws
+        -> TestingHTTPResponse
+    {
         if browser.cookies[Cookies.csrf] == nil { try await browser.get("/") }
         let boundary = "praktika-boundary-7"
         var body = ByteBuffer()
         body.writeString(
             "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(browser.cookies[Cookies.csrf] ?? "")\r\n")
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
         body.writeString(
             "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
         )

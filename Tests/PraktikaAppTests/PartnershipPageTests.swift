@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import PraktikaDomain
 import SQLKit
@@ -127,6 +128,103 @@ struct PartnershipPageTests {
                 after.components(separatedBy: "class=\"due\"").dropFirst().first?.components(separatedBy: "</section>").first)
             #expect(!dueSection.contains("Уговорихме есенния сезон"))
             #expect(dueSection.contains("Партньорството изтича"))
+        }
+    }
+
+    @Test(
+        "an agreement with its signed file: a wrong file is refused at its field, the renewal is due on the list and mailed once, the file stays within the district"
+    )
+    func agreements() async throws {
+        try await withApp(demo: true) { app in
+            let librarian = try await Browser.signedIn(app, "smolyan@praktika.local", VelingradDemo.demoPassword)
+            let partner = try await app.id("partners", where: "name", is: "Община Ракитово")
+            let library = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Вранчев“")
+            let created = try await librarian.post(
+                "/partnerships", ["partner": String(partner), "library": String(library), "status": "active", "role-funding": "on"])
+            let id = try #require(Int64(created.headers.first(name: .location)?.split(separator: "/").last ?? ""))
+            let path = "/partnerships/\(id)/agreements"
+            let fields = [
+                "kind": "memorandum", "title": "Меморандум за сътрудничество № 7", "signed_on": Self.iso(-700), "valid_until": Self.iso(40),
+                "renew_on": Self.iso(20),
+            ]
+
+            // A web page named .pdf is refused at the file field; nothing is written and what was typed stays.
+            let html = try await AttachmentPageTests.upload(
+                librarian, path, fields: fields, filename: "memo.pdf", bytes: Array("<html><script>alert(1)</script>".utf8))
+            #expect(html.status == .unprocessableEntity)
+            #expect(html.text.contains("id=\"field-file-error\""))
+            #expect(html.text.contains("value=\"Меморандум за сътрудничество № 7\""))
+            #expect(try await PartnershipStore(db: app.sql).agreements(id).isEmpty)
+            // A renewal after the end is refused at its field.
+            var late = fields
+            late["renew_on"] = Self.iso(50)
+            let wrong = try await AttachmentPageTests.upload(
+                librarian, path, fields: late, filename: "memo.pdf", bytes: AttachmentPageTests.pdf)
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(wrong.text.contains("id=\"field-renew_on-error\""))
+
+            let saved = try await AttachmentPageTests.upload(
+                librarian, path, fields: fields, filename: "Меморандум.pdf", bytes: AttachmentPageTests.pdf)
+            #expect(saved.status == .seeOther)
+            #expect(saved.headers.first(name: .location) == "/partnerships/\(id)#agreements")
+            let stored = try #require(try await PartnershipStore(db: app.sql).agreements(id).first)
+            #expect(stored.agreement.kind == .memorandum && stored.files.map(\.filename) == ["Меморандум.pdf"])
+            let page = try await librarian.get("/partnerships/\(id)").text
+            #expect(page.inOrder("id=\"agreements\"", "Меморандум за сътрудничество № 7", "Меморандум.pdf", "id=\"contributions\""))
+            // Due on the list before its day, as a renewal.
+            let list = try await librarian.get("/partnerships").text
+            #expect(list.inOrder("Предстои в следващите 60 дни", "Община Ракитово", "подновяване: Меморандум за сътрудничество № 7"))
+
+            // The file: the library and its district read it; another district, partners and visitors do not.
+            let file = try #require(stored.files.first)
+            let download = "/files/\(file.id)/\(AttachmentKind.safeName(file.filename))"
+            #expect(try await librarian.get(download).status == .ok)
+            let coordinator = try await Browser.signedIn(app, "pazardzhik@praktika.local", VelingradDemo.demoPassword)
+            #expect(try await coordinator.get(download).status == .notFound)
+            #expect(try await Browser(app).get(download).status == .notFound)
+            #expect(try await coordinator.post("/files/\(file.id)/delete", [:]).status == .notFound)
+
+            // An agreement recorded without its file gets it later.
+            var second = fields
+            second["title"] = "Писмо за подкрепа"
+            second["kind"] = "letter_of_support"
+            second["renew_on"] = ""
+            #expect(try await librarian.post(path, second).status == .seeOther)
+            let letter = try #require(
+                try await PartnershipStore(db: app.sql).agreements(id).first { $0.agreement.title == "Писмо за подкрепа" })
+            #expect(letter.files.isEmpty)
+            let noFile = try await librarian.post("/partnerships/\(id)/agreements/\(letter.id)/attachments", [:])
+            #expect(noFile.status == .unprocessableEntity)
+            #expect(noFile.text.contains("id=\"field-file-\(letter.id)-error\""))
+            #expect(
+                try await AttachmentPageTests.upload(
+                    librarian, "/partnerships/\(id)/agreements/\(letter.id)/attachments", filename: "писмо.png",
+                    bytes: AttachmentPageTests.png
+                ).status == .seeOther)
+            #expect(try await PartnershipStore(db: app.sql).agreement(letter.id)?.files.map(\.kind) == [.png])
+
+            // The reminder goes once to the library's librarian, in the mail round of any instance.
+            let reminders = AgreementReminders(db: app.db, publicURL: "https://praktika.example")
+            async let first = reminders.enqueueDue(today: LocalDate(Date()), now: Date())
+            async let again = reminders.enqueueDue(today: LocalDate(Date()), now: Date())
+            let (a, b) = try await (first, again)
+            #expect(a + b == 1)
+            let mail = try await MailOutbox(db: app.sql).recent(status: nil).filter { $0.kind == "agreement_renewal" }
+            #expect(mail.map(\.recipient) == ["smolyan@praktika.local"])
+            #expect(mail.first?.subject == "Подновяване на споразумение с Община Ракитово")
+            #expect(try await reminders.enqueueDue(today: LocalDate(Date()), now: Date()) == 0)
+
+            // Deleting an agreement takes its file with it, and is in the audit log.
+            #expect(
+                try await librarian.get("/partnerships/\(id)/agreements/\(stored.id)/delete").text.contains(
+                    "Меморандум за сътрудничество № 7"))
+            #expect(try await coordinator.post("/partnerships/\(id)/agreements/\(stored.id)/delete", [:]).status == .notFound)
+            #expect(try await librarian.post("/partnerships/\(id)/agreements/\(stored.id)/delete", [:]).status == .seeOther)
+            #expect(try await AttachmentStore(db: app.sql).find(file.id) == nil)
+            #expect(try await librarian.get(download).status == .notFound)
+            let audited = try await app.sql.select().column("entity").from("audit_log").where("entity_id", .equal, String(file.id))
+                .where("entity", .equal, "attachment").all().count
+            #expect(audited == 2)
         }
     }
 

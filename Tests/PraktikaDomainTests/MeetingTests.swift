@@ -319,6 +319,40 @@ struct MeetingTests {
             #expect(FeedbackForm.read(["title": "x"]).1["question-1-prompt"]?.key == .validationRequired)
         }
 
+        @Test("a question's key, prompt and options refuse control characters; keys are short and used once")
+        func questionKeys() {
+            let (_, control) = FeedbackForm.read([
+                "title": "x", "question-1-prompt": "Оценка", "question-1-kind": "rating", "question-1-id": "\nÖ\u{1B}",
+                "question-2-prompt": "Избор\u{7}", "question-2-kind": "single", "question-2-options": "А\nБ\u{1B}",
+            ])
+            #expect(control["question-1-id"]?.key == .validationControlCharacters)
+            #expect(control["question-2-prompt"]?.key == .validationControlCharacters)
+            #expect(control["question-2-options"]?.key == .validationControlCharacters)
+            let (_, twice) = FeedbackForm.read([
+                "title": "x", "question-1-prompt": "А", "question-1-id": "q1", "question-2-prompt": "Б", "question-2-id": " q1 ",
+            ])
+            #expect(twice["question-2-id"]?.key == .validationDuplicateKey)
+            #expect(twice["question-1-id"] == nil)
+            let long = String(repeating: "к", count: FeedbackQuestion.maxIDLength + 1)
+            #expect(
+                FeedbackForm.read(["title": "x", "question-1-prompt": "А", "question-1-id": long]).1["question-1-id"]?.key
+                    == .validationTooLong)
+
+            // What a client sends is counted as sent: a blank key, a key used twice, a prompt padded past 500.
+            let sent = FeedbackQuestion.checkSent([
+                FeedbackQuestion(id: " ", kind: .text, prompt: "А"),
+                FeedbackQuestion(id: "q2", kind: .text, prompt: "Б"),
+                FeedbackQuestion(id: "q2", kind: .text, prompt: String(repeating: " ", count: 500) + "В"),
+                FeedbackQuestion(id: "q4", kind: .text, prompt: "  "),
+            ])
+            #expect(sent["question-1-id"]?.key == .validationRequired)
+            #expect(sent["question-2-id"] == nil)
+            #expect(sent["question-3-id"]?.key == .validationDuplicateKey)
+            #expect(sent["question-3-prompt"]?.key == .validationTooLong)
+            #expect(sent["question-4-prompt"]?.key == .validationRequired)
+            #expect(FeedbackQuestion.checkSent([FeedbackQuestion(id: "q1", kind: .rating, prompt: "Оценка")]).isEmpty)
+        }
+
         @Test("responses are checked against the form, then summarised with counts and shares")
         func summary() throws {
             let form = VelingradDemo.feedbackForm

@@ -87,4 +87,77 @@ struct PartnershipTests {
             contributions: [("Дарител", Contribution(receivedOn: Self.day(1, 1), amount: Money(major: 500, currency: .BGN)))])
         #expect(generous.leftForLibrary == .zero(.BGN))
     }
+
+    @Test("an agreement has a title and the day it was signed; it ends after that, and its renewal comes between the two")
+    func agreementRules() {
+        var a = Agreement(kind: .memorandum, title: " ", signedOn: Self.day(5, 17, 2012))
+        #expect(a.validate().order == ["title"])
+        a.title = "Меморандум за сътрудничество"
+        a.validUntil = Self.day(5, 16, 2012)
+        a.renewOn = Self.day(5, 1, 2012)
+        #expect(a.validate().order == ["valid_until", "renew_on"])
+        a.validUntil = Self.day(5, 17, 2015)
+        a.renewOn = Self.day(6, 1, 2015)
+        #expect(a.validate()["renew_on"]?.key == .validationRenewAfterEnd)
+        a.renewOn = Self.day(3, 1, 2015)
+        #expect(a.validate().isEmpty)
+
+        // The form: a missing day is told at its field, and the other dates are then left unjudged.
+        let (_, missing) = PartnershipForms.agreement(["kind": "contract", "title": "Договор", "renew_on": "01.03.2015"])
+        #expect(missing.order == ["signed_on"])
+        let (read, errors) = PartnershipForms.agreement([
+            "kind": "letter_of_support", "title": "Писмо за подкрепа", "signed_on": "17.05.2012", "valid_until": "16.05.2012",
+        ])
+        #expect(errors.order == ["valid_until"])
+        #expect(read.kind == .letterOfSupport && read.signedOn == Self.day(5, 17, 2012))
+        #expect(PartnershipForms.agreement(["kind": "treaty", "title": "x", "signed_on": "17.05.2012"]).1.order == ["kind"])
+    }
+
+    @Test("renewals are due from the newest agreement of each kind in each open partnership only, overdue ones included")
+    func renewals() {
+        let today = Self.day(6, 1)
+        let partnerships: [(id: Int64, partnership: Partnership)] = [
+            (1, Partnership(partnerID: 1, libraryIDs: [1], status: .active)),
+            (2, Partnership(partnerID: 2, libraryIDs: [1], status: .paused)),
+            (3, Partnership(partnerID: 3, libraryIDs: [1], status: .ended, endsOn: Self.day(5, 1))),
+            (4, Partnership(partnerID: 4, libraryIDs: [1], status: .active)),
+        ]
+        let agreements: [(partnershipID: Int64, agreement: Agreement)] = [
+            // Renewed: the old memorandum's renewal day has passed, but a newer one was signed.
+            (1, Agreement(kind: .memorandum, title: "Меморандум 2023", signedOn: Self.day(1, 10, 2023), renewOn: Self.day(1, 1))),
+            (1, Agreement(kind: .memorandum, title: "Меморандум 2026", signedOn: Self.day(1, 5), renewOn: Self.day(7, 20))),
+            // Overdue and not renewed: still due.
+            (2, Agreement(kind: .contract, title: "Договор за наем", signedOn: Self.day(1, 5, 2025), renewOn: Self.day(5, 15))),
+            // A letter of support signed later renews no contract.
+            (2, Agreement(kind: .letterOfSupport, title: "Писмо", signedOn: Self.day(3, 1))),
+            // An ended partnership owes nothing; one too far ahead is not yet due.
+            (3, Agreement(kind: .contract, title: "Приключил", signedOn: Self.day(1, 5, 2025), renewOn: Self.day(6, 5))),
+            (4, Agreement(kind: .letterOfSupport, title: "Писмо", signedOn: Self.day(1, 5), renewOn: Self.day(9, 1))),
+        ]
+        let due = PartnershipAgenda.due(partnerships: partnerships, interactions: [], agreements: agreements, today: today)
+        #expect(
+            due == [
+                .renewal(partnershipID: 2, on: Self.day(5, 15), title: "Договор за наем"),
+                .renewal(partnershipID: 1, on: Self.day(7, 20), title: "Меморандум 2026"),
+            ])
+    }
+
+    @Test("the renewal reminder names the partner, the agreement, its dates and the link, in the reader's language")
+    func renewalMail() {
+        let a = Agreement(
+            kind: .memorandum, title: "Меморандум № 12", signedOn: Self.day(5, 17, 2012), validUntil: Self.day(5, 17, 2027),
+            renewOn: Self.day(3, 1, 2027))
+        let bg = AgreementReminder.message(
+            recipient: "smolyan@praktika.local", name: "Мария", partner: "Община Смолян", agreement: a, link: "https://x/partnerships/3",
+            language: .bg)
+        #expect(bg.subject == "Подновяване на споразумение с Община Смолян")
+        #expect(
+            bg.body.contains(
+                "„Меморандум № 12“ (меморандум) с Община Смолян трябва да се поднови от 01.03.2027 г.; то е валидно до 17.05.2027 г."))
+        #expect(bg.body.contains("https://x/partnerships/3") && bg.kind == "agreement_renewal")
+        let en = AgreementReminder.message(
+            recipient: "x@y.bg", name: "Maria", partner: "Smolyan Municipality", agreement: a, link: "https://x", language: .en)
+        #expect(en.body.contains("is due for renewal from"))
+        #expect(!en.body.contains("Меморандум за"))
+    }
 }

@@ -297,11 +297,9 @@ struct OutcomeAPIController: Sendable {
                 ["min": String(OutcomePlan.followUpWeeksRange.lowerBound), "max": String(OutcomePlan.followUpWeeksRange.upperBound)])
             throw APIFailure.invalid(errors)
         }
-        // The page's form drops an empty question row; a client that sends one means a question.
-        if let blank = body.questions?.firstIndex(where: { $0.prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
-            var errors = FieldErrors()
-            errors.add("question-\(blank + 1)-prompt", .validationRequired)
-            throw APIFailure.invalid(errors)
+        if let questions = body.questions {
+            let errors = FeedbackQuestion.checkSent(questions)
+            guard errors.isEmpty else { throw APIFailure.invalid(errors) }
         }
         var survey = existing.survey
         if let questions = body.questions { survey.questions = questions }

@@ -15,8 +15,7 @@ struct CSRFMiddleware: Middleware {
         if request.actor == nil && !Self.isOpenToAnyone(path) {
             return request.eventLoop.makeFailedFuture(Abort(.unauthorized))
         }
-        // Uploads may be larger than other forms; their routes set the same limit.
-        let limit = path.hasSuffix("/attachments") ? 11 * 1_048_576 : 1_048_576
+        let limit = Self.bodyLimit(path)
         if let declared = request.headers.first(name: .contentLength).flatMap(Int.init), declared > limit {
             return request.eventLoop.makeFailedFuture(Abort(.payloadTooLarge))
         }
@@ -38,6 +37,11 @@ struct CSRFMiddleware: Middleware {
         path == SiteURL.signIn.path || path == SiteURL.signOut.path || path.hasPrefix("/language/") || path.hasPrefix("/register/")
             || path.hasPrefix("/feedback/") || path.hasPrefix("/s/") || path.hasPrefix("/r/") || path == SiteURL.forgotPassword.path
             || path.hasPrefix("/password/reset/")
+    }
+
+    /// Uploads may be larger than other forms; their routes set the same limit.
+    static func bodyLimit(_ path: String) -> Int {
+        path.hasSuffix("/attachments") || path.hasSuffix("/agreements") ? 11 * 1_048_576 : 1_048_576
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {

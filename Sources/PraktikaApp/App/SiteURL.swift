@@ -183,6 +183,11 @@ enum SiteURL: Sendable, Equatable {
     case editPartnership(Int64)
     case partnershipContributions(Int64)
     case partnershipInteractions(Int64)
+    /// A partnership's agreements; the signed file of one (an upload, so its path ends as other
+    /// uploads' do); deleting one.
+    case partnershipAgreements(Int64)
+    case partnershipAgreementFile(Int64, Int64)
+    case partnershipAgreementDelete(Int64, Int64)
     /// Asking for a link to choose a new password, and the link itself.
     case forgotPassword
     case resetPassword(String)
@@ -347,6 +352,9 @@ enum SiteURL: Sendable, Equatable {
         case .editPartnership(let id): return ["partnerships", S.id(id), "edit"]
         case .partnershipContributions(let id): return ["partnerships", S.id(id), "contributions"]
         case .partnershipInteractions(let id): return ["partnerships", S.id(id), "interactions"]
+        case .partnershipAgreements(let id): return ["partnerships", S.id(id), "agreements"]
+        case .partnershipAgreementFile(let id, let a): return ["partnerships", S.id(id), "agreements", S.sub(a), "attachments"]
+        case .partnershipAgreementDelete(let id, let a): return ["partnerships", S.id(id), "agreements", S.sub(a), "delete"]
         case .resetPassword(let token): return ["password", "reset", .parameter("token", token)]
         case .language(let language): return ["language", .parameter("code", language.rawValue)]
         case .asset(let name): return ["assets", .parameter("name", name)]

@@ -19,7 +19,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case errorNotFoundTitle, errorNotFoundBody, errorForbiddenTitle, errorForbiddenBody, errorCSRF
     case errorServerTitle, errorServerBody, errorBusyTitle, errorBusyBody, errorBadRequest, errorUnauthorized
     // Validation
-    case validationRequired, validationTooLong, validationControlCharacters, validationInteger, validationNegative, validationDate
+    case validationRequired, validationTooLong, validationControlCharacters, validationDuplicateKey, validationInteger, validationNegative,
+        validationDate
     case validationEmail, validationURL, validationPhone, validationOption, validationConsentForContacts
     case validationNotYourDistrict, validationUnknownReference
     case validationDateInFuture
@@ -151,6 +152,10 @@ public enum TextKey: String, CaseIterable, Sendable {
         fieldEstimatedValue, fieldContributionAmount, fieldInteractionOn, fieldInteractionKind, fieldInteractionNote, fieldFollowUpOn,
         fieldPartnershipDesign, hintContributionAmount, hintContributionDesign, partnerFundingTitle, partnerFundingLeft,
         flashPartnershipSaved, flashContributionSaved, flashInteractionSaved
+    case agreementMemorandum, agreementContract, agreementLetterOfSupport, validationRenewAfterEnd, partnershipAgreements,
+        partnershipNoAgreements, partnershipAddAgreement, fieldAgreementKind, fieldAgreementTitle, fieldSignedOn, fieldValidUntil,
+        fieldRenewOn, fieldSignedFile, hintSignedFile, hintRenewOn, partnershipRenewal, agreementNoFile, agreementUploadFile,
+        flashAgreementSaved, flashAgreementDeleted, agreementDelete, agreementMailSubject, agreementMailBody, agreementMailUntil
     case partnershipRoleFunding, partnershipRoleImplementing, partnershipRoleInKind, partnershipRoleVenue, partnershipRoleMedia,
         partnershipRoleVolunteers, partnershipRoleAccountable, partnershipStatusProposed, partnershipStatusActive, partnershipStatusPaused,
         partnershipStatusEnded, interactionMeeting, interactionCall, interactionLetter, interactionEmail, interactionVisit,

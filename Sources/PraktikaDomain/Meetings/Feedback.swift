@@ -38,6 +38,30 @@ public struct FeedbackQuestion: Sendable, Hashable, Codable {
     }
 
     public static let ratingScale = 1...5
+    /// An id is a short key ("q3"); a client that names its own keeps it within this.
+    public static let maxIDLength = 40
+
+    /// What a client sent as questions, before it is read like the page's form: the form builder
+    /// drops an empty row and names a new question itself, but a client that sends a question
+    /// without a prompt or an id, or two with one id, has made a mistake to be told of.
+    public static func checkSent(_ questions: [FeedbackQuestion]) -> FieldErrors {
+        var errors = FieldErrors()
+        var seen = Set<String>()
+        for (i, q) in questions.enumerated() {
+            let prefix = "question-\(i + 1)-"
+            if q.prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors.add(prefix + "prompt", .validationRequired) }
+            // Counted as sent, spaces included, as the API's schema counts them.
+            if q.prompt.unicodeScalars.count > 500 { errors.add(prefix + "prompt", .validationTooLong, ["max": "500"]) }
+            if q.id.unicodeScalars.count > maxIDLength { errors.add(prefix + "id", .validationTooLong, ["max": String(maxIDLength)]) }
+            let id = q.id.trimmingCharacters(in: .whitespacesAndNewlines)
+            if id.isEmpty {
+                errors.add(prefix + "id", .validationRequired)
+            } else if !seen.insert(id).inserted {
+                errors.add(prefix + "id", .validationDuplicateKey)
+            }
+        }
+        return errors
+    }
 }
 
 /// A feedback form the organisers build for one meeting; answered anonymously.
@@ -71,6 +95,7 @@ public struct FeedbackForm: Sendable, Hashable, Codable {
         var questions: [FeedbackQuestion] = []
         var used = Set(rows.compactMap { reader.text("question-\($0)-id") })
         var nextID = 1
+        var typedIDs = Set<String>()
         var positions: [String: Double] = [:]
         for row in rows {
             let prefix = "question-\(row)-"
@@ -86,6 +111,15 @@ public struct FeedbackForm: Sendable, Hashable, Codable {
                 if options.count > 30 { errors.add(prefix + "options", .validationTooManyOptions, ["max": "30"]) }
             }
             var id = reader.text(prefix + "id") ?? ""
+            if id.unicodeScalars.count > FeedbackQuestion.maxIDLength {
+                errors.add(prefix + "id", .validationTooLong, ["max": String(FeedbackQuestion.maxIDLength)])
+            }
+            if !id.isEmpty && !typedIDs.insert(id).inserted { errors.add(prefix + "id", .validationDuplicateKey) }
+            var chars = Validator()
+            chars.printable(prefix + "id", id)
+            chars.printable(prefix + "prompt", prompt)
+            for option in options { chars.printable(prefix + "options", option) }
+            errors.merge(chars.errors)
             if id.isEmpty {
                 while used.contains("q\(nextID)") { nextID += 1 }
                 id = "q\(nextID)"

@@ -34,7 +34,7 @@ public enum MeetingValidation {
     public static func feedbackForm(_ f: FeedbackForm) -> FieldErrors {
         var errors = FeedbackForm.read(f.input).1
         if f.questions.isEmpty { errors.add("questions", .validationRequired) }
-        if Set(f.questions.map(\.id)).count != f.questions.count { errors.add("questions", .validationOption) }
+        errors.merge(FeedbackQuestion.checkSent(f.questions))
         return errors
     }
 }

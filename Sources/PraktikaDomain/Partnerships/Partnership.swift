@@ -155,27 +155,37 @@ public struct Interaction: Sendable, Hashable, Codable {
     }
 }
 
-/// What a library must not miss in its partnerships: follow-ups promised and partnerships that
-/// end, in the coming `days` (60 by default) or already overdue.
+/// What a library must not miss in its partnerships: follow-ups promised, agreements to renew
+/// and partnerships that end, in the coming `days` (60 by default) or already overdue.
 public enum PartnershipAgenda {
     public enum Item: Sendable, Hashable {
         case followUp(partnershipID: Int64, on: LocalDate, note: String)
+        case renewal(partnershipID: Int64, on: LocalDate, title: String)
         case ending(partnershipID: Int64, on: LocalDate)
 
         public var date: LocalDate {
             switch self {
-            case .followUp(_, let on, _), .ending(_, let on): on
+            case .followUp(_, let on, _), .renewal(_, let on, _), .ending(_, let on): on
+            }
+        }
+
+        public var partnershipID: Int64 {
+            switch self {
+            case .followUp(let id, _, _), .renewal(let id, _, _), .ending(let id, _): id
             }
         }
     }
 
     public static let horizonDays = 60
 
-    /// `interactions` with their partnership's id; only the newest follow-up of a partnership
-    /// counts (a later note replaces the earlier promise). Earliest first.
+    /// `interactions` and `agreements` with their partnership's id, each list in the order they
+    /// were recorded. Only the newest follow-up of a partnership counts (a later note replaces the
+    /// earlier promise), and of its agreements only the newest of each kind is due for renewal (a
+    /// renewed memorandum is recorded as a new memorandum; a letter of support beside it renews
+    /// nothing). Earliest first.
     public static func due(
         partnerships: [(id: Int64, partnership: Partnership)], interactions: [(partnershipID: Int64, interaction: Interaction)],
-        today: LocalDate, days: Int = horizonDays
+        agreements: [(partnershipID: Int64, agreement: Agreement)] = [], today: LocalDate, days: Int = horizonDays
     ) -> [Item] {
         let open = Set(partnerships.filter { $0.partnership.status != .ended }.map(\.id))
         var newest: [Int64: Interaction] = [:]
@@ -186,6 +196,21 @@ public enum PartnershipAgenda {
         var items: [Item] = newest.compactMap { id, i in
             guard let on = i.followUpOn, today.days(until: on) <= days else { return nil }
             return .followUp(partnershipID: id, on: on, note: i.note)
+        }
+        struct Key: Hashable {
+            let partnershipID: Int64
+            let kind: AgreementKind
+        }
+        var newestAgreement: [Key: Agreement] = [:]
+        for (id, a) in agreements where open.contains(id) {
+            let key = Key(partnershipID: id, kind: a.kind)
+            if let seen = newestAgreement[key], seen.signedOn > a.signedOn { continue }
+            newestAgreement[key] = a
+        }
+        for (key, a) in newestAgreement {
+            if let on = a.renewOn, today.days(until: on) <= days {
+                items.append(.renewal(partnershipID: key.partnershipID, on: on, title: a.title))
+            }
         }
         for (id, p) in partnerships where p.status == .active || p.status == .paused {
             if let end = p.endsOn, today.days(until: end) <= days, end >= today { items.append(.ending(partnershipID: id, on: end)) }

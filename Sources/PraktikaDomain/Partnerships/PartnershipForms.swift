@@ -46,6 +46,24 @@ public enum PartnershipForms {
         return (c, errors)
     }
 
+    public static func agreement(_ input: FormInput) -> (Agreement, FieldErrors) {
+        var r = FormReader(input)
+        let signed = r.date("signed_on")
+        let kind: AgreementKind = r.choice("kind", default: .memorandum)
+        let a = Agreement(
+            kind: kind, title: r.text("title") ?? "", signedOn: signed ?? LocalDate(year: 2000, month: 1, day: 1)!,
+            validUntil: r.date("valid_until"), renewOn: r.date("renew_on"), notes: r.text("notes"))
+        var errors = r.errors
+        if signed == nil && errors["signed_on"] == nil { errors.add("signed_on", .validationRequired) }
+        // The record's own rules too, so that every problem of the form is told at once.
+        // (Without the day it was signed, the other dates have nothing to be compared with.)
+        let own = a.validate()
+        for field in own.order where signed != nil || !["valid_until", "renew_on"].contains(field) {
+            errors.add(field, own[field]!.key, own[field]!.values)
+        }
+        return (a, errors)
+    }
+
     public static func interaction(_ input: FormInput) -> (Interaction, FieldErrors) {
         var r = FormReader(input)
         let on = r.date("on")

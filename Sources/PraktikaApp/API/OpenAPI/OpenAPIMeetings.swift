@@ -362,7 +362,8 @@ enum OpenAPIMeetings {
     ]
 
     static let questionProperties: [(String, JSONValue)] = [
-        ("id", S.string()), ("kind", S.choice(FeedbackQuestionKind.self)), ("prompt", S.string(max: 500)), ("options", array(S.string())),
+        ("id", S.string(max: FeedbackQuestion.maxIDLength)), ("kind", S.choice(FeedbackQuestionKind.self)), ("prompt", S.string(max: 500)),
+        ("options", array(S.string())),
         ("required", D.boolean),
     ]
 

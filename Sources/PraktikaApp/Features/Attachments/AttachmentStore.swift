@@ -6,17 +6,20 @@ import SQLKit
 enum AttachmentOwner: Sendable, Equatable {
     case design(Int64)
     case agendaItem(Int64)
+    /// The signed copy of a partnership's agreement.
+    case agreement(Int64)
 
     var kind: String {
         switch self {
         case .design: "design"
         case .agendaItem: "agenda_item"
+        case .agreement: "agreement"
         }
     }
 
     var id: Int64 {
         switch self {
-        case .design(let id), .agendaItem(let id): id
+        case .design(let id), .agendaItem(let id), .agreement(let id): id
         }
     }
 
@@ -24,6 +27,7 @@ enum AttachmentOwner: Sendable, Equatable {
         switch kind {
         case "design": self = .design(id)
         case "agenda_item": self = .agendaItem(id)
+        case "agreement": self = .agreement(id)
         default: return nil
         }
     }

@@ -34,6 +34,10 @@ struct DataExport {
             "what partners gave: `amount_minor` in money, or `in_kind` with `value_minor` estimated, in `currency`"
         ),
         ("partnership_interactions", "dated notes of meetings, calls, letters and visits with partners, with follow-up dates"),
+        (
+            "partnership_agreements",
+            "memoranda, contracts and letters of support of partnerships; the signed file is in attachments (owner_kind `agreement`)"
+        ),
         ("meetings", "regional meetings"),
         ("agenda_sessions", "programme sessions"),
         ("agenda_items", "programme items"),

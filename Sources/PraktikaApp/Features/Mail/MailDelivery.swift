@@ -29,6 +29,7 @@ struct MailDelivery {
     struct Round: Sendable, Equatable {
         var invited = 0
         var reminded = 0
+        var renewals = 0
         var sent = 0
         var failed = 0
     }
@@ -37,6 +38,7 @@ struct MailDelivery {
         var round = Round()
         round.invited = try await FollowUps(db: db, publicURL: publicURL).enqueueDue(today: LocalDate(now), now: now)
         round.reminded = try await MeetingReminders(db: db, publicURL: publicURL).enqueueDue(today: LocalDate(now), now: now)
+        round.renewals = try await AgreementReminders(db: db, publicURL: publicURL).enqueueDue(today: LocalDate(now), now: now)
         guard let transport else { return round }
         let outbox = MailOutbox(db: db as! any SQLDatabase)
         // Batches of twenty until nothing is due (a meeting's confirmations come in hundreds),

@@ -88,6 +88,89 @@ struct PartnershipService {
         }
     }
 
+    /// A file as it arrived in a form.
+    struct Upload: Sendable {
+        let filename: String
+        let bytes: [UInt8]
+    }
+
+    /// Records an agreement, with its signed file if one came (checked like every attachment:
+    /// by its bytes, its size and its name); the file's problem is told at the `file` field and
+    /// nothing is written.
+    func addAgreement(_ stored: StoredPartnership, _ a: Agreement, file: Upload?) async throws -> Outcome {
+        guard mayEdit(stored) else { return .forbidden }
+        var errors = a.validate()
+        var kind: AttachmentKind?
+        if let file {
+            let (checked, problem) = AttachmentKind.check(filename: file.filename, bytes: file.bytes)
+            if let problem { errors.add("file", problem.key, problem.values) }
+            kind = checked
+        }
+        guard errors.isEmpty else { return .invalid(errors) }
+        let checkedKind = kind
+        return try await db.writeTransaction { db in
+            let sql = db as! any SQLDatabase
+            let id = try await PartnershipStore(db: sql).addAgreement(stored.id, a, by: actor?.name)
+            try await AuditStore(db: sql).record(
+                actor: actor, action: .create, entity: Self.auditEntity, entityID: String(stored.id), entityName: stored.partnerName,
+                changes: [FieldChange(field: "agreement", before: "", after: Self.describe(a))])
+            if let file, let checkedKind { try await attach(sql, id, file, checkedKind) }
+            return .saved(id)
+        }
+    }
+
+    /// Adds the signed file to an agreement recorded without it (or a further page of it).
+    func attachFile(_ stored: StoredPartnership, agreementID: Int64, _ file: Upload) async throws -> Outcome {
+        guard mayEdit(stored) else { return .forbidden }
+        guard let agreement = try await PartnershipStore(db: sql).agreement(agreementID), agreement.partnershipID == stored.id else {
+            return .notFound
+        }
+        let (kind, problem) = AttachmentKind.check(filename: file.filename, bytes: file.bytes)
+        guard let kind else {
+            var errors = FieldErrors()
+            if let problem { errors.add("file", problem.key, problem.values) }
+            return .invalid(errors)
+        }
+        try await db.writeTransaction { db in try await attach(db as! any SQLDatabase, agreementID, file, kind) }
+        return .saved(agreementID)
+    }
+
+    func deleteAgreement(_ stored: StoredPartnership, agreementID: Int64) async throws -> Outcome {
+        guard mayEdit(stored) else { return .forbidden }
+        guard let agreement = try await PartnershipStore(db: sql).agreement(agreementID), agreement.partnershipID == stored.id else {
+            return .notFound
+        }
+        return try await db.writeTransaction { db in
+            let sql = db as! any SQLDatabase
+            for file in agreement.files {
+                try await AuditStore(db: sql).record(
+                    actor: actor, action: .delete, entity: AttachmentController.auditEntity, entityID: String(file.id),
+                    entityName: file.filename)
+            }
+            try await PartnershipStore(db: sql).deleteAgreement(agreementID)
+            try await AuditStore(db: sql).record(
+                actor: actor, action: .delete, entity: Self.auditEntity, entityID: String(stored.id), entityName: stored.partnerName,
+                changes: [FieldChange(field: "agreement", before: Self.describe(agreement.agreement), after: "")])
+            return .saved(agreementID)
+        }
+    }
+
+    private func attach(_ sql: any SQLDatabase, _ agreementID: Int64, _ file: Upload, _ kind: AttachmentKind) async throws {
+        let id = try await AttachmentStore(db: sql).insert(
+            .agreement(agreementID), filename: file.filename, kind: kind, bytes: file.bytes, by: actor?.name)
+        try await AuditStore(db: sql).record(
+            actor: actor, action: .create, entity: AttachmentController.auditEntity, entityID: String(id), entityName: file.filename)
+    }
+
+    private func mayEdit(_ stored: StoredPartnership) -> Bool {
+        PartnershipPolicy.mayEdit(actor, libraries: Set(stored.partnership.libraryIDs), districts: stored.districts)
+    }
+
+    static func describe(_ a: Agreement) -> String {
+        [a.kind.rawValue, a.title, a.signedOn.iso, a.validUntil.map { "until \($0.iso)" }, a.renewOn.map { "renew \($0.iso)" }]
+            .compactMap { $0 }.joined(separator: " · ")
+    }
+
     /// Why a partnership cannot be written as it is, if it cannot: its own rules, its references,
     /// and libraries the actor may not record partnerships for (on an edit, the libraries it
     /// moves to must be the actor's to change as well).

@@ -33,6 +33,13 @@ struct StoredContribution: Sendable {
     let designTitle: String?
 }
 
+struct StoredAgreement: Sendable {
+    let id: Int64
+    let partnershipID: Int64
+    let agreement: Agreement
+    var files: [AttachmentInfo] = []
+}
+
 struct StoredInteraction: Sendable {
     let id: Int64
     let interaction: Interaction
@@ -182,10 +189,10 @@ struct PartnershipStore {
         return out
     }
 
-    /// Follow-ups and ends in the coming 60 days (and overdue ones), with the partner's name: a
-    /// library's (`library`), a district's, or everyone's. Only the partnerships that have
-    /// something due, and only the newest contact of each, are read: the start page asks this
-    /// on every visit.
+    /// Follow-ups, renewals and ends in the coming 60 days (and overdue ones), with the partner's
+    /// name: a library's (`library`), a district's, or everyone's. Only the partnerships that have
+    /// something due, and only the newest contact and agreements of each, are read: the start page
+    /// asks this on every visit.
     func agenda(district: String?, library: Int64?, today: LocalDate) async throws -> [(item: PartnershipAgenda.Item, partner: String)] {
         let horizon = today.adding(days: PartnershipAgenda.horizonDays) ?? today
         var filter: SQLQueryString = "p.status <> \(bind: PartnershipStatus.ended.rawValue)"
@@ -205,7 +212,8 @@ struct PartnershipStore {
             filter + " AND ((p.ends_on >= \(bind: today.iso) AND p.ends_on <= \(bind: horizon.iso)) "
             + "OR p.id IN (SELECT i.partnership_id FROM partnership_interactions i WHERE i.follow_up_on <= \(bind: horizon.iso) AND "
             + newest
-            + "))"
+            + ") OR p.id IN (SELECT a.partnership_id FROM partnership_agreements a WHERE a.renew_on <= \(bind: horizon.iso) AND "
+            + Self.newestAgreement + "))"
         let rows = try await rows(filter)
         guard !rows.isEmpty else { return [] }
         let contacts = try await db.raw(
@@ -221,15 +229,74 @@ struct PartnershipStore {
                     followUpOn: try row.decode(column: "follow_up_on", as: String?.self).flatMap(LocalDate.init(parsing:)))
             )
         }
+        let agreements = try await db.raw(
+            "SELECT a.* FROM partnership_agreements a WHERE a.partnership_id IN (\(binds: rows.map(\.id))) AND " + Self.newestAgreement
+        ).all().map { (partnershipID: try $0.decode(column: "partnership_id", as: Int64.self), agreement: try Self.agreement($0)) }
         let partnerships = rows.map {
             (id: $0.id, partnership: Partnership(partnerID: $0.partnerID, libraryIDs: $0.libraryIDs, status: $0.status, endsOn: $0.endsOn))
         }
         let names = Dictionary(rows.map { ($0.id, $0.partnerName) }, uniquingKeysWith: { a, _ in a })
-        return PartnershipAgenda.due(partnerships: partnerships, interactions: contacts, today: today).map { item in
-            switch item {
-            case .followUp(let id, _, _), .ending(let id, _): return (item, names[id] ?? "")
-            }
+        return PartnershipAgenda.due(partnerships: partnerships, interactions: contacts, agreements: agreements, today: today).map {
+            ($0, names[$0.partnershipID] ?? "")
         }
+    }
+
+    // MARK: Agreements
+
+    /// The newest agreement of its kind in its partnership (`a`): none of that kind signed later,
+    /// nor a later one on its day (`PartnershipAgenda.due`).
+    static let newestAgreement: SQLQueryString =
+        "NOT EXISTS (SELECT 1 FROM partnership_agreements b WHERE b.partnership_id = a.partnership_id AND b.kind = a.kind "
+        + "AND (b.signed_on > a.signed_on OR (b.signed_on = a.signed_on AND b.id > a.id)))"
+
+    static func agreement(_ row: any SQLRow) throws -> Agreement {
+        func date(_ column: String) throws -> LocalDate? {
+            try row.decode(column: column, as: String?.self).flatMap(LocalDate.init(parsing:))
+        }
+        return Agreement(
+            kind: AgreementKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .memorandum,
+            title: try row.decode(column: "title", as: String.self),
+            signedOn: try date("signed_on") ?? LocalDate(year: 2000, month: 1, day: 1)!, validUntil: try date("valid_until"),
+            renewOn: try date("renew_on"), notes: try row.decode(column: "notes", as: String?.self))
+    }
+
+    func addAgreement(_ partnershipID: Int64, _ a: Agreement, by: String?) async throws -> Int64 {
+        let row = try await db.insert(into: "partnership_agreements")
+            .columns("partnership_id", "kind", "title", "signed_on", "valid_until", "renew_on", "notes", "created_by", "created_at")
+            .values(
+                SQLBind(partnershipID), SQLBind(a.kind.rawValue), SQLBind(a.title), SQLBind(a.signedOn.iso), SQLBind(a.validUntil?.iso),
+                SQLBind(a.renewOn?.iso), SQLBind(a.notes), SQLBind(by), SQLBind(Int64(Date().timeIntervalSince1970))
+            ).returning("id").first()
+        return try row!.decode(column: "id", as: Int64.self)
+    }
+
+    /// A partnership's agreements with their files, newest first.
+    func agreements(_ partnershipID: Int64) async throws -> [StoredAgreement] {
+        var out = try await db.raw(
+            """
+            SELECT * FROM partnership_agreements WHERE partnership_id = \(bind: partnershipID) ORDER BY signed_on DESC, id DESC
+            """
+        ).all().map {
+            StoredAgreement(
+                id: try $0.decode(column: "id", as: Int64.self), partnershipID: partnershipID, agreement: try Self.agreement($0))
+        }
+        let files = try await AttachmentStore(db: db).list(kind: AttachmentOwner.agreement(0).kind, ids: out.map(\.id))
+        for i in out.indices { out[i].files = files[out[i].id] ?? [] }
+        return out
+    }
+
+    func agreement(_ id: Int64) async throws -> StoredAgreement? {
+        guard let row = try await db.raw("SELECT * FROM partnership_agreements WHERE id = \(bind: id)").first() else { return nil }
+        var stored = StoredAgreement(
+            id: id, partnershipID: try row.decode(column: "partnership_id", as: Int64.self), agreement: try Self.agreement(row))
+        stored.files = try await AttachmentStore(db: db).list(.agreement(id))
+        return stored
+    }
+
+    /// The agreement and its files.
+    func deleteAgreement(_ id: Int64) async throws {
+        try await AttachmentStore(db: db).deleteAll(.agreement(id))
+        try await db.delete(from: "partnership_agreements").where("id", .equal, id).run()
     }
 
     // MARK: Contributions

@@ -44,6 +44,15 @@ struct AttachmentController: Sendable {
                 true, Policy.mayOrganise(req.actor, meeting: meeting.scope), SiteURL.meeting(meeting.id, .agenda).path,
                 try row.decode(column: "title", as: String.self)
             )
+        case .agreement(let agreementID):
+            let store = PartnershipStore(db: req.sql)
+            guard let agreement = try await store.agreement(agreementID), let stored = try await store.find(agreement.partnershipID)
+            else { return nil }
+            return (
+                PartnershipPolicy.mayRead(req.actor, districts: stored.districts),
+                PartnershipPolicy.mayEdit(req.actor, libraries: Set(stored.partnership.libraryIDs), districts: stored.districts),
+                SiteURL.partnership(stored.id).path + "#agreements", agreement.agreement.title
+            )
         }
     }
 
@@ -61,6 +70,8 @@ struct AttachmentController: Sendable {
         case .design(let id): SiteURL.serviceAttachments(id).path
         case .agendaItem(let itemID):
             SiteURL.meeting(req.parameters.get(SiteURL.idParameter, as: Int64.self) ?? 0, .itemAttachments(itemID)).path
+        // An agreement's files are added on its partnership's page (`PartnershipController`).
+        case .agreement(let id): SiteURL.partnershipAgreementFile(req.parameters.get(SiteURL.idParameter, as: Int64.self) ?? 0, id).path
         }
     }
 
@@ -134,6 +145,7 @@ struct AttachmentController: Sendable {
             try await AuditStore(db: sql).record(
                 actor: actor, action: .delete, entity: Self.auditEntity, entityID: String(id), entityName: info.filename)
         }
+        if case .agreement = owner { return req.seeOther(access.back, flash: .flashDeleted) }
         return req.seeOther(uploadPath(req, owner), flash: .flashDeleted)
     }
 }

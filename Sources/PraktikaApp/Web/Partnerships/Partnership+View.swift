@@ -34,6 +34,10 @@ enum PartnershipView {
                         return .li(
                             when, .text(" · "), .link(SiteURL.partnership(id).path, partner),
                             .safe(" · " + TextKey.partnershipFollowUp(l) + ": " + note))
+                    case .renewal(let id, _, let title):
+                        return .li(
+                            when, .text(" · "), .link(SiteURL.partnership(id).path, partner),
+                            .safe(" · " + TextKey.partnershipRenewal(l) + ": " + title))
                     case .ending(let id, _):
                         return .li(
                             when, .text(" · "), .link(SiteURL.partnership(id).path, partner), .safe(" · " + TextKey.partnershipEnding(l)))
@@ -83,10 +87,105 @@ enum PartnershipView {
 
     // MARK: One partnership
 
+    /// What was typed into the page's forms and what was wrong with it; one at a time is filled.
+    struct Forms {
+        var contribution: (FormInput, FieldErrors) = ([:], FieldErrors())
+        var interaction: (FormInput, FieldErrors) = ([:], FieldErrors())
+        var agreement: (FormInput, FieldErrors) = ([:], FieldErrors())
+        /// The file of one agreement (`agreement` names it).
+        var file: (FormInput, FieldErrors) = ([:], FieldErrors())
+
+        enum Name {
+            case contribution, interaction, agreement, file
+
+            /// The section of the page the form is in.
+            var anchor: String {
+                switch self {
+                case .contribution: "contributions"
+                case .interaction: "interactions"
+                case .agreement, .file: "agreements"
+                }
+            }
+        }
+
+        /// Only the named form filled, with what was typed and what was wrong.
+        static func one(_ name: Name, _ typed: FormInput, _ errors: FieldErrors) -> Forms {
+            var forms = Forms()
+            switch name {
+            case .contribution: forms.contribution = (typed, errors)
+            case .interaction: forms.interaction = (typed, errors)
+            case .agreement: forms.agreement = (typed, errors)
+            case .file: forms.file = (typed, errors)
+            }
+            return forms
+        }
+    }
+
+    static let signedFileTypes = ".pdf,.docx,.jpg,.jpeg,.png,.webp"
+
+    /// The agreements, each with its file (or a form to attach it) and a link to delete it.
+    static func agreements(
+        _ stored: StoredPartnership, _ agreements: [StoredAgreement], canEdit: Bool, forms: Forms, _ context: PageContext
+    ) -> Node<HTML.BodyContext> {
+        let l = context.language
+        let f = context.format
+        let items: [Node<HTML.ListContext>] = agreements.map { s in
+            let a = s.agreement
+            var facts = [TextKey.fieldSignedOn(l) + " " + f.date(a.signedOn)]
+            if let until = a.validUntil { facts.append(TextKey.fieldValidUntil(l) + " " + f.date(until)) }
+            if let renew = a.renewOn { facts.append(TextKey.fieldRenewOn(l) + " " + f.date(renew)) }
+            let fileError = forms.file.0["agreement"] == String(s.id) ? forms.file.1["file"] : nil
+            let fieldID = "field-file-\(s.id)"
+            let upload: Node<HTML.BodyContext> =
+                canEdit && s.files.isEmpty
+                ? .form(
+                    .method(.post), .action(SiteURL.partnershipAgreementFile(stored.id, s.id).path), .enctype(.multipartData),
+                    .class("inline-upload"), Layout.csrfField(context),
+                    .div(
+                        .class(fileError == nil ? "field" : "field has-error"),
+                        .label(.attr("for", fieldID), .safe(TextKey.agreementUploadFile(l))),
+                        fileError.map { .p(.class("error"), .attr("id", fieldID + "-error"), .safe($0.text(l))) } ?? .empty,
+                        FormView.input(
+                            [("type", "file"), ("id", fieldID), ("name", "file"), ("accept", signedFileTypes)]
+                                + (fileError == nil ? [] : [("aria-invalid", "true"), ("aria-describedby", fieldID + "-error")])),
+                        .button(.type(.submit), .class("button secondary"), .safe(TextKey.attachmentUpload(l)))))
+                : .empty
+            return .li(
+                .id("agreement-\(s.id)"),
+                .strong(.safe(a.title)), .span(.class("tag"), .safe(a.kind.label(l))),
+                .p(.class("muted"), .safe(facts.joined(separator: " · "))),
+                a.notes.map { .p(.safe($0)) } ?? .empty,
+                s.files.isEmpty
+                    ? .p(.class("muted"), .safe(TextKey.agreementNoFile(l))) : AttachmentView.list(s.files, context, deletable: canEdit),
+                upload,
+                canEdit
+                    ? .p(.link(SiteURL.partnershipAgreementDelete(stored.id, s.id).path, TextKey.agreementDelete(l), .class("danger-link")))
+                    : .empty)
+        }
+        let form = FormModel(
+            title: TextKey.partnershipAddAgreement(l), action: SiteURL.partnershipAgreements(stored.id).path,
+            fields: [
+                FormField(name: "kind", label: .fieldAgreementKind, kind: .select(.choices(AgreementKind.self, l)), required: true),
+                FormField(name: "title", label: .fieldAgreementTitle, kind: .text, required: true),
+                FormField(name: "signed_on", label: .fieldSignedOn, kind: .date, required: true),
+                FormField(name: "valid_until", label: .fieldValidUntil, kind: .date),
+                FormField(name: "renew_on", label: .fieldRenewOn, kind: .date, hint: .hintRenewOn),
+                FormField(name: "notes", label: .fieldNotes, kind: .textarea),
+                FormField(name: "file", label: .fieldSignedFile, kind: .file(accept: signedFileTypes), hint: .hintSignedFile),
+            ], values: forms.agreement.0.isEmpty ? ["kind": AgreementKind.memorandum.rawValue] : forms.agreement.0,
+            errors: forms.agreement.1, cancelHref: SiteURL.partnership(stored.id).path)
+        return .section(
+            .id("agreements"), .h2(.safe(TextKey.partnershipAgreements(l))),
+            items.isEmpty ? .p(.class("muted"), .safe(TextKey.partnershipNoAgreements(l))) : .ul(.class("agreements"), .group(items)),
+            canEdit ? .group(.h3(.safe(TextKey.partnershipAddAgreement(l))), FormView.render(form, context)) : .empty)
+    }
+
     static func page(
-        _ stored: StoredPartnership, contributions: [StoredContribution], interactions: [StoredInteraction], canEdit: Bool,
-        contribution: (FormInput, FieldErrors), interaction: (FormInput, FieldErrors), _ context: PageContext
+        _ stored: StoredPartnership, contributions: [StoredContribution], agreements: [StoredAgreement],
+        interactions: [StoredInteraction], canEdit: Bool, forms: Forms, _ context: PageContext
     ) -> HTML {
+        let contribution = forms.contribution
+        let interaction = forms.interaction
         let l = context.language
         let f = context.format
         let p = stored.partnership
@@ -161,6 +260,7 @@ enum PartnershipView {
                     ? .div(.class("record-actions"), .link(SiteURL.editPartnership(stored.id).path, TextKey.edit(l), .class("button")))
                     : .empty,
                 .dl(.class("details"), .group(details)),
+                Self.agreements(stored, agreements, canEdit: canEdit, forms: forms, context),
                 .section(
                     .id("contributions"), .h2(.safe(TextKey.partnershipContributions(l))),
                     contributionRows.isEmpty

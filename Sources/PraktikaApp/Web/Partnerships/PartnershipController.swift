@@ -17,6 +17,10 @@ struct PartnershipController: Sendable {
         routes.post(.partnership(id), use: update)
         routes.post(.partnershipContributions(id), use: addContribution)
         routes.post(.partnershipInteractions(id), use: addInteraction)
+        routes.on(.POST, .partnershipAgreements(id), body: .collect(maxSize: AttachmentController.maxBody), use: addAgreement)
+        routes.on(.POST, .partnershipAgreementFile(id, id), body: .collect(maxSize: AttachmentController.maxBody), use: attachFile)
+        routes.get(.partnershipAgreementDelete(id, id), use: confirmDeleteAgreement)
+        routes.post(.partnershipAgreementDelete(id, id), use: deleteAgreement)
     }
 
     /// The district whose partnerships the actor reads; nil for all (administrators).
@@ -78,19 +82,18 @@ struct PartnershipController: Sendable {
     }
 
     @Sendable func show(_ req: Request) async throws -> Response {
-        try await page(req, try await load(req), contribution: ([:], FieldErrors()), interaction: ([:], FieldErrors()), status: .ok)
+        try await page(req, try await load(req), forms: PartnershipView.Forms(), status: .ok)
     }
 
-    private func page(
-        _ req: Request, _ stored: StoredPartnership, contribution: (FormInput, FieldErrors), interaction: (FormInput, FieldErrors),
-        status: HTTPStatus
-    ) async throws -> Response {
+    private func page(_ req: Request, _ stored: StoredPartnership, forms: PartnershipView.Forms, status: HTTPStatus) async throws
+        -> Response
+    {
         let store = PartnershipStore(db: req.sql)
         return HTMLResponse.make(
             PartnershipView.page(
-                stored, contributions: try await store.contributions(stored.id),
-                interactions: try await store.interactions([stored.id]).map(\.stored), canEdit: mayEdit(req, stored),
-                contribution: contribution, interaction: interaction, req.page),
+                stored, contributions: try await store.contributions(stored.id), agreements: try await store.agreements(stored.id),
+                interactions: try await store.interactions([stored.id]).map(\.stored), canEdit: mayEdit(req, stored), forms: forms,
+                req.page),
             status: status)
     }
 
@@ -133,7 +136,7 @@ struct PartnershipController: Sendable {
         let outcome: PartnershipService.Outcome =
             readErrors.isEmpty
             ? try await PartnershipService(db: req.db, actor: req.actor).addContribution(stored, contribution) : .invalid(readErrors)
-        return try await added(req, stored, outcome, typed: input, anchor: "contributions", flash: .flashContributionSaved)
+        return try await added(req, stored, outcome, typed: input, form: .contribution, flash: .flashContributionSaved)
     }
 
     @Sendable func addInteraction(_ req: Request) async throws -> Response {
@@ -143,24 +146,82 @@ struct PartnershipController: Sendable {
         let outcome: PartnershipService.Outcome =
             readErrors.isEmpty
             ? try await PartnershipService(db: req.db, actor: req.actor).addInteraction(stored, interaction) : .invalid(readErrors)
-        return try await added(req, stored, outcome, typed: input, anchor: "interactions", flash: .flashInteractionSaved)
+        return try await added(req, stored, outcome, typed: input, form: .interaction, flash: .flashInteractionSaved)
     }
 
-    /// After adding a contribution or a contact: back to its section, or the page again with the
-    /// form that was wrong showing what was typed and why.
+    /// The uploaded file of a multipart form, if one was chosen (a browser sends an empty part
+    /// with no name when none was).
+    private func upload(_ req: Request) -> PartnershipService.Upload? {
+        guard let file = try? req.content.get(File.self, at: "file"), !file.filename.isEmpty || file.data.readableBytes > 0 else {
+            return nil
+        }
+        return PartnershipService.Upload(filename: file.filename, bytes: Array(file.data.readableBytesView))
+    }
+
+    @Sendable func addAgreement(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        var input = formInput(req)
+        input["file"] = nil
+        let (agreement, readErrors) = PartnershipForms.agreement(input)
+        let outcome: PartnershipService.Outcome =
+            readErrors.isEmpty
+            ? try await PartnershipService(db: req.db, actor: req.actor).addAgreement(stored, agreement, file: upload(req))
+            : .invalid(readErrors)
+        return try await added(req, stored, outcome, typed: input, form: .agreement, flash: .flashAgreementSaved)
+    }
+
+    private func agreementID(_ req: Request) throws -> Int64 {
+        guard let id = req.parameters.get("sub", as: Int64.self) else { throw Abort(.notFound) }
+        return id
+    }
+
+    @Sendable func attachFile(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        let id = try agreementID(req)
+        guard let file = upload(req) else {
+            var errors = FieldErrors()
+            errors.add("file", .validationRequired)
+            return try await added(req, stored, .invalid(errors), typed: ["agreement": String(id)], form: .file, flash: .flashUploaded)
+        }
+        let outcome = try await PartnershipService(db: req.db, actor: req.actor).attachFile(stored, agreementID: id, file)
+        return try await added(req, stored, outcome, typed: ["agreement": String(id)], form: .file, flash: .flashUploaded)
+    }
+
+    @Sendable func confirmDeleteAgreement(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        guard mayEdit(req, stored) else { throw Abort(.forbidden) }
+        let id = try agreementID(req)
+        guard let agreement = try await PartnershipStore(db: req.sql).agreement(id), agreement.partnershipID == stored.id else {
+            throw Abort(.notFound)
+        }
+        return HTMLResponse.make(
+            ConfirmDeletePage.render(
+                name: agreement.agreement.title, action: SiteURL.partnershipAgreementDelete(stored.id, id).path,
+                cancel: SiteURL.partnership(stored.id).path + "#agreements",
+                breadcrumbs: [
+                    (SiteURL.partnerships.path, TextKey.partnershipsTitle(req.language)),
+                    (SiteURL.partnership(stored.id).path, stored.partnerName),
+                ], req.page))
+    }
+
+    @Sendable func deleteAgreement(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        let outcome = try await PartnershipService(db: req.db, actor: req.actor).deleteAgreement(stored, agreementID: try agreementID(req))
+        return try await added(req, stored, outcome, typed: [:], form: .agreement, flash: .flashAgreementDeleted)
+    }
+
+    /// After adding to a partnership (a contribution, a contact, an agreement or its file): back
+    /// to its section, or the page again with the form that was wrong showing what was typed and why.
     private func added(
-        _ req: Request, _ stored: StoredPartnership, _ outcome: PartnershipService.Outcome, typed: FormInput, anchor: String, flash: TextKey
+        _ req: Request, _ stored: StoredPartnership, _ outcome: PartnershipService.Outcome, typed: FormInput,
+        form: PartnershipView.Forms.Name, flash: TextKey
     ) async throws -> Response {
         switch outcome {
-        case .saved: return req.seeOther(SiteURL.partnership(stored.id).path + "#" + anchor, flash: flash)
+        case .saved:
+            return req.seeOther(SiteURL.partnership(stored.id).path + "#" + form.anchor, flash: flash)
         case .invalid(let errors):
             guard mayEdit(req, stored) else { throw Abort(.forbidden) }
-            let wrong = (typed, errors)
-            let untouched: (FormInput, FieldErrors) = ([:], FieldErrors())
-            let isContribution = anchor == "contributions"
-            return try await page(
-                req, stored, contribution: isContribution ? wrong : untouched, interaction: isContribution ? untouched : wrong,
-                status: .unprocessableEntity)
+            return try await page(req, stored, forms: .one(form, typed, errors), status: .unprocessableEntity)
         case .forbidden: throw Abort(.forbidden)
         case .conflict, .notFound: throw Abort(.notFound)
         }

@@ -8,6 +8,8 @@ struct FormField: Sendable {
         case checkbox
         /// Several choices, each a checkbox named `<field>-<value>`.
         case checkboxes([FormOption])
+        /// A file to upload (`accept` lists the extensions); the form is then sent as multipart.
+        case file(accept: String)
     }
 
     let name: String

@@ -6,8 +6,13 @@ import PraktikaDomain
 enum FormView {
     static func render(_ model: FormModel, _ context: PageContext, submit: String? = nil) -> Node<HTML.BodyContext> {
         let l = context.language
+        let upload = model.fields.contains {
+            if case .file = $0.kind { return true }
+            return false
+        }
         return .form(
             .method(.post), .action(model.action), .attribute(named: "novalidate"), .class("record-form"),
+            upload ? .enctype(.multipartData) : .empty,
             Layout.csrfField(context),
             .group(model.hidden.map { .input(.type(.hidden), .name($0.name), .value($0.value)) }),
             errorSummary(model, l),
@@ -57,6 +62,8 @@ enum FormView {
             control = .element(named: "textarea", nodes: nodes(common + [("rows", "4")]) + [.safe(value)])
         case .select(let options):
             control = select(common: nodes(common), options: options, value: value, l: l)
+        case .file(let accept):
+            control = input(common + [("type", "file"), ("accept", accept)])
         case .checkbox:
             var pairs = common + [("type", "checkbox"), ("value", "on")]
             if !value.isEmpty { pairs.append(("checked", "checked")) }
