@@ -228,6 +228,53 @@ struct PartnershipPageTests {
         }
     }
 
+    @Test("the network overview: a coordinator sees their district's partners by kind and contributions by year; administrators choose")
+    func network() async throws {
+        try await withApp(demo: true) { app in
+            let coordinator = try await Browser.signedIn(app, "pazardzhik@praktika.local", VelingradDemo.demoPassword)
+            let museum = try await app.id("partners", where: "name", is: "Регионален исторически музей – Пазарджик")
+            let partnership = try #require(
+                try await PartnershipStore(db: app.sql).list(district: "BG-13", partnerID: museum).first?.id)
+            let year = LocalDate(Date()).year
+            #expect(
+                try await coordinator.post(
+                    "/partnerships/\(partnership)/contributions", ["received_on": Self.iso(0), "amount": "1 200", "currency": "BGN"]
+                ).status == .seeOther)
+            #expect(
+                try await coordinator.post(
+                    "/partnerships/\(partnership)/contributions",
+                    ["received_on": Self.iso(0), "in_kind": "Зала", "estimated_value": "300", "currency": "BGN"]
+                ).status == .seeOther)
+
+            let page = try await coordinator.get("/partnerships/network")
+            #expect(page.status == .ok)
+            let text = page.text
+            #expect(
+                text.inOrder(
+                    "Партньорствата на библиотеките в област Пазарджик", "Партньори по вид", "<svg", "музей",
+                    "партньори: 1 · партньорства: 1"))
+            #expect(text.inOrder("Приноси по години", "<th scope=\"row\">\(year)</th>", "1 200,00 лв.", "300,00 лв.", "1 500,00 лв."))
+            // Only the district's own: the Smolyan library's partners are not counted, and no district breakdown is offered.
+            #expect(!text.contains("ОДК") && !text.contains("Корпус на мира") && !text.contains("id=\"by-district\""))
+            #expect(!text.contains("name=\"district\""))
+            #expect(try await coordinator.get("/partnerships").text.contains("href=\"/partnerships/network\""))
+
+            let admin = try await Browser.signedIn(app, "admin@praktika.local", VelingradDemo.demoPassword)
+            let all = try await admin.get("/partnerships/network").text
+            #expect(all.inOrder("id=\"by-district\"", "Пазарджик", "Смолян"))
+            #expect(all.contains("Корпус на мира") == false)  // a partner of one library only
+            let smolyan = try await admin.get("/partnerships/network?district=BG-21").text
+            #expect(smolyan.contains("Партньорствата на библиотеките в област Смолян") && !smolyan.contains("1 500,00 лв."))
+
+            let librarian = try await Browser.signedIn(app, "smolyan@praktika.local", VelingradDemo.demoPassword)
+            #expect(try await librarian.get("/partnerships/network").status == .forbidden)
+            #expect(!(try await librarian.get("/partnerships").text.contains("/partnerships/network")))
+            let partner = try await Browser.signedIn(app, "partner@praktika.local", VelingradDemo.demoPassword)
+            #expect(try await partner.get("/partnerships/network").status == .forbidden)
+            #expect(try await Browser(app).get("/partnerships/network").status == .unauthorized)
+        }
+    }
+
     @Test("the demo holds the partnerships the Velingrad report names, with nothing it does not say")
     func demo() async throws {
         try await withApp(demo: true) { app in

@@ -160,4 +160,54 @@ struct PartnershipTests {
         #expect(en.body.contains("is due for renewal from"))
         #expect(!en.body.contains("Меморандум за"))
     }
+
+    @Test("the network overview: partners by kind and district, contributions by year, partners of several libraries, lapsed partnerships")
+    func network() {
+        typealias E = PartnershipNetwork.Entry
+        let smolyan = E.Library(id: 1, name: "РБ „Никола Вранчев“", districtCode: "BG-21")
+        let momchilovtsi = E.Library(id: 2, name: "НЧ „Светлина“ – Момчиловци", districtCode: "BG-21")
+        let pazardzhik = E.Library(id: 3, name: "РБ „Никола Фурнаджиев“", districtCode: "BG-13")
+        let today = Self.day(6, 1)
+        let entries = [
+            // The municipality works with two libraries in two partnerships.
+            E(
+                id: 1, partnerID: 10, partnerName: "Община Смолян", partnerKind: .localAuthority, libraries: [smolyan], status: .active,
+                endsOn: nil),
+            E(
+                id: 2, partnerID: 10, partnerName: "Община Смолян", partnerKind: .localAuthority, libraries: [momchilovtsi], status: .ended,
+                endsOn: Self.day(1, 31)),
+            // Ended, but carried on by partnership 1 with the same library: not lapsed.
+            E(
+                id: 3, partnerID: 10, partnerName: "Община Смолян", partnerKind: .localAuthority, libraries: [smolyan], status: .ended,
+                endsOn: Self.day(12, 31, 2025)),
+            // Past its end and still marked active: lapsed, and flagged.
+            E(
+                id: 4, partnerID: 20, partnerName: "ОУ „Христо Ботев“", partnerKind: .school, libraries: [pazardzhik], status: .active,
+                endsOn: Self.day(5, 1)),
+            E(
+                id: 5, partnerID: 30, partnerName: "Община Ракитово", partnerKind: .localAuthority, libraries: [pazardzhik],
+                status: .proposed,
+                endsOn: nil),
+        ]
+        let contributions: [(partnershipID: Int64, contribution: Contribution)] = [
+            (1, Contribution(receivedOn: Self.day(3, 1, 2025), amount: Money(major: 1_000, currency: .BGN))),
+            (1, Contribution(receivedOn: Self.day(3, 1), amount: Money(major: 100, currency: .EUR))),
+            (4, Contribution(receivedOn: Self.day(4, 1), inKind: "книги", estimatedValue: Money(major: 250, currency: .BGN))),
+            // Not in scope: ignored.
+            (99, Contribution(receivedOn: Self.day(4, 1), amount: Money(major: 9_999, currency: .BGN))),
+        ]
+        let n = PartnershipNetwork(entries: entries, contributions: contributions, today: today)
+        #expect(n.byKind.map(\.kind) == [.localAuthority, .school])
+        #expect(n.byKind.map(\.count) == [.init(partners: 2, partnerships: 4), .init(partners: 1, partnerships: 1)])
+        #expect(n.byDistrict.map(\.code) == ["BG-13", "BG-21"])
+        #expect(n.byDistrict.map(\.count) == [.init(partners: 2, partnerships: 2), .init(partners: 1, partnerships: 3)])
+        #expect(n.perYear.map(\.year) == [2025, 2026])
+        #expect(n.perYear[1].cash == Money(minorUnits: 19_558, currency: .BGN))
+        #expect(n.perYear[1].inKind == Money(major: 250, currency: .BGN))
+        #expect(n.perYear[0].total == Money(major: 1_000, currency: .BGN))
+        #expect(n.sharedPartners.map(\.name) == ["Община Смолян"])
+        #expect(n.sharedPartners[0].libraries == ["НЧ „Светлина“ – Момчиловци", "РБ „Никола Вранчев“"])
+        #expect(n.lapsed.map(\.partnershipID) == [4, 2])
+        #expect(n.lapsed.map(\.stillMarkedRunning) == [true, false])
+    }
 }

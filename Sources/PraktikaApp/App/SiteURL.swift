@@ -186,6 +186,8 @@ enum SiteURL: Sendable, Equatable {
     /// A partnership's agreements; the signed file of one (an upload, so its path ends as other
     /// uploads' do); deleting one.
     case partnershipAgreements(Int64)
+    /// The overview of a district's or the whole network's partnerships.
+    case partnershipNetwork
     case partnershipAgreementFile(Int64, Int64)
     case partnershipAgreementDelete(Int64, Int64)
     /// Asking for a link to choose a new password, and the link itself.
@@ -353,6 +355,7 @@ enum SiteURL: Sendable, Equatable {
         case .partnershipContributions(let id): return ["partnerships", S.id(id), "contributions"]
         case .partnershipInteractions(let id): return ["partnerships", S.id(id), "interactions"]
         case .partnershipAgreements(let id): return ["partnerships", S.id(id), "agreements"]
+        case .partnershipNetwork: return ["partnerships", "network"]
         case .partnershipAgreementFile(let id, let a): return ["partnerships", S.id(id), "agreements", S.sub(a), "attachments"]
         case .partnershipAgreementDelete(let id, let a): return ["partnerships", S.id(id), "agreements", S.sub(a), "delete"]
         case .resetPassword(let token): return ["password", "reset", .parameter("token", token)]

@@ -156,6 +156,9 @@ public enum TextKey: String, CaseIterable, Sendable {
         partnershipNoAgreements, partnershipAddAgreement, fieldAgreementKind, fieldAgreementTitle, fieldSignedOn, fieldValidUntil,
         fieldRenewOn, fieldSignedFile, hintSignedFile, hintRenewOn, partnershipRenewal, agreementNoFile, agreementUploadFile,
         flashAgreementSaved, flashAgreementDeleted, agreementDelete, agreementMailSubject, agreementMailBody, agreementMailUntil
+    case networkTitle, networkLead, networkLeadDistrict, networkByKind, networkByDistrict, networkPerYear, networkShared, networkLapsed,
+        networkNoneShared, networkNoneLapsed, networkNoContributions, networkStillRunning, networkCount, networkYearCaption, networkYear,
+        networkTotal, networkNone, networkLink
     case partnershipRoleFunding, partnershipRoleImplementing, partnershipRoleInKind, partnershipRoleVenue, partnershipRoleMedia,
         partnershipRoleVolunteers, partnershipRoleAccountable, partnershipStatusProposed, partnershipStatusActive, partnershipStatusPaused,
         partnershipStatusEnded, interactionMeeting, interactionCall, interactionLetter, interactionEmail, interactionVisit,

@@ -241,6 +241,62 @@ struct PartnershipStore {
         }
     }
 
+    // MARK: The network's overview
+
+    /// The partnerships with a library in `district` (nil: all), as the overview needs them, and
+    /// what was contributed to them.
+    func network(district: String?) async throws -> (
+        entries: [PartnershipNetwork.Entry], contributions: [(partnershipID: Int64, contribution: Contribution)]
+    ) {
+        var filter: SQLQueryString = "1 = 1"
+        if let district {
+            filter =
+                " p.id IN (SELECT pl.partnership_id FROM partnership_libraries pl JOIN libraries l ON l.id = pl.library_id "
+                + "WHERE l.district_code = \(bind: district))"
+        }
+        let rows = try await db.raw(
+            "SELECT p.id, p.partner_id, r.name AS partner_name, r.kind AS partner_kind, p.status, p.ends_on, l.id AS library_id, "
+                + "l.name AS library, l.district_code FROM partnerships p JOIN partners r ON r.id = p.partner_id "
+                + "LEFT JOIN partnership_libraries pl ON pl.partnership_id = p.id LEFT JOIN libraries l ON l.id = pl.library_id WHERE "
+                + filter + " ORDER BY p.id, l.name"
+        ).all()
+        var entries: [PartnershipNetwork.Entry] = []
+        var libraries: [PartnershipNetwork.Entry.Library] = []
+        var current: (id: Int64, row: any SQLRow)?
+        func flush() throws {
+            guard let (id, row) = current else { return }
+            entries.append(
+                PartnershipNetwork.Entry(
+                    id: id, partnerID: try row.decode(column: "partner_id", as: Int64.self),
+                    partnerName: try row.decode(column: "partner_name", as: String.self),
+                    partnerKind: PartnerKind(rawValue: try row.decode(column: "partner_kind", as: String.self)) ?? .other,
+                    libraries: libraries,
+                    status: PartnershipStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .proposed,
+                    endsOn: try row.decode(column: "ends_on", as: String?.self).flatMap(LocalDate.init(parsing:))))
+            libraries = []
+        }
+        for row in rows {
+            let id = try row.decode(column: "id", as: Int64.self)
+            if current?.id != id {
+                try flush()
+                current = (id, row)
+            }
+            if let library = try row.decode(column: "library_id", as: Int64?.self) {
+                libraries.append(
+                    .init(
+                        id: library, name: try row.decode(column: "library", as: String.self),
+                        districtCode: try row.decode(column: "district_code", as: String?.self)))
+            }
+        }
+        try flush()
+        guard !entries.isEmpty else { return ([], []) }
+        let contributions = try await db.raw(
+            "SELECT c.* FROM partnership_contributions c JOIN partnerships p ON p.id = c.partnership_id WHERE " + filter
+                + " ORDER BY c.received_on, c.id"
+        ).all().map { (partnershipID: try $0.decode(column: "partnership_id", as: Int64.self), contribution: try Self.contribution($0)) }
+        return (entries, contributions)
+    }
+
     // MARK: Agreements
 
     /// The newest agreement of its kind in its partnership (`a`): none of that kind signed later,

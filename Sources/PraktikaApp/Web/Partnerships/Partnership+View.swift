@@ -46,7 +46,8 @@ enum PartnershipView {
     }
 
     static func list(
-        _ rows: [PartnershipRow], due: [(item: PartnershipAgenda.Item, partner: String)], canCreate: Bool, today: LocalDate,
+        _ rows: [PartnershipRow], due: [(item: PartnershipAgenda.Item, partner: String)], canCreate: Bool, showNetwork: Bool,
+        today: LocalDate,
         _ context: PageContext
     ) -> HTML {
         let l = context.language
@@ -64,7 +65,10 @@ enum PartnershipView {
             body: [
                 .div(
                     .class("page-heading"), .h1(.safe(TextKey.partnershipsTitle(l))),
-                    canCreate ? .link(SiteURL.newPartnership.path, TextKey.partnershipNew(l), .class("button")) : .empty),
+                    .div(
+                        .class("heading-actions"),
+                        showNetwork ? .link(SiteURL.partnershipNetwork.path, TextKey.networkLink(l), .class("button secondary")) : .empty,
+                        canCreate ? .link(SiteURL.newPartnership.path, TextKey.partnershipNew(l), .class("button")) : .empty)),
                 .p(.class("lead"), .safe(TextKey.partnershipsLead(l))),
                 .section(.class("due"), .h2(.safe(TextKey.partnershipDue(l))), Self.due(due, today: today, context)),
                 .h2(.safe(TextKey.partnershipsTitle(l))),

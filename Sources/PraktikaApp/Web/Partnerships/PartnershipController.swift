@@ -10,6 +10,7 @@ struct PartnershipController: Sendable {
     func register(_ routes: any RoutesBuilder) {
         let id = SiteURL.any
         routes.get(.partnerships, use: index)
+        routes.get(.partnershipNetwork, use: network)
         routes.get(.newPartnership, use: new)
         routes.post(.partnerships, use: create)
         routes.get(.partnership(id), use: show)
@@ -42,8 +43,30 @@ struct PartnershipController: Sendable {
         // What is due: a librarian's own library's; a coordinator's district; everything for an administrator.
         let due = try await store.agenda(
             district: district, library: req.actor?.role == .librarian ? req.actor?.libraryID : nil, today: LocalDate(Date()))
+        let role = req.actor?.role
         return HTMLResponse.make(
-            PartnershipView.list(rows, due: due, canCreate: PartnershipPolicy.mayCreate(req.actor), today: LocalDate(Date()), req.page))
+            PartnershipView.list(
+                rows, due: due, canCreate: PartnershipPolicy.mayCreate(req.actor), showNetwork: role == .admin || role == .coordinator,
+                today: LocalDate(Date()), req.page))
+    }
+
+    /// The overview: a coordinator's district, or for an administrator the whole network or one
+    /// district. Librarians have their own list; partners and visitors do not see it.
+    @Sendable func network(_ req: Request) async throws -> Response {
+        guard let actor = req.actor else { throw Abort(.unauthorized) }
+        let district: String?
+        switch actor.role {
+        case .admin:
+            district = req.query[String.self, at: "district"].flatMap { District.named($0)?.code }
+        case .coordinator:
+            guard let own = actor.districtCode else { throw Abort(.forbidden) }
+            district = own
+        case .librarian, .partner: throw Abort(.forbidden)
+        }
+        let (entries, contributions) = try await PartnershipStore(db: req.sql).network(district: district)
+        let network = PartnershipNetwork(entries: entries, contributions: contributions, today: LocalDate(Date()))
+        return HTMLResponse.make(
+            PartnershipNetworkView.page(.init(network: network, district: district, mayChooseDistrict: actor.role == .admin), req.page))
     }
 
     @Sendable func new(_ req: Request) async throws -> Response {
