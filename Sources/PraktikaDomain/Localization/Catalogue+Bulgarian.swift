@@ -487,8 +487,6 @@ extension Catalogue {
         .networkNoneLapsed: "Няма изтекли партньорства.",
         .networkNoContributions: "Още няма записани приноси.",
         .networkStillRunning: "крайната дата е минала, а е отбелязано като текущо",
-        .networkCount: "партньори: {partners} · партньорства: {partnerships}",
-        .networkYearCaption: "{total} (в пари {cash}, в натура {kind})",
         .networkYear: "Година",
         .networkTotal: "Общо",
         .networkNone: "Още няма партньорства.",

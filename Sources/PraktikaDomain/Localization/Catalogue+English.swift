@@ -487,8 +487,6 @@ extension Catalogue {
         .networkNoneLapsed: "No partnership has lapsed.",
         .networkNoContributions: "No contributions recorded yet.",
         .networkStillRunning: "past its end date but still marked running",
-        .networkCount: "partners: {partners} · partnerships: {partnerships}",
-        .networkYearCaption: "{total} ({cash} in money, {kind} in kind)",
         .networkYear: "Year",
         .networkTotal: "Total",
         .networkNone: "No partnerships yet.",

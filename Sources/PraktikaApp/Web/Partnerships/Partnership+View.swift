@@ -125,6 +125,17 @@ enum PartnershipView {
         }
     }
 
+    /// A form to add something, folded under its title until it is opened (or comes back with
+    /// errors), so that the page shows the record first.
+    static func addForm(_ title: String, _ model: FormModel, _ context: PageContext) -> Node<HTML.BodyContext> {
+        .element(
+            named: "details",
+            nodes: [
+                .class("add-form"), model.errors.isEmpty ? .empty : .attribute(named: "open", value: "open"),
+                .element(named: "summary", nodes: [.class("button secondary"), .safe(title)]), FormView.render(model, context),
+            ])
+    }
+
     static let signedFileTypes = ".pdf,.docx,.jpg,.jpeg,.png,.webp"
 
     /// The agreements, each with its file (or a form to attach it) and a link to delete it.
@@ -181,7 +192,7 @@ enum PartnershipView {
         return .section(
             .id("agreements"), .h2(.safe(TextKey.partnershipAgreements(l))),
             items.isEmpty ? .p(.class("muted"), .safe(TextKey.partnershipNoAgreements(l))) : .ul(.class("agreements"), .group(items)),
-            canEdit ? .group(.h3(.safe(TextKey.partnershipAddAgreement(l))), FormView.render(form, context)) : .empty)
+            canEdit ? addForm(TextKey.partnershipAddAgreement(l), form, context) : .empty)
     }
 
     static func page(
@@ -280,13 +291,13 @@ enum PartnershipView {
                                         .th(.attr("scope", "col"), .safe(TextKey.fieldEstimatedValue(l))),
                                         .th(.attr("scope", "col"), .safe(TextKey.fieldPartnershipDesign(l))))),
                                 .tbody(.group(contributionRows)))),
-                    canEdit ? .group(.h3(.safe(TextKey.partnershipAddContribution(l))), FormView.render(contributionForm, context)) : .empty
+                    canEdit ? addForm(TextKey.partnershipAddContribution(l), contributionForm, context) : .empty
                 ),
                 .section(
                     .id("interactions"), .h2(.safe(TextKey.partnershipInteractions(l))),
                     timeline.isEmpty
                         ? .p(.class("muted"), .safe(TextKey.partnershipNoInteractions(l))) : .ul(.class("timeline"), .group(timeline)),
-                    canEdit ? .group(.h3(.safe(TextKey.partnershipAddInteraction(l))), FormView.render(interactionForm, context)) : .empty),
+                    canEdit ? addForm(TextKey.partnershipAddInteraction(l), interactionForm, context) : .empty),
             ])
     }
 

@@ -3,8 +3,8 @@ import Plot
 import PraktikaDomain
 
 /// The overview of a district's or the whole network's partnerships: partners by kind and by
-/// district, contributions by year (each as a small chart with the same figures in a table
-/// beside it), partners of several libraries, and partnerships that lapsed.
+/// district, contributions by year (each as a small chart of the main figure, with all the
+/// figures in a table below it), partners of several libraries, and partnerships that lapsed.
 enum PartnershipNetworkView {
     struct Model {
         let network: PartnershipNetwork
@@ -18,9 +18,6 @@ enum PartnershipNetworkView {
         let l = context.language
         let f = context.format
         let n = model.network
-        func countCaption(_ c: PartnershipNetwork.Count) -> String {
-            TextKey.networkCount(l, ["partners": f.integer(c.partners), "partnerships": f.integer(c.partnerships)])
-        }
         func chart(_ rows: [BarChart.Row], title: String) -> Node<HTML.BodyContext> {
             rows.isEmpty ? .empty : .div(.class("network-chart"), .attr("aria-hidden", "true"), .raw(BarChart.svg(rows, title: title)))
         }
@@ -50,7 +47,7 @@ enum PartnershipNetworkView {
         let byKind: Node<HTML.BodyContext> = .section(
             .id("by-kind"), .h2(.safe(TextKey.networkByKind(l))),
             chart(
-                n.byKind.map { BarChart.Row(label: $0.kind.label(l), value: Int64($0.count.partners), caption: countCaption($0.count)) },
+                n.byKind.map { BarChart.Row(label: $0.kind.label(l), value: Int64($0.count.partners), caption: f.integer($0.count.partners)) },
                 title: TextKey.networkByKind(l)),
             countTable(TextKey.fieldKind(l), kinds))
 
@@ -61,7 +58,7 @@ enum PartnershipNetworkView {
                 .id("by-district"), .h2(.safe(TextKey.networkByDistrict(l))),
                 chart(
                     n.byDistrict.map {
-                        BarChart.Row(label: districtName($0.code), value: Int64($0.count.partners), caption: countCaption($0.count))
+                        BarChart.Row(label: districtName($0.code), value: Int64($0.count.partners), caption: f.integer($0.count.partners))
                     }, title: TextKey.networkByDistrict(l)),
                 countTable(TextKey.district(l), n.byDistrict.map { (districtName($0.code), $0.count) }))
             : .empty
@@ -80,10 +77,7 @@ enum PartnershipNetworkView {
                 : .group(
                     chart(
                         n.perYear.map { y in
-                            BarChart.Row(
-                                label: String(y.year), value: y.total.minorUnits,
-                                caption: TextKey.networkYearCaption(
-                                    l, ["total": f.money(y.total), "cash": f.money(y.cash), "kind": f.money(y.inKind)]))
+                            BarChart.Row(label: String(y.year), value: y.total.minorUnits, caption: f.money(y.total))
                         }, title: TextKey.networkPerYear(l)),
                     .div(
                         .class("table-wrap"),
