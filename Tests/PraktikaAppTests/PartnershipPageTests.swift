@@ -275,6 +275,45 @@ struct PartnershipPageTests {
         }
     }
 
+    @Test("a partner that worked on a similar service elsewhere is suggested in the partners block, and one click puts it in a row")
+    func suggestions() async throws {
+        try await withApp(demo: true) { app in
+            let librarian = try await Browser.signedIn(app, "smolyan@praktika.local", VelingradDemo.demoPassword)
+            let partner = try await app.id("partners", where: "name", is: "Община Ракитово")
+            let library = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Вранчев“")
+            let disabled = try await app.id("service_designs", where: "title", is: "Хора с двигателни увреждания")
+            let created = try await librarian.post(
+                "/partnerships",
+                [
+                    "partner": String(partner), "library": String(library), "design": String(disabled), "status": "active",
+                    "role-funding": "on",
+                ])
+            let id = try #require(Int64(created.headers.first(name: .location)?.split(separator: "/").last ?? ""))
+            #expect(
+                try await librarian.post(
+                    "/partnerships/\(id)/contributions",
+                    ["received_on": Self.iso(-30), "amount": "800", "currency": "BGN", "design": String(disabled)]
+                ).status == .seeOther)
+
+            // In Pazardzhik, the programme for people with special needs is a similar service.
+            let coordinator = try await Browser.signedIn(app, "pazardzhik@praktika.local", VelingradDemo.demoPassword)
+            let special = try await app.id(
+                "service_designs", where: "title", is: "Програма за библиотечно-информационно обслужване на лицата със специфични нужди")
+            let form = try await coordinator.get("/services/\(special)/edit/partners").text
+            #expect(
+                form.inOrder(
+                    "Предложени партньори", "Община Ракитово", "Хора с двигателни увреждания",
+                    "name=\"suggest_partner\" value=\"\(partner)\""))
+            let added = try await coordinator.post(
+                "/services/\(special)/edit/partners", ["version": "1", "suggest_partner": String(partner)])
+            #expect(added.status == .ok)
+            #expect(added.text.contains("<option value=\"\(partner)\" selected=\"selected\">Община Ракитово"))
+            // Once in the table, it is no longer suggested; nothing was saved yet.
+            #expect(!added.text.contains("name=\"suggest_partner\" value=\"\(partner)\""))
+            #expect(try await DesignStore(db: app.sql).find(special)?.design.partners.contains { $0.partnerID == partner } == false)
+        }
+    }
+
     @Test("the demo holds the partnerships the Velingrad report names, with nothing it does not say")
     func demo() async throws {
         try await withApp(demo: true) { app in

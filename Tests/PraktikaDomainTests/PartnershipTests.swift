@@ -210,4 +210,49 @@ struct PartnershipTests {
         #expect(n.lapsed.map(\.partnershipID) == [4, 2])
         #expect(n.lapsed.map(\.stillMarkedRunning) == [true, false])
     }
+
+    @Test("suggested partners: of the kinds the design names first, then by how alike their designs are and how recently they gave")
+    func suggestionRanking() {
+        let today = Self.day(6, 1)
+        typealias C = PartnerSuggestion.Candidate
+        let candidates = [
+            // Worked on the most alike design, but is a school, and the design names only municipalities.
+            C(partnerID: 1, name: "ОУ „Христо Ботев“", kind: .school, districtCode: "BG-21", designs: [(0, "Ученици")], contributions: []),
+            // Municipalities: one gave often but long ago, one gave once recently.
+            C(
+                partnerID: 2, name: "Община Ракитово", kind: .localAuthority, districtCode: "BG-13", designs: [(3, "Безработни")],
+                contributions: [Self.day(1, 1, 2016), Self.day(1, 1, 2017), Self.day(1, 1, 2018)]),
+            C(
+                partnerID: 3, name: "Община Смолян", kind: .localAuthority, districtCode: "BG-21", designs: [(3, "Безработни")],
+                contributions: [Self.day(5, 1)]),
+            // Same kind, nothing given, a less alike design.
+            C(
+                partnerID: 4, name: "Община Велинград", kind: .localAuthority, districtCode: nil, designs: [(9, "Пенсионери ONLINE")],
+                contributions: []),
+        ]
+        let ranked = PartnerSuggestion.rank(candidates, wantedKinds: [.localAuthority], districts: ["BG-21"], today: today)
+        #expect(ranked.map(\.partnerID) == [3, 2, 4, 1])
+        #expect(ranked[0].sameKind && ranked[0].nearby && !ranked[1].nearby)
+        #expect(ranked.last?.sameKind == false)
+        // A design that names no kind ranks by what was done alone; the limit holds.
+        let open = PartnerSuggestion.rank(candidates, wantedKinds: [], districts: [], today: today, limit: 2)
+        #expect(open.map(\.partnerID) == [3, 1])
+        // A year halves a contribution's weight.
+        #expect(abs(PartnerSuggestion.weight(Self.day(6, 1, 2025), today: today) - 0.5) < 0.01)
+    }
+
+    @Test("a suggested partner goes into a new row once, keeping what was typed")
+    func suggestedRow() throws {
+        let typed: FormInput = [
+            "partner-0-name": "Училища", "partner-0-kind": "school", "partner-0-role": "домакин", "suggest_partner": "7",
+        ]
+        let values = try #require(DesignForm.rowAction(typed))
+        #expect(values["partner-1-id"] == "7" && values["partner-0-role"] == "домакин")
+        #expect(values["suggest_partner"] == nil)
+        var again = values
+        again["suggest_partner"] = "7"
+        #expect(DesignForm.rowCount(try #require(DesignForm.rowAction(again)), "partner") == 2)
+        again["suggest_partner"] = "-3"
+        #expect(DesignForm.rowAction(again).map { DesignForm.rowCount($0, "partner") } == 2)
+    }
 }

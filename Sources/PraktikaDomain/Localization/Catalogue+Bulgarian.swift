@@ -491,6 +491,13 @@ extension Catalogue {
         .networkTotal: "Общо",
         .networkNone: "Още няма партньорства.",
         .networkLink: "Обзор на мрежата",
+        .suggestionsTitle: "Предложени партньори",
+        .suggestionsHint:
+            "Партньори, работили по сходни услуги в областта и другаде; първо тези от видовете, които вече сте посочили, после по това колко често и колко скоро са допринасяли.",
+        .suggestionSameKind: "същият вид",
+        .suggestionNearby: "в областта",
+        .suggestionWorkedOn: "Работил по",
+        .suggestionAdd: "Добави в таблицата",
         .flashInteractionSaved: "Контактът е записан.",
         .partnershipsAll: "Всички партньорства",
         .periodFrom: "от {date}",

@@ -491,6 +491,13 @@ extension Catalogue {
         .networkTotal: "Total",
         .networkNone: "No partnerships yet.",
         .networkLink: "Network overview",
+        .suggestionsTitle: "Suggested partners",
+        .suggestionsHint:
+            "Partners who worked on similar services in the district and elsewhere: first those of the kinds you have named, then by how often and how recently they contributed.",
+        .suggestionSameKind: "same kind",
+        .suggestionNearby: "in the district",
+        .suggestionWorkedOn: "Worked on",
+        .suggestionAdd: "Add to the table",
         .flashInteractionSaved: "The contact is recorded.",
         .partnershipsAll: "All partnerships",
         .periodFrom: "from {date}",

@@ -152,18 +152,26 @@ public enum DesignForm {
         return result
     }
 
-    /// "Add a line", "move up/down" and "find a partner" work without JavaScript: such a submit
-    /// saves nothing and gets the form back (normalized) with one more empty row, two rows
-    /// swapped, or the same rows for the partners found. Nil for a real save; a button whose value
+    /// "Add a line", "move up/down", "find a partner" and "add this suggested partner" work
+    /// without JavaScript: such a submit saves nothing and gets the form back (normalized) with
+    /// one more empty row, two rows swapped, the same rows for the partners found, or a row
+    /// holding the suggested partner. Nil for a real save; a button whose value
     /// names no list or no move still saves nothing.
     public static func rowAction(_ typed: FormInput) -> FormInput? {
         var input = typed
         let find = input.removeValue(forKey: "find_partner")
         let add = input.removeValue(forKey: "add_row")
         let move = input.removeValue(forKey: "move_row")
-        guard find != nil || add != nil || move != nil else { return nil }
+        let suggested = input.removeValue(forKey: "suggest_partner")
+        guard find != nil || add != nil || move != nil || suggested != nil else { return nil }
         if let move = move.flatMap(RowMove.init) { return normalized(moved(input, move)) }
         var values = normalized(input)
+        // A suggested registry partner goes into a new row (once), with its role to be written.
+        if let id = suggested.flatMap(Int64.init), id > 0 {
+            let rows = rowCount(values, "partner")
+            if !(0..<rows).contains(where: { values["partner-\($0)-id"] == String(id) }) { values["partner-\(rows)-id"] = String(id) }
+            return values
+        }
         if find == nil, let list = add, isList(list) { values["\(list)-\(rowCount(values, list))-\(firstColumn(list))"] = "" }
         return values
     }

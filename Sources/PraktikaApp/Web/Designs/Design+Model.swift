@@ -131,6 +131,8 @@ struct DesignFormOptions: Sendable {
     /// Whether `partners` is only part of a registry too large to offer whole in every row: the
     /// form then has a search that adds the partners found.
     var partnersNarrowed = false
+    /// Partners who worked on similar services (`PartnerSuggestions`), for the partners block.
+    var suggestions: [PartnerSuggestion.Ranked] = []
 
     /// A registry of up to this many partners is offered whole.
     static let partnersOfferedWhole = 200

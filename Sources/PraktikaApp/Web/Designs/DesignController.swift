@@ -424,6 +424,8 @@ struct DesignController: Sendable {
             }
             let search = values["partner_search"] ?? ""
             try await options.loadPartners(req.sql, req.page.language, near: stored.districtCodes, keeping: chosen.sorted(), search: search)
+            options.suggestions = try await PartnerSuggestions(db: req.sql).suggest(for: stored, req.actor, today: LocalDate(Date()))
+                .filter { !chosen.contains($0.partnerID) }
         }
         let model = DesignBlockFormModel(
             id: stored.id, designTitle: stored.design.title, block: block, values: values, errors: errors, version: version,

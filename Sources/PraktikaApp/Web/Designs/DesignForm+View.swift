@@ -133,7 +133,8 @@ enum DesignFormView {
                         f("partner-\(i)-role", .fieldPartnerRole, .text),
                         f("partner-\(i)-register", .fieldAddToRegistry, .checkbox),
                     ]
-                })
+                },
+                suggestions(options.suggestions, context))
         case .channels:
             return .group(
                 checkboxes("channel", .fieldChannels, InformationChannel.self, form, l), f("channel_notes", .fieldChannelNotes, .textarea))
@@ -234,6 +235,30 @@ enum DesignFormView {
     /// Enter in a field submits a form through its first submit button: this one, so that it saves
     /// rather than adding or moving a line. Out of sight and out of the tab order; the visible
     /// Save button stays at the end.
+    /// Partners who worked on similar services, each with a button that puts it in a new row
+    /// (the form comes back with it, nothing saved yet).
+    static func suggestions(_ suggestions: [PartnerSuggestion.Ranked], _ context: PageContext) -> Node<HTML.FormContext> {
+        guard !suggestions.isEmpty else { return .empty }
+        let l = context.language
+        let items: [Node<HTML.ListContext>] = suggestions.map { s in
+            var facts = [s.kind.label(l)]
+            if let code = s.districtCode, let district = District.named(code) { facts.append(district.name(l)) }
+            return .li(
+                .strong(.safe(s.name)), .span(.class("muted"), .safe(" · " + facts.joined(separator: " · "))),
+                s.sameKind ? .span(.class("tag"), .safe(TextKey.suggestionSameKind(l))) : .empty,
+                s.nearby ? .span(.class("tag"), .safe(TextKey.suggestionNearby(l))) : .empty,
+                .p(.class("muted"), .safe(TextKey.suggestionWorkedOn(l) + ": " + s.designs.prefix(3).joined(separator: "; "))),
+                .button(
+                    .type(.submit), .class("button secondary small"), .attr("name", "suggest_partner"), .attr("value", String(s.partnerID)),
+                    .safe(TextKey.suggestionAdd(l))))
+        }
+        return .div(
+            .class("partner-suggestions"),
+            .h3(.safe(TextKey.suggestionsTitle(l))),
+            .p(.class("hint"), .safe(TextKey.suggestionsHint(l))),
+            .ul(.group(items)))
+    }
+
     static func defaultSave(_ l: Language) -> Node<HTML.FormContext> {
         .button(
             .type(.submit), .class("visually-hidden default-save"), .attr("tabindex", "-1"), .attr("aria-hidden", "true"),

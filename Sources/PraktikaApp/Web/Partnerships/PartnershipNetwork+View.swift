@@ -47,7 +47,9 @@ enum PartnershipNetworkView {
         let byKind: Node<HTML.BodyContext> = .section(
             .id("by-kind"), .h2(.safe(TextKey.networkByKind(l))),
             chart(
-                n.byKind.map { BarChart.Row(label: $0.kind.label(l), value: Int64($0.count.partners), caption: f.integer($0.count.partners)) },
+                n.byKind.map {
+                    BarChart.Row(label: $0.kind.label(l), value: Int64($0.count.partners), caption: f.integer($0.count.partners))
+                },
                 title: TextKey.networkByKind(l)),
             countTable(TextKey.fieldKind(l), kinds))
 
