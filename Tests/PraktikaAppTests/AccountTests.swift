@@ -43,6 +43,19 @@ struct AccountTests {
             #expect(try await vaska.get("/account").status == .ok)
             let librarian = try await Browser.signedIn(app, "smolyan@praktika.local", Self.password)
             #expect(try await librarian.get("/users/new").status == .forbidden)
+
+            // A partner's account speaks for a registry partner that exists.
+            let partnerForm = [
+                "name": "Иван от Младежкия дом", "email": "ivan@partner.bg", "role": "partner", "partner_id": "999999",
+                "password": "дълга-парола-2026", "password_confirmation": "дълга-парола-2026",
+            ]
+            let unknown = try await admin.post("/users", partnerForm)
+            #expect(unknown.status == .unprocessableEntity && unknown.text.contains("id=\"field-partner_id-error\""))
+            let youth = try await app.id("partners", where: "name", is: "Младежки дом – Пазарджик")
+            var linked = partnerForm
+            linked["partner_id"] = String(youth)
+            #expect(try await admin.post("/users", linked).status == .seeOther)
+            #expect(try await AccountStore(db: app.sql).user(email: "ivan@partner.bg")?.actor.partnerID == youth)
         }
     }
 

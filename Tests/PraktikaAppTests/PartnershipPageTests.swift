@@ -99,11 +99,30 @@ struct PartnershipPageTests {
             #expect(stale.text.contains("втора промяна"))
             #expect(try await PartnershipStore(db: app.sql).find(id)?.partnership.notes == "първа промяна")
 
-            // Who may see it: not visitors, not partner accounts, not another district's coordinator.
+            // Who may see it: not visitors, not another district's coordinator; the partner's own
+            // account reads it (and only its own), changing nothing.
             #expect(try await Browser(app).get("/partnerships").status == .unauthorized)
             #expect(try await Browser(app).get("/partnerships/\(id)").status == .unauthorized)
             let partnerAccount = try await Browser.signedIn(app, "partner@praktika.local", VelingradDemo.demoPassword)
-            #expect(try await partnerAccount.get("/partnerships").status == .forbidden)
+            let own = try await partnerAccount.get("/partnerships")
+            #expect(own.status == .ok && own.text.contains("href=\"/partnerships/\(id)\""))
+            #expect(!own.text.contains("Регионален исторически музей") && !own.text.contains("Предстои в следващите 60 дни"))
+            let read = try await partnerAccount.get("/partnerships/\(id)")
+            #expect(read.status == .ok && read.text.contains("Зала за 10 занятия") && !read.text.contains("name=\"received_on\""))
+            #expect(
+                try await partnerAccount.post("/partnerships/\(id)/interactions", ["on": Self.iso(0), "kind": "call", "note": "x"]).status
+                    == .forbidden)
+            let museum = try await app.id("partners", where: "name", is: "Регионален исторически музей – Пазарджик")
+            let others = try #require(try await PartnershipStore(db: app.sql).list(district: nil, partnerID: museum).first?.id)
+            #expect(try await partnerAccount.get("/partnerships/\(others)").status == .notFound)
+            #expect(try await partnerAccount.get("/partnerships/network").status == .forbidden)
+            // A partner account that speaks for no registry partner sees none.
+            try await AccountStore(db: app.sql).createUser(
+                email: "unlinked@partner.bg", name: "Без организация", passwordHash: try app.password.hash("unlinked-partner-1"),
+                role: .partner, districtCode: nil, libraryID: nil)
+            let unlinked = try await Browser.signedIn(app, "unlinked@partner.bg", "unlinked-partner-1")
+            #expect(try await unlinked.get("/partnerships").status == .forbidden)
+            #expect(try await unlinked.get("/partnerships/\(id)").status == .forbidden)
             let coordinator = try await Browser.signedIn(app, "pazardzhik@praktika.local", VelingradDemo.demoPassword)
             #expect(try await coordinator.get("/partnerships/\(id)").status == .notFound)
             #expect(!(try await coordinator.get("/partnerships").text.contains("href=\"/partnerships/\(id)\"")))

@@ -43,7 +43,7 @@ extension DemoLoader {
     }
 }
 
-/// `praktika user add --email E --name N --role R [--library ID] [--district CODE]`;
+/// `praktika user add --email E --name N --role R [--library ID] [--district CODE] [--partner ID]`;
 /// the password comes from `PRAKTIKA_PASSWORD` or standard input.
 struct UserCommand: AsyncCommand {
     struct Signature: CommandSignature {
@@ -59,9 +59,13 @@ struct UserCommand: AsyncCommand {
         var library: Int64?
         @Option(name: "district", help: "the district's code, e.g. BG-13 (coordinator)")
         var district: String?
+        @Option(name: "partner", help: "the registry partner's id that a partner account speaks for")
+        var partner: Int64?
     }
 
-    var help: String { "Manages accounts: `user add --email E --name N --role R [--library ID] [--district CODE]`." }
+    var help: String {
+        "Manages accounts: `user add --email E --name N --role R [--library ID] [--district CODE] [--partner ID]`."
+    }
 
     struct Problem: Error, CustomStringConvertible {
         let description: String
@@ -90,6 +94,12 @@ struct UserCommand: AsyncCommand {
                 problems.append("--library \(library) does not exist")
             }
         }
+        if let partner = signature.partner {
+            if role != .partner { problems.append("--partner is for a partner account") }
+            if try await app.sql.select().column("id").from("partners").where("id", .equal, partner).first() == nil {
+                problems.append("--partner \(partner) does not exist")
+            }
+        }
         if role == .librarian && signature.library == nil { problems.append("a librarian needs --library") }
         if role == .coordinator && district == nil { problems.append("a coordinator needs --district") }
         if try await AccountStore(db: app.sql).user(email: email) != nil { problems.append("a user with e-mail \(email) exists already") }
@@ -101,7 +111,7 @@ struct UserCommand: AsyncCommand {
         }
         let id = try await AccountStore(db: app.sql).createUser(
             email: email, name: name, passwordHash: try app.password.hash(password), role: role, districtCode: district,
-            libraryID: signature.library)
+            libraryID: signature.library, partnerID: signature.partner)
         context.console.print("Created user \(id): \(AccountStore.normalisedEmail(email)) (\(role.rawValue)).")
     }
 }

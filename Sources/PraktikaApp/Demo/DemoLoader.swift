@@ -86,9 +86,15 @@ struct DemoLoader {
                 summary.existing += 1
                 continue
             }
+            var partnerID: Int64?
+            if let partner = account.partner {
+                partnerID = try await db.select().column("id").from("partners").where("name", .equal, partner).first()?.decode(
+                    column: "id", as: Int64.self)
+            }
             try await accounts.createUser(
                 email: account.email, name: account.name, passwordHash: try passwordHasher(VelingradDemo.demoPassword),
-                role: account.role, districtCode: account.districtCode, libraryID: account.library.flatMap { libraryIDs[$0] })
+                role: account.role, districtCode: account.districtCode, libraryID: account.library.flatMap { libraryIDs[$0] },
+                partnerID: partnerID)
             summary.inserted += 1
         }
         return summary

@@ -7,6 +7,8 @@ public struct NewAccount: Sendable, Equatable {
     public var role: Role
     public var districtCode: String?
     public var libraryID: Int64?
+    /// For a partner account: the registry partner it speaks for (optional).
+    public var partnerID: Int64? = nil
     public var password: String
 
     public static let minimumPasswordLength = 10
@@ -16,7 +18,8 @@ public struct NewAccount: Sendable, Equatable {
         var r = FormReader(input)
         let account = NewAccount(
             email: r.text("email") ?? "", name: r.text("name") ?? "", role: r.choice("role", default: .partner),
-            districtCode: r.text("district_code"), libraryID: r.identifier("library_id"), password: input["password"] ?? "")
+            districtCode: r.text("district_code"), libraryID: r.identifier("library_id"), partnerID: r.identifier("partner_id"),
+            password: input["password"] ?? "")
         var v = Validator()
         v.required("email", account.email)
         v.email("email", account.email)

@@ -28,12 +28,15 @@ public struct Actor: Sendable, Hashable, Codable {
     public let role: Role
     public let districtCode: String?
     public let libraryID: Int64?
+    /// The registry partner a partner account speaks for.
+    public let partnerID: Int64?
 
-    public init(userID: Int64, name: String, role: Role, districtCode: String?, libraryID: Int64?) {
+    public init(userID: Int64, name: String, role: Role, districtCode: String?, libraryID: Int64?, partnerID: Int64? = nil) {
         self.userID = userID
         self.name = name
         self.role = role
         self.districtCode = districtCode
         self.libraryID = libraryID
+        self.partnerID = partnerID
     }
 }

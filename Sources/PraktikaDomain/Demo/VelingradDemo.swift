@@ -179,6 +179,8 @@ public enum VelingradDemo {
         public let role: Role
         public let districtCode: String?
         public let library: String?
+        /// For a partner account: the registry partner it speaks for.
+        public var partner: String? = nil
     }
 
     public static let demoPassword = "praktika-demo"
@@ -194,6 +196,7 @@ public enum VelingradDemo {
         DemoAccount(
             email: "smolyan@praktika.local", name: "Библиотекар Смолян", role: .librarian, districtCode: smolyan,
             library: "Регионална библиотека „Никола Вранчев“"),
-        DemoAccount(email: "partner@praktika.local", name: "Партньор", role: .partner, districtCode: nil, library: nil),
+        DemoAccount(
+            email: "partner@praktika.local", name: "Партньор (ОДК)", role: .partner, districtCode: nil, library: nil, partner: "ОДК"),
     ]
 }

@@ -498,6 +498,7 @@ extension Catalogue {
         .suggestionNearby: "в областта",
         .suggestionWorkedOn: "Работил по",
         .suggestionAdd: "Добави в таблицата",
+        .hintUserPartner: "За профил на партньор: организацията, от чието име влиза. Тя вижда своите партньорства с библиотеките.",
         .flashInteractionSaved: "Контактът е записан.",
         .partnershipsAll: "Всички партньорства",
         .periodFrom: "от {date}",

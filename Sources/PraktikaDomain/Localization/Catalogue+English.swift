@@ -498,6 +498,7 @@ extension Catalogue {
         .suggestionNearby: "in the district",
         .suggestionWorkedOn: "Worked on",
         .suggestionAdd: "Add to the table",
+        .hintUserPartner: "For a partner's account: the organisation it speaks for. It sees its own partnerships with the libraries.",
         .flashInteractionSaved: "The contact is recorded.",
         .partnershipsAll: "All partnerships",
         .periodFrom: "from {date}",

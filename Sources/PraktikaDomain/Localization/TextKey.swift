@@ -157,7 +157,8 @@ public enum TextKey: String, CaseIterable, Sendable {
         fieldRenewOn, fieldSignedFile, hintSignedFile, hintRenewOn, partnershipRenewal, agreementNoFile, agreementUploadFile,
         flashAgreementSaved, flashAgreementDeleted, agreementDelete, agreementMailSubject, agreementMailBody, agreementMailUntil
     case networkTitle, networkLead, networkLeadDistrict, networkByKind, networkByDistrict, networkPerYear, networkShared, networkLapsed,
-        suggestionsTitle, suggestionsHint, suggestionSameKind, suggestionNearby, suggestionWorkedOn, suggestionAdd, networkNoneShared,
+        hintUserPartner, suggestionsTitle, suggestionsHint, suggestionSameKind, suggestionNearby, suggestionWorkedOn, suggestionAdd,
+        networkNoneShared,
         networkNoneLapsed, networkNoContributions, networkStillRunning, networkYear,
         networkTotal, networkNone, networkLink
     case partnershipRoleFunding, partnershipRoleImplementing, partnershipRoleInKind, partnershipRoleVenue, partnershipRoleMedia,

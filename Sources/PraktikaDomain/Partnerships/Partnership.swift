@@ -259,15 +259,16 @@ public struct PartnerFunding: Sendable, Equatable {
 
 /// Who may see and change a partnership. It is the libraries' working record, with money and
 /// notes of conversations: staff of its districts read it, its own libraries' staff and their
-/// coordinators change it, administrators do both everywhere. Visitors and partner accounts do
-/// not see it.
+/// coordinators change it, administrators do both everywhere. A partner account reads the
+/// partnerships of the partner it speaks for (`partnerID`, the partnership's partner), and no
+/// other; visitors see none.
 public enum PartnershipPolicy {
-    public static func mayRead(_ actor: Actor?, districts: Set<String>) -> Bool {
+    public static func mayRead(_ actor: Actor?, districts: Set<String>, partnerID: Int64? = nil) -> Bool {
         guard let actor else { return false }
         switch actor.role {
         case .admin: return true
         case .coordinator, .librarian: return actor.districtCode.map(districts.contains) ?? false
-        case .partner: return false
+        case .partner: return actor.partnerID != nil && actor.partnerID == partnerID
         }
     }
 

@@ -12,6 +12,8 @@ struct UserRow: Codable, Sendable {
     var role: Role
     var districtCode: String?
     var libraryID: Int64?
+    /// The registry partner a partner account speaks for.
+    var partnerID: Int64?
     /// The interface language the person chose, if any.
     var language: String?
 
@@ -20,9 +22,14 @@ struct UserRow: Codable, Sendable {
         case passwordHash = "password_hash"
         case districtCode = "district_code"
         case libraryID = "library_id"
+        case partnerID = "partner_id"
     }
 
-    var actor: Actor { Actor(userID: id, name: name, role: role, districtCode: districtCode, libraryID: libraryID) }
+    var actor: Actor {
+        Actor(
+            userID: id, name: name, role: role, districtCode: districtCode, libraryID: libraryID,
+            partnerID: role == .partner ? partnerID : nil)
+    }
 }
 
 /// Accounts, their browser sessions and API tokens, and the sign-in failure count.
@@ -49,14 +56,14 @@ struct AccountStore {
     }
 
     @discardableResult
-    func createUser(email: String, name: String, passwordHash: String, role: Role, districtCode: String?, libraryID: Int64?)
-        async throws -> Int64
-    {
+    func createUser(
+        email: String, name: String, passwordHash: String, role: Role, districtCode: String?, libraryID: Int64?, partnerID: Int64? = nil
+    ) async throws -> Int64 {
         let row = try await db.insert(into: "users")
-            .columns("email", "name", "password_hash", "role", "district_code", "library_id", "created_at")
+            .columns("email", "name", "password_hash", "role", "district_code", "library_id", "partner_id", "created_at")
             .values(
                 SQLBind(Self.normalisedEmail(email)), SQLBind(name), SQLBind(passwordHash), SQLBind(role.rawValue),
-                SQLBind(districtCode), SQLBind(libraryID), SQLBind(Date())
+                SQLBind(districtCode), SQLBind(libraryID), SQLBind(role == .partner ? partnerID : nil), SQLBind(Date())
             )
             .returning("id").first()
         return try row!.decode(column: "id", as: Int64.self)

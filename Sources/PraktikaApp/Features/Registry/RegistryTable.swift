@@ -38,6 +38,7 @@ struct RegistryTable: Sendable {
             Reference(table: "people", column: "partner_id", label: .refPeople),
             Reference(table: "design_partners", column: "partner_id", label: .refServices),
             Reference(table: "partnerships", column: "partner_id", label: .refPartnerships),
+            Reference(table: "users", column: "partner_id", label: .refUsers),
         ])
     static let person = RegistryTable(kind: .person, table: "people", nameColumn: "full_name", references: [])
 }

@@ -92,6 +92,9 @@ enum StartPageQuery {
             data.partnershipsDue = try await PartnershipStore(db: db).agenda(
                 district: actor.role == .admin ? nil : actor.districtCode, library: actor.role == .librarian ? actor.libraryID : nil,
                 today: today)
+        } else if actor.role == .partner && actor.partnerID != nil {
+            // A partner's own partnerships are the libraries' to follow up; the section links to them.
+            data.partnershipsDue = []
         }
         return data
     }

@@ -49,7 +49,7 @@ struct AttachmentController: Sendable {
             guard let agreement = try await store.agreement(agreementID), let stored = try await store.find(agreement.partnershipID)
             else { return nil }
             return (
-                PartnershipPolicy.mayRead(req.actor, districts: stored.districts),
+                PartnershipPolicy.mayRead(req.actor, districts: stored.districts, partnerID: stored.partnership.partnerID),
                 PartnershipPolicy.mayEdit(req.actor, libraries: Set(stored.partnership.libraryIDs), districts: stored.districts),
                 SiteURL.partnership(stored.id).path + "#agreements", agreement.agreement.title
             )

@@ -110,6 +110,12 @@ extension AdminController {
                 errors.add("library_id", .validationUnknownReference)
             }
         }
+        // A partner account may speak for one registry partner, which must exist.
+        if account.role == .partner, let partner = account.partnerID,
+            try await req.sql.select().column("id").from("partners").where("id", .equal, partner).first() == nil
+        {
+            errors.add("partner_id", .validationUnknownReference)
+        }
         input["password"] = nil
         input["password_confirmation"] = nil
         guard errors.isEmpty else { return try await userForm(req, values: input, errors: errors, status: .unprocessableEntity) }
@@ -120,7 +126,7 @@ extension AdminController {
             let id = try await AccountStore(db: sql).createUser(
                 email: checked.email, name: checked.name, passwordHash: hash, role: checked.role,
                 districtCode: checked.role == .admin || checked.role == .partner ? nil : checked.districtCode,
-                libraryID: checked.role == .librarian ? checked.libraryID : nil)
+                libraryID: checked.role == .librarian ? checked.libraryID : nil, partnerID: checked.partnerID)
             try await AuditStore(db: sql).record(
                 actor: req.actor, action: .create, entity: "user", entityID: String(id), entityName: checked.name,
                 changes: FieldChange.between([:], ["email": checked.email, "name": checked.name, "role": checked.role.rawValue]))
@@ -174,6 +180,7 @@ extension AdminController {
         let context = req.page
         let l = context.language
         let libraries = try await DesignFormOptions.load(req.sql, req.actor, l, keeping: []).libraries
+        let partners = RegistryLookups.options(try await RegistryLookups(db: req.sql).choices(.partners, districts: nil), l)
         let model = FormModel(
             title: TextKey.newUser(l), action: SiteURL.users.path,
             fields: [
@@ -182,6 +189,7 @@ extension AdminController {
                 FormField(name: "role", label: .fieldRole, kind: .select(.choices(Role.self, l)), required: true),
                 FormField(name: "district_code", label: .fieldDistrict, kind: .select(.districts(l)), hint: .hintUserDistrict),
                 FormField(name: "library_id", label: .fieldLibrary, kind: .select(libraries), hint: .hintUserLibrary),
+                FormField(name: "partner_id", label: .partner, kind: .select(partners), hint: .hintUserPartner),
                 FormField(name: "password", label: .fieldPassword, kind: .password, required: true, hint: .hintPassword),
                 FormField(name: "password_confirmation", label: .fieldPasswordConfirmation, kind: .password, required: true),
             ], values: values, errors: errors, cancelHref: SiteURL.users.path)

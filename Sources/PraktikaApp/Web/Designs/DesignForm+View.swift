@@ -254,7 +254,7 @@ enum DesignFormView {
         }
         return .div(
             .class("partner-suggestions"),
-            .h3(.safe(TextKey.suggestionsTitle(l))),
+            .h2(.safe(TextKey.suggestionsTitle(l))),
             .p(.class("hint"), .safe(TextKey.suggestionsHint(l))),
             .ul(.group(items)))
     }

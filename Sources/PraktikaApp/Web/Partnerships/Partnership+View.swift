@@ -46,7 +46,7 @@ enum PartnershipView {
     }
 
     static func list(
-        _ rows: [PartnershipRow], due: [(item: PartnershipAgenda.Item, partner: String)], canCreate: Bool, showNetwork: Bool,
+        _ rows: [PartnershipRow], due: [(item: PartnershipAgenda.Item, partner: String)]?, canCreate: Bool, showNetwork: Bool,
         today: LocalDate,
         _ context: PageContext
     ) -> HTML {
@@ -70,7 +70,7 @@ enum PartnershipView {
                         showNetwork ? .link(SiteURL.partnershipNetwork.path, TextKey.networkLink(l), .class("button secondary")) : .empty,
                         canCreate ? .link(SiteURL.newPartnership.path, TextKey.partnershipNew(l), .class("button")) : .empty)),
                 .p(.class("lead"), .safe(TextKey.partnershipsLead(l))),
-                .section(.class("due"), .h2(.safe(TextKey.partnershipDue(l))), Self.due(due, today: today, context)),
+                due.map { .section(.class("due"), .h2(.safe(TextKey.partnershipDue(l))), Self.due($0, today: today, context)) } ?? .empty,
                 .h2(.safe(TextKey.partnershipsTitle(l))),
                 rows.isEmpty
                     ? .p(.class("muted"), .safe(TextKey.partnershipNone(l)))

@@ -24,29 +24,47 @@ struct PartnershipController: Sendable {
         routes.post(.partnershipAgreementDelete(id, id), use: deleteAgreement)
     }
 
-    /// The district whose partnerships the actor reads; nil for all (administrators).
-    private func readScope(_ req: Request) throws -> String? {
+    /// Whose partnerships the actor reads: everyone's (administrators), a district's (its staff),
+    /// or one partner's (the partner's own account).
+    private enum ReadScope {
+        case all
+        case district(String)
+        case partner(Int64)
+    }
+
+    private func readScope(_ req: Request) throws -> ReadScope {
         guard let actor = req.actor else { throw Abort(.unauthorized) }
         switch actor.role {
-        case .admin: return nil
+        case .admin: return .all
         case .coordinator, .librarian:
             guard let district = actor.districtCode else { throw Abort(.forbidden) }
-            return district
-        case .partner: throw Abort(.forbidden)
+            return .district(district)
+        case .partner:
+            guard let partner = actor.partnerID else { throw Abort(.forbidden) }
+            return .partner(partner)
         }
     }
 
     @Sendable func index(_ req: Request) async throws -> Response {
-        let district = try readScope(req)
+        let scope = try readScope(req)
         let store = PartnershipStore(db: req.sql)
-        let rows = try await store.list(district: district)
-        // What is due: a librarian's own library's; a coordinator's district; everything for an administrator.
-        let due = try await store.agenda(
-            district: district, library: req.actor?.role == .librarian ? req.actor?.libraryID : nil, today: LocalDate(Date()))
+        let rows: [PartnershipRow]
+        var due: [(item: PartnershipAgenda.Item, partner: String)] = []
+        switch scope {
+        case .partner(let partner):
+            rows = try await store.list(district: nil, partnerID: partner)
+        case .all, .district:
+            let district: String? = if case .district(let code) = scope { code } else { nil }
+            rows = try await store.list(district: district)
+            // What is due: a librarian's own library's; a coordinator's district; everything for an administrator.
+            due = try await store.agenda(
+                district: district, library: req.actor?.role == .librarian ? req.actor?.libraryID : nil, today: LocalDate(Date()))
+        }
         let role = req.actor?.role
         return HTMLResponse.make(
             PartnershipView.list(
-                rows, due: due, canCreate: PartnershipPolicy.mayCreate(req.actor), showNetwork: role == .admin || role == .coordinator,
+                rows, due: role == .partner ? nil : due, canCreate: PartnershipPolicy.mayCreate(req.actor),
+                showNetwork: role == .admin || role == .coordinator,
                 today: LocalDate(Date()), req.page))
     }
 
@@ -95,7 +113,7 @@ struct PartnershipController: Sendable {
         _ = try readScope(req)
         guard let id = req.parameters.get(SiteURL.idParameter, as: Int64.self),
             let stored = try await PartnershipStore(db: req.sql).find(id),
-            PartnershipPolicy.mayRead(req.actor, districts: stored.districts)
+            PartnershipPolicy.mayRead(req.actor, districts: stored.districts, partnerID: stored.partnership.partnerID)
         else { throw Abort(.notFound) }
         return stored
     }
