@@ -341,7 +341,8 @@ struct RouteTableTests {
             .certificates, .certificate("2012-1-ABCDEFGH"), .serviceLeafletEdit(1), .serviceDocx(1), .serviceLeafletDocx(1),
             .meeting(1, .reportDocx), .forgotPassword, .resetPassword("t"), .partnerships, .newPartnership, .partnership(1),
             .editPartnership(1), .partnershipContributions(1), .partnershipInteractions(1), .partnershipAgreements(1),
-            .partnershipAgreementFile(1, 2), .partnershipAgreementDelete(1, 2), .partnershipNetwork,
+            .partnershipAgreementFile(1, 2), .partnershipAgreementDelete(1, 2), .partnershipNetwork, .partnershipsCSV,
+            .partnershipContributionsCSV,
         ]
         for area in RegistryArea.allCases {
             links.append(.registry(area))

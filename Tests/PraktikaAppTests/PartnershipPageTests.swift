@@ -285,10 +285,20 @@ struct PartnershipPageTests {
             let smolyan = try await admin.get("/partnerships/network?district=BG-21").text
             #expect(smolyan.contains("Партньорствата на библиотеките в област Смолян") && !smolyan.contains("1 500,00 лв."))
 
+            // The exports hold what the person may read: the coordinator's district, the partner's own.
+            let csv = try await coordinator.get("/partnerships/export/partnerships.csv")
+            #expect(csv.headers.contentType?.description.hasPrefix("text/csv") == true)
+            #expect(csv.text.contains("Регионален исторически музей – Пазарджик") && !csv.text.contains("ОДК"))
+            let money = try await coordinator.get("/partnerships/export/contributions.csv").text
+            #expect(money.contains(",1200.00,,,BGN,") && money.contains(",,Зала,300.00,BGN,"))
+            let partner = try await Browser.signedIn(app, "partner@praktika.local", VelingradDemo.demoPassword)
+            let own = try await partner.get("/partnerships/export/partnerships.csv").text
+            #expect(own.contains("ОДК") && !own.contains("Музей") && !own.contains("музей"))
+            #expect(try await Browser(app).get("/partnerships/export/partnerships.csv").status == .unauthorized)
+
             let librarian = try await Browser.signedIn(app, "smolyan@praktika.local", VelingradDemo.demoPassword)
             #expect(try await librarian.get("/partnerships/network").status == .forbidden)
             #expect(!(try await librarian.get("/partnerships").text.contains("/partnerships/network")))
-            let partner = try await Browser.signedIn(app, "partner@praktika.local", VelingradDemo.demoPassword)
             #expect(try await partner.get("/partnerships/network").status == .forbidden)
             #expect(try await Browser(app).get("/partnerships/network").status == .unauthorized)
         }

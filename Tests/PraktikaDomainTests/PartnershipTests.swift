@@ -255,4 +255,38 @@ struct PartnershipTests {
         again["suggest_partner"] = "-3"
         #expect(DesignForm.rowAction(again).map { DesignForm.rowCount($0, "partner") } == 2)
     }
+
+    @Test("the CSV exports: one row each, headers in the reader's language, plain amounts, no formulas")
+    func export() {
+        let rows = [
+            PartnershipExport.Row(
+                id: 3, partner: "=HYPERLINK(\"x\")", partnerKind: .localAuthority, libraries: ["РБ „Никола Вранчев“", "НЧ „Светлина“"],
+                roles: [.funding, .venue], status: .active, startsOn: Self.day(1, 15), endsOn: nil)
+        ]
+        let csv = PartnershipExport.partnerships(rows, language: .bg)
+        let lines = CSV.parse(csv)
+        #expect(
+            lines[0] == ["id", "Партньорска организация", "Вид партньор", "Библиотеки", "Роли на партньора", "Състояние", "Начало", "Край"])
+        #expect(
+            lines[1] == [
+                "3", "'=HYPERLINK(\"x\")", "местна власт", "РБ „Никола Вранчев“; НЧ „Светлина“", "финансира; осигурява място", "действащо",
+                "2026-01-15", "",
+            ])
+        let money = PartnershipExport.contributions(
+            [
+                .init(
+                    partnershipID: 3, partner: "Община",
+                    contribution: Contribution(receivedOn: Self.day(2, 1), amount: Money(minorUnits: 100_005, currency: .EUR)), design: nil),
+                .init(
+                    partnershipID: 3, partner: "Община",
+                    contribution: Contribution(
+                        receivedOn: Self.day(2, 2), inKind: "зала", estimatedValue: Money(minorUnits: 7, currency: .BGN)), design: "Ученици"
+                ),
+            ], language: .en)
+        let parsed = CSV.parse(money)
+        #expect(parsed[0].first == "partnership_id" && parsed[0].count == 8)
+        #expect(parsed[1] == ["3", "Община", "2026-02-01", "1000.05", "", "", "EUR", ""])
+        #expect(parsed[2] == ["3", "Община", "2026-02-02", "", "зала", "0.07", "BGN", "Ученици"])
+        #expect(PartnershipExport.plain(Money(minorUnits: -250, currency: .BGN)) == "-2.50")
+    }
 }

@@ -188,6 +188,9 @@ enum SiteURL: Sendable, Equatable {
     case partnershipAgreements(Int64)
     /// The overview of a district's or the whole network's partnerships.
     case partnershipNetwork
+    /// The partnerships one may read, and their contributions, as CSV.
+    case partnershipsCSV
+    case partnershipContributionsCSV
     case partnershipAgreementFile(Int64, Int64)
     case partnershipAgreementDelete(Int64, Int64)
     /// Asking for a link to choose a new password, and the link itself.
@@ -356,6 +359,8 @@ enum SiteURL: Sendable, Equatable {
         case .partnershipInteractions(let id): return ["partnerships", S.id(id), "interactions"]
         case .partnershipAgreements(let id): return ["partnerships", S.id(id), "agreements"]
         case .partnershipNetwork: return ["partnerships", "network"]
+        case .partnershipsCSV: return ["partnerships", "export", "partnerships.csv"]
+        case .partnershipContributionsCSV: return ["partnerships", "export", "contributions.csv"]
         case .partnershipAgreementFile(let id, let a): return ["partnerships", S.id(id), "agreements", S.sub(a), "attachments"]
         case .partnershipAgreementDelete(let id, let a): return ["partnerships", S.id(id), "agreements", S.sub(a), "delete"]
         case .resetPassword(let token): return ["password", "reset", .parameter("token", token)]

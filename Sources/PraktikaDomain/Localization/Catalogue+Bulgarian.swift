@@ -499,6 +499,8 @@ extension Catalogue {
         .suggestionWorkedOn: "Работил по",
         .suggestionAdd: "Добави в таблицата",
         .hintUserPartner: "За профил на партньор: организацията, от чието име влиза. Тя вижда своите партньорства с библиотеките.",
+        .partnershipsCSV: "Партньорствата (CSV)",
+        .partnershipContributionsCSV: "Приносите (CSV)",
         .flashInteractionSaved: "Контактът е записан.",
         .partnershipsAll: "Всички партньорства",
         .periodFrom: "от {date}",

@@ -499,6 +499,8 @@ extension Catalogue {
         .suggestionWorkedOn: "Worked on",
         .suggestionAdd: "Add to the table",
         .hintUserPartner: "For a partner's account: the organisation it speaks for. It sees its own partnerships with the libraries.",
+        .partnershipsCSV: "Partnerships (CSV)",
+        .partnershipContributionsCSV: "Contributions (CSV)",
         .flashInteractionSaved: "The contact is recorded.",
         .partnershipsAll: "All partnerships",
         .periodFrom: "from {date}",

@@ -145,8 +145,9 @@ struct PartnershipStore {
             partnerName: try row.decode(column: "partner_name", as: String.self), libraries: libraries, designs: designs)
     }
 
-    /// The partnerships an actor may read (`districtCode` nil: all), or one partner's; newest first.
-    func list(district: String?, partnerID: Int64? = nil) async throws -> [PartnershipRow] {
+    /// The condition on partnerships `p` for those with a library in `district` (nil: any) and,
+    /// if given, of one partner.
+    static func scope(district: String?, partnerID: Int64? = nil) -> SQLQueryString {
         var filter: SQLQueryString = "1 = 1"
         if let district {
             filter =
@@ -155,7 +156,42 @@ struct PartnershipStore {
                 + "WHERE l.district_code = \(bind: district))"
         }
         if let partnerID { filter = filter + " AND p.partner_id = \(bind: partnerID)" }
-        return try await rows(filter)
+        return filter
+    }
+
+    /// The partnerships an actor may read (`districtCode` nil: all), or one partner's; newest first.
+    func list(district: String?, partnerID: Int64? = nil) async throws -> [PartnershipRow] {
+        try await rows(Self.scope(district: district, partnerID: partnerID))
+    }
+
+    /// The same partnerships as rows of the CSV export, oldest first, with the partner's kind.
+    func exportRows(district: String?, partnerID: Int64? = nil) async throws -> [PartnershipExport.Row] {
+        let kinds = Dictionary(
+            try await db.raw(
+                "SELECT p.id, r.kind FROM partnerships p JOIN partners r ON r.id = p.partner_id WHERE "
+                    + Self.scope(district: district, partnerID: partnerID)
+            ).all().map { (try $0.decode(column: "id", as: Int64.self), try $0.decode(column: "kind", as: String.self)) },
+            uniquingKeysWith: { a, _ in a })
+        return try await list(district: district, partnerID: partnerID).reversed().map {
+            PartnershipExport.Row(
+                id: $0.id, partner: $0.partnerName, partnerKind: kinds[$0.id].flatMap(PartnerKind.init(rawValue:)), libraries: $0.libraries,
+                roles: $0.roles, status: $0.status, startsOn: $0.startsOn, endsOn: $0.endsOn)
+        }
+    }
+
+    /// The contributions to those partnerships, oldest first.
+    func exportContributions(district: String?, partnerID: Int64? = nil) async throws -> [PartnershipExport.ContributionRow] {
+        try await db.raw(
+            "SELECT c.*, r.name AS partner_name, d.title AS design_title FROM partnership_contributions c "
+                + "JOIN partnerships p ON p.id = c.partnership_id JOIN partners r ON r.id = p.partner_id "
+                + "LEFT JOIN service_designs d ON d.id = c.design_id WHERE " + Self.scope(district: district, partnerID: partnerID)
+                + " ORDER BY c.received_on, c.id"
+        ).all().map {
+            PartnershipExport.ContributionRow(
+                partnershipID: try $0.decode(column: "partnership_id", as: Int64.self),
+                partner: try $0.decode(column: "partner_name", as: String.self), contribution: try Self.contribution($0),
+                design: try $0.decode(column: "design_title", as: String?.self))
+        }
     }
 
     private func rows(_ filter: SQLQueryString) async throws -> [PartnershipRow] {
@@ -198,11 +234,8 @@ struct PartnershipStore {
         var filter: SQLQueryString = "p.status <> \(bind: PartnershipStatus.ended.rawValue)"
         if let library {
             filter = filter + " AND p.id IN (SELECT partnership_id FROM partnership_libraries WHERE library_id = \(bind: library))"
-        } else if let district {
-            filter =
-                filter
-                + " AND p.id IN (SELECT pl.partnership_id FROM partnership_libraries pl JOIN libraries l ON l.id = pl.library_id "
-                + "WHERE l.district_code = \(bind: district))"
+        } else {
+            filter = filter + " AND " + Self.scope(district: district)
         }
         // The newest contact of a partnership: none on a later day, nor a later one on its day.
         let newest: SQLQueryString =
@@ -248,12 +281,7 @@ struct PartnershipStore {
     func network(district: String?) async throws -> (
         entries: [PartnershipNetwork.Entry], contributions: [(partnershipID: Int64, contribution: Contribution)]
     ) {
-        var filter: SQLQueryString = "1 = 1"
-        if let district {
-            filter =
-                " p.id IN (SELECT pl.partnership_id FROM partnership_libraries pl JOIN libraries l ON l.id = pl.library_id "
-                + "WHERE l.district_code = \(bind: district))"
-        }
+        let filter = Self.scope(district: district)
         let rows = try await db.raw(
             "SELECT p.id, p.partner_id, r.name AS partner_name, r.kind AS partner_kind, p.status, p.ends_on, l.id AS library_id, "
                 + "l.name AS library, l.district_code FROM partnerships p JOIN partners r ON r.id = p.partner_id "

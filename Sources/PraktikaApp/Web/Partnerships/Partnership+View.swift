@@ -73,6 +73,11 @@ enum PartnershipView {
                 due.map { .section(.class("due"), .h2(.safe(TextKey.partnershipDue(l))), Self.due($0, today: today, context)) } ?? .empty,
                 .h2(.safe(TextKey.partnershipsTitle(l))),
                 rows.isEmpty
+                    ? .empty
+                    : .p(
+                        .class("downloads"), .link(SiteURL.partnershipsCSV.path, TextKey.partnershipsCSV(l)), .text(" · "),
+                        .link(SiteURL.partnershipContributionsCSV.path, TextKey.partnershipContributionsCSV(l))),
+                rows.isEmpty
                     ? .p(.class("muted"), .safe(TextKey.partnershipNone(l)))
                     : .div(
                         .class("table-wrap"),

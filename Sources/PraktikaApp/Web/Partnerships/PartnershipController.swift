@@ -11,6 +11,8 @@ struct PartnershipController: Sendable {
         let id = SiteURL.any
         routes.get(.partnerships, use: index)
         routes.get(.partnershipNetwork, use: network)
+        routes.get(.partnershipsCSV, use: partnershipsCSV)
+        routes.get(.partnershipContributionsCSV, use: contributionsCSV)
         routes.get(.newPartnership, use: new)
         routes.post(.partnerships, use: create)
         routes.get(.partnership(id), use: show)
@@ -66,6 +68,33 @@ struct PartnershipController: Sendable {
                 rows, due: role == .partner ? nil : due, canCreate: PartnershipPolicy.mayCreate(req.actor),
                 showNetwork: role == .admin || role == .coordinator,
                 today: LocalDate(Date()), req.page))
+    }
+
+    /// The scope as the store's filter: a district, or one partner's.
+    private func filter(_ scope: ReadScope) -> (district: String?, partnerID: Int64?) {
+        switch scope {
+        case .all: (nil, nil)
+        case .district(let code): (code, nil)
+        case .partner(let id): (nil, id)
+        }
+    }
+
+    /// The partnerships the person reads, as CSV.
+    @Sendable func partnershipsCSV(_ req: Request) async throws -> Response {
+        let (district, partner) = filter(try readScope(req))
+        let rows = try await PartnershipStore(db: req.sql).exportRows(district: district, partnerID: partner)
+        return TextDownload.response(
+            PartnershipExport.partnerships(rows, language: req.language), contentType: "text/csv; charset=utf-8",
+            filename: "partnerships.csv")
+    }
+
+    /// Their contributions, as CSV.
+    @Sendable func contributionsCSV(_ req: Request) async throws -> Response {
+        let (district, partner) = filter(try readScope(req))
+        let rows = try await PartnershipStore(db: req.sql).exportContributions(district: district, partnerID: partner)
+        return TextDownload.response(
+            PartnershipExport.contributions(rows, language: req.language), contentType: "text/csv; charset=utf-8",
+            filename: "partnership-contributions.csv")
     }
 
     /// The overview: a coordinator's district, or for an administrator the whole network or one
