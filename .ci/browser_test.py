@@ -11,6 +11,7 @@ on the first failed check.
 Usage: .ci/browser_test.py [path/to/praktika]   (default .build/debug/praktika)
 Screenshots go to $SCREENSHOTS when it is set.
 """
+import datetime
 import os
 import socket
 import sqlite3
@@ -720,6 +721,108 @@ def outcomes_walk(driver, base, workdir):
     click(driver, driver.find_element(By.CSS_SELECTOR, ".site-header form[action='/sign-out'] button"))
 
 
+def partnership_walk(driver, base, workdir):
+    """The partnerships issue's path, in both languages: a librarian records a partnership with a
+    municipality, uploads its memorandum, logs money and a gift in kind to a design and finds them
+    in its budget, and sees the renewal coming on the list; a coordinator records a contribution in
+    the district and finds it in the network's figures by year, then meets the municipality among
+    the suggestions for a similar service's partners."""
+    today = datetime.date.today()
+    sign_in(driver, base, "smolyan@praktika.local")
+    driver.get(base + "/partnerships")
+    click(driver, driver.find_element(By.LINK_TEXT, "Ново партньорство"))
+    Select(driver.find_element(By.ID, "field-partner")).select_by_visible_text("Община Ракитово")
+    Select(driver.find_element(By.ID, "field-design")).select_by_visible_text("Хора с двигателни увреждания")
+    driver.find_element(By.ID, "field-role-funding").click()
+    driver.find_element(By.ID, "field-partner_contact").send_keys("Кметът на общината")
+    click(driver, driver.find_element(By.CSS_SELECTOR, "form.record-form button[type=submit]"))
+    partnership_url = driver.current_url.split("#")[0]
+    check("Партньорството е запазено." in text(driver, ".flash"), "the partnership is recorded")
+
+    # The memorandum, with its signed copy; a renewal after its end is refused at its field first.
+    def agreement_form():
+        summary = driver.find_element(By.CSS_SELECTOR, "#agreements summary")
+        if not driver.find_element(By.CSS_SELECTOR, "#agreements details").get_attribute("open"):
+            summary.click()
+        return driver.find_element(By.CSS_SELECTOR, "#agreements form.record-form")
+    memo = os.path.join(workdir, "memorandum.pdf")
+    with open(memo, "wb") as out:
+        out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n")
+    form = agreement_form()
+    form.find_element(By.NAME, "title").send_keys("Меморандум за сътрудничество № 7")
+    set_value(driver, form.find_element(By.NAME, "signed_on"), (today - datetime.timedelta(days=700)).isoformat())
+    set_value(driver, form.find_element(By.NAME, "valid_until"), (today + datetime.timedelta(days=40)).isoformat())
+    set_value(driver, form.find_element(By.NAME, "renew_on"), (today + datetime.timedelta(days=50)).isoformat())
+    form.find_element(By.NAME, "file").send_keys(memo)
+    click(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    check(driver.find_elements(By.ID, "field-renew_on-error"), "a renewal after the agreement's end is refused at its field")
+    form = agreement_form()
+    check(form.find_element(By.NAME, "title").get_attribute("value") == "Меморандум за сътрудничество № 7", "the title typed stays")
+    set_value(driver, form.find_element(By.NAME, "renew_on"), (today + datetime.timedelta(days=20)).isoformat())
+    form.find_element(By.NAME, "file").send_keys(memo)
+    click(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    agreements = text(driver, "#agreements")
+    check("Меморандум за сътрудничество № 7" in agreements and "memorandum.pdf" in agreements, "the memorandum is listed with its file")
+    shot(driver, "30-partnership-bg")
+
+    # In English: money and a gift in kind to the design.
+    click(driver, driver.find_element(By.CSS_SELECTOR, "button.language"))
+    def contribution(values):
+        driver.find_element(By.CSS_SELECTOR, "#contributions summary").click()
+        form = driver.find_element(By.CSS_SELECTOR, "#contributions form.record-form")
+        set_value(driver, form.find_element(By.NAME, "received_on"), today.isoformat())
+        for name, value in values.items():
+            form.find_element(By.NAME, name).send_keys(value)
+        Select(form.find_element(By.NAME, "design")).select_by_visible_text("Хора с двигателни увреждания")
+        click(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        check("The contribution is recorded." in text(driver, ".flash"), "the contribution is recorded, said in English")
+    contribution({"amount": "1000"})
+    contribution({"in_kind": "Hall for ten sessions", "estimated_value": "300"})
+    rows = driver.find_elements(By.CSS_SELECTOR, "#contributions tbody tr")
+    check(len(rows) == 2, "both contributions are listed")
+    click(driver, driver.find_element(By.LINK_TEXT, "Хора с двигателни увреждания"))
+    funding = text(driver, ".partner-funding")
+    check("Partners’ contributions" in funding and "Община Ракитово" in funding and "Left for the library" in funding,
+          "the design's budget shows the partner's money and gift and what is left for the library")
+    driver.get(base + "/partnerships")
+    due = text(driver, "section.due")
+    check("renewal: Меморандум за сътрудничество № 7" in due, "the renewal is on the library's list before it is due")
+    shot(driver, "31-partnerships-due-en")
+    click(driver, driver.find_element(By.CSS_SELECTOR, "button.language"))
+
+    # The coordinator records a gift in the district and reads the network's figures by year.
+    sign_in(driver, base, "pazardzhik@praktika.local")
+    driver.get(base + "/partnerships")
+    click(driver, driver.find_element(By.LINK_TEXT, "Регионален исторически музей – Пазарджик"))
+    driver.find_element(By.CSS_SELECTOR, "#contributions summary").click()
+    form = driver.find_element(By.CSS_SELECTOR, "#contributions form.record-form")
+    set_value(driver, form.find_element(By.NAME, "received_on"), today.isoformat())
+    form.find_element(By.NAME, "amount").send_keys("1 200,50")
+    click(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    check("Приносът е записан." in text(driver, ".flash"), "the coordinator records a contribution")
+    driver.get(base + "/partnerships")
+    click(driver, driver.find_element(By.LINK_TEXT, "Обзор на мрежата"))
+    per_year = text(driver, "#per-year")
+    check(str(today.year) in per_year and "1 200,50 лв." in per_year, "the network shows the district's contributions by year")
+    check(driver.find_elements(By.CSS_SELECTOR, "#by-kind svg"), "the partners by kind are drawn")
+    check("Община Ракитово" not in text(driver, "main"), "another district's partnership stays out of the coordinator's figures")
+    shot(driver, "32-network-bg")
+
+    # Filling a similar service's partners: the municipality that worked on one elsewhere is offered.
+    driver.get(base + "/services?q=" + urllib.parse.quote("специфични нужди"))
+    click(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "специфични нужди"))
+    click(driver, driver.find_element(By.CSS_SELECTOR, "a[href$='/edit/partners']"))
+    suggestions = text(driver, ".partner-suggestions")
+    check("Община Ракитово" in suggestions and "Хора с двигателни увреждания" in suggestions,
+          "the suggestions offer the partner that worked on a similar service elsewhere")
+    shot(driver, "33-suggestions-bg")
+    offer = [li for li in driver.find_elements(By.CSS_SELECTOR, ".partner-suggestions li") if "Община Ракитово" in li.text][0]
+    click(driver, offer.find_element(By.CSS_SELECTOR, "button[name=suggest_partner]"))
+    chosen = [o.text for o in driver.find_elements(By.CSS_SELECTOR, "select[name$='-id'] option[selected]")]
+    check("Община Ракитово" in chosen, "one click puts the suggested partner in a row of the table")
+    click(driver, driver.find_element(By.CSS_SELECTOR, ".site-header form[action='/sign-out'] button"))
+
+
 def phone_walk(driver, base):
     """Every main page at a true 360 px viewport (DevTools device metrics: a desktop window cannot
     be made narrower than about 500 px), for a visitor and for each role: nothing scrolls sideways,
@@ -727,7 +830,7 @@ def phone_walk(driver, base):
     critical, serious or moderate violation."""
     pages = ["/", "/practices", "/services", "/search?q=" + "пенсионери", "/services/9", "/services/9/history",
              "/meetings", "/meetings/1", "/meetings/1/report", "/meetings/1/tables", "/libraries", "/partners",
-             "/outcomes", "/account", "/meetings/1/agenda", "/meetings/1/feedback", "/services/9/leaflet/edit", "/password/forgot", "/partnerships", "/partnerships/new"]
+             "/outcomes", "/account", "/meetings/1/agenda", "/meetings/1/feedback", "/services/9/leaflet/edit", "/password/forgot", "/partnerships", "/partnerships/new", "/partnerships/1", "/partnerships/network"]
     # Sheets of paper: as wide as A4 on purpose, so held to axe-core only.
     paper = ["/services/9/print", "/services/9/leaflet"]
     inner = ("return Array.from(document.querySelectorAll('body *')).filter(function (e) {"
@@ -768,6 +871,7 @@ def main():
             catalogue_walk(driver, base)
             outcomes_walk(driver, base, workdir)
             meeting_day_walk(driver, base, workdir)
+            partnership_walk(driver, base, workdir)
             phone_walk(driver, base)
         except Exception:
             print(open(os.path.join(workdir, "serve.log")).read()[-3000:], file=sys.stderr)
