@@ -98,6 +98,10 @@ struct PartnershipPageTests {
             #expect(stale.status == .conflict)
             #expect(stale.text.contains("втора промяна"))
             #expect(try await PartnershipStore(db: app.sql).find(id)?.partnership.notes == "първа промяна")
+            // Its history says who changed what.
+            let history = try #require(
+                try await librarian.get("/partnerships/\(id)").text.components(separatedBy: "class=\"history\"").last)
+            #expect(history.inOrder("Библиотекар Смолян", "Бележки", "първа промяна", "Контакти", "Уговорихме есенния сезон"))
 
             // Who may see it: not visitors, not another district's coordinator; the partner's own
             // account reads it (and only its own), changing nothing.
@@ -232,6 +236,24 @@ struct PartnershipPageTests {
             #expect(mail.map(\.recipient) == ["smolyan@praktika.local"])
             #expect(mail.first?.subject == "Подновяване на споразумение с Община Ракитово")
             #expect(try await reminders.enqueueDue(today: LocalDate(Date()), now: Date()) == 0)
+
+            // The API gives the same partnership, its agreements with their files as links, to those who may read it.
+            let api = Browser(app)
+            let headers = try await api.apiHeaders("smolyan@praktika.local")
+            let json = try await api.send(.GET, "/api/v1/partnerships/\(id)", headers: headers)
+            #expect(json.status == .ok)
+            let body = try JSONSerialization.jsonObject(with: Data(json.text.utf8)) as? [String: Any]
+            let agreementsJSON = body?["agreements"] as? [[String: Any]] ?? []
+            #expect(agreementsJSON.map { $0["title"] as? String } == ["Писмо за подкрепа", "Меморандум за сътрудничество № 7"])
+            let files = agreementsJSON.first { $0["title"] as? String == "Меморандум за сътрудничество № 7" }?["files"] as? [[String: Any]]
+            #expect(
+                (files?.first?["url"] as? String)?.hasSuffix(SiteURL.file(file.id, AttachmentKind.safeName(file.filename)).path) == true)
+            let listed = try await api.send(.GET, "/api/v1/partnerships", headers: headers).text
+            #expect(listed.contains("\"id\":\(id)") && listed.contains("Община Ракитово"))
+            let other = try await api.send(
+                .GET, "/api/v1/partnerships/\(id)", headers: try await api.apiHeaders("pazardzhik@praktika.local"))
+            #expect(other.status == .notFound)
+            #expect(try await Browser(app).send(.GET, "/api/v1/partnerships").status == .unauthorized)
 
             // Deleting an agreement takes its file with it, and is in the audit log.
             #expect(

@@ -277,6 +277,8 @@ enum SiteURL: Sendable, Equatable {
         case servicePeriods(Int64)
         case servicePeriodResult(Int64, Int64)
         case servicePeriodReview(Int64, Int64)
+        case partnerships
+        case partnership(Int64)
 
         var segments: [Segment] {
             typealias S = Segment
@@ -313,6 +315,8 @@ enum SiteURL: Sendable, Equatable {
             case .servicePeriods(let id): return ["services", S.id(id), "indicator-periods"]
             case .servicePeriodResult(let id, let p): return ["services", S.id(id), "indicator-periods", S.sub(p), "result"]
             case .servicePeriodReview(let id, let p): return ["services", S.id(id), "indicator-periods", S.sub(p), "review"]
+            case .partnerships: return ["partnerships"]
+            case .partnership(let id): return ["partnerships", S.id(id)]
             }
         }
     }

@@ -118,4 +118,5 @@ func routes(_ app: Application, _ configuration: AppConfiguration) throws {
     MeetingAPIController().register(app)
     PracticeAPIController().register(app)
     OutcomeAPIController().register(app)
+    PartnershipAPIController().register(app)
 }

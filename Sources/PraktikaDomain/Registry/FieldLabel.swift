@@ -12,5 +12,10 @@ public enum FieldLabel {
         "phone": .fieldPhone, "website": .fieldWebsite, "notes": .fieldNotes, "network_role": .fieldNetworkRole,
         "position": .fieldPosition, "organisation": .fieldOrganisation, "consent": .fieldConsent,
         "contact_person": .fieldContactPerson,
+        // A partnership's fields, as its history names them.
+        "libraries": .libraries, "designs": .fieldPartnershipDesign, "roles": .fieldPartnershipRoles,
+        "status": .partnershipStatusLabel, "starts_on": .fieldStart, "ends_on": .fieldEnd, "library_contact": .fieldLibraryContact,
+        "partner_contact": .fieldPartnerContact, "contribution": .partnershipContributions, "interaction": .partnershipInteractions,
+        "agreement": .partnershipAgreements,
     ]
 }

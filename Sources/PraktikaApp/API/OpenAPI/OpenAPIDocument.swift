@@ -162,8 +162,9 @@ enum OpenAPIDocument {
                 ))
         }
 
-        paths += OpenAPIServices.paths + OpenAPIMeetings.paths + OpenAPIOutcomes.paths
-        var schemas: [(String, JSONValue)] = Schemas.common + OpenAPIServices.schemas + OpenAPIMeetings.schemas + OpenAPIOutcomes.schemas
+        paths += OpenAPIServices.paths + OpenAPIMeetings.paths + OpenAPIOutcomes.paths + OpenAPIPartnerships.paths
+        var schemas: [(String, JSONValue)] =
+            Schemas.common + OpenAPIServices.schemas + OpenAPIMeetings.schemas + OpenAPIOutcomes.schemas + OpenAPIPartnerships.schemas
         for area in recordAreas {
             let name = schemaName(area)
             schemas.append((name, Schemas.record(area)))

@@ -202,7 +202,7 @@ enum PartnershipView {
 
     static func page(
         _ stored: StoredPartnership, contributions: [StoredContribution], agreements: [StoredAgreement],
-        interactions: [StoredInteraction], canEdit: Bool, forms: Forms, _ context: PageContext
+        interactions: [StoredInteraction], canEdit: Bool, forms: Forms, history: [AuditEntry]? = nil, _ context: PageContext
     ) -> HTML {
         let contribution = forms.contribution
         let interaction = forms.interaction
@@ -303,6 +303,7 @@ enum PartnershipView {
                     timeline.isEmpty
                         ? .p(.class("muted"), .safe(TextKey.partnershipNoInteractions(l))) : .ul(.class("timeline"), .group(timeline)),
                     canEdit ? addForm(TextKey.partnershipAddInteraction(l), interactionForm, context) : .empty),
+                history.map { RegistryRecordView.history(entries: $0, context) } ?? .empty,
             ])
     }
 

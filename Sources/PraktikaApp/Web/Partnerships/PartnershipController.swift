@@ -159,11 +159,18 @@ struct PartnershipController: Sendable {
         -> Response
     {
         let store = PartnershipStore(db: req.sql)
+        let canEdit = mayEdit(req, stored)
+        // Who changed what: for those who change it (a partner's account reads the record, not its log).
+        let history =
+            canEdit
+            ? try await AuditStore(db: req.sql).entries(
+                entity: PartnershipService.auditEntity, entityID: String(stored.id), limit: 100, offset: 0
+            ).0 : nil
         return HTMLResponse.make(
             PartnershipView.page(
                 stored, contributions: try await store.contributions(stored.id), agreements: try await store.agreements(stored.id),
-                interactions: try await store.interactions([stored.id]).map(\.stored), canEdit: mayEdit(req, stored), forms: forms,
-                req.page),
+                interactions: try await store.interactions([stored.id]).map(\.stored), canEdit: canEdit, forms: forms,
+                history: history, req.page),
             status: status)
     }
 
