@@ -289,4 +289,31 @@ struct PartnershipTests {
         #expect(parsed[2] == ["3", "Община", "2026-02-02", "", "зала", "0.07", "BGN", "Ученици"])
         #expect(PartnershipExport.plain(Money(minorUnits: -250, currency: .BGN)) == "-2.50")
     }
+
+    @Test("a partner's timeline: beginnings, ends that came, agreements, contributions and contacts, newest first")
+    func timeline() {
+        let today = Self.day(6, 1)
+        let events = PartnerTimeline.events(
+            partnerships: [
+                .init(id: 1, libraries: ["РБ „Никола Вранчев“"], startsOn: Self.day(1, 10), endsOn: Self.day(12, 31)),
+                .init(id: 2, libraries: ["НЧ „Светлина“"], startsOn: nil, endsOn: Self.day(3, 1)),
+            ],
+            agreements: [(1, Agreement(kind: .memorandum, title: "Меморандум № 7", signedOn: Self.day(1, 10)))],
+            contributions: [
+                (1, Contribution(receivedOn: Self.day(2, 1), amount: Money(major: 1_000, currency: .BGN))),
+                (2, Contribution(receivedOn: Self.day(2, 15), inKind: "книги", estimatedValue: Money(major: 80, currency: .BGN))),
+            ],
+            interactions: [(1, Interaction(on: Self.day(4, 1), kind: .call, note: String(repeating: "дълга бележка ", count: 20)))],
+            today: today, format: Formatting(.bg))
+        #expect(events.map(\.on) == [Self.day(4, 1), Self.day(3, 1), Self.day(2, 15), Self.day(2, 1), Self.day(1, 10), Self.day(1, 10)])
+        #expect(events[1].text == "Край на партньорството · НЧ „Светлина“")
+        #expect(events[2].text == "Принос: книги, 80,00 лв. · НЧ „Светлина“")
+        #expect(events[3].text == "Принос: в пари 1 000,00 лв. · РБ „Никола Вранчев“")
+        // On one day, in the order given: the beginning, then the agreement.
+        #expect(events[4].text.hasPrefix("Начало на партньорството") && events[5].text.hasPrefix("Подписване: меморандум „Меморандум № 7“"))
+        // A long note is cut at a word; the end still to come is not history yet.
+        #expect(events[0].text.hasPrefix("Разговор по телефона: дълга бележка"))
+        #expect(events[0].text.contains("… · РБ"))
+        #expect(!events.contains { $0.text.hasPrefix("Край") && $0.partnershipID == 1 })
+    }
 }

@@ -12,23 +12,10 @@ struct PartnershipAPIController: Sendable {
         routes.get(.api(.partnership(SiteURL.any)), use: read)
     }
 
-    struct Named: Content {
-        let id: Int64
-        let name: String
-    }
+    typealias Named = Lookups.IDName
+    typealias LibraryJSON = Lookups.NamedRow
 
-    struct LibraryJSON: Content {
-        let id: Int64
-        let name: String
-        let districtCode: String?
-
-        enum CodingKeys: String, CodingKey {
-            case id, name
-            case districtCode = "district_code"
-        }
-    }
-
-    struct Summary: Content {
+    struct Summary: Encodable {
         let id: Int64
         let partner: Named
         let libraries: [LibraryJSON]
@@ -44,7 +31,7 @@ struct PartnershipAPIController: Sendable {
         }
     }
 
-    struct ListJSON: Content {
+    struct ListJSON: Encodable {
         let items: [Summary]
     }
 
@@ -56,7 +43,7 @@ struct PartnershipAPIController: Sendable {
         let url: String
     }
 
-    struct AgreementJSON: Content {
+    struct AgreementJSON: Encodable {
         let id: Int64
         let kind: String
         let title: String
@@ -106,7 +93,7 @@ struct PartnershipAPIController: Sendable {
         }
     }
 
-    struct DetailJSON: Content {
+    struct DetailJSON: Encodable {
         let id: Int64
         let version: Int64
         let partner: Named

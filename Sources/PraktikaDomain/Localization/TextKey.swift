@@ -157,7 +157,8 @@ public enum TextKey: String, CaseIterable, Sendable {
         fieldRenewOn, fieldSignedFile, hintSignedFile, hintRenewOn, partnershipRenewal, agreementNoFile, agreementUploadFile,
         flashAgreementSaved, flashAgreementDeleted, agreementDelete, agreementMailSubject, agreementMailBody, agreementMailUntil
     case networkTitle, networkLead, networkLeadDistrict, networkByKind, networkByDistrict, networkPerYear, networkShared, networkLapsed,
-        hintUserPartner, partnershipsCSV, partnershipContributionsCSV, suggestionsTitle, suggestionsHint, suggestionSameKind,
+        hintUserPartner, timelineTitle, timelineBegan, timelineEnded, timelineSigned, timelineContribution, partnerDesignsTitle,
+        partnerDistrictsTitle, partnershipsCSV, partnershipContributionsCSV, suggestionsTitle, suggestionsHint, suggestionSameKind,
         suggestionNearby, suggestionWorkedOn, suggestionAdd,
         networkNoneShared,
         networkNoneLapsed, networkNoContributions, networkStillRunning, networkYear,

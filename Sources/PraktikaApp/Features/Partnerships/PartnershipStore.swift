@@ -274,6 +274,32 @@ struct PartnershipStore {
         }
     }
 
+    // MARK: A partner's history
+
+    /// One partner's partnerships in a district (nil: all) and what happened in them, for its timeline.
+    func history(partnerID: Int64, district: String?) async throws -> (
+        partnerships: [PartnerTimeline.Partnership], agreements: [(partnershipID: Int64, agreement: Agreement)],
+        contributions: [(partnershipID: Int64, contribution: Contribution)],
+        interactions: [(partnershipID: Int64, interaction: Interaction)]
+    ) {
+        let rows = try await list(district: district, partnerID: partnerID)
+        let ids = rows.map(\.id)
+        guard !ids.isEmpty else { return ([], [], [], []) }
+        let agreements = try await db.raw(
+            "SELECT * FROM partnership_agreements WHERE partnership_id IN (\(binds: ids)) ORDER BY signed_on, id"
+        ).all().map { (partnershipID: try $0.decode(column: "partnership_id", as: Int64.self), agreement: try Self.agreement($0)) }
+        let contributions = try await db.raw(
+            "SELECT * FROM partnership_contributions WHERE partnership_id IN (\(binds: ids)) ORDER BY received_on, id"
+        ).all().map { (partnershipID: try $0.decode(column: "partnership_id", as: Int64.self), contribution: try Self.contribution($0)) }
+        let interactions = try await self.interactions(ids).reversed().map {
+            (partnershipID: $0.partnershipID, interaction: $0.stored.interaction)
+        }
+        return (
+            rows.map { PartnerTimeline.Partnership(id: $0.id, libraries: $0.libraries, startsOn: $0.startsOn, endsOn: $0.endsOn) },
+            agreements, contributions, interactions
+        )
+    }
+
     // MARK: The network's overview
 
     /// The partnerships with a library in `district` (nil: all), as the overview needs them, and

@@ -93,33 +93,25 @@ enum PartnershipNetworkView {
                                     .th(.attr("scope", "col"), .class("number"), .safe(TextKey.networkTotal(l))))),
                             .tbody(.group(yearRows))))))
 
-        let shared: Node<HTML.BodyContext> = .section(
-            .id("shared"), .h2(.safe(TextKey.networkShared(l))),
-            n.sharedPartners.isEmpty
-                ? .p(.class("muted"), .safe(TextKey.networkNoneShared(l)))
-                : .ul(
-                    .class("plain-list"),
-                    .group(
-                        n.sharedPartners.map { s in
-                            .li(
-                                .link(SiteURL.record(.partners, String(s.partnerID)).path, s.name),
-                                .safe(" · " + s.libraries.joined(separator: "; ")))
-                        })))
-
-        let lapsed: Node<HTML.BodyContext> = .section(
-            .id("lapsed"), .h2(.safe(TextKey.networkLapsed(l))),
-            n.lapsed.isEmpty
-                ? .p(.class("muted"), .safe(TextKey.networkNoneLapsed(l)))
-                : .ul(
-                    .class("plain-list"),
-                    .group(
-                        n.lapsed.map { x in
-                            .li(
-                                .link(SiteURL.partnership(x.partnershipID).path, x.partnerName),
-                                .safe(" · " + x.libraries.joined(separator: "; ")),
-                                x.endedOn.map { .safe(" · " + f.date($0)) } ?? .empty,
-                                x.stillMarkedRunning ? .span(.class("tag flag"), .safe(TextKey.networkStillRunning(l))) : .empty)
-                        })))
+        /// A section listing something, or saying there is nothing.
+        func listing(_ id: String, _ title: TextKey, _ none: TextKey, _ items: [Node<HTML.ListContext>]) -> Node<HTML.BodyContext> {
+            .section(
+                .id(id), .h2(.safe(title(l))),
+                items.isEmpty ? .p(.class("muted"), .safe(none(l))) : .ul(.class("plain-list"), .group(items)))
+        }
+        let shared = listing(
+            "shared", .networkShared, .networkNoneShared,
+            n.sharedPartners.map { s in
+                .li(.link(SiteURL.record(.partners, String(s.partnerID)).path, s.name), .safe(" · " + s.libraries.joined(separator: "; ")))
+            })
+        let lapsed = listing(
+            "lapsed", .networkLapsed, .networkNoneLapsed,
+            n.lapsed.map { x in
+                .li(
+                    .link(SiteURL.partnership(x.partnershipID).path, x.partnerName), .safe(" · " + x.libraries.joined(separator: "; ")),
+                    x.endedOn.map { .safe(" · " + f.date($0)) } ?? .empty,
+                    x.stillMarkedRunning ? .span(.class("tag flag"), .safe(TextKey.networkStillRunning(l))) : .empty)
+            })
 
         let filter: Node<HTML.BodyContext> =
             model.mayChooseDistrict

@@ -62,7 +62,8 @@ extension RegistryResource {
 
 /// Small lookups the resources share: names and select options of related records.
 enum Lookups {
-    struct NamedRow: Decodable {
+    /// A library or partner by name, with its district (also as the API gives it).
+    struct NamedRow: Codable, Sendable {
         let id: Int64
         let name: String
         let districtCode: String?
@@ -72,7 +73,7 @@ enum Lookups {
         }
     }
 
-    struct IDName: Decodable {
+    struct IDName: Codable, Sendable {
         let id: Int64
         let name: String
     }

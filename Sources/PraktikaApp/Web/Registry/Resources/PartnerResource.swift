@@ -1,3 +1,4 @@
+import Foundation
 import PraktikaDomain
 import SQLKit
 
@@ -42,6 +43,16 @@ enum PartnerResource: RegistryResource {
             + [DetailRow(label: .fieldNotes, value: .optional(record.notes))]
     }
 
+    /// The districts of the libraries in these partnerships, by code.
+    static func districts(of rows: [PartnershipRow], _ db: any SQLDatabase) async throws -> [String] {
+        let libraries = Array(Set(rows.flatMap(\.libraryIDs)))
+        guard !libraries.isEmpty else { return [] }
+        return try await db.raw(
+            "SELECT DISTINCT district_code FROM libraries WHERE id IN (\(binds: libraries)) AND district_code IS NOT NULL"
+        )
+        .all().map { try $0.decode(column: "district_code", as: String.self) }.sorted()
+    }
+
     static func related(_ record: Partner, _ db: any SQLDatabase, _ context: PageContext) async throws -> [RelatedSection] {
         guard let id = record.id, let actor = context.actor else { return [] }
         var sections = [
@@ -50,9 +61,13 @@ enum PartnerResource: RegistryResource {
                 items: try await Lookups.related(
                     db, area: .people, table: "people", nameColumn: "full_name", column: "partner_id", value: id))
         ]
-        // Its partnerships with the libraries the person works with (all, for administrators).
-        if actor.role == .admin || (actor.role != .partner && actor.districtCode != nil) {
-            let rows = try await PartnershipStore(db: db).list(district: actor.role == .admin ? nil : actor.districtCode, partnerID: id)
+        // Its partnerships with the libraries the person works with (all, for administrators and
+        // for the partner's own account), and what happened in them.
+        let readsAll = actor.role == .admin || (actor.role == .partner && actor.partnerID == id)
+        if readsAll || (actor.role != .partner && actor.districtCode != nil) {
+            let district = readsAll ? nil : actor.districtCode
+            let store = PartnershipStore(db: db)
+            let rows = try await store.list(district: district, partnerID: id)
             let l = context.language
             sections.append(
                 RelatedSection(
@@ -64,7 +79,34 @@ enum PartnerResource: RegistryResource {
                             ([row.libraries.joined(separator: "; "), row.status.label(l)] + (span.isEmpty ? [] : [span])).joined(
                                 separator: " · "))
                     }))
+            let codes = try await districts(of: rows, db)
+            sections.append(
+                RelatedSection(
+                    title: .partnerDistrictsTitle, items: codes.compactMap { District.named($0).map { .text($0.name(l)) } }))
+            let history = try await store.history(partnerID: id, district: district)
+            let events = PartnerTimeline.events(
+                partnerships: history.partnerships, agreements: history.agreements, contributions: history.contributions,
+                interactions: history.interactions, today: LocalDate(Date()), format: context.format)
+            sections.append(
+                RelatedSection(
+                    title: .timelineTitle,
+                    items: events.map { .link(SiteURL.partnership($0.partnershipID).path, context.format.date($0.on) + " · " + $0.text) }))
         }
+        // The designs and practices it took part in (named on them, or through a partnership) that the person may read.
+        let designs = try await db.raw(
+            """
+            SELECT d.id, d.title FROM service_designs d WHERE (d.id IN (SELECT design_id FROM design_partners WHERE partner_id = \(bind: id)) \
+            OR d.id IN (SELECT pd.design_id FROM partnership_designs pd JOIN partnerships p ON p.id = pd.partnership_id \
+            WHERE p.partner_id = \(bind: id))) AND
+            """ + " " + DesignListQuery.access(ListQuery(), actor) + " ORDER BY d.title"
+        ).all()
+        sections.append(
+            RelatedSection(
+                title: .partnerDesignsTitle,
+                items: try designs.map {
+                    .link(
+                        SiteURL.service(try $0.decode(column: "id", as: Int64.self)).path, try $0.decode(column: "title", as: String.self))
+                }))
         return sections
     }
 }
