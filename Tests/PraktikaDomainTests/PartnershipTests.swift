@@ -316,4 +316,24 @@ struct PartnershipTests {
         #expect(events[0].text.contains("… · РБ"))
         #expect(!events.contains { $0.text.hasPrefix("Край") && $0.partnershipID == 1 })
     }
+
+    @Test("whose partnerships a person reads: everyone's, their district's, their own partner's, or none")
+    func readScope() {
+        func actor(_ role: Role, district: String? = nil, library: Int64? = nil, partner: Int64? = nil) -> Actor {
+            Actor(userID: 1, name: "x", role: role, districtCode: district, libraryID: library, partnerID: partner)
+        }
+        #expect(PartnershipPolicy.readScope(actor(.admin)) == .all)
+        #expect(PartnershipPolicy.readScope(actor(.coordinator, district: "BG-13")) == .district("BG-13"))
+        #expect(PartnershipPolicy.readScope(actor(.librarian, district: "BG-21", library: 4)) == .district("BG-21"))
+        #expect(PartnershipPolicy.readScope(actor(.partner, partner: 7)) == .partner(7))
+        #expect(PartnershipPolicy.readScope(actor(.partner)) == nil)
+        #expect(PartnershipPolicy.readScope(actor(.coordinator)) == nil)
+        #expect(PartnershipPolicy.readScope(nil) == nil)
+        #expect(PartnershipPolicy.ReadScope.partner(7).filter == (nil, 7))
+        // A partner's account reads its own partnership and no other; staff read their district's.
+        #expect(PartnershipPolicy.mayRead(actor(.partner, partner: 7), districts: ["BG-21"], partnerID: 7))
+        #expect(!PartnershipPolicy.mayRead(actor(.partner, partner: 7), districts: ["BG-21"], partnerID: 8))
+        #expect(!PartnershipPolicy.mayRead(actor(.partner), districts: ["BG-21"], partnerID: nil))
+        #expect(!PartnershipPolicy.mayEdit(actor(.partner, partner: 7), libraries: [4], districts: ["BG-21"]))
+    }
 }

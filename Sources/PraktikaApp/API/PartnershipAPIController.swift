@@ -119,18 +119,10 @@ struct PartnershipAPIController: Sendable {
         }
     }
 
-    /// Whose partnerships the caller reads: nil district and partner for everyone's.
+    /// Whose partnerships the caller reads, as the store's filter (`PartnershipPolicy.readScope`).
     private func scope(_ req: Request) throws -> (district: String?, partnerID: Int64?) {
-        guard let actor = req.actor else { throw APIFailure.unauthorized }
-        switch actor.role {
-        case .admin: return (nil, nil)
-        case .coordinator, .librarian:
-            guard let district = actor.districtCode else { throw APIFailure.forbidden }
-            return (district, nil)
-        case .partner:
-            guard let partner = actor.partnerID else { throw APIFailure.forbidden }
-            return (nil, partner)
-        }
+        guard let scope = PartnershipPolicy.readScope(req.actor) else { throw APIFailure.refused(req.actor) }
+        return scope.filter
     }
 
     @Sendable func list(_ req: Request) async throws -> Response {

@@ -263,6 +263,33 @@ public struct PartnerFunding: Sendable, Equatable {
 /// partnerships of the partner it speaks for (`partnerID`, the partnership's partner), and no
 /// other; visitors see none.
 public enum PartnershipPolicy {
+    /// Whose partnerships a person reads in lists: everyone's, a district's, or one partner's.
+    public enum ReadScope: Sendable, Equatable {
+        case all
+        case district(String)
+        case partner(Int64)
+
+        /// As a store's filter: the district and the partner to keep (nil: any).
+        public var filter: (district: String?, partnerID: Int64?) {
+            switch self {
+            case .all: (nil, nil)
+            case .district(let code): (code, nil)
+            case .partner(let id): (nil, id)
+            }
+        }
+    }
+
+    /// Nil for those who read none: visitors, staff without a district, partner accounts that
+    /// speak for no partner.
+    public static func readScope(_ actor: Actor?) -> ReadScope? {
+        guard let actor else { return nil }
+        switch actor.role {
+        case .admin: return .all
+        case .coordinator, .librarian: return actor.districtCode.map(ReadScope.district)
+        case .partner: return actor.partnerID.map(ReadScope.partner)
+        }
+    }
+
     public static func mayRead(_ actor: Actor?, districts: Set<String>, partnerID: Int64? = nil) -> Bool {
         guard let actor else { return false }
         switch actor.role {

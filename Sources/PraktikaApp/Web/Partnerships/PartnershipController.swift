@@ -26,25 +26,10 @@ struct PartnershipController: Sendable {
         routes.post(.partnershipAgreementDelete(id, id), use: deleteAgreement)
     }
 
-    /// Whose partnerships the actor reads: everyone's (administrators), a district's (its staff),
-    /// or one partner's (the partner's own account).
-    private enum ReadScope {
-        case all
-        case district(String)
-        case partner(Int64)
-    }
-
-    private func readScope(_ req: Request) throws -> ReadScope {
-        guard let actor = req.actor else { throw Abort(.unauthorized) }
-        switch actor.role {
-        case .admin: return .all
-        case .coordinator, .librarian:
-            guard let district = actor.districtCode else { throw Abort(.forbidden) }
-            return .district(district)
-        case .partner:
-            guard let partner = actor.partnerID else { throw Abort(.forbidden) }
-            return .partner(partner)
-        }
+    /// Whose partnerships the actor reads (`PartnershipPolicy.readScope`); 401 or 403 for none.
+    private func readScope(_ req: Request) throws -> PartnershipPolicy.ReadScope {
+        guard let scope = PartnershipPolicy.readScope(req.actor) else { throw Abort(req.actor == nil ? .unauthorized : .forbidden) }
+        return scope
     }
 
     @Sendable func index(_ req: Request) async throws -> Response {
@@ -70,18 +55,9 @@ struct PartnershipController: Sendable {
                 today: LocalDate(Date()), req.page))
     }
 
-    /// The scope as the store's filter: a district, or one partner's.
-    private func filter(_ scope: ReadScope) -> (district: String?, partnerID: Int64?) {
-        switch scope {
-        case .all: (nil, nil)
-        case .district(let code): (code, nil)
-        case .partner(let id): (nil, id)
-        }
-    }
-
     /// The partnerships the person reads, as CSV.
     @Sendable func partnershipsCSV(_ req: Request) async throws -> Response {
-        let (district, partner) = filter(try readScope(req))
+        let (district, partner) = try readScope(req).filter
         let rows = try await PartnershipStore(db: req.sql).exportRows(district: district, partnerID: partner)
         return TextDownload.response(
             PartnershipExport.partnerships(rows, language: req.language), contentType: "text/csv; charset=utf-8",
@@ -90,7 +66,7 @@ struct PartnershipController: Sendable {
 
     /// Their contributions, as CSV.
     @Sendable func contributionsCSV(_ req: Request) async throws -> Response {
-        let (district, partner) = filter(try readScope(req))
+        let (district, partner) = try readScope(req).filter
         let rows = try await PartnershipStore(db: req.sql).exportContributions(district: district, partnerID: partner)
         return TextDownload.response(
             PartnershipExport.contributions(rows, language: req.language), contentType: "text/csv; charset=utf-8",

@@ -63,9 +63,15 @@ enum PartnerResource: RegistryResource {
         ]
         // Its partnerships with the libraries the person works with (all, for administrators and
         // for the partner's own account), and what happened in them.
-        let readsAll = actor.role == .admin || (actor.role == .partner && actor.partnerID == id)
-        if readsAll || (actor.role != .partner && actor.districtCode != nil) {
-            let district = readsAll ? nil : actor.districtCode
+        var reads = true
+        var district: String?
+        switch PartnershipPolicy.readScope(actor) {
+        case .all?: district = nil
+        case .district(let code)?: district = code
+        case .partner(let partner)? where partner == id: district = nil
+        default: reads = false
+        }
+        if reads {
             let store = PartnershipStore(db: db)
             let rows = try await store.list(district: district, partnerID: id)
             let l = context.language
