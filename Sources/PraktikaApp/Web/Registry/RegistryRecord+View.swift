@@ -36,7 +36,9 @@ enum RegistryRecordView {
         let items: [Node<HTML.ListContext>] = section.items.map { .li(CellView.render($0, l)) }
         return .section(
             .h2(.safe(section.title(l))),
-            section.items.isEmpty ? .p(.class("muted"), .safe(TextKey.noRecords(l))) : .ul(.class("related"), .group(items)))
+            section.items.isEmpty
+                ? .p(.class("muted"), .safe(TextKey.noRecords(l)))
+                : section.inOrder ? .ol(.class("related-timeline"), .group(items)) : .ul(.class("related"), .group(items)))
     }
 
     static func history(entries: [AuditEntry], _ context: PageContext) -> Node<HTML.BodyContext> {

@@ -25,6 +25,8 @@ struct DetailRow: Sendable {
 struct RelatedSection: Sendable {
     let title: TextKey
     let items: [Cell]
+    /// Read in order, top to bottom (a timeline), rather than as a list in columns.
+    var inOrder = false
 }
 
 /// Describes one kind of registry record to the generic pages and API.

@@ -96,7 +96,8 @@ enum PartnerResource: RegistryResource {
             sections.append(
                 RelatedSection(
                     title: .timelineTitle,
-                    items: events.map { .link(SiteURL.partnership($0.partnershipID).path, context.format.date($0.on) + " · " + $0.text) }))
+                    items: events.map { .link(SiteURL.partnership($0.partnershipID).path, context.format.date($0.on) + " · " + $0.text) },
+                    inOrder: true))
         }
         // The designs and practices it took part in (named on them, or through a partnership) that the person may read.
         let designs = try await db.raw(
