@@ -86,6 +86,16 @@ struct PartnershipPageTests {
             #expect(page.inOrder("id=\"contributions\"", "Зала за 10 занятия", "id=\"interactions\"", "Уговорихме есенния сезон"))
             let partnerPage = try await librarian.get("/partners/\(partner)").text
             #expect(partnerPage.inOrder("Партньорства", "href=\"/partnerships/\(id)\""))
+            // The library's page: what is due in its partnerships, then its partnerships by state.
+            let libraryPage = try await librarian.get("/libraries/\(library)").text
+            #expect(
+                libraryPage.inOrder(
+                    "Предстои в следващите 60 дни", "Уговорихме есенния сезон", "Действащи партньорства", "href=\"/partnerships/\(id)\"",
+                    "ОДК · дарява в натура, осигурява място"))
+            #expect(!libraryPage.contains("Приключили партньорства"))
+            // Another district's coordinator reads the library, not its partnerships.
+            let elsewhere = try await Browser.signedIn(app, "pazardzhik@praktika.local", VelingradDemo.demoPassword)
+            #expect(!(try await elsewhere.get("/libraries/\(library)").text.contains("href=\"/partnerships/\(id)\"")))
             // The partner's page: where it works, its history with the libraries, newest first, and the services it took part in.
             #expect(
                 partnerPage.inOrder(
@@ -124,6 +134,15 @@ struct PartnershipPageTests {
             #expect(
                 try await partnerAccount.post("/partnerships/\(id)/interactions", ["on": Self.iso(0), "kind": "call", "note": "x"]).status
                     == .forbidden)
+            // A design kept to its libraries: the partner reads the partnership, not the design's title.
+            #expect(read.text.contains("Бизнес – туристически услуги"))
+            try await app.sql.update("service_designs").set("visibility", to: "libraries").where("id", .equal, design).run()
+            #expect(!(try await partnerAccount.get("/partnerships/\(id)").text.contains("Бизнес – туристически услуги")))
+            #expect(try await librarian.get("/partnerships/\(id)").text.contains("Бизнес – туристически услуги"))
+            let partnerJSON = try await partnerAccount.send(
+                .GET, "/api/v1/partnerships/\(id)", headers: try await partnerAccount.apiHeaders("partner@praktika.local"))
+            #expect(partnerJSON.status == .ok && !partnerJSON.text.contains("Бизнес") && partnerJSON.text.contains("\"designs\":[]"))
+            try await app.sql.update("service_designs").set("visibility", to: "public").where("id", .equal, design).run()
             let museum = try await app.id("partners", where: "name", is: "Регионален исторически музей – Пазарджик")
             let others = try #require(try await PartnershipStore(db: app.sql).list(district: nil, partnerID: museum).first?.id)
             #expect(try await partnerAccount.get("/partnerships/\(others)").status == .notFound)
@@ -193,6 +212,8 @@ struct PartnershipPageTests {
                 librarian, path, fields: late, filename: "memo.pdf", bytes: AttachmentPageTests.pdf)
             #expect(wrong.status == .unprocessableEntity)
             #expect(wrong.text.contains("id=\"field-renew_on-error\""))
+            // The good file it carried must be chosen again, and the page says so at the file field.
+            #expect(wrong.text.inOrder("id=\"field-file-error\"", "Изберете файла отново"))
 
             let saved = try await AttachmentPageTests.upload(
                 librarian, path, fields: fields, filename: "Меморандум.pdf", bytes: AttachmentPageTests.pdf)

@@ -266,7 +266,7 @@ struct PartnershipTests {
         let csv = PartnershipExport.partnerships(rows, language: .bg)
         let lines = CSV.parse(csv)
         #expect(
-            lines[0] == ["id", "Партньорска организация", "Вид партньор", "Библиотеки", "Роли на партньора", "Състояние", "Начало", "Край"])
+            lines[0] == ["№", "Партньорска организация", "Вид партньор", "Библиотеки", "Роли на партньора", "Състояние", "Начало", "Край"])
         #expect(
             lines[1] == [
                 "3", "'=HYPERLINK(\"x\")", "местна власт", "РБ „Никола Вранчев“; НЧ „Светлина“", "финансира; осигурява място", "действащо",
@@ -284,7 +284,7 @@ struct PartnershipTests {
                 ),
             ], language: .en)
         let parsed = CSV.parse(money)
-        #expect(parsed[0].first == "partnership_id" && parsed[0].count == 8)
+        #expect(parsed[0].first == "Partnership no." && parsed[0].count == 8)
         #expect(parsed[1] == ["3", "Община", "2026-02-01", "1000.05", "", "", "EUR", ""])
         #expect(parsed[2] == ["3", "Община", "2026-02-02", "", "зала", "0.07", "BGN", "Ученици"])
         #expect(PartnershipExport.plain(Money(minorUnits: -250, currency: .BGN)) == "-2.50")

@@ -158,9 +158,10 @@ struct PartnershipAPIController: Sendable {
     @Sendable func read(_ req: Request) async throws -> Response {
         _ = try scope(req)
         let store = PartnershipStore(db: req.sql)
-        guard let id = req.parameters.get(SiteURL.idParameter, as: Int64.self), let stored = try await store.find(id),
-            PartnershipPolicy.mayRead(req.actor, districts: stored.districts, partnerID: stored.partnership.partnerID)
+        guard let id = req.parameters.get(SiteURL.idParameter, as: Int64.self), let found = try await store.find(id),
+            PartnershipPolicy.mayRead(req.actor, districts: found.districts, partnerID: found.partnership.partnerID)
         else { throw APIFailure.notFound }
+        let stored = try await store.shown(found, to: req.actor)
         let p = stored.partnership
         let base = req.siteAddress
         let agreements = try await store.agreements(id).map { a in

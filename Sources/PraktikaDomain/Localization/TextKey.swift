@@ -152,6 +152,13 @@ public enum TextKey: String, CaseIterable, Sendable {
         fieldEstimatedValue, fieldContributionAmount, fieldInteractionOn, fieldInteractionKind, fieldInteractionNote, fieldFollowUpOn,
         fieldPartnershipDesign, hintContributionAmount, hintContributionDesign, partnerFundingTitle, partnerFundingLeft,
         flashPartnershipSaved, flashContributionSaved, flashInteractionSaved
+    case libraryPartnershipsEnded
+    case libraryPartnershipsProposed
+    case libraryPartnershipsPaused
+    case libraryPartnershipsActive
+    case validationChooseFileAgain
+    case csvPartnershipNumber
+    case csvNumber
     case agreementMemorandum, agreementContract, agreementLetterOfSupport, validationRenewAfterEnd, partnershipAgreements,
         partnershipNoAgreements, partnershipAddAgreement, fieldAgreementKind, fieldAgreementTitle, fieldSignedOn, fieldValidUntil,
         fieldRenewOn, fieldSignedFile, hintSignedFile, hintRenewOn, partnershipRenewal, agreementNoFile, agreementUploadFile,

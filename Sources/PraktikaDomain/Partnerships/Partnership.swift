@@ -32,6 +32,19 @@ public enum PartnershipStatus: String, LabelledChoice {
         case .ended: .partnershipStatusEnded
         }
     }
+
+    /// The order a library's page lists its partnerships in: what runs first, what is over last.
+    public static let pageOrder: [PartnershipStatus] = [.active, .paused, .proposed, .ended]
+
+    /// The heading of a library's partnerships in this state.
+    public var libraryHeading: TextKey {
+        switch self {
+        case .proposed: .libraryPartnershipsProposed
+        case .active: .libraryPartnershipsActive
+        case .paused: .libraryPartnershipsPaused
+        case .ended: .libraryPartnershipsEnded
+        }
+    }
 }
 
 public enum InteractionKind: String, LabelledChoice {

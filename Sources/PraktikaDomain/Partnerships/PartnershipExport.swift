@@ -55,7 +55,8 @@ public enum PartnershipExport {
         var out =
             "\u{FEFF}"
             + CSV.line([
-                "id", TextKey.partner(l), TextKey.fieldPartnerKind(l), TextKey.libraries(l), TextKey.fieldPartnershipRoles(l),
+                TextKey.csvNumber(l), TextKey.partner(l), TextKey.fieldPartnerKind(l), TextKey.libraries(l),
+                TextKey.fieldPartnershipRoles(l),
                 TextKey.partnershipStatusLabel(l), TextKey.fieldStart(l), TextKey.fieldEnd(l),
             ])
         for r in rows {
@@ -71,7 +72,7 @@ public enum PartnershipExport {
         var out =
             "\u{FEFF}"
             + CSV.line([
-                "partnership_id", TextKey.partner(l), TextKey.fieldReceivedOn(l), TextKey.partnershipCash(l),
+                TextKey.csvPartnershipNumber(l), TextKey.partner(l), TextKey.fieldReceivedOn(l), TextKey.partnershipCash(l),
                 TextKey.fieldInKind(l), TextKey.fieldEstimatedValue(l), TextKey.fieldCurrency(l), TextKey.fieldPartnershipDesign(l),
             ])
         for r in rows {

@@ -318,7 +318,7 @@ enum DesignListQuery {
         var scope = ListQuery()
         scope.practicesOnly = practicesOnly
         let filter = access(scope, actor) + " AND d.id <> \(bind: stored.id)"
-        let hits = try await SearchIndex(db: db).search(SearchQuery(anyOf: keys), where: filter, limit: 12, offset: 0).hits
+        let hits = try await SearchIndex(db: db).search(SearchQuery(anyOf: keys), where: filter, limit: max(12, limit), offset: 0).hits
         let designs = try await DesignStore(db: db).designs(hits.map(\.designID))
         let best = hits.map(\.rank).max() ?? 0
         let scored = hits.compactMap { hit -> (Int64, ServiceDesign, Double)? in

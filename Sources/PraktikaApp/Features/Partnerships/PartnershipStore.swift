@@ -9,7 +9,7 @@ struct StoredPartnership: Sendable {
     let version: Int64
     let partnerName: String
     let libraries: [(id: Int64, name: String, district: String?)]
-    let designs: [(id: Int64, title: String)]
+    var designs: [(id: Int64, title: String)]
 
     var districts: Set<String> { Set(libraries.compactMap(\.district)) }
 }
@@ -30,7 +30,7 @@ struct PartnershipRow: Sendable {
 struct StoredContribution: Sendable {
     let id: Int64
     let contribution: Contribution
-    let designTitle: String?
+    var designTitle: String?
 }
 
 struct StoredAgreement: Sendable {
@@ -145,6 +145,20 @@ struct PartnershipStore {
             partnerName: try row.decode(column: "partner_name", as: String.self), libraries: libraries, designs: designs)
     }
 
+    /// The partnership as `actor` may be shown it: of its designs, only those they may read (a
+    /// partner's account reads the partnership, not the titles of designs kept to a library).
+    func shown(_ stored: StoredPartnership, to actor: Actor?) async throws -> StoredPartnership {
+        guard !stored.designs.isEmpty else { return stored }
+        let readable = Set(
+            try await db.raw(
+                "SELECT d.id FROM service_designs d WHERE d.id IN (\(binds: stored.designs.map(\.id))) AND "
+                    + DesignListQuery.visible(to: actor)
+            ).all().map { try $0.decode(column: "id", as: Int64.self) })
+        var shown = stored
+        shown.designs = stored.designs.filter { readable.contains($0.id) }
+        return shown
+    }
+
     /// The condition on partnerships `p` for those with a library in `district` (nil: any) and,
     /// if given, of one partner.
     static func scope(district: String?, partnerID: Int64? = nil) -> SQLQueryString {
@@ -162,6 +176,13 @@ struct PartnershipStore {
     /// The partnerships an actor may read (`districtCode` nil: all), or one partner's; newest first.
     func list(district: String?, partnerID: Int64? = nil) async throws -> [PartnershipRow] {
         try await rows(Self.scope(district: district, partnerID: partnerID))
+    }
+
+    /// One library's partnerships (of one partner, if given); newest first.
+    func list(library: Int64, partnerID: Int64? = nil) async throws -> [PartnershipRow] {
+        var filter: SQLQueryString = "p.id IN (SELECT partnership_id FROM partnership_libraries WHERE library_id = \(bind: library))"
+        if let partnerID { filter = filter + " AND p.partner_id = \(bind: partnerID)" }
+        return try await rows(filter)
     }
 
     /// The same partnerships as rows of the CSV export, oldest first, with the partner's kind.

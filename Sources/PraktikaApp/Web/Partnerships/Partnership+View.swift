@@ -14,6 +14,15 @@ enum PartnershipView {
 
     // MARK: The list
 
+    /// What is due in words: a follow-up and its note, a renewal and its agreement, or the end.
+    static func what(_ item: PartnershipAgenda.Item, _ l: Language) -> String {
+        switch item {
+        case .followUp(_, _, let note): TextKey.partnershipFollowUp(l) + ": " + note
+        case .renewal(_, _, let title): TextKey.partnershipRenewal(l) + ": " + title
+        case .ending: TextKey.partnershipEnding(l)
+        }
+    }
+
     /// Follow-ups and ends coming up, overdue ones marked, each linking to its partnership.
     static func due(_ due: [(item: PartnershipAgenda.Item, partner: String)], today: LocalDate, _ context: PageContext)
         -> Node<HTML.BodyContext>
@@ -29,19 +38,8 @@ enum PartnershipView {
                     let when: Node<HTML.BodyContext> = .group(
                         .strong(.safe(f.date(item.date))),
                         item.date < today ? .span(.class("tag flag"), .safe(TextKey.partnershipOverdue(l))) : .empty)
-                    switch item {
-                    case .followUp(let id, _, let note):
-                        return .li(
-                            when, .text(" · "), .link(SiteURL.partnership(id).path, partner),
-                            .safe(" · " + TextKey.partnershipFollowUp(l) + ": " + note))
-                    case .renewal(let id, _, let title):
-                        return .li(
-                            when, .text(" · "), .link(SiteURL.partnership(id).path, partner),
-                            .safe(" · " + TextKey.partnershipRenewal(l) + ": " + title))
-                    case .ending(let id, _):
-                        return .li(
-                            when, .text(" · "), .link(SiteURL.partnership(id).path, partner), .safe(" · " + TextKey.partnershipEnding(l)))
-                    }
+                    return .li(
+                        when, .text(" · "), .link(SiteURL.partnership(item.partnershipID).path, partner), .safe(" · " + what(item, l)))
                 }))
     }
 
@@ -238,7 +236,9 @@ enum PartnershipView {
                     .attr("data-label", TextKey.partnershipWhat(l)),
                     .safe(c.amount.map { TextKey.partnershipCash(l) + ": " + f.moneyWithEquivalent($0) } ?? (c.inKind ?? ""))),
                 .td(.class("number"), .attr("data-label", TextKey.fieldEstimatedValue(l)), .safe(c.estimatedValue.map(f.money) ?? "—")),
-                .td(.attr("data-label", TextKey.fieldPartnershipDesign(l)), .safe(s.designTitle ?? TextKey.partnershipGeneral(l))))
+                .td(
+                    .attr("data-label", TextKey.fieldPartnershipDesign(l)),
+                    .safe(s.designTitle ?? (s.contribution.designID == nil ? TextKey.partnershipGeneral(l) : "—"))))
         }
         let timeline: [Node<HTML.ListContext>] = interactions.map { s in
             let i = s.interaction

@@ -131,10 +131,11 @@ struct PartnershipController: Sendable {
         try await page(req, try await load(req), forms: PartnershipView.Forms(), status: .ok)
     }
 
-    private func page(_ req: Request, _ stored: StoredPartnership, forms: PartnershipView.Forms, status: HTTPStatus) async throws
+    private func page(_ req: Request, _ found: StoredPartnership, forms: PartnershipView.Forms, status: HTTPStatus) async throws
         -> Response
     {
         let store = PartnershipStore(db: req.sql)
+        let stored = try await store.shown(found, to: req.actor)
         let canEdit = mayEdit(req, stored)
         // Who changed what: for those who change it (a partner's account reads the record, not its log).
         let history =
@@ -144,7 +145,15 @@ struct PartnershipController: Sendable {
             ).0 : nil
         return HTMLResponse.make(
             PartnershipView.page(
-                stored, contributions: try await store.contributions(stored.id), agreements: try await store.agreements(stored.id),
+                stored,
+                contributions: try await store.contributions(stored.id).map { c in
+                    // A design the reader may not read is not named.
+                    var shown = c
+                    if let design = c.contribution.designID, !stored.designs.contains(where: { $0.id == design }) {
+                        shown.designTitle = nil
+                    }
+                    return shown
+                }, agreements: try await store.agreements(stored.id),
                 interactions: try await store.interactions([stored.id]).map(\.stored), canEdit: canEdit, forms: forms,
                 history: history, req.page),
             status: status)
@@ -216,10 +225,16 @@ struct PartnershipController: Sendable {
         var input = formInput(req)
         input["file"] = nil
         let (agreement, readErrors) = PartnershipForms.agreement(input)
-        let outcome: PartnershipService.Outcome =
+        let file = upload(req)
+        var outcome: PartnershipService.Outcome =
             readErrors.isEmpty
-            ? try await PartnershipService(db: req.db, actor: req.actor).addAgreement(stored, agreement, file: upload(req))
+            ? try await PartnershipService(db: req.db, actor: req.actor).addAgreement(stored, agreement, file: file)
             : .invalid(readErrors)
+        // A browser cannot be given a chosen file back: say so where it was chosen.
+        if case .invalid(var errors) = outcome, file != nil, errors["file"] == nil {
+            errors.add("file", .validationChooseFileAgain)
+            outcome = .invalid(errors)
+        }
         return try await added(req, stored, outcome, typed: input, form: .agreement, flash: .flashAgreementSaved)
     }
 

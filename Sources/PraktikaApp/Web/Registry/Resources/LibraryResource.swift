@@ -1,3 +1,4 @@
+import Foundation
 import PraktikaDomain
 import SQLKit
 
@@ -52,6 +53,60 @@ enum LibraryResource: RegistryResource {
                 title: .relatedPeople,
                 items: try await Lookups.related(
                     db, area: .people, table: "people", nameColumn: "full_name", column: "library_id", value: id))
-        ]
+        ] + (try await partnerships(record, id, db, context))
+    }
+
+    /// The library's partnerships that the person reads, by state (what runs first), and what is
+    /// due in them in the coming 60 days: all of them for administrators and the district's
+    /// people, a partner's own for its account.
+    private static func partnerships(_ record: Library, _ id: Int64, _ db: any SQLDatabase, _ context: PageContext) async throws
+        -> [RelatedSection]
+    {
+        let store = PartnershipStore(db: db)
+        let rows: [PartnershipRow]
+        var due: [(item: PartnershipAgenda.Item, partner: String)]?
+        let today = LocalDate(Date())
+        switch PartnershipPolicy.readScope(context.actor) {
+        case .all?:
+            rows = try await store.list(library: id)
+            due = try await store.agenda(district: nil, library: id, today: today)
+        case .district(let code)? where code == record.districtCode:
+            rows = try await store.list(library: id)
+            due = try await store.agenda(district: nil, library: id, today: today)
+        case .partner(let partner)?:
+            rows = try await store.list(library: id, partnerID: partner)
+        default:
+            return []
+        }
+        let l = context.language
+        let f = context.format
+        var sections: [RelatedSection] = []
+        if let due, !due.isEmpty {
+            sections.append(
+                RelatedSection(
+                    title: .partnershipDue,
+                    items: due.map { entry in
+                        let (item, partner) = entry
+                        let late = item.date < today ? " (" + TextKey.partnershipOverdue(l) + ")" : ""
+                        return .link(
+                            SiteURL.partnership(item.partnershipID).path,
+                            f.date(item.date) + late + " · " + partner + " · " + PartnershipView.what(item, l))
+                    }, inOrder: true))
+        }
+        for status in PartnershipStatus.pageOrder {
+            let these = rows.filter { $0.status == status }
+            guard !these.isEmpty else { continue }
+            sections.append(
+                RelatedSection(
+                    title: status.libraryHeading,
+                    items: these.map { row in
+                        let span = PartnershipView.period(row.startsOn, row.endsOn, f)
+                        let roles = row.roles.map { $0.label(l) }.joined(separator: ", ")
+                        return .link(
+                            SiteURL.partnership(row.id).path,
+                            ([row.partnerName] + [roles, span].filter { !$0.isEmpty }).joined(separator: " · "))
+                    }))
+        }
+        return sections
     }
 }
