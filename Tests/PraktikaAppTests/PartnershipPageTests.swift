@@ -394,6 +394,120 @@ struct PartnershipPageTests {
         }
     }
 
+    @Test(
+        "the API records a partnership, replaces it against its ETag, and adds contributions, contacts and agreements under the pages' rules"
+    )
+    func api() async throws {
+        try await withApp(demo: true) { app in
+            typealias Client = MeetingAPITests.Client
+            let librarian = try await Client(app, "smolyan@praktika.local")
+            let partner = try await app.id("partners", where: "name", is: "Община Ракитово")
+            let library = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Вранчев“")
+            let elsewhere = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Фурнаджиев“")
+            let design = try await app.id("service_designs", where: "title", is: "Хора с двигателни увреждания")
+            func fields(_ r: TestingHTTPResponse) -> [String: String] {
+                (try? MeetingAPITests.object(r))?["error"].flatMap { ($0 as? [String: Any])?["fields"] as? [String: String] } ?? [:]
+            }
+            func object(_ r: TestingHTTPResponse) -> [String: Any] { (try? MeetingAPITests.object(r)) ?? [:] }
+
+            // Refused at the fields the body names: another district's library, control characters.
+            let foreign = try await librarian.send(
+                .POST, "/api/v1/partnerships", #"{"partner_id":\#(partner),"library_ids":[\#(elsewhere)],"status":"active"}"#)
+            #expect(foreign.status == .unprocessableEntity && fields(foreign)["library_ids"] != nil)
+            let control = try await librarian.send(
+                .POST, "/api/v1/partnerships",
+                #"{"partner_id":\#(partner),"library_ids":[\#(library)],"status":"active","notes":"\u001b[31m"}"#)
+            #expect(control.status == .unprocessableEntity && fields(control)["notes"] != nil)
+            let ended = try await librarian.send(
+                .POST, "/api/v1/partnerships", #"{"partner_id":\#(partner),"library_ids":[\#(library)],"status":"ended"}"#)
+            #expect(ended.status == .unprocessableEntity && fields(ended)["ends_on"] != nil)
+            // A partner's account reads; it records nothing.
+            let partnerAccount = try await Client(app, "partner@praktika.local")
+            #expect(
+                try await partnerAccount.send(
+                    .POST, "/api/v1/partnerships", #"{"partner_id":\#(partner),"library_ids":[\#(library)],"status":"active"}"#
+                ).status == .forbidden)
+
+            let created = try await librarian.send(
+                .POST, "/api/v1/partnerships",
+                #"{"partner_id":\#(partner),"library_ids":[\#(library)],"design_ids":[\#(design)],"roles":["funding","funding"],"status":"active","starts_on":"2026-01-15","partner_contact":"  Кметът  "}"#
+            )
+            #expect(created.status == .created)
+            #expect(created.headers.first(name: .eTag) == "\"1\"")
+            let body = try MeetingAPITests.object(created)
+            let id = try #require(body["id"] as? Int)
+            #expect(created.headers.first(name: .location) == "/api/v1/partnerships/\(id)")
+            #expect(body["roles"] as? [String] == ["funding"] && body["partner_contact"] as? String == "Кметът")
+
+            // Replaced against the version read; a second change from the same copy is refused.
+            var tagged = librarian
+            tagged.headers.replaceOrAdd(name: .ifMatch, value: "\"1\"")
+            let change =
+                #"{"partner_id":\#(partner),"library_ids":[\#(library)],"design_ids":[\#(design)],"roles":["funding","media"],"status":"active","notes":"Общината дава и зала"}"#
+            let replaced = try await tagged.send(.PUT, "/api/v1/partnerships/\(id)", change)
+            #expect(replaced.status == .ok && replaced.headers.first(name: .eTag) == "\"2\"")
+            #expect(object(replaced)["notes"] as? String == "Общината дава и зала")
+            #expect(try await tagged.send(.PUT, "/api/v1/partnerships/\(id)", change).status == .preconditionFailed)
+            let coordinator = try await Client(app, "pazardzhik@praktika.local")
+            #expect(try await coordinator.send(.PUT, "/api/v1/partnerships/\(id)", change).status == .notFound)
+
+            // Contributions: money to the design, or a gift in kind; never both.
+            let both = try await librarian.send(
+                .POST, "/api/v1/partnerships/\(id)/contributions",
+                #"{"received_on":"2026-02-01","amount_minor_units":50000,"in_kind":"зала","currency":"BGN"}"#)
+            #expect(both.status == .unprocessableEntity && fields(both)["in_kind"] != nil)
+            let huge = try await librarian.send(
+                .POST, "/api/v1/partnerships/\(id)/contributions",
+                #"{"received_on":"2026-02-01","amount_minor_units":10000000001,"currency":"BGN"}"#)
+            #expect(huge.status == .unprocessableEntity && fields(huge)["amount_minor_units"] != nil)
+            let money = try await librarian.send(
+                .POST, "/api/v1/partnerships/\(id)/contributions",
+                #"{"received_on":"2026-02-01","amount_minor_units":50000,"currency":"BGN","design_id":\#(design)}"#)
+            #expect(money.status == .created && object(money)["amount_minor_units"] as? Int == 50000)
+            let gift = try await librarian.send(
+                .POST, "/api/v1/partnerships/\(id)/contributions",
+                #"{"received_on":"2026-02-02","in_kind":"Зала за четения","estimated_value_minor_units":12000,"currency":"EUR"}"#)
+            #expect(gift.status == .created)
+            #expect(try await PartnershipStore(db: app.sql).contributions(design: design).count == 1)
+            #expect(
+                try await coordinator.send(
+                    .POST, "/api/v1/partnerships/\(id)/contributions",
+                    #"{"received_on":"2026-02-01","amount_minor_units":1,"currency":"BGN"}"#
+                ).status == .notFound)
+
+            // A contact, its note kept without the spaces around it.
+            let contact = try await librarian.send(
+                .POST, "/api/v1/partnerships/\(id)/interactions",
+                #"{"on":"2026-03-01","kind":"call","note":"  Уговорихме дарение  ","follow_up_on":"2026-03-20"}"#)
+            #expect(contact.status == .created && object(contact)["note"] as? String == "Уговорихме дарение")
+            let blank = try await librarian.send(
+                .POST, "/api/v1/partnerships/\(id)/interactions", #"{"on":"2026-03-01","kind":"call","note":"  "}"#)
+            #expect(blank.status == .unprocessableEntity && fields(blank)["note"] != nil)
+
+            // An agreement: its renewal falls between signing and the end; deleted once.
+            let late = try await librarian.send(
+                .POST, "/api/v1/partnerships/\(id)/agreements",
+                #"{"kind":"memorandum","title":"Меморандум","signed_on":"2026-01-15","valid_until":"2027-01-15","renew_on":"2027-02-01"}"#)
+            #expect(late.status == .unprocessableEntity && fields(late)["renew_on"] != nil)
+            let memo = try await librarian.send(
+                .POST, "/api/v1/partnerships/\(id)/agreements",
+                #"{"kind":"memorandum","title":"Меморандум","signed_on":"2026-01-15","valid_until":"2027-01-15","renew_on":"2026-12-15"}"#)
+            #expect(memo.status == .created)
+            let agreement = try #require(try MeetingAPITests.object(memo)["id"] as? Int)
+            let read = try MeetingAPITests.object(try await librarian.send(.GET, "/api/v1/partnerships/\(id)"))
+            #expect((read["agreements"] as? [Any])?.count == 1 && (read["contributions"] as? [Any])?.count == 2)
+            #expect((read["interactions"] as? [Any])?.count == 1)
+            #expect(try await partnerAccount.send(.DELETE, "/api/v1/partnerships/\(id)/agreements/\(agreement)").status == .notFound)
+            #expect(try await librarian.send(.DELETE, "/api/v1/partnerships/\(id)/agreements/\(agreement)").status == .noContent)
+            #expect(try await librarian.send(.DELETE, "/api/v1/partnerships/\(id)/agreements/\(agreement)").status == .notFound)
+
+            // Each change is in the partnership's history, as on the pages.
+            let audited = try await app.sql.select().column("action").from("audit_log").where("entity", .equal, "partnership")
+                .where("entity_id", .equal, String(id)).all().count
+            #expect(audited == 7)
+        }
+    }
+
     @Test("the demo holds the partnerships the Velingrad report names, with nothing it does not say")
     func demo() async throws {
         try await withApp(demo: true) { app in

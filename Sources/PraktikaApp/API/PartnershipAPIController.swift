@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import PraktikaDomain
 import SQLKit
@@ -5,11 +6,134 @@ import Vapor
 
 /// `/api/v1/partnerships`: the partnerships the caller may read, as on the pages (everyone's for
 /// administrators, a district's for its staff, a partner's own for its account), and one with
-/// its agreements (their signed files as links), contributions and contacts. Reading only.
+/// its agreements (their signed files as links), contributions and contacts; and the same
+/// changes the pages make, through `PartnershipService`: recording and replacing a partnership
+/// (`If-Match` against its `ETag`), adding a contribution, a contact or an agreement, and
+/// deleting an agreement. Signed files are attached on the partnership's page.
 struct PartnershipAPIController: Sendable {
     func register(_ routes: any RoutesBuilder) {
+        let id = SiteURL.any
         routes.get(.api(.partnerships), use: list)
-        routes.get(.api(.partnership(SiteURL.any)), use: read)
+        routes.post(.api(.partnerships), use: create)
+        routes.get(.api(.partnership(id)), use: read)
+        routes.put(.api(.partnership(id)), use: replace)
+        routes.post(.api(.partnershipContributions(id)), use: addContribution)
+        routes.post(.api(.partnershipInteractions(id)), use: addInteraction)
+        routes.post(.api(.partnershipAgreements(id)), use: addAgreement)
+        routes.delete(.api(.partnershipAgreement(id, id)), use: deleteAgreement)
+    }
+
+    /// Text as the pages keep it: without surrounding space, and none when nothing is left.
+    static func clean(_ text: String?) -> String? {
+        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        return trimmed
+    }
+
+    /// The texts of a body checked as sent, before surrounding space is taken off: their length
+    /// in code points and their characters, as the schema counts them.
+    static func checkSent(_ texts: [(field: String, value: String?, max: Int)]) throws {
+        var v = Validator()
+        for text in texts { v.maxLength(text.field, text.value, text.max) }
+        if !v.errors.isEmpty { throw APIFailure.invalid(v.errors) }
+    }
+
+    /// A partnership as a client sends it.
+    struct PartnershipBody: Decodable {
+        let partnerID: Int64
+        let libraryIDs: [Int64]
+        let designIDs: [Int64]?
+        let roles: [PartnershipRole]?
+        let status: PartnershipStatus
+        let startsOn: LocalDate?
+        let endsOn: LocalDate?
+        let libraryContact: String?
+        let partnerContact: String?
+        let notes: String?
+
+        enum CodingKeys: String, CodingKey {
+            case roles, status, notes
+            case partnerID = "partner_id"
+            case libraryIDs = "library_ids"
+            case designIDs = "design_ids"
+            case startsOn = "starts_on"
+            case endsOn = "ends_on"
+            case libraryContact = "library_contact"
+            case partnerContact = "partner_contact"
+        }
+
+        /// At most this many libraries or designs in one partnership.
+        static let maxLinks = 50
+
+        var partnership: Partnership {
+            Partnership(
+                partnerID: partnerID, libraryIDs: libraryIDs, designIDs: designIDs ?? [],
+                roles: PartnershipRole.allCases.filter { (roles ?? []).contains($0) }, status: status, startsOn: startsOn, endsOn: endsOn,
+                libraryContact: clean(libraryContact), partnerContact: clean(partnerContact), notes: clean(notes))
+        }
+
+        /// The service's field names as this body names them.
+        static let fields = ["partner": "partner_id", "library": "library_ids", "design": "design_ids"]
+    }
+
+    struct ContributionBody: Decodable {
+        let receivedOn: LocalDate
+        let amountMinorUnits: Int64?
+        let inKind: String?
+        let estimatedValueMinorUnits: Int64?
+        let currency: Currency
+        let designID: Int64?
+
+        enum CodingKeys: String, CodingKey {
+            case currency
+            case receivedOn = "received_on"
+            case amountMinorUnits = "amount_minor_units"
+            case inKind = "in_kind"
+            case estimatedValueMinorUnits = "estimated_value_minor_units"
+            case designID = "design_id"
+        }
+
+        var contribution: Contribution {
+            Contribution(
+                receivedOn: receivedOn, amount: amountMinorUnits.map { Money(minorUnits: $0, currency: currency) }, inKind: clean(inKind),
+                estimatedValue: estimatedValueMinorUnits.map { Money(minorUnits: $0, currency: currency) }, designID: designID)
+        }
+
+        static let fields = ["amount": "amount_minor_units", "estimated_value": "estimated_value_minor_units", "design": "design_id"]
+    }
+
+    struct InteractionBody: Decodable {
+        let on: LocalDate
+        let kind: InteractionKind
+        let note: String
+        let followUpOn: LocalDate?
+
+        enum CodingKeys: String, CodingKey {
+            case on, kind, note
+            case followUpOn = "follow_up_on"
+        }
+
+        var interaction: Interaction { Interaction(on: on, kind: kind, note: clean(note) ?? "", followUpOn: followUpOn) }
+    }
+
+    struct AgreementBody: Decodable {
+        let kind: AgreementKind
+        let title: String
+        let signedOn: LocalDate
+        let validUntil: LocalDate?
+        let renewOn: LocalDate?
+        let notes: String?
+
+        enum CodingKeys: String, CodingKey {
+            case kind, title, notes
+            case signedOn = "signed_on"
+            case validUntil = "valid_until"
+            case renewOn = "renew_on"
+        }
+
+        var agreement: Agreement {
+            Agreement(
+                kind: kind, title: clean(title) ?? "", signedOn: signedOn, validUntil: validUntil, renewOn: renewOn, notes: clean(notes))
+        }
     }
 
     typealias Named = Lookups.IDName
@@ -155,13 +279,25 @@ struct PartnershipAPIController: Sendable {
             }, uniquingKeysWith: { a, _ in a })
     }
 
-    @Sendable func read(_ req: Request) async throws -> Response {
+    /// The partnership named in the path, if the caller reads it.
+    private func load(_ req: Request) async throws -> StoredPartnership {
         _ = try scope(req)
-        let store = PartnershipStore(db: req.sql)
-        guard let id = req.parameters.get(SiteURL.idParameter, as: Int64.self), let found = try await store.find(id),
+        guard let id = req.parameters.get(SiteURL.idParameter, as: Int64.self),
+            let found = try await PartnershipStore(db: req.sql).find(id),
             PartnershipPolicy.mayRead(req.actor, districts: found.districts, partnerID: found.partnership.partnerID)
         else { throw APIFailure.notFound }
+        return found
+    }
+
+    @Sendable func read(_ req: Request) async throws -> Response {
+        try await answer(req, try await load(req), status: .ok)
+    }
+
+    /// The partnership as the caller may read it, with its version as the `ETag`.
+    private func answer(_ req: Request, _ found: StoredPartnership, status: HTTPStatus) async throws -> Response {
+        let store = PartnershipStore(db: req.sql)
         let stored = try await store.shown(found, to: req.actor)
+        let id = stored.id
         let p = stored.partnership
         let base = req.siteAddress
         let agreements = try await store.agreements(id).map { a in
@@ -174,24 +310,127 @@ struct PartnershipAPIController: Sendable {
                         url: base + SiteURL.file(f.id, AttachmentKind.safeName(f.filename)).path)
                 })
         }
-        let contributions = try await store.contributions(id).map { s in
-            let c = s.contribution
-            return ContributionJSON(
-                id: s.id, receivedOn: c.receivedOn.iso, amountMinorUnits: c.amount?.minorUnits, inKind: c.inKind,
-                estimatedValueMinorUnits: c.estimatedValue?.minorUnits,
-                currency: ((c.amount ?? c.estimatedValue)?.currency ?? .BGN).rawValue,
-                designID: c.designID)
-        }
-        let interactions = try await store.interactions([id]).map { entry in
-            let i = entry.stored.interaction
-            return InteractionJSON(id: entry.stored.id, on: i.on.iso, kind: i.kind.rawValue, note: i.note, followUpOn: i.followUpOn?.iso)
-        }
-        return try APIResponses.json(
+        let contributions = try await store.contributions(id).map { Self.json($0.id, $0.contribution) }
+        let interactions = try await store.interactions([id]).map { Self.json($0.stored.id, $0.stored.interaction) }
+        let response = try APIResponses.json(
             DetailJSON(
                 id: id, version: stored.version, partner: Named(id: p.partnerID, name: stored.partnerName),
                 libraries: stored.libraries.map { LibraryJSON(id: $0.id, name: $0.name, districtCode: $0.district) },
                 designs: stored.designs.map { Named(id: $0.id, name: $0.title) }, roles: p.roles.map(\.rawValue), status: p.status.rawValue,
                 startsOn: p.startsOn?.iso, endsOn: p.endsOn?.iso, libraryContact: p.libraryContact, partnerContact: p.partnerContact,
-                notes: p.notes, agreements: agreements, contributions: contributions, interactions: interactions))
+                notes: p.notes, agreements: agreements, contributions: contributions, interactions: interactions), status)
+        response.headers.replaceOrAdd(name: .eTag, value: "\"\(stored.version)\"")
+        if status == .created { response.headers.replaceOrAdd(name: .location, value: SiteURL.api(.partnership(id)).path) }
+        return response
+    }
+
+    static func json(_ id: Int64, _ c: Contribution) -> ContributionJSON {
+        ContributionJSON(
+            id: id, receivedOn: c.receivedOn.iso, amountMinorUnits: c.amount?.minorUnits, inKind: c.inKind,
+            estimatedValueMinorUnits: c.estimatedValue?.minorUnits, currency: ((c.amount ?? c.estimatedValue)?.currency ?? .BGN).rawValue,
+            designID: c.designID)
+    }
+
+    static func json(_ id: Int64, _ i: Interaction) -> InteractionJSON {
+        InteractionJSON(id: id, on: i.on.iso, kind: i.kind.rawValue, note: i.note, followUpOn: i.followUpOn?.iso)
+    }
+
+    // MARK: Changes
+
+    private func service(_ req: Request) -> PartnershipService { PartnershipService(db: req.db, actor: req.actor) }
+
+    /// What went wrong as the API says it, the service's field names put as the body names them.
+    private func failure(_ req: Request, _ outcome: PartnershipService.Outcome, fields: [String: String] = [:]) -> APIFailure {
+        switch outcome {
+        case .invalid(let errors):
+            var renamed = FieldErrors()
+            for field in errors.order {
+                if let error = errors[field] { renamed.add(fields[field] ?? field, error.key, error.values) }
+            }
+            return .invalid(renamed)
+        case .conflict:
+            return APIFailure(status: .preconditionFailed, code: "conflict", message: TextKey.conflictRecordChanged(req.language))
+        case .forbidden: return .refused(req.actor)
+        case .notFound, .saved: return .notFound
+        }
+    }
+
+    /// Too many libraries or designs for one partnership: refused before anything is looked up.
+    private func checkLinks(_ body: PartnershipBody) throws {
+        var errors = FieldErrors()
+        if body.libraryIDs.count > PartnershipBody.maxLinks { errors.add("library_ids", .validationTooLarge) }
+        if (body.designIDs?.count ?? 0) > PartnershipBody.maxLinks { errors.add("design_ids", .validationTooLarge) }
+        if !errors.isEmpty { throw APIFailure.invalid(errors) }
+    }
+
+    @Sendable func create(_ req: Request) async throws -> Response {
+        guard PartnershipPolicy.mayCreate(req.actor) else { throw APIFailure.refused(req.actor) }
+        let body = try req.decodeBody(PartnershipBody.self)
+        try Self.checkSent([
+            ("library_contact", body.libraryContact, 200), ("partner_contact", body.partnerContact, 200), ("notes", body.notes, 2_000),
+        ])
+        try checkLinks(body)
+        let outcome = try await service(req).create(body.partnership)
+        guard case .saved(let id) = outcome, let stored = try await PartnershipStore(db: req.sql).find(id) else {
+            throw failure(req, outcome, fields: PartnershipBody.fields)
+        }
+        return try await answer(req, stored, status: .created)
+    }
+
+    /// Replaces the partnership; with `If-Match`, only if it is still the version read.
+    @Sendable func replace(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        let body = try req.decodeBody(PartnershipBody.self)
+        try Self.checkSent([
+            ("library_contact", body.libraryContact, 200), ("partner_contact", body.partnerContact, 200), ("notes", body.notes, 2_000),
+        ])
+        try checkLinks(body)
+        let outcome = try await service(req).update(
+            stored, body.partnership, expectedVersion: RegistryAPIController<PartnerResource>.basedOn(req) ?? stored.version)
+        guard case .saved = outcome, let changed = try await PartnershipStore(db: req.sql).find(stored.id) else {
+            throw failure(req, outcome, fields: PartnershipBody.fields)
+        }
+        return try await answer(req, changed, status: .ok)
+    }
+
+    @Sendable func addContribution(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        let body = try req.decodeBody(ContributionBody.self)
+        try Self.checkSent([("in_kind", body.inKind, 500)])
+        let contribution = body.contribution
+        let outcome = try await service(req).addContribution(stored, contribution)
+        guard case .saved(let id) = outcome else { throw failure(req, outcome, fields: ContributionBody.fields) }
+        return try APIResponses.json(Self.json(id, contribution), .created)
+    }
+
+    @Sendable func addInteraction(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        let body = try req.decodeBody(InteractionBody.self)
+        try Self.checkSent([("note", body.note, 2_000)])
+        let interaction = body.interaction
+        let outcome = try await service(req).addInteraction(stored, interaction)
+        guard case .saved(let id) = outcome else { throw failure(req, outcome) }
+        return try APIResponses.json(Self.json(id, interaction), .created)
+    }
+
+    @Sendable func addAgreement(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        let body = try req.decodeBody(AgreementBody.self)
+        try Self.checkSent([("title", body.title, 200), ("notes", body.notes, 2_000)])
+        let a = body.agreement
+        let outcome = try await service(req).addAgreement(stored, a, file: nil)
+        guard case .saved(let id) = outcome else { throw failure(req, outcome) }
+        return try APIResponses.json(
+            AgreementJSON(
+                id: id, kind: a.kind.rawValue, title: a.title, signedOn: a.signedOn.iso, validUntil: a.validUntil?.iso,
+                renewOn: a.renewOn?.iso, notes: a.notes, files: []), .created)
+    }
+
+    @Sendable func deleteAgreement(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        guard let sub = req.parameters.get("sub", as: Int64.self) else { throw APIFailure.notFound }
+        let outcome = try await service(req).deleteAgreement(stored, agreementID: sub)
+        guard case .saved = outcome else { throw failure(req, outcome) }
+        return Response(status: .noContent)
     }
 }

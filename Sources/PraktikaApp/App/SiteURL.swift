@@ -279,6 +279,10 @@ enum SiteURL: Sendable, Equatable {
         case servicePeriodReview(Int64, Int64)
         case partnerships
         case partnership(Int64)
+        case partnershipContributions(Int64)
+        case partnershipInteractions(Int64)
+        case partnershipAgreements(Int64)
+        case partnershipAgreement(Int64, Int64)
 
         var segments: [Segment] {
             typealias S = Segment
@@ -317,6 +321,10 @@ enum SiteURL: Sendable, Equatable {
             case .servicePeriodReview(let id, let p): return ["services", S.id(id), "indicator-periods", S.sub(p), "review"]
             case .partnerships: return ["partnerships"]
             case .partnership(let id): return ["partnerships", S.id(id)]
+            case .partnershipContributions(let id): return ["partnerships", S.id(id), "contributions"]
+            case .partnershipInteractions(let id): return ["partnerships", S.id(id), "interactions"]
+            case .partnershipAgreements(let id): return ["partnerships", S.id(id), "agreements"]
+            case .partnershipAgreement(let id, let a): return ["partnerships", S.id(id), "agreements", S.sub(a)]
             }
         }
     }

@@ -125,6 +125,9 @@ public struct Contribution: Sendable, Hashable, Codable {
         self.designID = designID
     }
 
+    /// The most one contribution may be worth: 100 million leva or euro, in minor units.
+    public static let maxMinorUnits: Int64 = 10_000_000_000
+
     public var isInKind: Bool { amount == nil }
     /// What it is worth: the money, or the estimate of the gift.
     public var value: Money? { amount ?? estimatedValue }
@@ -140,6 +143,8 @@ public struct Contribution: Sendable, Hashable, Codable {
             errors.add("amount", .validationCashOrInKind)
         }
         if let estimatedValue, estimatedValue.minorUnits < 0 { errors.add("estimated_value", .validationNegative) }
+        if let amount, amount.minorUnits > Self.maxMinorUnits { errors.add("amount", .validationTooLarge) }
+        if let estimatedValue, estimatedValue.minorUnits > Self.maxMinorUnits { errors.add("estimated_value", .validationTooLarge) }
         return errors
     }
 }

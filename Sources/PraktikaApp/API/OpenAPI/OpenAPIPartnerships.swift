@@ -1,22 +1,45 @@
 import PraktikaDomain
 
-/// The OpenAPI description of the partnerships a caller may read, and of one with its
-/// agreements, contributions and contacts.
+/// The OpenAPI description of the partnerships a caller may read, one with its agreements,
+/// contributions and contacts, and the changes made to them.
 enum OpenAPIPartnerships {
     typealias D = OpenAPIDocument
     typealias S = Schemas
 
     static func array(_ items: JSONValue) -> JSONValue { OpenAPIServices.array(items) }
 
-    static func op(_ id: String, _ summary: String, _ responses: [(String, String, JSONValue?)]) -> JSONValue {
-        D.operation(id, summary, tag: "partnerships", responses: responses)
+    static func op(
+        _ id: String, _ summary: String, headers: [(String, JSONValue)] = [], body: JSONValue? = nil,
+        _ responses: [(String, String, JSONValue?)]
+    ) -> JSONValue {
+        D.operation(id, summary, tag: "partnerships", headers: headers, body: body, responses: responses)
     }
+
+    /// What a change may be refused with besides its own answers.
+    static let refusals: [(String, String, JSONValue?)] = [
+        ("403", "Not one of the caller's libraries (or a role that changes no partnerships)", D.ref("Error")),
+        ("404", "No such partnership, or not one the caller may read", D.ref("Error")),
+        (
+            "422",
+            "The partnership's rules, or a partner, library or design that does not exist or is not the caller's; `fields` says which",
+            D.ref("Error")
+        ),
+    ]
 
     static var paths: [(String, JSONValue)] {
         [
             (
                 "/api/v1/partnerships",
                 .object([
+                    (
+                        "post",
+                        op(
+                            "createPartnership",
+                            "Record a partnership of the caller's libraries with a registry partner, optionally tied to designs the caller reads",
+                            body: D.ref("PartnershipWrite"),
+                            [("201", "The partnership as recorded, its version as the `ETag`", D.ref("Partnership"))]
+                                + refusals.filter { $0.0 != "404" })
+                    ),
                     (
                         "get",
                         op(
@@ -29,7 +52,7 @@ enum OpenAPIPartnerships {
                                     D.ref("Error")
                                 ),
                             ])
-                    )
+                    ),
                 ])
             ),
             (
@@ -47,7 +70,133 @@ enum OpenAPIPartnerships {
                                 ("404", "No such partnership, or not one the caller may read", D.ref("Error")),
                             ])
                     ),
+                    (
+                        "put",
+                        op(
+                            "replacePartnership",
+                            "Replace the partnership (its libraries must be the caller's to change, before and after); with `If-Match`, only if it is still the version read",
+                            headers: [("If-Match", D.ifMatch)], body: D.ref("PartnershipWrite"),
+                            [
+                                ("200", "The partnership as changed, its new version as the `ETag`", D.ref("Partnership")),
+                                ("412", "Changed by someone else since the `If-Match` version", D.ref("Error")),
+                            ] + refusals)
+                    ),
                 ])
+            ),
+            (
+                "/api/v1/partnerships/{id}/contributions",
+                .object([
+                    ("parameters", .array([D.parameter("id", schema: OpenAPIOutcomes.int64)])),
+                    (
+                        "post",
+                        op(
+                            "addPartnershipContribution",
+                            "Record what the partner gave: money, or a gift in kind with its estimated value; to a design of the partnership or to it in general",
+                            body: D.ref("PartnershipContributionWrite"),
+                            [("201", "The contribution as recorded", D.ref("PartnershipContribution"))] + refusals)
+                    ),
+                ])
+            ),
+            (
+                "/api/v1/partnerships/{id}/interactions",
+                .object([
+                    ("parameters", .array([D.parameter("id", schema: OpenAPIOutcomes.int64)])),
+                    (
+                        "post",
+                        op(
+                            "addPartnershipInteraction", "Record a meeting, call, letter, e-mail or visit, with the day of the next step",
+                            body: D.ref("PartnershipInteractionWrite"),
+                            [("201", "The contact as recorded", D.ref("PartnershipInteraction"))] + refusals)
+                    ),
+                ])
+            ),
+            (
+                "/api/v1/partnerships/{id}/agreements",
+                .object([
+                    ("parameters", .array([D.parameter("id", schema: OpenAPIOutcomes.int64)])),
+                    (
+                        "post",
+                        op(
+                            "addPartnershipAgreement",
+                            "Record a memorandum, contract or letter of support; its signed file is attached on the partnership's page",
+                            body: D.ref("PartnershipAgreementWrite"),
+                            [("201", "The agreement as recorded", D.ref("PartnershipAgreement"))] + refusals)
+                    ),
+                ])
+            ),
+            (
+                "/api/v1/partnerships/{id}/agreements/{sub}",
+                .object([
+                    (
+                        "parameters",
+                        .array([D.parameter("id", schema: OpenAPIOutcomes.int64), D.parameter("sub", schema: OpenAPIOutcomes.int64)])
+                    ),
+                    (
+                        "delete",
+                        op(
+                            "deletePartnershipAgreement", "Delete an agreement of the partnership, with its signed files",
+                            [("204", "Deleted", nil)] + refusals.filter { $0.0 != "422" })
+                    ),
+                ])
+            ),
+        ]
+    }
+
+    static let ids = JSONValue.object([
+        ("type", .string("array")), ("items", OpenAPIOutcomes.int64),
+        ("maxItems", .number(PartnershipAPIController.PartnershipBody.maxLinks)),
+    ])
+
+    static func minorUnits(min: Int) -> JSONValue {
+        .object([
+            ("type", .array([.string("integer"), .string("null")])), ("format", .string("int64")), ("minimum", .number(min)),
+            ("maximum", .number(Int(Contribution.maxMinorUnits))),
+        ])
+    }
+
+    /// What a client sends to record or change.
+    static var writeSchemas: [(String, JSONValue)] {
+        [
+            (
+                "PartnershipWrite",
+                D.object(
+                    [
+                        ("partner_id", S.id(nullable: false)),
+                        (
+                            "library_ids",
+                            .object([
+                                ("type", .string("array")), ("items", OpenAPIOutcomes.int64), ("minItems", .number(1)),
+                                ("maxItems", .number(PartnershipAPIController.PartnershipBody.maxLinks)),
+                            ])
+                        ),
+                        ("design_ids", ids), ("roles", roles), ("status", S.choice(PartnershipStatus.self)), ("starts_on", S.date),
+                        ("ends_on", S.date), ("library_contact", S.string(max: 200, nullable: true)),
+                        ("partner_contact", S.string(max: 200, nullable: true)), ("notes", S.string(max: 2000, nullable: true)),
+                    ], required: ["partner_id", "library_ids", "status"])
+            ),
+            (
+                "PartnershipContributionWrite",
+                D.object(
+                    [
+                        ("received_on", S.day), ("amount_minor_units", minorUnits(min: 1)), ("in_kind", S.string(max: 500, nullable: true)),
+                        ("estimated_value_minor_units", minorUnits(min: 0)), ("currency", S.choiceRaw(Currency.allCases.map(\.rawValue))),
+                        ("design_id", S.id()),
+                    ], required: ["received_on", "currency"])
+            ),
+            (
+                "PartnershipInteractionWrite",
+                D.object(
+                    [
+                        ("on", S.day), ("kind", S.choice(InteractionKind.self)), ("note", S.string(max: 2000)), ("follow_up_on", S.date),
+                    ], required: ["on", "kind", "note"])
+            ),
+            (
+                "PartnershipAgreementWrite",
+                D.object(
+                    [
+                        ("kind", S.choice(AgreementKind.self)), ("title", S.string(max: 200)), ("signed_on", S.day),
+                        ("valid_until", S.date), ("renew_on", S.date), ("notes", S.string(max: 2000, nullable: true)),
+                    ], required: ["kind", "title", "signed_on"])
             ),
         ]
     }
@@ -65,7 +214,7 @@ enum OpenAPIPartnerships {
     }
 
     static var schemas: [(String, JSONValue)] {
-        [
+        writeSchemas + [
             ("PartnershipSummary", D.object(summaryProperties, required: ["id", "partner", "libraries", "roles", "status"])),
             ("PartnershipList", D.object([("items", array(D.ref("PartnershipSummary")))], required: ["items"])),
             (
