@@ -732,7 +732,7 @@ def partnership_walk(driver, base, workdir):
     driver.get(base + "/partnerships")
     click(driver, driver.find_element(By.LINK_TEXT, "Ново партньорство"))
     Select(driver.find_element(By.ID, "field-partner")).select_by_visible_text("Община Ракитово")
-    Select(driver.find_element(By.ID, "field-design")).select_by_visible_text("Хора с двигателни увреждания")
+    Select(driver.find_element(By.ID, "field-design-0-id")).select_by_visible_text("Хора с двигателни увреждания")
     driver.find_element(By.ID, "field-role-funding").click()
     driver.find_element(By.ID, "field-partner_contact").send_keys("Кметът на общината")
     click(driver, driver.find_element(By.CSS_SELECTOR, "form.record-form button[type=submit]"))

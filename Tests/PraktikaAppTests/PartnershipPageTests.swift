@@ -26,7 +26,8 @@ struct PartnershipPageTests {
             #expect(form.text.contains("<option value=\"\(partner)\" selected=\"selected\">ОДК</option>"))
             // An end before the start is refused at its field; what was typed stays.
             var values: FormInput = [
-                "partner": String(partner), "library": String(library), "design": String(design), "role-in_kind": "on", "role-venue": "on",
+                "partner": String(partner), "library-0-id": String(library), "design-0-id": String(design), "role-in_kind": "on",
+                "role-venue": "on",
                 "status": "active", "starts_on": Self.iso(-300), "ends_on": Self.iso(-400), "partner_contact": "Директорът на ОДК",
             ]
             let wrong = try await librarian.post("/partnerships", values)
@@ -190,7 +191,7 @@ struct PartnershipPageTests {
             let partner = try await app.id("partners", where: "name", is: "Община Ракитово")
             let library = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Вранчев“")
             let created = try await librarian.post(
-                "/partnerships", ["partner": String(partner), "library": String(library), "status": "active", "role-funding": "on"])
+                "/partnerships", ["partner": String(partner), "library-0-id": String(library), "status": "active", "role-funding": "on"])
             let id = try #require(Int64(created.headers.first(name: .location)?.split(separator: "/").last ?? ""))
             let path = "/partnerships/\(id)/agreements"
             let fields = [
@@ -365,7 +366,7 @@ struct PartnershipPageTests {
             let created = try await librarian.post(
                 "/partnerships",
                 [
-                    "partner": String(partner), "library": String(library), "design": String(disabled), "status": "active",
+                    "partner": String(partner), "library-0-id": String(library), "design-0-id": String(disabled), "status": "active",
                     "role-funding": "on",
                 ])
             let id = try #require(Int64(created.headers.first(name: .location)?.split(separator: "/").last ?? ""))
@@ -391,6 +392,57 @@ struct PartnershipPageTests {
             // Once in the table, it is no longer suggested; nothing was saved yet.
             #expect(!added.text.contains("name=\"suggest_partner\" value=\"\(partner)\""))
             #expect(try await DesignStore(db: app.sql).find(special)?.design.partners.contains { $0.partnerID == partner } == false)
+        }
+    }
+
+    @Test("a partnership of several libraries and designs, chosen in rows that are added without saving")
+    func severalLibraries() async throws {
+        try await withApp(demo: true) { app in
+            let admin = try await Browser.signedIn(app, "admin@praktika.local", VelingradDemo.demoPassword)
+            let partner = try await app.id("partners", where: "name", is: "ОДК")
+            let smolyan = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Вранчев“")
+            let gyovren = try await app.id("libraries", where: "name", is: "Библиотека при НЧ „Светлина“ – Гьоврен")
+            let business = try await app.id("service_designs", where: "title", is: "Бизнес – туристически услуги")
+            let disabled = try await app.id("service_designs", where: "title", is: "Хора с двигателни увреждания")
+            var values: FormInput = [
+                "partner": String(partner), "library-0-id": String(smolyan), "design-0-id": String(business), "status": "active",
+                "notes": "Обща програма за лятото",
+            ]
+            // „Добави ред“ brings the form back with a further library row; nothing is saved.
+            let before = try await app.count("partnerships")
+            var adding = values
+            adding["add_row"] = "library"
+            let more = try await admin.post("/partnerships", adding)
+            #expect(more.status == .ok)
+            #expect(more.text.contains("name=\"library-1-id\"") && more.text.contains("Обща програма за лятото"))
+            #expect(try await app.count("partnerships") == before)
+            // No library at all is refused at the first row.
+            var none = values
+            none["library-0-id"] = ""
+            let refused = try await admin.post("/partnerships", none)
+            #expect(refused.status == .unprocessableEntity && refused.text.contains("id=\"field-library-0-id-error\""))
+
+            values["library-1-id"] = String(gyovren)
+            values["library-2-id"] = String(smolyan)
+            values["design-1-id"] = String(disabled)
+            let created = try await admin.post("/partnerships", values)
+            #expect(created.status == .seeOther)
+            let id = try #require(Int64(created.headers.first(name: .location)?.split(separator: "/").last ?? ""))
+            let stored = try #require(try await PartnershipStore(db: app.sql).find(id))
+            #expect(Set(stored.partnership.libraryIDs) == [smolyan, gyovren] && stored.libraries.count == 2)
+            #expect(Set(stored.partnership.designIDs) == [business, disabled])
+            let page = try await admin.get("/partnerships/\(id)").text
+            #expect(page.contains("Библиотека при НЧ „Светлина“ – Гьоврен") && page.contains("Хора с двигателни увреждания"))
+            // Both libraries' pages list it; the edit form shows every row.
+            #expect(try await admin.get("/libraries/\(gyovren)").text.contains("href=\"/partnerships/\(id)\""))
+            let edit = try await admin.get("/partnerships/\(id)/edit").text
+            #expect(edit.contains("name=\"library-1-id\"") && edit.contains("name=\"design-1-id\""))
+            // Removing a row and saving leaves the one library.
+            var fewer = PartnershipForms.input(stored.partnership)
+            fewer["version"] = String(stored.version)
+            fewer["library-1-remove"] = "on"
+            #expect(try await admin.post("/partnerships/\(id)", fewer).status == .seeOther)
+            #expect(try await PartnershipStore(db: app.sql).find(id)?.partnership.libraryIDs.count == 1)
         }
     }
 

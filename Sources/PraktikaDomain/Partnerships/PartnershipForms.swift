@@ -3,13 +3,21 @@ import Foundation
 /// The partnership pages' forms, read into records; what cannot be read is noted at its field.
 public enum PartnershipForms {
     public static func partnership(_ input: FormInput) -> (Partnership, FieldErrors) {
+        let input = DesignForm.normalized(input)
         var r = FormReader(input)
         let partner = r.identifier("partner")
-        let library = r.identifier("library")
-        let design = r.identifier("design")
+        // Libraries and designs are rows (`library-0-id`, `design-1-id`), each kept once.
+        func ids(_ prefix: String) -> [Int64] {
+            var seen = Set<Int64>()
+            return (0..<DesignForm.rowCount(input, prefix)).compactMap { r.identifier("\(prefix)-\($0)-id") }.filter {
+                seen.insert($0).inserted
+            }
+        }
+        let libraries = ids("library")
+        let designs = ids("design")
         let status: PartnershipStatus = r.choice("status", default: .proposed)
         let p = Partnership(
-            partnerID: partner ?? 0, libraryIDs: library.map { [$0] } ?? [], designIDs: design.map { [$0] } ?? [],
+            partnerID: partner ?? 0, libraryIDs: libraries, designIDs: designs,
             roles: PartnershipRole.allCases.filter { r.flag("role-\($0.rawValue)") }, status: status, startsOn: r.date("starts_on"),
             endsOn: r.date("ends_on"), libraryContact: r.text("library_contact"), partnerContact: r.text("partner_contact"),
             notes: r.text("notes"))
@@ -18,10 +26,19 @@ public enum PartnershipForms {
         return (p, errors)
     }
 
+    /// The record's problems at the form's fields: libraries and designs at their first row.
+    public static func field(_ name: String) -> String {
+        switch name {
+        case "library": "library-0-id"
+        case "design": "design-0-id"
+        default: name
+        }
+    }
+
     public static func input(_ p: Partnership) -> FormInput {
         var out: FormInput = ["partner": String(p.partnerID), "status": p.status.rawValue]
-        if let library = p.libraryIDs.first { out["library"] = String(library) }
-        if let design = p.designIDs.first { out["design"] = String(design) }
+        for (i, library) in p.libraryIDs.enumerated() { out["library-\(i)-id"] = String(library) }
+        for (i, design) in p.designIDs.enumerated() { out["design-\(i)-id"] = String(design) }
         for role in p.roles { out["role-\(role.rawValue)"] = "on" }
         for (key, value) in [
             ("starts_on", p.startsOn?.iso), ("ends_on", p.endsOn?.iso), ("library_contact", p.libraryContact),

@@ -19,6 +19,8 @@ public enum DesignForm {
         ("partner", partnerColumns, ["id", "name", "role"]),
         ("activity", activityColumns, ["title", "start", "end", "responsible", "partner"]),
         ("indicator", indicatorColumns, ["name", "baseline", "target", "period", "actual"]),
+        // The designs a partnership is tied to (its form lists them as rows, like a design's libraries).
+        ("design", ["id"], ["id"]),
     ]
 
     /// The first column of a list ("budget" → "item"), to open an empty row with.

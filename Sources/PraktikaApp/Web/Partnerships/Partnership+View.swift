@@ -315,24 +315,46 @@ enum PartnershipView {
     ) -> HTML {
         let l = context.language
         let title = id == nil ? TextKey.partnershipNew(l) : TextKey.partnershipEdit(l)
+        let partner = FormField(name: "partner", label: .partner, kind: .select(partners), required: true)
+        // Labels for the error summary; the rows themselves are drawn below.
+        let firstLibrary = FormField(name: "library-0-id", label: .library, kind: .select(libraries), required: true)
+        let firstDesign = FormField(name: "design-0-id", label: .fieldPartnershipDesign, kind: .select(designs))
+        let rest = [
+            FormField(name: "role", label: .fieldPartnershipRoles, kind: .checkboxes(.choices(PartnershipRole.self, l))),
+            FormField(
+                name: "status", label: .partnershipStatusLabel, kind: .select(.choices(PartnershipStatus.self, l)), required: true),
+            FormField(name: "starts_on", label: .fieldStart, kind: .date),
+            FormField(name: "ends_on", label: .fieldEnd, kind: .date),
+            FormField(name: "library_contact", label: .fieldLibraryContact, kind: .text),
+            FormField(name: "partner_contact", label: .fieldPartnerContact, kind: .text),
+            FormField(name: "notes", label: .fieldNotes, kind: .textarea),
+        ]
         let model = FormModel(
             title: title, action: id.map { SiteURL.partnership($0).path } ?? SiteURL.partnerships.path,
-            fields: [
-                FormField(name: "partner", label: .partner, kind: .select(partners), required: true),
-                FormField(name: "library", label: .library, kind: .select(libraries), required: true),
-                FormField(name: "design", label: .fieldPartnershipDesign, kind: .select(designs)),
-                FormField(name: "role", label: .fieldPartnershipRoles, kind: .checkboxes(.choices(PartnershipRole.self, l))),
-                FormField(
-                    name: "status", label: .partnershipStatusLabel, kind: .select(.choices(PartnershipStatus.self, l)), required: true),
-                FormField(name: "starts_on", label: .fieldStart, kind: .date),
-                FormField(name: "ends_on", label: .fieldEnd, kind: .date),
-                FormField(name: "library_contact", label: .fieldLibraryContact, kind: .text),
-                FormField(name: "partner_contact", label: .fieldPartnerContact, kind: .text),
-                FormField(name: "notes", label: .fieldNotes, kind: .textarea),
-            ], values: values, errors: errors, cancelHref: id.map { SiteURL.partnership($0).path } ?? SiteURL.partnerships.path,
+            fields: [partner, firstLibrary, firstDesign] + rest, values: values, errors: errors,
+            cancelHref: id.map { SiteURL.partnership($0).path } ?? SiteURL.partnerships.path,
             hidden: id == nil ? [] : [FormHidden(name: "version", value: values["version"] ?? "")])
+        let form: Node<HTML.BodyContext> = .form(
+            .method(.post), .action(model.action), .attribute(named: "novalidate"), .class("record-form"),
+            Layout.csrfField(context),
+            .group(model.hidden.map { .input(.type(.hidden), .name($0.name), .value($0.value)) }),
+            // Enter in a text field saves, rather than adding a row.
+            DesignFormView.defaultSave(l),
+            FormView.errorSummary(model, l),
+            FormView.field(model, partner, l),
+            DesignFormView.rows("library", model, l, legend: .library) { i in
+                [FormView.field(model, FormField(name: "library-\(i)-id", label: .library, kind: .select(libraries), required: i == 0), l)]
+            },
+            DesignFormView.rows("design", model, l, legend: .fieldPartnershipDesign) { i in
+                [FormView.field(model, FormField(name: "design-\(i)-id", label: .fieldPartnershipDesign, kind: .select(designs)), l)]
+            },
+            .group(rest.map { FormView.field(model, $0, l) }),
+            .div(
+                .class("actions"),
+                .button(.type(.submit), .class("button"), .safe(TextKey.save(l))),
+                .link(model.cancelHref, TextKey.cancel(l), .class("button secondary"))))
         return Layout.page(
             context, title: title, breadcrumbs: [(SiteURL.partnerships.path, TextKey.partnershipsTitle(l))],
-            body: [.h1(.safe(title)), FormView.render(model, context)])
+            body: [.h1(.safe(title)), form])
     }
 }

@@ -96,13 +96,17 @@ struct PartnershipController: Sendable {
         guard PartnershipPolicy.mayCreate(req.actor) else { throw Abort(req.actor == nil ? .unauthorized : .forbidden) }
         var values: FormInput = ["status": PartnershipStatus.active.rawValue]
         if let partner = req.query[String.self, at: "partner"] { values["partner"] = partner }
-        if let library = req.actor?.libraryID { values["library"] = String(library) }
+        if let library = req.actor?.libraryID { values["library-0-id"] = String(library) }
         return try await form(req, id: nil, values: values, errors: FieldErrors(), status: .ok)
     }
 
     @Sendable func create(_ req: Request) async throws -> Response {
         guard PartnershipPolicy.mayCreate(req.actor) else { throw Abort(req.actor == nil ? .unauthorized : .forbidden) }
         let input = formInput(req)
+        // A row added, removed or moved: the form again, nothing saved.
+        if let values = DesignForm.rowAction(input) {
+            return try await form(req, id: nil, values: values, errors: FieldErrors(), status: .ok)
+        }
         let (partnership, readErrors) = PartnershipForms.partnership(input)
         let outcome: PartnershipService.Outcome =
             readErrors.isEmpty ? try await PartnershipService(db: req.db, actor: req.actor).create(partnership) : .invalid(readErrors)
@@ -171,6 +175,9 @@ struct PartnershipController: Sendable {
         let stored = try await load(req)
         guard mayEdit(req, stored) else { throw Abort(.forbidden) }
         let input = formInput(req)
+        if let values = DesignForm.rowAction(input) {
+            return try await form(req, id: stored.id, values: values, errors: FieldErrors(), status: .ok)
+        }
         let (partnership, readErrors) = PartnershipForms.partnership(input)
         let version = Int64(input["version"] ?? "") ?? stored.version
         let outcome: PartnershipService.Outcome =
@@ -303,7 +310,14 @@ struct PartnershipController: Sendable {
 
     /// The new or edit form, with the libraries the actor may record partnerships for, the
     /// registry's partners, and the designs of those libraries.
-    private func form(_ req: Request, id: Int64?, values: FormInput, errors: FieldErrors, status: HTTPStatus) async throws -> Response {
+    private func form(_ req: Request, id: Int64?, values: FormInput, errors given: FieldErrors, status: HTTPStatus) async throws
+        -> Response
+    {
+        // The record's problems with its libraries and designs are told at their first row.
+        var errors = FieldErrors()
+        for name in given.order {
+            if let error = given[name] { errors.add(PartnershipForms.field(name), error.key, error.values) }
+        }
         let lookups = RegistryLookups(db: req.sql)
         let libraries = try await lookups.choices(.libraries, districts: nil).filter { c in
             PartnershipPolicy.mayEdit(req.actor, libraries: [c.id], districts: c.districtCode.map { [$0] } ?? [])
