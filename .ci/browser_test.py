@@ -735,7 +735,7 @@ def partnership_walk(driver, base, workdir):
     Select(driver.find_element(By.ID, "field-design-0-id")).select_by_visible_text("Хора с двигателни увреждания")
     driver.find_element(By.ID, "field-role-funding").click()
     driver.find_element(By.ID, "field-partner_contact").send_keys("Кметът на общината")
-    click(driver, driver.find_element(By.CSS_SELECTOR, "form.record-form button[type=submit]"))
+    click(driver, driver.find_element(By.CSS_SELECTOR, "form.record-form .actions button[type=submit]"))
     partnership_url = driver.current_url.split("#")[0]
     check("Партньорството е запазено." in text(driver, ".flash"), "the partnership is recorded")
 

@@ -83,6 +83,18 @@ struct PartnershipPageTests {
             let list = try await librarian.get("/partnerships").text
             #expect(list.inOrder("Предстои в следващите 60 дни", "ОДК", "Уговорихме есенния сезон", "Партньорството изтича", "</section>"))
             #expect(try await librarian.get("/").text.inOrder("start-partnerships", "Уговорихме есенния сезон"))
+            // A week before the follow-up day, the mail round reminds the library once; not earlier.
+            let reminders = PartnershipReminders(db: app.db, publicURL: "https://praktika.example")
+            #expect(try await reminders.enqueueFollowUps(today: LocalDate(Date())) == 0)
+            let weekBefore = LocalDate(Date()).adding(days: 14 - FollowUpReminder.daysBefore)!
+            async let one = reminders.enqueueFollowUps(today: weekBefore)
+            async let again = reminders.enqueueFollowUps(today: weekBefore)
+            let (sentOnce, sentTwice) = try await (one, again)
+            #expect(sentOnce + sentTwice == 1)
+            #expect(try await reminders.enqueueFollowUps(today: weekBefore) == 0)
+            let followUp = try #require(
+                try await MailOutbox(db: app.sql).recent(status: nil).first { $0.kind == "partnership_follow_up" })
+            #expect(followUp.recipient == "smolyan@praktika.local" && followUp.subject == "Следваща стъпка с ОДК")
             let page = try await librarian.get("/partnerships/\(id)").text
             #expect(page.inOrder("id=\"contributions\"", "Зала за 10 занятия", "id=\"interactions\"", "Уговорихме есенния сезон"))
             let partnerPage = try await librarian.get("/partners/\(partner)").text
@@ -257,15 +269,15 @@ struct PartnershipPageTests {
             #expect(try await PartnershipStore(db: app.sql).agreement(letter.id)?.files.map(\.kind) == [.png])
 
             // The reminder goes once to the library's librarian, in the mail round of any instance.
-            let reminders = AgreementReminders(db: app.db, publicURL: "https://praktika.example")
-            async let first = reminders.enqueueDue(today: LocalDate(Date()), now: Date())
-            async let again = reminders.enqueueDue(today: LocalDate(Date()), now: Date())
+            let reminders = PartnershipReminders(db: app.db, publicURL: "https://praktika.example")
+            async let first = reminders.enqueueRenewals(today: LocalDate(Date()))
+            async let again = reminders.enqueueRenewals(today: LocalDate(Date()))
             let (a, b) = try await (first, again)
             #expect(a + b == 1)
             let mail = try await MailOutbox(db: app.sql).recent(status: nil).filter { $0.kind == "agreement_renewal" }
             #expect(mail.map(\.recipient) == ["smolyan@praktika.local"])
             #expect(mail.first?.subject == "Подновяване на споразумение с Община Ракитово")
-            #expect(try await reminders.enqueueDue(today: LocalDate(Date()), now: Date()) == 0)
+            #expect(try await reminders.enqueueRenewals(today: LocalDate(Date())) == 0)
 
             // The API gives the same partnership, its agreements with their files as links, to those who may read it.
             let api = Browser(app)

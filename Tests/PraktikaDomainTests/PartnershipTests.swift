@@ -161,6 +161,30 @@ struct PartnershipTests {
         #expect(!en.body.contains("Меморандум за"))
     }
 
+    @Test("the follow-up reminder names the partner, the day of the next step and the last contact; none without a day")
+    func followUpMail() throws {
+        let contact = Interaction(on: Self.day(3, 2), kind: .call, note: "Кметът ще потвърди залата.", followUpOn: Self.day(3, 20))
+        let bg = try #require(
+            FollowUpReminder.message(
+                recipient: "smolyan@praktika.local", name: "Мария", partner: "Община Смолян", interaction: contact,
+                link: "https://x/partnerships/3#interactions", language: .bg))
+        #expect(bg.subject == "Следваща стъпка с Община Смолян" && bg.kind == "partnership_follow_up")
+        #expect(
+            bg.body.contains(
+                "На 20.03.2026 г. е следващата стъпка, уговорена с Община Смолян. Последният контакт (разговор по телефона, 02.03.2026 г.):"
+            ))
+        #expect(bg.body.contains("Кметът ще потвърди залата.") && bg.body.contains("https://x/partnerships/3#interactions"))
+        let en = try #require(
+            FollowUpReminder.message(
+                recipient: "x@y.bg", name: "Maria", partner: "Smolyan Municipality", interaction: contact, link: "https://x", language: .en)
+        )
+        #expect(en.body.contains("The next step agreed with Smolyan Municipality is due on"))
+        var none = contact
+        none.followUpOn = nil
+        #expect(
+            FollowUpReminder.message(recipient: "x@y.bg", name: "M", partner: "P", interaction: none, link: "l", language: .bg) == nil)
+    }
+
     @Test("the network overview: partners by kind and district, contributions by year, partners of several libraries, lapsed partnerships")
     func network() {
         typealias E = PartnershipNetwork.Entry

@@ -46,6 +46,11 @@ document.addEventListener("DOMContentLoaded", function () {
         copy.querySelectorAll("[aria-invalid]").forEach(function (el) { el.removeAttribute("aria-invalid"); });
         copy.querySelectorAll("input:not([type=checkbox])").forEach(function (el) { el.value = ""; });
         copy.querySelectorAll("input[type=checkbox]").forEach(function (el) { el.checked = false; });
+        // In a list that needs only its first row (libraries), a further row can stay empty.
+        if (rows.hasAttribute("data-first-required")) {
+          copy.querySelectorAll(".required").forEach(function (el) { el.remove(); });
+          copy.querySelectorAll("[required]").forEach(function (el) { el.removeAttribute("required"); });
+        }
         var legend = copy.querySelector("legend");
         if (legend) { legend.textContent = legend.textContent.replace(/\d+$/, String(next + 1)); }
         rows.insertBefore(copy, button);

@@ -515,6 +515,9 @@ extension Catalogue {
         .libraryPartnershipsPaused: "Прекъснати партньорства",
         .libraryPartnershipsProposed: "Предложени партньорства",
         .libraryPartnershipsEnded: "Приключили партньорства",
+        .followUpMailSubject: "Следваща стъпка с {partner}",
+        .followUpMailBody:
+            "Здравейте, {name},\n\nНа {date} е следващата стъпка, уговорена с {partner}. Последният контакт ({kind}, {on}):\n{note}\n\nПартньорството, споразуменията и контактите с партньора:\n{link}\n\nПрактика",
         .flashInteractionSaved: "Контактът е записан.",
         .partnershipsAll: "Всички партньорства",
         .periodFrom: "от {date}",

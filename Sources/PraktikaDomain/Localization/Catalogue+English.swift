@@ -515,6 +515,9 @@ extension Catalogue {
         .libraryPartnershipsPaused: "Paused partnerships",
         .libraryPartnershipsProposed: "Proposed partnerships",
         .libraryPartnershipsEnded: "Ended partnerships",
+        .followUpMailSubject: "Next step with {partner}",
+        .followUpMailBody:
+            "Hello {name},\n\nThe next step agreed with {partner} is due on {date}. The last contact ({kind}, {on}):\n{note}\n\nThe partnership, its agreements and the contacts with the partner:\n{link}\n\nPraktika",
         .flashInteractionSaved: "The contact is recorded.",
         .partnershipsAll: "All partnerships",
         .periodFrom: "from {date}",

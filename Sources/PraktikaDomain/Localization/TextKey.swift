@@ -152,6 +152,8 @@ public enum TextKey: String, CaseIterable, Sendable {
         fieldEstimatedValue, fieldContributionAmount, fieldInteractionOn, fieldInteractionKind, fieldInteractionNote, fieldFollowUpOn,
         fieldPartnershipDesign, hintContributionAmount, hintContributionDesign, partnerFundingTitle, partnerFundingLeft,
         flashPartnershipSaved, flashContributionSaved, flashInteractionSaved
+    case followUpMailBody
+    case followUpMailSubject
     case libraryPartnershipsEnded
     case libraryPartnershipsProposed
     case libraryPartnershipsPaused

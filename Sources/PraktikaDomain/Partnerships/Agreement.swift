@@ -76,3 +76,23 @@ public enum AgreementReminder {
             kind: "agreement_renewal")
     }
 }
+
+/// The mail that reminds a library of the next step it agreed with a partner: sent once, a week
+/// before the follow-up day of the partnership's newest contact.
+public enum FollowUpReminder {
+    public static let daysBefore = 7
+
+    public static func message(
+        recipient: String, name: String, partner: String, interaction: Interaction, link: String, language l: Language
+    ) -> MailMessage? {
+        guard let day = interaction.followUpOn else { return nil }
+        let f = Formatting(l)
+        let values = [
+            "name": name, "partner": partner, "date": f.date(day), "on": f.date(interaction.on), "kind": interaction.kind.label(l),
+            "note": interaction.note, "link": link,
+        ]
+        return MailMessage(
+            recipient: recipient, subject: TextKey.followUpMailSubject(l, values), body: TextKey.followUpMailBody(l, values),
+            kind: "partnership_follow_up")
+    }
+}

@@ -30,6 +30,7 @@ struct MailDelivery {
         var invited = 0
         var reminded = 0
         var renewals = 0
+        var followUps = 0
         var sent = 0
         var failed = 0
     }
@@ -38,7 +39,9 @@ struct MailDelivery {
         var round = Round()
         round.invited = try await FollowUps(db: db, publicURL: publicURL).enqueueDue(today: LocalDate(now), now: now)
         round.reminded = try await MeetingReminders(db: db, publicURL: publicURL).enqueueDue(today: LocalDate(now), now: now)
-        round.renewals = try await AgreementReminders(db: db, publicURL: publicURL).enqueueDue(today: LocalDate(now), now: now)
+        let partnerships = PartnershipReminders(db: db, publicURL: publicURL)
+        round.renewals = try await partnerships.enqueueRenewals(today: LocalDate(now))
+        round.followUps = try await partnerships.enqueueFollowUps(today: LocalDate(now))
         guard let transport else { return round }
         let outbox = MailOutbox(db: db as! any SQLDatabase)
         // Batches of twenty until nothing is due (a meeting's confirmations come in hundreds),

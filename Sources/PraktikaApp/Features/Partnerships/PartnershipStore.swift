@@ -492,6 +492,20 @@ struct PartnershipStore {
     }
 
     /// The interactions of some partnerships, newest first.
+    /// One contact and the partnership it belongs to.
+    func interaction(_ id: Int64) async throws -> (partnershipID: Int64, interaction: Interaction)? {
+        guard let row = try await db.raw("SELECT * FROM partnership_interactions WHERE id = \(bind: id)").first(),
+            let on = LocalDate(parsing: try row.decode(column: "on_date", as: String.self))
+        else { return nil }
+        return (
+            try row.decode(column: "partnership_id", as: Int64.self),
+            Interaction(
+                on: on, kind: InteractionKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .meeting,
+                note: try row.decode(column: "note", as: String.self),
+                followUpOn: try row.decode(column: "follow_up_on", as: String?.self).flatMap(LocalDate.init(parsing:)))
+        )
+    }
+
     func interactions(_ partnershipIDs: [Int64]) async throws -> [(partnershipID: Int64, stored: StoredInteraction)] {
         guard !partnershipIDs.isEmpty else { return [] }
         return try await db.raw(

@@ -208,7 +208,8 @@ enum AuditView {
         return .div(
             .class("table-wrap"),
             .table(
-                .class("audit"),
+                // Cards where the columns do not fit (a phone): each cell says its column's name.
+                .class("audit stack"),
                 .thead(
                     .tr(
                         .th(.safe(TextKey.auditWhen(l))), .th(.safe(TextKey.auditWho(l))), .th(.safe(TextKey.auditAction(l))),
@@ -218,10 +219,12 @@ enum AuditView {
                         entries.map { entry in
                             .tr(
                                 .td(.safe(context.format.dateTime(entry.at))),
-                                .td(.safe(entry.userName ?? TextKey.auditSystem(l))),
-                                .td(.safe(AuditAction(rawValue: entry.action)?.label(l) ?? entry.action)),
-                                showRecord ? .td(record(entry, l)) : .empty,
-                                .td(changes(entry.fieldChanges, entity: entry.entity, l))
+                                .td(.attr("data-label", TextKey.auditWho(l)), .safe(entry.userName ?? TextKey.auditSystem(l))),
+                                .td(
+                                    .attr("data-label", TextKey.auditAction(l)),
+                                    .safe(AuditAction(rawValue: entry.action)?.label(l) ?? entry.action)),
+                                showRecord ? .td(.attr("data-label", TextKey.auditRecord(l)), record(entry, l)) : .empty,
+                                .td(.attr("data-label", TextKey.auditChanges(l)), changes(entry.fieldChanges, entity: entry.entity, l))
                             )
                         }))
             ))

@@ -53,7 +53,7 @@ enum DesignFormView {
             defaultSave(l),
             errorSummary(form, l),
             field(form, FormField(name: "title", label: .fieldTitle, kind: .text, required: true), l),
-            rows("library", form, l, legend: .library) { i in
+            rows("library", form, l, legend: .library, firstRequired: true) { i in
                 [field(form, FormField(name: "library-\(i)-id", label: .library, kind: .select(options.libraries), required: i == 0), l)]
             },
             field(
@@ -87,7 +87,7 @@ enum DesignFormView {
             return .group(
                 f("title", .fieldTitle, .text, required: true),
                 f("summary", .fieldSummary, .textarea),
-                rows("library", form, l, legend: .library) { i in
+                rows("library", form, l, legend: .library, firstRequired: true) { i in
                     [f("library-\(i)-id", .library, .select(options.libraries), required: i == 0)]
                 },
                 f("status", .fieldStatus, .select(.choices(DesignStatus.self, l)), required: true, hint: .hintStatus),
@@ -173,9 +173,12 @@ enum DesignFormView {
     }
 
     /// Existing rows, then one empty row, then the button that asks the server for another.
-    static func rows(_ prefix: String, _ form: FormModel, _ l: Language, legend: TextKey, _ columns: (Int) -> [Node<HTML.FormContext>])
-        -> Node<HTML.FormContext>
-    {
+    /// A list of rows ending in an empty one, with „Добави ред“; `firstRequired` for a list that
+    /// needs its first row only (a further row copied in the browser is then not marked required).
+    static func rows(
+        _ prefix: String, _ form: FormModel, _ l: Language, legend: TextKey, firstRequired: Bool = false,
+        _ columns: (Int) -> [Node<HTML.FormContext>]
+    ) -> Node<HTML.FormContext> {
         // Always one empty row at the end (it may already be there, holding default choices).
         let rowsInInput = DesignForm.rowCount(form.values, prefix)
         let endsEmpty = rowsInInput > 0 && DesignForm.isEmptyRow(form.values, prefix, rowsInInput - 1)
@@ -205,7 +208,7 @@ enum DesignFormView {
                 ])
         }
         return .div(
-            .class("rows"), .attr("data-prefix", prefix),
+            .class("rows"), .attr("data-prefix", prefix), firstRequired ? .attr("data-first-required", "") : .empty,
             .group(fieldsets),
             .button(
                 .type(.submit), .class("button secondary add-row"), .attr("name", "add_row"), .attr("value", prefix),

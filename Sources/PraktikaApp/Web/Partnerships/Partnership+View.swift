@@ -342,7 +342,7 @@ enum PartnershipView {
             DesignFormView.defaultSave(l),
             FormView.errorSummary(model, l),
             FormView.field(model, partner, l),
-            DesignFormView.rows("library", model, l, legend: .library) { i in
+            DesignFormView.rows("library", model, l, legend: .library, firstRequired: true) { i in
                 [FormView.field(model, FormField(name: "library-\(i)-id", label: .library, kind: .select(libraries), required: i == 0), l)]
             },
             DesignFormView.rows("design", model, l, legend: .fieldPartnershipDesign) { i in
