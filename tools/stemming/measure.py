@@ -1,20 +1,17 @@
 #!/usr/bin/env python3
-"""Measures Praktika's Bulgarian keys on the inflection families of Debian's hunspell-bg.
+"""Checks Praktika's dictionary keys on the inflection families of Debian's hunspell-bg.
 
-A family is a dictionary entry with every form its affix rules produce (hunspell_families.py).
-For each form, `praktika analyze` gives the keys the index uses. Reported:
-- families conflated: the share of families whose forms all share a key;
-- keys merged: the share of keys whose words do not all belong to one family.
-Published anchors on this measure: Lucene's light Bulgarian stemmer 41.6 % / 8.8 %,
-BulStem (context 3) 56.1 % / 10.8 %.
+With hunspell-bg installed, the keys are the dictionary's own entries (`HunspellLemmatizer`
+expands its affix rules in Swift); on the dictionary's words every family should then share a key
+and no key should mix families. This tells that the Swift expansion agrees with the Python one
+(hunspell_families.py). A form of several entries gets each entry's key (one `token<TAB>key`
+line per key). How the built-in stemmer, which runs without the dictionary, compares with the
+published stemmers is measured by compare.py.
 
-Usage: measure.py PRAKTIKA_BINARY [--write RESULTS.md]
-Runs twice: with the installed dictionary, and with PRAKTIKA_DICTIONARY=none (the built-in stemmer).
+Usage: measure.py PRAKTIKA_BINARY
 """
 import collections
-import datetime
 import os
-import platform
 import subprocess
 import sys
 
@@ -66,31 +63,11 @@ def measure(fams, keys):
 
 def main():
     binary = sys.argv[1]
-    write = sys.argv[sys.argv.index("--write") + 1] if "--write" in sys.argv else None
     fams = [(w, sorted({f.lower() for f in forms})) for w, forms in families()]
     words = sorted({f for _, forms in fams for f in forms})
-    rows = []
-    for label, extra in (("with hunspell-bg (dictionary keys, built-in stemmer for unknown words)", {}),
-                         ("built-in stemmer only (PRAKTIKA_DICTIONARY=none)", {"PRAKTIKA_DICTIONARY": "none"})):
-        env = dict(os.environ, **extra)
-        keys = analyze(binary, words, env)
-        c, m, n, k = measure(fams, keys)
-        rows.append((label, c, m, n, k))
-        print(f"{label}: {c:.1f} % of {n} families conflated, {m:.1f} % of {k} keys merged")
-    if write:
-        with open(write, "w") as f:
-            f.write("# Bulgarian keys measured on hunspell-bg\n\n")
-            f.write(f"Date: {datetime.date.today().isoformat()}. Machine: {platform.machine()}, {platform.system()} {platform.release()}.\n")
-            f.write(f"Dictionary: /usr/share/hunspell/bg_BG (Debian hunspell-bg), {len(fams)} entries, {len(words)} distinct forms.\n")
-            f.write(f"Command: `python3 tools/stemming/measure.py {binary} --write tools/stemming/RESULTS.md`\n\n")
-            f.write("| keys | families conflated | keys merged | families | keys |\n|---|---:|---:|---:|---:|\n")
-            for label, c, m, n, k in rows:
-                f.write(f"| {label} | {c:.1f} % | {m:.1f} % | {n} | {k} |\n")
-            f.write("| Lucene BulgarianStemmer (published) | 41.6 % | 8.8 % | | |\n")
-            f.write("| BulStem, context 3 (published) | 56.1 % | 10.8 % | | |\n\n")
-            f.write("A family is conflated when all its forms share a key; a key is merged when its words do not all belong to one\n"
-                    "family. A form of several entries gets each entry's key (one `token<TAB>key` line per key), so a family is\n"
-                    "conflated through its own entry's key. Stop words are not indexed and are left out of both counts.\n")
+    keys = analyze(binary, words, dict(os.environ))
+    c, m, n, k = measure(fams, keys)
+    print(f"with hunspell-bg: {c:.1f} % of {n} families conflated, {m:.1f} % of {k} keys merged")
 
 
 if __name__ == "__main__":
