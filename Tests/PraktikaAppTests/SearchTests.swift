@@ -34,6 +34,30 @@ struct SearchTests {
         }
     }
 
+    @Test("an index made by another analyzer (an older stemmer, or before the dictionary came or went) is rebuilt at start, once")
+    func otherAnalyzer() async throws {
+        try await withApp(demo: true) { app in
+            let identity = SearchSettings.analyzer.identity
+            #expect(try await IndexedAnalyzer.current(app.sql) == identity)
+            func version() async throws -> Int64 {
+                try await app.sql.raw("SELECT version FROM search_version WHERE id = 1").first()?.decode(column: "version", as: Int64.self)
+                    ?? 0
+            }
+            // Started again with the same analyzer: nothing is rebuilt.
+            let before = try await version()
+            try await app.migrateDatabase()
+            #expect(try await version() == before)
+            // An index made by the first built-in stemmer is rebuilt, and the new analyzer recorded.
+            try await app.sql.raw("UPDATE search_state SET value = 'stemmer:1' WHERE name = 'analyzer'").run()
+            try await app.migrateDatabase()
+            #expect(try await version() > before)
+            #expect(try await IndexedAnalyzer.current(app.sql) == identity)
+            let rebuilt = try await version()
+            try await app.migrateDatabase()
+            #expect(try await version() == rebuilt)
+        }
+    }
+
     @Test("the index follows every save, change and delete in the same transaction")
     func keptInSync() async throws {
         try await withApp(demo: true) { app in

@@ -14,6 +14,9 @@ struct BulgarianAnalysisTests {
             ["пенсионер", "пенсионера", "пенсионерът", "пенсионери", "пенсионерите"],
             ["услуга", "услугата", "услуги", "услугите"],
             ["партньор", "партньора", "партньорът", "партньори", "партньорите"],
+            // The fleeting е of -ен: the masculine keeps it, every form with an ending drops it.
+            ["традиционен", "традиционна", "традиционното", "традиционни", "традиционният"],
+            ["зелен", "зелена", "зелените"],
         ])
     func families(forms: [String]) {
         #expect(Set(forms.map(BulgarianStemmer.stem)).count == 1, "\(forms.map(BulgarianStemmer.stem))")
@@ -24,6 +27,8 @@ struct BulgarianAnalysisTests {
         #expect(BulgarianStemmer.stem("те") == "те")
         #expect(BulgarianStemmer.stem("ред") == "ред")
         #expect(BulgarianStemmer.stem("библиотека") != BulgarianStemmer.stem("библиотекар"))
+        // Short words keep their -ен.
+        #expect(BulgarianStemmer.stem("член") == "член" && BulgarianStemmer.stem("члена") == "член")
     }
 
     @Test(

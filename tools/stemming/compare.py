@@ -83,7 +83,7 @@ def main():
         key_of = {w: ("=" + w if w in stop else stem(w)) for w in words}
         c, p, m, n, k = measure(fams, key_of)
         rows.append((label, c, p, m, n, k))
-        print(f"{label}: {c:.1f} % of {n} families conflated, {p:.1f} % pairs agree, {m:.1f} % of {k} keys merged")
+        print(f"{label}: {c:.1f} % of {n} families conflated, {p:.1f} % pairs agree, {m:.2f} % of {k} keys merged")
     if write:
         with open(write, "w") as f:
             f.write("# Bulgarian stemmers measured the same way on hunspell-bg\n\n")
@@ -93,7 +93,7 @@ def main():
             f.write(f"Command: `python3 tools/stemming/compare.py {binary} --write tools/stemming/RESULTS.md`\n\n")
             f.write("| stemmer | families conflated | pairs agree | keys merged | keys |\n|---|---:|---:|---:|---:|\n")
             for label, c, p, m, n, k in rows:
-                f.write(f"| {label} | {c:.1f} % | {p:.1f} % | {m:.1f} % | {k} |\n")
+                f.write(f"| {label} | {c:.1f} % | {p:.1f} % | {m:.2f} % | {k} |\n")
             f.write("\n" + __doc__.split("Usage:")[0].split("\n", 2)[2])
 
 

@@ -59,12 +59,20 @@ extension Application {
     public func migrateDatabase() async throws {
         try await DatabaseKind.prepare(sql)
         try await autoMigrate()
-        // Designs saved before the search index (or a change to it) are indexed once the schema is complete.
+        // Designs saved before the search index (or a change to it), or indexed by another analyzer
+        // than this server's, are indexed again once the schema is complete.
         let designs = try await sql.raw("SELECT COUNT(*) AS n FROM service_designs").first()?.decode(column: "n", as: Int.self) ?? 0
         let indexed = try await sql.raw("SELECT COUNT(*) AS n FROM search_documents").first()?.decode(column: "n", as: Int.self) ?? 0
         let words = try await sql.raw("SELECT COUNT(*) AS n FROM search_words").first()?.decode(column: "n", as: Int.self) ?? 0
-        if indexed < designs || (designs > 0 && words == 0) {
-            try await db.writeTransaction { db in _ = try await DesignStore(db: db as! any SQLDatabase).reindexAll() }
+        let identity = SearchSettings.analyzer.identity
+        if try await IndexedAnalyzer.current(sql) != identity || indexed < designs || (designs > 0 && words == 0) {
+            try await db.writeTransaction { db in
+                let sql = db as! any SQLDatabase
+                let otherAnalyzer = try await IndexedAnalyzer.claim(sql, identity)
+                if otherAnalyzer || indexed < designs || (designs > 0 && words == 0) {
+                    _ = try await DesignStore(db: sql).reindexAll()
+                }
+            }
         }
     }
 }

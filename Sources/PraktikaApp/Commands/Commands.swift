@@ -124,7 +124,9 @@ struct ReindexCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         try await context.application.migrateDatabase()
         let count = try await context.application.db.writeTransaction { db in
-            try await DesignStore(db: db as! any SQLDatabase).reindexAll()
+            let sql = db as! any SQLDatabase
+            _ = try await IndexedAnalyzer.claim(sql, SearchSettings.analyzer.identity)
+            return try await DesignStore(db: sql).reindexAll()
         }
         context.console.print(
             "Indexed \(count) designs\(SearchSettings.analyzer.dictionary == nil ? " with the built-in stemmer" : " with the Bulgarian dictionary")."

@@ -63,6 +63,7 @@ extension Application {
         Migrations031.register(in: migrations)
         Migrations032.register(in: migrations)
         Migrations033.register(in: migrations)
+        Migrations034.register(in: migrations)
     }
 
     /// The database as SQLKit sees it; both supported drivers are SQL databases.

@@ -135,6 +135,13 @@ public struct BulgarianAnalyzer: Sendable {
         self.dictionary = dictionary
     }
 
+    /// What decides the keys: the built-in stemmer's version, or the dictionary's size. An index
+    /// made by another analyzer is rebuilt (`praktika reindex` does it by hand).
+    public var identity: String {
+        if let dictionary { return "hunspell-bg:\(dictionary.entryCount):\(dictionary.formCount)" }
+        return "stemmer:\(BulgarianStemmer.version)"
+    }
+
     /// Keys of one normalized Cyrillic word.
     public func keys(ofWord word: String) -> [String] {
         dictionary?.keys(for: word) ?? [BulgarianStemmer.stem(word)]
