@@ -458,6 +458,36 @@ struct PartnershipPageTests {
         }
     }
 
+    @Test("with a large registry, the partnership form offers the libraries' districts' partners and a search adds the rest")
+    func partnerSearch() async throws {
+        try await withApp(demo: true) { app in
+            let registry = RegistryStore<Partner>(db: app.sql, table: .partner)
+            for i in 0...DesignFormOptions.partnersOfferedWhole {
+                _ = try await registry.insert(Partner(name: "Далечен партньор \(i)", kind: .ngo, districtCode: "BG-01"))
+            }
+            let librarian = try await Browser.signedIn(app, "smolyan@praktika.local", VelingradDemo.demoPassword)
+            let form = try await librarian.get("/partnerships/new").text
+            #expect(form.contains("name=\"partner_search\"") && form.contains("ОДК</option>"))
+            #expect(!form.contains("Далечен партньор 7<"))
+            let library = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Вранчев“")
+            let before = try await app.count("partnerships")
+            let found = try await librarian.post(
+                "/partnerships",
+                ["library-0-id": String(library), "status": "active", "partner_search": "партньор 7", "find_partner": "1"])
+            #expect(found.status == .ok)
+            #expect(found.text.contains("Далечен партньор 7<") && found.text.contains("Далечен партньор 77<"))
+            #expect(!found.text.contains("Далечен партньор 8<"))
+            #expect(try await app.count("partnerships") == before)
+            let far = try await app.id("partners", where: "name", is: "Далечен партньор 7")
+            let saved = try await librarian.post(
+                "/partnerships", ["partner": String(far), "library-0-id": String(library), "status": "active"])
+            #expect(saved.status == .seeOther)
+            // Its edit form keeps the chosen partner on offer without a search.
+            let id = try #require(saved.headers.first(name: .location)?.split(separator: "/").last.map(String.init))
+            #expect(try await librarian.get("/partnerships/\(id)/edit").text.contains("selected=\"selected\">Далечен партньор 7<"))
+        }
+    }
+
     @Test(
         "the API records a partnership, replaces it against its ETag, and adds contributions, contacts and agreements under the pages' rules"
     )

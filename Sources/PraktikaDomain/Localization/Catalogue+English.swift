@@ -518,6 +518,8 @@ extension Catalogue {
         .followUpMailSubject: "Next step with {partner}",
         .followUpMailBody:
             "Hello {name},\n\nThe next step agreed with {partner} is due on {date}. The last contact ({kind}, {on}):\n{note}\n\nThe partnership, its agreements and the contacts with the partner:\n{link}\n\nPraktika",
+        .hintFindPartnerLibraries:
+            "Listed are the organisations of the libraries' districts and those with no district. Type part of a name and press “Search” to add others to the choice; nothing is saved until you press “Save”.",
         .flashInteractionSaved: "The contact is recorded.",
         .partnershipsAll: "All partnerships",
         .periodFrom: "from {date}",

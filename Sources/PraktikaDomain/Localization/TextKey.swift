@@ -152,6 +152,7 @@ public enum TextKey: String, CaseIterable, Sendable {
         fieldEstimatedValue, fieldContributionAmount, fieldInteractionOn, fieldInteractionKind, fieldInteractionNote, fieldFollowUpOn,
         fieldPartnershipDesign, hintContributionAmount, hintContributionDesign, partnerFundingTitle, partnerFundingLeft,
         flashPartnershipSaved, flashContributionSaved, flashInteractionSaved
+    case hintFindPartnerLibraries
     case followUpMailBody
     case followUpMailSubject
     case libraryPartnershipsEnded

@@ -217,7 +217,7 @@ enum DesignFormView {
 
     /// With a large registry the partner choices hold the design's districts only: a search adds
     /// the partners whose name holds what is typed.
-    static func partnerSearch(_ form: FormModel, _ l: Language) -> Node<HTML.FormContext> {
+    static func partnerSearch(_ form: FormModel, _ l: Language, hint: TextKey = .hintFindPartner) -> Node<HTML.FormContext> {
         let search: String = form.values["partner_search"] ?? ""
         return .div(
             .class("field partner-search"),
@@ -232,7 +232,7 @@ enum DesignFormView {
                 .button(
                     .type(.submit), .class("button secondary small"), .attr("name", "find_partner"), .attr("value", "1"),
                     .attr("formnovalidate", "formnovalidate"), .safe(TextKey.search(l)))),
-            .p(.class("hint"), .safe(TextKey.hintFindPartner(l))))
+            .p(.class("hint"), .safe(hint(l))))
     }
 
     /// Enter in a field submits a form through its first submit button: this one, so that it saves

@@ -310,8 +310,8 @@ enum PartnershipView {
     // MARK: The form
 
     static func form(
-        id: Int64?, partners: [FormOption], libraries: [FormOption], designs: [FormOption], values: FormInput, errors: FieldErrors,
-        _ context: PageContext
+        id: Int64?, partners: [FormOption], partnersNarrowed: Bool = false, libraries: [FormOption], designs: [FormOption],
+        values: FormInput, errors: FieldErrors, _ context: PageContext
     ) -> HTML {
         let l = context.language
         let title = id == nil ? TextKey.partnershipNew(l) : TextKey.partnershipEdit(l)
@@ -342,6 +342,7 @@ enum PartnershipView {
             DesignFormView.defaultSave(l),
             FormView.errorSummary(model, l),
             FormView.field(model, partner, l),
+            partnersNarrowed ? DesignFormView.partnerSearch(model, l, hint: .hintFindPartnerLibraries) : .empty,
             DesignFormView.rows("library", model, l, legend: .library, firstRequired: true) { i in
                 [FormView.field(model, FormField(name: "library-\(i)-id", label: .library, kind: .select(libraries), required: i == 0), l)]
             },

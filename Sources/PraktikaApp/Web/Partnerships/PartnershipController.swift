@@ -322,7 +322,17 @@ struct PartnershipController: Sendable {
         let libraries = try await lookups.choices(.libraries, districts: nil).filter { c in
             PartnershipPolicy.mayEdit(req.actor, libraries: [c.id], districts: c.districtCode.map { [$0] } ?? [])
         }
-        let partners = RegistryLookups.options(try await lookups.choices(.partners, districts: nil), req.language)
+        // A large registry is offered by district (the person's and the chosen libraries'), with a
+        // search that adds others, as in a design's partners block.
+        var districts = Set([req.actor?.districtCode].compactMap { $0 })
+        let chosenLibraries = Set(
+            (0..<DesignForm.rowCount(values, "library")).compactMap { values["library-\($0)-id"].flatMap { Int64($0) } })
+        districts.formUnion(libraries.filter { chosenLibraries.contains($0.id) }.compactMap(\.districtCode))
+        var choices = DesignFormOptions(libraries: [])
+        try await choices.loadPartners(
+            req.sql, req.language, near: districts, keeping: [values["partner"].flatMap { Int64($0) }].compactMap { $0 },
+            search: values["partner_search"] ?? "")
+        let partners = choices.partners
         let libraryIDs = libraries.map(\.id)
         let designs =
             libraryIDs.isEmpty
@@ -338,8 +348,9 @@ struct PartnershipController: Sendable {
             }
         return HTMLResponse.make(
             PartnershipView.form(
-                id: id, partners: partners, libraries: RegistryLookups.options(libraries, req.language), designs: designs, values: values,
-                errors: errors, req.page),
+                id: id, partners: partners, partnersNarrowed: choices.partnersNarrowed,
+                libraries: RegistryLookups.options(libraries, req.language),
+                designs: designs, values: values, errors: errors, req.page),
             status: status)
     }
 }
