@@ -73,6 +73,19 @@ struct SeatingTests {
         #expect(result.seating[.number(1)] == .text("small") && result.seating[.number(2)] == .text("small"))
     }
 
+    @Test("a capacity as large as Int can hold is read as a very large table, not an overflow (found by the API contract run)")
+    func hugeCapacities() throws {
+        let tables = [
+            SeatingTable(id: .number(1), targetGroup: "g", capacity: Int.max),
+            SeatingTable(id: .number(2), targetGroup: "h", capacity: Int.max),
+            SeatingTable(id: .number(3), targetGroup: "i", capacity: 1),
+        ]
+        let people = (1...5).map { Self.person(Int64($0), $0 % 2 == 0 ? "A" : "B", "x", "org\($0)") }
+        let result = try SeatingSolver.solve(SeatingProblem(tables: tables, participants: people))
+        #expect(result.seating.count == 5)
+        #expect(result.seating.values.filter { $0 == .number(3) }.count <= 1)
+    }
+
     @Test("an instance that cannot be seated says why")
     func refusals() {
         let t = [SeatingTable(id: .number(1), targetGroup: "g", capacity: 1)]

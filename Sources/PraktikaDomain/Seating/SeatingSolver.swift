@@ -68,6 +68,8 @@ public enum SeatingViolation: Error, Equatable, CustomStringConvertible {
 
 /// The instance in integers, the current seating, and the counts the objective is made of.
 struct SeatingState {
+    /// More seats than any table needs: larger capacities are read as this.
+    static let largestCapacity = 1_000_000_000
     let n: Int
     let k: Int
     let weights: SeatingWeights
@@ -157,7 +159,9 @@ struct SeatingState {
         let balancedHigh = (n + k - 1) / k
         var capacity: [Int]
         if capacityMode {
-            capacity = tables.map { $0.capacity ?? balancedHigh }
+            // A capacity past any meeting's size counts as that size, so that the sums and the
+            // shares below stay within Int (an API client once sent Int.max).
+            capacity = tables.map { min($0.capacity ?? balancedHigh, Self.largestCapacity) }
             let seats = capacity.reduce(0, +)
             guard seats >= n else { throw SeatingError.notEnoughSeats(seats: seats, participants: n) }
             minSize = [Int](repeating: 0, count: k)
