@@ -140,6 +140,12 @@ struct SeatingTests {
         #expect(problem.tables[1].id == .text("t2") && problem.tables[1].capacity == 3)
         #expect(problem.participants[1].table == .number(1))
         #expect(problem.weights == SeatingWeights(district: 10, role: 3, organization: 5, preference: 7))
+        // A weight out of 0…1000 is refused as it is read: a huge one would overflow the weighted sums.
+        for weight in ["1001", "-1", "9223372036854775807"] {
+            #expect(throws: DecodingError.self) {
+                try JSONDecoder().decode(SeatingWeights.self, from: Data(#"{"district":\#(weight)}"#.utf8))
+            }
+        }
         let result = try SeatingSolver.solve(problem)
         #expect(result.seating[.text("p1")] == .text("t2"))
         #expect(result.seating[.number(2)] == .number(1))

@@ -87,13 +87,25 @@ public struct SeatingWeights: Sendable, Codable, Hashable {
         self.preference = preference
     }
 
+    /// What a weight may be: enough to order the four parts as anyone would, small enough that
+    /// the weighted sums of the largest instance stay far within Int.
+    public static let range = 0...1_000
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = SeatingWeights()
-        district = try c.decodeIfPresent(Int.self, forKey: .district) ?? d.district
-        role = try c.decodeIfPresent(Int.self, forKey: .role) ?? d.role
-        organization = try c.decodeIfPresent(Int.self, forKey: .organization) ?? d.organization
-        preference = try c.decodeIfPresent(Int.self, forKey: .preference) ?? d.preference
+        func weight(_ key: CodingKeys, _ fallback: Int) throws -> Int {
+            guard let value = try c.decodeIfPresent(Int.self, forKey: key) else { return fallback }
+            guard Self.range.contains(value) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: c, debugDescription: "A weight is a whole number from 0 to \(Self.range.upperBound)")
+            }
+            return value
+        }
+        district = try weight(.district, d.district)
+        role = try weight(.role, d.role)
+        organization = try weight(.organization, d.organization)
+        preference = try weight(.preference, d.preference)
     }
 }
 

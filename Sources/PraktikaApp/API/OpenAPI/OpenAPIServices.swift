@@ -250,7 +250,16 @@ enum OpenAPIServices {
                         "weights",
                         OpenAPIOutcomes.orNull(
                             D.object(
-                                ["district", "role", "organization", "preference"].map { ($0, OpenAPIMeetings.nullableInt) },
+                                ["district", "role", "organization", "preference"].map {
+                                    (
+                                        $0,
+                                        JSONValue.object([
+                                            ("type", .array([.string("integer"), .string("null")])), ("format", .string("int64")),
+                                            ("minimum", .number(SeatingWeights.range.lowerBound)),
+                                            ("maximum", .number(SeatingWeights.range.upperBound)),
+                                        ])
+                                    )
+                                },
                                 required: []))
                     ),
                 ], required: ["tables", "participants"])
