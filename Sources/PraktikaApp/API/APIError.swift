@@ -63,6 +63,15 @@ struct APIFailure: Error, Sendable {
 }
 
 extension Request {
+    /// The version an `If-Match` header names: `"3"` or `W/"3"`; `*` or no header, none (any version
+    /// will do); anything else is a version no record has, so the change is refused.
+    var ifMatchVersion: Int64? {
+        guard let value = headers.first(name: .ifMatch)?.trimmingCharacters(in: .whitespaces), value != "*" else { return nil }
+        let tag = value.hasPrefix("W/") ? value.dropFirst(2) : Substring(value)
+        guard tag.count > 2, tag.first == "\"", tag.last == "\"", let version = Int64(tag.dropFirst().dropLast()) else { return -1 }
+        return version
+    }
+
     /// The body as `T`, or a 400 that names the field the decoder stopped at.
     func decodeBody<T: Decodable>(_ type: T.Type = T.self) throws -> T {
         do { return try content.decode(T.self) } catch { throw APIResponses.badBody(language, error) }

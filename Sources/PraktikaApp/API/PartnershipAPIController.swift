@@ -386,7 +386,7 @@ struct PartnershipAPIController: Sendable {
         ])
         try checkLinks(body)
         let outcome = try await service(req).update(
-            stored, body.partnership, expectedVersion: RegistryAPIController<PartnerResource>.basedOn(req) ?? stored.version)
+            stored, body.partnership, expectedVersion: req.ifMatchVersion ?? stored.version)
         guard case .saved = outcome, let changed = try await PartnershipStore(db: req.sql).find(stored.id) else {
             throw failure(req, outcome, fields: PartnershipBody.fields)
         }

@@ -47,16 +47,7 @@ struct RegistryAPIController<R: RegistryResource>: Sendable {
         guard let id = req.parameters.get("id", as: Int64.self) else { throw APIFailure.notFound }
         let record: R.Record
         record = try req.decodeBody(R.Record.self)
-        return try await answer(req, try await service(req).update(id, record, basedOn: Self.basedOn(req)), created: false)
-    }
-
-    /// The version an `If-Match` header names: `"3"` or `W/"3"`; `*` or no header, none (any version
-    /// will do); anything else is a version no record has, so the change is refused.
-    static func basedOn(_ req: Request) -> Int64? {
-        guard let value = req.headers.first(name: .ifMatch)?.trimmingCharacters(in: .whitespaces), value != "*" else { return nil }
-        let tag = value.hasPrefix("W/") ? value.dropFirst(2) : Substring(value)
-        guard tag.count > 2, tag.first == "\"", tag.last == "\"", let version = Int64(tag.dropFirst().dropLast()) else { return -1 }
-        return version
+        return try await answer(req, try await service(req).update(id, record, basedOn: req.ifMatchVersion), created: false)
     }
 
     /// Adds the record's version as its `ETag`, for a later `If-Match`.

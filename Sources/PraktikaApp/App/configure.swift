@@ -64,12 +64,13 @@ extension Application {
         let designs = try await sql.raw("SELECT COUNT(*) AS n FROM service_designs").first()?.decode(column: "n", as: Int.self) ?? 0
         let indexed = try await sql.raw("SELECT COUNT(*) AS n FROM search_documents").first()?.decode(column: "n", as: Int.self) ?? 0
         let words = try await sql.raw("SELECT COUNT(*) AS n FROM search_words").first()?.decode(column: "n", as: Int.self) ?? 0
+        let incomplete = indexed < designs || (designs > 0 && words == 0)
         let identity = SearchSettings.analyzer.identity
-        if try await IndexedAnalyzer.current(sql) != identity || indexed < designs || (designs > 0 && words == 0) {
+        if try await IndexedAnalyzer.current(sql) != identity || incomplete {
             try await db.writeTransaction { db in
                 let sql = db as! any SQLDatabase
                 let otherAnalyzer = try await IndexedAnalyzer.claim(sql, identity)
-                if otherAnalyzer || indexed < designs || (designs > 0 && words == 0) {
+                if otherAnalyzer || incomplete {
                     _ = try await DesignStore(db: sql).reindexAll()
                 }
             }

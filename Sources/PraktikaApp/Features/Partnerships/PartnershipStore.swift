@@ -275,12 +275,7 @@ struct PartnershipStore {
                 + "WHERE i.partnership_id IN (\(binds: rows.map(\.id))) AND " + newest
         ).all().map { row in
             (
-                partnershipID: try row.decode(column: "partnership_id", as: Int64.self),
-                interaction: Interaction(
-                    on: LocalDate(parsing: try row.decode(column: "on_date", as: String.self)) ?? today,
-                    kind: InteractionKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .meeting,
-                    note: try row.decode(column: "note", as: String.self),
-                    followUpOn: try row.decode(column: "follow_up_on", as: String?.self).flatMap(LocalDate.init(parsing:)))
+                partnershipID: try row.decode(column: "partnership_id", as: Int64.self), interaction: try Self.interaction(row)
             )
         }
         let agreements = try await db.raw(
@@ -492,18 +487,19 @@ struct PartnershipStore {
     }
 
     /// The interactions of some partnerships, newest first.
+    /// A contact as stored (a day that cannot be read, which no form or API writes, is 2000-01-01).
+    static func interaction(_ row: any SQLRow) throws -> Interaction {
+        Interaction(
+            on: LocalDate(parsing: try row.decode(column: "on_date", as: String.self)) ?? LocalDate(year: 2000, month: 1, day: 1)!,
+            kind: InteractionKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .meeting,
+            note: try row.decode(column: "note", as: String.self),
+            followUpOn: try row.decode(column: "follow_up_on", as: String?.self).flatMap(LocalDate.init(parsing:)))
+    }
+
     /// One contact and the partnership it belongs to.
     func interaction(_ id: Int64) async throws -> (partnershipID: Int64, interaction: Interaction)? {
-        guard let row = try await db.raw("SELECT * FROM partnership_interactions WHERE id = \(bind: id)").first(),
-            let on = LocalDate(parsing: try row.decode(column: "on_date", as: String.self))
-        else { return nil }
-        return (
-            try row.decode(column: "partnership_id", as: Int64.self),
-            Interaction(
-                on: on, kind: InteractionKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .meeting,
-                note: try row.decode(column: "note", as: String.self),
-                followUpOn: try row.decode(column: "follow_up_on", as: String?.self).flatMap(LocalDate.init(parsing:)))
-        )
+        guard let row = try await db.raw("SELECT * FROM partnership_interactions WHERE id = \(bind: id)").first() else { return nil }
+        return (try row.decode(column: "partnership_id", as: Int64.self), try Self.interaction(row))
     }
 
     func interactions(_ partnershipIDs: [Int64]) async throws -> [(partnershipID: Int64, stored: StoredInteraction)] {
@@ -514,15 +510,10 @@ struct PartnershipStore {
             WHERE partnership_id IN (\(binds: partnershipIDs)) ORDER BY on_date DESC, id DESC
             """
         ).all().map { row in
-            let interaction = Interaction(
-                on: LocalDate(parsing: try row.decode(column: "on_date", as: String.self)) ?? LocalDate(year: 2000, month: 1, day: 1)!,
-                kind: InteractionKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .meeting,
-                note: try row.decode(column: "note", as: String.self),
-                followUpOn: try row.decode(column: "follow_up_on", as: String?.self).flatMap(LocalDate.init(parsing:)))
-            return (
+            (
                 partnershipID: try row.decode(column: "partnership_id", as: Int64.self),
                 stored: StoredInteraction(
-                    id: try row.decode(column: "id", as: Int64.self), interaction: interaction,
+                    id: try row.decode(column: "id", as: Int64.self), interaction: try Self.interaction(row),
                     by: try row.decode(column: "created_by", as: String?.self))
             )
         }
