@@ -15,8 +15,12 @@ import Foundation
 /// Table sizes: with capacities, at most the capacity (a table without one, among tables with one,
 /// takes ⌈n / k⌉); without capacities, sizes differ by at most one. Pinned participants stay.
 ///
-/// The search is a greedy start followed by simulated annealing over moves and swaps, each
-/// scored in constant time; it stops early when it reaches a proven lower bound.
+/// The search starts from the exact optimum of a relaxation (everything but the role balance, as a
+/// minimum-cost flow; `SeatingRelaxation.swift`), whose value is also the lower bound. It then
+/// anneals over moves, swaps, swaps within a district and role (which keep both balances), and
+/// cross swaps (two swaps between the same two tables whose role changes cancel), and at each
+/// cooling cycle re-seats every district-and-role class exactly as an assignment problem. It
+/// stops at the time limit or as soon as it reaches the lower bound, which proves the optimum.
 public enum SeatingSolver {
     public struct Options: Sendable {
         /// Moves tried at most; the search also stops at the time limit or at the lower bound.
@@ -33,9 +37,21 @@ public enum SeatingSolver {
 
     public static func solve(_ problem: SeatingProblem, options: Options = Options()) throws -> SeatingResult {
         var state = try SeatingState(problem)
-        state.greedyStart()
-        let moves = state.anneal(options)
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: options.timeLimit)
+        // Start from the exact optimum of everything but the role balance when it can be had in
+        // under half the time; it also gives the lower bound that lets the search stop at a
+        // proven optimum.
+        let relaxation = state.relaxation(deadline: clock.now.advanced(by: options.timeLimit / 2))
+        if let relaxation {
+            for p in 0..<state.n where state.tableOf[p] < 0 { state.add(p, relaxation.seating[p]) }
+        } else {
+            state.greedyStart()
+        }
+        let bound = max(state.lowerBound(), relaxation?.bound ?? 0)
+        let moves = state.anneal(options, bound: bound, deadline: deadline)
         var result = state.result(problem)
+        result.lowerBound = bound
         result.movesTried = moves
         return result
     }
@@ -103,6 +119,11 @@ struct SeatingState {
     var slot: [Int]
     /// The tables each person asked for.
     let wished: [[Int]]
+    /// The last cross swap's people and tables, for undoing it.
+    var crossUndo: (p: Int, q: Int, x: Int, y: Int, a: Int, b: Int)?
+    /// Each table's target group as a number, and the groups each person asked for (those some table has).
+    let tableGroup: [Int]
+    let wantedGroups: [[Int]]
 
     init(_ problem: SeatingProblem) throws {
         let tables = problem.tables
@@ -135,6 +156,13 @@ struct SeatingState {
         (roleOf, roleCount) = indexer(people.map(\.role))
         (orgOf, orgCount) = indexer(people.map(\.organization))
 
+        var groupIndex: [String: Int] = [:]
+        tableGroup = tables.map { table in
+            if let g = groupIndex[table.targetGroup] { return g }
+            groupIndex[table.targetGroup] = groupIndex.count
+            return groupIndex.count - 1
+        }
+        wantedGroups = people.map { person in Set((person.wants ?? []).compactMap { groupIndex[$0] }).sorted() }
         var satisfied = [Bool](repeating: false, count: n * k)
         var hasWishes = [Bool](repeating: false, count: n)
         var pinned = [Int?](repeating: nil, count: n)
@@ -268,6 +296,32 @@ struct SeatingState {
             + weights.preference * preference
     }
 
+    /// The change in the weighted total if x (at a) and y (at b) traded seats, without trying it.
+    func swapDelta(_ x: Int, at a: Int, with y: Int, at b: Int) -> Int {
+        func bands(_ ofX: Int, _ ofY: Int, _ count: [Int], _ width: Int, _ lo: [Int], _ hi: [Int]) -> Int {
+            guard ofX != ofY else { return 0 }
+            var change = 0
+            for (cell, step) in [(a * width + ofX, -1), (a * width + ofY, 1), (b * width + ofX, 1), (b * width + ofY, -1)] {
+                change += Self.band(count[cell] + step, lo[cell], hi[cell]) - Self.band(count[cell], lo[cell], hi[cell])
+            }
+            return change
+        }
+        let district = bands(districtOf[x], districtOf[y], dCount, districtCount, districtLo, districtHi)
+        let role = bands(roleOf[x], roleOf[y], rCount, roleCount, roleLo, roleHi)
+        var organization = 0
+        if orgOf[x] != orgOf[y] {
+            if oCount[a * orgCount + orgOf[x]] >= 2 { organization -= 1 }
+            if oCount[b * orgCount + orgOf[x]] >= 1 { organization += 1 }
+            if oCount[b * orgCount + orgOf[y]] >= 2 { organization -= 1 }
+            if oCount[a * orgCount + orgOf[y]] >= 1 { organization += 1 }
+        }
+        var preference = 0
+        if hasWishes[x] { preference += (satisfied[x * k + b] ? 0 : 1) - (satisfied[x * k + a] ? 0 : 1) }
+        if hasWishes[y] { preference += (satisfied[y * k + a] ? 0 : 1) - (satisfied[y * k + b] ? 0 : 1) }
+        return weights.district * district + weights.role * role + weights.organization * organization
+            + weights.preference * preference
+    }
+
     func canMove(from a: Int, to b: Int) -> Bool {
         guard a != b, size[a] - 1 >= minSize[a], size[b] + 1 <= maxSize[b] else { return false }
         return true
@@ -300,18 +354,6 @@ struct SeatingState {
     /// What no seating can avoid: members of one organisation beyond one per table, colleagues
     /// pinned together, and wishes no table (or no allowed table) can meet.
     func lowerBound() -> Int {
-        var members = [Int](repeating: 0, count: orgCount)
-        var pinnedTogether = [Int](repeating: 0, count: k * orgCount)
-        for p in 0..<n {
-            members[orgOf[p]] += 1
-            if let t = pinned[p] { pinnedTogether[t * orgCount + orgOf[p]] += 1 }
-        }
-        var organization = 0
-        for o in 0..<orgCount {
-            var together = 0
-            for t in 0..<k { together += max(0, pinnedTogether[t * orgCount + o] - 1) }
-            organization += max(together, members[o] - k)
-        }
         var preference = 0
         for p in 0..<n where hasWishes[p] {
             if let t = pinned[p] {
@@ -320,7 +362,7 @@ struct SeatingState {
                 preference += 1
             }
         }
-        return weights.organization * organization + weights.preference * preference
+        return organisationBound() + weights.preference * preference
     }
 
     // MARK: Search
@@ -370,18 +412,22 @@ struct SeatingState {
 
     /// Returns how many moves it tried.
     @discardableResult
-    mutating func anneal(_ options: SeatingSolver.Options) -> Int {
+    mutating func anneal(_ options: SeatingSolver.Options, bound: Int, deadline: ContinuousClock.Instant) -> Int {
         let movable = (0..<n).filter { pinned[$0] == nil }
         let wishers = movable.filter { !wished[$0].isEmpty }
         guard movable.count >= 1, k >= 2 else { return 0 }
-        let bound = lowerBound()
         var current = penalty().total
         var best = current
         var bestSeating = tableOf
         guard current > bound else { return 0 }
         var random = SplitMix64(seed: options.seed)
+        current = reseatClasses(&random)
+        if current < best {
+            best = current
+            bestSeating = tableOf
+            if best <= bound { return 0 }
+        }
         let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: options.timeLimit)
         let startTemperature = Double(max(weights.district, weights.role, weights.organization, weights.preference)) * 0.4
         let endTemperature = 0.05
         var temperature = startTemperature
@@ -394,9 +440,18 @@ struct SeatingState {
             if moves % checkEvery == 0 {
                 if clock.now >= deadline { break }
                 let phase = moves % cycle
-                if phase == 0, moves > 0, current > best {
-                    restore(bestSeating)
-                    current = best
+                if phase == 0, moves > 0 {
+                    if current > best {
+                        restore(bestSeating)
+                        current = best
+                    }
+                    // Re-seat each class of alike people exactly, then cool again from there.
+                    current = reseatClasses(&random)
+                    if current < best {
+                        best = current
+                        bestSeating = tableOf
+                        if best <= bound { break }
+                    }
                 }
                 temperature = startTemperature * pow(endTemperature / startTemperature, Double(phase) / Double(cycle))
             }
@@ -414,7 +469,15 @@ struct SeatingState {
             }
             let a = tableOf[p]
             guard a != b else { continue }
-            if kind == 0 || kind == 5 {
+            if kind == 7 {
+                if let delta = crossSwap(p, from: a, to: b, &random),
+                    delta <= 0 || Double(random.next() % 1_000_000) / 1_000_000 < exp(-Double(delta) / temperature)
+                {
+                    current += delta
+                } else {
+                    undoCrossSwap()
+                }
+            } else if kind == 0 || kind == 5 {
                 // Move p to table b if it has room.
                 guard canMove(from: a, to: b) else { continue }
                 let delta = moveDelta(p, from: a, to: b)
@@ -426,7 +489,18 @@ struct SeatingState {
             } else {
                 // Swap p with someone at table b who may move.
                 guard !members[b].isEmpty else { continue }
-                let q = members[b][Int(random.next() % UInt64(members[b].count))]
+                var q = members[b][Int(random.next() % UInt64(members[b].count))]
+                if kind >= 6 {
+                    // Someone of the same district and role, so that both balances stay as they are.
+                    let start = Int(random.next() % UInt64(members[b].count))
+                    for i in 0..<members[b].count {
+                        let candidate = members[b][(start + i) % members[b].count]
+                        if districtOf[candidate] == districtOf[p], roleOf[candidate] == roleOf[p], pinned[candidate] == nil {
+                            q = candidate
+                            break
+                        }
+                    }
+                }
                 guard pinned[q] == nil else { continue }
                 let first = moveDelta(p, from: a, to: b)
                 remove(p)
@@ -450,6 +524,110 @@ struct SeatingState {
         }
         if best < current { restore(bestSeating) }
         return moves
+    }
+
+    /// Swaps p (at a) with a colleague of the same district at b, then makes the best second swap
+    /// between the two tables that repairs what the first did to the role balance: the move that
+    /// lets a wish be met while both balances stay. Returns the change, or nil if none was made
+    /// (then nothing changed).
+    mutating func crossSwap(_ p: Int, from a: Int, to b: Int, _ random: inout SplitMix64) -> Int? {
+        crossUndo = nil
+        let atB = members[b]
+        guard !atB.isEmpty else { return nil }
+        let start = Int(random.next() % UInt64(atB.count))
+        var q = -1
+        for i in 0..<atB.count {
+            let candidate = atB[(start + i) % atB.count]
+            if pinned[candidate] == nil, districtOf[candidate] == districtOf[p] {
+                q = candidate
+                break
+            }
+        }
+        guard q >= 0 else { return nil }
+        var delta = moveDelta(p, from: a, to: b)
+        remove(p)
+        add(p, b)
+        delta += moveDelta(q, from: b, to: a)
+        remove(q)
+        add(q, a)
+        var bestRepair = 0
+        var bestPair: (Int, Int)?
+        for x in members[a] where x != q && pinned[x] == nil {
+            for y in members[b] where y != p && pinned[y] == nil {
+                let change = swapDelta(x, at: a, with: y, at: b)
+                if change < bestRepair {
+                    bestRepair = change
+                    bestPair = (x, y)
+                }
+            }
+        }
+        if let (x, y) = bestPair {
+            remove(x)
+            add(x, b)
+            remove(y)
+            add(y, a)
+            crossUndo = (p, q, x, y, a, b)
+        } else {
+            crossUndo = (p, q, -1, -1, a, b)
+        }
+        return delta + bestRepair
+    }
+
+    mutating func undoCrossSwap() {
+        guard let (p, q, x, y, a, b) = crossUndo else { return }
+        if x >= 0 {
+            remove(x)
+            add(x, a)
+            remove(y)
+            add(y, b)
+        }
+        remove(p)
+        add(p, a)
+        remove(q)
+        add(q, b)
+        crossUndo = nil
+    }
+
+    /// People of one district and one role can trade seats without touching either balance; for
+    /// each such class, finds the trade that best serves wishes and keeps colleagues apart (an
+    /// assignment problem, solved exactly), and keeps it unless colleagues within the class now
+    /// collide for more than it gained. Returns the total afterwards.
+    mutating func reseatClasses(_ random: inout SplitMix64) -> Int {
+        var classes: [Int: [Int]] = [:]
+        for p in 0..<n where pinned[p] == nil { classes[districtOf[p] * roleCount + roleOf[p], default: []].append(p) }
+        var total = penalty().total
+        let largest = 120
+        for key in classes.keys.sorted() {
+            var people = classes[key]!
+            guard people.count >= 2 else { continue }
+            if people.count > largest {
+                for i in 0..<largest { people.swapAt(i, i + Int(random.next() % UInt64(people.count - i))) }
+                people = Array(people.prefix(largest))
+            }
+            let seats = people.map { tableOf[$0] }
+            guard Set(seats).count >= 2 else { continue }
+            for p in people { remove(p) }
+            let m = people.count
+            var cost = [Int](repeating: 0, count: m * m)
+            for (i, p) in people.enumerated() {
+                for (j, t) in seats.enumerated() {
+                    var c = 0
+                    if hasWishes[p], !satisfied[p * k + t] { c += weights.preference }
+                    if oCount[t * orgCount + orgOf[p]] >= 1 { c += weights.organization }
+                    cost[i * m + j] = c
+                }
+            }
+            let chosen = cheapestAssignment(cost, size: m)
+            for (i, p) in people.enumerated() { add(p, seats[chosen[i]]) }
+            let after = penalty().total
+            if after <= total {
+                total = after
+            } else {
+                for p in people { remove(p) }
+                for (i, p) in people.enumerated() { add(p, seats[i]) }
+            }
+        }
+        return total
     }
 
     mutating func restore(_ seating: [Int]) {
