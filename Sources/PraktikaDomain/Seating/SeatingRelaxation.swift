@@ -30,18 +30,7 @@ extension SeatingState {
         var network = MinCostFlow()
         let source = network.addNode()
         let sink = network.addNode()
-        var constant = 0
-        // Table sizes: the minimum is forced by a reward larger than any other cost on a path.
-        let force = 10_000_000
-        var tableNode = [Int](repeating: 0, count: k)
-        for t in 0..<k {
-            tableNode[t] = network.addNode()
-            if minSize[t] > 0 {
-                network.addArc(tableNode[t], sink, capacity: minSize[t], cost: -force)
-                constant += force * minSize[t]
-            }
-            if maxSize[t] > minSize[t] { network.addArc(tableNode[t], sink, capacity: maxSize[t] - minSize[t], cost: 0) }
-        }
+        var (tableNode, constant) = tables(in: &network, sink: sink)
         // District bands at each table.
         var districtAt = [Int](repeating: 0, count: districtCount * k)
         for d in 0..<districtCount {
@@ -49,14 +38,7 @@ extension SeatingState {
                 let node = network.addNode()
                 districtAt[d * k + t] = node
                 let i = t * districtCount + d
-                let lo = districtLo[i]
-                let hi = districtHi[i]
-                if lo > 0 {
-                    network.addArc(node, tableNode[t], capacity: lo, cost: -weights.district)
-                    constant += weights.district * lo
-                }
-                if hi > lo { network.addArc(node, tableNode[t], capacity: hi - lo, cost: 0) }
-                network.addArc(node, tableNode[t], capacity: n, cost: weights.district)
+                constant += band(in: &network, from: node, to: tableNode[t], districtLo[i], districtHi[i], weights.district)
             }
         }
         // Hubs: an organisation of several people within one district, or a district for the rest.
@@ -179,22 +161,38 @@ extension SeatingState {
         return Relaxation(bound: bound, seating: seating)
     }
 
+    /// A node per table, with arcs to the sink that hold its size between its minimum (forced by a
+    /// reward larger than any other cost on a path, taken back by the constant) and its maximum.
+    private func tables(in network: inout MinCostFlow, sink: Int) -> (nodes: [Int], constant: Int) {
+        let force = 10_000_000
+        var constant = 0
+        var nodes = [Int](repeating: 0, count: k)
+        for t in 0..<k {
+            nodes[t] = network.addNode()
+            if minSize[t] > 0 {
+                network.addArc(nodes[t], sink, capacity: minSize[t], cost: -force)
+                constant += force * minSize[t]
+            }
+            if maxSize[t] > minSize[t] { network.addArc(nodes[t], sink, capacity: maxSize[t] - minSize[t], cost: 0) }
+        }
+        return (nodes, constant)
+    }
+
+    /// Arcs whose cost is a band's penalty: each unit up to lo earns the weight back (the deficit
+    /// shrinks), units up to hi are free, each unit beyond costs it. Returns the constant to add.
+    private func band(in network: inout MinCostFlow, from node: Int, to table: Int, _ lo: Int, _ hi: Int, _ weight: Int) -> Int {
+        if lo > 0 { network.addArc(node, table, capacity: lo, cost: -weight) }
+        if hi > lo { network.addArc(node, table, capacity: hi - lo, cost: 0) }
+        network.addArc(node, table, capacity: n, cost: weight)
+        return weight * lo
+    }
+
     /// The least role imbalance any seating of these table sizes has (pins ignored), weighted.
     func roleBound() -> Int {
         var network = MinCostFlow()
         let source = network.addNode()
         let sink = network.addNode()
-        var constant = 0
-        let force = 10_000_000
-        var tableNode = [Int](repeating: 0, count: k)
-        for t in 0..<k {
-            tableNode[t] = network.addNode()
-            if minSize[t] > 0 {
-                network.addArc(tableNode[t], sink, capacity: minSize[t], cost: -force)
-                constant += force * minSize[t]
-            }
-            if maxSize[t] > minSize[t] { network.addArc(tableNode[t], sink, capacity: maxSize[t] - minSize[t], cost: 0) }
-        }
+        var (tableNode, constant) = tables(in: &network, sink: sink)
         var roleSize = [Int](repeating: 0, count: roleCount)
         for p in 0..<n { roleSize[roleOf[p]] += 1 }
         for r in 0..<roleCount {
@@ -202,14 +200,7 @@ extension SeatingState {
             network.addArc(source, node, capacity: roleSize[r], cost: 0)
             for t in 0..<k where maxSize[t] > 0 {
                 let i = t * roleCount + r
-                let lo = roleLo[i]
-                let hi = roleHi[i]
-                if lo > 0 {
-                    network.addArc(node, tableNode[t], capacity: lo, cost: -weights.role)
-                    constant += weights.role * lo
-                }
-                if hi > lo { network.addArc(node, tableNode[t], capacity: hi - lo, cost: 0) }
-                network.addArc(node, tableNode[t], capacity: n, cost: weights.role)
+                constant += band(in: &network, from: node, to: tableNode[t], roleLo[i], roleHi[i], weights.role)
             }
         }
         guard let (sent, cost) = network.solve(from: source, to: sink, amount: n), sent == n else { return 0 }
