@@ -151,25 +151,6 @@ struct SeatingTests {
         #expect(result.seating[.number(2)] == .number(1))
     }
 
-    @Test("the cheapest assignment equals the best of all permutations")
-    func assignmentAgainstBruteForce() {
-        var random = SplitMix64(seed: 7)
-        func permutations(_ items: [Int]) -> [[Int]] {
-            guard items.count > 1 else { return [items] }
-            return items.indices.flatMap { i in
-                permutations(Array(items[..<i] + items[(i + 1)...])).map { [items[i]] + $0 }
-            }
-        }
-        for m in 1...6 {
-            let cost = (0..<(m * m)).map { _ in Int(random.next() % 12) }
-            let chosen = cheapestAssignment(cost, size: m)
-            #expect(Set(chosen).count == m)
-            let found = chosen.enumerated().map { cost[$0.offset * m + $0.element] }.reduce(0, +)
-            let best = permutations(Array(0..<m)).map { p in p.enumerated().map { cost[$0.offset * m + $0.element] }.reduce(0, +) }.min()!
-            #expect(found == best)
-        }
-    }
-
     @Test("minimum-cost flow, worked by hand: the negative arc makes the longer way the cheapest")
     func minCostFlowByHand() throws {
         var network = MinCostFlow()
@@ -235,6 +216,8 @@ struct SeatingTests {
             let state = try SeatingState(problem)
             let relaxation = try #require(state.relaxation())
             #expect(relaxation.bound <= optimum, "seed \(seed)")
+            let priced = state.pricedBound(upper: optimum, start: relaxation.bound, deadline: .now.advanced(by: .seconds(2)))
+            #expect(priced >= relaxation.bound && priced <= optimum, "seed \(seed)")
             let result = try SeatingSolver.solve(problem, options: .init(timeLimit: .seconds(1)))
             #expect(result.penalty.total == optimum, "seed \(seed)")
             #expect(result.lowerBound <= optimum, "seed \(seed)")
@@ -250,5 +233,50 @@ struct SeatingTests {
         // OR-Tools CP-SAT proves 40 optimal for this instance (BENCHMARKS.md).
         #expect(result.penalty.total == 40)
         #expect(result.isProvenOptimal)
+    }
+
+    @Test("re-seating one class of alike people finds the best of every way to seat them, empty seats included")
+    func classReseatIsExact() throws {
+        for seed in UInt64(1)...8 {
+            var problem = Self.small(seed: seed)
+            // Capacities with two spare seats, so that the class may also move into empty ones.
+            problem.tables = problem.tables.enumerated().map {
+                SeatingTable(id: $1.id, targetGroup: $1.targetGroup, capacity: [3, 3, 3][$0])
+            }
+            var state = try SeatingState(problem)
+            // A start: everyone else at the emptiest table.
+            for p in 0..<state.n where state.tableOf[p] < 0 { state.add(p, (0..<3).min { state.size[$0] < state.size[$1] }!) }
+            let people = (0..<state.n).filter {
+                state.pinned[$0] == nil && state.districtOf[$0] == state.districtOf[1] && state.roleOf[$0] == state.roleOf[1]
+            }
+            // Every way to seat the class with the others where they are.
+            let others = state
+            var best = Int.max
+            for code in 0..<Int(pow(3.0, Double(people.count))) {
+                var trial = others
+                for p in people { trial.remove(p) }
+                var c = code
+                for p in people {
+                    trial.add(p, c % 3)
+                    c /= 3
+                }
+                if (0..<3).allSatisfy({ trial.size[$0] <= 3 }) { best = min(best, trial.penalty().total) }
+            }
+            for p in people { state.remove(p) }
+            let seats = try #require(state.bestSeats(for: people))
+            for (i, p) in people.enumerated() { state.add(p, seats[i]) }
+            #expect((0..<3).allSatisfy { state.size[$0] <= 3 })
+            #expect(state.penalty().total == best, "seed \(seed)")
+        }
+    }
+
+    @Test("on the hard 60-person instance, pricing the roles back in raises the bound towards CP-SAT's optimum (72) without passing it")
+    func pricedBoundOnHardSixty() throws {
+        let spec = try #require(SyntheticMeeting.hardFamily.first { $0.name == "hard-60x6-pinned" })
+        let state = try SeatingState(SyntheticMeeting.hard(spec))
+        let relaxation = try #require(state.relaxation())
+        let priced = state.pricedBound(upper: 72, start: relaxation.bound, deadline: .now.advanced(by: .seconds(20)))
+        #expect(priced > relaxation.bound)
+        #expect(priced <= 72)
     }
 }

@@ -19,8 +19,10 @@ import Foundation
 /// minimum-cost flow; `SeatingRelaxation.swift`), whose value is also the lower bound. It then
 /// anneals over moves, swaps, swaps within a district and role (which keep both balances), and
 /// cross swaps (two swaps between the same two tables whose role changes cancel), and at each
-/// cooling cycle re-seats every district-and-role class exactly as an assignment problem. It
-/// stops at the time limit or as soon as it reaches the lower bound, which proves the optimum.
+/// cooling cycle re-seats every district-and-role class exactly (`SeatingClassReseat.swift`).
+/// Cycles double in length, counted in moves. After the first, when the flow is quick, the role
+/// balance is priced back into the relaxation (Lagrangian) for a tighter bound. The search stops
+/// at the time limit or as soon as it reaches the lower bound, which proves the optimum.
 public enum SeatingSolver {
     public struct Options: Sendable {
         /// Moves tried at most; the search also stops at the time limit or at the lower bound.
@@ -42,14 +44,17 @@ public enum SeatingSolver {
         // Start from the exact optimum of everything but the role balance when it can be had in
         // under half the time; it also gives the lower bound that lets the search stop at a
         // proven optimum.
-        let relaxation = state.relaxation(deadline: clock.now.advanced(by: options.timeLimit / 2))
+        let started = clock.now
+        let relaxation = state.relaxation(deadline: started.advanced(by: options.timeLimit / 2))
+        // Pricing the roles back in takes a few dozen such flows: worth it when one is quick.
+        let tighten = relaxation != nil && started.duration(to: clock.now) * 200 < options.timeLimit
         if let relaxation {
             for p in 0..<state.n where state.tableOf[p] < 0 { state.add(p, relaxation.seating[p]) }
         } else {
             state.greedyStart()
         }
-        let bound = max(state.lowerBound(), relaxation?.bound ?? 0)
-        let moves = state.anneal(options, bound: bound, deadline: deadline)
+        var bound = max(state.lowerBound(), relaxation?.bound ?? 0)
+        let moves = state.anneal(options, bound: &bound, deadline: deadline, tighten: tighten)
         var result = state.result(problem)
         result.lowerBound = bound
         result.movesTried = moves
@@ -412,7 +417,9 @@ struct SeatingState {
 
     /// Returns how many moves it tried.
     @discardableResult
-    mutating func anneal(_ options: SeatingSolver.Options, bound: Int, deadline: ContinuousClock.Instant) -> Int {
+    mutating func anneal(_ options: SeatingSolver.Options, bound: inout Int, deadline: ContinuousClock.Instant, tighten: Bool = false)
+        -> Int
+    {
         let movable = (0..<n).filter { pinned[$0] == nil }
         let wishers = movable.filter { !wished[$0].isEmpty }
         guard movable.count >= 1, k >= 2 else { return 0 }
@@ -421,7 +428,7 @@ struct SeatingState {
         var bestSeating = tableOf
         guard current > bound else { return 0 }
         var random = SplitMix64(seed: options.seed)
-        current = reseatClasses(&random)
+        current = reseatClasses()
         if current < best {
             best = current
             bestSeating = tableOf
@@ -431,29 +438,38 @@ struct SeatingState {
         let startTemperature = Double(max(weights.district, weights.role, weights.organization, weights.preference)) * 0.4
         let endTemperature = 0.05
         var temperature = startTemperature
-        // Short cooling cycles, each starting again from the best seating found: many quick
-        // descents find a perfect mix sooner than one long one.
-        let cycle = max(20_000, 400 * n)
+        // Cooling cycles, each twice as long as the one before: easy instances are done in the
+        // first short ones, hard ones get long slow coolings later. Every cycle after the first
+        // starts again from the best seating found. Counted in moves, not time, so that a move
+        // budget gives the same seating on any machine.
+        var cycleLength = max(20_000, 200 * n)
+        var cycleStart = 0
         let checkEvery = 1024
         var moves = 0
         while moves < options.maxMoves {
             if moves % checkEvery == 0 {
                 if clock.now >= deadline { break }
-                let phase = moves % cycle
-                if phase == 0, moves > 0 {
-                    if current > best {
-                        restore(bestSeating)
-                        current = best
+                if moves - cycleStart >= cycleLength {
+                    if tighten, cycleStart == 0 {
+                        // After the first cooling the best seating is a fair target for the bound.
+                        let now = clock.now
+                        bound = max(
+                            bound, pricedBound(upper: best, start: bound, deadline: now.advanced(by: now.duration(to: deadline) / 4)))
+                        if best <= bound { break }
                     }
+                    cycleStart = moves
+                    cycleLength *= 2
+                    if current > best { restore(bestSeating) }
                     // Re-seat each class of alike people exactly, then cool again from there.
-                    current = reseatClasses(&random)
+                    current = reseatClasses()
                     if current < best {
                         best = current
                         bestSeating = tableOf
                         if best <= bound { break }
                     }
                 }
-                temperature = startTemperature * pow(endTemperature / startTemperature, Double(phase) / Double(cycle))
+                let phase = Double(moves - cycleStart) / Double(cycleLength)
+                temperature = startTemperature * pow(endTemperature / startTemperature, phase)
             }
             moves += 1
             let kind = random.next() % 8
@@ -586,48 +602,6 @@ struct SeatingState {
         remove(q)
         add(q, b)
         crossUndo = nil
-    }
-
-    /// People of one district and one role can trade seats without touching either balance; for
-    /// each such class, finds the trade that best serves wishes and keeps colleagues apart (an
-    /// assignment problem, solved exactly), and keeps it unless colleagues within the class now
-    /// collide for more than it gained. Returns the total afterwards.
-    mutating func reseatClasses(_ random: inout SplitMix64) -> Int {
-        var classes: [Int: [Int]] = [:]
-        for p in 0..<n where pinned[p] == nil { classes[districtOf[p] * roleCount + roleOf[p], default: []].append(p) }
-        var total = penalty().total
-        let largest = 120
-        for key in classes.keys.sorted() {
-            var people = classes[key]!
-            guard people.count >= 2 else { continue }
-            if people.count > largest {
-                for i in 0..<largest { people.swapAt(i, i + Int(random.next() % UInt64(people.count - i))) }
-                people = Array(people.prefix(largest))
-            }
-            let seats = people.map { tableOf[$0] }
-            guard Set(seats).count >= 2 else { continue }
-            for p in people { remove(p) }
-            let m = people.count
-            var cost = [Int](repeating: 0, count: m * m)
-            for (i, p) in people.enumerated() {
-                for (j, t) in seats.enumerated() {
-                    var c = 0
-                    if hasWishes[p], !satisfied[p * k + t] { c += weights.preference }
-                    if oCount[t * orgCount + orgOf[p]] >= 1 { c += weights.organization }
-                    cost[i * m + j] = c
-                }
-            }
-            let chosen = cheapestAssignment(cost, size: m)
-            for (i, p) in people.enumerated() { add(p, seats[chosen[i]]) }
-            let after = penalty().total
-            if after <= total {
-                total = after
-            } else {
-                for p in people { remove(p) }
-                for (i, p) in people.enumerated() { add(p, seats[i]) }
-            }
-        }
-        return total
     }
 
     mutating func restore(_ seating: [Int]) {
