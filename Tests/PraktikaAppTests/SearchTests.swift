@@ -31,6 +31,10 @@ struct SearchTests {
             #expect(try await ids(app, "безработните").first == unemployed)
             // Every word must match: no design is about both farmers and Roma youth.
             #expect(try await ids(app, "фермери роми").isEmpty)
+            // A word typed partly in Latin look-alikes („фeрмeри“ with Latin e's, „Бeзработни“)
+            // finds what the Cyrillic word finds.
+            #expect(try await ids(app, "ф\u{65}рм\u{65}ри").first == farmers)
+            #expect(try await ids(app, "Б\u{65}зработни") == ids(app, "безработни"))
         }
     }
 

@@ -278,6 +278,22 @@ struct ByteStringTableTests {
     }
 }
 
+@Suite("Mixed scripts")
+struct MixedScriptTests {
+    @Test("a Cyrillic word with Latin look-alikes is read in Cyrillic; a word in one script stays as it is")
+    func lookalikes() {
+        // "библиотек" + Latin "a" (U+0061), "Пeнсионeри" with Latin "e" (U+0065), "CОФИЯ" with Latin "C".
+        #expect(BulgarianText.normalize("библиотек\u{61}") == "библиотека")
+        #expect(BulgarianText.normalize("П\u{65}нсион\u{65}ри") == "пенсионери")
+        #expect(BulgarianText.normalize("\u{43}ОФИЯ") == "софия")
+        #expect(BulgarianText.normalize("ONLINE") == "online")
+        #expect(BulgarianText.normalize("pensioneri") == "pensioneri")
+        let analyzer = BulgarianAnalyzer(dictionary: nil)
+        #expect(analyzer.document("библиотек\u{61}та").map(\.keys) == analyzer.document("библиотеката").map(\.keys))
+        #expect(analyzer.query("библиотек\u{61}").map(\.keys) == analyzer.query("библиотека").map(\.keys))
+    }
+}
+
 @Suite("Spelling")
 struct SpellingTests {
     @Test("edit distance and the closest word within reach")

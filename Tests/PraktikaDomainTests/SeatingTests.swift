@@ -235,21 +235,29 @@ struct SeatingTests {
         #expect(result.isProvenOptimal)
     }
 
-    @Test("re-seating one class of alike people finds the best of every way to seat them, empty seats included")
-    func classReseatIsExact() throws {
+    @Test(
+        "re-seating one class of alike people, or everyone of one role, finds the best of every way to seat them, empty seats included",
+        arguments: [false, true])
+    func reseatIsExact(wholeRole: Bool) throws {
         for seed in UInt64(1)...8 {
             var problem = Self.small(seed: seed)
-            // Capacities with two spare seats, so that the class may also move into empty ones.
+            // Capacities with two spare seats, so that people may also move into empty ones, and
+            // organisations within one district, as registries have them.
             problem.tables = problem.tables.enumerated().map {
                 SeatingTable(id: $1.id, targetGroup: $1.targetGroup, capacity: [3, 3, 3][$0])
+            }
+            problem.participants = problem.participants.map {
+                var person = $0
+                person.organization = "\(person.district)-\(person.organization)"
+                return person
             }
             var state = try SeatingState(problem)
             // A start: everyone else at the emptiest table.
             for p in 0..<state.n where state.tableOf[p] < 0 { state.add(p, (0..<3).min { state.size[$0] < state.size[$1] }!) }
             let people = (0..<state.n).filter {
-                state.pinned[$0] == nil && state.districtOf[$0] == state.districtOf[1] && state.roleOf[$0] == state.roleOf[1]
+                state.pinned[$0] == nil && state.roleOf[$0] == state.roleOf[1] && (wholeRole || state.districtOf[$0] == state.districtOf[1])
             }
-            // Every way to seat the class with the others where they are.
+            // Every way to seat them with the others where they are.
             let others = state
             var best = Int.max
             for code in 0..<Int(pow(3.0, Double(people.count))) {
@@ -263,7 +271,7 @@ struct SeatingTests {
                 if (0..<3).allSatisfy({ trial.size[$0] <= 3 }) { best = min(best, trial.penalty().total) }
             }
             for p in people { state.remove(p) }
-            let seats = try #require(state.bestSeats(for: people))
+            let seats = try #require(state.bestSeats(for: people, outerIsRole: true))
             for (i, p) in people.enumerated() { state.add(p, seats[i]) }
             #expect((0..<3).allSatisfy { state.size[$0] <= 3 })
             #expect(state.penalty().total == best, "seed \(seed)")

@@ -2,13 +2,40 @@ import Foundation
 
 /// Splits Bulgarian text into the words the search index keeps, and gives each its key.
 public enum BulgarianText {
-    /// Lower case, "ѝ" as "и" (the accent only tells the pronoun from the conjunction).
+    /// Lower case, "ѝ" as "и" (the accent only tells the pronoun from the conjunction), Latin
+    /// look-alikes inside a Cyrillic word as Cyrillic.
     public static func normalize(_ word: String) -> String {
-        let lower = word.lowercased()
+        let lower = foldingLookalikes(word).lowercased()
         // Most words have no "ѝ" (one scalar, or "и" with a combining grave): look for it before
         // paying for a replacement.
         guard lower.unicodeScalars.contains(where: { $0 == "\u{045D}" || $0 == "\u{0300}" }) else { return lower }
         return lower.replacingOccurrences(of: "ѝ", with: "и")
+    }
+
+    /// Raised whenever `normalize` may give a word another form, so that indexes are rebuilt.
+    public static let normalizationVersion = 2
+
+    /// Latin letters that look like Cyrillic ones, for words typed in both scripts at once.
+    static let lookalikes: [Character: Character] = [
+        "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "K": "К", "M": "М", "O": "О", "P": "Р", "T": "Т", "X": "Х",
+        "Y": "У", "a": "а", "c": "с", "e": "е", "k": "к", "o": "о", "p": "р", "x": "х", "y": "у",
+    ]
+
+    /// A word mixing Cyrillic and Latin letters („библиотекa“ with a Latin „a“, as a keyboard
+    /// switched mid-word or a copied text leaves it) is read in Cyrillic: its Latin look-alikes
+    /// become the Cyrillic letters they look like. A word in one script stays as it is.
+    static func foldingLookalikes(_ word: String) -> String {
+        var latin = false
+        var cyrillic = false
+        for byte in word.utf8 {
+            if byte == 0xD0 || byte == 0xD1 {
+                cyrillic = true
+            } else if byte < 0x80, (byte | 0x20) >= 0x61, (byte | 0x20) <= 0x7A {
+                latin = true
+            }
+        }
+        guard latin, cyrillic else { return word }
+        return String(word.map { lookalikes[$0] ?? $0 })
     }
 
     /// The same name or phrase however it was typed: case, "ѝ", spacing and punctuation aside
@@ -138,8 +165,9 @@ public struct BulgarianAnalyzer: Sendable {
     /// What decides the keys: the built-in stemmer's version, or the dictionary's size. An index
     /// made by another analyzer is rebuilt (`praktika reindex` does it by hand).
     public var identity: String {
-        if let dictionary { return "hunspell-bg:\(dictionary.entryCount):\(dictionary.formCount)" }
-        return "stemmer:\(BulgarianStemmer.version)"
+        let text = "text:\(BulgarianText.normalizationVersion)"
+        if let dictionary { return "hunspell-bg:\(dictionary.entryCount):\(dictionary.formCount);\(text)" }
+        return "stemmer:\(BulgarianStemmer.version);\(text)"
     }
 
     /// Keys of one normalized Cyrillic word.

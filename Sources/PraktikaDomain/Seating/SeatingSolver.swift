@@ -19,7 +19,8 @@ import Foundation
 /// minimum-cost flow; `SeatingRelaxation.swift`), whose value is also the lower bound. It then
 /// anneals over moves, swaps, swaps within a district and role (which keep both balances), and
 /// cross swaps (two swaps between the same two tables whose role changes cancel), and at each
-/// cooling cycle re-seats every district-and-role class exactly (`SeatingClassReseat.swift`).
+/// cooling cycle re-seats every district-and-role class exactly, then (on instances up to a few
+/// hundred people) everyone of one role and everyone of one district (`SeatingClassReseat.swift`).
 /// Cycles double in length, counted in moves. After the first, when the flow is quick, the role
 /// balance is priced back into the relaxation (Lagrangian) for a tighter bound. The search stops
 /// at the time limit or as soon as it reaches the lower bound, which proves the optimum.
@@ -89,6 +90,9 @@ public enum SeatingViolation: Error, Equatable, CustomStringConvertible {
 
 /// The instance in integers, the current seating, and the counts the objective is made of.
 struct SeatingState {
+    /// Up to this many people × tables, whole roles and districts are re-seated too (on larger
+    /// instances the time is better spent on moves).
+    static let groupReseatLimit = 40_000
     /// More seats than any table needs: larger capacities are read as this.
     static let largestCapacity = 1_000_000_000
     let n: Int
@@ -460,8 +464,10 @@ struct SeatingState {
                     cycleStart = moves
                     cycleLength *= 2
                     if current > best { restore(bestSeating) }
-                    // Re-seat each class of alike people exactly, then cool again from there.
+                    // Re-seat each class of alike people exactly, then each role and each
+                    // district, and cool again from there.
                     current = reseatClasses()
+                    if n * k <= Self.groupReseatLimit { current = reseatGroups() }
                     if current < best {
                         best = current
                         bestSeating = tableOf
