@@ -5,11 +5,15 @@ rules produce. Used by measure.py; prints `entry<TAB>form form …` lines when r
 Only what the Bulgarian dictionary uses is supported: SFX and PFX rules with strip, add and a
 condition, cross-product between one prefix and one suffix, flags as single characters.
 """
+import os
 import re
 import sys
 
-DIC = "/usr/share/hunspell/bg_BG.dic"
-AFF = "/usr/share/hunspell/bg_BG.aff"
+# HUNSPELL_BG_DIR points elsewhere, e.g. at the package unpacked with `apt-get download hunspell-bg`
+# and `dpkg -x`, so that measuring does not install the dictionary the server would then use.
+DIR = os.environ.get("HUNSPELL_BG_DIR", "/usr/share/hunspell")
+DIC = os.path.join(DIR, "bg_BG.dic")
+AFF = os.path.join(DIR, "bg_BG.aff")
 
 
 def read_affixes(path):
