@@ -439,14 +439,17 @@ struct SeatingState {
             if best <= bound { return 0 }
         }
         let clock = ContinuousClock()
-        let startTemperature = Double(max(weights.district, weights.role, weights.organization, weights.preference)) * 0.4
+        // Warm enough to leave a balance for a while (a role off its band is accepted about one
+        // time in seven at the start, a district almost never), cool enough to stay near the
+        // relaxation's good start.
+        let startTemperature = Double(max(weights.district, weights.role, weights.organization, weights.preference)) * 0.15
         let endTemperature = 0.05
         var temperature = startTemperature
         // Cooling cycles, each twice as long as the one before: easy instances are done in the
         // first short ones, hard ones get long slow coolings later. Every cycle after the first
         // starts again from the best seating found. Counted in moves, not time, so that a move
         // budget gives the same seating on any machine.
-        var cycleLength = max(20_000, 200 * n)
+        var cycleLength = max(20_000, 400 * n)
         var cycleStart = 0
         let checkEvery = 1024
         var moves = 0
