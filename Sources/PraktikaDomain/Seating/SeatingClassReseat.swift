@@ -13,23 +13,7 @@ extension SeatingState {
         var classes: [Int: [Int]] = [:]
         for p in 0..<n where pinned[p] == nil { classes[districtOf[p] * roleCount + roleOf[p], default: []].append(p) }
         var total = penalty().total
-        for key in classes.keys.sorted() {
-            let people = classes[key]!
-            let before = people.map { tableOf[$0] }
-            for p in people { remove(p) }
-            guard let after = bestSeats(for: people) else {
-                for (i, p) in people.enumerated() { add(p, before[i]) }
-                continue
-            }
-            for (i, p) in people.enumerated() { add(p, after[i]) }
-            let now = penalty().total
-            if now <= total {
-                total = now
-            } else {
-                for p in people { remove(p) }
-                for (i, p) in people.enumerated() { add(p, before[i]) }
-            }
-        }
+        for key in classes.keys.sorted() { total = reseat(classes[key]!, outerIsRole: true, total: total) }
         return total
     }
 
@@ -45,19 +29,23 @@ extension SeatingState {
         }
         for (groups, outerIsRole) in [(byRole, true), (byDistrict, false)] {
             for people in groups where people.count >= 2 && people.count * k <= Self.groupLimit {
-                let before = people.map { tableOf[$0] }
-                for p in people { remove(p) }
-                let after = bestSeats(for: people, outerIsRole: outerIsRole) ?? before
-                for (i, p) in people.enumerated() { add(p, after[i]) }
-                let now = penalty().total
-                if now <= total {
-                    total = now
-                } else {
-                    for p in people { remove(p) }
-                    for (i, p) in people.enumerated() { add(p, before[i]) }
-                }
+                total = reseat(people, outerIsRole: outerIsRole, total: total)
             }
         }
+        return total
+    }
+
+    /// Takes the people up and seats them where `bestSeats` says, keeping that only if the total
+    /// (`total` now) does not grow; returns the total afterwards.
+    private mutating func reseat(_ people: [Int], outerIsRole: Bool, total: Int) -> Int {
+        let before = people.map { tableOf[$0] }
+        for p in people { remove(p) }
+        let after = bestSeats(for: people, outerIsRole: outerIsRole) ?? before
+        for (i, p) in people.enumerated() { add(p, after[i]) }
+        let now = penalty().total
+        guard now > total else { return now }
+        for p in people { remove(p) }
+        for (i, p) in people.enumerated() { add(p, before[i]) }
         return total
     }
 
