@@ -112,8 +112,9 @@ struct SeatingTests {
     @Test("a Velingrad-sized meeting (95 people, 9 tables) is seated to a proven optimum, every table mixed")
     func velingrad() throws {
         let problem = SyntheticMeeting.velingrad()
-        // A move budget instead of a time limit, so that the answer does not depend on the machine.
-        let options = SeatingSolver.Options(maxMoves: 3_000_000, timeLimit: .seconds(120))
+        // A move budget instead of a time limit, and one search, so that the answer depends neither on
+        // the machine nor on which of two searches finishes first.
+        let options = SeatingSolver.Options(maxMoves: 3_000_000, timeLimit: .seconds(120), workers: 1)
         let result = try SeatingSolver.solve(problem, options: options)
         #expect(result.isProvenOptimal, "penalty \(result.penalty.total), bound \(result.lowerBound), moves \(result.movesTried)")
         #expect(result.penalty.district == 0 && result.penalty.organization == 0)
@@ -286,5 +287,81 @@ struct SeatingTests {
         let priced = state.pricedBound(upper: 72, start: relaxation.bound, deadline: .now.advanced(by: .seconds(20)))
         #expect(priced > relaxation.bound)
         #expect(priced <= 72)
+    }
+
+    @Test("an ejection chain meets a wish no single move or swap can: the wisher's table is full, and the one who yields goes on")
+    func ejectionChainByHand() throws {
+        // Three tables: g1 and g2 seat one each, g3 two. Person 1 wants g1 and sits at g3; person 2
+        // sits at g1 and is as happy at g2; person 3 sits at g2 and is as happy at g3.
+        let tables = [
+            SeatingTable(id: .number(1), targetGroup: "g1", capacity: 1), SeatingTable(id: .number(2), targetGroup: "g2", capacity: 1),
+            SeatingTable(id: .number(3), targetGroup: "g3", capacity: 2),
+        ]
+        let people = [
+            Self.person(1, "A", "x", "o1", wants: ["g1"]), Self.person(2, "A", "x", "o2", wants: ["g1", "g2"]),
+            Self.person(3, "A", "x", "o3", wants: ["g2", "g3"]),
+        ]
+        // Balances weigh nothing here, so that the wishes alone decide each step.
+        let weights = SeatingWeights(district: 0, role: 0, organization: 5, preference: 1)
+        var state = try SeatingState(SeatingProblem(tables: tables, participants: people, weights: weights))
+        for (p, t) in [(0, 2), (1, 0), (2, 1)] { state.add(p, t) }
+        #expect(state.penalty().total == 1)
+        // No move fits (table g1 is full) and no swap helps.
+        #expect(!state.canMove(from: 2, to: 0))
+        #expect(state.swapDelta(0, at: 2, with: 1, at: 0) >= 0 && state.swapDelta(0, at: 2, with: 2, at: 1) >= 0)
+        var random = SplitMix64(seed: 1)
+        let (delta, trail) = try #require(state.ejectionChain(0, to: 0, &random))
+        #expect(delta == -1)
+        #expect(state.penalty().total == 0)
+        #expect(state.tableOf == [0, 1, 2])
+        #expect(trail.count == 3)
+        state.undoChain(trail)
+        #expect(state.tableOf == [2, 0, 1])
+    }
+
+    @Test("an ejection chain reports exactly what it changed, keeps every table at an allowed size, and undoes cleanly")
+    func ejectionChainsKeepTheRules() throws {
+        for seed in UInt64(1)...6 {
+            for capacities in [nil, [4, 3, 3] as [Int]?] {
+                var problem = Self.small(seed: seed)
+                if let capacities {
+                    problem.tables = problem.tables.enumerated().map {
+                        SeatingTable(id: $1.id, targetGroup: $1.targetGroup, capacity: capacities[$0])
+                    }
+                }
+                var state = try SeatingState(problem)
+                state.greedyStart()
+                var random = SplitMix64(seed: seed)
+                for _ in 0..<200 {
+                    let movable = (0..<state.n).filter { state.pinned[$0] == nil }
+                    let p = movable[Int(random.next() % UInt64(movable.count))]
+                    let b = Int(random.next() % UInt64(state.k))
+                    let before = state.tableOf
+                    let total = state.penalty().total
+                    guard let (delta, trail) = state.ejectionChain(p, to: b, &random) else {
+                        #expect(state.tableOf == before)
+                        continue
+                    }
+                    #expect(state.penalty().total == total + delta, "seed \(seed)")
+                    #expect((0..<state.k).allSatisfy { state.size[$0] >= state.minSize[$0] && state.size[$0] <= state.maxSize[$0] })
+                    if random.next() % 2 == 0 { state.undoChain(trail) }
+                    if state.penalty().total == total { continue }
+                    #expect(state.tableOf != before)
+                }
+            }
+        }
+    }
+
+    @Test("two searches side by side give a seating at least as good as either alone, with every rule kept")
+    func twoWorkers() throws {
+        let spec = try #require(SyntheticMeeting.hardFamily.first { $0.name == "hard-100x10" })
+        let problem = SyntheticMeeting.hard(spec)
+        // Move budgets, so that what each search does is the same however the machine is loaded.
+        let alone = try SeatingSolver.solve(problem, options: .init(maxMoves: 150_000, timeLimit: .seconds(60), seed: 7, workers: 1))
+        let both = try SeatingSolver.solve(problem, options: .init(maxMoves: 150_000, timeLimit: .seconds(60), seed: 7, workers: 2))
+        #expect(both.penalty.total <= alone.penalty.total)
+        #expect(try SeatingSolver.evaluate(problem, seating: both.seating) == both.penalty)
+        #expect(both.lowerBound <= both.penalty.total)
+        #expect(both.movesTried > alone.movesTried)
     }
 }

@@ -17,24 +17,33 @@ import Foundation
 ///
 /// The search starts from the exact optimum of a relaxation (everything but the role balance, as a
 /// minimum-cost flow; `SeatingRelaxation.swift`), whose value is also the lower bound. It then
-/// anneals over moves, swaps, swaps within a district and role (which keep both balances), and
-/// cross swaps (two swaps between the same two tables whose role changes cancel), and at each
-/// cooling cycle re-seats every district-and-role class exactly, then (on instances up to a few
-/// hundred people) everyone of one role and everyone of one district (`SeatingClassReseat.swift`).
-/// Cycles double in length, counted in moves. After the first, when the flow is quick, the role
-/// balance is priced back into the relaxation (Lagrangian) for a tighter bound. The search stops
-/// at the time limit or as soon as it reaches the lower bound, which proves the optimum.
+/// anneals over moves, swaps, swaps within a district and role (which keep both balances), cross
+/// swaps (two swaps between the same two tables whose role changes cancel) and ejection chains
+/// (`SeatingChains.swift`), and at each cooling cycle re-seats every district-and-role class
+/// exactly, then (on instances up to a few hundred people) everyone of one role and everyone of
+/// one district (`SeatingClassReseat.swift`). Cycles double in length, counted in moves; the last
+/// one is fitted to end at the time limit. After the first, when the flow is quick, the role
+/// balance is priced back into the relaxation (Lagrangian) for a tighter bound. Two searches run
+/// side by side on two cores, sharing their best total and bound. The search stops at the time
+/// limit or as soon as it reaches the lower bound, which proves the optimum.
 public enum SeatingSolver {
     public struct Options: Sendable {
         /// Moves tried at most; the search also stops at the time limit or at the lower bound.
         public var maxMoves: Int
         public var timeLimit: Duration
         public var seed: UInt64
+        /// Searches run side by side from the same start with different seeds (one per core, at
+        /// most two, by default), each telling the others its best total and bound; the best wins.
+        public var workers: Int
 
-        public init(maxMoves: Int = 100_000_000, timeLimit: Duration = .seconds(1.8), seed: UInt64 = 2012) {
+        public init(
+            maxMoves: Int = 100_000_000, timeLimit: Duration = .seconds(1.8), seed: UInt64 = 2012,
+            workers: Int = min(2, ProcessInfo.processInfo.activeProcessorCount)
+        ) {
             self.maxMoves = maxMoves
             self.timeLimit = timeLimit
             self.seed = seed
+            self.workers = max(1, workers)
         }
     }
 
@@ -54,11 +63,23 @@ public enum SeatingSolver {
         } else {
             state.greedyStart()
         }
-        var bound = max(state.lowerBound(), relaxation?.bound ?? 0)
-        let moves = state.anneal(options, bound: &bound, deadline: deadline, tighten: tighten)
+        let bound = max(state.lowerBound(), relaxation?.bound ?? 0)
+        let board = SearchBoard(bound: bound)
+        let start = state
+        // Worker 0 runs on the given seed, so that one worker gives what the single search gave.
+        DispatchQueue.concurrentPerform(iterations: options.workers) { worker in
+            var state = start
+            var own = options
+            own.seed = options.seed &+ UInt64(worker) &* 0x9E37_79B9_7F4A_7C15
+            var bound = bound
+            let moves = state.anneal(own, bound: &bound, deadline: deadline, tighten: tighten && worker == 0, board: board)
+            board.finish(worker, seating: state.tableOf, total: state.penalty().total, moves: moves)
+        }
+        let winner = board.winner()
+        state.restore(winner.seating)
         var result = state.result(problem)
-        result.lowerBound = bound
-        result.movesTried = moves
+        result.lowerBound = board.bound
+        result.movesTried = winner.moves
         return result
     }
 
@@ -309,11 +330,10 @@ struct SeatingState {
     func swapDelta(_ x: Int, at a: Int, with y: Int, at b: Int) -> Int {
         func bands(_ ofX: Int, _ ofY: Int, _ count: [Int], _ width: Int, _ lo: [Int], _ hi: [Int]) -> Int {
             guard ofX != ofY else { return 0 }
-            var change = 0
-            for (cell, step) in [(a * width + ofX, -1), (a * width + ofY, 1), (b * width + ofX, 1), (b * width + ofY, -1)] {
-                change += Self.band(count[cell] + step, lo[cell], hi[cell]) - Self.band(count[cell], lo[cell], hi[cell])
+            @inline(__always) func step(_ cell: Int, _ by: Int) -> Int {
+                Self.band(count[cell] + by, lo[cell], hi[cell]) - Self.band(count[cell], lo[cell], hi[cell])
             }
-            return change
+            return step(a * width + ofX, -1) + step(a * width + ofY, 1) + step(b * width + ofX, 1) + step(b * width + ofY, -1)
         }
         let district = bands(districtOf[x], districtOf[y], dCount, districtCount, districtLo, districtHi)
         let role = bands(roleOf[x], roleOf[y], rCount, roleCount, roleLo, roleHi)
@@ -421,9 +441,10 @@ struct SeatingState {
 
     /// Returns how many moves it tried.
     @discardableResult
-    mutating func anneal(_ options: SeatingSolver.Options, bound: inout Int, deadline: ContinuousClock.Instant, tighten: Bool = false)
-        -> Int
-    {
+    mutating func anneal(
+        _ options: SeatingSolver.Options, bound: inout Int, deadline: ContinuousClock.Instant, tighten: Bool = false,
+        board: SearchBoard? = nil
+    ) -> Int {
         let movable = (0..<n).filter { pinned[$0] == nil }
         let wishers = movable.filter { !wished[$0].isEmpty }
         guard movable.count >= 1, k >= 2 else { return 0 }
@@ -451,21 +472,36 @@ struct SeatingState {
         // budget gives the same seating on any machine.
         var cycleLength = max(20_000, 400 * n)
         var cycleStart = 0
+        var cycleStartTime = clock.now
         let checkEvery = 1024
         var moves = 0
         while moves < options.maxMoves {
             if moves % checkEvery == 0 {
                 if clock.now >= deadline { break }
+                if let board {
+                    // Another worker may have found better, or proven the bound.
+                    let shared = board.share(best: best, bound: bound)
+                    bound = shared.bound
+                    if shared.best <= bound { break }
+                }
                 if moves - cycleStart >= cycleLength {
                     if tighten, cycleStart == 0 {
                         // After the first cooling the best seating is a fair target for the bound.
                         let now = clock.now
+                        let upper = min(best, board?.share(best: best, bound: bound).best ?? best)
                         bound = max(
-                            bound, pricedBound(upper: best, start: bound, deadline: now.advanced(by: now.duration(to: deadline) / 4)))
+                            bound, pricedBound(upper: upper, start: bound, deadline: now.advanced(by: now.duration(to: deadline) / 4)))
+                        if let board, board.share(best: best, bound: bound).best <= bound { break }
                         if best <= bound { break }
                     }
+                    // The last cooling ends at the deadline rather than being cut off while still
+                    // warm: the rate of the cycle just done says how many moves are left.
+                    let now = clock.now
+                    let rate = Double(moves - cycleStart) / max(1e-9, cycleStartTime.duration(to: now).seconds)
+                    let left = rate * now.duration(to: deadline).seconds
                     cycleStart = moves
                     cycleLength *= 2
+                    if Double(cycleLength) * 1.5 > left { cycleLength = max(checkEvery, Int(left)) }
                     if current > best { restore(bestSeating) }
                     // Re-seat each class of alike people exactly, then each role and each
                     // district, and cool again from there.
@@ -477,11 +513,12 @@ struct SeatingState {
                         if best <= bound { break }
                     }
                 }
+                if moves == cycleStart { cycleStartTime = clock.now }
                 let phase = Double(moves - cycleStart) / Double(cycleLength)
                 temperature = startTemperature * pow(endTemperature / startTemperature, phase)
             }
             moves += 1
-            let kind = random.next() % 8
+            let kind = random.next() % 9
             var p = movable[Int(random.next() % UInt64(movable.count))]
             var b = Int(random.next() % UInt64(k))
             if kind >= 5, !wishers.isEmpty {
@@ -494,7 +531,14 @@ struct SeatingState {
             }
             let a = tableOf[p]
             guard a != b else { continue }
-            if kind == 7 {
+            if kind >= 8 {
+                guard let (delta, trail) = ejectionChain(p, to: b, &random) else { continue }
+                if delta <= 0 || Double(random.next() % 1_000_000) / 1_000_000 < exp(-Double(delta) / temperature) {
+                    current += delta
+                } else {
+                    undoChain(trail)
+                }
+            } else if kind == 7 {
                 if let delta = crossSwap(p, from: a, to: b, &random),
                     delta <= 0 || Double(random.next() % 1_000_000) / 1_000_000 < exp(-Double(delta) / temperature)
                 {
@@ -527,18 +571,13 @@ struct SeatingState {
                     }
                 }
                 guard pinned[q] == nil else { continue }
-                let first = moveDelta(p, from: a, to: b)
-                remove(p)
-                add(p, b)
-                let second = moveDelta(q, from: b, to: a)
-                let delta = first + second
+                let delta = swapDelta(p, at: a, with: q, at: b)
                 if delta <= 0 || Double(random.next() % 1_000_000) / 1_000_000 < exp(-Double(delta) / temperature) {
+                    remove(p)
+                    add(p, b)
                     remove(q)
                     add(q, a)
                     current += delta
-                } else {
-                    remove(p)
-                    add(p, a)
                 }
             }
             if current < best {
@@ -644,6 +683,42 @@ struct SeatingState {
     }
 }
 
+/// What searches running side by side tell each other: the best total any has found and the
+/// best lower bound any has proven.
+final class SearchBoard: @unchecked Sendable {
+    private let lock = NSLock()
+    private var best = Int.max
+    private var proven: Int
+    /// Each worker's seating, total and moves, as they finish.
+    private var outcomes: [Int: (seating: [Int], total: Int, moves: Int)] = [:]
+
+    init(bound: Int) { proven = bound }
+
+    var bound: Int { lock.withLock { proven } }
+
+    /// Records a worker's best total and bound; returns the best of all so far.
+    func share(best: Int, bound: Int) -> (best: Int, bound: Int) {
+        lock.withLock {
+            self.best = min(self.best, best)
+            proven = max(proven, bound)
+            return (self.best, proven)
+        }
+    }
+
+    func finish(_ worker: Int, seating: [Int], total: Int, moves: Int) {
+        lock.withLock { outcomes[worker] = (seating, total, moves) }
+    }
+
+    /// The best seating (the lowest worker on a tie, so that the result does not depend on which
+    /// finished first) and the moves of all.
+    func winner() -> (seating: [Int], moves: Int) {
+        lock.withLock {
+            let (_, first) = outcomes.min { ($0.value.total, $0.key) < ($1.value.total, $1.key) }!
+            return (first.seating, outcomes.values.reduce(0) { $0 + $1.moves })
+        }
+    }
+}
+
 /// A small, fast, seedable generator, so that the same instance gets the same seating.
 struct SplitMix64 {
     var state: UInt64
@@ -655,4 +730,9 @@ struct SplitMix64 {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+}
+
+extension Duration {
+    /// In seconds, as a fraction.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
