@@ -521,17 +521,22 @@ struct SeatingState {
             let kind = random.next() % 9
             var p = movable[Int(random.next() % UInt64(movable.count))]
             var b = Int(random.next() % UInt64(k))
+            var towardsWish = false
             if kind >= 5, !wishers.isEmpty {
                 // Someone whose wish is not met, towards a table they asked for.
                 let w = wishers[Int(random.next() % UInt64(wishers.count))]
                 if !satisfied[w * k + tableOf[w]] {
                     p = w
                     b = wished[w][Int(random.next() % UInt64(wished[w].count))]
+                    towardsWish = true
                 }
             }
             let a = tableOf[p]
             guard a != b else { continue }
             if kind >= 8 {
+                // Chains are costly, and worth it only for a wish (where every balance is already
+                // kept, a chain for anyone else mostly wanders).
+                guard towardsWish else { continue }
                 guard let (delta, trail) = ejectionChain(p, to: b, &random) else { continue }
                 if delta <= 0 || Double(random.next() % 1_000_000) / 1_000_000 < exp(-Double(delta) / temperature) {
                     current += delta
