@@ -319,7 +319,7 @@ struct SeatingTests {
         #expect(state.tableOf == [2, 0, 1])
     }
 
-    @Test("an ejection chain reports exactly what it changed, keeps every table at an allowed size, and undoes cleanly")
+    @Test("ejection chains and cross swaps report exactly what they changed, keep every table at an allowed size, and undo cleanly")
     func ejectionChainsKeepTheRules() throws {
         for seed in UInt64(1)...6 {
             for capacities in [nil, [4, 3, 3] as [Int]?] {
@@ -338,9 +338,18 @@ struct SeatingTests {
                     let b = Int(random.next() % UInt64(state.k))
                     let before = state.tableOf
                     let total = state.penalty().total
-                    guard let (delta, trail) = state.ejectionChain(p, to: b, &random) else {
+                    let (roles, districts) = (state.rCount, state.dCount)
+                    let cross = random.next() % 2 == 0
+                    let made = cross ? state.crossSwap(p, from: state.tableOf[p], to: b, &random) : state.ejectionChain(p, to: b, &random)
+                    guard let (delta, trail) = made else {
                         #expect(state.tableOf == before)
                         continue
+                    }
+                    if cross {
+                        // A swap within a district keeps every district count; its repair, a swap
+                        // of the two roles back, every role count.
+                        if trail.count == 2 { #expect(state.dCount == districts) }
+                        if trail.count == 4 { #expect(state.rCount == roles) }
                     }
                     #expect(state.penalty().total == total + delta, "seed \(seed)")
                     #expect((0..<state.k).allSatisfy { state.size[$0] >= state.minSize[$0] && state.size[$0] <= state.maxSize[$0] })

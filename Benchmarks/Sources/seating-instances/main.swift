@@ -3,8 +3,9 @@ import PraktikaDomain
 
 // seating-instances write DIR   — writes the benchmark instances as `praktika seat` JSON, for the
 //                                 reference solver (reference/cpsat_seating.py) and for `praktika seat`.
-// seating-instances solve FILE [RUNS] [SECONDS] — solves an instance RUNS times (seeds 1…RUNS) within
-//                                 SECONDS (default 1.8) and prints penalty, lower bound, moves and time per run.
+// seating-instances solve FILE [RUNS] [SECONDS] [WORKERS] — solves an instance RUNS times (seeds 1…RUNS)
+//                                 within SECONDS (default 1.8) with WORKERS searches side by side (default:
+//                                 the solver's) and prints penalty, lower bound, moves and time per run.
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "solve":
@@ -12,11 +13,14 @@ case "solve":
     let problem = try JSONDecoder().decode(SeatingProblem.self, from: data)
     let runs = arguments.count > 2 ? Int(arguments[2]) ?? 1 : 1
     let budget = arguments.count > 3 ? Double(arguments[3]) ?? 1.8 : 1.8
+    var options = SeatingSolver.Options(timeLimit: .seconds(budget))
+    if arguments.count > 4, let workers = Int(arguments[4]) { options.workers = max(1, workers) }
     let clock = ContinuousClock()
     for seed in 1...runs {
         var result: SeatingResult?
         let elapsed = try clock.measure {
-            result = try SeatingSolver.solve(problem, options: .init(timeLimit: .seconds(budget), seed: UInt64(seed)))
+            options.seed = UInt64(seed)
+            result = try SeatingSolver.solve(problem, options: options)
         }
         let r = result!
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15

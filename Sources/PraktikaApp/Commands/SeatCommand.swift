@@ -8,8 +8,14 @@ struct SeatCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "seconds", help: "the longest the search may take (default 1.8)")
         var seconds: Double?
-        @Option(name: "seed", help: "the random seed (default 2012); the same seed gives the same seating")
+        @Option(name: "seed", help: "the random seed (default 2012)")
         var seed: UInt64?
+        @Option(
+            name: "workers",
+            help:
+                "searches side by side (default 2, one per core); with 1 and a search that proves its optimum, the same seed gives the same seating"
+        )
+        var workers: Int?
     }
 
     var help: String {
@@ -27,6 +33,7 @@ struct SeatCommand: AsyncCommand {
         var options = SeatingSolver.Options()
         if let seconds = signature.seconds { options.timeLimit = .milliseconds(Int(max(0.001, seconds) * 1000)) }
         if let seed = signature.seed { options.seed = seed }
+        if let workers = signature.workers { options.workers = min(max(1, workers), 8) }
         let result: SeatingResult
         do {
             result = try SeatingSolver.solve(problem, options: options)

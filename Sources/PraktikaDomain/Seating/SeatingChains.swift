@@ -38,8 +38,9 @@ extension SeatingState {
                 let change = moveDelta(q, from: end, to: c)
                 if choice == nil || change < choice!.delta { choice = (q, c, change) }
             }
-            let seated = members[end]
-            guard !seated.isEmpty else { break }
+            // Read in place: a copy of the list would be copied again when the chain moves on.
+            let seated = members[end].count
+            guard seated > 0 else { break }
             // Where the next one may go: back to the start, or to a few tables drawn at random
             // (all of them on small instances), or to a table they asked for.
             var destinations = [origin]
@@ -48,9 +49,9 @@ extension SeatingState {
             } else {
                 for _ in 0..<Self.chainSample { destinations.append(Int(random.next() % UInt64(k))) }
             }
-            let offset = Int(random.next() % UInt64(seated.count))
-            for i in 0..<seated.count {
-                let q = seated[(offset + i) % seated.count]
+            let offset = Int(random.next() % UInt64(seated))
+            for i in 0..<seated {
+                let q = members[end][(offset + i) % seated]
                 guard pinned[q] == nil, !trail.contains(where: { $0.person == q }) else { continue }
                 for c in destinations where c != end && maxSize[c] > 0 { consider(q, c) }
                 if k > Self.chainSample {

@@ -149,8 +149,6 @@ struct SeatingState {
     var slot: [Int]
     /// The tables each person asked for.
     let wished: [[Int]]
-    /// The last cross swap's people and tables, for undoing it.
-    var crossUndo: (p: Int, q: Int, x: Int, y: Int, a: Int, b: Int)?
     /// Each table's target group as a number, and the groups each person asked for (those some table has).
     let tableGroup: [Int]
     let wantedGroups: [[Int]]
@@ -544,12 +542,11 @@ struct SeatingState {
                     undoChain(trail)
                 }
             } else if kind == 7 {
-                if let delta = crossSwap(p, from: a, to: b, &random),
-                    delta <= 0 || Double(random.next() % 1_000_000) / 1_000_000 < exp(-Double(delta) / temperature)
-                {
+                guard let (delta, trail) = crossSwap(p, from: a, to: b, &random) else { continue }
+                if delta <= 0 || Double(random.next() % 1_000_000) / 1_000_000 < exp(-Double(delta) / temperature) {
                     current += delta
                 } else {
-                    undoCrossSwap()
+                    undoChain(trail)
                 }
             } else if kind == 0 || kind == 5 {
                 // Move p to table b if it has room.
@@ -596,33 +593,37 @@ struct SeatingState {
     }
 
     /// Swaps p (at a) with a colleague of the same district at b, then makes the best second swap
-    /// between the two tables that repairs what the first did to the role balance: the move that
-    /// lets a wish be met while both balances stay. Returns the change, or nil if none was made
-    /// (then nothing changed).
-    mutating func crossSwap(_ p: Int, from a: Int, to b: Int, _ random: inout SplitMix64) -> Int? {
-        crossUndo = nil
-        let atB = members[b]
-        guard !atB.isEmpty else { return nil }
-        let start = Int(random.next() % UInt64(atB.count))
+    /// between the two tables that repairs what the first did to the role balance (someone of q's
+    /// role at a for someone of p's role at b): the move that lets a wish be met while both
+    /// balances stay. Returns the change with the moves made (person, table they came from), for
+    /// undoing; nil if none was made (then nothing changed).
+    mutating func crossSwap(_ p: Int, from a: Int, to b: Int, _ random: inout SplitMix64) -> (
+        delta: Int, trail: [(person: Int, from: Int)]
+    )? {
+        let count = members[b].count
+        guard a != b, count > 0 else { return nil }
+        let start = Int(random.next() % UInt64(count))
         var q = -1
-        for i in 0..<atB.count {
-            let candidate = atB[(start + i) % atB.count]
+        for i in 0..<count {
+            let candidate = members[b][(start + i) % count]
             if pinned[candidate] == nil, districtOf[candidate] == districtOf[p] {
                 q = candidate
                 break
             }
         }
         guard q >= 0 else { return nil }
-        var delta = moveDelta(p, from: a, to: b)
+        var delta = swapDelta(p, at: a, with: q, at: b)
         remove(p)
         add(p, b)
-        delta += moveDelta(q, from: b, to: a)
         remove(q)
         add(q, a)
+        var trail: [(person: Int, from: Int)] = [(p, a), (q, b)]
+        // Within one role the first swap kept both balances: there is nothing to repair.
+        guard roleOf[p] != roleOf[q] else { return (delta, trail) }
         var bestRepair = 0
         var bestPair: (Int, Int)?
-        for x in members[a] where x != q && pinned[x] == nil {
-            for y in members[b] where y != p && pinned[y] == nil {
+        for x in members[a] where x != q && pinned[x] == nil && roleOf[x] == roleOf[q] {
+            for y in members[b] where y != p && pinned[y] == nil && roleOf[y] == roleOf[p] {
                 let change = swapDelta(x, at: a, with: y, at: b)
                 if change < bestRepair {
                     bestRepair = change
@@ -635,26 +636,10 @@ struct SeatingState {
             add(x, b)
             remove(y)
             add(y, a)
-            crossUndo = (p, q, x, y, a, b)
-        } else {
-            crossUndo = (p, q, -1, -1, a, b)
+            trail += [(x, a), (y, b)]
+            delta += bestRepair
         }
-        return delta + bestRepair
-    }
-
-    mutating func undoCrossSwap() {
-        guard let (p, q, x, y, a, b) = crossUndo else { return }
-        if x >= 0 {
-            remove(x)
-            add(x, a)
-            remove(y)
-            add(y, b)
-        }
-        remove(p)
-        add(p, a)
-        remove(q)
-        add(q, b)
-        crossUndo = nil
+        return (delta, trail)
     }
 
     mutating func restore(_ seating: [Int]) {
