@@ -39,6 +39,10 @@ struct APIFailure: Error, Sendable {
     static let unauthorized = APIFailure(status: .unauthorized, code: "unauthorized")
     static let forbidden = APIFailure(status: .forbidden, code: "forbidden")
     static let notFound = APIFailure(status: .notFound, code: "not_found")
+    /// The seating solver is busy with other requests; try again after `Retry-After` seconds.
+    static func solverBusy(_ l: Language) -> APIFailure {
+        APIFailure(status: .serviceUnavailable, code: "busy", message: TextKey.seatingBusy(l))
+    }
 
     /// The body broke the server's rules: 422 with each field's problem.
     static func invalid(_ errors: FieldErrors) -> APIFailure {

@@ -280,6 +280,7 @@ struct MeetingAPIController: Sendable {
         switch try await service(req).seat(stored.id, weights: weights) {
         case .seated: return try APIResponses.json(try await seatingState(req, stored))
         case .unseatable(let message): throw APIFailure(status: .unprocessableEntity, code: "unseatable", message: message)
+        case .busy: throw APIFailure.solverBusy(req.language)
         }
     }
 

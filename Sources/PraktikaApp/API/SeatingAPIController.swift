@@ -3,8 +3,8 @@ import PraktikaDomain
 import Vapor
 
 /// `POST /api/v1/seating`: the seating solver as a service, the same one `praktika seat` and the
-/// meeting pages use. Signed-in callers only; instances are capped so one request cannot hold a core
-/// for long.
+/// meeting pages use. Signed-in callers only; instances are capped, and searches queue
+/// (`SeatingRunner`), so that requests cannot hold the cores for long.
 struct SeatingAPIController: Sendable {
     static let maxParticipants = 5_000
     static let maxTables = 500
@@ -24,12 +24,14 @@ struct SeatingAPIController: Sendable {
         }
         let result: SeatingResult
         do {
-            // Off the event loop: the search is CPU work of up to two seconds.
-            result = try await Task.detached(priority: .userInitiated) { try SeatingSolver.solve(problem) }.value
+            // On the solver's own threads: the search is CPU work of up to two seconds.
+            result = try await SeatingRunner.solve(problem)
         } catch let error as SeatingError {
             return try APIError.response(
                 status: .unprocessableEntity, message: MeetingService.message(error, tables: [], participants: [], req.language),
                 code: "unseatable")
+        } catch is SeatingRunner.Busy {
+            throw APIFailure.solverBusy(req.language)
         }
         var headers = HTTPHeaders()
         headers.contentType = .json

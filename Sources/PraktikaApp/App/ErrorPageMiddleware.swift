@@ -7,7 +7,7 @@ import Vapor
 struct ErrorPageMiddleware: Middleware {
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         next.respond(to: request).flatMapErrorThrowing { error in
-            if let failure = error as? APIFailure { return try failure.response(request.language) }
+            if let failure = error as? APIFailure { return Self.retryable(try failure.response(request.language)) }
             let status: HTTPResponseStatus
             var reason: String?
             // Vapor would answer every decoding error with 400, as if the visitor had sent bad input.

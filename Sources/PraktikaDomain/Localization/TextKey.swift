@@ -303,7 +303,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case registerThanks, registerTitle, reportEditTitle, reportEdited, reportGenerated, reportMarkdown
     case reportNotPublished, reportPublish, reportPublishedOn, reportRegenerate, reportText, reportUnpublish
     case seatEveryone, seatHint, seatPenalty, seatedCount, seatingNegativeCapacity, seatingNoParticipants
-    case seatingNoTables, seatingNotEnoughSeats, seatingRefused, seatingTooManyPinned, seatingUnknownPin, tableAdd
+    case seatingBusy, seatingNoTables, seatingNotEnoughSeats, seatingRefused, seatingTooManyPinned, seatingUnknownPin, tableAdd
     case tableCapacity, tableDelete, tableHeading, tableNumber, tablePeople, tableResultOpen, tableResultStart
     case tableResultSummary, tableSize, tablesEmpty, validationMeetingNeedsOrganiser, validationOwnLibraryOrganises
     case designFromMeeting

@@ -262,7 +262,7 @@ enum OpenAPIDocument {
             add("400", "A query parameter or the body is not what this document describes; `fields` says which")
         }
         add("401", security ? "Not signed in, or the bearer token is not valid" : "The bearer token given is not valid")
-        add("503", "The database is busy; try again after `Retry-After` seconds")
+        add("503", "The database (or, for seating, the solver) is busy; try again after `Retry-After` seconds")
         members.append(
             (
                 "responses",

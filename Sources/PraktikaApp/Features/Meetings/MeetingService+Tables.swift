@@ -28,10 +28,12 @@ extension MeetingService {
     enum SeatOutcome {
         case seated(penalty: SeatingPenalty, provenOptimal: Bool, count: Int)
         case unseatable(String)
+        /// Other searches are running and waiting: nothing was changed.
+        case busy
     }
 
     /// Seats everyone with the shared solver; pinned people stay at their tables. The search runs
-    /// off the event loop: for large meetings it is seconds of CPU work.
+    /// on the solver's own threads (`SeatingRunner`): for large meetings it is seconds of CPU work.
     func seat(_ meetingID: Int64, weights: SeatingWeights? = nil) async throws -> SeatOutcome {
         let tables = try await store.tables(meetingID)
         let participants = try await store.confirmedParticipants(meetingID)
@@ -40,9 +42,11 @@ extension MeetingService {
         let problem = MeetingSeating.problem(tables: tables, participants: participants, weights: weights)
         let result: SeatingResult
         do {
-            result = try await Task.detached(priority: .userInitiated) { try SeatingSolver.solve(problem) }.value
+            result = try await SeatingRunner.solve(problem)
         } catch let error as SeatingError {
             return .unseatable(Self.message(error, tables: tables, participants: participants, language))
+        } catch is SeatingRunner.Busy {
+            return .busy
         }
         let seats = MeetingSeating.assignments(result)
         try await db.writeTransaction { db in

@@ -78,6 +78,11 @@ extension MeetingController {
             return try await tablesPage(
                 req, stored, values: [:], errors: FieldErrors(), status: .unprocessableEntity,
                 refusal: TextKey.seatingRefused(req.language, ["reason": message]))
+        case .busy:
+            return ErrorPageMiddleware.retryable(
+                try await tablesPage(
+                    req, stored, values: [:], errors: FieldErrors(), status: .serviceUnavailable, refusal: TextKey.seatingBusy(req.language)
+                ))
         }
     }
 
