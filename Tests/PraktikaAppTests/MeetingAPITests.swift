@@ -238,4 +238,38 @@ struct MeetingAPITests {
             #expect(full.status == .unprocessableEntity && full.text.contains("Участниците са 2, а местата – 1."))
         }
     }
+
+    @Test(
+        "while the solver is taken and its line is full, seating is refused as busy (503, Retry-After) on the page and in the API, and nothing changes"
+    )
+    func solverBusy() async throws {
+        try await withApp(demo: true) { app in
+            let gate = SolverGate(slots: 1, waiting: 0)
+            app.seatingGate = gate
+            let id = try await app.id("meetings", where: "title", is: VelingradDemo.meetingTitle)
+            let admin = try await Client(app, "admin@praktika.local")
+            func seating() async throws -> [String: Int] {
+                try #require(Self.object(try await admin.send(.GET, "/api/v1/meetings/\(id)/seating"))["seating"] as? [String: Int])
+            }
+            let before = try await seating()
+            try await gate.enter()
+            let api = try await admin.send(.POST, "/api/v1/meetings/\(id)/seating")
+            #expect(api.status == .serviceUnavailable)
+            #expect(api.headers.first(name: .retryAfter) == "2")
+            #expect(api.text.contains("\"busy\"") && api.text.contains(TextKey.seatingBusy(.bg)))
+            let service = try await admin.send(
+                .POST, "/api/v1/seating", String(decoding: try JSONEncoder().encode(SyntheticMeeting.velingrad()), as: UTF8.self))
+            #expect(service.status == .serviceUnavailable && service.headers.first(name: .retryAfter) == "2")
+            // The page keeps the organiser on the tables, with the reason above them.
+            let organiser = try await Browser.signedIn(app, "admin@praktika.local", VelingradDemo.demoPassword)
+            let page = try await organiser.post("/meetings/\(id)/tables/seat", [:])
+            #expect(page.status == .serviceUnavailable)
+            #expect(page.headers.first(name: .retryAfter) == "2")
+            #expect(page.text.contains(TextKey.seatingBusy(.bg)))
+            #expect(try await seating() == before)
+            // Once the gate is free, the same request seats.
+            await gate.leave()
+            #expect(try await admin.send(.POST, "/api/v1/meetings/\(id)/seating").status == .ok)
+        }
+    }
 }

@@ -44,7 +44,8 @@ struct MeetingAPIController: Sendable {
     // MARK: Helpers
 
     private func service(_ req: Request) -> MeetingService {
-        MeetingService(db: req.db, actor: req.actor, language: req.language, siteAddress: req.siteAddress)
+        MeetingService(
+            db: req.db, actor: req.actor, language: req.language, siteAddress: req.siteAddress, seatingGate: req.application.seatingGate)
     }
 
     private func load(_ req: Request) async throws -> StoredMeeting {

@@ -25,7 +25,7 @@ struct SeatingAPIController: Sendable {
         let result: SeatingResult
         do {
             // On the solver's own threads: the search is CPU work of up to two seconds.
-            result = try await SeatingRunner.solve(problem)
+            result = try await SeatingRunner.solve(problem, gate: req.application.seatingGate)
         } catch let error as SeatingError {
             return try APIError.response(
                 status: .unprocessableEntity, message: MeetingService.message(error, tables: [], participants: [], req.language),

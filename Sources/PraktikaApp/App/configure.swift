@@ -48,10 +48,18 @@ public func configure(_ app: Application, _ configuration: AppConfiguration) asy
 
 struct ConfigurationKey: StorageKey { typealias Value = AppConfiguration }
 struct SearchCacheKey: StorageKey { typealias Value = SearchCache }
+struct SeatingGateKey: StorageKey { typealias Value = SolverGate }
 
 extension Application {
     /// The matches of recent searches this server keeps, unless the configuration turned it off.
     public var searchCache: SearchCache? { storage[SearchCacheKey.self] }
+
+    /// The gate the seating solver runs behind (`SeatingRunner`); the process's shared one unless
+    /// set (tests give an application its own).
+    var seatingGate: SolverGate {
+        get { storage[SeatingGateKey.self] ?? SeatingRunner.shared }
+        set { storage[SeatingGateKey.self] = newValue }
+    }
 }
 
 extension Application {

@@ -42,7 +42,7 @@ extension MeetingService {
         let problem = MeetingSeating.problem(tables: tables, participants: participants, weights: weights)
         let result: SeatingResult
         do {
-            result = try await SeatingRunner.solve(problem)
+            result = try await SeatingRunner.solve(problem, gate: seatingGate)
         } catch let error as SeatingError {
             return .unseatable(Self.message(error, tables: tables, participants: participants, language))
         } catch is SeatingRunner.Busy {

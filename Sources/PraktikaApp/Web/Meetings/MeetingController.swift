@@ -119,7 +119,8 @@ struct MeetingController: Sendable {
     }
 
     func service(_ req: Request) -> MeetingService {
-        MeetingService(db: req.db, actor: req.actor, language: req.language, siteAddress: req.siteAddress)
+        MeetingService(
+            db: req.db, actor: req.actor, language: req.language, siteAddress: req.siteAddress, seatingGate: req.application.seatingGate)
     }
 
     /// Where a workflow's answer leads: on to `next` with a flash, back to the form with the
