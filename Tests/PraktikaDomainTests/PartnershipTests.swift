@@ -329,14 +329,22 @@ struct PartnershipTests {
                 (1, Contribution(receivedOn: Self.day(2, 1), amount: Money(major: 1_000, currency: .BGN))),
                 (2, Contribution(receivedOn: Self.day(2, 15), inKind: "книги", estimatedValue: Money(major: 80, currency: .BGN))),
             ],
-            interactions: [(1, Interaction(on: Self.day(4, 1), kind: .call, note: String(repeating: "дълга бележка ", count: 20)))],
+            interactions: [
+                (1, Interaction(on: Self.day(4, 1), kind: .call, note: String(repeating: "дълга бележка ", count: 20))),
+                (2, Interaction(on: Self.day(3, 1), kind: .call, note: "уговорихме приключването")),
+            ],
             today: today, format: Formatting(.bg))
-        #expect(events.map(\.on) == [Self.day(4, 1), Self.day(3, 1), Self.day(2, 15), Self.day(2, 1), Self.day(1, 10), Self.day(1, 10)])
+        #expect(
+            events.map(\.on) == [
+                Self.day(4, 1), Self.day(3, 1), Self.day(3, 1), Self.day(2, 15), Self.day(2, 1), Self.day(1, 10), Self.day(1, 10),
+            ])
+        // On one day, read from its last step down: the end above that day's contact, the agreement
+        // above the beginning.
         #expect(events[1].text == "Край на партньорството · НЧ „Светлина“")
-        #expect(events[2].text == "Принос: книги, 80,00 лв. · НЧ „Светлина“")
-        #expect(events[3].text == "Принос: в пари 1 000,00 лв. · РБ „Никола Вранчев“")
-        // On one day, in the order given: the beginning, then the agreement.
-        #expect(events[4].text.hasPrefix("Начало на партньорството") && events[5].text.hasPrefix("Подписване: меморандум „Меморандум № 7“"))
+        #expect(events[2].text.hasPrefix("Разговор по телефона: уговорихме"))
+        #expect(events[3].text == "Принос: книги, 80,00 лв. · НЧ „Светлина“")
+        #expect(events[4].text == "Принос: в пари 1 000,00 лв. · РБ „Никола Вранчев“")
+        #expect(events[5].text.hasPrefix("Подписване: меморандум „Меморандум № 7“") && events[6].text.hasPrefix("Начало на партньорството"))
         // A long note is cut at a word; the end still to come is not history yet.
         #expect(events[0].text.hasPrefix("Разговор по телефона: дълга бележка"))
         #expect(events[0].text.contains("… · РБ"))

@@ -128,7 +128,9 @@ struct DemoLoader {
         }
         try await store.insertParticipants(id, VelingradDemo.participants())
         let problem = MeetingSeating.problem(tables: try await store.tables(id), participants: try await store.participants(id))
-        let seating = try SeatingSolver.solve(problem)
+        // One search and a move budget: every fresh demo is seated alike (it reaches its proven
+        // optimum in a few thousand moves).
+        let seating = try SeatingSolver.solve(problem, options: .init(maxMoves: 3_000_000, timeLimit: .seconds(60), workers: 1))
         try await store.assign(id, MeetingSeating.assignments(seating).mapValues { Optional($0) })
         let form = try await store.insertForm(id, VelingradDemo.feedbackForm, open: false)
         for response in VelingradDemo.feedbackResponses { try await store.insertResponse(form, response, source: "paper") }

@@ -42,28 +42,31 @@ public enum PartnerTimeline {
         let l = f.language
         let libraries = Dictionary(partnerships.map { ($0.id, $0.libraries.joined(separator: "; ")) }, uniquingKeysWith: { a, _ in a })
         func with(_ id: Int64) -> String { libraries[id].map { " · " + $0 } ?? "" }
-        var events: [(Event, Int)] = []
-        func add(_ on: LocalDate, _ id: Int64, _ text: String) {
-            events.append((Event(on: on, partnershipID: id, text: text), events.count))
+        // On one day the list reads from the day's last step down to its first, as the days do:
+        // an end above the contacts and gifts of that day, the agreement above the beginning.
+        enum Step: Int { case ended, contact, contribution, signed, began }
+        var events: [(Event, Step, Int)] = []
+        func add(_ on: LocalDate, _ id: Int64, _ step: Step, _ text: String) {
+            events.append((Event(on: on, partnershipID: id, text: text), step, events.count))
         }
         for p in partnerships {
-            if let start = p.startsOn { add(start, p.id, TextKey.timelineBegan(l) + with(p.id)) }
-            if let end = p.endsOn, end <= today { add(end, p.id, TextKey.timelineEnded(l) + with(p.id)) }
+            if let start = p.startsOn { add(start, p.id, .began, TextKey.timelineBegan(l) + with(p.id)) }
+            if let end = p.endsOn, end <= today { add(end, p.id, .ended, TextKey.timelineEnded(l) + with(p.id)) }
         }
         for (id, a) in agreements {
-            add(a.signedOn, id, TextKey.timelineSigned(l, ["kind": a.kind.label(l), "title": a.title]) + with(id))
+            add(a.signedOn, id, .signed, TextKey.timelineSigned(l, ["kind": a.kind.label(l), "title": a.title]) + with(id))
         }
         for (id, c) in contributions {
             let what =
                 c.amount.map { TextKey.partnershipCash(l) + " " + f.money($0) }
                 ?? [c.inKind, c.estimatedValue.map(f.money)].compactMap { $0 }.joined(separator: ", ")
-            add(c.receivedOn, id, TextKey.timelineContribution(l, ["what": what]) + with(id))
+            add(c.receivedOn, id, .contribution, TextKey.timelineContribution(l, ["what": what]) + with(id))
         }
         for (id, i) in interactions {
-            add(i.on, id, i.kind.label(l).capitalizedFirst + ": " + shortened(i.note) + with(id))
+            add(i.on, id, .contact, i.kind.label(l).capitalizedFirst + ": " + shortened(i.note) + with(id))
         }
-        // Newest first; on one day, in the order given.
-        return events.sorted { ($1.0.on, $0.1) < ($0.0.on, $1.1) }.map(\.0)
+        // Newest first; on one day by step, then in the order given.
+        return events.sorted { ($1.0.on, $0.1.rawValue, $0.2) < ($0.0.on, $1.1.rawValue, $1.2) }.map(\.0)
     }
 }
 
