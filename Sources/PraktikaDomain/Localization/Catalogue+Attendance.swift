@@ -241,8 +241,8 @@ extension Catalogue {
         {certificate}
         """,
         .moveKeepsHint:
-            "Преместеният на ръка остава на масата си, когато всички се разпределят отново (📌). „Освободи“ го връща на разпределението.",
-        .pinnedTag: "📌 закрепен",
+            "Преместеният на ръка остава на масата си, когато всички се разпределят отново (отбелязан е „закрепен“). „Освободи“ го връща на разпределението.",
+        .pinnedTag: "закрепен",
         .unpinButton: "освободи",
         .flashUnpinned: "Освободен(а): при следващото разпределение може да бъде преместен(а).",
         .tableOverCapacity: "Маса {number}: {count} души при {capacity} места.",
@@ -497,8 +497,8 @@ extension Catalogue {
         {certificate}
         """,
         .moveKeepsHint:
-            "A person moved by hand keeps their table when everyone is seated again (📌). \"Release\" gives them back to the seating.",
-        .pinnedTag: "📌 pinned",
+            "A person moved by hand keeps their table when everyone is seated again (marked \"pinned\"). \"Release\" gives them back to the seating.",
+        .pinnedTag: "pinned",
         .unpinButton: "release",
         .flashUnpinned: "Released: the next seating may move them.",
         .tableOverCapacity: "Table {number}: {count} people for {capacity} places.",

@@ -118,7 +118,11 @@ enum MeetingPeopleView {
                 .td(.safe(p.role.label(l))),
                 .td(.safe(p.organisation)),
                 .td(.safe(p.districtCode.flatMap { District.named($0)?.name(l) } ?? "—")),
-                .td(.class("number"), .safe(p.tableID.flatMap { numbers[$0] }.map(String.init) ?? "—"), p.pinned ? .safe(" 📌") : .empty),
+                .td(
+                    .class("number"), .safe(p.tableID.flatMap { numbers[$0] }.map(String.init) ?? "—"),
+                    p.pinned
+                        ? .group(.safe(" "), .span(.class("tag"), .attr("title", TextKey.hintPinned(l)), .safe(TextKey.pinnedTag(l))))
+                        : .empty),
                 .td(.safe((p.consentListed ? TextKey.yes(l) : TextKey.no(l)) + " / " + (p.consentPhoto ? TextKey.yes(l) : TextKey.no(l)))),
                 .td(.safe(p.needs ?? "")),
                 .td(.span(.class("tag"), .safe(status)), p.checkedInAt == nil ? .empty : .safe(" ✓"), withdraw))
