@@ -584,4 +584,18 @@ struct MeetingDayDomainTests {
         #expect(confirmation.body.contains("от 10:00 ч."))
         #expect(confirmation.attachment?.contentType.hasPrefix("text/calendar") == true)
     }
+
+    @Test("a participant's fields that may be left out but are never null refuse an explicit null (found by schemathesis)")
+    func participantNulls() throws {
+        let left = try JSONDecoder().decode(MeetingParticipant.self, from: Data(#"{"full_name":"А","organisation":"Б"}"#.utf8))
+        #expect(!left.placeholder && !left.pinned && left.wants.isEmpty && left.role == .other)
+        for key in ["placeholder", "pinned", "consent_listed", "wants", "role", "source", "status", "language"] {
+            let text = #"{"full_name":"А","organisation":"Б","\#(key)":null}"#
+            #expect(throws: DecodingError.self, "\(key)") { try JSONDecoder().decode(MeetingParticipant.self, from: Data(text.utf8)) }
+        }
+        // Where null is allowed, it still means none.
+        let none = try JSONDecoder().decode(
+            MeetingParticipant.self, from: Data(#"{"full_name":"А","organisation":"Б","needs":null,"table_id":null}"#.utf8))
+        #expect(none.needs == nil && none.tableID == nil)
+    }
 }

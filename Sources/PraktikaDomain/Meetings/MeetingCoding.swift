@@ -71,23 +71,28 @@ extension MeetingParticipant {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        // A field that may be left out but is never null: an explicit null is refused, as the API
+        // document says, rather than read as "left out" (found by schemathesis).
+        func given<T: Decodable>(_ type: T.Type, _ key: CodingKeys) throws -> T? {
+            c.contains(key) ? try c.decode(type, forKey: key) : nil
+        }
         self.init(
             id: try c.decodeIfPresent(Int64.self, forKey: .id), fullName: try c.decode(String.self, forKey: .fullName),
-            role: try c.decodeIfPresent(NetworkRole.self, forKey: .role) ?? .other,
+            role: try given(NetworkRole.self, .role) ?? .other,
             organisation: try c.decode(String.self, forKey: .organisation),
             libraryID: try c.decodeIfPresent(Int64.self, forKey: .libraryID),
             partnerID: try c.decodeIfPresent(Int64.self, forKey: .partnerID),
             districtCode: try c.decodeIfPresent(String.self, forKey: .districtCode),
             email: try c.decodeIfPresent(String.self, forKey: .email),
-            consentListed: try c.decodeIfPresent(Bool.self, forKey: .consentListed) ?? false,
-            consentPhoto: try c.decodeIfPresent(Bool.self, forKey: .consentPhoto) ?? false,
+            consentListed: try given(Bool.self, .consentListed) ?? false,
+            consentPhoto: try given(Bool.self, .consentPhoto) ?? false,
             needs: try c.decodeIfPresent(String.self, forKey: .needs),
-            wants: try c.decodeIfPresent([Int64].self, forKey: .wants) ?? [], tableID: try c.decodeIfPresent(Int64.self, forKey: .tableID),
-            pinned: try c.decodeIfPresent(Bool.self, forKey: .pinned) ?? false,
-            placeholder: try c.decodeIfPresent(Bool.self, forKey: .placeholder) ?? false,
-            source: try c.decodeIfPresent(RegistrationSource.self, forKey: .source) ?? .organiser,
-            status: try c.decodeIfPresent(RegistrationStatus.self, forKey: .status) ?? .confirmed,
-            language: try c.decodeIfPresent(Language.self, forKey: .language) ?? .bg)
+            wants: try given([Int64].self, .wants) ?? [], tableID: try c.decodeIfPresent(Int64.self, forKey: .tableID),
+            pinned: try given(Bool.self, .pinned) ?? false,
+            placeholder: try given(Bool.self, .placeholder) ?? false,
+            source: try given(RegistrationSource.self, .source) ?? .organiser,
+            status: try given(RegistrationStatus.self, .status) ?? .confirmed,
+            language: try given(Language.self, .language) ?? .bg)
     }
 }
 
