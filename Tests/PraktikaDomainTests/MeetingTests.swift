@@ -598,4 +598,35 @@ struct MeetingDayDomainTests {
             MeetingParticipant.self, from: Data(#"{"full_name":"А","organisation":"Б","needs":null,"table_id":null}"#.utf8))
         #expect(none.needs == nil && none.tableID == nil)
     }
+
+    @Test("meetings, sessions, tables, questions and outcome answers refuse null where the document says never null")
+    func otherNulls() throws {
+        func refuses<T: Decodable>(_ type: T.Type, _ base: String, _ keys: [String]) throws {
+            // Left out, each field takes its default ...
+            _ = try JSONDecoder().decode(type, from: Data("{\(base)}".utf8))
+            // ... given as null, it is refused, at that field.
+            for key in keys {
+                let text = "{\(base)\(base.isEmpty ? "" : ",")\"\(key)\":null}"
+                do {
+                    _ = try JSONDecoder().decode(type, from: Data(text.utf8))
+                    Issue.record("\(T.self).\(key): null accepted")
+                } catch let DecodingError.valueNotFound(_, context), let DecodingError.typeMismatch(_, context) {
+                    #expect(context.codingPath.last?.stringValue == key)
+                }
+            }
+        }
+        try refuses(
+            Meeting.self, #""title":"С","starts_on":"2012-05-17","venue":"В","district_codes":["PAZ"]"#,
+            ["organiser_library_ids", "status", "reminder_days"])
+        try refuses(Meeting.self, #""title":"С","starts_on":"2012-05-17","venue":"В""#, ["district_codes"])
+        try refuses(AgendaSession.self, #""day":"2012-05-17","title":"Откриване""#, ["items"])
+        try refuses(WorkTable.self, #""number":1,"target_group":"Деца""#, ["id", "category"])
+        try refuses(FeedbackQuestion.self, #""id":"q1","kind":"text","prompt":"Как беше?""#, ["options", "required"])
+        try refuses(OutcomeAnswer.self, "", ["scores", "texts", "own"])
+        // Where the document allows null, it still means none.
+        let meeting = try JSONDecoder().decode(
+            Meeting.self,
+            from: Data(#"{"title":"С","starts_on":"2012-05-17","ends_on":null,"venue":"В","district_codes":["PAZ"],"theme":null}"#.utf8))
+        #expect(meeting.endsOn == meeting.startsOn && meeting.theme == nil)
+    }
 }

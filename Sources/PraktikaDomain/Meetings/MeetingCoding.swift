@@ -23,14 +23,14 @@ extension Meeting {
             startsOn: try c.decode(LocalDate.self, forKey: .startsOn),
             endsOn: try c.decodeIfPresent(LocalDate.self, forKey: .endsOn) ?? c.decode(LocalDate.self, forKey: .startsOn),
             venue: try c.decode(String.self, forKey: .venue), place: try c.decodeIfPresent(String.self, forKey: .place),
-            organiserLibraryIDs: try c.decodeIfPresent([Int64].self, forKey: .organiserLibraryIDs) ?? [],
+            organiserLibraryIDs: try c.decodeGiven([Int64].self, forKey: .organiserLibraryIDs) ?? [],
             hostLibraryID: try c.decodeIfPresent(Int64.self, forKey: .hostLibraryID),
-            districtCodes: try c.decodeIfPresent([String].self, forKey: .districtCodes) ?? [],
-            status: try c.decodeIfPresent(MeetingStatus.self, forKey: .status) ?? .planned,
+            districtCodes: try c.decodeGiven([String].self, forKey: .districtCodes) ?? [],
+            status: try c.decodeGiven(MeetingStatus.self, forKey: .status) ?? .planned,
             series: try c.decodeIfPresent(String.self, forKey: .series), capacity: try c.decodeIfPresent(Int.self, forKey: .capacity),
             startsAt: try c.decodeIfPresent(ClockTime.self, forKey: .startsAt),
             endsAt: try c.decodeIfPresent(ClockTime.self, forKey: .endsAt),
-            reminderDays: try c.decodeIfPresent(Int.self, forKey: .reminderDays) ?? Meeting.defaultReminderDays)
+            reminderDays: try c.decodeGiven(Int.self, forKey: .reminderDays) ?? Meeting.defaultReminderDays)
     }
 }
 
@@ -45,7 +45,7 @@ extension AgendaSession {
             id: try c.decodeIfPresent(Int64.self, forKey: .id), day: try c.decode(LocalDate.self, forKey: .day),
             starts: try c.decodeIfPresent(ClockTime.self, forKey: .starts), ends: try c.decodeIfPresent(ClockTime.self, forKey: .ends),
             title: try c.decode(String.self, forKey: .title), chair: try c.decodeIfPresent(String.self, forKey: .chair),
-            items: try c.decodeIfPresent([AgendaItem].self, forKey: .items) ?? [],
+            items: try c.decodeGiven([AgendaItem].self, forKey: .items) ?? [],
             capacity: try c.decodeIfPresent(Int.self, forKey: .capacity))
     }
 }
@@ -71,28 +71,23 @@ extension MeetingParticipant {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        // A field that may be left out but is never null: an explicit null is refused, as the API
-        // document says, rather than read as "left out" (found by schemathesis).
-        func given<T: Decodable>(_ type: T.Type, _ key: CodingKeys) throws -> T? {
-            c.contains(key) ? try c.decode(type, forKey: key) : nil
-        }
         self.init(
             id: try c.decodeIfPresent(Int64.self, forKey: .id), fullName: try c.decode(String.self, forKey: .fullName),
-            role: try given(NetworkRole.self, .role) ?? .other,
+            role: try c.decodeGiven(NetworkRole.self, forKey: .role) ?? .other,
             organisation: try c.decode(String.self, forKey: .organisation),
             libraryID: try c.decodeIfPresent(Int64.self, forKey: .libraryID),
             partnerID: try c.decodeIfPresent(Int64.self, forKey: .partnerID),
             districtCode: try c.decodeIfPresent(String.self, forKey: .districtCode),
             email: try c.decodeIfPresent(String.self, forKey: .email),
-            consentListed: try given(Bool.self, .consentListed) ?? false,
-            consentPhoto: try given(Bool.self, .consentPhoto) ?? false,
+            consentListed: try c.decodeGiven(Bool.self, forKey: .consentListed) ?? false,
+            consentPhoto: try c.decodeGiven(Bool.self, forKey: .consentPhoto) ?? false,
             needs: try c.decodeIfPresent(String.self, forKey: .needs),
-            wants: try given([Int64].self, .wants) ?? [], tableID: try c.decodeIfPresent(Int64.self, forKey: .tableID),
-            pinned: try given(Bool.self, .pinned) ?? false,
-            placeholder: try given(Bool.self, .placeholder) ?? false,
-            source: try given(RegistrationSource.self, .source) ?? .organiser,
-            status: try given(RegistrationStatus.self, .status) ?? .confirmed,
-            language: try given(Language.self, .language) ?? .bg)
+            wants: try c.decodeGiven([Int64].self, forKey: .wants) ?? [], tableID: try c.decodeIfPresent(Int64.self, forKey: .tableID),
+            pinned: try c.decodeGiven(Bool.self, forKey: .pinned) ?? false,
+            placeholder: try c.decodeGiven(Bool.self, forKey: .placeholder) ?? false,
+            source: try c.decodeGiven(RegistrationSource.self, forKey: .source) ?? .organiser,
+            status: try c.decodeGiven(RegistrationStatus.self, forKey: .status) ?? .confirmed,
+            language: try c.decodeGiven(Language.self, forKey: .language) ?? .bg)
     }
 }
 
@@ -106,9 +101,9 @@ extension WorkTable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
-            id: try c.decodeIfPresent(Int64.self, forKey: .id) ?? 0, number: try c.decode(Int.self, forKey: .number),
+            id: try c.decodeGiven(Int64.self, forKey: .id) ?? 0, number: try c.decode(Int.self, forKey: .number),
             targetGroup: try c.decode(String.self, forKey: .targetGroup),
-            category: try c.decodeIfPresent(TargetGroupCategory.self, forKey: .category) ?? .other,
+            category: try c.decodeGiven(TargetGroupCategory.self, forKey: .category) ?? .other,
             capacity: try c.decodeIfPresent(Int.self, forKey: .capacity), designID: try c.decodeIfPresent(Int64.self, forKey: .designID))
     }
 }
@@ -122,7 +117,7 @@ extension FeedbackQuestion {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             id: try c.decode(String.self, forKey: .id), kind: try c.decode(FeedbackQuestionKind.self, forKey: .kind),
-            prompt: try c.decode(String.self, forKey: .prompt), options: try c.decodeIfPresent([String].self, forKey: .options) ?? [],
-            required: try c.decodeIfPresent(Bool.self, forKey: .required) ?? false)
+            prompt: try c.decode(String.self, forKey: .prompt), options: try c.decodeGiven([String].self, forKey: .options) ?? [],
+            required: try c.decodeGiven(Bool.self, forKey: .required) ?? false)
     }
 }

@@ -21,11 +21,11 @@ public struct OutcomeAnswer: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        let scores = try c.decodeIfPresent([String: Int].self, forKey: .scores) ?? [:]
-        let texts = try c.decodeIfPresent([String: String].self, forKey: .texts) ?? [:]
+        let scores = try c.decodeGiven([String: Int].self, forKey: .scores) ?? [:]
+        let texts = try c.decodeGiven([String: String].self, forKey: .texts) ?? [:]
         self.scores = Dictionary(uniqueKeysWithValues: scores.compactMap { k, v in OutcomeItem(rawValue: k).map { ($0, v) } })
         self.texts = Dictionary(uniqueKeysWithValues: texts.compactMap { k, v in OutcomeOpenQuestion(rawValue: k).map { ($0, v) } })
-        own = try c.decodeIfPresent([String: [String]].self, forKey: .own) ?? [:]
+        own = try c.decodeGiven([String: [String]].self, forKey: .own) ?? [:]
     }
 
     public func encode(to encoder: any Encoder) throws {
