@@ -561,7 +561,12 @@ struct PartnershipPageTests {
             let gift = try await librarian.send(
                 .POST, "/api/v1/partnerships/\(id)/contributions",
                 #"{"received_on":"2026-02-02","in_kind":"Зала за четения","estimated_value_minor_units":12000,"currency":"EUR"}"#)
-            #expect(gift.status == .created)
+            #expect(gift.status == .created && object(gift)["currency"] as? String == "EUR")
+            // A gift with no estimate has no money, so no currency is named for it.
+            let unpriced = try await librarian.send(
+                .POST, "/api/v1/partnerships/\(id)/contributions", #"{"received_on":"2026-02-03","in_kind":"Книги","currency":"EUR"}"#)
+            #expect(unpriced.status == .created && object(unpriced)["in_kind"] as? String == "Книги")
+            #expect(object(unpriced)["currency"] == nil && object(unpriced)["estimated_value_minor_units"] == nil)
             #expect(try await PartnershipStore(db: app.sql).contributions(design: design).count == 1)
             #expect(
                 try await coordinator.send(
@@ -589,7 +594,7 @@ struct PartnershipPageTests {
             #expect(memo.status == .created)
             let agreement = try #require(try MeetingAPITests.object(memo)["id"] as? Int)
             let read = try MeetingAPITests.object(try await librarian.send(.GET, "/api/v1/partnerships/\(id)"))
-            #expect((read["agreements"] as? [Any])?.count == 1 && (read["contributions"] as? [Any])?.count == 2)
+            #expect((read["agreements"] as? [Any])?.count == 1 && (read["contributions"] as? [Any])?.count == 3)
             #expect((read["interactions"] as? [Any])?.count == 1)
             #expect(try await partnerAccount.send(.DELETE, "/api/v1/partnerships/\(id)/agreements/\(agreement)").status == .notFound)
             #expect(try await librarian.send(.DELETE, "/api/v1/partnerships/\(id)/agreements/\(agreement)").status == .noContent)
@@ -598,7 +603,7 @@ struct PartnershipPageTests {
             // Each change is in the partnership's history, as on the pages.
             let audited = try await app.sql.select().column("action").from("audit_log").where("entity", .equal, "partnership")
                 .where("entity_id", .equal, String(id)).all().count
-            #expect(audited == 7)
+            #expect(audited == 8)
         }
     }
 

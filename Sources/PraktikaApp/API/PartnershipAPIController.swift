@@ -191,7 +191,8 @@ struct PartnershipAPIController: Sendable {
         let amountMinorUnits: Int64?
         let inKind: String?
         let estimatedValueMinorUnits: Int64?
-        let currency: String
+        /// Absent for a gift in kind with no estimate: there is no money to name a currency for.
+        let currency: String?
         let designID: Int64?
 
         enum CodingKeys: String, CodingKey {
@@ -327,7 +328,7 @@ struct PartnershipAPIController: Sendable {
     static func json(_ id: Int64, _ c: Contribution) -> ContributionJSON {
         ContributionJSON(
             id: id, receivedOn: c.receivedOn.iso, amountMinorUnits: c.amount?.minorUnits, inKind: c.inKind,
-            estimatedValueMinorUnits: c.estimatedValue?.minorUnits, currency: ((c.amount ?? c.estimatedValue)?.currency ?? .BGN).rawValue,
+            estimatedValueMinorUnits: c.estimatedValue?.minorUnits, currency: (c.amount ?? c.estimatedValue)?.currency.rawValue,
             designID: c.designID)
     }
 

@@ -243,8 +243,14 @@ enum OpenAPIPartnerships {
                         ("amount_minor_units", D.readOnly(S.id(), "Money given, in minor units of `currency`; absent for a gift in kind")),
                         ("in_kind", S.string(max: 500, nullable: true)),
                         ("estimated_value_minor_units", D.readOnly(S.id(), "What a gift in kind is estimated to be worth")),
-                        ("currency", S.choiceRaw(Currency.allCases.map(\.rawValue))), ("design_id", S.id()),
-                    ], required: ["id", "received_on", "currency"])
+                        (
+                            "currency",
+                            D.readOnly(
+                                S.choiceRaw(Currency.allCases.map(\.rawValue)),
+                                "The currency of the amount or the estimate; absent for a gift in kind with no estimate")
+                        ),
+                        ("design_id", S.id()),
+                    ], required: ["id", "received_on"])
             ),
             (
                 "PartnershipInteraction",
