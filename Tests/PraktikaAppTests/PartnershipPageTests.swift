@@ -13,7 +13,8 @@ struct PartnershipPageTests {
     static func iso(_ days: Int) -> String { LocalDate(Date()).adding(days: days)!.iso }
 
     @Test(
-        "a librarian records a partnership, two contributions to a design and a contact; the budget, the list and the start page show them")
+        "a librarian records a partnership, money, a gift and volunteers' hours for a design, and a contact; the budget, the list and the start page show them"
+    )
     func record() async throws {
         try await withApp(demo: true) { app in
             let librarian = try await Browser.signedIn(app, "smolyan@praktika.local", VelingradDemo.demoPassword)
@@ -56,6 +57,21 @@ struct PartnershipPageTests {
                         "design": String(design),
                     ]
                 ).status == .seeOther)
+            // Volunteers' work: hours without saying what they did is refused at that field, the
+            // hours kept; with the work described, the hours go in (a decimal comma is read).
+            let undescribed = try await librarian.post(
+                "/partnerships/\(id)/contributions",
+                ["received_on": Self.iso(-4), "volunteer_hours": "12,5", "currency": "BGN", "design": String(design)])
+            #expect(undescribed.status == .unprocessableEntity && undescribed.text.contains("id=\"field-in_kind-error\""))
+            #expect(undescribed.text.contains("какво свършиха доброволците") && undescribed.text.contains("value=\"12,5\""))
+            #expect(
+                try await librarian.post(
+                    "/partnerships/\(id)/contributions",
+                    [
+                        "received_on": Self.iso(-4), "in_kind": "Четения за децата", "volunteer_hours": "12,5", "currency": "BGN",
+                        "design": String(design),
+                    ]
+                ).status == .seeOther)
             // A design the partnership is not tied to takes no contribution.
             let other = try await app.id("service_designs", where: "title", is: "Пенсионери ONLINE")
             #expect(
@@ -67,7 +83,8 @@ struct PartnershipPageTests {
             let budget = try await librarian.get("/services/\(design)").text
             #expect(
                 budget.inOrder(
-                    "Приноси на партньорите", "ОДК: в пари 1 000,00 лв., в натура 300,00 лв.", "Остава за библиотеката: 1 950,00 лв."))
+                    "Приноси на партньорите", "ОДК: в пари 1 000,00 лв., в натура 300,00 лв., 12,5 ч. доброволен труд",
+                    "Остава за библиотеката: 1 950,00 лв."))
             // Visitors see the design, not the partners' money.
             #expect(!(try await Browser(app).get("/services/\(design)").text.contains("Приноси на партньорите")))
 
@@ -96,7 +113,10 @@ struct PartnershipPageTests {
                 try await MailOutbox(db: app.sql).recent(status: nil).first { $0.kind == "partnership_follow_up" })
             #expect(followUp.recipient == "smolyan@praktika.local" && followUp.subject == "Следваща стъпка с ОДК")
             let page = try await librarian.get("/partnerships/\(id)").text
-            #expect(page.inOrder("id=\"contributions\"", "Зала за 10 занятия", "id=\"interactions\"", "Уговорихме есенния сезон"))
+            #expect(
+                page.inOrder(
+                    "id=\"contributions\"", "Четения за децата · 12,5 ч. доброволен труд", "Зала за 10 занятия", "id=\"interactions\"",
+                    "Уговорихме есенния сезон"))
             let partnerPage = try await librarian.get("/partners/\(partner)").text
             #expect(partnerPage.inOrder("Партньорства", "href=\"/partnerships/\(id)\""))
             // The library's page: what is due in its partnerships, then its partnerships by state.
@@ -176,10 +196,13 @@ struct PartnershipPageTests {
             let admin = try await Browser.signedIn(app, "admin@praktika.local", VelingradDemo.demoPassword)
             #expect(try await admin.get("/partnerships/\(id)").status == .ok)
 
-            // Every change is in the audit log.
+            // Every change is in the audit log, volunteers' work in words.
             let audited = try await app.sql.select().column("action").from("audit_log").where("entity", .equal, "partnership")
                 .where("entity_id", .equal, String(id)).all().count
-            #expect(audited == 5)
+            #expect(audited == 6)
+            let logged = try await app.sql.raw("SELECT changes FROM audit_log WHERE entity = 'partnership'").all()
+                .compactMap { try $0.decode(column: "changes", as: String?.self) }
+            #expect(logged.contains { $0.contains("Четения за децата, 12,5 ч. доброволен труд") })
 
             // A newer contact with no next step replaces the earlier promise; the end stays due.
             #expect(
@@ -328,6 +351,11 @@ struct PartnershipPageTests {
                     "/partnerships/\(partnership)/contributions",
                     ["received_on": Self.iso(0), "in_kind": "Зала", "estimated_value": "300", "currency": "BGN"]
                 ).status == .seeOther)
+            #expect(
+                try await coordinator.post(
+                    "/partnerships/\(partnership)/contributions",
+                    ["received_on": Self.iso(0), "in_kind": "Беседи на доброволци", "volunteer_hours": "16", "currency": "BGN"]
+                ).status == .seeOther)
 
             let page = try await coordinator.get("/partnerships/network")
             #expect(page.status == .ok)
@@ -336,7 +364,10 @@ struct PartnershipPageTests {
                 text.inOrder(
                     "Партньорствата на библиотеките в област Пазарджик", "Партньори по вид", "<svg", "музей",
                     "<th scope=\"row\">музей</th>"))
-            #expect(text.inOrder("Приноси по години", "<th scope=\"row\">\(year)</th>", "1 200,00 лв.", "300,00 лв.", "1 500,00 лв."))
+            #expect(
+                text.inOrder(
+                    "Приноси по години", "Доброволен труд", "<th scope=\"row\">\(year)</th>", "1 200,00 лв.", "300,00 лв.", "16 ч.",
+                    "1 500,00 лв."))
             // Only the district's own: the Smolyan library's partners are not counted, and no district breakdown is offered.
             #expect(!text.contains("ОДК") && !text.contains("Корпус на мира") && !text.contains("id=\"by-district\""))
             #expect(!text.contains("name=\"district\""))
@@ -354,7 +385,8 @@ struct PartnershipPageTests {
             #expect(csv.headers.contentType?.description.hasPrefix("text/csv") == true)
             #expect(csv.text.contains("Регионален исторически музей – Пазарджик") && !csv.text.contains("ОДК"))
             let money = try await coordinator.get("/partnerships/export/contributions.csv").text
-            #expect(money.contains(",1200.00,,,BGN,") && money.contains(",,Зала,300.00,BGN,"))
+            #expect(money.contains(",1200.00,,,BGN,,") && money.contains(",,Зала,300.00,BGN,,"))
+            #expect(money.contains(",,Беседи на доброволци,,,16,"))
             let partner = try await Browser.signedIn(app, "partner@praktika.local", VelingradDemo.demoPassword)
             let own = try await partner.get("/partnerships/export/partnerships.csv").text
             #expect(own.contains("ОДК") && !own.contains("Музей") && !own.contains("музей"))
@@ -567,6 +599,22 @@ struct PartnershipPageTests {
                 .POST, "/api/v1/partnerships/\(id)/contributions", #"{"received_on":"2026-02-03","in_kind":"Книги","currency":"EUR"}"#)
             #expect(unpriced.status == .created && object(unpriced)["in_kind"] as? String == "Книги")
             #expect(object(unpriced)["currency"] == nil && object(unpriced)["estimated_value_minor_units"] == nil)
+            // Volunteers' hours as the document writes them, a string with a decimal point; what its
+            // pattern refuses (a comma, a bare number, a negative) is 400 at the field, no hours is 422 there.
+            let volunteers = try await librarian.send(
+                .POST, "/api/v1/partnerships/\(id)/contributions",
+                #"{"received_on":"2026-02-04","in_kind":"Четения","volunteer_hours":"12.5","currency":"BGN"}"#)
+            #expect(volunteers.status == .created && object(volunteers)["volunteer_hours"] as? String == "12.5")
+            for sent in [#""12,5""#, "12", #""-3""#, #""1.2345""#, #""""#] {
+                let refused = try await librarian.send(
+                    .POST, "/api/v1/partnerships/\(id)/contributions",
+                    #"{"received_on":"2026-02-04","in_kind":"Четения","volunteer_hours":\#(sent),"currency":"BGN"}"#)
+                #expect(refused.status == .badRequest && fields(refused)["volunteer_hours"] != nil, "\(sent)")
+            }
+            let none = try await librarian.send(
+                .POST, "/api/v1/partnerships/\(id)/contributions",
+                #"{"received_on":"2026-02-04","in_kind":"Четения","volunteer_hours":"0","currency":"BGN"}"#)
+            #expect(none.status == .unprocessableEntity && fields(none)["volunteer_hours"] != nil)
             #expect(try await PartnershipStore(db: app.sql).contributions(design: design).count == 1)
             #expect(
                 try await coordinator.send(
@@ -594,7 +642,7 @@ struct PartnershipPageTests {
             #expect(memo.status == .created)
             let agreement = try #require(try MeetingAPITests.object(memo)["id"] as? Int)
             let read = try MeetingAPITests.object(try await librarian.send(.GET, "/api/v1/partnerships/\(id)"))
-            #expect((read["agreements"] as? [Any])?.count == 1 && (read["contributions"] as? [Any])?.count == 3)
+            #expect((read["agreements"] as? [Any])?.count == 1 && (read["contributions"] as? [Any])?.count == 4)
             #expect((read["interactions"] as? [Any])?.count == 1)
             #expect(try await partnerAccount.send(.DELETE, "/api/v1/partnerships/\(id)/agreements/\(agreement)").status == .notFound)
             #expect(try await librarian.send(.DELETE, "/api/v1/partnerships/\(id)/agreements/\(agreement)").status == .noContent)
@@ -603,7 +651,7 @@ struct PartnershipPageTests {
             // Each change is in the partnership's history, as on the pages.
             let audited = try await app.sql.select().column("action").from("audit_log").where("entity", .equal, "partnership")
                 .where("entity_id", .equal, String(id)).all().count
-            #expect(audited == 8)
+            #expect(audited == 9)
         }
     }
 

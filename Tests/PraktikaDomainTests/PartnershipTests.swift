@@ -35,6 +35,35 @@ struct PartnershipTests {
         #expect(Contribution(receivedOn: Self.day(3, 1), amount: Money(minorUnits: 0, currency: .EUR)).validate().order == ["amount"])
     }
 
+    @Test("volunteers' work is a gift in kind with its hours: described, more than none and not beyond reason, never with money")
+    func volunteerHours() throws {
+        let work = Contribution(receivedOn: Self.day(3, 1), inKind: "електронен каталог", volunteerHours: FixedDecimal(parsing: "120,5"))
+        #expect(work.validate().isEmpty && work.isInKind && work.value == nil)
+        #expect(work.what(Formatting(.bg)) == "електронен каталог, 120,5 ч. доброволен труд")
+        #expect(work.what(Formatting(.en)) == "електронен каталог, 120.5 h of volunteer work")
+        // Hours alone say nothing of the work: the description is asked for, at its field.
+        let bare = Contribution(receivedOn: Self.day(3, 1), volunteerHours: FixedDecimal(8))
+        #expect(bare.validate().order == ["in_kind"])
+        #expect(bare.validate()["in_kind"]?.key == .validationVolunteerWork)
+        let paid = Contribution(receivedOn: Self.day(3, 1), amount: Money(major: 5, currency: .BGN), volunteerHours: FixedDecimal(8))
+        #expect(paid.validate().order == ["volunteer_hours"])
+        for hours in [FixedDecimal.zero, FixedDecimal(-2), FixedDecimal(200_001)] {
+            #expect(
+                Contribution(receivedOn: Self.day(3, 1), inKind: "помощ", volunteerHours: hours).validate().order == ["volunteer_hours"])
+        }
+        #expect(
+            Contribution(receivedOn: Self.day(3, 1), inKind: "помощ", volunteerHours: Contribution.maxVolunteerHours).validate().isEmpty)
+        // The form takes a decimal comma; what it cannot read is refused at the field, nothing else lost.
+        let (read, errors) = PartnershipForms.contribution([
+            "received_on": "2026-03-01", "in_kind": "библиотечен часовой", "volunteer_hours": "2,5", "currency": "BGN",
+        ])
+        #expect(errors.isEmpty && read.volunteerHours == FixedDecimal(thousandths: 2_500) && read.inKind == "библиотечен часовой")
+        let (kept, wrong) = PartnershipForms.contribution([
+            "received_on": "2026-03-01", "in_kind": "помощ", "volunteer_hours": "много", "currency": "BGN",
+        ])
+        #expect(wrong.order == ["volunteer_hours"] && kept.inKind == "помощ")
+    }
+
     @Test("what is due: the newest follow-up of each open partnership and the ends of running ones, within 60 days, earliest first")
     func agenda() {
         let today = Self.day(6, 1)
@@ -76,12 +105,20 @@ struct PartnershipTests {
                     Contribution(receivedOn: Self.day(3, 2), inKind: "зала", estimatedValue: Money(major: 300, currency: .BGN))
                 ),
                 ("Община Смолян", Contribution(receivedOn: Self.day(4, 1), amount: Money(major: 100, currency: .EUR))),
+                ("Читалище „Просвета“", Contribution(receivedOn: Self.day(4, 2), inKind: "четения", volunteerHours: FixedDecimal(12))),
+                (
+                    "Читалище „Просвета“",
+                    Contribution(receivedOn: Self.day(4, 3), inKind: "украса", volunteerHours: FixedDecimal(thousandths: 2_500))
+                ),
             ])
         #expect(funding.shares.map(\.partner) == ["Община Смолян", "Читалище „Просвета“"])
         // 100 € at the fixed rate 1,95583 is 195,58 лв.
         #expect(funding.shares[0].cash == Money(minorUnits: 119_558, currency: .BGN))
         #expect(funding.inKind == Money(major: 300, currency: .BGN))
         #expect(funding.leftForLibrary == Money(minorUnits: 175_442, currency: .BGN))
+        // Volunteers' hours are counted per partner, and leave the money as it was.
+        #expect(
+            funding.shares.map(\.hours) == [.zero, FixedDecimal(thousandths: 14_500)] && funding.hours == FixedDecimal(thousandths: 14_500))
         let generous = PartnerFunding(
             budget: Money(major: 100, currency: .BGN),
             contributions: [("Дарител", Contribution(receivedOn: Self.day(1, 1), amount: Money(major: 500, currency: .BGN)))])
@@ -217,6 +254,7 @@ struct PartnershipTests {
             (1, Contribution(receivedOn: Self.day(3, 1, 2025), amount: Money(major: 1_000, currency: .BGN))),
             (1, Contribution(receivedOn: Self.day(3, 1), amount: Money(major: 100, currency: .EUR))),
             (4, Contribution(receivedOn: Self.day(4, 1), inKind: "книги", estimatedValue: Money(major: 250, currency: .BGN))),
+            (4, Contribution(receivedOn: Self.day(4, 2), inKind: "четения", volunteerHours: FixedDecimal(30))),
             // Not in scope: ignored.
             (99, Contribution(receivedOn: Self.day(4, 1), amount: Money(major: 9_999, currency: .BGN))),
         ]
@@ -229,6 +267,8 @@ struct PartnershipTests {
         #expect(n.perYear[1].cash == Money(minorUnits: 19_558, currency: .BGN))
         #expect(n.perYear[1].inKind == Money(major: 250, currency: .BGN))
         #expect(n.perYear[0].total == Money(major: 1_000, currency: .BGN))
+        // Hours are counted beside the money, not priced into it.
+        #expect(n.perYear.map(\.hours) == [.zero, FixedDecimal(30)] && n.perYear[1].total == Money(minorUnits: 44_558, currency: .BGN))
         #expect(n.sharedPartners.map(\.name) == ["Община Смолян"])
         #expect(n.sharedPartners[0].libraries == ["НЧ „Светлина“ – Момчиловци", "РБ „Никола Вранчев“"])
         #expect(n.lapsed.map(\.partnershipID) == [4, 2])
@@ -308,11 +348,17 @@ struct PartnershipTests {
                     contribution: Contribution(
                         receivedOn: Self.day(2, 2), inKind: "зала", estimatedValue: Money(minorUnits: 7, currency: .BGN)), design: "Ученици"
                 ),
+                .init(
+                    partnershipID: 3, partner: "Клуб",
+                    contribution: Contribution(
+                        receivedOn: Self.day(2, 3), inKind: "четения", volunteerHours: FixedDecimal(thousandths: 12_500)),
+                    design: nil),
             ], language: .en)
         let parsed = CSV.parse(money)
-        #expect(parsed[0].first == "Partnership no." && parsed[0].count == 8)
-        #expect(parsed[1] == ["3", "Община", "2026-02-01", "1000.05", "", "", "EUR", ""])
-        #expect(parsed[2] == ["3", "Община", "2026-02-02", "", "зала", "0.07", "BGN", "Ученици"])
+        #expect(parsed[0].first == "Partnership no." && parsed[0].count == 9 && parsed[0][7] == "Volunteer hours")
+        #expect(parsed[1] == ["3", "Община", "2026-02-01", "1000.05", "", "", "EUR", "", ""])
+        #expect(parsed[2] == ["3", "Община", "2026-02-02", "", "зала", "0.07", "BGN", "", "Ученици"])
+        #expect(parsed[3] == ["3", "Клуб", "2026-02-03", "", "четения", "", "", "12.5", ""])
         #expect(PartnershipExport.plain(Money(minorUnits: -250, currency: .BGN)) == "-2.50")
     }
 

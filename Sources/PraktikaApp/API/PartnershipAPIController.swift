@@ -80,6 +80,7 @@ struct PartnershipAPIController: Sendable {
         let amountMinorUnits: Int64?
         let inKind: String?
         let estimatedValueMinorUnits: Int64?
+        let volunteerHours: DecimalText?
         let currency: Currency
         let designID: Int64?
 
@@ -89,16 +90,19 @@ struct PartnershipAPIController: Sendable {
             case amountMinorUnits = "amount_minor_units"
             case inKind = "in_kind"
             case estimatedValueMinorUnits = "estimated_value_minor_units"
+            case volunteerHours = "volunteer_hours"
             case designID = "design_id"
         }
 
         var contribution: Contribution {
             Contribution(
                 receivedOn: receivedOn, amount: amountMinorUnits.map { Money(minorUnits: $0, currency: currency) }, inKind: clean(inKind),
-                estimatedValue: estimatedValueMinorUnits.map { Money(minorUnits: $0, currency: currency) }, designID: designID)
+                estimatedValue: estimatedValueMinorUnits.map { Money(minorUnits: $0, currency: currency) },
+                volunteerHours: volunteerHours?.value, designID: designID)
         }
 
         static let fields = ["amount": "amount_minor_units", "estimated_value": "estimated_value_minor_units", "design": "design_id"]
+        // "volunteer_hours" is called the same in the API as on the page.
     }
 
     struct InteractionBody: Decodable {
@@ -193,6 +197,7 @@ struct PartnershipAPIController: Sendable {
         let estimatedValueMinorUnits: Int64?
         /// Absent for a gift in kind with no estimate: there is no money to name a currency for.
         let currency: String?
+        let volunteerHours: FixedDecimal?
         let designID: Int64?
 
         enum CodingKeys: String, CodingKey {
@@ -201,6 +206,7 @@ struct PartnershipAPIController: Sendable {
             case amountMinorUnits = "amount_minor_units"
             case inKind = "in_kind"
             case estimatedValueMinorUnits = "estimated_value_minor_units"
+            case volunteerHours = "volunteer_hours"
             case designID = "design_id"
         }
     }
@@ -329,6 +335,7 @@ struct PartnershipAPIController: Sendable {
         ContributionJSON(
             id: id, receivedOn: c.receivedOn.iso, amountMinorUnits: c.amount?.minorUnits, inKind: c.inKind,
             estimatedValueMinorUnits: c.estimatedValue?.minorUnits, currency: (c.amount ?? c.estimatedValue)?.currency.rawValue,
+            volunteerHours: c.volunteerHours,
             designID: c.designID)
     }
 

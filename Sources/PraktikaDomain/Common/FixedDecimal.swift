@@ -13,6 +13,8 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, Codable, CustomStrin
     static let wholeLimit: UInt64 = 1_000_000_000_000
     public static let one = FixedDecimal(1)
     public static func < (a: FixedDecimal, b: FixedDecimal) -> Bool { a.thousandths < b.thousandths }
+    /// Sums of values that were each checked against a limit (hours of volunteer work).
+    public static func + (a: FixedDecimal, b: FixedDecimal) -> FixedDecimal { FixedDecimal(thousandths: a.thousandths + b.thousandths) }
 
     /// Reads "10", "2,5", "2.5", "1 500", "-3". A comma or a point is the decimal mark when it is
     /// the only one and at most three digits follow it; spaces group thousands.

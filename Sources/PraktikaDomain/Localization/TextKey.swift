@@ -152,6 +152,8 @@ public enum TextKey: String, CaseIterable, Sendable {
         fieldEstimatedValue, fieldContributionAmount, fieldInteractionOn, fieldInteractionKind, fieldInteractionNote, fieldFollowUpOn,
         fieldPartnershipDesign, hintContributionAmount, hintContributionDesign, partnerFundingTitle, partnerFundingLeft,
         flashPartnershipSaved, flashContributionSaved, flashInteractionSaved
+    case fieldVolunteerHours, hintVolunteerHours, volunteerHours, partnershipVolunteerWork, validationVolunteerWork,
+        validationHoursNotCash, hoursShort
     case hintFindPartnerLibraries
     case followUpMailBody
     case followUpMailSubject

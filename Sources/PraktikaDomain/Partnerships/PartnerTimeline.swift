@@ -57,10 +57,7 @@ public enum PartnerTimeline {
             add(a.signedOn, id, .signed, TextKey.timelineSigned(l, ["kind": a.kind.label(l), "title": a.title]) + with(id))
         }
         for (id, c) in contributions {
-            let what =
-                c.amount.map { TextKey.partnershipCash(l) + " " + f.money($0) }
-                ?? [c.inKind, c.estimatedValue.map(f.money)].compactMap { $0 }.joined(separator: ", ")
-            add(c.receivedOn, id, .contribution, TextKey.timelineContribution(l, ["what": what]) + with(id))
+            add(c.receivedOn, id, .contribution, TextKey.timelineContribution(l, ["what": c.what(f)]) + with(id))
         }
         for (id, i) in interactions {
             add(i.on, id, .contact, i.kind.label(l).capitalizedFirst + ": " + shortened(i.note) + with(id))

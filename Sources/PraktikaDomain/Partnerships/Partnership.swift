@@ -107,7 +107,8 @@ public struct Partnership: Sendable, Hashable, Codable {
 }
 
 /// What a partner gave: money (exact, in leva or euro) or something in kind with an estimated
-/// value, to a design's budget or to the partnership in general.
+/// value, to a design's budget or to the partnership in general. Volunteers' work is given in
+/// kind: what they did, and how many hours it took them in all.
 public struct Contribution: Sendable, Hashable, Codable {
     public var receivedOn: LocalDate
     /// Money given; nil for a gift in kind.
@@ -115,22 +116,39 @@ public struct Contribution: Sendable, Hashable, Codable {
     /// For a gift in kind: what it is, and what it would cost.
     public var inKind: String?
     public var estimatedValue: Money?
+    /// For volunteers' work: the hours of all of them together.
+    public var volunteerHours: FixedDecimal?
     public var designID: Int64?
 
-    public init(receivedOn: LocalDate, amount: Money? = nil, inKind: String? = nil, estimatedValue: Money? = nil, designID: Int64? = nil) {
+    public init(
+        receivedOn: LocalDate, amount: Money? = nil, inKind: String? = nil, estimatedValue: Money? = nil,
+        volunteerHours: FixedDecimal? = nil, designID: Int64? = nil
+    ) {
         self.receivedOn = receivedOn
         self.amount = amount
         self.inKind = inKind
         self.estimatedValue = estimatedValue
+        self.volunteerHours = volunteerHours
         self.designID = designID
     }
 
     /// The most one contribution may be worth: 100 million leva or euro, in minor units.
     public static let maxMinorUnits: Int64 = 10_000_000_000
+    /// The most hours one contribution may record: a hundred people working full time for a year.
+    public static let maxVolunteerHours = FixedDecimal(200_000)
 
     public var isInKind: Bool { amount == nil }
     /// What it is worth: the money, or the estimate of the gift.
     public var value: Money? { amount ?? estimatedValue }
+
+    /// What was given, in one line: the money ("в пари 500,00 лв."), or the gift with its estimate
+    /// and the volunteers' hours ("каталог, 120 ч. доброволен труд").
+    public func what(_ f: Formatting) -> String {
+        let l = f.language
+        if let amount { return TextKey.partnershipCash(l) + " " + f.money(amount) }
+        return [inKind, estimatedValue.map(f.money), volunteerHours.map { TextKey.volunteerHours(l, ["hours": f.number($0)]) }]
+            .compactMap { $0 }.joined(separator: ", ")
+    }
 
     public func validate() -> FieldErrors {
         var v = Validator()
@@ -139,8 +157,14 @@ public struct Contribution: Sendable, Hashable, Codable {
         if let amount {
             if amount.minorUnits <= 0 { errors.add("amount", .validationPositive) }
             if inKind != nil { errors.add("in_kind", .validationCashOrInKind) }
+            if volunteerHours != nil { errors.add("volunteer_hours", .validationHoursNotCash) }
         } else if inKind == nil {
-            errors.add("amount", .validationCashOrInKind)
+            errors.add(
+                volunteerHours == nil ? "amount" : "in_kind", volunteerHours == nil ? .validationCashOrInKind : .validationVolunteerWork)
+        }
+        if let volunteerHours {
+            if volunteerHours <= .zero { errors.add("volunteer_hours", .validationPositive) }
+            if volunteerHours > Self.maxVolunteerHours { errors.add("volunteer_hours", .validationTooLarge) }
         }
         if let estimatedValue, estimatedValue.minorUnits < 0 { errors.add("estimated_value", .validationNegative) }
         if let amount, amount.minorUnits > Self.maxMinorUnits { errors.add("amount", .validationTooLarge) }
@@ -244,22 +268,25 @@ public struct PartnerFunding: Sendable, Equatable {
         public let partner: String
         public let cash: Money
         public let inKind: Money
+        /// Volunteers' hours, whether or not anyone put a value on them.
+        public let hours: FixedDecimal
     }
 
     public let shares: [Share]
     public let cash: Money
     public let inKind: Money
+    public let hours: FixedDecimal
     /// The budget less the money partners gave (never below zero).
     public let leftForLibrary: Money
 
     /// All in `currency` (the budget's own); amounts in the other currency are converted at the fixed rate.
     public init(budget: Money, contributions: [(partner: String, contribution: Contribution)]) {
         let currency = budget.currency
-        var byPartner: [String: (Money, Money)] = [:]
+        var byPartner: [String: (Money, Money, FixedDecimal)] = [:]
         var order: [String] = []
         for (partner, c) in contributions {
             if byPartner[partner] == nil {
-                byPartner[partner] = (.zero(currency), .zero(currency))
+                byPartner[partner] = (.zero(currency), .zero(currency), .zero)
                 order.append(partner)
             }
             if let amount = c.amount {
@@ -267,10 +294,12 @@ public struct PartnerFunding: Sendable, Equatable {
             } else if let value = c.estimatedValue {
                 byPartner[partner]!.1 = byPartner[partner]!.1 + value.converted(to: currency)
             }
+            if let hours = c.volunteerHours { byPartner[partner]!.2 = byPartner[partner]!.2 + hours }
         }
-        shares = order.map { Share(partner: $0, cash: byPartner[$0]!.0, inKind: byPartner[$0]!.1) }
+        shares = order.map { Share(partner: $0, cash: byPartner[$0]!.0, inKind: byPartner[$0]!.1, hours: byPartner[$0]!.2) }
         cash = shares.reduce(.zero(currency)) { $0 + $1.cash }
         inKind = shares.reduce(.zero(currency)) { $0 + $1.inKind }
+        hours = shares.reduce(.zero) { $0 + $1.hours }
         leftForLibrary = Money(minorUnits: max(0, budget.minorUnits - cash.minorUnits), currency: currency)
     }
 }

@@ -73,13 +73,15 @@ public enum PartnershipExport {
             "\u{FEFF}"
             + CSV.line([
                 TextKey.csvPartnershipNumber(l), TextKey.partner(l), TextKey.fieldReceivedOn(l), TextKey.partnershipCash(l),
-                TextKey.fieldInKind(l), TextKey.fieldEstimatedValue(l), TextKey.fieldCurrency(l), TextKey.fieldPartnershipDesign(l),
+                TextKey.fieldInKind(l), TextKey.fieldEstimatedValue(l), TextKey.fieldCurrency(l), TextKey.fieldVolunteerHours(l),
+                TextKey.fieldPartnershipDesign(l),
             ])
         for r in rows {
             let c = r.contribution
             out += CSV.line([
                 String(r.partnershipID), r.partner, c.receivedOn.iso, c.amount.map(plain) ?? "", c.inKind ?? "",
-                c.estimatedValue.map(plain) ?? "", (c.amount ?? c.estimatedValue)?.currency.rawValue ?? "", r.design ?? "",
+                c.estimatedValue.map(plain) ?? "", (c.amount ?? c.estimatedValue)?.currency.rawValue ?? "",
+                c.volunteerHours?.description ?? "", r.design ?? "",
             ])
         }
         return out

@@ -49,7 +49,8 @@ public enum PartnershipForms {
         return out
     }
 
-    /// Money if an amount is given, otherwise a gift in kind with its estimated value.
+    /// Money if an amount is given, otherwise a gift in kind with its estimated value and, for
+    /// volunteers' work, its hours.
     public static func contribution(_ input: FormInput) -> (Contribution, FieldErrors) {
         var r = FormReader(input)
         let currency: Currency = r.choice("currency", default: .BGN)
@@ -57,7 +58,8 @@ public enum PartnershipForms {
         let c = Contribution(
             receivedOn: received ?? LocalDate(year: 2000, month: 1, day: 1)!, amount: r.money("amount", currency),
             inKind: r.text("in_kind"),
-            estimatedValue: r.money("estimated_value", currency), designID: r.identifier("design"))
+            estimatedValue: r.money("estimated_value", currency), volunteerHours: r.fixed("volunteer_hours"),
+            designID: r.identifier("design"))
         var errors = r.errors
         if received == nil && errors["received_on"] == nil { errors.add("received_on", .validationRequired) }
         return (c, errors)

@@ -53,6 +53,8 @@ public struct PartnershipNetwork: Sendable, Equatable {
         public let year: Int
         public let cash: Money
         public let inKind: Money
+        /// Volunteers' hours (not in the total: an hour has no price unless someone estimated one).
+        public let hours: FixedDecimal
         public var total: Money { cash + inKind }
     }
 
@@ -107,18 +109,19 @@ public struct PartnershipNetwork: Sendable, Equatable {
         byDistrict = perDistrict.map { (code: $0.key, count: count($0.value)) }
             .sorted { ($1.count.partners, $0.code ?? "~") < ($0.count.partners, $1.code ?? "~") }
 
-        var years: [Int: (Money, Money)] = [:]
+        var years: [Int: (Money, Money, FixedDecimal)] = [:]
         let inScope = Set(entries.map(\.id))
         for (id, c) in contributions where inScope.contains(id) {
-            var sums = years[c.receivedOn.year] ?? (.zero(currency), .zero(currency))
+            var sums = years[c.receivedOn.year] ?? (.zero(currency), .zero(currency), .zero)
             if let amount = c.amount {
                 sums.0 = sums.0 + amount.converted(to: currency)
             } else if let value = c.estimatedValue {
                 sums.1 = sums.1 + value.converted(to: currency)
             }
+            if let hours = c.volunteerHours { sums.2 = sums.2 + hours }
             years[c.receivedOn.year] = sums
         }
-        perYear = years.keys.sorted().map { Year(year: $0, cash: years[$0]!.0, inKind: years[$0]!.1) }
+        perYear = years.keys.sorted().map { Year(year: $0, cash: years[$0]!.0, inKind: years[$0]!.1, hours: years[$0]!.2) }
 
         var libraries: [Int64: [Int64: String]] = [:]
         var names: [Int64: String] = [:]

@@ -180,6 +180,18 @@ enum OpenAPIPartnerships {
                     [
                         ("received_on", S.day), ("amount_minor_units", minorUnits(min: 1)), ("in_kind", S.string(max: 500, nullable: true)),
                         ("estimated_value_minor_units", minorUnits(min: 0)), ("currency", S.choiceRaw(Currency.allCases.map(\.rawValue))),
+                        (
+                            "volunteer_hours",
+                            .object([
+                                ("type", .array([.string("string"), .string("null")])), ("pattern", .string(DecimalText.pattern)),
+                                (
+                                    "description",
+                                    .string(
+                                        "For volunteers' work given in kind: the hours of all of them together, more than 0 and at most 200000 (\"40\", \"2.5\")"
+                                    )
+                                ),
+                            ])
+                        ),
                         ("design_id", S.id()),
                     ], required: ["received_on", "currency"])
             ),
@@ -248,6 +260,12 @@ enum OpenAPIPartnerships {
                             D.readOnly(
                                 S.choiceRaw(Currency.allCases.map(\.rawValue)),
                                 "The currency of the amount or the estimate; absent for a gift in kind with no estimate")
+                        ),
+                        (
+                            "volunteer_hours",
+                            D.readOnly(
+                                .object([("type", .string("string")), ("pattern", .string(DecimalText.pattern))]),
+                                "Volunteers' hours in all; absent for anything but volunteers' work")
                         ),
                         ("design_id", S.id()),
                     ], required: ["id", "received_on"])

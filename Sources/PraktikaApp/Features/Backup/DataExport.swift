@@ -31,7 +31,8 @@ struct DataExport {
         ("partnership_designs", "which designs each partnership works on"),
         (
             "partnership_contributions",
-            "what partners gave: `amount_minor` in money, or `in_kind` with `value_minor` estimated, in `currency`"
+            "what partners gave: `amount_minor` in money, or `in_kind` with `value_minor` estimated, in `currency`; "
+                + "for volunteers' work `volunteer_hours` in thousandths of an hour"
         ),
         ("partnership_interactions", "dated notes of meetings, calls, letters and visits with partners, with follow-up dates"),
         (

@@ -64,9 +64,7 @@ struct PartnershipService {
             try await AuditStore(db: sql).record(
                 actor: actor, action: .create, entity: Self.auditEntity, entityID: String(stored.id), entityName: stored.partnerName,
                 changes: [
-                    FieldChange(
-                        field: "contribution", before: "",
-                        after: [c.amount.map(f.money), c.inKind, c.estimatedValue.map(f.money)].compactMap { $0 }.joined(separator: " · "))
+                    FieldChange(field: "contribution", before: "", after: c.what(f))
                 ])
             return .saved(id)
         }

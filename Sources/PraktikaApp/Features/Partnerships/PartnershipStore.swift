@@ -430,10 +430,14 @@ struct PartnershipStore {
     func addContribution(_ partnershipID: Int64, _ c: Contribution) async throws -> Int64 {
         let currency = (c.amount ?? c.estimatedValue)?.currency ?? .BGN
         let row = try await db.insert(into: "partnership_contributions")
-            .columns("partnership_id", "received_on", "amount_minor", "in_kind", "value_minor", "currency", "design_id", "created_at")
+            .columns(
+                "partnership_id", "received_on", "amount_minor", "in_kind", "value_minor", "currency", "volunteer_hours", "design_id",
+                "created_at"
+            )
             .values(
                 SQLBind(partnershipID), SQLBind(c.receivedOn.iso), SQLBind(c.amount?.minorUnits), SQLBind(c.inKind),
-                SQLBind(c.estimatedValue?.minorUnits), SQLBind(currency.rawValue), SQLBind(c.designID),
+                SQLBind(c.estimatedValue?.minorUnits), SQLBind(currency.rawValue), SQLBind(c.volunteerHours?.thousandths),
+                SQLBind(c.designID),
                 SQLBind(Int64(Date().timeIntervalSince1970))
             ).returning("id").first()
         return try row!.decode(column: "id", as: Int64.self)
@@ -447,6 +451,7 @@ struct PartnershipStore {
             amount: try row.decode(column: "amount_minor", as: Int64?.self).map { Money(minorUnits: $0, currency: currency) },
             inKind: try row.decode(column: "in_kind", as: String?.self),
             estimatedValue: try row.decode(column: "value_minor", as: Int64?.self).map { Money(minorUnits: $0, currency: currency) },
+            volunteerHours: try row.decode(column: "volunteer_hours", as: Int64?.self).map(FixedDecimal.init(thousandths:)),
             designID: try row.decode(column: "design_id", as: Int64?.self))
     }
 

@@ -204,6 +204,7 @@ enum DesignChartView {
                         let parts = [
                             s.cash.minorUnits > 0 ? TextKey.partnershipCash(l) + " " + f.money(s.cash) : nil,
                             s.inKind.minorUnits > 0 ? TextKey.partnershipGift(l) + " " + f.money(s.inKind) : nil,
+                            s.hours > .zero ? TextKey.volunteerHours(l, ["hours": f.number(s.hours)]) : nil,
                         ].compactMap { $0 }
                         // A gift in kind whose worth nobody estimated is still named.
                         return .li(.safe(s.partner + ": " + (parts.isEmpty ? TextKey.partnershipGift(l) : parts.joined(separator: ", "))))

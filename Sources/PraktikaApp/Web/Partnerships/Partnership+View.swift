@@ -234,7 +234,12 @@ enum PartnershipView {
                 .td(.attr("data-label", TextKey.fieldReceivedOn(l)), .safe(f.date(c.receivedOn))),
                 .td(
                     .attr("data-label", TextKey.partnershipWhat(l)),
-                    .safe(c.amount.map { TextKey.partnershipCash(l) + ": " + f.moneyWithEquivalent($0) } ?? (c.inKind ?? ""))),
+                    .safe(
+                        c.amount.map { TextKey.partnershipCash(l) + ": " + f.moneyWithEquivalent($0) }
+                            ?? ([c.inKind] + [c.volunteerHours.map { TextKey.volunteerHours(l, ["hours": f.number($0)]) }]).compactMap {
+                                $0
+                            }
+                            .joined(separator: " · "))),
                 .td(.class("number"), .attr("data-label", TextKey.fieldEstimatedValue(l)), .safe(c.estimatedValue.map(f.money) ?? "—")),
                 .td(
                     .attr("data-label", TextKey.fieldPartnershipDesign(l)),
@@ -255,6 +260,7 @@ enum PartnershipView {
                 FormField(name: "amount", label: .fieldContributionAmount, kind: .decimal, hint: .hintContributionAmount),
                 FormField(name: "in_kind", label: .fieldInKind, kind: .text),
                 FormField(name: "estimated_value", label: .fieldEstimatedValue, kind: .decimal),
+                FormField(name: "volunteer_hours", label: .fieldVolunteerHours, kind: .decimal, hint: .hintVolunteerHours),
                 FormField(
                     name: "currency", label: .fieldCurrency,
                     kind: .select(Currency.allCases.map { FormOption(value: $0.rawValue, label: f.currencySign($0)) }), required: true),

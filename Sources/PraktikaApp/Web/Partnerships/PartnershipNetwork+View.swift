@@ -70,6 +70,9 @@ enum PartnershipNetworkView {
                 .th(.attr("scope", "row"), .safe(String(y.year))),
                 .td(.class("number"), .attr("data-label", TextKey.partnershipCash(l)), .safe(f.money(y.cash))),
                 .td(.class("number"), .attr("data-label", TextKey.partnershipGift(l)), .safe(f.money(y.inKind))),
+                .td(
+                    .class("number"), .attr("data-label", TextKey.partnershipVolunteerWork(l)),
+                    .safe(y.hours > .zero ? TextKey.hoursShort(l, ["hours": f.number(y.hours)]) : "—")),
                 .td(.class("number"), .attr("data-label", TextKey.networkTotal(l)), .safe(f.money(y.total))))
         }
         let perYear: Node<HTML.BodyContext> = .section(
@@ -90,6 +93,7 @@ enum PartnershipNetworkView {
                                     .th(.attr("scope", "col"), .safe(TextKey.networkYear(l))),
                                     .th(.attr("scope", "col"), .class("number"), .safe(TextKey.partnershipCash(l))),
                                     .th(.attr("scope", "col"), .class("number"), .safe(TextKey.partnershipGift(l))),
+                                    .th(.attr("scope", "col"), .class("number"), .safe(TextKey.partnershipVolunteerWork(l))),
                                     .th(.attr("scope", "col"), .class("number"), .safe(TextKey.networkTotal(l))))),
                             .tbody(.group(yearRows))))))
 
