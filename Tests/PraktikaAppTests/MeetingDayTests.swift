@@ -50,7 +50,8 @@ struct MeetingDayTests {
     }
 
     static func service(_ app: Application, _ language: Language = .bg, actor: Actor? = nil) -> MeetingService {
-        MeetingService(db: app.db, actor: actor, language: language, siteAddress: "https://praktika.example.bg")
+        MeetingService(
+            db: app.db, actor: actor, language: language, siteAddress: "https://praktika.example.bg", seatingGate: app.seatingGate)
     }
 
     /// The decoded text part of a message.

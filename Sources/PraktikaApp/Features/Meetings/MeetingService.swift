@@ -12,8 +12,8 @@ struct MeetingService {
     var language: Language = .bg
     /// The site's address, for the links in messages to participants.
     var siteAddress: String = ""
-    /// Where the seating solver waits its turn.
-    var seatingGate: SolverGate = SeatingRunner.shared
+    /// Where the seating solver waits its turn: the application's (`Application.seatingGate`).
+    let seatingGate: SolverGate
 
     var sql: any SQLDatabase { db as! any SQLDatabase }
     var store: MeetingStore { MeetingStore(db: sql) }

@@ -468,6 +468,17 @@ struct PartnershipStore {
         }
     }
 
+    /// The contributions of a partnership as `shown(_:to:)` left it for its reader: a design the
+    /// reader may not read is not named.
+    func contributions(of shown: StoredPartnership) async throws -> [StoredContribution] {
+        let readable = Set(shown.designs.map(\.id))
+        return try await contributions(shown.id).map { c in
+            var named = c
+            if let design = c.contribution.designID, !readable.contains(design) { named.designTitle = nil }
+            return named
+        }
+    }
+
     /// What partners gave to one design, with the partner's name, oldest first.
     func contributions(design id: Int64) async throws -> [(partner: String, contribution: Contribution)] {
         try await db.raw(

@@ -150,14 +150,7 @@ struct PartnershipController: Sendable {
         return HTMLResponse.make(
             PartnershipView.page(
                 stored,
-                contributions: try await store.contributions(stored.id).map { c in
-                    // A design the reader may not read is not named.
-                    var shown = c
-                    if let design = c.contribution.designID, !stored.designs.contains(where: { $0.id == design }) {
-                        shown.designTitle = nil
-                    }
-                    return shown
-                }, agreements: try await store.agreements(stored.id),
+                contributions: try await store.contributions(of: stored), agreements: try await store.agreements(stored.id),
                 interactions: try await store.interactions([stored.id]).map(\.stored), canEdit: canEdit, forms: forms,
                 history: history, req.page),
             status: status)
