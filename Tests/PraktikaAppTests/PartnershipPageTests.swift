@@ -85,6 +85,28 @@ struct PartnershipPageTests {
                 budget.inOrder(
                     "Приноси на партньорите", "ОДК: в пари 1 000,00 лв., в натура 300,00 лв., 12,5 ч. доброволен труд",
                     "Остава за библиотеката: 1 950,00 лв."))
+            // A contribution recorded by mistake is deleted after a question; the budget forgets it,
+            // the log keeps what it was. Someone who only reads the partnership cannot.
+            let mistaken = try await librarian.post(
+                "/partnerships/\(id)/contributions", ["received_on": Self.iso(-3), "amount": "10 000", "currency": "BGN"])
+            #expect(mistaken.status == .seeOther)
+            let wrongID = try #require(
+                try await PartnershipStore(db: app.sql).contributions(id).first { $0.contribution.amount?.minorUnits == 1_000_000 }?.id)
+            let partnershipPage = try await librarian.get("/partnerships/\(id)").text
+            #expect(partnershipPage.contains("href=\"/partnerships/\(id)/contributions/\(wrongID)/delete\""))
+            let question = try await librarian.get("/partnerships/\(id)/contributions/\(wrongID)/delete")
+            #expect(question.status == .ok && question.text.contains("в пари 10 000,00 лв."))
+            let reader = try await Browser.signedIn(app, "partner@praktika.local", VelingradDemo.demoPassword)
+            #expect(try await reader.get("/partnerships/\(id)").status == .ok)
+            #expect(try await reader.get("/partnerships/\(id)/contributions/\(wrongID)/delete").status == .forbidden)
+            #expect(try await reader.post("/partnerships/\(id)/contributions/\(wrongID)/delete", [:]).status == .forbidden)
+            #expect(try await librarian.post("/partnerships/\(id)/contributions/\(wrongID)/delete", [:]).status == .seeOther)
+            #expect(try await librarian.post("/partnerships/\(id)/contributions/\(wrongID)/delete", [:]).status == .notFound)
+            #expect(try await PartnershipStore(db: app.sql).contribution(wrongID) == nil)
+            let deletedLog = try await app.sql.raw("SELECT changes FROM audit_log WHERE entity = 'partnership' AND action = 'delete'").all()
+                .compactMap { try $0.decode(column: "changes", as: String?.self) }
+            #expect(deletedLog.contains { $0.contains("в пари 10 000,00 лв.") })
+
             // Visitors see the design, not the partners' money.
             #expect(!(try await Browser(app).get("/services/\(design)").text.contains("Приноси на партньорите")))
 
@@ -199,7 +221,7 @@ struct PartnershipPageTests {
             // Every change is in the audit log, volunteers' work in words.
             let audited = try await app.sql.select().column("action").from("audit_log").where("entity", .equal, "partnership")
                 .where("entity_id", .equal, String(id)).all().count
-            #expect(audited == 6)
+            #expect(audited == 8)
             let logged = try await app.sql.raw("SELECT changes FROM audit_log WHERE entity = 'partnership'").all()
                 .compactMap { try $0.decode(column: "changes", as: String?.self) }
             #expect(logged.contains { $0.contains("Четения за децата, 12,5 ч. доброволен труд") })
@@ -615,6 +637,14 @@ struct PartnershipPageTests {
                 .POST, "/api/v1/partnerships/\(id)/contributions",
                 #"{"received_on":"2026-02-04","in_kind":"Четения","volunteer_hours":"0","currency":"BGN"}"#)
             #expect(none.status == .unprocessableEntity && fields(none)["volunteer_hours"] != nil)
+            // A contribution recorded by mistake is deleted, once, by those who change the partnership.
+            let mistake = try await librarian.send(
+                .POST, "/api/v1/partnerships/\(id)/contributions", #"{"received_on":"2026-02-05","amount_minor_units":99,"currency":"BGN"}"#
+            )
+            let mistakeID = try #require(object(mistake)["id"] as? Int)
+            #expect(try await coordinator.send(.DELETE, "/api/v1/partnerships/\(id)/contributions/\(mistakeID)").status == .notFound)
+            #expect(try await librarian.send(.DELETE, "/api/v1/partnerships/\(id)/contributions/\(mistakeID)").status == .noContent)
+            #expect(try await librarian.send(.DELETE, "/api/v1/partnerships/\(id)/contributions/\(mistakeID)").status == .notFound)
             #expect(try await PartnershipStore(db: app.sql).contributions(design: design).count == 1)
             #expect(
                 try await coordinator.send(
@@ -630,6 +660,11 @@ struct PartnershipPageTests {
             let blank = try await librarian.send(
                 .POST, "/api/v1/partnerships/\(id)/interactions", #"{"on":"2026-03-01","kind":"call","note":"  "}"#)
             #expect(blank.status == .unprocessableEntity && fields(blank)["note"] != nil)
+            let wrongCall = try await librarian.send(
+                .POST, "/api/v1/partnerships/\(id)/interactions", #"{"on":"2026-03-02","kind":"call","note":"Не беше с тях"}"#)
+            let wrongCallID = try #require(object(wrongCall)["id"] as? Int)
+            #expect(try await librarian.send(.DELETE, "/api/v1/partnerships/\(id)/interactions/\(wrongCallID)").status == .noContent)
+            #expect(try await librarian.send(.DELETE, "/api/v1/partnerships/\(id)/interactions/\(wrongCallID)").status == .notFound)
 
             // An agreement: its renewal falls between signing and the end; deleted once.
             let late = try await librarian.send(
@@ -651,7 +686,7 @@ struct PartnershipPageTests {
             // Each change is in the partnership's history, as on the pages.
             let audited = try await app.sql.select().column("action").from("audit_log").where("entity", .equal, "partnership")
                 .where("entity_id", .equal, String(id)).all().count
-            #expect(audited == 9)
+            #expect(audited == 13)
         }
     }
 

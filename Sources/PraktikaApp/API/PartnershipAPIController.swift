@@ -21,6 +21,8 @@ struct PartnershipAPIController: Sendable {
         routes.post(.api(.partnershipInteractions(id)), use: addInteraction)
         routes.post(.api(.partnershipAgreements(id)), use: addAgreement)
         routes.delete(.api(.partnershipAgreement(id, id)), use: deleteAgreement)
+        routes.delete(.api(.partnershipContribution(id, id)), use: deleteContribution)
+        routes.delete(.api(.partnershipInteraction(id, id)), use: deleteInteraction)
     }
 
     /// Text as the pages keep it: without surrounding space, and none when nothing is left.
@@ -436,9 +438,28 @@ struct PartnershipAPIController: Sendable {
 
     @Sendable func deleteAgreement(_ req: Request) async throws -> Response {
         let stored = try await load(req)
-        guard let sub = req.parameters.get("sub", as: Int64.self) else { throw APIFailure.notFound }
-        let outcome = try await service(req).deleteAgreement(stored, agreementID: sub)
+        let outcome = try await service(req).deleteAgreement(stored, agreementID: try subID(req))
         guard case .saved = outcome else { throw failure(req, outcome) }
         return Response(status: .noContent)
+    }
+
+    @Sendable func deleteContribution(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        let outcome = try await service(req).deleteContribution(stored, contributionID: try subID(req))
+        guard case .saved = outcome else { throw failure(req, outcome) }
+        return Response(status: .noContent)
+    }
+
+    @Sendable func deleteInteraction(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        let outcome = try await service(req).deleteInteraction(stored, interactionID: try subID(req))
+        guard case .saved = outcome else { throw failure(req, outcome) }
+        return Response(status: .noContent)
+    }
+
+    /// The id of the agreement, contribution or contact the path names.
+    private func subID(_ req: Request) throws -> Int64 {
+        guard let sub = req.parameters.get("sub", as: Int64.self) else { throw APIFailure.notFound }
+        return sub
     }
 }

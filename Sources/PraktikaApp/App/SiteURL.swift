@@ -193,6 +193,9 @@ enum SiteURL: Sendable, Equatable {
     case partnershipContributionsCSV
     case partnershipAgreementFile(Int64, Int64)
     case partnershipAgreementDelete(Int64, Int64)
+    /// Deleting a contribution or a contact recorded by mistake.
+    case partnershipContributionDelete(Int64, Int64)
+    case partnershipInteractionDelete(Int64, Int64)
     /// Asking for a link to choose a new password, and the link itself.
     case forgotPassword
     case resetPassword(String)
@@ -283,6 +286,8 @@ enum SiteURL: Sendable, Equatable {
         case partnershipInteractions(Int64)
         case partnershipAgreements(Int64)
         case partnershipAgreement(Int64, Int64)
+        case partnershipContribution(Int64, Int64)
+        case partnershipInteraction(Int64, Int64)
 
         var segments: [Segment] {
             typealias S = Segment
@@ -325,6 +330,8 @@ enum SiteURL: Sendable, Equatable {
             case .partnershipInteractions(let id): return ["partnerships", S.id(id), "interactions"]
             case .partnershipAgreements(let id): return ["partnerships", S.id(id), "agreements"]
             case .partnershipAgreement(let id, let a): return ["partnerships", S.id(id), "agreements", S.sub(a)]
+            case .partnershipContribution(let id, let c): return ["partnerships", S.id(id), "contributions", S.sub(c)]
+            case .partnershipInteraction(let id, let i): return ["partnerships", S.id(id), "interactions", S.sub(i)]
             }
         }
     }
@@ -375,6 +382,8 @@ enum SiteURL: Sendable, Equatable {
         case .partnershipContributionsCSV: return ["partnerships", "export", "contributions.csv"]
         case .partnershipAgreementFile(let id, let a): return ["partnerships", S.id(id), "agreements", S.sub(a), "attachments"]
         case .partnershipAgreementDelete(let id, let a): return ["partnerships", S.id(id), "agreements", S.sub(a), "delete"]
+        case .partnershipContributionDelete(let id, let c): return ["partnerships", S.id(id), "contributions", S.sub(c), "delete"]
+        case .partnershipInteractionDelete(let id, let i): return ["partnerships", S.id(id), "interactions", S.sub(i), "delete"]
         case .resetPassword(let token): return ["password", "reset", .parameter("token", token)]
         case .language(let language): return ["language", .parameter("code", language.rawValue)]
         case .asset(let name): return ["assets", .parameter("name", name)]

@@ -479,6 +479,11 @@ extension Catalogue {
         .flashAgreementSaved: "Споразумението е записано.",
         .flashAgreementDeleted: "Споразумението е изтрито.",
         .agreementDelete: "Изтриване на споразумението",
+        .contributionDelete: "Изтриване",
+        .interactionDelete: "Изтриване на контакта",
+        .flashContributionDeleted: "Приносът е изтрит.",
+        .flashInteractionDeleted: "Контактът е изтрит.",
+        .columnActions: "Действия",
         .agreementMailSubject: "Подновяване на споразумение с {partner}",
         .agreementMailBody:
             "Здравейте, {name},\n\nСпоразумението „{title}“ ({kind}) с {partner} трябва да се поднови от {date}{until}.\n\nПартньорството, споразуменията и контактите с партньора:\n{link}\n\nПрактика",

@@ -479,6 +479,11 @@ extension Catalogue {
         .flashAgreementSaved: "The agreement is recorded.",
         .flashAgreementDeleted: "The agreement is deleted.",
         .agreementDelete: "Delete the agreement",
+        .contributionDelete: "Delete",
+        .interactionDelete: "Delete the contact",
+        .flashContributionDeleted: "The contribution is deleted.",
+        .flashInteractionDeleted: "The contact is deleted.",
+        .columnActions: "Actions",
         .agreementMailSubject: "Renewing the agreement with {partner}",
         .agreementMailBody:
             "Hello {name},\n\nThe agreement “{title}” ({kind}) with {partner} is due for renewal from {date}{until}.\n\nThe partnership, its agreements and the contacts with the partner:\n{link}\n\nPraktika",

@@ -154,6 +154,7 @@ public enum TextKey: String, CaseIterable, Sendable {
         flashPartnershipSaved, flashContributionSaved, flashInteractionSaved
     case fieldVolunteerHours, hintVolunteerHours, volunteerHours, partnershipVolunteerWork, validationVolunteerWork,
         validationHoursNotCash, hoursShort
+    case contributionDelete, interactionDelete, flashContributionDeleted, flashInteractionDeleted, columnActions
     case hintFindPartnerLibraries
     case followUpMailBody
     case followUpMailSubject

@@ -139,6 +139,36 @@ enum OpenAPIPartnerships {
                     ),
                 ])
             ),
+            (
+                "/api/v1/partnerships/{id}/contributions/{sub}",
+                .object([
+                    (
+                        "parameters",
+                        .array([D.parameter("id", schema: OpenAPIOutcomes.int64), D.parameter("sub", schema: OpenAPIOutcomes.int64)])
+                    ),
+                    (
+                        "delete",
+                        op(
+                            "deletePartnershipContribution", "Delete a contribution recorded by mistake (the audit log keeps what it was)",
+                            [("204", "Deleted", nil)] + refusals.filter { $0.0 != "422" })
+                    ),
+                ])
+            ),
+            (
+                "/api/v1/partnerships/{id}/interactions/{sub}",
+                .object([
+                    (
+                        "parameters",
+                        .array([D.parameter("id", schema: OpenAPIOutcomes.int64), D.parameter("sub", schema: OpenAPIOutcomes.int64)])
+                    ),
+                    (
+                        "delete",
+                        op(
+                            "deletePartnershipInteraction", "Delete a contact recorded by mistake (the audit log keeps what it was)",
+                            [("204", "Deleted", nil)] + refusals.filter { $0.0 != "422" })
+                    ),
+                ])
+            ),
         ]
     }
 

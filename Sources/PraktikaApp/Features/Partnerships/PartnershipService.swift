@@ -81,8 +81,40 @@ struct PartnershipService {
             let id = try await PartnershipStore(db: sql).addInteraction(stored.id, i, by: actor?.name)
             try await AuditStore(db: sql).record(
                 actor: actor, action: .create, entity: Self.auditEntity, entityID: String(stored.id), entityName: stored.partnerName,
-                changes: [FieldChange(field: "interaction", before: "", after: "\(i.on.iso) \(i.kind.rawValue): \(i.note)")])
+                changes: [FieldChange(field: "interaction", before: "", after: Self.describe(i))])
             return .saved(id)
+        }
+    }
+
+    /// Deletes a contribution recorded by mistake; the log keeps what it was.
+    func deleteContribution(_ stored: StoredPartnership, contributionID: Int64) async throws -> Outcome {
+        guard mayEdit(stored) else { return .forbidden }
+        guard let found = try await PartnershipStore(db: sql).contribution(contributionID), found.partnershipID == stored.id else {
+            return .notFound
+        }
+        return try await db.writeTransaction { db in
+            let sql = db as! any SQLDatabase
+            try await PartnershipStore(db: sql).deleteContribution(contributionID)
+            try await AuditStore(db: sql).record(
+                actor: actor, action: .delete, entity: Self.auditEntity, entityID: String(stored.id), entityName: stored.partnerName,
+                changes: [FieldChange(field: "contribution", before: found.contribution.what(Formatting(.bg)), after: "")])
+            return .saved(contributionID)
+        }
+    }
+
+    /// Deletes a contact recorded by mistake; the log keeps what it was.
+    func deleteInteraction(_ stored: StoredPartnership, interactionID: Int64) async throws -> Outcome {
+        guard mayEdit(stored) else { return .forbidden }
+        guard let found = try await PartnershipStore(db: sql).interaction(interactionID), found.partnershipID == stored.id else {
+            return .notFound
+        }
+        return try await db.writeTransaction { db in
+            let sql = db as! any SQLDatabase
+            try await PartnershipStore(db: sql).deleteInteraction(interactionID)
+            try await AuditStore(db: sql).record(
+                actor: actor, action: .delete, entity: Self.auditEntity, entityID: String(stored.id), entityName: stored.partnerName,
+                changes: [FieldChange(field: "interaction", before: Self.describe(found.interaction), after: "")])
+            return .saved(interactionID)
         }
     }
 
@@ -163,6 +195,8 @@ struct PartnershipService {
     private func mayEdit(_ stored: StoredPartnership) -> Bool {
         PartnershipPolicy.mayEdit(actor, libraries: Set(stored.partnership.libraryIDs), districts: stored.districts)
     }
+
+    static func describe(_ i: Interaction) -> String { "\(i.on.iso) \(i.kind.rawValue): \(i.note)" }
 
     static func describe(_ a: Agreement) -> String {
         [a.kind.rawValue, a.title, a.signedOn.iso, a.validUntil.map { "until \($0.iso)" }, a.renewOn.map { "renew \($0.iso)" }]

@@ -468,6 +468,20 @@ struct PartnershipStore {
         }
     }
 
+    /// One contribution with the partnership it belongs to.
+    func contribution(_ id: Int64) async throws -> (partnershipID: Int64, contribution: Contribution)? {
+        guard let row = try await db.raw("SELECT * FROM partnership_contributions WHERE id = \(bind: id)").first() else { return nil }
+        return (try row.decode(column: "partnership_id", as: Int64.self), try Self.contribution(row))
+    }
+
+    func deleteContribution(_ id: Int64) async throws {
+        try await db.delete(from: "partnership_contributions").where("id", .equal, id).run()
+    }
+
+    func deleteInteraction(_ id: Int64) async throws {
+        try await db.delete(from: "partnership_interactions").where("id", .equal, id).run()
+    }
+
     /// The contributions of a partnership as `shown(_:to:)` left it for its reader: a design the
     /// reader may not read is not named.
     func contributions(of shown: StoredPartnership) async throws -> [StoredContribution] {

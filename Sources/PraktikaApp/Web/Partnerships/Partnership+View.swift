@@ -243,14 +243,27 @@ enum PartnershipView {
                 .td(.class("number"), .attr("data-label", TextKey.fieldEstimatedValue(l)), .safe(c.estimatedValue.map(f.money) ?? "—")),
                 .td(
                     .attr("data-label", TextKey.fieldPartnershipDesign(l)),
-                    .safe(s.designTitle ?? (s.contribution.designID == nil ? TextKey.partnershipGeneral(l) : "—"))))
+                    .safe(s.designTitle ?? (s.contribution.designID == nil ? TextKey.partnershipGeneral(l) : "—"))),
+                canEdit
+                    ? .td(
+                        .link(
+                            SiteURL.partnershipContributionDelete(stored.id, s.id).path, TextKey.contributionDelete(l),
+                            .class("danger-link"),
+                            .attr("aria-label", TextKey.contributionDelete(l) + ": " + f.date(c.receivedOn) + " " + c.what(f))))
+                    : .empty)
         }
         let timeline: [Node<HTML.ListContext>] = interactions.map { s in
             let i = s.interaction
             return .li(
                 .strong(.safe(f.date(i.on) + " · " + i.kind.label(l))), s.by.map { .span(.class("muted"), .safe(" · " + $0)) } ?? .empty,
                 .p(.safe(i.note)),
-                i.followUpOn.map { .p(.class("muted"), .safe(TextKey.fieldFollowUpOn(l) + ": " + f.date($0))) } ?? .empty)
+                i.followUpOn.map { .p(.class("muted"), .safe(TextKey.fieldFollowUpOn(l) + ": " + f.date($0))) } ?? .empty,
+                canEdit
+                    ? .p(
+                        .link(
+                            SiteURL.partnershipInteractionDelete(stored.id, s.id).path, TextKey.interactionDelete(l), .class("danger-link"))
+                    )
+                    : .empty)
         }
         let designOptions = stored.designs.map { FormOption(value: String($0.id), label: $0.title) }
         let contributionForm = FormModel(
@@ -300,7 +313,10 @@ enum PartnershipView {
                                         .th(.attr("scope", "col"), .safe(TextKey.fieldReceivedOn(l))),
                                         .th(.attr("scope", "col"), .safe(TextKey.partnershipWhat(l))),
                                         .th(.attr("scope", "col"), .safe(TextKey.fieldEstimatedValue(l))),
-                                        .th(.attr("scope", "col"), .safe(TextKey.fieldPartnershipDesign(l))))),
+                                        .th(.attr("scope", "col"), .safe(TextKey.fieldPartnershipDesign(l))),
+                                        canEdit
+                                            ? .th(.attr("scope", "col"), .span(.class("visually-hidden"), .safe(TextKey.columnActions(l))))
+                                            : .empty)),
                                 .tbody(.group(contributionRows)))),
                     canEdit ? addForm(TextKey.partnershipAddContribution(l), contributionForm, context) : .empty
                 ),

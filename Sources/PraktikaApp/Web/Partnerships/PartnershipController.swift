@@ -24,6 +24,10 @@ struct PartnershipController: Sendable {
         routes.on(.POST, .partnershipAgreementFile(id, id), body: .collect(maxSize: AttachmentController.maxBody), use: attachFile)
         routes.get(.partnershipAgreementDelete(id, id), use: confirmDeleteAgreement)
         routes.post(.partnershipAgreementDelete(id, id), use: deleteAgreement)
+        routes.get(.partnershipContributionDelete(id, id), use: confirmDeleteContribution)
+        routes.post(.partnershipContributionDelete(id, id), use: deleteContribution)
+        routes.get(.partnershipInteractionDelete(id, id), use: confirmDeleteInteraction)
+        routes.post(.partnershipInteractionDelete(id, id), use: deleteInteraction)
     }
 
     /// Whose partnerships the actor reads (`PartnershipPolicy.readScope`); 401 or 403 for none.
@@ -238,14 +242,15 @@ struct PartnershipController: Sendable {
         return try await added(req, stored, outcome, typed: input, form: .agreement, flash: .flashAgreementSaved)
     }
 
-    private func agreementID(_ req: Request) throws -> Int64 {
+    /// The id of the agreement, contribution or contact the path names.
+    private func subID(_ req: Request) throws -> Int64 {
         guard let id = req.parameters.get("sub", as: Int64.self) else { throw Abort(.notFound) }
         return id
     }
 
     @Sendable func attachFile(_ req: Request) async throws -> Response {
         let stored = try await load(req)
-        let id = try agreementID(req)
+        let id = try subID(req)
         guard let file = upload(req) else {
             var errors = FieldErrors()
             errors.add("file", .validationRequired)
@@ -258,7 +263,7 @@ struct PartnershipController: Sendable {
     @Sendable func confirmDeleteAgreement(_ req: Request) async throws -> Response {
         let stored = try await load(req)
         guard mayEdit(req, stored) else { throw Abort(.forbidden) }
-        let id = try agreementID(req)
+        let id = try subID(req)
         guard let agreement = try await PartnershipStore(db: req.sql).agreement(id), agreement.partnershipID == stored.id else {
             throw Abort(.notFound)
         }
@@ -274,8 +279,60 @@ struct PartnershipController: Sendable {
 
     @Sendable func deleteAgreement(_ req: Request) async throws -> Response {
         let stored = try await load(req)
-        let outcome = try await PartnershipService(db: req.db, actor: req.actor).deleteAgreement(stored, agreementID: try agreementID(req))
+        let outcome = try await PartnershipService(db: req.db, actor: req.actor).deleteAgreement(stored, agreementID: try subID(req))
         return try await added(req, stored, outcome, typed: [:], form: .agreement, flash: .flashAgreementDeleted)
+    }
+
+    @Sendable func confirmDeleteContribution(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        guard mayEdit(req, stored) else { throw Abort(.forbidden) }
+        let id = try subID(req)
+        guard let found = try await PartnershipStore(db: req.sql).contribution(id), found.partnershipID == stored.id else {
+            throw Abort(.notFound)
+        }
+        let c = found.contribution
+        return confirmDelete(
+            req, stored, name: req.page.format.date(c.receivedOn) + " · " + c.what(req.page.format),
+            action: SiteURL.partnershipContributionDelete(stored.id, id).path, section: .contribution)
+    }
+
+    @Sendable func deleteContribution(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        let outcome = try await PartnershipService(db: req.db, actor: req.actor).deleteContribution(
+            stored, contributionID: try subID(req))
+        return try await added(req, stored, outcome, typed: [:], form: .contribution, flash: .flashContributionDeleted)
+    }
+
+    @Sendable func confirmDeleteInteraction(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        guard mayEdit(req, stored) else { throw Abort(.forbidden) }
+        let id = try subID(req)
+        guard let found = try await PartnershipStore(db: req.sql).interaction(id), found.partnershipID == stored.id else {
+            throw Abort(.notFound)
+        }
+        let i = found.interaction
+        return confirmDelete(
+            req, stored, name: req.page.format.date(i.on) + " · " + i.kind.label(req.language) + ": " + i.note,
+            action: SiteURL.partnershipInteractionDelete(stored.id, id).path, section: .interaction)
+    }
+
+    @Sendable func deleteInteraction(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        let outcome = try await PartnershipService(db: req.db, actor: req.actor).deleteInteraction(
+            stored, interactionID: try subID(req))
+        return try await added(req, stored, outcome, typed: [:], form: .interaction, flash: .flashInteractionDeleted)
+    }
+
+    private func confirmDelete(
+        _ req: Request, _ stored: StoredPartnership, name: String, action: String, section: PartnershipView.Forms.Name
+    ) -> Response {
+        HTMLResponse.make(
+            ConfirmDeletePage.render(
+                name: name, action: action, cancel: SiteURL.partnership(stored.id).path + "#" + section.anchor,
+                breadcrumbs: [
+                    (SiteURL.partnerships.path, TextKey.partnershipsTitle(req.language)),
+                    (SiteURL.partnership(stored.id).path, stored.partnerName),
+                ], req.page))
     }
 
     /// After adding to a partnership (a contribution, a contact, an agreement or its file): back
