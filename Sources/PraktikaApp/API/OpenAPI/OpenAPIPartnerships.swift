@@ -26,6 +26,20 @@ enum OpenAPIPartnerships {
         ),
     ]
 
+    /// `DELETE /api/v1/partnerships/{id}/<part>/{sub}`: one agreement, contribution or contact.
+    static func removal(_ part: String, _ operationID: String, _ summary: String) -> (String, JSONValue) {
+        (
+            "/api/v1/partnerships/{id}/\(part)/{sub}",
+            .object([
+                (
+                    "parameters",
+                    .array([D.parameter("id", schema: OpenAPIOutcomes.int64), D.parameter("sub", schema: OpenAPIOutcomes.int64)])
+                ),
+                ("delete", op(operationID, summary, [("204", "Deleted", nil)] + refusals.filter { $0.0 != "422" })),
+            ])
+        )
+    }
+
     static var paths: [(String, JSONValue)] {
         [
             (
@@ -124,51 +138,12 @@ enum OpenAPIPartnerships {
                     ),
                 ])
             ),
-            (
-                "/api/v1/partnerships/{id}/agreements/{sub}",
-                .object([
-                    (
-                        "parameters",
-                        .array([D.parameter("id", schema: OpenAPIOutcomes.int64), D.parameter("sub", schema: OpenAPIOutcomes.int64)])
-                    ),
-                    (
-                        "delete",
-                        op(
-                            "deletePartnershipAgreement", "Delete an agreement of the partnership, with its signed files",
-                            [("204", "Deleted", nil)] + refusals.filter { $0.0 != "422" })
-                    ),
-                ])
-            ),
-            (
-                "/api/v1/partnerships/{id}/contributions/{sub}",
-                .object([
-                    (
-                        "parameters",
-                        .array([D.parameter("id", schema: OpenAPIOutcomes.int64), D.parameter("sub", schema: OpenAPIOutcomes.int64)])
-                    ),
-                    (
-                        "delete",
-                        op(
-                            "deletePartnershipContribution", "Delete a contribution recorded by mistake (the audit log keeps what it was)",
-                            [("204", "Deleted", nil)] + refusals.filter { $0.0 != "422" })
-                    ),
-                ])
-            ),
-            (
-                "/api/v1/partnerships/{id}/interactions/{sub}",
-                .object([
-                    (
-                        "parameters",
-                        .array([D.parameter("id", schema: OpenAPIOutcomes.int64), D.parameter("sub", schema: OpenAPIOutcomes.int64)])
-                    ),
-                    (
-                        "delete",
-                        op(
-                            "deletePartnershipInteraction", "Delete a contact recorded by mistake (the audit log keeps what it was)",
-                            [("204", "Deleted", nil)] + refusals.filter { $0.0 != "422" })
-                    ),
-                ])
-            ),
+            removal("agreements", "deletePartnershipAgreement", "Delete an agreement of the partnership, with its signed files"),
+            removal(
+                "contributions", "deletePartnershipContribution",
+                "Delete a contribution recorded by mistake (the audit log keeps what it was)"),
+            removal(
+                "interactions", "deletePartnershipInteraction", "Delete a contact recorded by mistake (the audit log keeps what it was)"),
         ]
     }
 

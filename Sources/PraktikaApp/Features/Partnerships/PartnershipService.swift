@@ -87,34 +87,39 @@ struct PartnershipService {
     }
 
     /// Deletes a contribution recorded by mistake; the log keeps what it was.
-    func deleteContribution(_ stored: StoredPartnership, contributionID: Int64) async throws -> Outcome {
-        guard mayEdit(stored) else { return .forbidden }
-        guard let found = try await PartnershipStore(db: sql).contribution(contributionID), found.partnershipID == stored.id else {
-            return .notFound
-        }
-        return try await db.writeTransaction { db in
-            let sql = db as! any SQLDatabase
-            try await PartnershipStore(db: sql).deleteContribution(contributionID)
-            try await AuditStore(db: sql).record(
-                actor: actor, action: .delete, entity: Self.auditEntity, entityID: String(stored.id), entityName: stored.partnerName,
-                changes: [FieldChange(field: "contribution", before: found.contribution.what(Formatting(.bg)), after: "")])
-            return .saved(contributionID)
+    func deleteContribution(_ stored: StoredPartnership, contributionID id: Int64) async throws -> Outcome {
+        try await deletePart(stored, id, field: "contribution") { store in
+            try await store.contribution(id).map { ($0.partnershipID, $0.contribution.what(Formatting(.bg))) }
+        } delete: {
+            try await $0.deleteContribution(id)
         }
     }
 
     /// Deletes a contact recorded by mistake; the log keeps what it was.
-    func deleteInteraction(_ stored: StoredPartnership, interactionID: Int64) async throws -> Outcome {
-        guard mayEdit(stored) else { return .forbidden }
-        guard let found = try await PartnershipStore(db: sql).interaction(interactionID), found.partnershipID == stored.id else {
-            return .notFound
+    func deleteInteraction(_ stored: StoredPartnership, interactionID id: Int64) async throws -> Outcome {
+        try await deletePart(stored, id, field: "interaction") { store in
+            try await store.interaction(id).map { ($0.partnershipID, Self.describe($0.interaction)) }
+        } delete: {
+            try await $0.deleteInteraction(id)
         }
+    }
+
+    /// Deletes one row of a partnership's lists, if it is one of this partnership's, and logs what
+    /// it was (`find` gives its partnership and its description).
+    private func deletePart(
+        _ stored: StoredPartnership, _ id: Int64, field: String,
+        find: @Sendable (PartnershipStore) async throws -> (partnershipID: Int64, description: String)?,
+        delete: @Sendable @escaping (PartnershipStore) async throws -> Void
+    ) async throws -> Outcome {
+        guard mayEdit(stored) else { return .forbidden }
+        guard let found = try await find(PartnershipStore(db: sql)), found.partnershipID == stored.id else { return .notFound }
         return try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
-            try await PartnershipStore(db: sql).deleteInteraction(interactionID)
+            try await delete(PartnershipStore(db: sql))
             try await AuditStore(db: sql).record(
                 actor: actor, action: .delete, entity: Self.auditEntity, entityID: String(stored.id), entityName: stored.partnerName,
-                changes: [FieldChange(field: "interaction", before: Self.describe(found.interaction), after: "")])
-            return .saved(interactionID)
+                changes: [FieldChange(field: field, before: found.description, after: "")])
+            return .saved(id)
         }
     }
 

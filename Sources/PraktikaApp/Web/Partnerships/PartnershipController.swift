@@ -261,20 +261,9 @@ struct PartnershipController: Sendable {
     }
 
     @Sendable func confirmDeleteAgreement(_ req: Request) async throws -> Response {
-        let stored = try await load(req)
-        guard mayEdit(req, stored) else { throw Abort(.forbidden) }
-        let id = try subID(req)
-        guard let agreement = try await PartnershipStore(db: req.sql).agreement(id), agreement.partnershipID == stored.id else {
-            throw Abort(.notFound)
+        try await confirmDelete(req, section: .agreement, action: SiteURL.partnershipAgreementDelete) { store, id in
+            try await store.agreement(id).map { ($0.partnershipID, $0.agreement.title) }
         }
-        return HTMLResponse.make(
-            ConfirmDeletePage.render(
-                name: agreement.agreement.title, action: SiteURL.partnershipAgreementDelete(stored.id, id).path,
-                cancel: SiteURL.partnership(stored.id).path + "#agreements",
-                breadcrumbs: [
-                    (SiteURL.partnerships.path, TextKey.partnershipsTitle(req.language)),
-                    (SiteURL.partnership(stored.id).path, stored.partnerName),
-                ], req.page))
     }
 
     @Sendable func deleteAgreement(_ req: Request) async throws -> Response {
@@ -284,16 +273,12 @@ struct PartnershipController: Sendable {
     }
 
     @Sendable func confirmDeleteContribution(_ req: Request) async throws -> Response {
-        let stored = try await load(req)
-        guard mayEdit(req, stored) else { throw Abort(.forbidden) }
-        let id = try subID(req)
-        guard let found = try await PartnershipStore(db: req.sql).contribution(id), found.partnershipID == stored.id else {
-            throw Abort(.notFound)
+        let f = req.page.format
+        return try await confirmDelete(req, section: .contribution, action: SiteURL.partnershipContributionDelete) { store, id in
+            try await store.contribution(id).map {
+                ($0.partnershipID, f.date($0.contribution.receivedOn) + " · " + $0.contribution.what(f))
+            }
         }
-        let c = found.contribution
-        return confirmDelete(
-            req, stored, name: req.page.format.date(c.receivedOn) + " · " + c.what(req.page.format),
-            action: SiteURL.partnershipContributionDelete(stored.id, id).path, section: .contribution)
     }
 
     @Sendable func deleteContribution(_ req: Request) async throws -> Response {
@@ -304,16 +289,13 @@ struct PartnershipController: Sendable {
     }
 
     @Sendable func confirmDeleteInteraction(_ req: Request) async throws -> Response {
-        let stored = try await load(req)
-        guard mayEdit(req, stored) else { throw Abort(.forbidden) }
-        let id = try subID(req)
-        guard let found = try await PartnershipStore(db: req.sql).interaction(id), found.partnershipID == stored.id else {
-            throw Abort(.notFound)
+        let f = req.page.format
+        return try await confirmDelete(req, section: .interaction, action: SiteURL.partnershipInteractionDelete) { store, id in
+            try await store.interaction(id).map { found in
+                let i = found.interaction
+                return (found.partnershipID, f.date(i.on) + " · " + i.kind.label(f.language) + ": " + i.note)
+            }
         }
-        let i = found.interaction
-        return confirmDelete(
-            req, stored, name: req.page.format.date(i.on) + " · " + i.kind.label(req.language) + ": " + i.note,
-            action: SiteURL.partnershipInteractionDelete(stored.id, id).path, section: .interaction)
     }
 
     @Sendable func deleteInteraction(_ req: Request) async throws -> Response {
@@ -323,12 +305,21 @@ struct PartnershipController: Sendable {
         return try await added(req, stored, outcome, typed: [:], form: .interaction, flash: .flashInteractionDeleted)
     }
 
+    /// Asks before deleting an agreement, a contribution or a contact of the partnership, named as
+    /// `describe` finds it (with the partnership it belongs to); 404 for one of another partnership.
     private func confirmDelete(
-        _ req: Request, _ stored: StoredPartnership, name: String, action: String, section: PartnershipView.Forms.Name
-    ) -> Response {
-        HTMLResponse.make(
+        _ req: Request, section: PartnershipView.Forms.Name, action: (Int64, Int64) -> SiteURL,
+        describe: (PartnershipStore, Int64) async throws -> (partnershipID: Int64, name: String)?
+    ) async throws -> Response {
+        let stored = try await load(req)
+        guard mayEdit(req, stored) else { throw Abort(.forbidden) }
+        let id = try subID(req)
+        guard let found = try await describe(PartnershipStore(db: req.sql), id), found.partnershipID == stored.id else {
+            throw Abort(.notFound)
+        }
+        return HTMLResponse.make(
             ConfirmDeletePage.render(
-                name: name, action: action, cancel: SiteURL.partnership(stored.id).path + "#" + section.anchor,
+                name: found.name, action: action(stored.id, id).path, cancel: SiteURL.partnership(stored.id).path + "#" + section.anchor,
                 breadcrumbs: [
                     (SiteURL.partnerships.path, TextKey.partnershipsTitle(req.language)),
                     (SiteURL.partnership(stored.id).path, stored.partnerName),
