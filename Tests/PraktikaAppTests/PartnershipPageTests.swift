@@ -119,6 +119,12 @@ struct PartnershipPageTests {
                     "/partnerships/\(id)/interactions",
                     ["on": Self.iso(0), "kind": "call", "note": "Уговорихме есенния сезон", "follow_up_on": Self.iso(14)]
                 ).status == .seeOther)
+            // Each contact can be deleted after a question that names it.
+            let call = try #require(try await PartnershipStore(db: app.sql).interactions([id]).first?.stored.id)
+            #expect(
+                try await librarian.get("/partnerships/\(id)").text.contains("href=\"/partnerships/\(id)/interactions/\(call)/delete\""))
+            #expect(try await librarian.get("/partnerships/\(id)/interactions/\(call)/delete").text.contains("Уговорихме есенния сезон"))
+            #expect(try await librarian.get("/partnerships/\(id)/interactions/999999/delete").status == .notFound)
             let list = try await librarian.get("/partnerships").text
             #expect(list.inOrder("Предстои в следващите 60 дни", "ОДК", "Уговорихме есенния сезон", "Партньорството изтича", "</section>"))
             #expect(try await librarian.get("/").text.inOrder("start-partnerships", "Уговорихме есенния сезон"))
