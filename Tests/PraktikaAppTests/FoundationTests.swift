@@ -342,7 +342,7 @@ struct RouteTableTests {
             .meeting(1, .reportDocx), .forgotPassword, .resetPassword("t"), .partnerships, .newPartnership, .partnership(1),
             .editPartnership(1), .partnershipContributions(1), .partnershipInteractions(1), .partnershipAgreements(1),
             .partnershipAgreementFile(1, 2), .partnershipAgreementDelete(1, 2), .partnershipNetwork, .partnershipsCSV,
-            .partnershipContributionsCSV,
+            .partnershipContributionsCSV, .partnershipContributionDelete(1, 2), .partnershipInteractionDelete(1, 2),
         ]
         for area in RegistryArea.allCases {
             links.append(.registry(area))
