@@ -651,6 +651,21 @@ struct PartnershipPageTests {
             #expect(try await coordinator.send(.DELETE, "/api/v1/partnerships/\(id)/contributions/\(mistakeID)").status == .notFound)
             #expect(try await librarian.send(.DELETE, "/api/v1/partnerships/\(id)/contributions/\(mistakeID)").status == .noContent)
             #expect(try await librarian.send(.DELETE, "/api/v1/partnerships/\(id)/contributions/\(mistakeID)").status == .notFound)
+            // Eight deletes of one at once: one is done and logged, the others are told it is gone.
+            let twice = try await librarian.send(
+                .POST, "/api/v1/partnerships/\(id)/contributions", #"{"received_on":"2026-02-06","amount_minor_units":98,"currency":"BGN"}"#
+            )
+            let twiceID = try #require(object(twice)["id"] as? Int)
+            let client = librarian
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for _ in 0..<8 {
+                    group.addTask { try await client.send(.DELETE, "/api/v1/partnerships/\(id)/contributions/\(twiceID)").status }
+                }
+                var all: [HTTPStatus] = []
+                for try await status in group { all.append(status) }
+                return all
+            }
+            #expect(statuses.filter { $0 == .noContent }.count == 1 && statuses.filter { $0 == .notFound }.count == 7)
             #expect(try await PartnershipStore(db: app.sql).contributions(design: design).count == 1)
             #expect(
                 try await coordinator.send(
@@ -692,7 +707,7 @@ struct PartnershipPageTests {
             // Each change is in the partnership's history, as on the pages.
             let audited = try await app.sql.select().column("action").from("audit_log").where("entity", .equal, "partnership")
                 .where("entity_id", .equal, String(id)).all().count
-            #expect(audited == 13)
+            #expect(audited == 15)
         }
     }
 

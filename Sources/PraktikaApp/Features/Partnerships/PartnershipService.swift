@@ -109,13 +109,14 @@ struct PartnershipService {
     private func deletePart(
         _ stored: StoredPartnership, _ id: Int64, field: String,
         find: @Sendable (PartnershipStore) async throws -> (partnershipID: Int64, description: String)?,
-        delete: @Sendable @escaping (PartnershipStore) async throws -> Void
+        delete: @Sendable @escaping (PartnershipStore) async throws -> Bool
     ) async throws -> Outcome {
         guard mayEdit(stored) else { return .forbidden }
         guard let found = try await find(PartnershipStore(db: sql)), found.partnershipID == stored.id else { return .notFound }
         return try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
-            try await delete(PartnershipStore(db: sql))
+            // Two deletes at once: the one that finds it gone logs nothing and answers 404.
+            guard try await delete(PartnershipStore(db: sql)) else { return .notFound }
             try await AuditStore(db: sql).record(
                 actor: actor, action: .delete, entity: Self.auditEntity, entityID: String(stored.id), entityName: stored.partnerName,
                 changes: [FieldChange(field: field, before: found.description, after: "")])

@@ -474,12 +474,14 @@ struct PartnershipStore {
         return (try row.decode(column: "partnership_id", as: Int64.self), try Self.contribution(row))
     }
 
-    func deleteContribution(_ id: Int64) async throws {
-        try await db.delete(from: "partnership_contributions").where("id", .equal, id).run()
+    /// False when it was already gone (deleted by someone else a moment before).
+    func deleteContribution(_ id: Int64) async throws -> Bool {
+        try await db.delete(from: "partnership_contributions").where("id", .equal, id).returning("id").first() != nil
     }
 
-    func deleteInteraction(_ id: Int64) async throws {
-        try await db.delete(from: "partnership_interactions").where("id", .equal, id).run()
+    /// False when it was already gone.
+    func deleteInteraction(_ id: Int64) async throws -> Bool {
+        try await db.delete(from: "partnership_interactions").where("id", .equal, id).returning("id").first() != nil
     }
 
     /// The contributions of a partnership as `shown(_:to:)` left it for its reader: a design the

@@ -84,7 +84,8 @@ enum PartnershipNetworkView {
                         n.perYear.map { y in
                             BarChart.Row(
                                 label: String(y.year), value: y.total.minorUnits,
-                                caption: f.money(y.total) + (y.hours > .zero ? " · " + TextKey.hoursShort(l, ["hours": f.number(y.hours)]) : ""))
+                                caption: f.money(y.total)
+                                    + (y.hours > .zero ? " · " + TextKey.hoursShort(l, ["hours": f.number(y.hours)]) : ""))
                         }, title: TextKey.networkPerYear(l)),
                     .div(
                         .class("table-wrap"),
