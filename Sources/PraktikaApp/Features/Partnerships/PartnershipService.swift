@@ -178,12 +178,13 @@ struct PartnershipService {
         }
         return try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
+            // Two deletes at once: the one that finds it gone logs nothing and answers 404.
+            guard try await PartnershipStore(db: sql).deleteAgreement(agreementID) else { return .notFound }
             for file in agreement.files {
                 try await AuditStore(db: sql).record(
                     actor: actor, action: .delete, entity: AttachmentController.auditEntity, entityID: String(file.id),
                     entityName: file.filename)
             }
-            try await PartnershipStore(db: sql).deleteAgreement(agreementID)
             try await AuditStore(db: sql).record(
                 actor: actor, action: .delete, entity: Self.auditEntity, entityID: String(stored.id), entityName: stored.partnerName,
                 changes: [FieldChange(field: "agreement", before: Self.describe(agreement.agreement), after: "")])

@@ -419,10 +419,10 @@ struct PartnershipStore {
         return stored
     }
 
-    /// The agreement and its files.
-    func deleteAgreement(_ id: Int64) async throws {
+    /// The agreement and its files; false when it was already gone.
+    func deleteAgreement(_ id: Int64) async throws -> Bool {
         try await AttachmentStore(db: db).deleteAll(.agreement(id))
-        try await db.delete(from: "partnership_agreements").where("id", .equal, id).run()
+        return try await db.delete(from: "partnership_agreements").where("id", .equal, id).returning("id").first() != nil
     }
 
     // MARK: Contributions
