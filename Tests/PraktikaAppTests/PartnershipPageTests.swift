@@ -637,7 +637,21 @@ struct PartnershipPageTests {
                 let refused = try await librarian.send(
                     .POST, "/api/v1/partnerships/\(id)/contributions",
                     #"{"received_on":"2026-02-04","in_kind":"Четения","volunteer_hours":\#(sent),"currency":"BGN"}"#)
-                #expect(refused.status == .badRequest && fields(refused)["volunteer_hours"] != nil, "\(sent)")
+                // The message says what the field takes, not "choose from the list".
+                #expect(refused.status == .badRequest && fields(refused)["volunteer_hours"] == TextKey.apiExpectedDecimal(.bg), "\(sent)")
+            }
+            // The same for a date, a null where the document allows none, a word where a number belongs.
+            for (sent, field, message) in [
+                (#"{"received_on":"17.05.2012","amount_minor_units":5,"currency":"BGN"}"#, "received_on", TextKey.apiExpectedDate(.bg)),
+                (#"{"received_on":null,"amount_minor_units":5,"currency":"BGN"}"#, "received_on", TextKey.apiNotNull(.bg)),
+                (
+                    #"{"received_on":"2012-05-17","amount_minor_units":"пет","currency":"BGN"}"#, "amount_minor_units",
+                    TextKey.validationInteger(.bg)
+                ),
+                (#"{"received_on":"2012-05-17","amount_minor_units":5,"currency":"USD"}"#, "currency", TextKey.validationOption(.bg)),
+            ] {
+                let refused = try await librarian.send(.POST, "/api/v1/partnerships/\(id)/contributions", sent)
+                #expect(refused.status == .badRequest && fields(refused)[field] == message, "\(sent): \(fields(refused))")
             }
             let none = try await librarian.send(
                 .POST, "/api/v1/partnerships/\(id)/contributions",

@@ -629,4 +629,40 @@ struct MeetingDayDomainTests {
             from: Data(#"{"title":"С","starts_on":"2012-05-17","ends_on":null,"venue":"В","district_codes":["PAZ"],"theme":null}"#.utf8))
         #expect(meeting.endsOn == meeting.startsOn && meeting.theme == nil)
     }
+
+    @Test("in JSON, dates, times and decimals are read only in the form the API documents; a wrong one names its type, a null is a null")
+    func writtenFormats() throws {
+        struct Sent: Decodable {
+            let day: LocalDate
+            let at: ClockTime
+            let amount: FixedDecimal
+        }
+        func decode(_ day: String, _ at: String, _ amount: String = #""2.5""#) throws -> Sent {
+            try JSONDecoder().decode(Sent.self, from: Data(#"{"day":\#(day),"at":\#(at),"amount":\#(amount)}"#.utf8))
+        }
+        let read = try decode(#""2012-05-17""#, #""9:30""#)
+        #expect(read.day == LocalDate(year: 2012, month: 5, day: 17) && read.at == ClockTime(hour: 9, minute: 30))
+        #expect(read.amount == FixedDecimal(thousandths: 2_500))
+        // Forms take "17.05.2012 г." and "9.30 ч."; the API's JSON does not, as its document says.
+        #expect(LocalDate(parsing: "17.05.2012 г.") != nil && ClockTime(parsing: "9.30 ч.") != nil)
+        for (day, at, type) in [
+            (#""17.05.2012""#, #""9:30""#, "LocalDate"), (#""2012-5-17""#, #""9:30""#, "LocalDate"), ("20120517", #""9:30""#, "LocalDate"),
+            (#""2012-05-17""#, #""9.30""#, "ClockTime"), (#""2012-05-17""#, #""9:30 ч.""#, "ClockTime"),
+        ] {
+            do {
+                _ = try decode(day, at)
+                Issue.record("\(day) \(at) accepted")
+            } catch DecodingError.typeMismatch(let wrong, _) {
+                #expect(String(describing: wrong) == type)
+                #expect((wrong as? any WrittenFormat.Type) != nil)
+            }
+        }
+        do {
+            _ = try decode("null", #""9:30""#)
+            Issue.record("null accepted")
+        } catch DecodingError.valueNotFound(let type, let context) {
+            #expect(type == LocalDate.self && context.codingPath.last?.stringValue == "day")
+        }
+        #expect(throws: DecodingError.self) { try decode(#""2012-05-17""#, #""9:30""#, #""много""#) }
+    }
 }

@@ -98,18 +98,36 @@ enum APIResponses {
         return response
     }
 
-    /// A body that is not the expected JSON: which field, when the decoder says.
+    /// A body that is not the expected JSON: which field, when the decoder says, and what it expected there.
     static func badBody(_ language: Language, _ error: any Error) -> APIFailure {
         var fields: [String: String]?
         if let decoding = error as? DecodingError {
             switch decoding {
             case .keyNotFound(let key, _): fields = [key.stringValue: TextKey.validationRequired(language)]
-            case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c):
+            case .valueNotFound(_, let c):
+                if let key = c.codingPath.last { fields = [key.stringValue: TextKey.apiNotNull(language)] }
+            case .typeMismatch(let type, let c):
+                if let key = c.codingPath.last { fields = [key.stringValue: expected(type)(language)] }
+            case .dataCorrupted(let c):
+                // A word outside a closed list (a status, a kind): the document lists the choices.
                 if let key = c.codingPath.last { fields = [key.stringValue: TextKey.validationOption(language)] }
             @unknown default: break
             }
         }
         return APIFailure(status: .badRequest, code: "bad_request", fields: fields)
+    }
+
+    /// What a field of this type takes, in words.
+    static func expected(_ type: Any.Type) -> TextKey {
+        switch type {
+        case let written as any WrittenFormat.Type: written.formatHint
+        case is any BinaryInteger.Type: .validationInteger
+        case is any BinaryFloatingPoint.Type: .validationNumber
+        case is Bool.Type: .apiExpectedBoolean
+        case is String.Type: .apiExpectedText
+        case is any Collection.Type: type is any ExpressibleByDictionaryLiteral.Type ? .apiExpectedObject : .apiExpectedList
+        default: .validationOption
+        }
     }
 }
 

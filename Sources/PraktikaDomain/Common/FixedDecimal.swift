@@ -2,7 +2,9 @@ import Foundation
 
 /// A number with up to three decimals, held exactly as thousandths: quantities ("2,5 hours")
 /// and indicator values ("10 %", "1 500"). Encoded as its plain decimal text ("2.5").
-public struct FixedDecimal: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct FixedDecimal: Sendable, Hashable, Comparable, Codable, CustomStringConvertible, WrittenFormat {
+    public static let formatHint = TextKey.apiExpectedDecimal
+
     public let thousandths: Int64
 
     public init(thousandths: Int64) { self.thousandths = thousandths }
@@ -69,14 +71,14 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let text = try? container.decode(String.self), let value = FixedDecimal(parsing: text) {
+        if let text = try Self.sentText(decoder), let value = FixedDecimal(parsing: text) {
             self = value
         } else if let number = try? container.decode(Int64.self), number.magnitude < Self.wholeLimit {
             // Whole numbers are held to the same twelve digits as written ones: a client's 2^63 - 1
             // is refused, never multiplied past Int64.
             self.init(number)
         } else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a number with at most three decimals")
+            throw Self.mismatch(decoder, "not a number with at most three decimals")
         }
     }
 

@@ -2,7 +2,9 @@ import Foundation
 
 /// A calendar date without a time or time zone ("network member since 2010-03-01").
 /// Stored and exchanged as ISO 8601 text so that SQLite and PostgreSQL hold the same value.
-public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible, WrittenFormat {
+    public static let formatHint = TextKey.apiExpectedDate
+
     public let year: Int
     public let month: Int
     public let day: Int
@@ -51,13 +53,19 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         }
     }
 
+    /// In JSON only the ISO form the API documents, "2012-05-17" (forms and imports also take
+    /// "17.05.2012 г." through `init(parsing:)`).
     public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let date = LocalDate(parsing: text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "Expected a date as YYYY-MM-DD, got \(text)"))
-        }
+        guard let text = try Self.sentText(decoder), Self.isISO(text),
+            let date = LocalDate(parsing: text)
+        else { throw Self.mismatch(decoder, "Expected a date as YYYY-MM-DD") }
         self = date
+    }
+
+    static func isISO(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10 else { return false }
+        return bytes.enumerated().allSatisfy { i, b in i == 4 || i == 7 ? b == UInt8(ascii: "-") : (0x30...0x39).contains(b) }
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -155,6 +155,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case fieldVolunteerHours, hintVolunteerHours, volunteerHours, partnershipVolunteerWork, validationVolunteerWork,
         validationHoursNotCash, hoursShort
     case contributionDelete, interactionDelete, flashContributionDeleted, flashInteractionDeleted, columnActions
+    case apiExpectedDate, apiExpectedTime, apiExpectedDecimal, apiExpectedBoolean, apiExpectedText, apiExpectedList,
+        apiExpectedObject, apiNotNull
     case hintFindPartnerLibraries
     case followUpMailBody
     case followUpMailSubject

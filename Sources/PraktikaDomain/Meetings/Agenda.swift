@@ -1,7 +1,9 @@
 import Foundation
 
 /// A time of day on the meeting's clock (Bulgarian time), minutes since midnight.
-public struct ClockTime: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct ClockTime: Sendable, Hashable, Comparable, Codable, CustomStringConvertible, WrittenFormat {
+    public static let formatHint = TextKey.apiExpectedTime
+
     public let minutes: Int
 
     public init?(hour: Int, minute: Int) {
@@ -27,9 +29,11 @@ public struct ClockTime: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public static func < (a: ClockTime, b: ClockTime) -> Bool { a.minutes < b.minutes }
 
     public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let time = ClockTime(parsing: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Expected HH:MM, got \(text)"))
+        // In JSON only the form the API documents, "9:30" or "09:30".
+        guard let text = try Self.sentText(decoder), text.contains(":"), text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ":") }),
+            let time = ClockTime(parsing: text)
+        else {
+            throw Self.mismatch(decoder, "Expected HH:MM")
         }
         self = time
     }
