@@ -103,8 +103,9 @@ struct PartnershipAPIController: Sendable {
                 volunteerHours: volunteerHours?.value, designID: designID)
         }
 
+        /// The page's field names that the API calls otherwise (`in_kind` and `volunteer_hours` are
+        /// the same in both), so that the rules' messages land on the API's fields.
         static let fields = ["amount": "amount_minor_units", "estimated_value": "estimated_value_minor_units", "design": "design_id"]
-        // "volunteer_hours" is called the same in the API as on the page.
     }
 
     struct InteractionBody: Decodable {
