@@ -786,6 +786,18 @@ def partnership_walk(driver, base, workdir):
     contribution({"in_kind": "Hall for ten sessions", "estimated_value": "300"})
     rows = driver.find_elements(By.CSS_SELECTOR, "#contributions tbody tr")
     check(len(rows) == 2, "both contributions are listed")
+    # A mistyped amount is mended on the contribution's own page, shown as it was entered.
+    money_row = [r for r in rows if "1,000.00" in r.text][0]
+    click(driver, money_row.find_element(By.CSS_SELECTOR, "td.row-actions a"))
+    amount = driver.find_element(By.NAME, "amount")
+    check(amount.get_attribute("value") == "1000.00", "the edit form shows the amount as it can be typed again")
+    found = axe_violations(driver, impacts=("critical", "serious", "moderate"))
+    check(not found, f"the contribution's edit page: axe-core finds nothing critical, serious or moderate {found}")
+    amount.clear()
+    amount.send_keys("1500")
+    click(driver, driver.find_element(By.CSS_SELECTOR, "form.record-form button[type=submit]"))
+    check("The contribution is changed." in text(driver, ".flash") and "1,500.00" in text(driver, "#contributions"),
+          "the changed amount is saved and listed")
     click(driver, driver.find_element(By.LINK_TEXT, "Хора с двигателни увреждания"))
     funding = text(driver, ".partner-funding")
     check("Partners’ contributions" in funding and "Община Ракитово" in funding and "Left for the library" in funding,

@@ -384,6 +384,12 @@ struct PartnershipPageTests {
                     "/partnerships/\(partnership)/contributions",
                     ["received_on": Self.iso(0), "in_kind": "Беседи на доброволци", "volunteer_hours": "16", "currency": "BGN"]
                 ).status == .seeOther)
+            // A year before with volunteers' work only: its bar is captioned with the hours, not with no money.
+            #expect(
+                try await coordinator.post(
+                    "/partnerships/\(partnership)/contributions",
+                    ["received_on": "\(year - 1)-06-01", "in_kind": "Доброволци в читалнята", "volunteer_hours": "40", "currency": "BGN"]
+                ).status == .seeOther)
 
             let page = try await coordinator.get("/partnerships/network")
             #expect(page.status == .ok)
@@ -396,6 +402,7 @@ struct PartnershipPageTests {
                 text.inOrder(
                     "Приноси по години", "Доброволен труд", "<th scope=\"row\">\(year)</th>", "1 200,00 лв.", "300,00 лв.", "16 ч.",
                     "1 500,00 лв."))
+            #expect(text.contains("font-size=\"13\">40 ч.</text>") && !text.contains("0,00 лв. · 40 ч."))
             // Only the district's own: the Smolyan library's partners are not counted, and no district breakdown is offered.
             #expect(!text.contains("ОДК") && !text.contains("Корпус на мира") && !text.contains("id=\"by-district\""))
             #expect(!text.contains("name=\"district\""))
@@ -722,6 +729,156 @@ struct PartnershipPageTests {
             let audited = try await app.sql.select().column("action").from("audit_log").where("entity", .equal, "partnership")
                 .where("entity_id", .equal, String(id)).all().count
             #expect(audited == 15)
+        }
+    }
+
+    @Test(
+        "a contribution and a contact are edited on their own pages and through the API: the log keeps both, a stale copy is told so with what was typed kept, another partnership's row is 404"
+    )
+    func edit() async throws {
+        try await withApp(demo: true) { app in
+            typealias Client = MeetingAPITests.Client
+            let librarian = try await Browser.signedIn(app, "smolyan@praktika.local", VelingradDemo.demoPassword)
+            let partner = try await app.id("partners", where: "name", is: "ОДК")
+            let library = try await app.id("libraries", where: "name", is: "Регионална библиотека „Никола Вранчев“")
+            let design = try await app.id("service_designs", where: "title", is: "Бизнес – туристически услуги")
+            let created = try await librarian.post(
+                "/partnerships",
+                ["partner": String(partner), "library-0-id": String(library), "design-0-id": String(design), "status": "active"])
+            let id = try #require(Int64(created.headers.first(name: .location)?.split(separator: "/").last ?? ""))
+            #expect(
+                try await librarian.post(
+                    "/partnerships/\(id)/contributions",
+                    ["received_on": "2026-02-01", "amount": "1 000,50", "currency": "BGN", "design": String(design)]
+                ).status == .seeOther)
+            #expect(
+                try await librarian.post(
+                    "/partnerships/\(id)/interactions",
+                    ["on": "2026-02-02", "kind": "call", "note": "Обещаха зала", "follow_up_on": "2026-03-01"]
+                ).status == .seeOther)
+            let store = PartnershipStore(db: app.sql)
+            let money = try #require(try await store.contributions(id).first)
+            let call = try #require(try await store.interactions([id]).first?.stored)
+
+            // The page links to the edit form, which shows the contribution as it was entered.
+            let page = try await librarian.get("/partnerships/\(id)").text
+            #expect(page.contains("href=\"/partnerships/\(id)/contributions/\(money.id)/edit\""))
+            #expect(page.contains("href=\"/partnerships/\(id)/interactions/\(call.id)/edit\""))
+            let form = try await librarian.get("/partnerships/\(id)/contributions/\(money.id)/edit")
+            #expect(form.status == .ok)
+            #expect(form.text.contains("value=\"1000,50\"") && form.text.contains("value=\"2026-02-01\""))
+            #expect(form.text.contains("name=\"version\" value=\"1\""))
+
+            // A mistake is told at its field, what was typed kept; nothing is written.
+            let wrong = try await librarian.post(
+                "/partnerships/\(id)/contributions/\(money.id)/edit",
+                ["received_on": "2026-02-01", "amount": "-5", "currency": "BGN", "version": "1"])
+            #expect(wrong.status == .unprocessableEntity && wrong.text.contains("id=\"field-amount-error\""))
+            #expect(wrong.text.contains("value=\"-5\""))
+            #expect(try await store.contribution(money.id)?.contribution.amount?.minorUnits == 100_050)
+
+            // Saved: the budget shows the new amount, the history both.
+            let saved = try await librarian.post(
+                "/partnerships/\(id)/contributions/\(money.id)/edit",
+                ["received_on": "2026-02-01", "amount": "1 500", "currency": "BGN", "design": String(design), "version": "1"])
+            #expect(saved.status == .seeOther && saved.headers.first(name: .location) == "/partnerships/\(id)#contributions")
+            #expect(try await store.contribution(money.id)?.version == 2)
+            #expect(try await librarian.get("/services/\(design)").text.contains("ОДК: в пари 1 500,00 лв."))
+            let logged = try await app.sql.raw(
+                "SELECT changes FROM audit_log WHERE entity = 'partnership' AND action = 'update' AND entity_id = \(bind: String(id))"
+            ).all().compactMap { try $0.decode(column: "changes", as: String?.self) }
+            #expect(logged.contains { $0.contains("1 000,50 лв.") && $0.contains("1 500,00 лв.") })
+
+            // The same form saved again from the old copy: not written, told so, what was typed kept,
+            // the form now carrying the version stored so that saving again replaces it.
+            let stale = try await librarian.post(
+                "/partnerships/\(id)/contributions/\(money.id)/edit",
+                ["received_on": "2026-02-01", "amount": "777", "currency": "BGN", "version": "1"])
+            #expect(stale.status == .conflict && stale.text.contains("value=\"777\""))
+            #expect(stale.text.contains(TextKey.conflictRecordChanged(.bg)) && stale.text.contains("name=\"version\" value=\"2\""))
+            #expect(try await store.contribution(money.id)?.contribution.amount?.minorUnits == 150_000)
+
+            // A contact: a new next-step day is reminded of again.
+            let contactForm = try await librarian.get("/partnerships/\(id)/interactions/\(call.id)/edit").text
+            #expect(contactForm.contains("Обещаха зала") && contactForm.contains("value=\"2026-03-01\""))
+            #expect(
+                try await librarian.post(
+                    "/partnerships/\(id)/interactions/\(call.id)/edit",
+                    ["on": "2026-02-02", "kind": "meeting", "note": "Дадоха зала", "follow_up_on": "2026-04-01", "version": "1"]
+                ).status == .seeOther)
+            let changedCall = try #require(try await store.interaction(call.id))
+            #expect(changedCall.interaction.note == "Дадоха зала" && changedCall.interaction.kind == .meeting)
+            #expect(changedCall.interaction.followUpOn?.iso == "2026-04-01" && changedCall.version == 2)
+
+            // Rows of another partnership are not found through this one; readers cannot edit.
+            let other = try await librarian.post(
+                "/partnerships", ["partner": String(partner), "library-0-id": String(library), "status": "active"])
+            let otherID = try #require(Int64(other.headers.first(name: .location)?.split(separator: "/").last ?? ""))
+            #expect(try await librarian.get("/partnerships/\(otherID)/contributions/\(money.id)/edit").status == .notFound)
+            #expect(
+                try await librarian.post(
+                    "/partnerships/\(otherID)/contributions/\(money.id)/edit",
+                    ["received_on": "2026-02-01", "amount": "1", "currency": "BGN"]
+                ).status == .notFound)
+            let reader = try await Browser.signedIn(app, "partner@praktika.local", VelingradDemo.demoPassword)
+            #expect(try await reader.get("/partnerships/\(id)/contributions/\(money.id)/edit").status == .forbidden)
+            #expect(
+                try await reader.post(
+                    "/partnerships/\(id)/interactions/\(call.id)/edit", ["on": "2026-02-02", "kind": "call", "note": "x", "version": "2"]
+                ).status == .forbidden)
+
+            // The API: each row carries its version; a change names it in If-Match, and a stale one is 412.
+            let api = try await Client(app, "smolyan@praktika.local")
+            let read = try MeetingAPITests.object(try await api.send(.GET, "/api/v1/partnerships/\(id)"))
+            let rows = try #require(read["contributions"] as? [[String: Any]])
+            #expect(rows.first?["version"] as? Int == 2)
+            var tagged = api
+            tagged.headers.replaceOrAdd(name: .ifMatch, value: "\"2\"")
+            let body = #"{"received_on":"2026-02-01","in_kind":"Зала","estimated_value_minor_units":30000,"currency":"BGN"}"#
+            let replaced = try await tagged.send(.PUT, "/api/v1/partnerships/\(id)/contributions/\(money.id)", body)
+            #expect(replaced.status == .ok && replaced.headers.first(name: .eTag) == "\"3\"")
+            let answer = try MeetingAPITests.object(replaced)
+            #expect(answer["in_kind"] as? String == "Зала" && answer["amount_minor_units"] == nil && answer["version"] as? Int == 3)
+            #expect(
+                try await tagged.send(.PUT, "/api/v1/partnerships/\(id)/contributions/\(money.id)", body).status == .preconditionFailed)
+            let both = try await api.send(
+                .PUT, "/api/v1/partnerships/\(id)/contributions/\(money.id)",
+                #"{"received_on":"2026-02-01","amount_minor_units":5,"in_kind":"Зала","currency":"BGN"}"#)
+            #expect(both.status == .unprocessableEntity)
+            #expect(
+                try await api.send(.PUT, "/api/v1/partnerships/\(otherID)/contributions/\(money.id)", body).status == .notFound)
+            let contact = try await api.send(
+                .PUT, "/api/v1/partnerships/\(id)/interactions/\(call.id)", #"{"on":"2026-02-03","kind":"visit","note":"  Посещение  "}"#)
+            #expect(contact.status == .ok)
+            let contactBody = try MeetingAPITests.object(contact)
+            #expect(
+                contactBody["note"] as? String == "Посещение" && contactBody["follow_up_on"] == nil && contactBody["version"] as? Int == 3)
+            let coordinator = try await Client(app, "pazardzhik@praktika.local")
+            #expect(
+                try await coordinator.send(
+                    .PUT, "/api/v1/partnerships/\(id)/interactions/\(call.id)", #"{"on":"2026-02-03","kind":"visit","note":"x"}"#
+                )
+                .status == .notFound)
+
+            // Two saves of one version at once: one is written, the other told it changed.
+            let client = tagged
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for amount in [10, 20, 30, 40] {
+                    var one = client
+                    one.headers.replaceOrAdd(name: .ifMatch, value: "\"3\"")
+                    group.addTask {
+                        try await one.send(
+                            .PUT, "/api/v1/partnerships/\(id)/contributions/\(money.id)",
+                            #"{"received_on":"2026-02-01","amount_minor_units":\#(amount),"currency":"BGN"}"#
+                        ).status
+                    }
+                }
+                var all: [HTTPStatus] = []
+                for try await status in group { all.append(status) }
+                return all
+            }
+            #expect(statuses.filter { $0 == .ok }.count == 1 && statuses.filter { $0 == .preconditionFailed }.count == 3)
+            #expect(try await store.contribution(money.id)?.version == 4)
         }
     }
 

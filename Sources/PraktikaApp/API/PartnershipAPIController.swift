@@ -8,8 +8,9 @@ import Vapor
 /// administrators, a district's for its staff, a partner's own for its account), and one with
 /// its agreements (their signed files as links), contributions and contacts; and the same
 /// changes the pages make, through `PartnershipService`: recording and replacing a partnership
-/// (`If-Match` against its `ETag`), adding a contribution, a contact or an agreement, and
-/// deleting an agreement. Signed files are attached on the partnership's page.
+/// (`If-Match` against its `ETag`), adding a contribution, a contact or an agreement, replacing
+/// a contribution or a contact (`If-Match` against its own version), and deleting any of the
+/// three. Signed files are attached on the partnership's page.
 struct PartnershipAPIController: Sendable {
     func register(_ routes: any RoutesBuilder) {
         let id = SiteURL.any
@@ -23,6 +24,8 @@ struct PartnershipAPIController: Sendable {
         routes.delete(.api(.partnershipAgreement(id, id)), use: deleteAgreement)
         routes.delete(.api(.partnershipContribution(id, id)), use: deleteContribution)
         routes.delete(.api(.partnershipInteraction(id, id)), use: deleteInteraction)
+        routes.put(.api(.partnershipContribution(id, id)), use: replaceContribution)
+        routes.put(.api(.partnershipInteraction(id, id)), use: replaceInteraction)
     }
 
     /// Text as the pages keep it: without surrounding space, and none when nothing is left.
@@ -202,9 +205,11 @@ struct PartnershipAPIController: Sendable {
         let currency: String?
         let volunteerHours: FixedDecimal?
         let designID: Int64?
+        /// Raised by every change; `If-Match` on a change names the one it was made from.
+        let version: Int64
 
         enum CodingKeys: String, CodingKey {
-            case id, currency
+            case id, currency, version
             case receivedOn = "received_on"
             case amountMinorUnits = "amount_minor_units"
             case inKind = "in_kind"
@@ -220,9 +225,11 @@ struct PartnershipAPIController: Sendable {
         let kind: String
         let note: String
         let followUpOn: String?
+        /// Raised by every change; `If-Match` on a change names the one it was made from.
+        let version: Int64
 
         enum CodingKeys: String, CodingKey {
-            case id, on, kind, note
+            case id, on, kind, note, version
             case followUpOn = "follow_up_on"
         }
     }
@@ -320,8 +327,10 @@ struct PartnershipAPIController: Sendable {
                         url: base + SiteURL.file(f.id, AttachmentKind.safeName(f.filename)).path)
                 })
         }
-        let contributions = try await store.contributions(id).map { Self.json($0.id, $0.contribution) }
-        let interactions = try await store.interactions([id]).map { Self.json($0.stored.id, $0.stored.interaction) }
+        let contributions = try await store.contributions(id).map { Self.json($0.id, $0.contribution, version: $0.version) }
+        let interactions = try await store.interactions([id]).map {
+            Self.json($0.stored.id, $0.stored.interaction, version: $0.stored.version)
+        }
         let response = try APIResponses.json(
             DetailJSON(
                 id: id, version: stored.version, partner: Named(id: p.partnerID, name: stored.partnerName),
@@ -334,16 +343,22 @@ struct PartnershipAPIController: Sendable {
         return response
     }
 
-    static func json(_ id: Int64, _ c: Contribution) -> ContributionJSON {
+    static func json(_ id: Int64, _ c: Contribution, version: Int64) -> ContributionJSON {
         ContributionJSON(
             id: id, receivedOn: c.receivedOn.iso, amountMinorUnits: c.amount?.minorUnits, inKind: c.inKind,
             estimatedValueMinorUnits: c.estimatedValue?.minorUnits, currency: (c.amount ?? c.estimatedValue)?.currency.rawValue,
-            volunteerHours: c.volunteerHours,
-            designID: c.designID)
+            volunteerHours: c.volunteerHours, designID: c.designID, version: version)
     }
 
-    static func json(_ id: Int64, _ i: Interaction) -> InteractionJSON {
-        InteractionJSON(id: id, on: i.on.iso, kind: i.kind.rawValue, note: i.note, followUpOn: i.followUpOn?.iso)
+    static func json(_ id: Int64, _ i: Interaction, version: Int64) -> InteractionJSON {
+        InteractionJSON(id: id, on: i.on.iso, kind: i.kind.rawValue, note: i.note, followUpOn: i.followUpOn?.iso, version: version)
+    }
+
+    /// A contribution or contact as the API answers for it, its version as the `ETag`.
+    private static func part<T: Encodable>(_ json: T, version: Int64, _ status: HTTPStatus) throws -> Response {
+        let response = try APIResponses.json(json, status)
+        response.headers.replaceOrAdd(name: .eTag, value: "\"\(version)\"")
+        return response
     }
 
     // MARK: Changes
@@ -411,7 +426,21 @@ struct PartnershipAPIController: Sendable {
         let contribution = body.contribution
         let outcome = try await service(req).addContribution(stored, contribution)
         guard case .saved(let id) = outcome else { throw failure(req, outcome, fields: ContributionBody.fields) }
-        return try APIResponses.json(Self.json(id, contribution), .created)
+        return try Self.part(Self.json(id, contribution, version: 1), version: 1, .created)
+    }
+
+    /// Replaces a contribution; with `If-Match`, only if it is still the version read.
+    @Sendable func replaceContribution(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        let id = try subID(req)
+        let body = try req.decodeBody(ContributionBody.self)
+        try Self.checkSent([("in_kind", body.inKind, 500)])
+        let outcome = try await service(req).updateContribution(
+            stored, contributionID: id, body.contribution, expectedVersion: req.ifMatchVersion)
+        guard case .saved = outcome, let changed = try await PartnershipStore(db: req.sql).contribution(id) else {
+            throw failure(req, outcome, fields: ContributionBody.fields)
+        }
+        return try Self.part(Self.json(id, changed.contribution, version: changed.version), version: changed.version, .ok)
     }
 
     @Sendable func addInteraction(_ req: Request) async throws -> Response {
@@ -421,7 +450,21 @@ struct PartnershipAPIController: Sendable {
         let interaction = body.interaction
         let outcome = try await service(req).addInteraction(stored, interaction)
         guard case .saved(let id) = outcome else { throw failure(req, outcome) }
-        return try APIResponses.json(Self.json(id, interaction), .created)
+        return try Self.part(Self.json(id, interaction, version: 1), version: 1, .created)
+    }
+
+    /// Replaces a contact; with `If-Match`, only if it is still the version read.
+    @Sendable func replaceInteraction(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        let id = try subID(req)
+        let body = try req.decodeBody(InteractionBody.self)
+        try Self.checkSent([("note", body.note, 2_000)])
+        let outcome = try await service(req).updateInteraction(
+            stored, interactionID: id, body.interaction, expectedVersion: req.ifMatchVersion)
+        guard case .saved = outcome, let changed = try await PartnershipStore(db: req.sql).interaction(id) else {
+            throw failure(req, outcome)
+        }
+        return try Self.part(Self.json(id, changed.interaction, version: changed.version), version: changed.version, .ok)
     }
 
     @Sendable func addAgreement(_ req: Request) async throws -> Response {

@@ -79,6 +79,12 @@ public struct Formatting: Sendable {
         }
     }
 
+    /// An amount as a form field shows it to be edited: no grouping, so that it reads back the same
+    /// ("2950,00" / "2950.00"); the currency is the form's own field.
+    public func plainMoney(_ money: Money) -> String {
+        hundredths(money.minorUnits).replacingOccurrences(of: language == .bg ? " " : ",", with: "")
+    }
+
     /// The sign an amount in this currency carries, as `money` writes it: a form's currency list
     /// shows the same "лв." and "€" as the amounts beside it, never the codes.
     public func currencySign(_ currency: Currency) -> String {

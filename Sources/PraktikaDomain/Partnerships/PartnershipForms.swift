@@ -65,6 +65,21 @@ public enum PartnershipForms {
         return (c, errors)
     }
 
+    /// A recorded contribution as its form shows it to be changed.
+    public static func input(_ c: Contribution, _ language: Language) -> FormInput {
+        let f = Formatting(language)
+        var out: FormInput = [
+            "received_on": c.receivedOn.iso, "currency": ((c.amount ?? c.estimatedValue)?.currency ?? .BGN).rawValue,
+        ]
+        for (key, value) in [
+            ("amount", c.amount.map(f.plainMoney)), ("in_kind", c.inKind), ("estimated_value", c.estimatedValue.map(f.plainMoney)),
+            ("volunteer_hours", c.volunteerHours.map(f.plainNumber)), ("design", c.designID.map { String($0) }),
+        ] {
+            if let value { out[key] = value }
+        }
+        return out
+    }
+
     public static func agreement(_ input: FormInput) -> (Agreement, FieldErrors) {
         var r = FormReader(input)
         let signed = r.date("signed_on")
@@ -92,5 +107,12 @@ public enum PartnershipForms {
         var errors = r.errors
         if on == nil && errors["on"] == nil { errors.add("on", .validationRequired) }
         return (i, errors)
+    }
+
+    /// A recorded contact as its form shows it to be changed.
+    public static func input(_ i: Interaction) -> FormInput {
+        var out: FormInput = ["on": i.on.iso, "kind": i.kind.rawValue, "note": i.note]
+        if let next = i.followUpOn { out["follow_up_on"] = next.iso }
+        return out
     }
 }

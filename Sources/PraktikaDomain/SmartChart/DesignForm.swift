@@ -43,7 +43,6 @@ public enum DesignForm {
 
     public static func input(_ d: ServiceDesign, _ block: DesignBlock, _ language: Language) -> FormInput {
         let f = Formatting(language)
-        func money(_ m: Money) -> String { f.hundredths(m.minorUnits).replacingOccurrences(of: language == .bg ? " " : ",", with: "") }
         func number(_ n: FixedDecimal?) -> String { n.map(f.plainNumber) ?? "" }
         var v: FormInput = [:]
         switch block {
@@ -70,7 +69,7 @@ public enum DesignForm {
             for (i, line) in d.budget.enumerated() {
                 v["budget-\(i)-item"] = line.item
                 v["budget-\(i)-quantity"] = number(line.quantity)
-                v["budget-\(i)-unit_cost"] = money(line.unitCost)
+                v["budget-\(i)-unit_cost"] = f.plainMoney(line.unitCost)
                 v["budget-\(i)-currency"] = line.currency.rawValue
                 v["budget-\(i)-source"] = line.source.rawValue
             }

@@ -26,18 +26,31 @@ enum OpenAPIPartnerships {
         ),
     ]
 
-    /// `DELETE /api/v1/partnerships/{id}/<part>/{sub}`: one agreement, contribution or contact.
-    static func removal(_ part: String, _ operationID: String, _ summary: String) -> (String, JSONValue) {
-        (
-            "/api/v1/partnerships/{id}/\(part)/{sub}",
-            .object([
+    /// `/api/v1/partnerships/{id}/<part>/{sub}`: one agreement, contribution or contact, deleted;
+    /// and, given `replace` (its operation, summary and schema), replaced.
+    static func removal(
+        _ part: String, _ operationID: String, _ summary: String, replace: (id: String, summary: String, schema: String)? = nil
+    ) -> (String, JSONValue) {
+        var operations: [(String, JSONValue)] = [
+            (
+                "parameters",
+                .array([D.parameter("id", schema: OpenAPIOutcomes.int64), D.parameter("sub", schema: OpenAPIOutcomes.int64)])
+            ),
+            ("delete", op(operationID, summary, [("204", "Deleted", nil)] + refusals.filter { $0.0 != "422" })),
+        ]
+        if let replace {
+            operations.append(
                 (
-                    "parameters",
-                    .array([D.parameter("id", schema: OpenAPIOutcomes.int64), D.parameter("sub", schema: OpenAPIOutcomes.int64)])
-                ),
-                ("delete", op(operationID, summary, [("204", "Deleted", nil)] + refusals.filter { $0.0 != "422" })),
-            ])
-        )
+                    "put",
+                    op(
+                        replace.id, replace.summary, headers: [("If-Match", D.ifMatch)], body: D.ref(replace.schema + "Write"),
+                        [
+                            ("200", "As changed, its new version as the `ETag`", D.ref(replace.schema)),
+                            ("412", "Changed by someone else since the `If-Match` version", D.ref("Error")),
+                        ] + refusals)
+                ))
+        }
+        return ("/api/v1/partnerships/{id}/\(part)/{sub}", .object(operations))
     }
 
     static var paths: [(String, JSONValue)] {
@@ -141,9 +154,19 @@ enum OpenAPIPartnerships {
             removal("agreements", "deletePartnershipAgreement", "Delete an agreement of the partnership, with its signed files"),
             removal(
                 "contributions", "deletePartnershipContribution",
-                "Delete a contribution recorded by mistake (the audit log keeps what it was)"),
+                "Delete a contribution recorded by mistake (the audit log keeps what it was)",
+                replace: (
+                    "replacePartnershipContribution",
+                    "Replace a contribution of the partnership (the audit log keeps what it was); with `If-Match`, only if it is still the version read",
+                    "PartnershipContribution"
+                )),
             removal(
-                "interactions", "deletePartnershipInteraction", "Delete a contact recorded by mistake (the audit log keeps what it was)"),
+                "interactions", "deletePartnershipInteraction", "Delete a contact recorded by mistake (the audit log keeps what it was)",
+                replace: (
+                    "replacePartnershipInteraction",
+                    "Replace a contact of the partnership (a new day for the next step is reminded of again); with `If-Match`, only if it is still the version read",
+                    "PartnershipInteraction"
+                )),
         ]
     }
 
@@ -273,7 +296,8 @@ enum OpenAPIPartnerships {
                                 "Volunteers' hours in all; absent for anything but volunteers' work")
                         ),
                         ("design_id", S.id()),
-                    ], required: ["id", "received_on"])
+                        ("version", D.readOnly(D.integer, "Raised by every change of the contribution")),
+                    ], required: ["id", "received_on", "version"])
             ),
             (
                 "PartnershipInteraction",
@@ -282,7 +306,8 @@ enum OpenAPIPartnerships {
                         ("id", S.id(nullable: false)), ("on", S.day), ("kind", S.choice(InteractionKind.self)),
                         ("note", S.string(max: 2000)),
                         ("follow_up_on", S.date),
-                    ], required: ["id", "on", "kind", "note"])
+                        ("version", D.readOnly(D.integer, "Raised by every change of the contact")),
+                    ], required: ["id", "on", "kind", "note", "version"])
             ),
             (
                 "Partnership",

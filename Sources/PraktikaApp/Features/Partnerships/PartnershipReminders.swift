@@ -57,7 +57,7 @@ struct PartnershipReminders {
         ).all().map { try $0.decode(column: "id", as: Int64.self) }
         return try await mail(due, table: "partnership_interactions", day: "follow_up_on") { sql, id in
             let store = PartnershipStore(db: sql)
-            guard let (partnershipID, interaction) = try await store.interaction(id), let stored = try await store.find(partnershipID)
+            guard let (partnershipID, interaction, _) = try await store.interaction(id), let stored = try await store.find(partnershipID)
             else { return nil }
             let link = publicURL + SiteURL.partnership(stored.id).path + "#interactions"
             return (

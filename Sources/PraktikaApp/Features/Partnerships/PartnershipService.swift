@@ -53,19 +53,71 @@ struct PartnershipService {
         guard PartnershipPolicy.mayEdit(actor, libraries: Set(stored.partnership.libraryIDs), districts: stored.districts) else {
             return .forbidden
         }
-        var errors = c.validate()
-        // Money goes to a design this partnership is tied to.
-        if let design = c.designID, !stored.partnership.designIDs.contains(design) { errors.add("design", .validationOption) }
+        let errors = Self.errors(c, of: stored)
         guard errors.isEmpty else { return .invalid(errors) }
         return try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
             let id = try await PartnershipStore(db: sql).addContribution(stored.id, c)
-            let f = Formatting(.bg)
             try await AuditStore(db: sql).record(
                 actor: actor, action: .create, entity: Self.auditEntity, entityID: String(stored.id), entityName: stored.partnerName,
-                changes: [
-                    FieldChange(field: "contribution", before: "", after: c.what(f))
-                ])
+                changes: [FieldChange(field: "contribution", before: "", after: Self.describe(c))])
+            return .saved(id)
+        }
+    }
+
+    /// A contribution's own rules, and money goes to a design this partnership is tied to.
+    private static func errors(_ c: Contribution, of stored: StoredPartnership) -> FieldErrors {
+        var errors = c.validate()
+        if let design = c.designID, !stored.partnership.designIDs.contains(design) { errors.add("design", .validationOption) }
+        return errors
+    }
+
+    /// Changes a contribution of the partnership, if it is still the version the change was made
+    /// from (`nil`: whatever it is now); the log keeps what it was and what it became.
+    func updateContribution(_ stored: StoredPartnership, contributionID id: Int64, _ c: Contribution, expectedVersion: Int64?)
+        async throws -> Outcome
+    {
+        guard mayEdit(stored) else { return .forbidden }
+        guard let found = try await PartnershipStore(db: sql).contribution(id), found.partnershipID == stored.id else { return .notFound }
+        let errors = Self.errors(c, of: stored)
+        guard errors.isEmpty else { return .invalid(errors) }
+        return try await changePart(stored, id, field: "contribution", before: Self.describe(found.contribution), after: Self.describe(c)) {
+            try await $0.updateContribution(id, of: stored.id, c, expectedVersion: expectedVersion ?? found.version)
+        } exists: {
+            try await $0.contribution(id) != nil
+        }
+    }
+
+    /// Changes a contact of the partnership, as `updateContribution` does a contribution.
+    func updateInteraction(_ stored: StoredPartnership, interactionID id: Int64, _ i: Interaction, expectedVersion: Int64?)
+        async throws -> Outcome
+    {
+        guard mayEdit(stored) else { return .forbidden }
+        guard let found = try await PartnershipStore(db: sql).interaction(id), found.partnershipID == stored.id else { return .notFound }
+        let errors = i.validate()
+        guard errors.isEmpty else { return .invalid(errors) }
+        return try await changePart(stored, id, field: "interaction", before: Self.describe(found.interaction), after: Self.describe(i)) {
+            try await $0.updateInteraction(id, of: stored.id, i, expectedVersion: expectedVersion ?? found.version)
+        } exists: {
+            try await $0.interaction(id) != nil
+        }
+    }
+
+    /// Writes a change to one row of a partnership's lists and logs it, in one transaction; a row
+    /// no longer at the version read is a conflict, one deleted meanwhile is gone.
+    private func changePart(
+        _ stored: StoredPartnership, _ id: Int64, field: String, before: String, after: String,
+        update: @Sendable @escaping (PartnershipStore) async throws -> Bool,
+        exists: @Sendable @escaping (PartnershipStore) async throws -> Bool
+    ) async throws -> Outcome {
+        try await db.writeTransaction { db in
+            let store = PartnershipStore(db: db as! any SQLDatabase)
+            guard try await update(store) else { return try await exists(store) ? .conflict : .notFound }
+            if before != after {
+                try await AuditStore(db: store.db).record(
+                    actor: actor, action: .update, entity: Self.auditEntity, entityID: String(stored.id), entityName: stored.partnerName,
+                    changes: [FieldChange(field: field, before: before, after: after)])
+            }
             return .saved(id)
         }
     }
@@ -89,7 +141,7 @@ struct PartnershipService {
     /// Deletes a contribution recorded by mistake; the log keeps what it was.
     func deleteContribution(_ stored: StoredPartnership, contributionID id: Int64) async throws -> Outcome {
         try await deletePart(stored, id, field: "contribution") { store in
-            try await store.contribution(id).map { ($0.partnershipID, $0.contribution.what(Formatting(.bg))) }
+            try await store.contribution(id).map { ($0.partnershipID, Self.describe($0.contribution)) }
         } delete: {
             try await $0.deleteContribution(id)
         }
@@ -203,7 +255,14 @@ struct PartnershipService {
         PartnershipPolicy.mayEdit(actor, libraries: Set(stored.partnership.libraryIDs), districts: stored.districts)
     }
 
-    static func describe(_ i: Interaction) -> String { "\(i.on.iso) \(i.kind.rawValue): \(i.note)" }
+    static func describe(_ i: Interaction) -> String {
+        "\(i.on.iso) \(i.kind.rawValue): \(i.note)" + (i.followUpOn.map { " · follow up \($0.iso)" } ?? "")
+    }
+
+    /// A contribution in the log's words: its day, what it was and the design it went to.
+    static func describe(_ c: Contribution) -> String {
+        "\(c.receivedOn.iso) " + c.what(Formatting(.bg)) + (c.designID.map { " · design \($0)" } ?? "")
+    }
 
     static func describe(_ a: Agreement) -> String {
         [a.kind.rawValue, a.title, a.signedOn.iso, a.validUntil.map { "until \($0.iso)" }, a.renewOn.map { "renew \($0.iso)" }]

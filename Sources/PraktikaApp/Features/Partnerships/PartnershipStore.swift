@@ -31,6 +31,8 @@ struct StoredContribution: Sendable {
     let id: Int64
     let contribution: Contribution
     var designTitle: String?
+    /// Raised by every change; a change made from an older one is refused.
+    var version: Int64 = 1
 }
 
 struct StoredAgreement: Sendable {
@@ -44,6 +46,8 @@ struct StoredInteraction: Sendable {
     let id: Int64
     let interaction: Interaction
     let by: String?
+    /// Raised by every change; a change made from an older one is refused.
+    var version: Int64 = 1
 }
 
 /// Partnerships, their contributions and interactions, read with SQLKit.
@@ -464,14 +468,42 @@ struct PartnershipStore {
         ).all().map {
             StoredContribution(
                 id: try $0.decode(column: "id", as: Int64.self), contribution: try Self.contribution($0),
-                designTitle: try $0.decode(column: "design_title", as: String?.self))
+                designTitle: try $0.decode(column: "design_title", as: String?.self),
+                version: try $0.decode(column: "version", as: Int64.self))
         }
     }
 
     /// One contribution with the partnership it belongs to.
-    func contribution(_ id: Int64) async throws -> (partnershipID: Int64, contribution: Contribution)? {
+    func contribution(_ id: Int64) async throws -> (partnershipID: Int64, contribution: Contribution, version: Int64)? {
         guard let row = try await db.raw("SELECT * FROM partnership_contributions WHERE id = \(bind: id)").first() else { return nil }
-        return (try row.decode(column: "partnership_id", as: Int64.self), try Self.contribution(row))
+        return (
+            try row.decode(column: "partnership_id", as: Int64.self), try Self.contribution(row),
+            try row.decode(column: "version", as: Int64.self)
+        )
+    }
+
+    /// Changes a contribution of the partnership if it is still at `expectedVersion`; false when
+    /// it is not (changed or deleted by someone else meanwhile).
+    func updateContribution(_ id: Int64, of partnershipID: Int64, _ c: Contribution, expectedVersion: Int64) async throws -> Bool {
+        let currency = (c.amount ?? c.estimatedValue)?.currency ?? .BGN
+        return try await db.update("partnership_contributions")
+            .set("received_on", to: SQLBind(c.receivedOn.iso)).set("amount_minor", to: SQLBind(c.amount?.minorUnits))
+            .set("in_kind", to: SQLBind(c.inKind)).set("value_minor", to: SQLBind(c.estimatedValue?.minorUnits))
+            .set("currency", to: SQLBind(currency.rawValue)).set("volunteer_hours", to: SQLBind(c.volunteerHours?.thousandths))
+            .set("design_id", to: SQLBind(c.designID))
+            .set("version", to: SQLRaw("version + 1"))
+            .where("id", .equal, id).where("partnership_id", .equal, partnershipID).where("version", .equal, expectedVersion)
+            .returning("id").first() != nil
+    }
+
+    /// Changes a contact of the partnership if it is still at `expectedVersion`; false when it is not.
+    func updateInteraction(_ id: Int64, of partnershipID: Int64, _ i: Interaction, expectedVersion: Int64) async throws -> Bool {
+        try await db.update("partnership_interactions")
+            .set("on_date", to: SQLBind(i.on.iso)).set("kind", to: SQLBind(i.kind.rawValue)).set("note", to: SQLBind(i.note))
+            .set("follow_up_on", to: SQLBind(i.followUpOn?.iso))
+            .set("version", to: SQLRaw("version + 1"))
+            .where("id", .equal, id).where("partnership_id", .equal, partnershipID).where("version", .equal, expectedVersion)
+            .returning("id").first() != nil
     }
 
     /// False when it was already gone (deleted by someone else a moment before).
@@ -529,16 +561,19 @@ struct PartnershipStore {
     }
 
     /// One contact and the partnership it belongs to.
-    func interaction(_ id: Int64) async throws -> (partnershipID: Int64, interaction: Interaction)? {
+    func interaction(_ id: Int64) async throws -> (partnershipID: Int64, interaction: Interaction, version: Int64)? {
         guard let row = try await db.raw("SELECT * FROM partnership_interactions WHERE id = \(bind: id)").first() else { return nil }
-        return (try row.decode(column: "partnership_id", as: Int64.self), try Self.interaction(row))
+        return (
+            try row.decode(column: "partnership_id", as: Int64.self), try Self.interaction(row),
+            try row.decode(column: "version", as: Int64.self)
+        )
     }
 
     func interactions(_ partnershipIDs: [Int64]) async throws -> [(partnershipID: Int64, stored: StoredInteraction)] {
         guard !partnershipIDs.isEmpty else { return [] }
         return try await db.raw(
             """
-            SELECT id, partnership_id, on_date, kind, note, follow_up_on, created_by FROM partnership_interactions \
+            SELECT id, partnership_id, on_date, kind, note, follow_up_on, created_by, version FROM partnership_interactions \
             WHERE partnership_id IN (\(binds: partnershipIDs)) ORDER BY on_date DESC, id DESC
             """
         ).all().map { row in
@@ -546,7 +581,7 @@ struct PartnershipStore {
                 partnershipID: try row.decode(column: "partnership_id", as: Int64.self),
                 stored: StoredInteraction(
                     id: try row.decode(column: "id", as: Int64.self), interaction: try Self.interaction(row),
-                    by: try row.decode(column: "created_by", as: String?.self))
+                    by: try row.decode(column: "created_by", as: String?.self), version: try row.decode(column: "version", as: Int64.self))
             )
         }
     }

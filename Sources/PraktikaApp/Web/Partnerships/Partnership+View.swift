@@ -231,7 +231,7 @@ enum PartnershipView {
         let contributionRows: [Node<HTML.TableContext>] = contributions.map { s in
             let c = s.contribution
             return .tr(
-                .td(.attr("data-label", TextKey.fieldReceivedOn(l)), .safe(f.date(c.receivedOn))),
+                .td(.class("date"), .attr("data-label", TextKey.fieldReceivedOn(l)), .safe(f.date(c.receivedOn))),
                 .td(
                     .attr("data-label", TextKey.partnershipWhat(l)),
                     .safe(
@@ -246,6 +246,10 @@ enum PartnershipView {
                     .safe(s.designTitle ?? (s.contribution.designID == nil ? TextKey.partnershipGeneral(l) : "—"))),
                 canEdit
                     ? .td(
+                        .class("row-actions"),
+                        .link(
+                            SiteURL.partnershipContributionEdit(stored.id, s.id).path, TextKey.contributionEdit(l),
+                            .attr("aria-label", TextKey.contributionEdit(l) + ": " + f.date(c.receivedOn) + " " + c.what(f))),
                         .link(
                             SiteURL.partnershipContributionDelete(stored.id, s.id).path, TextKey.contributionDelete(l),
                             .class("danger-link"),
@@ -260,34 +264,22 @@ enum PartnershipView {
                 i.followUpOn.map { .p(.class("muted"), .safe(TextKey.fieldFollowUpOn(l) + ": " + f.date($0))) } ?? .empty,
                 canEdit
                     ? .p(
+                        .class("row-actions"),
+                        .link(SiteURL.partnershipInteractionEdit(stored.id, s.id).path, TextKey.interactionEdit(l)),
                         .link(
                             SiteURL.partnershipInteractionDelete(stored.id, s.id).path, TextKey.interactionDelete(l), .class("danger-link"))
                     )
                     : .empty)
         }
-        let designOptions = stored.designs.map { FormOption(value: String($0.id), label: $0.title) }
         let contributionForm = FormModel(
             title: TextKey.partnershipAddContribution(l), action: SiteURL.partnershipContributions(stored.id).path,
-            fields: [
-                FormField(name: "received_on", label: .fieldReceivedOn, kind: .date, required: true),
-                FormField(name: "amount", label: .fieldContributionAmount, kind: .decimal, hint: .hintContributionAmount),
-                FormField(name: "in_kind", label: .fieldInKind, kind: .text),
-                FormField(name: "estimated_value", label: .fieldEstimatedValue, kind: .decimal),
-                FormField(name: "volunteer_hours", label: .fieldVolunteerHours, kind: .decimal, hint: .hintVolunteerHours),
-                FormField(
-                    name: "currency", label: .fieldCurrency,
-                    kind: .select(Currency.allCases.map { FormOption(value: $0.rawValue, label: f.currencySign($0)) }), required: true),
-                FormField(name: "design", label: .fieldPartnershipDesign, kind: .select(designOptions), hint: .hintContributionDesign),
-            ], values: contribution.0.isEmpty ? ["currency": Currency.BGN.rawValue] : contribution.0, errors: contribution.1,
+            fields: contributionFields(stored, f),
+            values: contribution.0.isEmpty ? ["currency": Currency.BGN.rawValue] : contribution.0, errors: contribution.1,
             cancelHref: SiteURL.partnership(stored.id).path)
         let interactionForm = FormModel(
             title: TextKey.partnershipAddInteraction(l), action: SiteURL.partnershipInteractions(stored.id).path,
-            fields: [
-                FormField(name: "on", label: .fieldInteractionOn, kind: .date, required: true),
-                FormField(name: "kind", label: .fieldInteractionKind, kind: .select(.choices(InteractionKind.self, l)), required: true),
-                FormField(name: "note", label: .fieldInteractionNote, kind: .textarea, required: true),
-                FormField(name: "follow_up_on", label: .fieldFollowUpOn, kind: .date),
-            ], values: interaction.0.isEmpty ? ["kind": InteractionKind.meeting.rawValue] : interaction.0, errors: interaction.1,
+            fields: interactionFields(l),
+            values: interaction.0.isEmpty ? ["kind": InteractionKind.meeting.rawValue] : interaction.0, errors: interaction.1,
             cancelHref: SiteURL.partnership(stored.id).path)
         let title = stored.partnerName
         return Layout.page(
@@ -327,6 +319,53 @@ enum PartnershipView {
                     canEdit ? addForm(TextKey.partnershipAddInteraction(l), interactionForm, context) : .empty),
                 history.map { RegistryRecordView.history(entries: $0, context) } ?? .empty,
             ])
+    }
+
+    /// A contribution's fields, for adding one and changing one; money may go to one of the
+    /// partnership's designs.
+    static func contributionFields(_ stored: StoredPartnership, _ f: Formatting) -> [FormField] {
+        [
+            FormField(name: "received_on", label: .fieldReceivedOn, kind: .date, required: true),
+            FormField(name: "amount", label: .fieldContributionAmount, kind: .decimal, hint: .hintContributionAmount),
+            FormField(name: "in_kind", label: .fieldInKind, kind: .text),
+            FormField(name: "estimated_value", label: .fieldEstimatedValue, kind: .decimal),
+            FormField(name: "volunteer_hours", label: .fieldVolunteerHours, kind: .decimal, hint: .hintVolunteerHours),
+            FormField(
+                name: "currency", label: .fieldCurrency,
+                kind: .select(Currency.allCases.map { FormOption(value: $0.rawValue, label: f.currencySign($0)) }), required: true),
+            FormField(
+                name: "design", label: .fieldPartnershipDesign,
+                kind: .select(stored.designs.map { FormOption(value: String($0.id), label: $0.title) }), hint: .hintContributionDesign),
+        ]
+    }
+
+    /// A contact's fields, for adding one and changing one.
+    static func interactionFields(_ l: Language) -> [FormField] {
+        [
+            FormField(name: "on", label: .fieldInteractionOn, kind: .date, required: true),
+            FormField(name: "kind", label: .fieldInteractionKind, kind: .select(.choices(InteractionKind.self, l)), required: true),
+            FormField(name: "note", label: .fieldInteractionNote, kind: .textarea, required: true),
+            FormField(name: "follow_up_on", label: .fieldFollowUpOn, kind: .date),
+        ]
+    }
+
+    /// Changing one contribution or contact of the partnership, on a page of its own; the version
+    /// it was read at goes with the form, and cancelling goes back to its section.
+    static func editPart(
+        _ stored: StoredPartnership, title: String, fields: [FormField], action: String, section: Forms.Name, values: FormInput,
+        errors: FieldErrors, _ context: PageContext
+    ) -> HTML {
+        let l = context.language
+        let model = FormModel(
+            title: title, action: action, fields: fields, values: values, errors: errors,
+            cancelHref: SiteURL.partnership(stored.id).path + "#" + section.anchor,
+            hidden: [FormHidden(name: "version", value: values["version"] ?? "")])
+        return Layout.page(
+            context, title: title + " · " + stored.partnerName,
+            breadcrumbs: [
+                (SiteURL.partnerships.path, TextKey.partnershipsTitle(l)), (SiteURL.partnership(stored.id).path, stored.partnerName),
+            ],
+            body: [.h1(.safe(title)), .p(.class("muted"), .safe(stored.partnerName)), FormView.render(model, context)])
     }
 
     // MARK: The form

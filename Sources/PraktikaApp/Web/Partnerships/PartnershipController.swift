@@ -28,6 +28,10 @@ struct PartnershipController: Sendable {
         routes.post(.partnershipContributionDelete(id, id), use: deleteContribution)
         routes.get(.partnershipInteractionDelete(id, id), use: confirmDeleteInteraction)
         routes.post(.partnershipInteractionDelete(id, id), use: deleteInteraction)
+        routes.get(.partnershipContributionEdit(id, id), use: editContribution)
+        routes.post(.partnershipContributionEdit(id, id), use: updateContribution)
+        routes.get(.partnershipInteractionEdit(id, id), use: editInteraction)
+        routes.post(.partnershipInteractionEdit(id, id), use: updateInteraction)
     }
 
     /// Whose partnerships the actor reads (`PartnershipPolicy.readScope`); 401 or 403 for none.
@@ -303,6 +307,115 @@ struct PartnershipController: Sendable {
         let outcome = try await PartnershipService(db: req.db, actor: req.actor).deleteInteraction(
             stored, interactionID: try subID(req))
         return try await added(req, stored, outcome, typed: [:], form: .interaction, flash: .flashInteractionDeleted)
+    }
+
+    // MARK: Changing a contribution or a contact
+
+    /// The partnership, if the actor may change it, and the id of the row the path names.
+    private func loadForChange(_ req: Request) async throws -> (StoredPartnership, Int64) {
+        let stored = try await load(req)
+        guard mayEdit(req, stored) else { throw Abort(.forbidden) }
+        return (stored, try subID(req))
+    }
+
+    @Sendable func editContribution(_ req: Request) async throws -> Response {
+        let (stored, id) = try await loadForChange(req)
+        guard let found = try await PartnershipStore(db: req.sql).contribution(id), found.partnershipID == stored.id else {
+            throw Abort(.notFound)
+        }
+        var values = PartnershipForms.input(found.contribution, req.language)
+        values["version"] = String(found.version)
+        return contributionForm(req, stored, id, values: values, errors: FieldErrors(), status: .ok)
+    }
+
+    @Sendable func updateContribution(_ req: Request) async throws -> Response {
+        let (stored, id) = try await loadForChange(req)
+        let input = formInput(req)
+        let (contribution, readErrors) = PartnershipForms.contribution(input)
+        let outcome: PartnershipService.Outcome =
+            readErrors.isEmpty
+            ? try await PartnershipService(db: req.db, actor: req.actor).updateContribution(
+                stored, contributionID: id, contribution, expectedVersion: Int64(input["version"] ?? ""))
+            : .invalid(readErrors)
+        return try await changed(req, stored, outcome, typed: input, section: .contribution, flash: .flashContributionChanged) {
+            values, errors, status in
+            if status == .conflict {
+                values["version"] = String(try await PartnershipStore(db: req.sql).contribution(id)?.version ?? 0)
+            }
+            return contributionForm(req, stored, id, values: values, errors: errors, status: status)
+        }
+    }
+
+    private func contributionForm(
+        _ req: Request, _ stored: StoredPartnership, _ id: Int64, values: FormInput, errors: FieldErrors, status: HTTPStatus
+    ) -> Response {
+        HTMLResponse.make(
+            PartnershipView.editPart(
+                stored, title: TextKey.contributionEditTitle(req.language),
+                fields: PartnershipView.contributionFields(stored, req.page.format),
+                action: SiteURL.partnershipContributionEdit(stored.id, id).path, section: .contribution, values: values, errors: errors,
+                req.page),
+            status: status)
+    }
+
+    @Sendable func editInteraction(_ req: Request) async throws -> Response {
+        let (stored, id) = try await loadForChange(req)
+        guard let found = try await PartnershipStore(db: req.sql).interaction(id), found.partnershipID == stored.id else {
+            throw Abort(.notFound)
+        }
+        var values = PartnershipForms.input(found.interaction)
+        values["version"] = String(found.version)
+        return interactionForm(req, stored, id, values: values, errors: FieldErrors(), status: .ok)
+    }
+
+    @Sendable func updateInteraction(_ req: Request) async throws -> Response {
+        let (stored, id) = try await loadForChange(req)
+        let input = formInput(req)
+        let (interaction, readErrors) = PartnershipForms.interaction(input)
+        let outcome: PartnershipService.Outcome =
+            readErrors.isEmpty
+            ? try await PartnershipService(db: req.db, actor: req.actor).updateInteraction(
+                stored, interactionID: id, interaction, expectedVersion: Int64(input["version"] ?? ""))
+            : .invalid(readErrors)
+        return try await changed(req, stored, outcome, typed: input, section: .interaction, flash: .flashInteractionChanged) {
+            values, errors, status in
+            if status == .conflict {
+                values["version"] = String(try await PartnershipStore(db: req.sql).interaction(id)?.version ?? 0)
+            }
+            return interactionForm(req, stored, id, values: values, errors: errors, status: status)
+        }
+    }
+
+    private func interactionForm(
+        _ req: Request, _ stored: StoredPartnership, _ id: Int64, values: FormInput, errors: FieldErrors, status: HTTPStatus
+    ) -> Response {
+        HTMLResponse.make(
+            PartnershipView.editPart(
+                stored, title: TextKey.interactionEditTitle(req.language), fields: PartnershipView.interactionFields(req.language),
+                action: SiteURL.partnershipInteractionEdit(stored.id, id).path, section: .interaction, values: values, errors: errors,
+                req.page),
+            status: status)
+    }
+
+    /// After a change to a contribution or a contact: back to its section; or its form again with
+    /// what was typed and what was wrong (someone else's change in between is said at the top,
+    /// the form then carrying the version now stored, so that saving again replaces it).
+    private func changed(
+        _ req: Request, _ stored: StoredPartnership, _ outcome: PartnershipService.Outcome, typed: FormInput,
+        section: PartnershipView.Forms.Name, flash: TextKey,
+        form: (inout FormInput, FieldErrors, HTTPStatus) async throws -> Response
+    ) async throws -> Response {
+        var values = typed
+        switch outcome {
+        case .saved: return req.seeOther(SiteURL.partnership(stored.id).path + "#" + section.anchor, flash: flash)
+        case .invalid(let errors): return try await form(&values, errors, .unprocessableEntity)
+        case .conflict:
+            var errors = FieldErrors()
+            errors.add("version", .conflictRecordChanged)
+            return try await form(&values, errors, .conflict)
+        case .forbidden: throw Abort(.forbidden)
+        case .notFound: throw Abort(.notFound)
+        }
     }
 
     /// Asks before deleting an agreement, a contribution or a contact of the partnership, named as

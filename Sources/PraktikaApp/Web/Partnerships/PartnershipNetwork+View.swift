@@ -82,10 +82,13 @@ enum PartnershipNetworkView {
                 : .group(
                     chart(
                         n.perYear.map { y in
+                            // A year of volunteers' work only is captioned with its hours, not "0,00 лв.".
                             BarChart.Row(
                                 label: String(y.year), value: y.total.minorUnits,
-                                caption: f.money(y.total)
-                                    + (y.hours > .zero ? " · " + TextKey.hoursShort(l, ["hours": f.number(y.hours)]) : ""))
+                                caption: [
+                                    y.total.minorUnits != 0 || y.hours == .zero ? f.money(y.total) : nil,
+                                    y.hours > .zero ? TextKey.hoursShort(l, ["hours": f.number(y.hours)]) : nil,
+                                ].compactMap { $0 }.joined(separator: " · "))
                         }, title: TextKey.networkPerYear(l)),
                     .div(
                         .class("table-wrap"),
