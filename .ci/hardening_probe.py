@@ -11,12 +11,16 @@ Usage: .ci/hardening_probe.py BIN   (DATABASE_URL as for the server; SQLite when
 3. A burst of 50 wrong passwords: at most 5 are checked (the rest are told to wait).
 4. Open-redirect payloads stay on the site.
 5. After a restart, four concurrent first writes are each answered within a second.
+6. 1,100 slow clients, each holding a connection with half a request head, leave the server
+   answering others (it runs with systemd's usual soft limit of 1,024 open files, which the server
+   raises to its hard limit: before it did, /healthz got no answer in 10 s).
 Exits non-zero on any failure.
 """
 import concurrent.futures as futures
 import http.client
 import json
 import os
+import resource
 import signal
 import socket
 import subprocess
@@ -44,9 +48,16 @@ def request(method, path, body=None, headers=None, timeout=30):
     return response.status, dict(response.getheaders()), data
 
 
+def systemd_soft_limit():
+    """The server starts as systemd starts a service: 1,024 open files, more allowed if asked."""
+    hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(1024, hard), hard))
+
+
 def start(workdir):
     log = open(os.path.join(workdir, "server.log"), "ab")
-    process = subprocess.Popen([BIN, "serve", "--port", str(PORT)], cwd=workdir, stdout=log, stderr=log)
+    process = subprocess.Popen([BIN, "serve", "--port", str(PORT)], cwd=workdir, stdout=log, stderr=log,
+                               preexec_fn=systemd_soft_limit)
     return process
 
 
@@ -206,6 +217,31 @@ def first_writes_after_restart(workdir, process, bearer):
     return process
 
 
+def slow_clients(count=1100):
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard < count + 100:
+        print(f"skip slow clients: this shell may open only {hard} files")
+        return
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, count + 100), hard))
+    held = []
+    try:
+        for _ in range(count):
+            s = socket.create_connection(("127.0.0.1", PORT), timeout=5)
+            s.sendall(b"GET /healthz HTTP/1.1\r\nHost: probe\r\n")
+            held.append(s)
+        started = time.time()
+        try:
+            status = request("GET", "/healthz", timeout=10)[0]
+        except OSError as error:
+            status = type(error).__name__
+        took = time.time() - started
+        check(status == 200 and took < 2.0,
+              f"with {len(held)} slow clients holding half a request head, /healthz answers: {status} in {took:.2f} s")
+    finally:
+        for s in held:
+            s.close()
+
+
 def main():
     workdir = tempfile.mkdtemp(prefix="praktika-probe-")
     subprocess.run([BIN, "demo"], cwd=workdir, check=True, stdout=subprocess.DEVNULL)
@@ -220,6 +256,7 @@ def main():
         redirects()
         process = first_writes_after_restart(workdir, process, bearer)
         password_burst()
+        slow_clients()
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=60)

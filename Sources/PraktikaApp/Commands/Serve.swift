@@ -10,6 +10,10 @@ public func prepareServe(_ app: Application) async throws {
     var arguments = app.environment.arguments
     let command = arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
     guard command == "serve" else { return }
+    let files = raiseOpenFileLimit()
+    if files.after != files.before {
+        app.logger.info("Open files allowed: \(files.after) (was \(files.before)).")
+    }
     try await app.migrateDatabase()
     // The sender of the outbox runs beside the server in every instance; claims keep each
     // message to one sender.
@@ -72,4 +76,20 @@ func readBrowsingIndexes(_ db: any SQLDatabase) async throws -> [Int] {
         counts.append(try row?.decode(column: "n", as: Int.self) ?? 0)
     }
     return counts
+}
+
+/// Raises this process's limit on open files to the most it may have (at most 1,048,576).
+/// Every connection holds a file, and Vapor 4 gives no way to put a deadline on a request head:
+/// under systemd's usual soft limit of 1,024, about a thousand clients that each send a header
+/// line now and then ("slowloris") leave no file for anyone else, and every other request waits.
+/// The kernel's hard limit is the operator's to set (`LimitNOFILE=` in the unit).
+func raiseOpenFileLimit() -> (before: UInt64, after: UInt64) {
+    var limit = rlimit()
+    guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return (0, 0) }
+    let before = UInt64(limit.rlim_cur)
+    let wanted = min(UInt64(limit.rlim_max), 1_048_576)
+    guard wanted > before else { return (before, before) }
+    limit.rlim_cur = rlim_t(wanted)
+    guard setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return (before, before) }
+    return (before, wanted)
 }
