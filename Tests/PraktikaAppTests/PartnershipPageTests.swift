@@ -330,6 +330,41 @@ struct PartnershipPageTests {
             #expect(mail.first?.subject == "Подновяване на споразумение с Община Ракитово")
             #expect(try await reminders.enqueueRenewals(today: LocalDate(Date())) == 0)
 
+            // The memorandum edited on its own page: its file stays, a new day to renew it is
+            // reminded of again, and a second save from the same copy is told it changed.
+            let editForm = try await librarian.get("/partnerships/\(id)/agreements/\(stored.id)/edit")
+            #expect(editForm.status == .ok && editForm.text.contains("value=\"Меморандум за сътрудничество № 7\""))
+            #expect(editForm.text.contains("value=\"\(Self.iso(20))\"") && !editForm.text.contains("type=\"file\""))
+            var edited = fields
+            edited["renew_on"] = Self.iso(25)
+            edited["version"] = "1"
+            #expect(
+                try await librarian.post("/partnerships/\(id)/agreements/\(stored.id)/edit", edited).headers.first(name: .location)
+                    == "/partnerships/\(id)#agreements")
+            let afterEdit = try #require(try await PartnershipStore(db: app.sql).agreement(stored.id))
+            #expect(afterEdit.agreement.renewOn?.iso == Self.iso(25) && afterEdit.files.map(\.filename) == ["Меморандум.pdf"])
+            #expect(try await reminders.enqueueRenewals(today: LocalDate(Date())) == 1)
+            edited["title"] = "Меморандум № 8"
+            #expect(try await librarian.post("/partnerships/\(id)/agreements/\(stored.id)/edit", edited).status == .conflict)
+            var early = edited
+            early["version"] = "2"
+            early["valid_until"] = Self.iso(10)
+            let refused = try await librarian.post("/partnerships/\(id)/agreements/\(stored.id)/edit", early)
+            #expect(refused.status == .unprocessableEntity && refused.text.contains("id=\"field-renew_on-error\""))
+            #expect(try await coordinator.get("/partnerships/\(id)/agreements/\(stored.id)/edit").status == .notFound)
+            // Through the API, against its version: the files stay in the answer.
+            var apiClient = try await MeetingAPITests.Client(app, "smolyan@praktika.local")
+            apiClient.headers.replaceOrAdd(name: .ifMatch, value: "\"2\"")
+            let memoBody =
+                #"{"kind":"memorandum","title":"Меморандум за сътрудничество № 7","signed_on":"\#(Self.iso(-700))","valid_until":"\#(Self.iso(40))","renew_on":"\#(Self.iso(30))","notes":"Подновен"}"#
+            let replaced = try await apiClient.send(.PUT, "/api/v1/partnerships/\(id)/agreements/\(stored.id)", memoBody)
+            #expect(replaced.status == .ok && replaced.headers.first(name: .eTag) == "\"3\"")
+            let replacedJSON = try MeetingAPITests.object(replaced)
+            #expect(replacedJSON["notes"] as? String == "Подновен" && (replacedJSON["files"] as? [Any])?.count == 1)
+            #expect(
+                try await apiClient.send(.PUT, "/api/v1/partnerships/\(id)/agreements/\(stored.id)", memoBody).status == .preconditionFailed
+            )
+
             // The API gives the same partnership, its agreements with their files as links, to those who may read it.
             let api = Browser(app)
             let headers = try await api.apiHeaders("smolyan@praktika.local")

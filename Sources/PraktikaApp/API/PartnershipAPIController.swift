@@ -9,7 +9,7 @@ import Vapor
 /// its agreements (their signed files as links), contributions and contacts; and the same
 /// changes the pages make, through `PartnershipService`: recording and replacing a partnership
 /// (`If-Match` against its `ETag`), adding a contribution, a contact or an agreement, replacing
-/// a contribution or a contact (`If-Match` against its own version), and deleting any of the
+/// an agreement, a contribution or a contact (`If-Match` against its own version), and deleting any of the
 /// three. Signed files are attached on the partnership's page.
 struct PartnershipAPIController: Sendable {
     func register(_ routes: any RoutesBuilder) {
@@ -24,6 +24,7 @@ struct PartnershipAPIController: Sendable {
         routes.delete(.api(.partnershipAgreement(id, id)), use: deleteAgreement)
         routes.delete(.api(.partnershipContribution(id, id)), use: deleteContribution)
         routes.delete(.api(.partnershipInteraction(id, id)), use: deleteInteraction)
+        routes.put(.api(.partnershipAgreement(id, id)), use: replaceAgreement)
         routes.put(.api(.partnershipContribution(id, id)), use: replaceContribution)
         routes.put(.api(.partnershipInteraction(id, id)), use: replaceInteraction)
     }
@@ -186,9 +187,11 @@ struct PartnershipAPIController: Sendable {
         let renewOn: String?
         let notes: String?
         let files: [FileJSON]
+        /// Raised by every change; `If-Match` on a change names the one it was made from.
+        let version: Int64
 
         enum CodingKeys: String, CodingKey {
-            case id, kind, title, notes, files
+            case id, kind, title, notes, files, version
             case signedOn = "signed_on"
             case validUntil = "valid_until"
             case renewOn = "renew_on"
@@ -317,16 +320,7 @@ struct PartnershipAPIController: Sendable {
         let id = stored.id
         let p = stored.partnership
         let base = req.siteAddress
-        let agreements = try await store.agreements(id).map { a in
-            AgreementJSON(
-                id: a.id, kind: a.agreement.kind.rawValue, title: a.agreement.title, signedOn: a.agreement.signedOn.iso,
-                validUntil: a.agreement.validUntil?.iso, renewOn: a.agreement.renewOn?.iso, notes: a.agreement.notes,
-                files: a.files.map { f in
-                    FileJSON(
-                        id: f.id, filename: Validator.printableOnly(f.filename), kind: f.kind.rawValue, size: f.size,
-                        url: base + SiteURL.file(f.id, AttachmentKind.safeName(f.filename)).path)
-                })
-        }
+        let agreements = try await store.agreements(id).map { Self.json($0, base: base) }
         let contributions = try await store.contributions(id).map { Self.json($0.id, $0.contribution, version: $0.version) }
         let interactions = try await store.interactions([id]).map {
             Self.json($0.stored.id, $0.stored.interaction, version: $0.stored.version)
@@ -341,6 +335,18 @@ struct PartnershipAPIController: Sendable {
         response.headers.replaceOrAdd(name: .eTag, value: "\"\(stored.version)\"")
         if status == .created { response.headers.replaceOrAdd(name: .location, value: SiteURL.api(.partnership(id)).path) }
         return response
+    }
+
+    /// An agreement with links to its signed files (`base`: this site's address).
+    static func json(_ a: StoredAgreement, base: String) -> AgreementJSON {
+        AgreementJSON(
+            id: a.id, kind: a.agreement.kind.rawValue, title: a.agreement.title, signedOn: a.agreement.signedOn.iso,
+            validUntil: a.agreement.validUntil?.iso, renewOn: a.agreement.renewOn?.iso, notes: a.agreement.notes,
+            files: a.files.map { f in
+                FileJSON(
+                    id: f.id, filename: Validator.printableOnly(f.filename), kind: f.kind.rawValue, size: f.size,
+                    url: base + SiteURL.file(f.id, AttachmentKind.safeName(f.filename)).path)
+            }, version: a.version)
     }
 
     static func json(_ id: Int64, _ c: Contribution, version: Int64) -> ContributionJSON {
@@ -474,10 +480,21 @@ struct PartnershipAPIController: Sendable {
         let a = body.agreement
         let outcome = try await service(req).addAgreement(stored, a, file: nil)
         guard case .saved(let id) = outcome else { throw failure(req, outcome) }
-        return try APIResponses.json(
-            AgreementJSON(
-                id: id, kind: a.kind.rawValue, title: a.title, signedOn: a.signedOn.iso, validUntil: a.validUntil?.iso,
-                renewOn: a.renewOn?.iso, notes: a.notes, files: []), .created)
+        return try Self.part(
+            Self.json(StoredAgreement(id: id, partnershipID: stored.id, agreement: a), base: req.siteAddress), version: 1, .created)
+    }
+
+    /// Replaces an agreement (its signed files stay); with `If-Match`, only if it is still the version read.
+    @Sendable func replaceAgreement(_ req: Request) async throws -> Response {
+        let stored = try await load(req)
+        let id = try subID(req)
+        let body = try req.decodeBody(AgreementBody.self)
+        try Self.checkSent([("title", body.title, 200), ("notes", body.notes, 2_000)])
+        let outcome = try await service(req).updateAgreement(stored, agreementID: id, body.agreement, expectedVersion: req.ifMatchVersion)
+        guard case .saved = outcome, let changed = try await PartnershipStore(db: req.sql).agreement(id) else {
+            throw failure(req, outcome)
+        }
+        return try Self.part(Self.json(changed, base: req.siteAddress), version: changed.version, .ok)
     }
 
     @Sendable func deleteAgreement(_ req: Request) async throws -> Response {

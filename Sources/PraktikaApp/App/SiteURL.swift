@@ -196,7 +196,8 @@ enum SiteURL: Sendable, Equatable {
     /// Deleting a contribution or a contact recorded by mistake.
     case partnershipContributionDelete(Int64, Int64)
     case partnershipInteractionDelete(Int64, Int64)
-    /// Changing a contribution or a contact.
+    /// Changing an agreement, a contribution or a contact.
+    case partnershipAgreementEdit(Int64, Int64)
     case partnershipContributionEdit(Int64, Int64)
     case partnershipInteractionEdit(Int64, Int64)
     /// Asking for a link to choose a new password, and the link itself.
@@ -387,6 +388,7 @@ enum SiteURL: Sendable, Equatable {
         case .partnershipAgreementDelete(let id, let a): return ["partnerships", S.id(id), "agreements", S.sub(a), "delete"]
         case .partnershipContributionDelete(let id, let c): return ["partnerships", S.id(id), "contributions", S.sub(c), "delete"]
         case .partnershipInteractionDelete(let id, let i): return ["partnerships", S.id(id), "interactions", S.sub(i), "delete"]
+        case .partnershipAgreementEdit(let id, let a): return ["partnerships", S.id(id), "agreements", S.sub(a), "edit"]
         case .partnershipContributionEdit(let id, let c): return ["partnerships", S.id(id), "contributions", S.sub(c), "edit"]
         case .partnershipInteractionEdit(let id, let i): return ["partnerships", S.id(id), "interactions", S.sub(i), "edit"]
         case .resetPassword(let token): return ["password", "reset", .parameter("token", token)]

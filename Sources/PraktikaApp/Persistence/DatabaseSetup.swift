@@ -66,6 +66,7 @@ extension Application {
         Migrations034.register(in: migrations)
         Migrations035.register(in: migrations)
         Migrations036.register(in: migrations)
+        Migrations037.register(in: migrations)
     }
 
     /// The database as SQLKit sees it; both supported drivers are SQL databases.

@@ -80,6 +80,15 @@ public enum PartnershipForms {
         return out
     }
 
+    /// A recorded agreement as its form shows it to be changed.
+    public static func input(_ a: Agreement) -> FormInput {
+        var out: FormInput = ["kind": a.kind.rawValue, "title": a.title, "signed_on": a.signedOn.iso]
+        for (key, value) in [("valid_until", a.validUntil?.iso), ("renew_on", a.renewOn?.iso), ("notes", a.notes)] {
+            if let value { out[key] = value }
+        }
+        return out
+    }
+
     public static func agreement(_ input: FormInput) -> (Agreement, FieldErrors) {
         var r = FormReader(input)
         let signed = r.date("signed_on")

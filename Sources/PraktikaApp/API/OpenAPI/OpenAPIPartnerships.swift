@@ -151,7 +151,13 @@ enum OpenAPIPartnerships {
                     ),
                 ])
             ),
-            removal("agreements", "deletePartnershipAgreement", "Delete an agreement of the partnership, with its signed files"),
+            removal(
+                "agreements", "deletePartnershipAgreement", "Delete an agreement of the partnership, with its signed files",
+                replace: (
+                    "replacePartnershipAgreement",
+                    "Replace an agreement of the partnership, its signed files kept (a new day to renew it is reminded of again); with `If-Match`, only if it is still the version read",
+                    "PartnershipAgreement"
+                )),
             removal(
                 "contributions", "deletePartnershipContribution",
                 "Delete a contribution recorded by mistake (the audit log keeps what it was)",
@@ -273,7 +279,8 @@ enum OpenAPIPartnerships {
                                         ("url", S.string(format: "uri")),
                                     ], required: ["id", "filename", "kind", "size", "url"]))
                         ),
-                    ], required: ["id", "kind", "title", "signed_on", "files"])
+                        ("version", D.readOnly(D.integer, "Raised by every change of the agreement")),
+                    ], required: ["id", "kind", "title", "signed_on", "files", "version"])
             ),
             (
                 "PartnershipContribution",

@@ -103,6 +103,22 @@ struct PartnershipService {
         }
     }
 
+    /// Changes an agreement of the partnership (its files stay), as `updateContribution` does a
+    /// contribution; a new day to renew it is reminded of again.
+    func updateAgreement(_ stored: StoredPartnership, agreementID id: Int64, _ a: Agreement, expectedVersion: Int64?)
+        async throws -> Outcome
+    {
+        guard mayEdit(stored) else { return .forbidden }
+        guard let found = try await PartnershipStore(db: sql).agreement(id), found.partnershipID == stored.id else { return .notFound }
+        let errors = a.validate()
+        guard errors.isEmpty else { return .invalid(errors) }
+        return try await changePart(stored, id, field: "agreement", before: Self.describe(found.agreement), after: Self.describe(a)) {
+            try await $0.updateAgreement(id, of: stored.id, a, expectedVersion: expectedVersion ?? found.version)
+        } exists: {
+            try await $0.agreement(id) != nil
+        }
+    }
+
     /// Writes a change to one row of a partnership's lists and logs it, in one transaction; a row
     /// no longer at the version read is a conflict, one deleted meanwhile is gone.
     private func changePart(
@@ -265,8 +281,11 @@ struct PartnershipService {
     }
 
     static func describe(_ a: Agreement) -> String {
-        [a.kind.rawValue, a.title, a.signedOn.iso, a.validUntil.map { "until \($0.iso)" }, a.renewOn.map { "renew \($0.iso)" }]
-            .compactMap { $0 }.joined(separator: " · ")
+        [
+            a.kind.rawValue, a.title, a.signedOn.iso, a.validUntil.map { "until \($0.iso)" }, a.renewOn.map { "renew \($0.iso)" },
+            a.notes,
+        ]
+        .compactMap { $0 }.joined(separator: " · ")
     }
 
     /// Why a partnership cannot be written as it is, if it cannot: its own rules, its references,

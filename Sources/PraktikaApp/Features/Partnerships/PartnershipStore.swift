@@ -40,6 +40,8 @@ struct StoredAgreement: Sendable {
     let partnershipID: Int64
     let agreement: Agreement
     var files: [AttachmentInfo] = []
+    /// Raised by every change; a change made from an older one is refused.
+    var version: Int64 = 1
 }
 
 struct StoredInteraction: Sendable {
@@ -408,7 +410,8 @@ struct PartnershipStore {
             """
         ).all().map {
             StoredAgreement(
-                id: try $0.decode(column: "id", as: Int64.self), partnershipID: partnershipID, agreement: try Self.agreement($0))
+                id: try $0.decode(column: "id", as: Int64.self), partnershipID: partnershipID, agreement: try Self.agreement($0),
+                version: try $0.decode(column: "version", as: Int64.self))
         }
         let files = try await AttachmentStore(db: db).list(kind: AttachmentOwner.agreement(0).kind, ids: out.map(\.id))
         for i in out.indices { out[i].files = files[out[i].id] ?? [] }
@@ -418,9 +421,22 @@ struct PartnershipStore {
     func agreement(_ id: Int64) async throws -> StoredAgreement? {
         guard let row = try await db.raw("SELECT * FROM partnership_agreements WHERE id = \(bind: id)").first() else { return nil }
         var stored = StoredAgreement(
-            id: id, partnershipID: try row.decode(column: "partnership_id", as: Int64.self), agreement: try Self.agreement(row))
+            id: id, partnershipID: try row.decode(column: "partnership_id", as: Int64.self), agreement: try Self.agreement(row),
+            version: try row.decode(column: "version", as: Int64.self))
         stored.files = try await AttachmentStore(db: db).list(.agreement(id))
         return stored
+    }
+
+    /// Changes an agreement of the partnership (not its files) if it is still at `expectedVersion`;
+    /// false when it is not.
+    func updateAgreement(_ id: Int64, of partnershipID: Int64, _ a: Agreement, expectedVersion: Int64) async throws -> Bool {
+        try await db.update("partnership_agreements")
+            .set("kind", to: SQLBind(a.kind.rawValue)).set("title", to: SQLBind(a.title)).set("signed_on", to: SQLBind(a.signedOn.iso))
+            .set("valid_until", to: SQLBind(a.validUntil?.iso)).set("renew_on", to: SQLBind(a.renewOn?.iso))
+            .set("notes", to: SQLBind(a.notes))
+            .set("version", to: SQLRaw("version + 1"))
+            .where("id", .equal, id).where("partnership_id", .equal, partnershipID).where("version", .equal, expectedVersion)
+            .returning("id").first() != nil
     }
 
     /// The agreement and its files; false when it was already gone.

@@ -177,20 +177,17 @@ enum PartnershipView {
                     ? .p(.class("muted"), .safe(TextKey.agreementNoFile(l))) : AttachmentView.list(s.files, context, deletable: canEdit),
                 upload,
                 canEdit
-                    ? .p(.link(SiteURL.partnershipAgreementDelete(stored.id, s.id).path, TextKey.agreementDelete(l), .class("danger-link")))
+                    ? .p(
+                        .class("row-actions"),
+                        .link(SiteURL.partnershipAgreementEdit(stored.id, s.id).path, TextKey.agreementEdit(l)),
+                        .link(SiteURL.partnershipAgreementDelete(stored.id, s.id).path, TextKey.agreementDelete(l), .class("danger-link")))
                     : .empty)
         }
         let form = FormModel(
             title: TextKey.partnershipAddAgreement(l), action: SiteURL.partnershipAgreements(stored.id).path,
-            fields: [
-                FormField(name: "kind", label: .fieldAgreementKind, kind: .select(.choices(AgreementKind.self, l)), required: true),
-                FormField(name: "title", label: .fieldAgreementTitle, kind: .text, required: true),
-                FormField(name: "signed_on", label: .fieldSignedOn, kind: .date, required: true),
-                FormField(name: "valid_until", label: .fieldValidUntil, kind: .date),
-                FormField(name: "renew_on", label: .fieldRenewOn, kind: .date, hint: .hintRenewOn),
-                FormField(name: "notes", label: .fieldNotes, kind: .textarea),
-                FormField(name: "file", label: .fieldSignedFile, kind: .file(accept: signedFileTypes), hint: .hintSignedFile),
-            ], values: forms.agreement.0.isEmpty ? ["kind": AgreementKind.memorandum.rawValue] : forms.agreement.0,
+            fields: agreementFields(l)
+                + [FormField(name: "file", label: .fieldSignedFile, kind: .file(accept: signedFileTypes), hint: .hintSignedFile)],
+            values: forms.agreement.0.isEmpty ? ["kind": AgreementKind.memorandum.rawValue] : forms.agreement.0,
             errors: forms.agreement.1, cancelHref: SiteURL.partnership(stored.id).path)
         return .section(
             .id("agreements"), .h2(.safe(TextKey.partnershipAgreements(l))),
@@ -339,6 +336,18 @@ enum PartnershipView {
         ]
     }
 
+    /// An agreement's fields, for adding one (with its signed file) and changing one.
+    static func agreementFields(_ l: Language) -> [FormField] {
+        [
+            FormField(name: "kind", label: .fieldAgreementKind, kind: .select(.choices(AgreementKind.self, l)), required: true),
+            FormField(name: "title", label: .fieldAgreementTitle, kind: .text, required: true),
+            FormField(name: "signed_on", label: .fieldSignedOn, kind: .date, required: true),
+            FormField(name: "valid_until", label: .fieldValidUntil, kind: .date),
+            FormField(name: "renew_on", label: .fieldRenewOn, kind: .date, hint: .hintRenewOn),
+            FormField(name: "notes", label: .fieldNotes, kind: .textarea),
+        ]
+    }
+
     /// A contact's fields, for adding one and changing one.
     static func interactionFields(_ l: Language) -> [FormField] {
         [
@@ -349,7 +358,7 @@ enum PartnershipView {
         ]
     }
 
-    /// Changing one contribution or contact of the partnership, on a page of its own; the version
+    /// Changing one agreement, contribution or contact of the partnership, on a page of its own; the version
     /// it was read at goes with the form, and cancelling goes back to its section.
     static func editPart(
         _ stored: StoredPartnership, title: String, fields: [FormField], action: String, section: Forms.Name, values: FormInput,

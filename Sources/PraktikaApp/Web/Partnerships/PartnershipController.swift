@@ -28,6 +28,8 @@ struct PartnershipController: Sendable {
         routes.post(.partnershipContributionDelete(id, id), use: deleteContribution)
         routes.get(.partnershipInteractionDelete(id, id), use: confirmDeleteInteraction)
         routes.post(.partnershipInteractionDelete(id, id), use: deleteInteraction)
+        routes.get(.partnershipAgreementEdit(id, id), use: editAgreement)
+        routes.post(.partnershipAgreementEdit(id, id), use: updateAgreement)
         routes.get(.partnershipContributionEdit(id, id), use: editContribution)
         routes.post(.partnershipContributionEdit(id, id), use: updateContribution)
         routes.get(.partnershipInteractionEdit(id, id), use: editInteraction)
@@ -309,13 +311,52 @@ struct PartnershipController: Sendable {
         return try await added(req, stored, outcome, typed: [:], form: .interaction, flash: .flashInteractionDeleted)
     }
 
-    // MARK: Changing a contribution or a contact
+    // MARK: Changing an agreement, a contribution or a contact
 
     /// The partnership, if the actor may change it, and the id of the row the path names.
     private func loadForChange(_ req: Request) async throws -> (StoredPartnership, Int64) {
         let stored = try await load(req)
         guard mayEdit(req, stored) else { throw Abort(.forbidden) }
         return (stored, try subID(req))
+    }
+
+    @Sendable func editAgreement(_ req: Request) async throws -> Response {
+        let (stored, id) = try await loadForChange(req)
+        guard let found = try await PartnershipStore(db: req.sql).agreement(id), found.partnershipID == stored.id else {
+            throw Abort(.notFound)
+        }
+        var values = PartnershipForms.input(found.agreement)
+        values["version"] = String(found.version)
+        return agreementForm(req, stored, id, values: values, errors: FieldErrors(), status: .ok)
+    }
+
+    @Sendable func updateAgreement(_ req: Request) async throws -> Response {
+        let (stored, id) = try await loadForChange(req)
+        let input = formInput(req)
+        let (agreement, readErrors) = PartnershipForms.agreement(input)
+        let outcome: PartnershipService.Outcome =
+            readErrors.isEmpty
+            ? try await PartnershipService(db: req.db, actor: req.actor).updateAgreement(
+                stored, agreementID: id, agreement, expectedVersion: Int64(input["version"] ?? ""))
+            : .invalid(readErrors)
+        return try await changed(req, stored, outcome, typed: input, section: .agreement, flash: .flashAgreementChanged) {
+            values, errors, status in
+            if status == .conflict {
+                values["version"] = String(try await PartnershipStore(db: req.sql).agreement(id)?.version ?? 0)
+            }
+            return agreementForm(req, stored, id, values: values, errors: errors, status: status)
+        }
+    }
+
+    private func agreementForm(
+        _ req: Request, _ stored: StoredPartnership, _ id: Int64, values: FormInput, errors: FieldErrors, status: HTTPStatus
+    ) -> Response {
+        HTMLResponse.make(
+            PartnershipView.editPart(
+                stored, title: TextKey.agreementEditTitle(req.language), fields: PartnershipView.agreementFields(req.language),
+                action: SiteURL.partnershipAgreementEdit(stored.id, id).path, section: .agreement, values: values, errors: errors,
+                req.page),
+            status: status)
     }
 
     @Sendable func editContribution(_ req: Request) async throws -> Response {
@@ -397,7 +438,7 @@ struct PartnershipController: Sendable {
             status: status)
     }
 
-    /// After a change to a contribution or a contact: back to its section; or its form again with
+    /// After a change to an agreement, a contribution or a contact: back to its section; or its form again with
     /// what was typed and what was wrong (someone else's change in between is said at the top,
     /// the form then carrying the version now stored, so that saving again replaces it).
     private func changed(
