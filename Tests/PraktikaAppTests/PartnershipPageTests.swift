@@ -344,6 +344,12 @@ struct PartnershipPageTests {
             let afterEdit = try #require(try await PartnershipStore(db: app.sql).agreement(stored.id))
             #expect(afterEdit.agreement.renewOn?.iso == Self.iso(25) && afterEdit.files.map(\.filename) == ["Меморандум.pdf"])
             #expect(try await reminders.enqueueRenewals(today: LocalDate(Date())) == 1)
+            // The history says it in the reader's words, not in codes.
+            let renewedLog = try await app.sql.raw(
+                "SELECT changes FROM audit_log WHERE entity = 'partnership' AND action = 'update' AND entity_id = \(bind: String(id))"
+            ).all().compactMap { try $0.decode(column: "changes", as: String?.self) }
+            let newRenewal = "Подновяване от " + Formatting(.bg).date(LocalDate(Date()).adding(days: 25)!)
+            #expect(renewedLog.contains { $0.contains("меморандум · Меморандум за сътрудничество № 7") && $0.contains(newRenewal) })
             edited["title"] = "Меморандум № 8"
             #expect(try await librarian.post("/partnerships/\(id)/agreements/\(stored.id)/edit", edited).status == .conflict)
             var early = edited

@@ -60,7 +60,7 @@ struct PartnershipService {
             let id = try await PartnershipStore(db: sql).addContribution(stored.id, c)
             try await AuditStore(db: sql).record(
                 actor: actor, action: .create, entity: Self.auditEntity, entityID: String(stored.id), entityName: stored.partnerName,
-                changes: [FieldChange(field: "contribution", before: "", after: Self.describe(c))])
+                changes: [FieldChange(field: "contribution", before: "", after: Self.describe(c, in: stored))])
             return .saved(id)
         }
     }
@@ -81,7 +81,9 @@ struct PartnershipService {
         guard let found = try await PartnershipStore(db: sql).contribution(id), found.partnershipID == stored.id else { return .notFound }
         let errors = Self.errors(c, of: stored)
         guard errors.isEmpty else { return .invalid(errors) }
-        return try await changePart(stored, id, field: "contribution", before: Self.describe(found.contribution), after: Self.describe(c)) {
+        return try await changePart(
+            stored, id, field: "contribution", before: Self.describe(found.contribution, in: stored), after: Self.describe(c, in: stored)
+        ) {
             try await $0.updateContribution(id, of: stored.id, c, expectedVersion: expectedVersion ?? found.version)
         } exists: {
             try await $0.contribution(id) != nil
@@ -157,7 +159,7 @@ struct PartnershipService {
     /// Deletes a contribution recorded by mistake; the log keeps what it was.
     func deleteContribution(_ stored: StoredPartnership, contributionID id: Int64) async throws -> Outcome {
         try await deletePart(stored, id, field: "contribution") { store in
-            try await store.contribution(id).map { ($0.partnershipID, Self.describe($0.contribution)) }
+            try await store.contribution(id).map { ($0.partnershipID, Self.describe($0.contribution, in: stored)) }
         } delete: {
             try await $0.deleteContribution(id)
         }
@@ -271,21 +273,35 @@ struct PartnershipService {
         PartnershipPolicy.mayEdit(actor, libraries: Set(stored.partnership.libraryIDs), districts: stored.districts)
     }
 
+    // The history's words for a contact, a contribution and an agreement: in Bulgarian, as every
+    // entry of the audit log is written, with dates and money as the pages show them.
+    private static let log = Formatting(.bg)
+
     static func describe(_ i: Interaction) -> String {
-        "\(i.on.iso) \(i.kind.rawValue): \(i.note)" + (i.followUpOn.map { " · follow up \($0.iso)" } ?? "")
+        let f = log
+        return [
+            f.date(i.on) + " · " + i.kind.label(.bg) + ": " + i.note,
+            i.followUpOn.map { TextKey.fieldFollowUpOn(.bg) + " " + f.date($0) },
+        ].compactMap { $0 }.joined(separator: " · ")
     }
 
-    /// A contribution in the log's words: its day, what it was and the design it went to.
-    static func describe(_ c: Contribution) -> String {
-        "\(c.receivedOn.iso) " + c.what(Formatting(.bg)) + (c.designID.map { " · design \($0)" } ?? "")
+    /// A contribution: its day, what it was and the design it went to (named if the partnership
+    /// is tied to it).
+    static func describe(_ c: Contribution, in stored: StoredPartnership) -> String {
+        let f = log
+        let design = c.designID.map { id in
+            TextKey.fieldPartnershipDesign(.bg) + " " + (stored.designs.first { $0.id == id }.map { "„\($0.title)“" } ?? "№ \(id)")
+        }
+        return [f.date(c.receivedOn), c.what(f), design].compactMap { $0 }.joined(separator: " · ")
     }
 
     static func describe(_ a: Agreement) -> String {
-        [
-            a.kind.rawValue, a.title, a.signedOn.iso, a.validUntil.map { "until \($0.iso)" }, a.renewOn.map { "renew \($0.iso)" },
-            a.notes,
-        ]
-        .compactMap { $0 }.joined(separator: " · ")
+        let f = log
+        return [
+            a.kind.label(.bg), a.title, TextKey.fieldSignedOn(.bg) + " " + f.date(a.signedOn),
+            a.validUntil.map { TextKey.fieldValidUntil(.bg) + " " + f.date($0) },
+            a.renewOn.map { TextKey.fieldRenewOn(.bg) + " " + f.date($0) }, a.notes,
+        ].compactMap { $0 }.joined(separator: " · ")
     }
 
     /// Why a partnership cannot be written as it is, if it cannot: its own rules, its references,
