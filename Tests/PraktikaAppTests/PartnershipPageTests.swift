@@ -770,6 +770,27 @@ struct PartnershipPageTests {
             let audited = try await app.sql.select().column("action").from("audit_log").where("entity", .equal, "partnership")
                 .where("entity_id", .equal, String(id)).all().count
             #expect(audited == 15)
+
+            // The history names what a partnership refers to and shows its choices by label: the
+            // design taken off it by its title, the roles added in words.
+            var current = librarian
+            current.headers.replaceOrAdd(name: .ifMatch, value: "\"2\"")
+            let untied = try await current.send(
+                .PUT, "/api/v1/partnerships/\(id)",
+                #"{"partner_id":\#(partner),"library_ids":[\#(library)],"design_ids":[],"roles":["funding","media","venue"],"status":"active"}"#
+            )
+            #expect(untied.status == .ok)
+            let history =
+                try await app.sql.raw(
+                    "SELECT changes FROM audit_log WHERE entity = 'partnership' AND action = 'update' AND entity_id = \(bind: String(id)) ORDER BY id DESC"
+                ).first()?.decode(column: "changes", as: String?.self) ?? ""
+            #expect(history.contains("Хора с двигателни увреждания") && !history.contains("\"partner_id\""))
+            let shown = try await Browser.signedIn(app, "smolyan@praktika.local", VelingradDemo.demoPassword).get("/partnerships/\(id)")
+                .text
+            func roles(_ r: [PartnershipRole]) -> String {
+                PartnershipRole.allCases.filter(r.contains).map { $0.label(.bg) }.joined(separator: ", ")
+            }
+            #expect(shown.contains("<del>" + roles([.funding, .media]) + "</del> → <ins>" + roles([.funding, .media, .venue]) + "</ins>"))
         }
     }
 

@@ -136,6 +136,16 @@ struct ReadableValuesTests {
         #expect(FieldChange.display("BG-13", field: "district_code", entity: "library", .en) == "Pazardzhik")
         #expect(FieldChange.display("2012-05-17", field: "network_member_since", entity: "library", .bg) == "17.05.2012 г.")
         #expect(FieldChange.display("НЧ „Пробуда“", field: "name", entity: "library", .bg) == "НЧ „Пробуда“")
+        // Partnerships and meetings: their states, roles and kinds by name, not by code.
+        #expect(FieldChange.display("active", field: "status", entity: "partnership", .bg) == PartnershipStatus.active.label(.bg))
+        #expect(
+            FieldChange.display(",funding,media,", field: "roles", entity: "partnership", .en)
+                == PartnershipRole.funding.label(.en) + ", " + PartnershipRole.media.label(.en))
+        #expect(FieldChange.display("withdrawn", field: "status", entity: "participant", .bg) == RegistrationStatus.withdrawn.label(.bg))
+        #expect(FieldChange.display("BG-21", field: "district", entity: "participant", .bg) == "Смолян")
+        #expect(FieldChange.display("done", field: "status", entity: "meeting_action", .bg) == "изпълнена")
+        #expect(FieldChange.display("registration", field: "status", entity: "meeting", .bg) == MeetingStatus.registration.label(.bg))
+        #expect(PartnershipStatus.active.label(.bg) == "действащо")
     }
 
     @Test("settlements read 'гр. Смолян' in Bulgarian and 'Смолян (town)' in English")

@@ -63,7 +63,17 @@ extension FieldChange {
         case ("settlement", "kind"): return label(SettlementKind.self)
         case (_, "network_role"): return label(NetworkRole.self)
         case ("user", "role"): return label(Role.self)
-        case (_, "district_code"): return District.named(value)?.name(language) ?? value
+        case (_, "district_code"), ("participant", "district"): return District.named(value)?.name(language) ?? value
+        case ("partnership", "status"): return label(PartnershipStatus.self)
+        case ("partnership", "roles"):
+            // Stored as ",funding,media,".
+            return value.split(separator: ",").map { PartnershipRole(rawValue: String($0))?.label(language) ?? String($0) }
+                .joined(separator: ", ")
+        case ("meeting", "status"): return label(MeetingStatus.self)
+        case ("participant", "status"): return label(RegistrationStatus.self)
+        case ("participant", "role"): return label(NetworkRole.self)
+        case ("meeting_action", "status"): return label(MeetingAction.Status.self)
+        case ("meeting_action", "kind"): return label(MeetingAction.Kind.self)
         default:
             if let date = LocalDate(parsing: value), value.count == 10 { return Formatting(language).date(date) }
             return value

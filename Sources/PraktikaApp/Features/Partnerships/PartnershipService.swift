@@ -44,7 +44,8 @@ struct PartnershipService {
             guard try await PartnershipStore(db: sql).update(stored.id, p, expectedVersion: expectedVersion) else { return .conflict }
             try await AuditStore(db: sql).record(
                 actor: actor, action: .update, entity: Self.auditEntity, entityID: String(stored.id), entityName: stored.partnerName,
-                changes: FieldChange.between(Self.fields(before), Self.fields(p)))
+                changes: FieldChange.between(
+                    Self.fields(before, names: try await Self.names(sql, before)), Self.fields(p, names: try await Self.names(sql, p))))
             return .saved(stored.id)
         }
     }
@@ -77,16 +78,13 @@ struct PartnershipService {
     func updateContribution(_ stored: StoredPartnership, contributionID id: Int64, _ c: Contribution, expectedVersion: Int64?)
         async throws -> Outcome
     {
-        guard mayEdit(stored) else { return .forbidden }
-        guard let found = try await PartnershipStore(db: sql).contribution(id), found.partnershipID == stored.id else { return .notFound }
-        let errors = Self.errors(c, of: stored)
-        guard errors.isEmpty else { return .invalid(errors) }
-        return try await changePart(
-            stored, id, field: "contribution", before: Self.describe(found.contribution, in: stored), after: Self.describe(c, in: stored)
-        ) {
-            try await $0.updateContribution(id, of: stored.id, c, expectedVersion: expectedVersion ?? found.version)
-        } exists: {
-            try await $0.contribution(id) != nil
+        try await changePart(
+            stored, id, field: "contribution", errors: Self.errors(c, of: stored), after: Self.describe(c, in: stored),
+            expectedVersion: expectedVersion
+        ) { store in
+            try await store.contribution(id).map { ($0.partnershipID, $0.version, Self.describe($0.contribution, in: stored)) }
+        } update: { store, version in
+            try await store.updateContribution(id, of: stored.id, c, expectedVersion: version)
         }
     }
 
@@ -94,14 +92,12 @@ struct PartnershipService {
     func updateInteraction(_ stored: StoredPartnership, interactionID id: Int64, _ i: Interaction, expectedVersion: Int64?)
         async throws -> Outcome
     {
-        guard mayEdit(stored) else { return .forbidden }
-        guard let found = try await PartnershipStore(db: sql).interaction(id), found.partnershipID == stored.id else { return .notFound }
-        let errors = i.validate()
-        guard errors.isEmpty else { return .invalid(errors) }
-        return try await changePart(stored, id, field: "interaction", before: Self.describe(found.interaction), after: Self.describe(i)) {
-            try await $0.updateInteraction(id, of: stored.id, i, expectedVersion: expectedVersion ?? found.version)
-        } exists: {
-            try await $0.interaction(id) != nil
+        try await changePart(
+            stored, id, field: "interaction", errors: i.validate(), after: Self.describe(i), expectedVersion: expectedVersion
+        ) { store in
+            try await store.interaction(id).map { ($0.partnershipID, $0.version, Self.describe($0.interaction)) }
+        } update: { store, version in
+            try await store.updateInteraction(id, of: stored.id, i, expectedVersion: version)
         }
     }
 
@@ -110,31 +106,37 @@ struct PartnershipService {
     func updateAgreement(_ stored: StoredPartnership, agreementID id: Int64, _ a: Agreement, expectedVersion: Int64?)
         async throws -> Outcome
     {
-        guard mayEdit(stored) else { return .forbidden }
-        guard let found = try await PartnershipStore(db: sql).agreement(id), found.partnershipID == stored.id else { return .notFound }
-        let errors = a.validate()
-        guard errors.isEmpty else { return .invalid(errors) }
-        return try await changePart(stored, id, field: "agreement", before: Self.describe(found.agreement), after: Self.describe(a)) {
-            try await $0.updateAgreement(id, of: stored.id, a, expectedVersion: expectedVersion ?? found.version)
-        } exists: {
-            try await $0.agreement(id) != nil
+        try await changePart(
+            stored, id, field: "agreement", errors: a.validate(), after: Self.describe(a), expectedVersion: expectedVersion
+        ) {
+            store in
+            try await store.agreement(id).map { ($0.partnershipID, $0.version, Self.describe($0.agreement)) }
+        } update: { store, version in
+            try await store.updateAgreement(id, of: stored.id, a, expectedVersion: version)
         }
     }
 
-    /// Writes a change to one row of a partnership's lists and logs it, in one transaction; a row
-    /// no longer at the version read is a conflict, one deleted meanwhile is gone.
+    /// Changes one row of a partnership's lists, if it is one of this partnership's (`find` gives
+    /// its partnership, version and description) and the change keeps its rules; writes it and
+    /// logs what it was and became, in one transaction. A row no longer at the version expected
+    /// is a conflict, one deleted meanwhile is gone.
     private func changePart(
-        _ stored: StoredPartnership, _ id: Int64, field: String, before: String, after: String,
-        update: @Sendable @escaping (PartnershipStore) async throws -> Bool,
-        exists: @Sendable @escaping (PartnershipStore) async throws -> Bool
+        _ stored: StoredPartnership, _ id: Int64, field: String, errors: FieldErrors, after: String, expectedVersion: Int64?,
+        find: @Sendable @escaping (PartnershipStore) async throws -> (partnershipID: Int64, version: Int64, description: String)?,
+        update: @Sendable @escaping (PartnershipStore, Int64) async throws -> Bool
     ) async throws -> Outcome {
-        try await db.writeTransaction { db in
+        guard mayEdit(stored) else { return .forbidden }
+        guard let found = try await find(PartnershipStore(db: sql)), found.partnershipID == stored.id else { return .notFound }
+        guard errors.isEmpty else { return .invalid(errors) }
+        return try await db.writeTransaction { db in
             let store = PartnershipStore(db: db as! any SQLDatabase)
-            guard try await update(store) else { return try await exists(store) ? .conflict : .notFound }
-            if before != after {
+            guard try await update(store, expectedVersion ?? found.version) else {
+                return try await find(store) != nil ? .conflict : .notFound
+            }
+            if found.description != after {
                 try await AuditStore(db: store.db).record(
                     actor: actor, action: .update, entity: Self.auditEntity, entityID: String(stored.id), entityName: stored.partnerName,
-                    changes: [FieldChange(field: field, before: before, after: after)])
+                    changes: [FieldChange(field: field, before: found.description, after: after)])
             }
             return .saved(id)
         }
@@ -346,11 +348,29 @@ struct PartnershipService {
             ?? ""
     }
 
-    static func fields(_ p: Partnership) -> FormInput {
+    /// The names a partnership's references go by, for its history: the partner, the libraries
+    /// and the designs (one that is gone by its number).
+    static func names(_ sql: any SQLDatabase, _ p: Partnership) async throws -> (partner: String, libraries: String, designs: String) {
+        func list(_ table: String, _ column: String, _ ids: [Int64]) async throws -> String {
+            guard !ids.isEmpty else { return "" }
+            let found = try await sql.select().column("id").column(column).from(table).where("id", .in, ids).all().reduce(
+                into: [Int64: String]()
+            ) { $0[try $1.decode(column: "id", as: Int64.self)] = try $1.decode(column: column, as: String.self) }
+            return ids.map { found[$0] ?? "№ \($0)" }.sorted().joined(separator: "; ")
+        }
+        let partner = try await name(sql, p)
+        return (
+            partner.isEmpty ? "№ \(p.partnerID)" : partner, try await list("libraries", "name", p.libraryIDs),
+            try await list("service_designs", "title", p.designIDs)
+        )
+    }
+
+    /// A partnership as its history compares it, references by name (`names`) and choices by code
+    /// (the log shows them by label).
+    static func fields(_ p: Partnership, names: (partner: String, libraries: String, designs: String)) -> FormInput {
         var out: FormInput = [
-            "partner_id": String(p.partnerID), "libraries": p.libraryIDs.sorted().map(String.init).joined(separator: ","),
-            "designs": p.designIDs.sorted().map(String.init).joined(separator: ","), "roles": PartnershipStore.rolesText(p.roles),
-            "status": p.status.rawValue,
+            "partner_id": names.partner, "libraries": names.libraries, "designs": names.designs,
+            "roles": PartnershipStore.rolesText(p.roles), "status": p.status.rawValue,
         ]
         for (key, value) in [
             ("starts_on", p.startsOn?.iso), ("ends_on", p.endsOn?.iso), ("library_contact", p.libraryContact),

@@ -28,12 +28,13 @@ struct PartnershipController: Sendable {
         routes.post(.partnershipContributionDelete(id, id), use: deleteContribution)
         routes.get(.partnershipInteractionDelete(id, id), use: confirmDeleteInteraction)
         routes.post(.partnershipInteractionDelete(id, id), use: deleteInteraction)
-        routes.get(.partnershipAgreementEdit(id, id), use: editAgreement)
-        routes.post(.partnershipAgreementEdit(id, id), use: updateAgreement)
-        routes.get(.partnershipContributionEdit(id, id), use: editContribution)
-        routes.post(.partnershipContributionEdit(id, id), use: updateContribution)
-        routes.get(.partnershipInteractionEdit(id, id), use: editInteraction)
-        routes.post(.partnershipInteractionEdit(id, id), use: updateInteraction)
+        for (url, part) in [
+            (SiteURL.partnershipAgreementEdit(id, id), Part.agreement), (.partnershipContributionEdit(id, id), .contribution),
+            (.partnershipInteractionEdit(id, id), .interaction),
+        ] {
+            routes.get(url, use: { try await editPart($0, part) })
+            routes.post(url, use: { try await updatePart($0, part) })
+        }
     }
 
     /// Whose partnerships the actor reads (`PartnershipPolicy.readScope`); 401 or 403 for none.
@@ -320,143 +321,95 @@ struct PartnershipController: Sendable {
         return (stored, try subID(req))
     }
 
-    @Sendable func editAgreement(_ req: Request) async throws -> Response {
+    /// One kind of a partnership's rows as its edit page handles it.
+    struct Part: Sendable {
+        let section: PartnershipView.Forms.Name
+        let title: TextKey
+        let flash: TextKey
+        let url: @Sendable (Int64, Int64) -> SiteURL
+        let fields: @Sendable (StoredPartnership, Formatting) -> [FormField]
+        /// The row as its form shows it, with its partnership and version; nil if there is none.
+        let find: @Sendable (PartnershipStore, Int64, Language) async throws -> (partnershipID: Int64, values: FormInput, version: Int64)?
+        /// Reads the form and has the service save it against the version it carried.
+        let save: @Sendable (PartnershipService, StoredPartnership, Int64, FormInput, Int64?) async throws -> PartnershipService.Outcome
+
+        static let agreement = Part(
+            section: .agreement, title: .agreementEditTitle, flash: .flashAgreementChanged, url: SiteURL.partnershipAgreementEdit,
+            fields: { PartnershipView.agreementFields($1.language) },
+            find: { store, id, _ in
+                try await store.agreement(id).map { ($0.partnershipID, PartnershipForms.input($0.agreement), $0.version) }
+            },
+            save: { service, stored, id, input, version in
+                let (a, errors) = PartnershipForms.agreement(input)
+                guard errors.isEmpty else { return .invalid(errors) }
+                return try await service.updateAgreement(stored, agreementID: id, a, expectedVersion: version)
+            })
+
+        static let contribution = Part(
+            section: .contribution, title: .contributionEditTitle, flash: .flashContributionChanged,
+            url: SiteURL.partnershipContributionEdit, fields: PartnershipView.contributionFields,
+            find: { store, id, language in
+                try await store.contribution(id).map { ($0.partnershipID, PartnershipForms.input($0.contribution, language), $0.version) }
+            },
+            save: { service, stored, id, input, version in
+                let (c, errors) = PartnershipForms.contribution(input)
+                guard errors.isEmpty else { return .invalid(errors) }
+                return try await service.updateContribution(stored, contributionID: id, c, expectedVersion: version)
+            })
+
+        static let interaction = Part(
+            section: .interaction, title: .interactionEditTitle, flash: .flashInteractionChanged,
+            url: SiteURL.partnershipInteractionEdit, fields: { PartnershipView.interactionFields($1.language) },
+            find: { store, id, _ in
+                try await store.interaction(id).map { ($0.partnershipID, PartnershipForms.input($0.interaction), $0.version) }
+            },
+            save: { service, stored, id, input, version in
+                let (i, errors) = PartnershipForms.interaction(input)
+                guard errors.isEmpty else { return .invalid(errors) }
+                return try await service.updateInteraction(stored, interactionID: id, i, expectedVersion: version)
+            })
+    }
+
+    /// The edit form of a row of the partnership, as it is stored; 404 for one of another partnership.
+    private func editPart(_ req: Request, _ part: Part) async throws -> Response {
         let (stored, id) = try await loadForChange(req)
-        guard let found = try await PartnershipStore(db: req.sql).agreement(id), found.partnershipID == stored.id else {
+        guard let found = try await part.find(PartnershipStore(db: req.sql), id, req.language), found.partnershipID == stored.id else {
             throw Abort(.notFound)
         }
-        var values = PartnershipForms.input(found.agreement)
+        var values = found.values
         values["version"] = String(found.version)
-        return agreementForm(req, stored, id, values: values, errors: FieldErrors(), status: .ok)
+        return partForm(req, part, stored, id, values: values, errors: FieldErrors(), status: .ok)
     }
 
-    @Sendable func updateAgreement(_ req: Request) async throws -> Response {
+    /// Saves a row's form: back to its section; or the form again with what was typed and what was
+    /// wrong (someone else's change in between is said at the top, the form then carrying the
+    /// version now stored, so that saving again replaces it).
+    private func updatePart(_ req: Request, _ part: Part) async throws -> Response {
         let (stored, id) = try await loadForChange(req)
-        let input = formInput(req)
-        let (agreement, readErrors) = PartnershipForms.agreement(input)
-        let outcome: PartnershipService.Outcome =
-            readErrors.isEmpty
-            ? try await PartnershipService(db: req.db, actor: req.actor).updateAgreement(
-                stored, agreementID: id, agreement, expectedVersion: Int64(input["version"] ?? ""))
-            : .invalid(readErrors)
-        return try await changed(req, stored, outcome, typed: input, section: .agreement, flash: .flashAgreementChanged) {
-            values, errors, status in
-            if status == .conflict {
-                values["version"] = String(try await PartnershipStore(db: req.sql).agreement(id)?.version ?? 0)
-            }
-            return agreementForm(req, stored, id, values: values, errors: errors, status: status)
-        }
-    }
-
-    private func agreementForm(
-        _ req: Request, _ stored: StoredPartnership, _ id: Int64, values: FormInput, errors: FieldErrors, status: HTTPStatus
-    ) -> Response {
-        HTMLResponse.make(
-            PartnershipView.editPart(
-                stored, title: TextKey.agreementEditTitle(req.language), fields: PartnershipView.agreementFields(req.language),
-                action: SiteURL.partnershipAgreementEdit(stored.id, id).path, section: .agreement, values: values, errors: errors,
-                req.page),
-            status: status)
-    }
-
-    @Sendable func editContribution(_ req: Request) async throws -> Response {
-        let (stored, id) = try await loadForChange(req)
-        guard let found = try await PartnershipStore(db: req.sql).contribution(id), found.partnershipID == stored.id else {
-            throw Abort(.notFound)
-        }
-        var values = PartnershipForms.input(found.contribution, req.language)
-        values["version"] = String(found.version)
-        return contributionForm(req, stored, id, values: values, errors: FieldErrors(), status: .ok)
-    }
-
-    @Sendable func updateContribution(_ req: Request) async throws -> Response {
-        let (stored, id) = try await loadForChange(req)
-        let input = formInput(req)
-        let (contribution, readErrors) = PartnershipForms.contribution(input)
-        let outcome: PartnershipService.Outcome =
-            readErrors.isEmpty
-            ? try await PartnershipService(db: req.db, actor: req.actor).updateContribution(
-                stored, contributionID: id, contribution, expectedVersion: Int64(input["version"] ?? ""))
-            : .invalid(readErrors)
-        return try await changed(req, stored, outcome, typed: input, section: .contribution, flash: .flashContributionChanged) {
-            values, errors, status in
-            if status == .conflict {
-                values["version"] = String(try await PartnershipStore(db: req.sql).contribution(id)?.version ?? 0)
-            }
-            return contributionForm(req, stored, id, values: values, errors: errors, status: status)
-        }
-    }
-
-    private func contributionForm(
-        _ req: Request, _ stored: StoredPartnership, _ id: Int64, values: FormInput, errors: FieldErrors, status: HTTPStatus
-    ) -> Response {
-        HTMLResponse.make(
-            PartnershipView.editPart(
-                stored, title: TextKey.contributionEditTitle(req.language),
-                fields: PartnershipView.contributionFields(stored, req.page.format),
-                action: SiteURL.partnershipContributionEdit(stored.id, id).path, section: .contribution, values: values, errors: errors,
-                req.page),
-            status: status)
-    }
-
-    @Sendable func editInteraction(_ req: Request) async throws -> Response {
-        let (stored, id) = try await loadForChange(req)
-        guard let found = try await PartnershipStore(db: req.sql).interaction(id), found.partnershipID == stored.id else {
-            throw Abort(.notFound)
-        }
-        var values = PartnershipForms.input(found.interaction)
-        values["version"] = String(found.version)
-        return interactionForm(req, stored, id, values: values, errors: FieldErrors(), status: .ok)
-    }
-
-    @Sendable func updateInteraction(_ req: Request) async throws -> Response {
-        let (stored, id) = try await loadForChange(req)
-        let input = formInput(req)
-        let (interaction, readErrors) = PartnershipForms.interaction(input)
-        let outcome: PartnershipService.Outcome =
-            readErrors.isEmpty
-            ? try await PartnershipService(db: req.db, actor: req.actor).updateInteraction(
-                stored, interactionID: id, interaction, expectedVersion: Int64(input["version"] ?? ""))
-            : .invalid(readErrors)
-        return try await changed(req, stored, outcome, typed: input, section: .interaction, flash: .flashInteractionChanged) {
-            values, errors, status in
-            if status == .conflict {
-                values["version"] = String(try await PartnershipStore(db: req.sql).interaction(id)?.version ?? 0)
-            }
-            return interactionForm(req, stored, id, values: values, errors: errors, status: status)
-        }
-    }
-
-    private func interactionForm(
-        _ req: Request, _ stored: StoredPartnership, _ id: Int64, values: FormInput, errors: FieldErrors, status: HTTPStatus
-    ) -> Response {
-        HTMLResponse.make(
-            PartnershipView.editPart(
-                stored, title: TextKey.interactionEditTitle(req.language), fields: PartnershipView.interactionFields(req.language),
-                action: SiteURL.partnershipInteractionEdit(stored.id, id).path, section: .interaction, values: values, errors: errors,
-                req.page),
-            status: status)
-    }
-
-    /// After a change to an agreement, a contribution or a contact: back to its section; or its form again with
-    /// what was typed and what was wrong (someone else's change in between is said at the top,
-    /// the form then carrying the version now stored, so that saving again replaces it).
-    private func changed(
-        _ req: Request, _ stored: StoredPartnership, _ outcome: PartnershipService.Outcome, typed: FormInput,
-        section: PartnershipView.Forms.Name, flash: TextKey,
-        form: (inout FormInput, FieldErrors, HTTPStatus) async throws -> Response
-    ) async throws -> Response {
-        var values = typed
-        switch outcome {
-        case .saved: return req.seeOther(SiteURL.partnership(stored.id).path + "#" + section.anchor, flash: flash)
-        case .invalid(let errors): return try await form(&values, errors, .unprocessableEntity)
+        var values = formInput(req)
+        let service = PartnershipService(db: req.db, actor: req.actor)
+        switch try await part.save(service, stored, id, values, Int64(values["version"] ?? "")) {
+        case .saved: return req.seeOther(SiteURL.partnership(stored.id).path + "#" + part.section.anchor, flash: part.flash)
+        case .invalid(let errors): return partForm(req, part, stored, id, values: values, errors: errors, status: .unprocessableEntity)
         case .conflict:
             var errors = FieldErrors()
             errors.add("version", .conflictRecordChanged)
-            return try await form(&values, errors, .conflict)
+            values["version"] = String(try await part.find(PartnershipStore(db: req.sql), id, req.language)?.version ?? 0)
+            return partForm(req, part, stored, id, values: values, errors: errors, status: .conflict)
         case .forbidden: throw Abort(.forbidden)
         case .notFound: throw Abort(.notFound)
         }
+    }
+
+    private func partForm(
+        _ req: Request, _ part: Part, _ stored: StoredPartnership, _ id: Int64, values: FormInput, errors: FieldErrors,
+        status: HTTPStatus
+    ) -> Response {
+        HTMLResponse.make(
+            PartnershipView.editPart(
+                stored, title: part.title(req.language), fields: part.fields(stored, req.page.format),
+                action: part.url(stored.id, id).path, section: part.section, values: values, errors: errors, req.page),
+            status: status)
     }
 
     /// Asks before deleting an agreement, a contribution or a contact of the partnership, named as
