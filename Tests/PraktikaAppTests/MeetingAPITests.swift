@@ -75,7 +75,15 @@ struct MeetingAPITests {
                 .POST, "/api/v1/meetings/\(id)/participants", #"[{"full_name":"Х","organisation":"Y","district_code":"BG-99"}]"#)
             #expect(bad.status == .unprocessableEntity && bad.text.contains("[0].district"))
 
-            let seated = try await organiser.send(.POST, "/api/v1/meetings/\(id)/seating")
+            // Weights that do not read are refused at their field, saying what a weight may be;
+            // nothing is seated with the usual weights instead.
+            for (body, field) in [(#"{"weights":{"district":5000}}"#, "district"), (#"{"weights":{"role":"high"}}"#, "role")] {
+                let refused = try await organiser.send(.POST, "/api/v1/meetings/\(id)/seating", body)
+                let fields = (try? Self.object(refused))?["error"].flatMap { ($0 as? [String: Any])?["fields"] as? [String: String] }
+                #expect(refused.status == .badRequest && fields?[field] != nil, "\(body)")
+                if field == "district" { #expect(fields?[field] == "Цяло число от 0 до 1000.") }
+            }
+            let seated = try await organiser.send(.POST, "/api/v1/meetings/\(id)/seating", #"{"weights":{"district":12}}"#)
             #expect(seated.status == .ok)
             let seating = try #require(Self.object(seated)["seating"] as? [String: Int])
             #expect(seating.count == 8)

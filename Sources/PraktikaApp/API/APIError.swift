@@ -109,8 +109,11 @@ enum APIResponses {
             case .typeMismatch(let type, let c):
                 if let key = c.codingPath.last { fields = [key.stringValue: expected(type)(language)] }
             case .dataCorrupted(let c):
-                // A word outside a closed list (a status, a kind): the document lists the choices.
-                if let key = c.codingPath.last { fields = [key.stringValue: TextKey.validationOption(language)] }
+                // What the decoder said was wrong, if it did (a weight out of its range); else a
+                // word outside a closed list (a status, a kind), whose choices the document lists.
+                if let key = c.codingPath.last {
+                    fields = [key.stringValue: (c.underlyingError as? FieldError)?.text(language) ?? TextKey.validationOption(language)]
+                }
             @unknown default: break
             }
         }

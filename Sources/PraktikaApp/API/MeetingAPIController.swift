@@ -277,7 +277,8 @@ struct MeetingAPIController: Sendable {
     @Sendable func seat(_ req: Request) async throws -> Response {
         let stored = try await organised(req)
         struct Body: Decodable { let weights: SeatingWeights? }
-        let weights = (req.body.data?.readableBytes ?? 0) > 0 ? (try? req.content.decode(Body.self))?.weights : nil
+        // A body that does not read is refused at its field, not seated with the usual weights.
+        let weights = (req.body.data?.readableBytes ?? 0) > 0 ? try req.decodeBody(Body.self).weights : nil
         switch try await service(req).seat(stored.id, weights: weights) {
         case .seated: return try APIResponses.json(try await seatingState(req, stored))
         case .unseatable(let message): throw APIFailure(status: .unprocessableEntity, code: "unseatable", message: message)

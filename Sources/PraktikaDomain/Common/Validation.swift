@@ -4,7 +4,8 @@ import Foundation
 public typealias FormInput = [String: String]
 
 /// One problem with one field, as a catalogue key so that it can be shown in either language.
-public struct FieldError: Sendable, Hashable, Codable {
+/// A decoder that refuses a value says why with one as its error's `underlyingError`.
+public struct FieldError: Sendable, Hashable, Codable, Error {
     public let key: TextKey
     public let values: [String: String]
 

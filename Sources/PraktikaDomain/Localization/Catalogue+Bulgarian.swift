@@ -484,6 +484,7 @@ extension Catalogue {
         .flashContributionDeleted: "Приносът е изтрит.",
         .flashInteractionDeleted: "Контактът е изтрит.",
         .columnActions: "Действия",
+        .validationWeightRange: "Цяло число от 0 до {max}.",
         .agreementEdit: "Редактиране на споразумението",
         .agreementEditTitle: "Редактиране на споразумение",
         .flashAgreementChanged: "Споразумението е променено.",

@@ -484,6 +484,7 @@ extension Catalogue {
         .flashContributionDeleted: "The contribution is deleted.",
         .flashInteractionDeleted: "The contact is deleted.",
         .columnActions: "Actions",
+        .validationWeightRange: "A whole number from 0 to {max}.",
         .agreementEdit: "Edit the agreement",
         .agreementEditTitle: "Edit an agreement",
         .flashAgreementChanged: "The agreement is changed.",

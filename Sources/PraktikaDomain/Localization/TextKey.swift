@@ -155,7 +155,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case fieldVolunteerHours, hintVolunteerHours, volunteerHours, partnershipVolunteerWork, validationVolunteerWork,
         validationHoursNotCash, hoursShort
     case contributionDelete, interactionDelete, flashContributionDeleted, flashInteractionDeleted, columnActions
-    case agreementEdit, agreementEditTitle, flashAgreementChanged
+    case agreementEdit, agreementEditTitle, flashAgreementChanged, validationWeightRange
     case contributionEdit, contributionEditTitle, interactionEdit, interactionEditTitle, flashContributionChanged, flashInteractionChanged
     case apiExpectedDate, apiExpectedTime, apiExpectedDecimal, apiExpectedBoolean, apiExpectedText, apiExpectedList,
         apiExpectedObject, apiNotNull

@@ -97,8 +97,11 @@ public struct SeatingWeights: Sendable, Codable, Hashable {
         func weight(_ key: CodingKeys, _ fallback: Int) throws -> Int {
             guard let value = try c.decodeIfPresent(Int.self, forKey: key) else { return fallback }
             guard Self.range.contains(value) else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: key, in: c, debugDescription: "A weight is a whole number from 0 to \(Self.range.upperBound)")
+                throw DecodingError.dataCorrupted(
+                    .init(
+                        codingPath: c.codingPath + [key],
+                        debugDescription: "A weight is a whole number from 0 to \(Self.range.upperBound)",
+                        underlyingError: FieldError(.validationWeightRange, ["max": String(Self.range.upperBound)])))
             }
             return value
         }

@@ -245,6 +245,11 @@ enum OpenAPIMeetings {
                             "Seat everyone with the solver (pinned people stay); an optional body `{\"weights\": {...}}` overrides the weights",
                             [
                                 ("200", "The new seating", D.ref("MeetingSeating")),
+                                (
+                                    "400",
+                                    "A body that is not `{\"weights\": {...}}` with whole numbers from 0 to 1000; `fields` says which",
+                                    D.ref("Error")
+                                ),
                                 ("422", "Cannot be seated; the message says why", D.ref("Error")),
                             ] + notOrganiser)
                     ),
