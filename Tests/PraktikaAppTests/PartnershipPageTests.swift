@@ -143,7 +143,7 @@ struct PartnershipPageTests {
             let page = try await librarian.get("/partnerships/\(id)").text
             #expect(
                 page.inOrder(
-                    "id=\"contributions\"", "Четения за децата · 12,5 ч. доброволен труд", "Зала за 10 занятия", "id=\"interactions\"",
+                    "id=\"contributions\"", "Четения за децата, 12,5 ч. доброволен труд", "Зала за 10 занятия", "id=\"interactions\"",
                     "Уговорихме есенния сезон"))
             let partnerPage = try await librarian.get("/partners/\(partner)").text
             #expect(partnerPage.inOrder("Партньорства", "href=\"/partnerships/\(id)\""))

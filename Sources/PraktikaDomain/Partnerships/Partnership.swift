@@ -142,12 +142,14 @@ public struct Contribution: Sendable, Hashable, Codable {
     public var value: Money? { amount ?? estimatedValue }
 
     /// What was given, in one line: the money ("в пари 500,00 лв."), or the gift with its estimate
-    /// and the volunteers' hours ("каталог, 120 ч. доброволен труд").
-    public func what(_ f: Formatting) -> String {
+    /// (unless `estimate` is false: a table that has a column for it) and the volunteers' hours
+    /// ("каталог, 120 ч. доброволен труд").
+    public func what(_ f: Formatting, estimate: Bool = true) -> String {
         let l = f.language
         if let amount { return TextKey.partnershipCash(l) + " " + f.money(amount) }
-        return [inKind, estimatedValue.map(f.money), volunteerHours.map { TextKey.volunteerHours(l, ["hours": f.number($0)]) }]
-            .compactMap { $0 }.joined(separator: ", ")
+        return [
+            inKind, estimate ? estimatedValue.map(f.money) : nil, volunteerHours.map { TextKey.volunteerHours(l, ["hours": f.number($0)]) },
+        ].compactMap { $0 }.joined(separator: ", ")
     }
 
     public func validate() -> FieldErrors {

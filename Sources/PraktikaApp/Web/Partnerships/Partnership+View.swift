@@ -231,12 +231,7 @@ enum PartnershipView {
                 .td(.class("date"), .attr("data-label", TextKey.fieldReceivedOn(l)), .safe(f.date(c.receivedOn))),
                 .td(
                     .attr("data-label", TextKey.partnershipWhat(l)),
-                    .safe(
-                        c.amount.map { TextKey.partnershipCash(l) + ": " + f.moneyWithEquivalent($0) }
-                            ?? ([c.inKind] + [c.volunteerHours.map { TextKey.volunteerHours(l, ["hours": f.number($0)]) }]).compactMap {
-                                $0
-                            }
-                            .joined(separator: " · "))),
+                    .safe(c.amount.map { TextKey.partnershipCash(l) + ": " + f.moneyWithEquivalent($0) } ?? c.what(f, estimate: false))),
                 .td(.class("number"), .attr("data-label", TextKey.fieldEstimatedValue(l)), .safe(c.estimatedValue.map(f.money) ?? "—")),
                 .td(
                     .attr("data-label", TextKey.fieldPartnershipDesign(l)),
