@@ -345,6 +345,12 @@ struct BackupTests {
             let users = try String(contentsOf: folder.appendingPathComponent("tables/users.json"), encoding: .utf8)
             #expect(users.contains("admin@praktika.local") && !users.contains("password") && !users.contains("$2"))
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("tables/auth_tokens.json").path))
+            // Days as the README says, YYYY-MM-DD, and moments as ISO 8601, on either database.
+            let meetings = try String(contentsOf: folder.appendingPathComponent("tables/meetings.json"), encoding: .utf8)
+            #expect(meetings.contains(#""starts_on" : "2012-05-17""#))
+            #expect(meetings.contains(/"created_at" : "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z"/))
+            let meetingsCSV = try String(contentsOf: folder.appendingPathComponent("tables/meetings.csv"), encoding: .utf8)
+            #expect(meetingsCSV.contains(";2012-05-17;2012-05-18;"))
             let readme = try String(contentsOf: folder.appendingPathComponent("README.txt"), encoding: .utf8)
             #expect(DataExport.tables.allSatisfy { readme.contains($0.name) })
             await #expect(throws: BackupError.self) { try await DataExport(db: app.sql).write(to: folder) }

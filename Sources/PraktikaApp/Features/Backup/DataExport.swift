@@ -116,11 +116,15 @@ struct DataExport {
     /// One table's rows, ordered by their first column, each value as JSON would hold it.
     func rows(_ table: String) async throws -> [[(String, Value)]] {
         let all = try await db.select().column("*").from(table).all()
+        // SQLite keeps moments as numbers and reads a day kept as text ("2012-05-17") as a Date
+        // too, so text comes first there; PostgreSQL reads a timestamp's bytes as text, so its
+        // moments come first.
+        let textFirst = db.dialect.name == "sqlite"
         var result: [[(String, Value)]] = []
         for row in all {
             var values: [(String, Value)] = []
             for column in row.allColumns where !Self.withheld.contains(column) {
-                values.append((column, Self.timestamp(column, Self.value(row, column))))
+                values.append((column, Self.timestamp(column, Self.value(row, column, textFirst: textFirst))))
             }
             result.append(values)
         }
@@ -166,14 +170,13 @@ struct DataExport {
         }
     }
 
-    static func value(_ row: any SQLRow, _ column: String) -> Value {
+    static func value(_ row: any SQLRow, _ column: String, textFirst: Bool) -> Value {
         if (try? row.decodeNil(column: column)) == true { return .null }
         if let v = try? row.decode(column: column, as: Int64.self) { return .integer(v) }
         if let v = try? row.decode(column: column, as: Double.self) { return .real(v) }
         if let v = try? row.decode(column: column, as: Bool.self) { return .flag(v) }
-        if let v = try? row.decode(column: column, as: Date.self) {
-            return .real(v.timeIntervalSince1970)
-        }
+        if textFirst, let v = try? row.decode(column: column, as: String.self) { return .text(v) }
+        if let v = try? row.decode(column: column, as: Date.self) { return .real(v.timeIntervalSince1970) }
         if let v = try? row.decode(column: column, as: String.self) { return .text(v) }
         return .null
     }
