@@ -850,6 +850,24 @@ struct PartnershipPageTests {
                 "SELECT changes FROM audit_log WHERE entity = 'partnership' AND action = 'update' AND entity_id = \(bind: String(id))"
             ).all().compactMap { try $0.decode(column: "changes", as: String?.self) }
             #expect(logged.contains { $0.contains("1 000,50 лв.") && $0.contains("1 500,00 лв.") })
+            // The log names a public design by its title; one not everyone may read, by its number
+            // (all who change the partnership read its history). Its edit form still offers it, by
+            // number to someone who may not read it, so that saving does not unlink the money.
+            #expect(logged.contains { $0.contains("Услуга „Бизнес – туристически услуги“") })
+            try await app.sql.raw("UPDATE service_designs SET visibility = 'private' WHERE id = \(bind: design)").run()
+            #expect(
+                try await librarian.post(
+                    "/partnerships/\(id)/contributions/\(money.id)/edit",
+                    ["received_on": "2026-02-01", "amount": "1 600", "currency": "BGN", "design": String(design), "version": "2"]
+                ).status == .seeOther)
+            let privateLog =
+                try await app.sql.raw(
+                    "SELECT changes FROM audit_log WHERE entity = 'partnership' AND action = 'update' AND entity_id = \(bind: String(id)) ORDER BY id DESC"
+                ).first()?.decode(column: "changes", as: String?.self) ?? ""
+            #expect(privateLog.contains("Услуга № \(design)") && !privateLog.contains("Бизнес – туристически услуги"))
+            let admin = try await Browser.signedIn(app, "admin@praktika.local", VelingradDemo.demoPassword)
+            #expect(try await admin.get("/partnerships/\(id)/contributions/\(money.id)/edit").text.contains("Бизнес – туристически услуги"))
+            try await app.sql.raw("UPDATE service_designs SET visibility = 'public' WHERE id = \(bind: design)").run()
 
             // The same form saved again from the old copy: not written, told so, what was typed kept,
             // the form now carrying the version stored so that saving again replaces it.
@@ -857,8 +875,8 @@ struct PartnershipPageTests {
                 "/partnerships/\(id)/contributions/\(money.id)/edit",
                 ["received_on": "2026-02-01", "amount": "777", "currency": "BGN", "version": "1"])
             #expect(stale.status == .conflict && stale.text.contains("value=\"777\""))
-            #expect(stale.text.contains(TextKey.conflictRecordChanged(.bg)) && stale.text.contains("name=\"version\" value=\"2\""))
-            #expect(try await store.contribution(money.id)?.contribution.amount?.minorUnits == 150_000)
+            #expect(stale.text.contains(TextKey.conflictRecordChanged(.bg)) && stale.text.contains("name=\"version\" value=\"3\""))
+            #expect(try await store.contribution(money.id)?.contribution.amount?.minorUnits == 160_000)
 
             // A contact: a new next-step day is reminded of again.
             let contactForm = try await librarian.get("/partnerships/\(id)/interactions/\(call.id)/edit").text
@@ -893,14 +911,14 @@ struct PartnershipPageTests {
             let api = try await Client(app, "smolyan@praktika.local")
             let read = try MeetingAPITests.object(try await api.send(.GET, "/api/v1/partnerships/\(id)"))
             let rows = try #require(read["contributions"] as? [[String: Any]])
-            #expect(rows.first?["version"] as? Int == 2)
+            #expect(rows.first?["version"] as? Int == 3)
             var tagged = api
-            tagged.headers.replaceOrAdd(name: .ifMatch, value: "\"2\"")
+            tagged.headers.replaceOrAdd(name: .ifMatch, value: "\"3\"")
             let body = #"{"received_on":"2026-02-01","in_kind":"Зала","estimated_value_minor_units":30000,"currency":"BGN"}"#
             let replaced = try await tagged.send(.PUT, "/api/v1/partnerships/\(id)/contributions/\(money.id)", body)
-            #expect(replaced.status == .ok && replaced.headers.first(name: .eTag) == "\"3\"")
+            #expect(replaced.status == .ok && replaced.headers.first(name: .eTag) == "\"4\"")
             let answer = try MeetingAPITests.object(replaced)
-            #expect(answer["in_kind"] as? String == "Зала" && answer["amount_minor_units"] == nil && answer["version"] as? Int == 3)
+            #expect(answer["in_kind"] as? String == "Зала" && answer["amount_minor_units"] == nil && answer["version"] as? Int == 4)
             #expect(
                 try await tagged.send(.PUT, "/api/v1/partnerships/\(id)/contributions/\(money.id)", body).status == .preconditionFailed)
             let both = try await api.send(
@@ -927,7 +945,7 @@ struct PartnershipPageTests {
             let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
                 for amount in [10, 20, 30, 40] {
                     var one = client
-                    one.headers.replaceOrAdd(name: .ifMatch, value: "\"3\"")
+                    one.headers.replaceOrAdd(name: .ifMatch, value: "\"4\"")
                     group.addTask {
                         try await one.send(
                             .PUT, "/api/v1/partnerships/\(id)/contributions/\(money.id)",
@@ -940,7 +958,7 @@ struct PartnershipPageTests {
                 return all
             }
             #expect(statuses.filter { $0 == .ok }.count == 1 && statuses.filter { $0 == .preconditionFailed }.count == 3)
-            #expect(try await store.contribution(money.id)?.version == 4)
+            #expect(try await store.contribution(money.id)?.version == 5)
         }
     }
 

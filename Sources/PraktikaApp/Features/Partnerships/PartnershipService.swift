@@ -56,12 +56,13 @@ struct PartnershipService {
         }
         let errors = Self.errors(c, of: stored)
         guard errors.isEmpty else { return .invalid(errors) }
+        let logged = try await PartnershipStore(db: sql).shown(stored, to: nil)
         return try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
             let id = try await PartnershipStore(db: sql).addContribution(stored.id, c)
             try await AuditStore(db: sql).record(
                 actor: actor, action: .create, entity: Self.auditEntity, entityID: String(stored.id), entityName: stored.partnerName,
-                changes: [FieldChange(field: "contribution", before: "", after: Self.describe(c, in: stored))])
+                changes: [FieldChange(field: "contribution", before: "", after: Self.describe(c, in: logged))])
             return .saved(id)
         }
     }
@@ -78,11 +79,12 @@ struct PartnershipService {
     func updateContribution(_ stored: StoredPartnership, contributionID id: Int64, _ c: Contribution, expectedVersion: Int64?)
         async throws -> Outcome
     {
-        try await changePart(
-            stored, id, field: "contribution", errors: Self.errors(c, of: stored), after: Self.describe(c, in: stored),
+        let logged = try await PartnershipStore(db: sql).shown(stored, to: nil)
+        return try await changePart(
+            stored, id, field: "contribution", errors: Self.errors(c, of: stored), after: Self.describe(c, in: logged),
             expectedVersion: expectedVersion
         ) { store in
-            try await store.contribution(id).map { ($0.partnershipID, $0.version, Self.describe($0.contribution, in: stored)) }
+            try await store.contribution(id).map { ($0.partnershipID, $0.version, Self.describe($0.contribution, in: logged)) }
         } update: { store, version in
             try await store.updateContribution(id, of: stored.id, c, expectedVersion: version)
         }
@@ -160,8 +162,9 @@ struct PartnershipService {
 
     /// Deletes a contribution recorded by mistake; the log keeps what it was.
     func deleteContribution(_ stored: StoredPartnership, contributionID id: Int64) async throws -> Outcome {
-        try await deletePart(stored, id, field: "contribution") { store in
-            try await store.contribution(id).map { ($0.partnershipID, Self.describe($0.contribution, in: stored)) }
+        let logged = try await PartnershipStore(db: sql).shown(stored, to: nil)
+        return try await deletePart(stored, id, field: "contribution") { store in
+            try await store.contribution(id).map { ($0.partnershipID, Self.describe($0.contribution, in: logged)) }
         } delete: {
             try await $0.deleteContribution(id)
         }
@@ -287,8 +290,9 @@ struct PartnershipService {
         ].compactMap { $0 }.joined(separator: " · ")
     }
 
-    /// A contribution: its day, what it was and the design it went to (named if the partnership
-    /// is tied to it).
+    /// A contribution: its day, what it was and the design it went to (by its title if `stored`
+    /// names it: the log is read by all who change the partnership, so callers pass the designs
+    /// anyone may read; others by number).
     static func describe(_ c: Contribution, in stored: StoredPartnership) -> String {
         let f = log
         let design = c.designID.map { id in
@@ -349,19 +353,22 @@ struct PartnershipService {
     }
 
     /// The names a partnership's references go by, for its history: the partner, the libraries
-    /// and the designs (one that is gone by its number).
+    /// and the designs (one that is gone, or that not everyone may read, by its number: the history
+    /// is read by all who change the partnership).
     static func names(_ sql: any SQLDatabase, _ p: Partnership) async throws -> (partner: String, libraries: String, designs: String) {
-        func list(_ table: String, _ column: String, _ ids: [Int64]) async throws -> String {
+        func list(_ table: String, _ column: String, _ ids: [Int64], readable: SQLQueryString = "1 = 1") async throws -> String {
             guard !ids.isEmpty else { return "" }
-            let found = try await sql.select().column("id").column(column).from(table).where("id", .in, ids).all().reduce(
-                into: [Int64: String]()
-            ) { $0[try $1.decode(column: "id", as: Int64.self)] = try $1.decode(column: column, as: String.self) }
+            let found = try await sql.raw(
+                "SELECT d.id, d." + .init(column) + " AS name FROM " + .init(table) + " d WHERE d.id IN (\(binds: ids)) AND " + readable
+            ).all().reduce(into: [Int64: String]()) {
+                $0[try $1.decode(column: "id", as: Int64.self)] = try $1.decode(column: "name", as: String.self)
+            }
             return ids.map { found[$0] ?? "№ \($0)" }.sorted().joined(separator: "; ")
         }
         let partner = try await name(sql, p)
         return (
             partner.isEmpty ? "№ \(p.partnerID)" : partner, try await list("libraries", "name", p.libraryIDs),
-            try await list("service_designs", "title", p.designIDs)
+            try await list("service_designs", "title", p.designIDs, readable: DesignListQuery.visible(to: nil))
         )
     }
 

@@ -378,7 +378,7 @@ struct PartnershipController: Sendable {
         }
         var values = found.values
         values["version"] = String(found.version)
-        return partForm(req, part, stored, id, values: values, errors: FieldErrors(), status: .ok)
+        return try await partForm(req, part, stored, id, values: values, errors: FieldErrors(), status: .ok)
     }
 
     /// Saves a row's form: back to its section; or the form again with what was typed and what was
@@ -390,24 +390,30 @@ struct PartnershipController: Sendable {
         let service = PartnershipService(db: req.db, actor: req.actor)
         switch try await part.save(service, stored, id, values, Int64(values["version"] ?? "")) {
         case .saved: return req.seeOther(SiteURL.partnership(stored.id).path + "#" + part.section.anchor, flash: part.flash)
-        case .invalid(let errors): return partForm(req, part, stored, id, values: values, errors: errors, status: .unprocessableEntity)
+        case .invalid(let errors):
+            return try await partForm(req, part, stored, id, values: values, errors: errors, status: .unprocessableEntity)
         case .conflict:
             var errors = FieldErrors()
             errors.add("version", .conflictRecordChanged)
             values["version"] = String(try await part.find(PartnershipStore(db: req.sql), id, req.language)?.version ?? 0)
-            return partForm(req, part, stored, id, values: values, errors: errors, status: .conflict)
+            return try await partForm(req, part, stored, id, values: values, errors: errors, status: .conflict)
         case .forbidden: throw Abort(.forbidden)
         case .notFound: throw Abort(.notFound)
         }
     }
 
+    /// The form page. A design the reader may not read is offered by its number, not its title
+    /// (leaving it out would unlink a contribution from it on saving).
     private func partForm(
         _ req: Request, _ part: Part, _ stored: StoredPartnership, _ id: Int64, values: FormInput, errors: FieldErrors,
         status: HTTPStatus
-    ) -> Response {
-        HTMLResponse.make(
+    ) async throws -> Response {
+        let readable = Set(try await PartnershipStore(db: req.sql).shown(stored, to: req.actor).designs.map(\.id))
+        var offered = stored
+        offered.designs = stored.designs.map { readable.contains($0.id) ? $0 : ($0.id, "№ \($0.id)") }
+        return HTMLResponse.make(
             PartnershipView.editPart(
-                stored, title: part.title(req.language), fields: part.fields(stored, req.page.format),
+                stored, title: part.title(req.language), fields: part.fields(offered, req.page.format),
                 action: part.url(stored.id, id).path, section: part.section, values: values, errors: errors, req.page),
             status: status)
     }
