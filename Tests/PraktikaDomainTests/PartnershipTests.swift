@@ -21,6 +21,32 @@ struct PartnershipTests {
         #expect(p.validate().order == ["partner_contact"])
     }
 
+    @Test(
+        "an edit form shows a contribution, an agreement and a contact so that saving it unchanged reads back the same, in either language")
+    func editFormsReadBack() {
+        let contributions = [
+            Contribution(receivedOn: Self.day(3, 1), amount: Money(minorUnits: 1_234_567, currency: .EUR), designID: 9),
+            Contribution(
+                receivedOn: Self.day(3, 2), inKind: "Четения", estimatedValue: Money(minorUnits: 30_050, currency: .BGN),
+                volunteerHours: FixedDecimal(parsing: "12,5")),
+            Contribution(receivedOn: Self.day(3, 3), inKind: "Книги"),
+        ]
+        for language in [Language.bg, .en] {
+            for c in contributions {
+                let (read, errors) = PartnershipForms.contribution(PartnershipForms.input(c, language))
+                #expect(errors.isEmpty && read == c, "\(language) \(c)")
+            }
+        }
+        let agreement = Agreement(
+            kind: .contract, title: "Договор № 3", signedOn: Self.day(1, 15), validUntil: Self.day(12, 31), renewOn: Self.day(11, 30),
+            notes: "Подновява се")
+        let (readAgreement, agreementErrors) = PartnershipForms.agreement(PartnershipForms.input(agreement))
+        #expect(agreementErrors.isEmpty && readAgreement == agreement)
+        let contact = Interaction(on: Self.day(2, 2), kind: .call, note: "Обещаха зала", followUpOn: Self.day(3, 1))
+        let (readContact, contactErrors) = PartnershipForms.interaction(PartnershipForms.input(contact))
+        #expect(contactErrors.isEmpty && readContact == contact)
+    }
+
     @Test("a contribution is money or a gift in kind, never both nor neither; its worth is the money or the estimate")
     func contributions() {
         let cash = Contribution(receivedOn: Self.day(3, 1), amount: Money(major: 500, currency: .BGN))
