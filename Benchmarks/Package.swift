@@ -53,6 +53,15 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "Analysis",
+            dependencies: [
+                .product(name: "PraktikaDomain", package: root),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/Analysis",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "seating-instances",
             dependencies: [.product(name: "PraktikaDomain", package: root)],
             path: "Sources/seating-instances"

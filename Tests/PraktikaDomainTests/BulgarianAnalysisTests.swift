@@ -14,21 +14,57 @@ struct BulgarianAnalysisTests {
             ["пенсионер", "пенсионера", "пенсионерът", "пенсионери", "пенсионерите"],
             ["услуга", "услугата", "услуги", "услугите"],
             ["партньор", "партньора", "партньорът", "партньори", "партньорите"],
-            // The fleeting е of -ен: the masculine keeps it, every form with an ending drops it.
+            // The fleeting е of -ен.
             ["традиционен", "традиционна", "традиционното", "традиционни", "традиционният"],
             ["зелен", "зелена", "зелените"],
+            ["читалище", "читалища", "читалищата"],
+            // A verb's forms: present, aorist, imperfect, participles with their articles.
+            ["организирам", "организираме", "организирахме", "организираха", "организирал", "организираното"],
+            ["работя", "работим", "работихме", "работеха", "работил", "работила"],
+            ["участвам", "участваме", "участвахме", "участваха", "участвал", "участвали"],
+            // Short forms (the light stemmer) meet the long ones (the rules).
+            ["зала", "зали", "залата", "залите"],
+            ["село", "села", "селото", "селата"],
+            ["урок", "урока", "уроци", "уроците"],
         ])
     func families(forms: [String]) {
         #expect(Set(forms.map(BulgarianStemmer.stem)).count == 1, "\(forms.map(BulgarianStemmer.stem))")
     }
 
-    @Test("the stemmer keeps at least three letters and leaves unrelated words apart")
+    @Test("a word's key is its dictionary word as the light stemmer shortens it")
+    func keys() {
+        #expect(BulgarianStemmer.stem("организирахме") == "организирам")
+        #expect(BulgarianStemmer.stem("традиционните") == "традиционн")
+        #expect(BulgarianStemmer.stem("библиотеките") == "библиотек")
+        #expect(BulgarianStemmer.stem("учениците") == "учениц")
+        #expect(BulgarianStemmer.stem("градовете") == "град")
+        #expect(BulgarianStemmer.light("библиотеките") == "библиотек")
+    }
+
+    @Test("the stemmer keeps short words and leaves unrelated words apart")
     func conservative() {
         #expect(BulgarianStemmer.stem("те") == "те")
         #expect(BulgarianStemmer.stem("ред") == "ред")
         #expect(BulgarianStemmer.stem("библиотека") != BulgarianStemmer.stem("библиотекар"))
-        // Short words keep their -ен.
         #expect(BulgarianStemmer.stem("член") == "член" && BulgarianStemmer.stem("члена") == "член")
+        #expect(BulgarianStemmer.stem("вода") != BulgarianStemmer.stem("воден"))
+    }
+
+    @Test("the longest ending with a rule decides, unless it would leave too little of the word")
+    func longestEnding() {
+        let endings = BulgarianStemmer.Endings("а 1\nта 2 х\nата 3\n", root: .init(strip: 0, add: ""))
+        func key(_ word: String) -> String? {
+            let letters = Array(word.unicodeScalars)
+            return endings.rule(for: letters, minimumStem: 2).map {
+                String(String.UnicodeScalarView(letters.dropLast($0.strip))) + $0.add
+            }
+        }
+        #expect(key("книга") == "книг")  // -а
+        #expect(key("книгата") == "книг")  // -ата, not -та
+        #expect(key("петата") == "пет")
+        #expect(key("ита") == "ит")  // -та would leave one letter: -а decides
+        #expect(key("та") == "та")  // every ending would leave less than two: the root rule
+        #expect(key("дом") == "дом")  // no ending: the root rule, unchanged
     }
 
     @Test(
