@@ -74,12 +74,20 @@ extension Application {
         let words = try await sql.raw("SELECT COUNT(*) AS n FROM search_words").first()?.decode(column: "n", as: Int.self) ?? 0
         let incomplete = indexed < designs || (designs > 0 && words == 0)
         let identity = SearchSettings.analyzer.identity
-        if try await IndexedAnalyzer.current(sql) != identity || incomplete {
+        let before = try await IndexedAnalyzer.current(sql)
+        if before != identity || incomplete {
+            let logger = self.logger
             try await db.writeTransaction { db in
                 let sql = db as! any SQLDatabase
                 let otherAnalyzer = try await IndexedAnalyzer.claim(sql, identity)
                 if otherAnalyzer || incomplete {
-                    _ = try await DesignStore(db: sql).reindexAll()
+                    let count = try await DesignStore(db: sql).reindexAll()
+                    // A new database has nothing to say.
+                    if before != nil || count > 0 {
+                        logger.notice(
+                            "Search index rebuilt for \(count) designs: \(otherAnalyzer ? "the analyzer changed (\(before ?? "none") → \(identity))" : "designs were not indexed")."
+                        )
+                    }
                 }
             }
         }
