@@ -48,6 +48,8 @@ struct BulgarianAnalysisTests {
         #expect(BulgarianStemmer.stem("библиотека") != BulgarianStemmer.stem("библиотекар"))
         #expect(BulgarianStemmer.stem("член") == "член" && BulgarianStemmer.stem("члена") == "член")
         #expect(BulgarianStemmer.stem("вода") != BulgarianStemmer.stem("воден"))
+        // An ending nothing is known about (a final digit) changes nothing.
+        #expect(BulgarianStemmer.stem("ковид19") == "ковид19")
     }
 
     @Test("the longest ending with a rule decides, unless it would leave too little of the word")

@@ -106,7 +106,8 @@ def learn(ents, ids, stop):
     for ending in sorted(counts, key=lambda e: (len(e), e)):
         if ending and len(support[ending]) < MIN_ENTRIES:
             continue
-        best = min(counts[ending].items(), key=lambda item: (-item[1], item[0]))[0]
+        # A word none of whose endings is known (a final digit, a Latin letter) stays as it is.
+        best = min(counts[ending].items(), key=lambda item: (-item[1], item[0]))[0] if ending else (0, "")
         shorter = ending[1:] if ending else None
         while shorter is not None and shorter not in given:
             shorter = shorter[1:] if shorter else None
