@@ -15,8 +15,8 @@ take `light` alone (the endings of a short word are decided by the long words th
 „село“ would be read as a verb's participle).
 
 Keying by the lemma itself, not its light stem, conflates less on this measure (60.0 % / 78.7 % /
-1.0 % wrong pairs on unseen entries) and breaks everyday short nouns („града“, „зала“, „зали“
-and „залата“ three keys), as the endings of compounds decide them.
+1.0 % wrong pairs on unseen entries) and breaks everyday short nouns („града“ apart from „град“;
+„зала“, „зали“ and „залата“ three keys), as the endings of longer words decide them.
 
 What is shipped is endings with changes, each seen in MIN_ENTRIES entries or more: what the
 dictionary's words have in common, not the words. The dictionary itself (GPL-2) stays out of the
@@ -88,9 +88,9 @@ def learn(ents, ids, stop):
     support = collections.defaultdict(set)
     for i in ids:
         lemma, forms = ents[i]
-        # A form's vote counts 1/sqrt(forms of its entry): a verb's fifty forms would otherwise
-        # outvote the nouns at every common ending (a word ending in -а would become a verb's
-        # lemma), and with one vote an entry its rarer forms would be lost to the nouns'.
+        # A form's vote counts 1/sqrt(forms of its entry). Counted alike, a verb's fifty forms
+        # outvote the nouns at every ending they share (a noun in -а would be keyed as a verb);
+        # with one vote for each entry instead, a verb's rarer forms lose to the nouns.
         weight = len(forms) ** -0.5
         target = light(lemma)
         for form in forms:
